@@ -1,0 +1,292 @@
+//! The project's gazetteer files: TOML, one `[[entity]]` table per entity (see `gazetteer/README.md`).
+//!
+//! Parsing is done by the `toml` crate; this module maps its records onto [`Entity`] and finds the
+//! line of each entity and variant, so that every problem is reported where a person would fix it.
+
+use serde::Deserialize;
+
+use super::{CaseMode, Diagnostic, Entity, EntityType, Origin, Severity, Tier, Variant};
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFile {
+    #[serde(default)]
+    entity: Vec<RawEntity>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEntity {
+    id: String,
+    name: String,
+    #[serde(rename = "type")]
+    kind: String,
+    subtype: Option<String>,
+    #[serde(default)]
+    variants: Vec<RawVariant>,
+    #[serde(default)]
+    acronyms: Vec<String>,
+    description: Option<String>,
+    lineage: Option<String>,
+    parent: Option<String>,
+    country: Option<String>,
+    lat: Option<f64>,
+    lon: Option<f64>,
+    geonames: Option<u64>,
+    wikidata: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum RawVariant {
+    Plain(String),
+    Table(RawVariantTable),
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawVariantTable {
+    text: String,
+    case: Option<String>,
+    #[serde(default)]
+    possible: bool,
+}
+
+/// Parses one TOML gazetteer file. Returns the entities it could read and every problem found.
+pub(crate) fn parse(source: &str, text: &str, tier: Tier) -> (Vec<(Entity, Origin)>, Vec<Diagnostic>) {
+    let mut diagnostics = vec![];
+    let raw: RawFile = match ::toml::from_str(text) {
+        Ok(raw) => raw,
+        Err(e) => {
+            let line = e.span().map(|span| line_of(text, span.start));
+            diagnostics.push(Diagnostic {
+                severity: Severity::Error,
+                source: source.to_string(),
+                line,
+                message: e.message().trim().to_string(),
+            });
+            return (vec![], diagnostics);
+        }
+    };
+    let lines: Vec<&str> = text.lines().collect();
+    let headers = entity_header_lines(&lines);
+    let headers_known = headers.len() == raw.entity.len();
+    let mut entities = Vec::with_capacity(raw.entity.len());
+    for (i, raw_entity) in raw.entity.into_iter().enumerate() {
+        let block = if headers_known {
+            let start = headers[i];
+            let end = headers.get(i + 1).copied().unwrap_or(lines.len());
+            Some(Block { lines: &lines, start, end })
+        } else {
+            None
+        };
+        let header_line = block.as_ref().map(|b| b.start + 1);
+        let mut error = |line: Option<usize>, message: String| {
+            diagnostics.push(Diagnostic {
+                severity: Severity::Error,
+                source: source.to_string(),
+                line: line.or(header_line),
+                message,
+            })
+        };
+        let kind = match EntityType::parse(raw_entity.kind.trim()) {
+            Some(kind) => kind,
+            None => {
+                let line = block.as_ref().and_then(|b| b.key_line("type"));
+                error(
+                    line,
+                    format!(
+                        "entity \"{}\": unknown type \"{}\" (expected one of: {})",
+                        raw_entity.id,
+                        raw_entity.kind,
+                        EntityType::ALL.map(|t| t.as_str()).join(", ")
+                    ),
+                );
+                continue;
+            }
+        };
+        let mut finder = block.as_ref().map(VariantLineFinder::new);
+        let mut variants = vec![];
+        let mut variant_lines = vec![];
+        let name_is_acronym = raw_entity.acronyms.iter().any(|a| a == &raw_entity.name);
+        if !name_is_acronym {
+            variants.push(Variant::new(raw_entity.name.clone()));
+            variant_lines.push(block.as_ref().and_then(|b| b.key_line("name")));
+        }
+        for raw_variant in raw_entity.variants {
+            let variant = match raw_variant {
+                RawVariant::Plain(text) => Variant::new(text),
+                RawVariant::Table(table) => {
+                    let case = match table.case.as_deref() {
+                        None => CaseMode::Insensitive,
+                        Some(name) => match CaseMode::parse(name) {
+                            Some(case) => case,
+                            None => {
+                                let line = finder.as_mut().and_then(|f| f.find(&table.text));
+                                error(
+                                    line,
+                                    format!(
+                                        "entity \"{}\": variant \"{}\" has unknown case \"{name}\" (expected insensitive, exact or capitalized)",
+                                        raw_entity.id, table.text
+                                    ),
+                                );
+                                continue;
+                            }
+                        },
+                    };
+                    Variant { text: table.text, case, possible: table.possible }
+                }
+            };
+            variant_lines.push(finder.as_mut().and_then(|f| f.find(&variant.text)));
+            variants.push(variant);
+        }
+        for acronym in raw_entity.acronyms {
+            variant_lines.push(finder.as_mut().and_then(|f| f.find(&acronym)));
+            variants.push(Variant::exact(acronym));
+        }
+        let entity = Entity {
+            id: raw_entity.id,
+            name: raw_entity.name,
+            kind,
+            subtype: raw_entity.subtype,
+            variants,
+            description: raw_entity.description,
+            lineage: raw_entity.lineage,
+            parent: raw_entity.parent,
+            country: raw_entity.country,
+            lat: raw_entity.lat,
+            lon: raw_entity.lon,
+            geonames: raw_entity.geonames,
+            wikidata: raw_entity.wikidata,
+            tier,
+        };
+        let origin = Origin { source: source.to_string(), line: header_line, variant_lines };
+        entities.push((entity, origin));
+    }
+    (entities, diagnostics)
+}
+
+/// 1-based line of byte `offset`.
+pub(crate) fn line_of(text: &str, offset: usize) -> usize {
+    text.as_bytes()[..offset.min(text.len())].iter().filter(|&&b| b == b'\n').count() + 1
+}
+
+/// 0-based indexes of the `[[entity]]` header lines.
+fn entity_header_lines(lines: &[&str]) -> Vec<usize> {
+    lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| {
+            let t = l.trim_start();
+            t.starts_with("[[") && t[2..].trim_start().starts_with("entity") && {
+                let rest = t[2..].trim_start()["entity".len()..].trim_start();
+                rest.starts_with("]]")
+            }
+        })
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// The lines of one `[[entity]]` table (0-based, `start..end`).
+struct Block<'a> {
+    lines: &'a [&'a str],
+    start: usize,
+    end: usize,
+}
+
+impl Block<'_> {
+    /// 1-based line where `key = ...` is set in this block.
+    fn key_line(&self, key: &str) -> Option<usize> {
+        (self.start..self.end)
+            .find(|&i| {
+                let t = self.lines[i].trim_start();
+                t.strip_prefix(key).is_some_and(|rest| rest.trim_start().starts_with('='))
+            })
+            .map(|i| i + 1)
+    }
+}
+
+/// Finds the line of each variant in a block, in order, so that a string listed twice is reported at
+/// its second place.
+struct VariantLineFinder<'a> {
+    block: &'a Block<'a>,
+    used: Vec<(usize, usize)>,
+}
+
+impl<'a> VariantLineFinder<'a> {
+    fn new(block: &'a Block<'a>) -> Self {
+        VariantLineFinder { block, used: vec![] }
+    }
+
+    fn find(&mut self, text: &str) -> Option<usize> {
+        let quoted = [format!("\"{}\"", escape_basic(text)), format!("'{text}'")];
+        for i in self.block.start..self.block.end {
+            let line = self.block.lines[i];
+            for q in &quoted {
+                let mut from = 0;
+                while let Some(pos) = line[from..].find(q.as_str()) {
+                    let at = (i, from + pos);
+                    from += pos + q.len();
+                    if !self.used.contains(&at) {
+                        self.used.push(at);
+                        return Some(i + 1);
+                    }
+                }
+            }
+        }
+        None
+    }
+}
+
+fn escape_basic(text: &str) -> String {
+    text.replace('\\', "\\\\").replace('"', "\\\"")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn errors(text: &str) -> Vec<String> {
+        let (_, diagnostics) = parse("t.toml", text, Tier::User);
+        diagnostics.iter().map(|d| d.to_string()).collect()
+    }
+
+    #[test]
+    fn reads_variants_acronyms_and_options() {
+        let text = r#"
+[[entity]]
+id = "ei"
+name = "État islamique"
+type = "armed_group"
+variants = ["Islamic State", { text = "Daech", possible = true }, { text = "Boni", case = "capitalized" }]
+acronyms = ["EI", "IS"]
+"#;
+        let (entities, diagnostics) = parse("t.toml", text, Tier::Curated);
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        let e = &entities[0].0;
+        let texts: Vec<_> = e.variants.iter().map(|v| v.text.as_str()).collect();
+        assert_eq!(texts, ["État islamique", "Islamic State", "Daech", "Boni", "EI", "IS"]);
+        assert!(e.variants[2].possible);
+        assert_eq!(e.variants[3].case, CaseMode::Capitalized);
+        assert_eq!(e.variants[4].case, CaseMode::Exact);
+        assert_eq!(entities[0].1.line, Some(2));
+        assert_eq!(entities[0].1.variant_lines, vec![Some(4), Some(6), Some(6), Some(6), Some(7), Some(7)]);
+    }
+
+    #[test]
+    fn unknown_type_names_its_line() {
+        let e = errors("[[entity]]\nid = \"x\"\nname = \"X\"\ntype = \"city\"\n");
+        assert_eq!(e.len(), 1);
+        assert!(e[0].starts_with("t.toml:4: error: entity \"x\": unknown type \"city\""), "{e:?}");
+    }
+
+    #[test]
+    fn syntax_errors_and_unknown_keys_name_their_line() {
+        let e = errors("[[entity]]\nid = \"x\"\nname = \"X\n");
+        assert!(e[0].starts_with("t.toml:3: error:"), "{e:?}");
+        let e = errors("[[entity]]\nid = \"x\"\nname = \"X\"\ntype = \"place\"\nvarients = [\"Y\"]\n");
+        assert!(e[0].starts_with("t.toml:5: error:") && e[0].contains("varients"), "{e:?}");
+        let e = errors("[[entity]]\nid = \"x\"\ntype = \"place\"\n");
+        assert!(e[0].contains("name"), "{e:?}");
+    }
+}

@@ -1,0 +1,200 @@
+//! Generated gazetteer layers: a compact, tab-separated format.
+//!
+//! Generated tiers (the GeoNames villages: tens of thousands of entities) would be slow to parse and
+//! bulky as TOML, so they use one line per entity:
+//!
+//! ```text
+//! #sahel-tagger-tsv 1 <TAB> free text: where the layer comes from, its licence
+//! id <TAB> name <TAB> type <TAB> subtype <TAB> country <TAB> parent <TAB> lat <TAB> lon <TAB> geonames <TAB> description <TAB> variants
+//! ```
+//!
+//! The first line is required. Further lines starting with `#` are comments. Empty fields are absent
+//! values. `variants` is a `|`-separated list; each variant may start with flags: `=` exact case, `^`
+//! capitalized, `?` possible (a homograph); a `\` before the text ends the flags (for a name that
+//! itself starts with one of them). The canonical name is a variant only if listed.
+
+use super::{CaseMode, Diagnostic, Entity, EntityType, Origin, Severity, Tier, Variant};
+
+/// The first line of every layer starts with this.
+pub const HEADER_PREFIX: &str = "#sahel-tagger-tsv";
+
+const COLUMNS: usize = 11;
+
+/// Parses a layer. Returns the entities it could read and every problem found.
+pub(crate) fn parse(source: &str, text: &str, tier: Tier) -> (Vec<(Entity, Origin)>, Vec<Diagnostic>) {
+    let mut entities = vec![];
+    let mut diagnostics = vec![];
+    let mut error = |line: usize, message: String| {
+        diagnostics.push(Diagnostic {
+            severity: Severity::Error,
+            source: source.to_string(),
+            line: Some(line),
+            message,
+        })
+    };
+    let mut lines = text.lines().enumerate();
+    match lines.next() {
+        Some((_, first)) if first.starts_with(HEADER_PREFIX) => {}
+        _ => {
+            error(1, format!("a generated layer must start with \"{HEADER_PREFIX} 1\""));
+            return (entities, diagnostics);
+        }
+    }
+    for (i, line) in lines {
+        let number = i + 1;
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let fields: Vec<&str> = line.split('\t').collect();
+        if fields.len() != COLUMNS {
+            error(number, format!("expected {COLUMNS} tab-separated fields, found {}", fields.len()));
+            continue;
+        }
+        let opt = |s: &str| (!s.is_empty()).then(|| s.to_string());
+        let Some(kind) = EntityType::parse(fields[2]) else {
+            error(number, format!("unknown type \"{}\"", fields[2]));
+            continue;
+        };
+        let number_field = |name: &str, s: &str| -> Result<Option<f64>, String> {
+            if s.is_empty() {
+                return Ok(None);
+            }
+            s.parse::<f64>().map(Some).map_err(|_| format!("{name} \"{s}\" is not a number"))
+        };
+        let (lat, lon) = match (number_field("lat", fields[6]), number_field("lon", fields[7])) {
+            (Ok(lat), Ok(lon)) => (lat, lon),
+            (Err(e), _) | (_, Err(e)) => {
+                error(number, e);
+                continue;
+            }
+        };
+        let geonames = if fields[8].is_empty() {
+            None
+        } else {
+            match fields[8].parse::<u64>() {
+                Ok(g) => Some(g),
+                Err(_) => {
+                    error(number, format!("geonames id \"{}\" is not a number", fields[8]));
+                    continue;
+                }
+            }
+        };
+        let variants: Vec<Variant> =
+            fields[10].split('|').filter(|v| !v.is_empty()).map(parse_variant).collect();
+        let entity = Entity {
+            id: fields[0].to_string(),
+            name: fields[1].to_string(),
+            kind,
+            subtype: opt(fields[3]),
+            description: opt(fields[9]),
+            lineage: None,
+            parent: opt(fields[5]),
+            country: opt(fields[4]),
+            lat,
+            lon,
+            geonames,
+            wikidata: None,
+            variants,
+            tier,
+        };
+        let origin = Origin {
+            source: source.to_string(),
+            line: Some(number),
+            variant_lines: vec![Some(number); entity.variants.len()],
+        };
+        entities.push((entity, origin));
+    }
+    (entities, diagnostics)
+}
+
+fn parse_variant(field: &str) -> Variant {
+    let mut variant = Variant::new("");
+    let mut rest = field;
+    loop {
+        match rest.as_bytes().first() {
+            Some(b'=') => variant.case = CaseMode::Exact,
+            Some(b'^') => variant.case = CaseMode::Capitalized,
+            Some(b'?') => variant.possible = true,
+            Some(b'\\') => {
+                rest = &rest[1..];
+                break;
+            }
+            _ => break,
+        }
+        rest = &rest[1..];
+    }
+    variant.text = rest.to_string();
+    variant
+}
+
+/// Writes one variant with its flags, the inverse of the parser.
+pub fn format_variant(variant: &Variant) -> String {
+    let mut out = String::new();
+    match variant.case {
+        CaseMode::Exact => out.push('='),
+        CaseMode::Capitalized => out.push('^'),
+        CaseMode::Insensitive => {}
+    }
+    if variant.possible {
+        out.push('?');
+    }
+    if variant.text.starts_with(['=', '^', '?', '\\']) {
+        out.push('\\');
+    }
+    out.push_str(&variant.text);
+    out
+}
+
+/// Writes one entity as a layer line (without the trailing newline). Tabs, newlines and `|` inside
+/// fields are replaced by spaces.
+pub fn format_entity(entity: &Entity) -> String {
+    let clean = |s: &str| s.replace(['\t', '\n', '\r'], " ");
+    let opt = |s: &Option<String>| s.as_deref().map(clean).unwrap_or_default();
+    let num = |v: Option<f64>| v.map(|v| format!("{v:.5}")).unwrap_or_default();
+    let variants: Vec<String> =
+        entity.variants.iter().map(|v| format_variant(v).replace('|', " ")).map(|v| clean(&v)).collect();
+    [
+        clean(&entity.id),
+        clean(&entity.name),
+        entity.kind.as_str().to_string(),
+        opt(&entity.subtype),
+        opt(&entity.country),
+        opt(&entity.parent),
+        num(entity.lat),
+        num(entity.lon),
+        entity.geonames.map(|g| g.to_string()).unwrap_or_default(),
+        opt(&entity.description),
+        variants.join("|"),
+    ]
+    .join("\t")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trip() {
+        let mut e = Entity::new("gn:1", "Say", EntityType::Place);
+        e.variants = vec![
+            Variant { text: "Say".into(), case: CaseMode::Capitalized, possible: true },
+            Variant::new("Sai"),
+            Variant::exact("SAY"),
+            Variant::new("?odd"),
+        ];
+        e.lat = Some(13.1);
+        e.geonames = Some(1);
+        e.tier = Tier::Extended;
+        let text = format!("{HEADER_PREFIX} 1\ttest\n{}\n", format_entity(&e));
+        let (entities, diagnostics) = parse("t.tsv", &text, Tier::Extended);
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        assert_eq!(entities[0].0, e);
+    }
+
+    #[test]
+    fn bad_lines_are_reported_with_their_number() {
+        let text = format!("{HEADER_PREFIX} 1\n# comment\ngn:1\tX\tplace\n");
+        let (_, diagnostics) = parse("t.tsv", &text, Tier::Extended);
+        assert_eq!(diagnostics[0].line, Some(3));
+    }
+}

@@ -1,0 +1,43 @@
+//! sahel-tagger: finds armed groups, forces, places, people and media in Sahel conflict news, whatever
+//! the spelling, and links each mention to one canonical entity.
+//!
+//! The pipeline has three steps, one module each:
+//!
+//! 1. [`fold`]: the text and every variant are folded (case, accents, apostrophes, hyphens, spaces,
+//!    Arabic letter forms and marks), keeping a map from each folded byte back to the original;
+//! 2. `matcher`: one Aho-Corasick automaton finds every folded variant; each occurrence is checked on
+//!    the original text (word boundaries, Arabic proclitics, case rules), then overlaps are resolved
+//!    leftmost-longest;
+//! 3. [`Tagger::tag`] returns [`Mention`]s with exact byte offsets into the original text, linked to
+//!    [`Entity`]s of the [`Gazetteer`]; [`offsets`] converts them to code points or UTF-16 units.
+//!
+//! ```
+//! use sahel_tagger::Tagger;
+//! let tagger = Tagger::default(); // the embedded gazetteer
+//! let text = "Attaque près de NIAFUNKÉ : le Jnim revendique.";
+//! for m in tagger.tag(text) {
+//!     let entity = tagger.entity(&m);
+//!     println!("{} → {} ({})", m.surface(text), entity.name, entity.kind);
+//! }
+//! ```
+//!
+//! The library has no I/O and no WebAssembly in it: the CLI (`src/main.rs`) and the wasm-bindgen layer
+//! (`src/wasm.rs`) only translate.
+
+#![warn(missing_docs)]
+
+mod arabic;
+pub mod fold;
+pub mod gazetteer;
+mod matcher;
+pub mod offsets;
+mod tagger;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use gazetteer::{
+    CaseMode, Diagnostic, Entity, EntityIndex, EntityType, Gazetteer, GazetteerBuilder, LoadError, Severity,
+    Tier, Variant,
+};
+pub use tagger::{Mention, Tagger};

@@ -1,0 +1,44 @@
+//! The `sahel-tagger` command: batch tagging of JSON Lines, tagging of text files, and gazetteer tools.
+//!
+//! Only translation lives here (arguments, files, JSON); the tagging itself is the library's.
+
+mod cli;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Tags armed groups, forces, places, people and media in Sahel conflict news (French, English, Arabic).
+#[derive(Parser)]
+#[command(name = "sahel-tagger", version, about, long_about = None)]
+struct Args {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Tag JSON Lines (`{"id": ..., "text": "..."}` per line) from files or stdin, or one text file.
+    ///
+    /// Writes one line per input line: `{"id": <same>, "mentions": [{"start", "end", "surface", "id",
+    /// "name", "type"}]}`, with start/end in Unicode code points of `text`.
+    Tag(cli::tag::TagArgs),
+    /// Gazetteer tools: validate files, show counts, export, generate the GeoNames layer.
+    #[command(subcommand)]
+    Gazetteer(cli::gazetteer::GazetteerCommand),
+}
+
+fn main() -> ExitCode {
+    let args = Args::parse();
+    let result = match args.command {
+        Command::Tag(tag) => cli::tag::run(tag),
+        Command::Gazetteer(command) => cli::gazetteer::run(command),
+    };
+    match result {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("sahel-tagger: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
