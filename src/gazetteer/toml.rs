@@ -108,8 +108,16 @@ pub(crate) fn parse(source: &str, text: &str, tier: Tier) -> (Vec<(Entity, Origi
         let mut finder = block.as_ref().map(VariantLineFinder::new);
         let mut variants = vec![];
         let mut variant_lines = vec![];
-        let name_is_acronym = raw_entity.acronyms.iter().any(|a| a == &raw_entity.name);
-        if !name_is_acronym {
+        // The canonical name is a case-insensitive variant unless it is also listed with options
+        // (`acronyms`, or a variant table such as `{ text = "Say", case = "capitalized" }`): then the
+        // explicit listing decides how the name matches.
+        let folded_name = crate::fold::fold(&raw_entity.name);
+        let name_listed_with_options = raw_entity.acronyms.iter().any(|a| crate::fold::fold(a) == folded_name)
+            || raw_entity.variants.iter().any(|v| match v {
+                RawVariant::Table(t) => crate::fold::fold(&t.text) == folded_name,
+                RawVariant::Plain(_) => false,
+            });
+        if !name_listed_with_options {
             variants.push(Variant::new(raw_entity.name.clone()));
             variant_lines.push(block.as_ref().and_then(|b| b.key_line("name")));
         }
@@ -266,6 +274,15 @@ acronyms = ["EI", "IS"]
         let e = &entities[0].0;
         let texts: Vec<_> = e.variants.iter().map(|v| v.text.as_str()).collect();
         assert_eq!(texts, ["État islamique", "Islamic State", "Daech", "Boni", "EI", "IS"]);
+        // A name listed with options is not also added as a plain variant.
+        let (entities, diagnostics) = parse(
+            "t.toml",
+            "[[entity]]\nid = \"say\"\nname = \"Say\"\ntype = \"place\"\nvariants = [{ text = \"Say\", case = \"capitalized\", possible = true }]\n",
+            Tier::Curated,
+        );
+        assert!(diagnostics.is_empty());
+        assert_eq!(entities[0].0.variants.len(), 1);
+        assert_eq!(entities[0].0.variants[0].case, CaseMode::Capitalized);
         assert!(e.variants[2].possible);
         assert_eq!(e.variants[3].case, CaseMode::Capitalized);
         assert_eq!(e.variants[4].case, CaseMode::Exact);
