@@ -742,6 +742,6 @@ mod tests {
         )
         .unwrap();
         assert_eq!(g.stats().ambiguous_variants, 1);
-        assert!(g.diagnostics()[0].to_string().starts_with("test.toml:9: warning:"));
+        assert!(g.diagnostics()[0].to_string().starts_with("test.toml:10: warning:"));
     }
 }

@@ -274,6 +274,11 @@ acronyms = ["EI", "IS"]
         let e = &entities[0].0;
         let texts: Vec<_> = e.variants.iter().map(|v| v.text.as_str()).collect();
         assert_eq!(texts, ["État islamique", "Islamic State", "Daech", "Boni", "EI", "IS"]);
+        assert!(e.variants[2].possible);
+        assert_eq!(e.variants[3].case, CaseMode::Capitalized);
+        assert_eq!(e.variants[4].case, CaseMode::Exact);
+        assert_eq!(entities[0].1.line, Some(2));
+        assert_eq!(entities[0].1.variant_lines, vec![Some(4), Some(6), Some(6), Some(6), Some(7), Some(7)]);
         // A name listed with options is not also added as a plain variant.
         let (entities, diagnostics) = parse(
             "t.toml",
@@ -283,11 +288,6 @@ acronyms = ["EI", "IS"]
         assert!(diagnostics.is_empty());
         assert_eq!(entities[0].0.variants.len(), 1);
         assert_eq!(entities[0].0.variants[0].case, CaseMode::Capitalized);
-        assert!(e.variants[2].possible);
-        assert_eq!(e.variants[3].case, CaseMode::Capitalized);
-        assert_eq!(e.variants[4].case, CaseMode::Exact);
-        assert_eq!(entities[0].1.line, Some(2));
-        assert_eq!(entities[0].1.variant_lines, vec![Some(4), Some(6), Some(6), Some(6), Some(7), Some(7)]);
     }
 
     #[test]
