@@ -1,0 +1,355 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! The tagging core as a user meets it: the embedded gazetteer on texts we wrote, checked mention by
+//! mention (surface, entity id, offsets).
+
+use sahel_tagger::{fold::fold, Gazetteer, GazetteerBuilder, Tagger, Tier};
+
+fn default_tagger() -> &'static Tagger {
+    use std::sync::OnceLock;
+    static TAGGER: OnceLock<Tagger> = OnceLock::new();
+    TAGGER.get_or_init(Tagger::default)
+}
+
+/// `(surface, entity id)` of every mention.
+fn tags(tagger: &Tagger, text: &str) -> Vec<(String, String)> {
+    tagger.tag(text).iter().map(|m| (m.surface(text).to_string(), tagger.entity(m).id.clone())).collect()
+}
+
+fn ids(text: &str) -> Vec<String> {
+    tags(default_tagger(), text).into_iter().map(|(_, id)| id).collect()
+}
+
+fn custom(toml: &str) -> Tagger {
+    let mut builder = GazetteerBuilder::new();
+    builder.add_toml("test.toml", toml, Tier::Curated);
+    Tagger::new(builder.build().expect("valid test gazetteer"))
+}
+
+#[test]
+fn embedded_gazetteer_is_valid_and_covers_the_source_articles() {
+    let gazetteer = Gazetteer::embedded();
+    // Every entity named in the project's source articles, by a spelling a reader meets.
+    let required = [
+        "JNIM",
+        "GSIM",
+        "Jnim",
+        "Groupe de soutien à l'islam et aux musulmans",
+        "Jama'at Nasr al-Islam wal-Muslimin",
+        "AQMI",
+        "Katiba Macina",
+        "Katiba Serma",
+        "Ansar Dine",
+        "FLM",
+        "Al-Mourabitoune",
+        "État islamique",
+        "FLA",
+        "Front de libération de l'Azawad",
+        "FAMa",
+        "Forces armées maliennes",
+        "Famas",
+        "armée malienne",
+        "Wagner",
+        "Africa Corps",
+        "Corps africain",
+        "MINUSMA",
+        "Sadio Camara",
+        "Iyad Ag Ghali",
+        "Amadou Koufa",
+        "Az-Zallaqa",
+        "RFI",
+        "France 24",
+        "Djoura",
+        "Dioura",
+        "Mopti",
+        "Macina",
+        "Kidal",
+        "Azawad",
+        "Bamako",
+        "Niafunké",
+        "Niafounké",
+        "Goundam",
+        "Tombouctou",
+        "Timbuktu",
+        "Soumpi",
+        "Sofara",
+        "Boulikessi",
+        "Boulkessi",
+        "Mondoro",
+        "Bodio",
+        "Bandiagara",
+        "Boni",
+        "Gao",
+        "Djibo",
+        "Mali",
+        "Burkina Faso",
+        "Niger",
+        "Sénégal",
+        "Mauritanie",
+    ];
+    let tagger = default_tagger();
+    for name in required {
+        let mentions = tagger.tag(name);
+        assert_eq!(mentions.len(), 1, "{name:?} should be one mention, got {mentions:?}");
+        assert_eq!(mentions[0].surface(name), name, "{name:?} should match whole");
+    }
+    assert!(gazetteer.entities().len() >= 60);
+}
+
+#[test]
+fn spelling_pairs_link_to_one_entity() {
+    let pairs = [
+        ("Djoura", "Dioura"),
+        ("Niafunké", "Niafounké"),
+        ("Niafunké", "NIAFUNKE"),
+        ("Niafunké", "niafunke"),
+        ("JNIM", "Jnim"),
+        ("JNIM", "GSIM"),
+        ("JNIM", "Jama’at Nusrat al-Islam wal-Muslimin"),
+        ("JNIM", "جماعة نصرة الإسلام والمسلمين"),
+        ("Boulkessi", "Boulikessi"),
+        ("Tombouctou", "Timbuktu"),
+        ("Tombouctou", "تمبكتو"),
+        ("Az-Zallaqa", "Az Zallaqa"),
+        ("Az-Zallaqa", "Az‑Zallaqa"),
+        ("Forces armées maliennes", "FORCES ARMEES MALIENNES"),
+    ];
+    for (a, b) in pairs {
+        let (ia, ib) = (ids(a), ids(b));
+        assert_eq!(ia.len(), 1, "{a:?} → {ia:?}");
+        assert_eq!(ia, ib, "{a:?} and {b:?} should link to the same entity");
+    }
+}
+
+#[test]
+fn offsets_are_exact_in_the_original_text() {
+    let text = "Le 3 mai, l’armée malienne (FAMa) a repris NIAFUNKÉ\u{00A0}; à Tombouctou, calme.";
+    let tagger = default_tagger();
+    let mentions = tagger.tag(text);
+    let surfaces: Vec<&str> = mentions.iter().map(|m| m.surface(text)).collect();
+    assert_eq!(surfaces, ["armée malienne", "FAMa", "NIAFUNKÉ", "Tombouctou"]);
+    // Code point offsets, as the CLI reports them.
+    let spans = Tagger::char_spans(text, &mentions);
+    let chars: Vec<char> = text.chars().collect();
+    for ((start, end), m) in spans.iter().zip(&mentions) {
+        assert_eq!(chars[*start..*end].iter().collect::<String>(), m.surface(text));
+    }
+    // UTF-16 offsets, as JavaScript counts them.
+    let utf16: Vec<u16> = text.encode_utf16().collect();
+    for ((start, end), m) in Tagger::utf16_spans(text, &mentions).iter().zip(&mentions) {
+        assert_eq!(String::from_utf16(&utf16[*start..*end]).unwrap(), m.surface(text));
+    }
+}
+
+#[test]
+fn decomposed_accents_stay_inside_the_mention() {
+    // "Niafunke" + combining acute: the mark belongs to the mention, not after it.
+    let text = "à Niafunke\u{301}, hier";
+    let m = &default_tagger().tag(text)[0];
+    assert_eq!(m.surface(text), "Niafunke\u{301}");
+}
+
+#[test]
+fn names_never_match_inside_other_words() {
+    for text in [
+        "les soldats maliens et le gouvernement malien",
+        "Nigeria, Nigérien, nigériens",
+        "Bonifacio et Bonito",
+        "Gaoussou Traoré",
+        "Kidalois",
+        "Bamakois",
+    ] {
+        let found = tags(default_tagger(), text);
+        assert!(
+            found
+                .iter()
+                .all(|(s, _)| !["Mali", "Niger", "Boni", "Gao", "Kidal", "Bamako"].contains(&s.as_str())),
+            "{text:?} → {found:?}"
+        );
+    }
+    // ... but they do match next to punctuation, digits aside, possessives and hyphens.
+    assert_eq!(ids("Mali’s junta"), ["mali"]);
+    assert_eq!(ids("(Niger)"), ["niger"]);
+    assert_eq!(ids("l'axe Gao-Kidal"), ["gao", "kidal"]);
+}
+
+#[test]
+fn longest_valid_match_wins() {
+    assert_eq!(ids("la Katiba Macina a frappé"), ["katiba_macina"]);
+    let tagger = custom(
+        r#"
+[[entity]]
+id = "nioro"
+name = "Nioro"
+type = "place"
+
+[[entity]]
+id = "nioro_du_sahel"
+name = "Nioro du Sahel"
+type = "place"
+
+[[entity]]
+id = "sahel"
+name = "Sahel"
+type = "place"
+
+[[entity]]
+id = "katiba_macina"
+name = "Katiba Macina"
+type = "armed_group"
+
+[[entity]]
+id = "macina"
+name = "Macina"
+type = "place"
+"#,
+    );
+    assert_eq!(tags(&tagger, "à Nioro du Sahel"), [("Nioro du Sahel".into(), "nioro_du_sahel".into())]);
+    // The longer candidate fails its boundary check ("Sahelien"): the shorter valid one survives.
+    assert_eq!(tags(&tagger, "Nioro du Sahelien"), [("Nioro".into(), "nioro".into())]);
+    assert_eq!(tags(&tagger, "la Katiba Macinaise, le Macina"), [("Macina".into(), "macina".into())]);
+}
+
+#[test]
+fn arabic_tashkeel_tatweel_and_proclitics() {
+    let tagger = default_tagger();
+    // Tashkeel and tatweel inside the name.
+    let text = "وصلت القوات إلى تُمْبُكـتُو أمس";
+    let found = tags(tagger, text);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].1, "timbuktu");
+    assert_eq!(found[0].0, "تُمْبُكـتُو");
+    // A glued preposition is left out of the mention.
+    let text = "هجوم بتمبكتو وكيدال";
+    let found = tags(tagger, text);
+    assert_eq!(found, [("تمبكتو".into(), "timbuktu".into()), ("كيدال".into(), "kidal".into())]);
+    // The adjective "Malian" (article + مالي) is not the country; the country with a clitic is.
+    let found = ids("الرئيس المالي في مالي وبمالي");
+    assert_eq!(found, ["mali", "mali"]);
+}
+
+#[test]
+fn arabic_names_with_the_article() {
+    let tagger = custom(
+        r#"
+[[entity]]
+id = "niger"
+name = "Niger"
+type = "place"
+variants = ["النيجر"]
+"#,
+    );
+    for (text, surface) in
+        [("في النيجر", "النيجر"), ("والنيجر", "النيجر"), ("بالنيجر", "النيجر"), ("للنيجر", "نيجر")]
+    {
+        let found = tags(&tagger, text);
+        assert_eq!(found, [(surface.to_string(), "niger".to_string())], "{text}");
+    }
+    // Not after an article (impossible form) and not inside another word.
+    assert!(tags(&tagger, "النيجري").is_empty());
+}
+
+#[test]
+fn case_sensitive_acronyms_only_match_in_their_case() {
+    let tagger = custom(
+        r#"
+[[entity]]
+id = "ei"
+name = "État islamique"
+type = "armed_group"
+acronyms = ["EI"]
+
+[[entity]]
+id = "cma"
+name = "Coordination des mouvements de l'Azawad"
+type = "armed_group"
+acronyms = ["CMA"]
+
+[[entity]]
+id = "boni"
+name = "Boni"
+type = "place"
+variants = [{ text = "Boni", case = "capitalized", possible = true }]
+"#,
+    );
+    assert_eq!(tags(&tagger, "L’EI et la CMA"), [("EI".into(), "ei".into()), ("CMA".into(), "cma".into())]);
+    assert!(tags(&tagger, "ei, Ei, cma, Cma").is_empty());
+    let mentions = tagger.tag("à Boni, boni");
+    assert_eq!(mentions.len(), 1);
+    assert!(mentions[0].possible);
+    assert_eq!(mentions[0].surface("à Boni, boni"), "Boni");
+}
+
+#[test]
+fn shared_variants_list_every_candidate() {
+    let tagger = custom(
+        r#"
+[[entity]]
+id = "niger"
+name = "Niger"
+type = "place"
+
+[[entity]]
+id = "niger_river"
+name = "Niger River"
+type = "place"
+variants = ["Niger"]
+"#,
+    );
+    let mentions = tagger.tag("le Niger");
+    assert_eq!(mentions.len(), 1);
+    assert!(mentions[0].is_ambiguous());
+    let candidates: Vec<&str> =
+        mentions[0].candidates.iter().map(|&c| tagger.gazetteer().entity(c).id.as_str()).collect();
+    assert_eq!(candidates, ["niger", "niger_river"]);
+}
+
+#[test]
+fn names_do_not_cross_paragraphs_but_do_cross_line_wraps() {
+    let tagger = default_tagger();
+    let wrapped = "la Katiba\nMacina";
+    assert_eq!(tags(tagger, wrapped)[0].1, "katiba_macina");
+    let split = "la Katiba\n\nMacina";
+    assert!(tags(tagger, split).iter().all(|(_, id)| id != "katiba_macina"));
+}
+
+#[test]
+fn long_texts_give_the_same_mentions_as_their_parts() {
+    let paragraph = "Le JNIM a revendiqué l’attaque de Boulkessi, près de Mondoro, tandis que les FAMa \
+                     et Africa Corps patrouillaient entre Sévaré et Bandiagara. وصلت القوات إلى تمبكتو. \
+                     😀 Niafunké, Dioura et Djibo restent sous pression.\n";
+    let tagger = default_tagger();
+    let per_paragraph = tagger.tag(paragraph).len();
+    assert!(per_paragraph >= 10);
+    // More than one folding window (1 MiB), with multi-byte characters at the window edges.
+    let text = paragraph.repeat(3 * (1 << 20) / paragraph.len() + 1);
+    let mentions = tagger.tag(&text);
+    assert_eq!(mentions.len(), per_paragraph * (text.len() / paragraph.len()));
+    for pair in mentions.windows(2) {
+        assert!(pair[0].end <= pair[1].start);
+    }
+}
+
+#[test]
+fn folding_matches_the_gazetteer_readme() {
+    assert_eq!(fold("Jama’at"), fold("Jamaat"));
+    assert_eq!(fold("Œuvre"), "oeuvre");
+    assert_eq!(fold("ی ک ى ة ؤ ئ أ إ آ ٱ"), "ي ك ي ه و ي ا ا ا ا");
+}
+
+#[test]
+fn every_variant_standing_alone_is_found_whole_and_linked_to_its_entity() {
+    let tagger = default_tagger();
+    let mut failures = vec![];
+    for entity in tagger.gazetteer().entities() {
+        for variant in &entity.variants {
+            let mentions = tagger.tag(&variant.text);
+            let ok = mentions.len() == 1
+                && mentions[0].surface(&variant.text) == variant.text
+                && mentions[0].candidates.iter().any(|&c| tagger.gazetteer().entity(c).id == entity.id);
+            if !ok {
+                failures.push(format!("{} / {:?} → {:?}", entity.id, variant.text, mentions));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{} variants not found alone:\n{}", failures.len(), failures.join("\n"));
+}
