@@ -1,0 +1,363 @@
+// The "Your entries" section: the add form, gazetteer file import, the stored list (download, remove,
+// undo) and the TSV export. Every change is tried in the worker first; only a build that succeeds is
+// stored, so a bad file never costs what is already there.
+import { h, download, stamp, fmt, plural } from './dom.js';
+import { TYPES, TYPE_BY_ID, typeLabel } from './model.js';
+import { readText } from './files.js';
+import {
+  loadSources,
+  saveSources,
+  forWorker,
+  entityFromForm,
+  entityToml,
+  formSourceName,
+  foldName,
+} from './entries.js';
+
+const $ = (id) => document.getElementById(id);
+const MAX_FILE_BYTES = 8 * 1024 * 1024;
+
+export class EntriesUI {
+  constructor({ client, onRebuilt }) {
+    this.client = client;
+    this.onRebuilt = onRebuilt;
+    this.sources = loadSources();
+    this.entities = [];
+    this.byName = new Map();
+    this.queue = Promise.resolve();
+    this.undo = null;
+    this.broken = null;
+
+    this.form = $('entry-form');
+    this.message = $('import-message');
+    this.formMessage = $('entry-form-message');
+    this.list = $('entries-list');
+
+    const select = $('entry-type');
+    for (const type of TYPES) select.append(h('option', { value: type.id }, type.label));
+
+    $('entry-name').addEventListener('input', () => this.offerExtend());
+    $('entry-extend-on').addEventListener('change', () => this.syncExtend());
+    this.form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      this.submitForm();
+    });
+    $('import-file').addEventListener('change', (event) => {
+      const files = Array.from(event.target.files);
+      event.target.value = '';
+      this.importFiles(files);
+    });
+    $('export-entries').addEventListener('click', () => this.exportAll());
+    const removeAll = $('remove-all');
+    removeAll.addEventListener('click', () => {
+      if (removeAll.dataset.armed === 'true') {
+        this.disarm();
+        this.removeSources(this.sources.map((s) => s.name));
+      } else {
+        removeAll.dataset.armed = 'true';
+        removeAll.textContent = `Click again to remove all ${plural(this.sources.length, 'source')}`;
+        this.disarmTimer = setTimeout(() => this.disarm(), 5000);
+      }
+    });
+    this.renderList();
+  }
+
+  disarm() {
+    const removeAll = $('remove-all');
+    clearTimeout(this.disarmTimer);
+    removeAll.dataset.armed = 'false';
+    removeAll.textContent = 'Remove all';
+  }
+
+  /** Runs `job` after every earlier change has finished. */
+  exclusive(job) {
+    const run = this.queue.then(job, job);
+    this.queue = run.catch(() => {});
+    return run;
+  }
+
+  /** Builds the tagger with the stored sources (the embedded gazetteer alone if they fail). */
+  async loadStored() {
+    const reply = await this.client.build(forWorker(this.sources));
+    if (!reply.ok && reply.fallback) {
+      this.broken = reply.error;
+      this.showError(
+        'Your stored entries could not be loaded, so the page uses the built-in gazetteer only. They are still stored: remove or replace the faulty file.',
+        reply.error,
+      );
+    }
+    this.renderList();
+    return reply;
+  }
+
+  setEntities(entities) {
+    this.entities = entities;
+    this.byName = new Map();
+    for (const e of entities) {
+      const key = foldName(e.name);
+      if (!this.byName.has(key)) this.byName.set(key, e);
+    }
+    this.offerExtend();
+  }
+
+  // ------------------------------------------------------------ messages
+
+  showError(title, detail) {
+    const lines = String(detail || '')
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l && !/^gazetteer has \d+ errors?$/.test(l));
+    this.message.dataset.kind = 'error';
+    this.message.replaceChildren(
+      h('p', { class: 'message-title' }, title),
+      lines.length ? h('ul', { class: 'diagnostics' }, lines.map((l) => h('li', {}, h('code', {}, l)))) : null,
+    );
+  }
+
+  showInfo(title, extra = []) {
+    this.message.dataset.kind = 'ok';
+    this.message.replaceChildren(h('p', { class: 'message-title' }, title), ...extra);
+  }
+
+  // ------------------------------------------------------------ adding
+
+  /**
+   * Tries `sources` in the worker (checking `check` on its own first). On success stores them and
+   * resolves to the reply; on failure keeps everything as it was and resolves to the failed reply.
+   */
+  async apply(sources, check) {
+    const reply = await this.client.build(forWorker(sources), check ? { name: check.name, text: check.text } : undefined);
+    if (!reply.ok) return reply;
+    const previous = this.sources;
+    if (check) {
+      const stored = sources.find((s) => s.name === check.name);
+      stored.entities = reply.summary;
+    }
+    try {
+      saveSources(sources);
+    } catch (err) {
+      // The browser refused to store them: go back to the previous tagger.
+      const back = await this.client.build(forWorker(previous));
+      if (back.ok) this.onRebuilt(back);
+      return { ok: false, error: `This browser refused to store the entries (${err.name || err.message}); its local storage may be full.` };
+    }
+    this.sources = sources;
+    this.broken = null;
+    this.onRebuilt(reply);
+    this.renderList();
+    return reply;
+  }
+
+  /** Adds or replaces (same name) one source. Resolves to true on success. */
+  importSource(name, text, origin) {
+    return this.exclusive(async () => {
+      const source = { name, text, origin, added: new Date().toISOString() };
+      const at = this.sources.findIndex((s) => s.name === name);
+      const next = at === -1 ? [...this.sources, source] : this.sources.map((s, k) => (k === at ? source : s));
+      this.message.dataset.kind = 'busy';
+      this.message.replaceChildren(h('p', { class: 'message-title' }, `Checking ${name}…`));
+      const reply = await this.apply(next, source);
+      if (!reply.ok) {
+        const kept = this.sources.length
+          ? ` Your ${plural(this.sources.length, 'stored source')} ${this.sources.length === 1 ? 'is' : 'are'} kept as ${this.sources.length === 1 ? 'it was' : 'they were'}.`
+          : '';
+        this.showError(`Could not add ${name}: nothing was changed.${kept}`, reply.error);
+        return false;
+      }
+      const names = reply.summary.map((e) => e.name);
+      const shown = names.slice(0, 8).join(', ') + (names.length > 8 ? `, … (${fmt(names.length - 8)} more)` : '');
+      const extra = [];
+      if (reply.warnings?.length) {
+        extra.push(
+          h('p', {}, `${plural(reply.warnings.length, 'warning')}:`),
+          h('ul', { class: 'diagnostics warnings' }, reply.warnings.slice(0, 20).map((d) => h('li', {}, h('code', {}, `${d.source}${d.line ? `:${d.line}` : ''}: warning: ${d.message}`)))),
+        );
+      }
+      this.showInfo(`${at === -1 ? 'Added' : 'Replaced'} ${name}: ${plural(names.length, 'entity', 'entities')} (${shown}).`, extra);
+      return true;
+    });
+  }
+
+  async importFiles(files) {
+    for (const file of files) {
+      if (file.size > MAX_FILE_BYTES) {
+        this.showError(`Could not add ${file.name}: nothing was changed.`, `${file.name}: file is larger than ${MAX_FILE_BYTES / 1048576} MB`);
+        continue;
+      }
+      let text;
+      try {
+        text = await readText(file);
+      } catch (err) {
+        this.showError(`Could not read ${file.name}: nothing was changed.`, String(err.message || err));
+        continue;
+      }
+      const ok = await this.importSource(file.name, text, 'file');
+      if (!ok) break;
+    }
+  }
+
+  /** The existing entity the form's name matches, if any. */
+  matchFor(name) {
+    const key = foldName(name);
+    return key ? this.byName.get(key) || null : null;
+  }
+
+  offerExtend() {
+    const box = $('entry-extend');
+    const match = this.matchFor($('entry-name').value);
+    this.extendBase = match;
+    if (!match) {
+      box.hidden = true;
+      this.syncExtend();
+      return;
+    }
+    const where = match.tier === 'user' ? 'your entry' : 'the built-in entry';
+    $('entry-extend-label').textContent = `Add these spellings to ${where} “${match.name}” (${typeLabel(match.type)}${match.subtype ? `, ${match.subtype}` : ''}) instead of creating a new entity`;
+    box.hidden = false;
+    this.syncExtend();
+  }
+
+  syncExtend() {
+    const extending = this.extending();
+    const select = $('entry-type');
+    select.disabled = extending;
+    if (extending) select.value = this.extendBase.type;
+  }
+
+  extending() {
+    return Boolean(this.extendBase) && !$('entry-extend').hidden && $('entry-extend-on').checked;
+  }
+
+  async submitForm() {
+    const data = new FormData(this.form);
+    const form = {
+      name: String(data.get('name') || ''),
+      type: $('entry-type').value,
+      subtype: String(data.get('subtype') || '').trim(),
+      variants: String(data.get('variants') || ''),
+      acronyms: String(data.get('acronyms') || ''),
+      description: String(data.get('description') || '').replace(/\s+/g, ' ').trim(),
+    };
+    const base = this.extending() ? this.extendBase : null;
+    let entity;
+    try {
+      entity = entityFromForm(form, { base, taken: new Set(this.entities.map((e) => e.id)) });
+    } catch (err) {
+      this.setFormMessage(err.message, 'error');
+      return;
+    }
+    let name = formSourceName(entity);
+    if (base && base.tier === 'user') {
+      // A user entity can only be extended where it is defined: by replacing its own form entry.
+      const owner = this.sources.find((s) => (s.entities || []).some((e) => e.id === base.id));
+      if (owner && owner.origin !== 'form') {
+        this.setFormMessage(`${base.name} comes from your file ${owner.name}: add the spellings there and import it again.`, 'error');
+        return;
+      }
+      if (owner) name = owner.name;
+    }
+    const text = `# Added with the Sahel Tagger page on ${new Date().toISOString().slice(0, 10)}${base ? ` (a copy of "${base.id}" with more spellings)` : ''}.\n${entityToml(entity)}`;
+    this.setFormMessage(`Adding ${entity.name}…`, 'busy');
+    const ok = await this.importSource(name, text, 'form');
+    if (ok) {
+      this.setFormMessage(`${base ? 'Updated' : 'Added'} ${entity.name}.`, 'ok');
+      this.form.reset();
+      this.offerExtend();
+    } else {
+      this.setFormMessage('Not added: see the message beside.', 'error');
+    }
+  }
+
+  setFormMessage(text, kind) {
+    this.formMessage.textContent = text;
+    this.formMessage.dataset.kind = kind;
+  }
+
+  // ------------------------------------------------------------ removing, exporting
+
+  removeSources(names) {
+    return this.exclusive(async () => {
+      const removed = this.sources.filter((s) => names.includes(s.name));
+      if (!removed.length) return false;
+      const next = this.sources.filter((s) => !names.includes(s.name));
+      const reply = await this.apply(next, null);
+      if (!reply.ok) {
+        this.showError(`Could not remove ${removed.map((s) => s.name).join(', ')}: nothing was changed.`, reply.error);
+        return false;
+      }
+      this.undo = removed;
+      const undo = h('button', { type: 'button', class: 'undo' }, 'Undo');
+      undo.addEventListener('click', () => this.restore());
+      this.showInfo(`Removed ${removed.length === 1 ? removed[0].name : plural(removed.length, 'source')}. `, [undo]);
+      return true;
+    });
+  }
+
+  restore() {
+    const back = this.undo;
+    this.undo = null;
+    if (!back) return;
+    return this.exclusive(async () => {
+      const names = new Set(back.map((s) => s.name));
+      const next = [...this.sources.filter((s) => !names.has(s.name)), ...back];
+      const reply = await this.apply(next, null);
+      if (reply.ok) this.showInfo(`Restored ${back.length === 1 ? back[0].name : plural(back.length, 'source')}.`);
+      else this.showError('Could not restore the removed entries.', reply.error);
+    });
+  }
+
+  async exportAll() {
+    const reply = await this.client.exportTsv(true);
+    if (!reply.ok) {
+      this.showError('Could not export your entries.', reply.error);
+      return;
+    }
+    download(`sahel-tagger-my-entries-${stamp()}.tsv`, reply.text, 'text/tab-separated-values;charset=utf-8');
+  }
+
+  // ------------------------------------------------------------ the list
+
+  renderList() {
+    const count = this.sources.length;
+    $('entries-count').textContent = count ? fmt(count) : '';
+    $('export-entries').disabled = !count || Boolean(this.broken);
+    $('remove-all').disabled = !count;
+    if (!count) {
+      this.list.replaceChildren(h('li', { class: 'placeholder' }, 'None yet. Entries you add or import are listed here.'));
+      return;
+    }
+    this.list.replaceChildren(
+      ...this.sources.map((source) => {
+        const entities = source.entities || [];
+        const added = source.added ? new Date(source.added) : null;
+        const meta = [
+          source.origin === 'form' ? 'added with the form' : 'imported file',
+          `${fmt(Math.max(1, Math.round(new Blob([source.text]).size / 1024)))} KB`,
+          added && !Number.isNaN(added.getTime()) ? added.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' }) : null,
+        ].filter(Boolean);
+        const remove = h('button', { type: 'button', class: 'remove', 'aria-label': `Remove ${source.name}` }, 'Remove');
+        remove.addEventListener('click', () => this.removeSources([source.name]));
+        const save = h('button', { type: 'button', 'aria-label': `Download ${source.name}` }, 'Download');
+        save.addEventListener('click', () => download(source.name, source.text, 'text/plain;charset=utf-8'));
+        const chips = entities.slice(0, 30).map((e) =>
+          h(
+            'li',
+            { class: 'chip', 'data-type': e.type, 'data-entity': e.id },
+            h('span', { class: 'glyph', 'aria-hidden': 'true' }, TYPE_BY_ID.get(e.type)?.glyph ?? '?'),
+            e.name,
+            e.overrides ? h('span', { class: 'overrides' }, ' (replaces built-in)') : null,
+          ),
+        );
+        if (entities.length > 30) chips.push(h('li', { class: 'chip more' }, `… ${fmt(entities.length - 30)} more`));
+        return h(
+          'li',
+          { class: 'entry', 'data-source': source.name },
+          h('div', { class: 'entry-head' }, h('strong', { class: 'entry-name' }, source.name), h('span', { class: 'hint' }, ` ${plural(entities.length, 'entity', 'entities')} · ${meta.join(' · ')}`)),
+          chips.length ? h('ul', { class: 'chips' }, chips) : null,
+          h('details', {}, h('summary', {}, 'Show the source'), h('pre', { class: 'source' }, source.text)),
+          h('div', { class: 'entry-actions' }, save, remove),
+        );
+      }),
+    );
+  }
+}

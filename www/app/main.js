@@ -1,0 +1,404 @@
+// The paste page: wires the input, the tagger worker, the result view, the legend, the entity panel,
+// the exports and the user's entries together.
+import { TaggerClient } from './tagger-client.js';
+import { Result, POSSIBLE, TYPES, typeLabel } from './model.js';
+import { ResultView } from './render.js';
+import { setupTooltip } from './tooltip.js';
+import { buildLegend, EntityPanel } from './panel.js';
+import { records, toJson, toCsv, highlightedHtml, copyHtml } from './export.js';
+import { readText, htmlToText, isHtmlFile, isGazetteerFile } from './files.js';
+import { h, debounce, download, stamp, fmt, plural } from './dom.js';
+import { EntriesUI } from './entries-ui.js';
+
+const $ = (id) => document.getElementById(id);
+const input = $('input');
+const resultEl = $('result');
+const statusEl = $('status');
+
+const client = new TaggerClient();
+const view = new ResultView(resultEl);
+const state = {
+  entities: [],
+  byId: new Map(),
+  stats: null,
+  result: null,
+  ready: false,
+  hidden: new Set(),
+  hidePossible: false,
+  cursor: null,
+  lastInputType: null,
+};
+
+// ---------------------------------------------------------------- status
+
+function setStatus(text, kind = '') {
+  statusEl.textContent = text;
+  statusEl.dataset.kind = kind;
+}
+
+function setState(name) {
+  resultEl.dataset.state = name;
+}
+
+function placeholder(text) {
+  return h('p', { class: 'placeholder' }, text);
+}
+
+// ---------------------------------------------------------------- legend, panel, tooltip
+
+const legend = buildLegend($('legend-types'), (type, shown) => {
+  if (shown) state.hidden.delete(type);
+  else state.hidden.add(type);
+  resultEl.classList.toggle(`hide-${type}`, !shown);
+  panel.setHidden(state.hidden);
+  updateExportNote();
+});
+
+$('show-possible').addEventListener('change', (event) => {
+  state.hidePossible = !event.target.checked;
+  resultEl.classList.toggle('hide-possible', state.hidePossible);
+  updateExportNote();
+});
+
+const panel = new EntityPanel($('entity-list'), $('entity-filter'), $('entities-summary'), (id, index) => goTo(index, 1));
+panel.update(null);
+
+const tooltip = setupTooltip(resultEl, $('tip'), (mark) => {
+  const result = view.result;
+  const i = Number(mark.dataset.i);
+  if (!result || !(i < result.n)) return null;
+  return { result, i, byId: state.byId };
+});
+
+/** Moves to the next (`step` 1) or previous (-1) mention of entity `index`, from `fromMention` if given. */
+function goTo(index, step, fromMention = null) {
+  const result = view.result;
+  if (!result) return;
+  const list = result.byEntity().get(index);
+  if (!list?.length) return;
+  let k;
+  if (fromMention !== null) {
+    const at = list.indexOf(fromMention);
+    k = (at + step + list.length) % list.length;
+  } else if (state.cursor && state.cursor.result === result && state.cursor.index === index) {
+    k = (state.cursor.k + step + list.length) % list.length;
+  } else {
+    k = step > 0 ? 0 : list.length - 1;
+  }
+  const mark = view.marks[list[k]];
+  if (!mark) {
+    setStatus('Still drawing the text: try again in a moment.');
+    return;
+  }
+  state.cursor = { result, index, k };
+  for (const old of resultEl.querySelectorAll('mark.current')) old.classList.remove('current');
+  mark.classList.add('current');
+  mark.scrollIntoView({ block: 'center', inline: 'nearest' });
+  mark.focus({ preventScroll: true });
+  panel.select(result.entities[index].id, k, list.length);
+}
+
+resultEl.addEventListener('keydown', (event) => {
+  const mark = event.target.closest?.('mark');
+  if (!mark || event.ctrlKey || event.metaKey || event.altKey) return;
+  const key = event.key.toLowerCase();
+  if (key !== 'n' && key !== 'p') return;
+  event.preventDefault();
+  const i = Number(mark.dataset.i);
+  goTo(view.result.entityIndex(i), key === 'n' ? 1 : -1, i);
+});
+
+resultEl.addEventListener('click', (event) => {
+  const mark = event.target.closest?.('mark');
+  if (!mark || !view.result) return;
+  const i = Number(mark.dataset.i);
+  const index = view.result.entityIndex(i);
+  const list = view.result.byEntity().get(index);
+  const k = list.indexOf(i);
+  state.cursor = { result: view.result, index, k };
+  for (const old of resultEl.querySelectorAll('mark.current')) old.classList.remove('current');
+  mark.classList.add('current');
+  panel.select(mark.dataset.entity, k, list.length);
+});
+
+// ---------------------------------------------------------------- tagging
+
+const DRAFT_KEY = 'sahel-tagger.draft';
+function storeDraft() {
+  try {
+    if (input.value) sessionStorage.setItem(DRAFT_KEY, input.value);
+    else sessionStorage.removeItem(DRAFT_KEY);
+  } catch {
+    // Too large for the tab's storage: keep none rather than a stale one.
+    try {
+      sessionStorage.removeItem(DRAFT_KEY);
+    } catch {
+      // Storage unavailable.
+    }
+  }
+}
+const saveDraft = debounce(storeDraft, 800);
+window.addEventListener('pagehide', () => {
+  saveDraft.cancel();
+  storeDraft();
+});
+
+function updateInputInfo() {
+  const n = input.value.length;
+  $('input-info').textContent = n ? plural(n, 'character') : '';
+}
+
+const scheduleTag = debounce(() => tagNow(), 150);
+
+input.addEventListener('input', (event) => {
+  updateInputInfo();
+  saveDraft();
+  const text = input.value;
+  scheduleTag.cancel();
+  if (event.inputType === 'insertFromPaste' || event.inputType === 'insertFromDrop' || event.inputType === 'deleteByCut') {
+    tagNow();
+  } else {
+    // Short texts tag in a millisecond: keep up with typing. Long ones wait for a pause.
+    scheduleTag();
+    if (text.length > 200_000) setStatus('Waiting for a pause in typing…');
+  }
+});
+
+function tagNow() {
+  scheduleTag.cancel();
+  if (!state.ready) return;
+  const text = input.value;
+  if (!text.trim()) {
+    state.result = null;
+    view.clear(placeholder('The text you paste appears here with each mention highlighted.'));
+    setState('empty');
+    panel.update(null);
+    legend.setCounts(new Map());
+    tooltip.hide();
+    setExportsEnabled(false);
+    setStatus(readyLine());
+    return;
+  }
+  setState('tagging');
+  setStatus(text.length > 100_000 ? `Tagging ${plural(text.length, 'character')}…` : 'Tagging…');
+  client.tagLatest(text, onTagged);
+}
+
+async function onTagged(text, reply) {
+  if (text !== input.value) return; // Edited since: a newer request follows.
+  if (!reply.ok) {
+    setState('error');
+    setStatus(`Tagging failed: ${reply.error}`, 'error');
+    return;
+  }
+  const result = new Result(text, reply, state.entities);
+  state.result = result;
+  state.cursor = null;
+  tooltip.hide();
+  const byType = new Map();
+  for (const [index, list] of result.byEntity()) {
+    const type = result.entities[index].type;
+    byType.set(type, (byType.get(type) || 0) + list.length);
+  }
+  legend.setCounts(byType);
+  panel.update(result);
+  setExportsEnabled(result.n > 0);
+  updateExportNote();
+  resultEl.dataset.mentions = String(result.n);
+  resultEl.dataset.tagMs = reply.totalMs.toFixed(1);
+  if (result.n === 0) {
+    view.clear();
+  }
+  setState('rendering');
+  const t0 = performance.now();
+  const big = text.length > 100_000;
+  const done = await view.render(result, (pos, total) => {
+    if (big) setStatus(`Showing ${plural(result.n, 'mention')}… ${Math.round((100 * pos) / total)}%`);
+  });
+  if (!done) return;
+  const renderMs = performance.now() - t0;
+  resultEl.dataset.renderMs = renderMs.toFixed(1);
+  setState('done');
+  const entities = result.byEntity().size;
+  setStatus(
+    result.n
+      ? `${plural(result.n, 'mention')} of ${plural(entities, 'entity', 'entities')} · tagged in ${fmtMs(reply.totalMs)}, shown in ${fmtMs(renderMs)}`
+      : 'No known entity in this text.',
+  );
+}
+
+function fmtMs(ms) {
+  return ms >= 1000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.max(1, Math.round(ms))} ms`;
+}
+
+function readyLine() {
+  if (!state.stats) return '';
+  return `Ready: ${fmt(state.stats.entities)} entities, ${fmt(state.stats.variants)} spellings. Paste a text or load the sample.`;
+}
+
+// ---------------------------------------------------------------- exports
+
+function keep(result) {
+  const hidden = state.hidden;
+  const hidePossible = state.hidePossible;
+  return (i) => !hidden.has(result.entity(i).type) && !(hidePossible && result.flags(i) & POSSIBLE);
+}
+
+function setExportsEnabled(on) {
+  for (const id of ['export-json', 'export-csv', 'copy-html']) $(id).disabled = !on;
+}
+
+function updateExportNote() {
+  const result = state.result;
+  const note = $('export-note');
+  if (!result || !result.n) {
+    note.textContent = '';
+    return;
+  }
+  const filter = keep(result);
+  let n = 0;
+  for (let i = 0; i < result.n; i++) if (filter(i)) n++;
+  note.textContent = n === result.n ? `all ${plural(n, 'mention')}` : `the ${plural(n, 'mention')} highlighted (of ${fmt(result.n)})`;
+}
+
+$('export-json').addEventListener('click', () => {
+  const result = state.result;
+  if (!result) return;
+  download(`sahel-tagger-mentions-${stamp()}.json`, toJson(records(result, keep(result))), 'application/json');
+});
+
+$('export-csv').addEventListener('click', () => {
+  const result = state.result;
+  if (!result) return;
+  download(`sahel-tagger-mentions-${stamp()}.csv`, toCsv(records(result, keep(result))), 'text/csv;charset=utf-8');
+});
+
+$('copy-html').addEventListener('click', async () => {
+  const result = state.result;
+  if (!result) return;
+  const { html, plain } = highlightedHtml(result, keep(result));
+  try {
+    const how = await copyHtml(html, plain);
+    setStatus(how === 'html' ? 'Copied the highlighted text (HTML, with a plain-text version).' : 'Copied the text as plain text (this browser refused HTML).');
+  } catch (err) {
+    setStatus(`Could not copy: ${err.message || err}`, 'error');
+  }
+});
+
+// ---------------------------------------------------------------- files, sample, clear
+
+async function openTextFile(file) {
+  if (file.size > 50 * 1024 * 1024) {
+    setStatus(`${file.name} is too large (${fmt(Math.round(file.size / 1048576))} MB); the limit is 50 MB.`, 'error');
+    return;
+  }
+  try {
+    const raw = await readText(file);
+    const html = isHtmlFile(file);
+    input.value = html ? htmlToText(raw) : raw;
+    updateInputInfo();
+    saveDraft();
+    tagNow();
+    if (html) setStatus(`Opened ${file.name}: visible text only.`);
+  } catch (err) {
+    setStatus(`Could not read ${file.name}: ${err.message || err}`, 'error');
+  }
+}
+
+$('open-file').addEventListener('change', async (event) => {
+  const [file] = event.target.files;
+  event.target.value = '';
+  if (file) await openTextFile(file);
+});
+
+$('sample').addEventListener('click', async () => {
+  try {
+    const response = await fetch(new URL('../sample/sahel-semaine.txt', import.meta.url));
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    input.value = await response.text();
+    updateInputInfo();
+    saveDraft();
+    tagNow();
+  } catch (err) {
+    setStatus(`Could not load the sample: ${err.message || err}`, 'error');
+  }
+});
+
+$('clear').addEventListener('click', () => {
+  input.value = '';
+  updateInputInfo();
+  saveDraft();
+  tagNow();
+  input.focus();
+});
+
+function hasFiles(event) {
+  return Array.from(event.dataTransfer?.types || []).includes('Files');
+}
+
+document.addEventListener('dragover', (event) => {
+  if (!hasFiles(event)) return;
+  event.preventDefault();
+  event.dataTransfer.dropEffect = 'copy';
+  const inEntries = Boolean(event.target.closest?.('#entries'));
+  document.body.classList.toggle('drop-entries', inEntries);
+  document.body.classList.toggle('drop-text', !inEntries);
+});
+document.addEventListener('dragleave', (event) => {
+  if (!event.relatedTarget) document.body.classList.remove('drop-entries', 'drop-text');
+});
+document.addEventListener('drop', async (event) => {
+  document.body.classList.remove('drop-entries', 'drop-text');
+  if (!hasFiles(event)) return;
+  event.preventDefault();
+  const files = Array.from(event.dataTransfer.files);
+  const toEntries = Boolean(event.target.closest?.('#entries'));
+  const gazetteers = files.filter((f) => toEntries || isGazetteerFile(f));
+  const texts = files.filter((f) => !gazetteers.includes(f));
+  if (gazetteers.length) entries.importFiles(gazetteers);
+  if (texts.length) await openTextFile(texts[0]);
+});
+
+// ---------------------------------------------------------------- the user's entries
+
+function adopt(reply) {
+  state.entities = reply.entities;
+  state.byId = new Map(reply.entities.map((e) => [e.id, e]));
+  state.stats = reply.stats;
+  $('version').textContent = `Gazetteer ${reply.stats.version}: ${fmt(reply.stats.entities)} entities, ${fmt(reply.stats.variants)} spellings.`;
+  entries.setEntities(state.entities);
+}
+
+const entries = new EntriesUI({
+  client,
+  onRebuilt(reply) {
+    adopt(reply);
+    tagNow();
+  },
+});
+
+// ---------------------------------------------------------------- start
+
+async function start() {
+  setStatus('Loading the gazetteer…');
+  const reply = await entries.loadStored();
+  if (!reply.entities) {
+    setState('error');
+    setStatus(`The tagger could not start: ${reply.error}`, 'error');
+    return;
+  }
+  adopt(reply);
+  state.ready = true;
+  document.documentElement.dataset.ready = 'true';
+  let draft = null;
+  try {
+    draft = sessionStorage.getItem(DRAFT_KEY);
+  } catch {
+    draft = null;
+  }
+  if (draft && !input.value) input.value = draft;
+  updateInputInfo();
+  tagNow();
+}
+
+start();
