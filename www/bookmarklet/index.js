@@ -1,0 +1,3 @@
+import { installBookmarklet } from './install.js';
+
+installBookmarklet(document.getElementById('bookmarklet'));
