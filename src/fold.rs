@@ -48,12 +48,14 @@ pub fn fold(text: &str) -> String {
 
 /// Folds `text` with the given case handling, trimming leading and trailing spaces.
 pub fn fold_case(text: &str, case: CaseFold) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut sink = Sink::new(&mut out, None);
+    let mut out = Vec::with_capacity(text.len());
+    let (mut origins, mut starts) = (vec![], vec![]);
+    let mut sink = Sink::new(&mut out, &mut origins, &mut starts);
     for (offset, c) in text.char_indices() {
         sink.source = offset as u32;
         fold_char(c, case, &mut sink);
     }
+    let out = String::from_utf8(out).expect("folding writes whole characters");
     let trimmed = out.trim_matches(|c| c == ' ' || c == PARAGRAPH);
     if trimmed.len() == out.len() {
         out
@@ -69,9 +71,19 @@ pub struct Folded {
     /// `origins[i]` is the byte offset, in the original, of the character that produced folded byte
     /// `i`; one extra entry at the end holds the original length.
     origins: Vec<u32>,
+    /// Folded offsets where a mention may start: the first folded byte of every original word, and of
+    /// each of the first letters after an Arabic proclitic-like prefix (`و ف ب ل ك ا`) inside a word.
+    starts: Vec<u32>,
 }
 
 impl Folded {
+    /// Where a mention may start (sorted folded offsets): word starts in the original text, plus the
+    /// positions after up to four leading Arabic letters that can be proclitics. A superset: the
+    /// matcher still checks each candidate's boundaries exactly.
+    pub fn starts(&self) -> &[u32] {
+        &self.starts
+    }
+
     /// The folded text (lowercased).
     pub fn as_str(&self) -> &str {
         &self.text
@@ -95,32 +107,217 @@ impl Folded {
 /// Folds `text` (lowercased) into `into`, recording original offsets. `into` is cleared first, so one
 /// `Folded` can be reused across many texts without reallocating.
 ///
-/// Offsets are `u32`: a single call handles texts up to 4 GiB; [`crate::Tagger`] feeds it paragraphs.
+/// This is the hot path of tagging, so it avoids per-character work where it can: runs of plain ASCII
+/// are copied (lowercased) in one go, and the folding of every two-byte UTF-8 character (Latin
+/// accents, Arabic, ...) is looked up in a table computed once from [`fold_char`]. Other characters take
+/// the general path. All paths give exactly what [`fold`] gives (a test checks every two-byte character).
+///
+/// Offsets are `u32`: a single call handles texts up to 4 GiB; [`crate::Tagger`] feeds it windows.
 pub fn fold_with_origins(text: &str, into: &mut Folded) {
     assert!(text.len() < u32::MAX as usize, "text too large to fold in one piece");
-    into.text.clear();
+    let mut out = std::mem::take(&mut into.text).into_bytes();
+    out.clear();
     into.origins.clear();
-    into.text.reserve(text.len());
+    into.starts.clear();
+    out.reserve(text.len());
     into.origins.reserve(text.len() + 1);
-    let mut sink = Sink::new(&mut into.text, Some(&mut into.origins));
+    let table = two_byte_table();
+    let mut sink = Sink::new(&mut out, &mut into.origins, &mut into.starts);
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
         if b < 0x80 {
-            // ASCII fast path: most of French and English news.
+            // A stretch of ASCII: the hot loop. Letters and digits are copied a run at a time.
+            while i < bytes.len() && bytes[i] < 0x80 {
+                let b = bytes[i];
+                match ASCII_CLASS[b as usize] {
+                    ASCII_ALNUM => {
+                        let start = i;
+                        i += 1;
+                        while i < bytes.len() && ASCII_CLASS.get(bytes[i] as usize) == Some(&ASCII_ALNUM) {
+                            i += 1;
+                        }
+                        if let Some((sep, origin)) = sink.pending_space.take() {
+                            sink.push_separator(sep, origin);
+                        }
+                        let at = sink.out.len();
+                        if !sink.in_word {
+                            sink.starts.push(at as u32);
+                        }
+                        sink.in_word = true;
+                        sink.out.extend_from_slice(&bytes[start..i]);
+                        sink.out[at..].make_ascii_lowercase();
+                        sink.origins.extend(start as u32..i as u32);
+                        continue;
+                    }
+                    ASCII_PUNCT => {
+                        if let Some((sep, origin)) = sink.pending_space.take() {
+                            sink.push_separator(sep, origin);
+                        }
+                        sink.out.push(b);
+                        sink.origins.push(i as u32);
+                    }
+                    class => {
+                        if class != ASCII_DROP {
+                            sink.source = i as u32;
+                            sink.space(u8::from(class == ASCII_NEWLINE));
+                        }
+                    }
+                }
+                sink.in_word = false;
+                i += 1;
+            }
+            sink.proclitic_run = 0;
+            sink.start_pending = false;
+        } else if b < 0xE0 {
+            // Two-byte character: U+0080..U+07FF, looked up.
+            let cp = (((b & 0x1F) as usize) << 6) | (bytes[i + 1] & 0x3F) as usize;
             sink.source = i as u32;
-            fold_ascii(b, CaseFold::Lower, &mut sink);
-            i += 1;
+            apply_entry(&table[cp - 0x80], &mut sink, i);
+            i += 2;
+        } else if b == 0xE2 && bytes[i + 1] & 0xFC == 0x80 {
+            // U+2000..U+20FF (general punctuation: ’ – — « » … and the odd spaces), looked up.
+            let cp = ((bytes[i + 1] as usize & 0x3F) << 6) | (bytes[i + 2] & 0x3F) as usize;
+            sink.source = i as u32;
+            apply_entry(&punctuation_table()[cp], &mut sink, i);
+            i += 3;
         } else {
             let c = text[i..].chars().next().expect("char boundary");
             sink.source = i as u32;
+            sink.begin_char(CharClass::of(c));
             fold_char(c, CaseFold::Lower, &mut sink);
             i += c.len_utf8();
         }
     }
     sink.finish();
     into.origins.push(text.len() as u32);
+    into.text = String::from_utf8(out).expect("folding writes whole characters");
+}
+
+const ASCII_ALNUM: u8 = 0;
+const ASCII_PUNCT: u8 = 1;
+const ASCII_SPACE: u8 = 2;
+const ASCII_NEWLINE: u8 = 3;
+const ASCII_DROP: u8 = 4;
+
+/// How each ASCII byte folds: letters and digits copied (lowercased), other visible characters copied,
+/// a space, a line break, or dropped.
+const ASCII_CLASS: [u8; 128] = {
+    let mut table = [ASCII_PUNCT; 128];
+    let mut b = 0;
+    while b < 128 {
+        if (b as u8).is_ascii_alphanumeric() {
+            table[b] = ASCII_ALNUM;
+        }
+        b += 1;
+    }
+    table[b' ' as usize] = ASCII_SPACE;
+    table[b'\t' as usize] = ASCII_SPACE;
+    table[b'\r' as usize] = ASCII_SPACE;
+    table[0x0b] = ASCII_SPACE;
+    table[0x0c] = ASCII_SPACE;
+    table[b'-' as usize] = ASCII_SPACE;
+    table[b'\n' as usize] = ASCII_NEWLINE;
+    table[b'\'' as usize] = ASCII_DROP;
+    table[b'`' as usize] = ASCII_DROP;
+    table
+};
+
+/// One step of a character's folding, as recorded in the two-byte table.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Op {
+    Char(char),
+    Space(u8),
+}
+
+/// Replays a table entry's folding of the character at original offset `at`.
+#[inline]
+fn apply_entry(entry: &TableEntry, sink: &mut Sink<'_>, at: usize) {
+    sink.begin_char(entry.class);
+    match entry.single {
+        Some((encoded, len)) => {
+            sink.flush_space();
+            sink.mark_start();
+            sink.out.extend_from_slice(&encoded[..len as usize]);
+            sink.origins.extend(std::iter::repeat_n(at as u32, len as usize));
+        }
+        None => {
+            for op in entry.ops.iter() {
+                match *op {
+                    Op::Char(c) => sink.push(c),
+                    Op::Space(newlines) => sink.space(newlines),
+                }
+            }
+        }
+    }
+}
+
+/// A character's folding and its class, as stored in the two-byte table.
+struct TableEntry {
+    ops: Box<[Op]>,
+    /// When the character folds to exactly one character: its UTF-8 bytes and length.
+    single: Option<([u8; 4], u8)>,
+    class: CharClass,
+}
+
+/// The folding (lowercased) of every character from U+0080 to U+07FF, computed once by running
+/// [`fold_char`] on each.
+fn two_byte_table() -> &'static [TableEntry] {
+    static TABLE: std::sync::OnceLock<Vec<TableEntry>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| table_for(0x80..0x800))
+}
+
+/// The same for U+2000..U+20FF: apostrophes, dashes, quotes and spaces of typeset text.
+fn punctuation_table() -> &'static [TableEntry] {
+    static TABLE: std::sync::OnceLock<Vec<TableEntry>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| table_for(0x2000..0x2100))
+}
+
+fn table_for(range: std::ops::Range<u32>) -> Vec<TableEntry> {
+    range
+        .map(|cp| {
+            let c = char::from_u32(cp).expect("no surrogates in the tabled ranges");
+            let mut recorder = Recorder::default();
+            fold_char_into(c, CaseFold::Lower, &mut recorder);
+            let single = match recorder.ops[..] {
+                [Op::Char(folded)] => {
+                    let mut encoded = [0u8; 4];
+                    let len = folded.encode_utf8(&mut encoded).len() as u8;
+                    Some((encoded, len))
+                }
+                _ => None,
+            };
+            TableEntry { ops: recorder.ops.into_boxed_slice(), single, class: CharClass::of(c) }
+        })
+        .collect()
+}
+
+/// What a character is for finding word starts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum CharClass {
+    /// Not part of a word: a mention may start after it.
+    Other,
+    /// A letter or digit.
+    Word,
+    /// An Arabic letter that can begin a proclitic (`و ف ب ل ك` and the alef of `ال`).
+    ProcliticLetter,
+    /// A combining mark or tatweel: belongs to the letter before it and changes nothing.
+    Transparent,
+}
+
+impl CharClass {
+    fn of(c: char) -> CharClass {
+        if c == '\u{0640}' || is_combining_mark(c) {
+            CharClass::Transparent
+        } else if matches!(c, '\u{0648}' | '\u{0641}' | '\u{0628}' | '\u{0644}' | '\u{0643}' | '\u{0627}') {
+            CharClass::ProcliticLetter
+        } else if is_word_char(c) {
+            CharClass::Word
+        } else {
+            CharClass::Other
+        }
+    }
 }
 
 /// Whether `c` is part of a word for boundary checks: letters, digits and combining marks.
@@ -132,38 +329,133 @@ pub fn is_word_char(c: char) -> bool {
     }
 }
 
-/// Where folded characters go: the output string, optionally the origin of each byte, and the state
+/// Receives folded output: characters and spaces (with the number of line breaks they stand for).
+trait Emit {
+    fn push(&mut self, c: char);
+    fn space(&mut self, newlines: u8);
+}
+
+/// Records the output of folding one character (to build the two-byte table).
+#[derive(Default)]
+struct Recorder {
+    ops: Vec<Op>,
+}
+
+impl Emit for Recorder {
+    fn push(&mut self, c: char) {
+        self.ops.push(Op::Char(c));
+    }
+    fn space(&mut self, newlines: u8) {
+        self.ops.push(Op::Space(newlines));
+    }
+}
+
+/// Where folded characters go: the output bytes, optionally the origin of each byte, and the state
 /// that collapses runs of spaces.
 struct Sink<'a> {
-    out: &'a mut String,
-    origins: Option<&'a mut Vec<u32>>,
+    out: &'a mut Vec<u8>,
+    origins: &'a mut Vec<u32>,
     /// Original byte offset of the character being folded.
     source: u32,
     /// A pending separator: `Some(' ')` for a space run, [`PARAGRAPH`] once the run holds a paragraph break.
     pending_space: Option<(char, u32)>,
     /// Line breaks seen in the current whitespace run.
     newlines: u8,
+    /// Where candidate mention starts are recorded.
+    starts: &'a mut Vec<u32>,
+    /// The previous (non-transparent) original character was part of a word.
+    in_word: bool,
+    /// How many letters of the current word could all be proclitics (0 once one cannot).
+    proclitic_run: u8,
+    /// The next folded byte starts a candidate.
+    start_pending: bool,
 }
 
 impl<'a> Sink<'a> {
-    fn new(out: &'a mut String, origins: Option<&'a mut Vec<u32>>) -> Self {
-        Sink { out, origins, source: 0, pending_space: None, newlines: 0 }
+    fn new(out: &'a mut Vec<u8>, origins: &'a mut Vec<u32>, starts: &'a mut Vec<u32>) -> Self {
+        Sink {
+            out,
+            origins,
+            source: 0,
+            pending_space: None,
+            newlines: 0,
+            starts,
+            in_word: false,
+            proclitic_run: 0,
+            start_pending: false,
+        }
+    }
+
+    /// Notes the class of the next original character, before its folded output, to find word starts.
+    #[inline]
+    fn begin_char(&mut self, class: CharClass) {
+        match class {
+            CharClass::Transparent => {}
+            CharClass::Other => {
+                self.in_word = false;
+                self.proclitic_run = 0;
+                self.start_pending = false;
+            }
+            CharClass::Word | CharClass::ProcliticLetter => {
+                let proclitic = class == CharClass::ProcliticLetter;
+                if !self.in_word {
+                    self.start_pending = true;
+                    self.proclitic_run = u8::from(proclitic);
+                } else if self.proclitic_run > 0 {
+                    // After letters that may all be proclitics: the name may start here.
+                    self.start_pending = true;
+                    self.proclitic_run =
+                        if proclitic && self.proclitic_run < 4 { self.proclitic_run + 1 } else { 0 };
+                }
+                self.in_word = true;
+            }
+        }
     }
 
     #[inline]
-    fn push(&mut self, c: char) {
-        self.flush_space();
-        self.push_raw(c);
+    fn mark_start(&mut self) {
+        if self.start_pending {
+            self.start_pending = false;
+            self.starts.push(self.out.len() as u32);
+        }
     }
 
     #[inline]
     fn push_raw(&mut self, c: char) {
-        self.out.push(c);
-        if let Some(origins) = self.origins.as_deref_mut() {
-            for _ in 0..c.len_utf8() {
-                origins.push(self.source);
-            }
+        let mut buf = [0u8; 4];
+        let encoded = c.encode_utf8(&mut buf).as_bytes();
+        self.out.extend_from_slice(encoded);
+        self.origins.extend(std::iter::repeat_n(self.source, encoded.len()));
+    }
+
+    /// Writes a pending space or paragraph separator, attributed to where its run began.
+    #[inline]
+    fn push_separator(&mut self, sep: char, origin: u32) {
+        let source = std::mem::replace(&mut self.source, origin);
+        self.push_raw(sep);
+        self.source = source;
+        self.newlines = 0;
+    }
+
+    #[inline]
+    fn flush_space(&mut self) {
+        if let Some((sep, origin)) = self.pending_space.take() {
+            self.push_separator(sep, origin);
         }
+        self.newlines = 0;
+    }
+
+    fn finish(&mut self) {
+        self.flush_space();
+    }
+}
+
+impl Emit for Sink<'_> {
+    #[inline]
+    fn push(&mut self, c: char) {
+        self.flush_space();
+        self.mark_start();
+        self.push_raw(c);
     }
 
     #[inline]
@@ -175,29 +467,15 @@ impl<'a> Sink<'a> {
             None => self.pending_space = Some((sep, self.source)),
         }
     }
-
-    #[inline]
-    fn flush_space(&mut self) {
-        if let Some((sep, origin)) = self.pending_space.take() {
-            let source = std::mem::replace(&mut self.source, origin);
-            self.push_raw(sep);
-            self.source = source;
-        }
-        self.newlines = 0;
-    }
-
-    fn finish(&mut self) {
-        self.flush_space();
-    }
 }
 
 #[inline]
-fn fold_ascii(b: u8, case: CaseFold, sink: &mut Sink<'_>) {
-    match b {
-        b'A'..=b'Z' if case == CaseFold::Lower => sink.push((b + 32) as char),
-        b'\'' | b'`' => {}
-        b'\n' => sink.space(1),
-        b'-' | b' ' | b'\t' | b'\r' | 0x0b | 0x0c => sink.space(0),
+fn fold_ascii(b: u8, case: CaseFold, sink: &mut impl Emit) {
+    match ASCII_CLASS[b as usize] {
+        ASCII_SPACE => sink.space(0),
+        ASCII_NEWLINE => sink.space(1),
+        ASCII_DROP => {}
+        _ if case == CaseFold::Lower => sink.push(b.to_ascii_lowercase() as char),
         _ => sink.push(b as char),
     }
 }
@@ -272,6 +550,11 @@ fn rule(c: char) -> Rule {
 const ASCII_DIGITS: [&str; 10] = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
 
 fn fold_char(c: char, case: CaseFold, sink: &mut Sink<'_>) {
+    fold_char_into(c, case, sink)
+}
+
+/// Folds one character: the definition that every fast path must agree with.
+fn fold_char_into(c: char, case: CaseFold, sink: &mut impl Emit) {
     if c.is_ascii() {
         fold_ascii(c as u8, case, sink);
         return;
@@ -290,7 +573,7 @@ fn fold_char(c: char, case: CaseFold, sink: &mut Sink<'_>) {
 
 /// Applies [`rule`] to `c`; returns false when the character is to be kept (decomposed, cased).
 #[inline]
-fn apply_rule(c: char, case: CaseFold, sink: &mut Sink<'_>) -> bool {
+fn apply_rule(c: char, case: CaseFold, sink: &mut impl Emit) -> bool {
     match rule(c) {
         Rule::Keep => return false,
         Rule::Drop => {}
@@ -307,7 +590,7 @@ fn apply_rule(c: char, case: CaseFold, sink: &mut Sink<'_>) -> bool {
 }
 
 #[inline]
-fn push_cased(c: char, case: CaseFold, sink: &mut Sink<'_>) {
+fn push_cased(c: char, case: CaseFold, sink: &mut impl Emit) {
     match case {
         CaseFold::Keep => sink.push(c),
         CaseFold::Lower => {
@@ -403,6 +686,46 @@ mod tests {
         assert!(folded.is_source_boundary(oe));
         assert!(!folded.is_source_boundary(oe + 1));
         assert_eq!(folded.origin(f.len()), text.len());
+    }
+
+    #[test]
+    fn the_fast_paths_agree_with_the_definition() {
+        // Every character of the tables, plus ASCII runs, in context.
+        for cp in (0x20u32..0x800).chain(0x2000..0x2100) {
+            let Some(c) = char::from_u32(cp) else { continue };
+            let text = format!("Ab{c}Cd {c} x{c}");
+            let mut folded = Folded::default();
+            fold_with_origins(&text, &mut folded);
+            assert_eq!(folded.as_str(), fold_case_untrimmed(&text), "U+{cp:04X}");
+        }
+    }
+
+    fn fold_case_untrimmed(text: &str) -> String {
+        let mut out = Vec::new();
+        let (mut origins, mut starts) = (vec![], vec![]);
+        let mut sink = Sink::new(&mut out, &mut origins, &mut starts);
+        for c in text.chars() {
+            fold_char(c, CaseFold::Lower, &mut sink);
+        }
+        sink.finish();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn word_starts_and_proclitic_positions() {
+        let mut folded = Folded::default();
+        let starts = |text: &str, folded: &mut Folded| -> Vec<String> {
+            fold_with_origins(text, folded);
+            let f = folded.as_str();
+            folded.starts().iter().map(|&s| f[s as usize..].chars().take(3).collect()).collect()
+        };
+        assert_eq!(
+            starts("L’armée (FAMa) à Gao-Kidal, 24h", &mut folded),
+            ["lar", "arm", "fam", "a g", "gao", "kid", "24h"]
+        );
+        assert_eq!(starts("Niafunke\u{301}s x", &mut folded), ["nia", "x"]);
+        // و + fatha, then the name: candidates after each possible proclitic letter.
+        assert_eq!(starts("وَتمبكتو بالنيجر", &mut folded), ["وتم", "تمب", "بال", "الن", "لني", "نيج"]);
     }
 
     #[test]
