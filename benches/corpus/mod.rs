@@ -112,7 +112,7 @@ pub fn news_text(bytes: usize, gazetteer: &Gazetteer, extra: &[String], seed: u6
             fill(template, &slots, &mut rng, &mut out);
             out.push(' ');
             if rng.below(3) == 0 {
-                out.push_str(*rng.pick(FILLER));
+                out.push_str(rng.pick::<&str>(FILLER));
                 out.push(' ');
             }
         }
@@ -159,7 +159,7 @@ pub fn synthetic_names(count: usize, seed: u64) -> Vec<String> {
     while names.len() < count {
         let mut name = String::new();
         for _ in 0..(2 + rng.below(3)) {
-            name.push_str(*rng.pick(SYLLABLES));
+            name.push_str(rng.pick::<&str>(SYLLABLES));
         }
         let mut chars = name.chars();
         let mut name: String = chars.next().unwrap().to_uppercase().chain(chars).collect();
