@@ -9,6 +9,7 @@ import { records, toJson, toCsv, highlightedHtml, copyHtml } from './export.js';
 import { readText, htmlToText, isHtmlFile, isGazetteerFile } from './files.js';
 import { h, debounce, download, stamp, fmt, plural } from './dom.js';
 import { EntriesUI } from './entries-ui.js';
+import { installBookmarklet } from '../bookmarklet/install.js';
 
 const $ = (id) => document.getElementById(id);
 const input = $('input');
@@ -401,4 +402,5 @@ async function start() {
   tagNow();
 }
 
+installBookmarklet($('bookmarklet'));
 start();
