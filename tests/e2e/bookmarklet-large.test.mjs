@@ -44,63 +44,69 @@ async function digest(page) {
   });
 }
 
-test('10,000 paragraphs: chunked, the page keeps answering, every mention found, exact restore', async () => {
-  const expected = await expectedMentions();
-  const page = await browser.context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e));
-  await page.addInitScript(() => {
-    window.longTasks = [];
-    new PerformanceObserver((list) => window.longTasks.push(...list.getEntries().map((e) => e.duration))).observe({ type: 'longtask' });
-  });
-  await page.goto(servers.site + '/large.html');
-  assert.equal(await page.locator('p').count(), H.LARGE_PARAGRAPHS);
-  const before = await digest(page);
-  await page.evaluate(() => (window.longTasks.length = 0));
-
-  const t0 = Date.now();
-  await H.runBookmarklet(page, href, { wait: false });
-  // While it works, the page answers: measure how long a trivial evaluation waits.
-  const pings = [];
-  const statuses = new Set();
-  for (;;) {
-    const p0 = Date.now();
-    const s = await page.evaluate(() => {
-      const ui = document.querySelector('sahel-tagger-ui');
-      return { state: window.sahelTagger?.state, status: ui?.shadowRoot.querySelector('.st').textContent };
+for (const [path, backend] of [
+  ['/large.html', 'frame'],
+  ['/large-noframe.html', 'page'],
+]) {
+  test(`10,000 paragraphs, tagger in the ${backend}: chunked, the page keeps answering, every mention found, exact restore`, async () => {
+    const expected = await expectedMentions();
+    const page = await browser.context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e));
+    await page.addInitScript(() => {
+      window.longTasks = [];
+      new PerformanceObserver((list) => window.longTasks.push(...list.getEntries().map((e) => e.duration))).observe({ type: 'longtask' });
     });
-    pings.push(Date.now() - p0);
-    statuses.add(s.status);
-    if (s.state === 'ready' || s.state === 'error' || Date.now() - t0 > 120000) break;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  const total = Date.now() - t0;
-  const st = await H.idle(page);
-  assert.equal(st.state, 'ready');
-  const longTasks = await page.evaluate(() => window.longTasks);
-  const count = await page.evaluate(() => window.sahelTagger.mentions().length);
-  assert.match((await H.panel(page)).status, new RegExp(`^${expected.toLocaleString('en')} mentions of \\d+ entities`));
-  const hl = await H.highlights(page);
-  const maxBlock = Math.round(Math.max(0, ...longTasks));
-  console.log(
-    `# 10,000 paragraphs: ${count} mentions in ${total} ms (${st.backend}); ${pings.length} pings while tagging, slowest ${Math.max(...pings)} ms; ` +
-      `${longTasks.length} long tasks, longest ${maxBlock} ms`
-  );
-  assert.equal(count, expected, 'every mention the core finds in the same text');
-  assert.equal(Object.values(hl).reduce((a, b) => a + b, 0), expected);
-  assert.ok(pings.length >= 3, 'the page answered several times while tagging');
-  assert.ok([...statuses].some((s) => /^Tagging… \d+%$/.test(s)), `progress shown (${[...statuses].join(' | ')})`);
-  // Nothing new to re-tag.
-  await page.click('sahel-tagger-ui >> button.retag');
-  await H.idle(page);
-  assert.equal(await page.evaluate(() => window.sahelTagger.mentions().length), expected);
-  await page.click('sahel-tagger-ui >> .ty[data-type="armed_group"] .th button');
-  await page.click('sahel-tagger-ui >> li button:text-is("JNIM")');
-  await H.screenshot(page, 'large');
-  const c0 = Date.now();
-  await page.evaluate(() => window.sahelTagger.close());
-  console.log(`# closing: ${Date.now() - c0} ms`);
-  assert.deepEqual(await digest(page), before);
-  assert.deepEqual(errors, []);
-  await page.close();
-});
+    await page.goto(servers.site + path);
+    assert.equal(await page.locator('p').count(), H.LARGE_PARAGRAPHS);
+    const before = await digest(page);
+    await page.evaluate(() => (window.longTasks.length = 0));
+
+    const t0 = Date.now();
+    await H.runBookmarklet(page, href, { wait: false });
+    // While it works, the page answers: measure how long a trivial evaluation waits.
+    const pings = [];
+    const statuses = new Set();
+    for (;;) {
+      const p0 = Date.now();
+      const s = await page.evaluate(() => {
+        const ui = document.querySelector('sahel-tagger-ui');
+        return { state: window.sahelTagger?.state, status: ui?.shadowRoot.querySelector('.st').textContent };
+      });
+      pings.push(Date.now() - p0);
+      statuses.add(s.status);
+      if (s.state === 'ready' || s.state === 'error' || Date.now() - t0 > 120000) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const total = Date.now() - t0;
+    const st = await H.idle(page);
+    assert.equal(st.state, 'ready');
+    assert.equal(st.backend, backend);
+    const longTasks = await page.evaluate(() => window.longTasks);
+    const count = await page.evaluate(() => window.sahelTagger.mentions().length);
+    assert.match((await H.panel(page)).status, new RegExp(`^${expected.toLocaleString('en')} mentions of \\d+ entities`));
+    const hl = await H.highlights(page);
+    const maxBlock = Math.round(Math.max(0, ...longTasks));
+    console.log(
+      `# 10,000 paragraphs: ${count} mentions in ${total} ms (${st.backend}); ${pings.length} pings while tagging, slowest ${Math.max(...pings)} ms; ` +
+        `${longTasks.length} long tasks, longest ${maxBlock} ms`
+    );
+    assert.equal(count, expected, 'every mention the core finds in the same text');
+    assert.equal(Object.values(hl).reduce((a, b) => a + b, 0), expected);
+    assert.ok(pings.length >= 3, 'the page answered several times while tagging');
+    assert.ok([...statuses].some((s) => /^Tagging… \d+%$/.test(s)), `progress shown (${[...statuses].join(' | ')})`);
+    // Nothing new to re-tag.
+    await page.click('sahel-tagger-ui >> button.retag');
+    await H.idle(page);
+    assert.equal(await page.evaluate(() => window.sahelTagger.mentions().length), expected);
+    await page.click('sahel-tagger-ui >> .ty[data-type="armed_group"] .th button');
+    await page.click('sahel-tagger-ui >> li button:text-is("JNIM")');
+    await H.screenshot(page, `large-${backend}`);
+    const c0 = Date.now();
+    await page.evaluate(() => window.sahelTagger.close());
+    console.log(`# closing (${backend}): ${Date.now() - c0} ms`);
+    assert.deepEqual(await digest(page), before);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+}

@@ -79,6 +79,10 @@ export function sahelBookmarklet(ORIGIN) {
     target.addEventListener(type, fn, opt);
     offs.push(() => target.removeEventListener(type, fn, opt));
   };
+  const append = (e, ...kids) => {
+    for (const c of kids) if (c != null) e.append(c);
+    return e;
+  };
   const h = (tag, props, ...kids) => {
     const e = D.createElement(tag);
     for (const k in props || {}) {
@@ -87,8 +91,7 @@ export function sahelBookmarklet(ORIGIN) {
       else if (k in e) e[k] = v;
       else e.setAttribute(k, v);
     }
-    for (const c of kids) if (c != null) e.append(c);
-    return e;
+    return append(e, ...kids);
   };
   const sheetFor = (css, target) => {
     if (target.adoptedStyleSheets && W.CSSStyleSheet) {
@@ -530,10 +533,11 @@ export function sahelBookmarklet(ORIGIN) {
     if (m.f & 1) notes.push('ambiguous');
     if (m.f & 2) notes.push('possible mention');
     tip.textContent = '';
-    tip.append(
+    append(
+      tip,
       h('b', { dir: 'auto' }, e[1]),
       ' \u2014 ' + e[2].replace('_', ' ') + (e[3] ? ' \u00b7 ' + e[3] : ''),
-      surface !== e[1] || notes.length ? h('div', {}, h('i', { dir: 'auto' }, (surface !== e[1] ? '\u201c' + surface + '\u201d ' : '') + notes.join(', '))) : null
+      surface !== e[1] || notes.length ? h('div', {}, h('i', { dir: 'auto' }, [surface !== e[1] ? '\u201c' + surface + '\u201d' : ''].concat(notes.join(', ')).join(' ').trim())) : null
     );
     tip.hidden = false;
     const w = tip.offsetWidth;
