@@ -57,6 +57,7 @@ const CASES = [
   // Frames blocked: the tagger runs in the page when its policy allows the module and WebAssembly.
   ['/csp-noframe.html', "frame-src 'none'", 'page', ['frames']],
   // Frames and WebAssembly blocked: the tagger window.
+  ['/csp-trusted-types.html', "require-trusted-types-for 'script'; trusted-types 'none'; frame-src 'none'", 'page', ['frames']],
   ['/csp-noframe-nowasm.html', "frame-src 'none'; script-src 'self' TAGGER", 'window', ['frames', "WebAssembly ('wasm-unsafe-eval' missing)"]],
 ];
 
@@ -156,6 +157,24 @@ test('pop-ups blocked as well: the panel says what is blocked; its button opens 
   assert.deepEqual(key(await page.evaluate(() => window.sahelTagger.mentions())), key(reference));
   assert.deepEqual(errors, []);
   await page.evaluate(() => delete window.realOpen);
+  await closeAndCheckRestored(page, before);
+  await page.close();
+});
+
+test('a Cross-Origin-Opener-Policy cuts the tagger window off: the panel says so and offers the text', async () => {
+  const { page, errors } = await open('/coop.html');
+  const before = await H.snapshot(page);
+  await H.runBookmarklet(page, href);
+  const st = await H.idle(page);
+  assert.equal(st.state, 'blocked');
+  const p = await H.panel(page);
+  assert.deepEqual(st.blocked, ['frames', 'scripts from other sites', 'replies from the windows it opens']);
+  assert.match(p.message, /^This page blocks frames, scripts from other sites, replies from the windows it opens\. Open the tagger in a window/);
+  await H.screenshot(page, 'coop');
+  await page.click('sahel-tagger-ui >> button.copy');
+  const copied = await page.evaluate(() => document.querySelector('sahel-tagger-ui').shadowRoot.querySelector('.msg textarea').value);
+  assert.ok(copied.includes('Human Rights Watch and Al Jazeera reported'));
+  assert.deepEqual(errors, []);
   await closeAndCheckRestored(page, before);
   await page.close();
 });

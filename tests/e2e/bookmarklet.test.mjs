@@ -101,10 +101,11 @@ test('news article: highlights through the Highlight API, panel, hover, jumps, t
   assert.ok(ids.jnim && ids.fama && ids.africa_corps && ids.studio_tamani && ids.djibo && ids.mopti);
   assert.ok(surface('burkina_faso').includes('Burkina Faso'), 'aria-hidden text is still text a reader sees');
   assert.ok(ids.bamako, 'ads are page text too');
+  assert.equal(ids.hombori, 1, 'inside an element with display: contents');
   // Block boundaries stay boundaries: the nav links and the tag list are separate words.
   assert.ok(ids.mali >= 3 && ids.niger >= 3);
   // Text a reader does not see is not tagged.
-  for (const id of ['koutiala', 'tominian', 'nampala', 'arbinda', 'ansongo', 'tessalit', 'menaka', 'diafarabe', 'kaya', 'barsalogho', 'lere', 'gao']) {
+  for (const id of ['koutiala', 'tominian', 'nampala', 'arbinda', 'ansongo', 'tessalit', 'menaka', 'diafarabe', 'kaya', 'barsalogho', 'lere', 'gao', 'douentza']) {
     assert.equal(ids[id], undefined, `${id} is in hidden, non-text or editable content`);
   }
   for (const m of mentions) {

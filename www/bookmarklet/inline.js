@@ -209,6 +209,11 @@ export function sahelBookmarklet(ORIGIN) {
   };
 
   // ---- reading the page's visible text ----
+  // Skipped: script, style, form fields, templates, frames, media, SVG, editable content, the panel,
+  // elements that render nothing (checkVisibility: display:none, [hidden], closed <details>) and text
+  // under visibility:hidden. Kept: aria-hidden text (sighted readers see it). Text nodes of one block
+  // join as they are (<b>Niafu</b>nke); a block boundary is "\n\n", which the core never matches across;
+  // <br> is "\n". On a re-tag, text already tagged stands as a boundary and is not sent again.
   const walk = async () => {
     const nodes = [];
     const starts = [];
@@ -762,7 +767,9 @@ export function sahelBookmarklet(ORIGIN) {
           win = null;
         }
         if (!win) return fail('pop-up windows');
-        poll = setInterval(() => win.closed && fail('the tagger window was closed'), 500);
+        const opened = Date.now();
+        // Closed at once: the page's Cross-Origin-Opener-Policy cut the window off.
+        poll = setInterval(() => win.closed && fail(Date.now() - opened < 2000 ? 'replies from the windows it opens' : 'the tagger window was closed'), 250);
       }
       timer = setTimeout(() => fail('the tagger ' + kind + ' did not answer'), 30000);
     });
@@ -774,7 +781,7 @@ export function sahelBookmarklet(ORIGIN) {
         break;
       } catch (e) {
         alive();
-        if (e.message === 'frames' || e.message === 'pop-up windows') blocked.add(e.message);
+        if (/^(frames|pop-up windows|replies from)/.test(e.message)) blocked.add(e.message);
       }
     }
     alive();
@@ -822,7 +829,7 @@ export function sahelBookmarklet(ORIGIN) {
         },
         'Copy page text'
       ),
-      h('a', { href: ORIGIN + '/', target: '_blank', rel: 'noopener' }, 'Tagger page'),
+      h('a', { href: ORIGIN + '/', target: '_blank', rel: 'noopener' }, 'Open the tagger page'),
       area
     );
   };

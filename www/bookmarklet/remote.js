@@ -48,7 +48,10 @@ function serve(port, origin) {
 }
 
 if (!peer) {
-  say('Nothing to do here', 'This page is the helper of the Sahel tagger bookmarklet; it opens by itself when a page blocks the bookmarklet.');
+  say(
+    'Nothing to do here',
+    'This page is the helper of the Sahel tagger bookmarklet. If the bookmarklet opened it, the page you are reading does not let it answer back: close this window and use "Copy page text" in the bookmarklet\'s panel.'
+  );
 } else {
   window.addEventListener('message', (e) => {
     const d = e.data;
