@@ -8,7 +8,7 @@ export SAHEL_GEONAMES_DIR ?= $(abspath $(CURDIR)/../shared/geonames)
 PORT ?= 8080
 WASM_PACK := wasm-pack --log-level warn
 
-.PHONY: serve test setup www wasm lint test-native test-wasm test-e2e bench clean
+.PHONY: serve test setup www wasm geonames lint test-native test-wasm test-e2e bench clean
 
 ## serve: build the page and serve it at http://127.0.0.1:$(PORT)/
 serve: setup www
@@ -21,8 +21,16 @@ test: setup lint test-native test-wasm www test-e2e
 setup:
 	@bash .ci/setup
 
-## www: the release WebAssembly package the page loads (www/pkg)
-www: wasm
+## www: the release WebAssembly package the page loads (www/pkg), and the GeoNames village layer
+## (www/data/geonames.tsv) when the dumps are there
+www: wasm geonames
+
+geonames:
+	@if [ -f "$(SAHEL_GEONAMES_DIR)/ML.txt" ]; then \
+	  cargo run --release --quiet -- gazetteer geonames --dir "$(SAHEL_GEONAMES_DIR)" --out www/data/geonames.tsv; \
+	else \
+	  echo "GeoNames dumps not found at $(SAHEL_GEONAMES_DIR): the page runs without the village layer"; \
+	fi
 
 wasm:
 	$(WASM_PACK) build --release --target web --out-dir www/pkg --mode no-install --no-pack

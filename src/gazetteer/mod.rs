@@ -8,6 +8,7 @@
 //! [`Diagnostic`]s with file and line, so a user fixing a file sees all of its errors in one go.
 
 mod embedded;
+pub mod geonames;
 pub mod spacy;
 pub mod toml;
 pub mod tsv;

@@ -1,0 +1,401 @@
+//! The extended tier: every village and administrative unit of the GeoNames country dumps, generated
+//! at build time (the dumps are not committed; CC BY 4.0, © GeoNames).
+//!
+//! Tens of thousands of village names bring recall, but also names that are ordinary words ("Say",
+//! "Bamba"), first names and surnames ("Moussa", "Diallo"), and names shared by dozens of hamlets. The
+//! rules below protect precision:
+//!
+//! * every generated spelling must be **capitalized** in the text (`Kona`, `KONA`, not `kona`): news
+//!   always capitalizes place names, and a lowercase occurrence is almost always another word;
+//! * a spelling that is a common French or English word (from word lists such as Debian's `wfrench`
+//!   and `wamerican`), a common personal name, or three letters or shorter, is also flagged
+//!   **possible**, and so is one shared by more than [`MAX_SHARED`] places;
+//! * spellings of one or two letters, codes (`GAQ`), and names in scripts other than Latin and Arabic
+//!   are left out;
+//! * the curated tier wins: a place the curated gazetteer already has (same GeoNames id) is left out,
+//!   and so is any spelling that a curated entity already has, so that "Gao" stays the curated town.
+
+use std::collections::{HashMap, HashSet};
+
+use super::{CaseMode, Entity, EntityType, Gazetteer, Tier, Variant};
+use crate::fold::fold;
+
+/// A spelling shared by more places than this is flagged possible.
+pub const MAX_SHARED: usize = 5;
+
+/// Common first names and surnames of the region (a village with one of these names is "possible").
+const PERSONAL_NAMES: &[&str] = &[
+    "abdoulaye",
+    "abdou",
+    "abou",
+    "adama",
+    "ali",
+    "alou",
+    "amadou",
+    "aminata",
+    "awa",
+    "bakary",
+    "bamba",
+    "boubacar",
+    "boukary",
+    "cheick",
+    "cisse",
+    "coulibaly",
+    "dembele",
+    "diakite",
+    "diallo",
+    "diarra",
+    "diop",
+    "doumbia",
+    "fatoumata",
+    "hama",
+    "hamadou",
+    "hamidou",
+    "hassane",
+    "ibrahim",
+    "idrissa",
+    "issa",
+    "issaka",
+    "kaboré",
+    "kane",
+    "keita",
+    "konate",
+    "kone",
+    "mahamadou",
+    "maiga",
+    "mamadou",
+    "mariam",
+    "modibo",
+    "mohamed",
+    "moussa",
+    "oumar",
+    "ousmane",
+    "ouedraogo",
+    "salif",
+    "sangare",
+    "sanogo",
+    "sawadogo",
+    "seydou",
+    "sidibe",
+    "sissoko",
+    "souleymane",
+    "tall",
+    "traore",
+    "toure",
+    "yacouba",
+    "zongo",
+];
+
+/// Options of the generator.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// Folded common words (French, English): spellings among them are flagged possible.
+    pub common_words: HashSet<String>,
+}
+
+impl Options {
+    /// Adds the words of a word list (one per line, as Debian's `/usr/share/dict/*`).
+    pub fn add_word_list(&mut self, text: &str) {
+        self.common_words.extend(text.lines().map(|w| fold(w.trim())).filter(|w| !w.is_empty()));
+    }
+}
+
+/// What generation did, in figures.
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct Report {
+    /// Rows read (feature classes P and A).
+    pub rows: usize,
+    /// Places generated.
+    pub places: usize,
+    /// Spellings generated.
+    pub variants: usize,
+    /// Places left out because the curated tier has them.
+    pub covered_by_curated: usize,
+    /// Spellings left out because a curated entity has them.
+    pub spellings_owned_by_curated: usize,
+    /// Spellings left out as too short, codes, or in other scripts.
+    pub spellings_dropped: usize,
+    /// Spellings flagged possible.
+    pub possible: usize,
+}
+
+/// One parsed row of a GeoNames dump.
+struct Row<'a> {
+    id: u64,
+    name: &'a str,
+    ascii: &'a str,
+    alternates: &'a str,
+    lat: Option<f64>,
+    lon: Option<f64>,
+    class: &'a str,
+    code: &'a str,
+    country: &'a str,
+    admin1: &'a str,
+}
+
+fn parse_row(line: &str) -> Option<Row<'_>> {
+    let f: Vec<&str> = line.split('\t').collect();
+    if f.len() < 19 {
+        return None;
+    }
+    Some(Row {
+        id: f[0].parse().ok()?,
+        name: f[1],
+        ascii: f[2],
+        alternates: f[3],
+        lat: f[4].parse().ok(),
+        lon: f[5].parse().ok(),
+        class: f[6],
+        code: f[7],
+        country: f[8],
+        admin1: f[10],
+    })
+}
+
+fn keep_row(row: &Row<'_>) -> bool {
+    match row.class {
+        "P" => true,
+        "A" => matches!(row.code, "ADM1" | "ADM2" | "ADM3" | "ADM4"),
+        _ => false,
+    }
+}
+
+fn subtype(row: &Row<'_>) -> &'static str {
+    match (row.code, row.country) {
+        ("PPLC", _) => "capital",
+        ("PPLA" | "PPLA2" | "PPLA3" | "PPLA4", _) => "town",
+        ("PPLX", _) => "neighbourhood",
+        ("PPLQ" | "PPLW" | "PPLH", _) => "abandoned village",
+        ("PPLL", _) => "locality",
+        ("ADM1", _) => "region",
+        ("ADM2", "ML") => "cercle",
+        ("ADM2", "BF") => "province",
+        ("ADM2", "NE") => "department",
+        ("ADM2", _) => "district",
+        ("ADM3" | "ADM4", _) => "commune",
+        _ => "village",
+    }
+}
+
+fn country_name(code: &str) -> &str {
+    match code {
+        "ML" => "Mali",
+        "BF" => "Burkina Faso",
+        "NE" => "Niger",
+        "MR" => "Mauritania",
+        "SN" => "Senegal",
+        "GN" => "Guinea",
+        "CI" => "Côte d'Ivoire",
+        other => other,
+    }
+}
+
+/// Latin or Arabic letters only (plus spaces, apostrophes, hyphens, dots, digits).
+fn script_ok(name: &str) -> bool {
+    let latin = |c: char| c.is_ascii_alphabetic() || ('\u{00C0}'..='\u{024F}').contains(&c);
+    let arabic = |c: char| ('\u{0600}'..='\u{06FF}').contains(&c);
+    name.chars().all(|c| latin(c) || arabic(c) || c.is_ascii_digit() || " '’-.()".contains(c))
+}
+
+fn looks_like_code(name: &str) -> bool {
+    let letters = name.chars().filter(|c| c.is_alphabetic()).count();
+    letters <= 4 && !name.chars().any(|c| c.is_lowercase()) && name.chars().any(|c| c.is_ascii_uppercase())
+}
+
+/// Generates the extended tier from GeoNames dumps (`(name, contents)` pairs), leaving out what the
+/// `curated` gazetteer already has.
+pub fn generate(dumps: &[(String, String)], curated: &Gazetteer, options: &Options) -> (Vec<Entity>, Report) {
+    let mut report = Report::default();
+    let curated_by_geonames: HashMap<u64, &str> =
+        curated.entities().iter().filter_map(|e| e.geonames.map(|g| (g, e.id.as_str()))).collect();
+    let curated_spellings: HashSet<String> =
+        curated.entities().iter().flat_map(|e| e.variants.iter().map(|v| fold(&v.text))).collect();
+    let personal: HashSet<String> = PERSONAL_NAMES
+        .iter()
+        .map(|n| fold(n))
+        .chain(
+            curated
+                .entities()
+                .iter()
+                .filter(|e| e.kind == EntityType::Person)
+                .flat_map(|e| {
+                    e.variants
+                        .iter()
+                        .flat_map(|v| fold(&v.text).split(' ').map(str::to_string).collect::<Vec<_>>())
+                })
+                .filter(|t| t.chars().count() >= 4),
+        )
+        .collect();
+
+    // A place near a border can appear in two countries' dumps: keep its first row.
+    let mut ids = HashSet::new();
+    let rows: Vec<Row<'_>> = dumps
+        .iter()
+        .flat_map(|(_, text)| text.lines().filter_map(parse_row))
+        .filter(keep_row)
+        .filter(|r| ids.insert(r.id))
+        .collect();
+    report.rows = rows.len();
+    // Region names for descriptions, and parents (curated id when the curated tier has the region).
+    let regions: HashMap<(&str, &str), (&str, String)> = rows
+        .iter()
+        .filter(|r| r.code == "ADM1")
+        .map(|r| {
+            let parent =
+                curated_by_geonames.get(&r.id).map_or_else(|| format!("gn:{}", r.id), |id| id.to_string());
+            ((r.country, r.admin1), (r.name, parent))
+        })
+        .collect();
+
+    // Spellings per place, then how many places share each.
+    let mut spellings: Vec<Vec<(String, String)>> = Vec::with_capacity(rows.len());
+    let mut shared: HashMap<String, usize> = HashMap::new();
+    for row in &rows {
+        let mut seen = HashSet::new();
+        let mut kept = vec![];
+        let alternates = row.alternates.split(',').filter(|a| !a.is_empty());
+        for (i, text) in [row.name, row.ascii].into_iter().chain(alternates).enumerate() {
+            let text = text.trim();
+            let folded = fold(text);
+            if folded.is_empty() || !seen.insert(folded.clone()) {
+                continue;
+            }
+            let letters = folded.chars().filter(|c| c.is_alphabetic()).count();
+            if letters <= 2
+                || !script_ok(text)
+                || text.chars().count() > 60
+                || (i > 1 && looks_like_code(text))
+            {
+                report.spellings_dropped += 1;
+                continue;
+            }
+            kept.push((text.to_string(), folded));
+        }
+        for (_, folded) in &kept {
+            *shared.entry(folded.clone()).or_default() += 1;
+        }
+        spellings.push(kept);
+    }
+
+    let mut entities = vec![];
+    for (row, kept) in rows.iter().zip(spellings) {
+        if curated_by_geonames.contains_key(&row.id) {
+            report.covered_by_curated += 1;
+            continue;
+        }
+        let mut variants = vec![];
+        for (text, folded) in kept {
+            if curated_spellings.contains(&folded) {
+                report.spellings_owned_by_curated += 1;
+                continue;
+            }
+            let letters = folded.chars().filter(|c| c.is_alphabetic()).count();
+            let possible = letters <= 3
+                || options.common_words.contains(&folded)
+                || personal.contains(&folded)
+                || shared.get(&folded).copied().unwrap_or(0) > MAX_SHARED;
+            report.possible += usize::from(possible);
+            variants.push(Variant { text, case: CaseMode::Capitalized, possible });
+        }
+        if variants.is_empty() {
+            continue;
+        }
+        let kind = subtype(row);
+        let region = regions.get(&(row.country, row.admin1));
+        let description = match (region, row.code) {
+            (_, "ADM1") | (None, _) => {
+                format!("{} of {} (GeoNames)", capitalize(kind), country_name(row.country))
+            }
+            (Some((region, _)), _) => {
+                format!("{} in {}, {} (GeoNames)", capitalize(kind), region, country_name(row.country))
+            }
+        };
+        report.variants += variants.len();
+        entities.push(Entity {
+            id: format!("gn:{}", row.id),
+            name: row.name.to_string(),
+            kind: EntityType::Place,
+            subtype: Some(kind.to_string()),
+            variants,
+            description: Some(description),
+            lineage: None,
+            parent: if row.code == "ADM1" { None } else { region.map(|(_, parent)| parent.clone()) },
+            country: Some(row.country.to_string()),
+            lat: row.lat,
+            lon: row.lon,
+            geonames: Some(row.id),
+            wikidata: None,
+            tier: Tier::Extended,
+        });
+    }
+    report.places = entities.len();
+    (entities, report)
+}
+
+fn capitalize(s: &str) -> String {
+    let mut chars = s.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{GazetteerBuilder, Tagger};
+
+    fn row(id: u64, name: &str, alternates: &str, code: &str, admin1: &str) -> String {
+        let class = if code.starts_with("ADM") { "A" } else { "P" };
+        format!("{id}\t{name}\t{name}\t{alternates}\t14.5\t-4.2\t{class}\t{code}\tML\t\t{admin1}\t\t\t\t0\t\t280\tAfrica/Bamako\t2023-01-01")
+    }
+
+    #[test]
+    fn rules_protect_precision_and_the_curated_tier_wins() {
+        let dump = [
+            row(1, "Région de Mopti", "", "ADM1", "04"),
+            row(2, "Sokoura", "Sokora,GAQ", "PPL", "04"),
+            row(3, "Table", "", "PPL", "04"),
+            row(4, "Moussa", "", "PPL", "04"),
+            row(5, "Gao", "", "PPL", "04"),
+            row(6, "Ké", "", "PPL", "04"),
+            row(7, "Douentza", "", "PPLA2", "04"),
+        ]
+        .join("\n");
+        let curated = {
+            let mut b = GazetteerBuilder::new();
+            b.add_toml(
+                "c.toml",
+                "[[entity]]\nid = \"gao\"\nname = \"Gao\"\ntype = \"place\"\n\n[[entity]]\nid = \"douentza\"\nname = \"Douentza\"\ntype = \"place\"\ngeonames = 7\n",
+                Tier::Curated,
+            );
+            b.build().unwrap()
+        };
+        let mut options = Options::default();
+        options.add_word_list("table\nchair\n");
+        let (entities, report) = generate(&[("ML.txt".into(), dump)], &curated, &options);
+        let ids: Vec<&str> = entities.iter().map(|e| e.id.as_str()).collect();
+        // Douentza is curated (same GeoNames id), "Gao" is a curated spelling, "Ké" is too short.
+        assert_eq!(ids, ["gn:1", "gn:2", "gn:3", "gn:4"]);
+        assert_eq!(report.covered_by_curated, 1);
+        let sokoura = &entities[1];
+        assert_eq!(
+            sokoura.variants.iter().map(|v| v.text.as_str()).collect::<Vec<_>>(),
+            ["Sokoura", "Sokora"]
+        );
+        assert!(sokoura.variants.iter().all(|v| v.case == CaseMode::Capitalized && !v.possible));
+        assert_eq!(sokoura.description.as_deref(), Some("Village in Région de Mopti, Mali (GeoNames)"));
+        assert_eq!(sokoura.parent.as_deref(), Some("gn:1"));
+        assert!(entities[2].variants[0].possible, "a common word");
+        assert!(entities[3].variants[0].possible, "a personal name");
+
+        // Tagging with the layer: capitalized only, the curated town stays primary.
+        let mut b = GazetteerBuilder::new();
+        b.add_toml("c.toml", "[[entity]]\nid = \"gao\"\nname = \"Gao\"\ntype = \"place\"\n", Tier::Curated);
+        for e in entities {
+            b.add_entity(e);
+        }
+        let tagger = Tagger::new(b.build().unwrap());
+        let text = "À Sokoura et à Gao, la table; SOKORA; sokoura.";
+        let found: Vec<(&str, &str)> =
+            tagger.tag(text).iter().map(|m| (m.surface(text), tagger.entity(m).id.as_str())).collect();
+        assert_eq!(found, [("Sokoura", "gn:2"), ("Gao", "gao"), ("SOKORA", "gn:2")]);
+    }
+}
