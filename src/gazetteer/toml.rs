@@ -112,11 +112,12 @@ pub(crate) fn parse(source: &str, text: &str, tier: Tier) -> (Vec<(Entity, Origi
         // (`acronyms`, or a variant table such as `{ text = "Say", case = "capitalized" }`): then the
         // explicit listing decides how the name matches.
         let folded_name = crate::fold::fold(&raw_entity.name);
-        let name_listed_with_options = raw_entity.acronyms.iter().any(|a| crate::fold::fold(a) == folded_name)
-            || raw_entity.variants.iter().any(|v| match v {
-                RawVariant::Table(t) => crate::fold::fold(&t.text) == folded_name,
-                RawVariant::Plain(_) => false,
-            });
+        let name_listed_with_options =
+            raw_entity.acronyms.iter().any(|a| crate::fold::fold(a) == folded_name)
+                || raw_entity.variants.iter().any(|v| match v {
+                    RawVariant::Table(t) => crate::fold::fold(&t.text) == folded_name,
+                    RawVariant::Plain(_) => false,
+                });
         if !name_listed_with_options {
             variants.push(Variant::new(raw_entity.name.clone()));
             variant_lines.push(block.as_ref().and_then(|b| b.key_line("name")));
