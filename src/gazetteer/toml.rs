@@ -216,39 +216,53 @@ impl Block<'_> {
 }
 
 /// Finds the line of each variant in a block, in order, so that a string listed twice is reported at
-/// its second place.
-struct VariantLineFinder<'a> {
-    block: &'a Block<'a>,
-    used: Vec<(usize, usize)>,
+/// its second place. The block's quoted strings are collected once; each lookup takes the first unused
+/// one with the same text.
+struct VariantLineFinder {
+    strings: Vec<(String, usize, bool)>,
 }
 
-impl<'a> VariantLineFinder<'a> {
-    fn new(block: &'a Block<'a>) -> Self {
-        VariantLineFinder { block, used: vec![] }
+impl VariantLineFinder {
+    fn new(block: &Block<'_>) -> Self {
+        let mut strings = vec![];
+        for i in block.start..block.end {
+            quoted_strings(block.lines[i], |s| strings.push((s, i + 1, false)));
+        }
+        VariantLineFinder { strings }
     }
 
     fn find(&mut self, text: &str) -> Option<usize> {
-        let quoted = [format!("\"{}\"", escape_basic(text)), format!("'{text}'")];
-        for i in self.block.start..self.block.end {
-            let line = self.block.lines[i];
-            for q in &quoted {
-                let mut from = 0;
-                while let Some(pos) = line[from..].find(q.as_str()) {
-                    let at = (i, from + pos);
-                    from += pos + q.len();
-                    if !self.used.contains(&at) {
-                        self.used.push(at);
-                        return Some(i + 1);
-                    }
-                }
-            }
-        }
-        None
+        let entry = self.strings.iter_mut().find(|(s, _, used)| !used && s == text)?;
+        entry.2 = true;
+        Some(entry.1)
     }
 }
 
-fn escape_basic(text: &str) -> String {
-    text.replace('\\', "\\\\").replace('"', "\\\"")
+/// Calls `found` with each quoted string of a TOML line (`"..."` with `\"` and `\\` unescaped, and
+/// `'...'`), stopping at a comment.
+fn quoted_strings(line: &str, mut found: impl FnMut(String)) {
+    let mut chars = line.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '#' => return,
+            '"' | '\'' => {
+                let mut s = String::new();
+                while let Some(d) = chars.next() {
+                    match d {
+                        '\\' if c == '"' => {
+                            if let Some(e) = chars.next() {
+                                s.push(e);
+                            }
+                        }
+                        d if d == c => break,
+                        d => s.push(d),
+                    }
+                }
+                found(s);
+            }
+            _ => {}
+        }
+    }
 }
 
 #[cfg(test)]
