@@ -146,8 +146,8 @@ pub fn fold_with_origins(text: &str, into: &mut Folded) {
                             sink.starts.push(at as u32);
                         }
                         sink.in_word = true;
-                        sink.out.extend_from_slice(&bytes[start..i]);
-                        sink.out[at..].make_ascii_lowercase();
+                        // Words are short: a lowercasing copy loop beats a memcpy call plus a pass.
+                        sink.out.extend(bytes[start..i].iter().map(u8::to_ascii_lowercase));
                         sink.origins.extend(start as u32..i as u32);
                         continue;
                     }
@@ -239,8 +239,10 @@ fn apply_entry(entry: &TableEntry, sink: &mut Sink<'_>, at: usize) {
         Some((encoded, len)) => {
             sink.flush_space();
             sink.mark_start();
-            sink.out.extend_from_slice(&encoded[..len as usize]);
-            sink.origins.extend(std::iter::repeat_n(at as u32, len as usize));
+            for &b in &encoded[..len as usize] {
+                sink.out.push(b);
+                sink.origins.push(at as u32);
+            }
         }
         None => {
             for op in entry.ops.iter() {
@@ -424,16 +426,23 @@ impl<'a> Sink<'a> {
     fn push_raw(&mut self, c: char) {
         let mut buf = [0u8; 4];
         let encoded = c.encode_utf8(&mut buf).as_bytes();
-        self.out.extend_from_slice(encoded);
-        self.origins.extend(std::iter::repeat_n(self.source, encoded.len()));
+        for &b in encoded {
+            self.out.push(b);
+            self.origins.push(self.source);
+        }
     }
 
     /// Writes a pending space or paragraph separator, attributed to where its run began.
     #[inline]
     fn push_separator(&mut self, sep: char, origin: u32) {
-        let source = std::mem::replace(&mut self.source, origin);
-        self.push_raw(sep);
-        self.source = source;
+        if sep == ' ' {
+            self.out.push(b' ');
+            self.origins.push(origin);
+        } else {
+            let source = std::mem::replace(&mut self.source, origin);
+            self.push_raw(sep);
+            self.source = source;
+        }
         self.newlines = 0;
     }
 
