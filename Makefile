@@ -32,8 +32,9 @@ geonames:
 	  echo "GeoNames dumps not found at $(SAHEL_GEONAMES_DIR): the page runs without the village layer"; \
 	fi
 
+# The npm-ready ES module (package.json, .d.ts) in www/pkg; profile `wasm-release` in Cargo.toml.
 wasm:
-	$(WASM_PACK) build --release --target web --out-dir www/pkg --mode no-install --no-pack
+	$(WASM_PACK) build --profile wasm-release --target web --out-dir www/pkg --mode no-install
 	@rm -f www/pkg/.gitignore
 
 lint:
@@ -44,9 +45,23 @@ test-native:
 	cargo test --all-targets
 	cargo test --doc
 
+# The wasm32 lints, then the JS API suite (tests/wasm_suite) under Node.js and in headless Chromium.
+# A test binary configured for the other environment is skipped without failing, so each run's log
+# must show its own suite passing at least one test. The browser run must finish within
+# WASM_BINDGEN_TEST_TIMEOUT seconds (default 20: too short for the 10 MB test of a debug build on a
+# busy machine).
 test-wasm:
-	$(WASM_PACK) test --node --mode no-install
-	$(WASM_PACK) test --headless --chrome --mode no-install
+	cargo clippy --target wasm32-unknown-unknown --lib --bins --tests --examples -- -D warnings
+	@mkdir -p target
+	set -o pipefail; $(WASM_PACK) test --node --mode no-install 2>&1 | tee target/test-wasm-node.log
+	@$(call suite_ran,wasm_node,target/test-wasm-node.log)
+	set -o pipefail; WASM_BINDGEN_TEST_TIMEOUT=300 $(WASM_PACK) test --headless --chrome --mode no-install 2>&1 \
+	  | tee target/test-wasm-chrome.log
+	@$(call suite_ran,wasm_browser,target/test-wasm-chrome.log)
+
+# $(call suite_ran,TEST,LOG): fails unless tests/TEST.rs ran and passed one test or more in LOG.
+suite_ran = awk '/^ +(Running|Doc-tests) / { on = /Running tests\/$(1)\.rs/ } on && /test result: ok\. [1-9]/ { print "$(1): " $$0; found = 1; exit } \
+	END { if (!found) { print "$(1): no tests ran (see $(2))"; exit 1 } }' $(2)
 
 test-e2e:
 	@if ls tests/e2e/*.test.mjs >/dev/null 2>&1; then node --test --test-concurrency=1 tests/e2e/; else echo "no end-to-end tests yet"; fi

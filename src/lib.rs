@@ -33,8 +33,9 @@ mod matcher;
 pub mod offsets;
 mod tagger;
 
+/// The JavaScript API (wasm-bindgen), on `wasm32` only; public so that its tests can reach it.
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use gazetteer::{
     CaseMode, Diagnostic, Entity, EntityIndex, EntityType, Gazetteer, GazetteerBuilder, LoadError, Severity,

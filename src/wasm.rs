@@ -1,40 +1,148 @@
 //! The WebAssembly binding: a `Tagger` class for JavaScript, translating to and from the core.
 //!
-//! Offsets given to JavaScript are UTF-16 code units, so `text.slice(m.start, m.end)` is the surface.
-//! Values cross the boundary as plain objects (serde-wasm-bindgen). The text is passed as `&str`:
-//! wasm-bindgen encodes the JS string into linear memory once and the core works on that copy.
+//! Only built for `wasm32`; `wasm-pack build --target web` turns it into an ES module with TypeScript
+//! types (the interfaces below are written into the `.d.ts`).
+//!
+//! - Offsets given to JavaScript are UTF-16 code units, so `text.slice(m.start, m.end)` is the surface.
+//! - The text is passed as `&str`: the glue encodes the JS string into linear memory once, and the core
+//!   works on that one copy (texts over a megabyte are folded window by window, so memory stays
+//!   proportional to the text, not five times it).
+//! - Results are plain JS objects (serde-wasm-bindgen); [`Tagger::tag`] shares the work between
+//!   mentions of the same variant (see `MentionBuilder`), and [`Tagger::tag_spans`] returns a flat
+//!   `Uint32Array` for callers that want no object per mention.
+//! - Every failure is a thrown JS `Error` with a readable message, never a trap: a gazetteer that does
+//!   not load throws an `Error` whose message lists `source:line: error: problem` lines and whose
+//!   `diagnostics` property holds the same problems as [`Diagnostic`](crate::Diagnostic) objects.
 
-use serde::Serialize;
+use std::collections::hash_map::{Entry, HashMap};
+
+use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
-use crate::gazetteer::{tsv, Entity, GazetteerBuilder, Stats, Tier};
+use crate::gazetteer::{tsv, Entity, EntityIndex, Gazetteer, GazetteerBuilder, LoadError, Severity, Tier};
 use crate::offsets::OffsetCounter;
-use crate::tagger::Tagger as CoreTagger;
+use crate::tagger::{Mention, Tagger as CoreTagger};
+use crate::CaseMode;
 
-/// A mention as JavaScript sees it.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct JsMention<'a> {
-    /// UTF-16 offsets into the tagged string.
-    start: usize,
-    end: usize,
-    surface: &'a str,
-    id: &'a str,
-    name: &'a str,
-    #[serde(rename = "type")]
-    kind: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    subtype: Option<&'a str>,
-    variant: &'a str,
-    candidates: Vec<&'a str>,
-    ambiguous: bool,
-    possible: bool,
-    case_sensitive: bool,
-    tier: &'a str,
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &'static str = r#"
+/** Kind of entity. */
+export type EntityType = "armed_group" | "force" | "place" | "person" | "media" | "organization";
+
+/** Where an entity comes from: a user's entries override the curated ones, which override generated ones. */
+export type Tier = "user" | "curated" | "extended";
+
+/** How the case of a variant must match (absent: any case). */
+export type CaseMode = "insensitive" | "exact" | "capitalized";
+
+/** One mention found by `Tagger.tag`. `start`/`end` are UTF-16 offsets: `text.slice(start, end) === surface`. */
+export interface Mention {
+    start: number;
+    end: number;
+    /** The text as written. */
+    surface: string;
+    /** Id of the entity (the first of `candidates`). */
+    id: string;
+    /** The entity's canonical name. */
+    name: string;
+    type: EntityType;
+    subtype?: string;
+    /** The gazetteer spelling that matched. */
+    variant: string;
+    /** Ids of every entity this spelling may refer to, the chosen one first. */
+    candidates: string[];
+    /** The spelling belongs to more than one entity. */
+    ambiguous: boolean;
+    /** The spelling is also an ordinary word or a common name: a reader should check. */
+    possible: boolean;
+    /** The variant only matches in its own case (an acronym) or capitalized. */
+    caseSensitive: boolean;
+    tier: Tier;
 }
 
+/** One spelling of an entity. */
+export interface Variant {
+    text: string;
+    /** Absent: any case. */
+    case?: CaseMode;
+    /** Present and true when the spelling is also an ordinary word or a common name. */
+    possible?: boolean;
+}
+
+/** An entity with its spellings and facts. Optional fields are absent when unknown. */
+export interface Entity {
+    id: string;
+    name: string;
+    type: EntityType;
+    subtype?: string;
+    /** Every spelling, the canonical name included. */
+    variants: Variant[];
+    description?: string;
+    /** History with years. */
+    lineage?: string;
+    /** Id of the containing or parent entity. */
+    parent?: string;
+    /** ISO 3166-1 alpha-2 code(s), space-separated. */
+    country?: string;
+    lat?: number;
+    lon?: number;
+    /** GeoNames id. */
+    geonames?: number;
+    /** Wikidata id. */
+    wikidata?: string;
+    tier: Tier;
+}
+
+/** Counts for one entity type. */
+export interface TypeStats {
+    entities: number;
+    variants: number;
+    /** Entities with at least one Arabic-script variant. */
+    withArabic: number;
+}
+
+/** Counts returned by `Tagger.stats`. */
+export interface Stats {
+    /** Version of the embedded gazetteer (crate version and content hash). */
+    version: string;
+    entities: number;
+    variants: number;
+    /** Variants shared by several entities. */
+    ambiguousVariants: number;
+    /** Distinct folded patterns in the automaton. */
+    patterns: number;
+    byType: Partial<Record<EntityType, TypeStats>>;
+}
+
+/** A gazetteer source for `Tagger.fromSources`. */
+export interface Source {
+    /** File name or label; `.toml`, `.jsonl`/`.json` or `.tsv` choose the format, else the content does. */
+    name: string;
+    /** The project's TOML format, spaCy EntityRuler patterns JSONL, or a generated TSV layer. */
+    text: string;
+    /** Default `"user"`. */
+    tier?: Tier;
+}
+
+/** A problem found while loading a gazetteer. */
+export interface Diagnostic {
+    severity: "error" | "warning";
+    /** The source's name. */
+    source: string;
+    /** 1-based line, where one is known. */
+    line?: number;
+    message: string;
+}
+
+/** What `Tagger.fromSources` throws when a source does not load. */
+export interface GazetteerError extends Error {
+    diagnostics: Diagnostic[];
+}
+"#;
+
 /// A source given to [`Tagger::from_sources`].
-#[derive(serde::Deserialize)]
+#[derive(Deserialize)]
 struct JsSource {
     name: String,
     text: String,
@@ -43,7 +151,7 @@ struct JsSource {
 }
 
 fn serializer() -> serde_wasm_bindgen::Serializer {
-    // Plain objects (not Maps) for maps; `null` for absent values is not needed: absent fields are skipped.
+    // Plain objects (not Maps) for maps; absent optional fields are skipped rather than `null`.
     serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true)
 }
 
@@ -59,6 +167,17 @@ fn tier_name(tier: Tier) -> &'static str {
     }
 }
 
+/// A JS `Error` for a gazetteer that failed to build: the message lists the errors with source and
+/// line; `diagnostics` holds every diagnostic as an object.
+fn load_error(context: &str, error: &LoadError) -> JsValue {
+    let js = js_sys::Error::new(&format!("{context}{error}"));
+    if let Ok(diagnostics) = to_js(&error.diagnostics) {
+        // Setting a property on a fresh Error cannot fail; if it did, the message alone still tells.
+        let _ = js_sys::Reflect::set(&js, &JsValue::from_str("diagnostics"), &diagnostics);
+    }
+    js.into()
+}
+
 /// Tags Sahel conflict news text with a gazetteer.
 #[wasm_bindgen]
 pub struct Tagger {
@@ -67,22 +186,33 @@ pub struct Tagger {
 
 #[wasm_bindgen]
 impl Tagger {
-    /// A tagger over the embedded default gazetteer.
+    /// A tagger over the embedded default gazetteer (a few tens of milliseconds to build).
+    ///
+    /// Throws an `Error` if the embedded gazetteer does not validate (a broken build).
     #[wasm_bindgen(constructor)]
-    pub fn new() -> Tagger {
-        Tagger { core: CoreTagger::default() }
+    pub fn new() -> Result<Tagger, JsValue> {
+        let gazetteer = GazetteerBuilder::with_embedded()
+            .build()
+            .map_err(|e| load_error("the embedded gazetteer does not load: ", &e))?;
+        Ok(Tagger::over(gazetteer))
     }
 
     /// Builds a tagger from gazetteer sources: `[{name, text, tier?}]`, where `text` is the project's
     /// TOML format, spaCy patterns JSONL or a generated TSV layer (detected from `name` and content),
     /// and `tier` is `"user"` (default), `"curated"` or `"extended"`. With `includeDefault` the
-    /// embedded gazetteer is loaded first and the sources are merged over it.
+    /// embedded gazetteer is loaded first and the sources are merged over it (same id: the user's
+    /// entry replaces the embedded one); without, the sources are the whole gazetteer.
     ///
-    /// Throws an `Error` whose message lists every problem as `name:line: error: ...`.
+    /// Throws an `Error` whose message lists every problem as `name:line: error: problem`, with the
+    /// same problems as objects in its `diagnostics` property. Other taggers are not affected.
     #[wasm_bindgen(js_name = fromSources)]
-    pub fn from_sources(sources: JsValue, include_default: bool) -> Result<Tagger, JsError> {
-        let sources: Vec<JsSource> = serde_wasm_bindgen::from_value(sources)
-            .map_err(|e| JsError::new(&format!("sources must be an array of {{name, text, tier}}: {e}")))?;
+    pub fn from_sources(
+        #[wasm_bindgen(unchecked_param_type = "Source[]")] sources: JsValue,
+        #[wasm_bindgen(js_name = includeDefault)] include_default: bool,
+    ) -> Result<Tagger, JsValue> {
+        let sources: Vec<JsSource> = serde_wasm_bindgen::from_value(sources).map_err(|e| {
+            JsError::new(&format!("sources must be an array of {{name, text, tier?}} objects: {e}"))
+        })?;
         let mut builder =
             if include_default { GazetteerBuilder::with_embedded() } else { GazetteerBuilder::new() };
         for source in &sources {
@@ -94,61 +224,47 @@ impl Tagger {
                     return Err(JsError::new(&format!(
                         "{}: unknown tier \"{other}\" (expected user, curated or extended)",
                         source.name
-                    )))
+                    ))
+                    .into())
                 }
             };
             builder.add_auto(&source.name, &source.text, tier);
         }
-        let gazetteer = builder.build().map_err(|e| JsError::new(&e.to_string()))?;
-        Ok(Tagger { core: CoreTagger::new(gazetteer) })
+        let gazetteer = builder.build().map_err(|e| load_error("", &e))?;
+        Ok(Tagger::over(gazetteer))
     }
 
-    /// Checks one gazetteer source without building a tagger: an array of `{severity, source, line,
-    /// message}` (errors and warnings), as the source would load over the default gazetteer.
+    /// Checks one gazetteer source without building a tagger, as it would load over the default
+    /// gazetteer: its own errors and warnings (an empty array: nothing to say), and any error found
+    /// elsewhere that would stop the load.
+    #[wasm_bindgen(unchecked_return_type = "Diagnostic[]")]
     pub fn validate(name: &str, text: &str) -> Result<JsValue, JsError> {
         let mut builder = GazetteerBuilder::with_embedded();
         builder.add_auto(name, text, Tier::User);
         let diagnostics = match builder.build() {
-            Ok(g) => g.diagnostics().iter().filter(|d| d.source == name).cloned().collect::<Vec<_>>(),
-            Err(e) => e.diagnostics,
+            Ok(gazetteer) => gazetteer.diagnostics().to_vec(),
+            Err(error) => error.diagnostics,
         };
-        to_js(&diagnostics)
+        let relevant: Vec<_> =
+            diagnostics.into_iter().filter(|d| d.source == name || d.severity == Severity::Error).collect();
+        to_js(&relevant)
     }
 
-    /// Every mention in `text`, sorted: `{start, end, surface, id, name, type, subtype, variant,
-    /// candidates, ambiguous, possible, caseSensitive, tier}` with UTF-16 `start`/`end`.
+    /// Every mention in `text`, sorted and non-overlapping, with UTF-16 `start`/`end`.
+    #[wasm_bindgen(unchecked_return_type = "Mention[]")]
     pub fn tag(&self, text: &str) -> Result<JsValue, JsError> {
         let mentions = self.core.tag(text);
-        let gazetteer = self.core.gazetteer();
-        let mut counter = OffsetCounter::new(text);
-        let out: Vec<JsMention> = mentions
-            .iter()
-            .map(|m| {
-                let entity = self.core.entity(m);
-                let variant = self.core.variant(m);
-                JsMention {
-                    start: counter.position(m.start).utf16,
-                    end: counter.position(m.end).utf16,
-                    surface: m.surface(text),
-                    id: &entity.id,
-                    name: &entity.name,
-                    kind: entity.kind.as_str(),
-                    subtype: entity.subtype.as_deref(),
-                    variant: &variant.text,
-                    candidates: m.candidates.iter().map(|&c| gazetteer.entity(c).id.as_str()).collect(),
-                    ambiguous: m.is_ambiguous(),
-                    possible: m.possible,
-                    case_sensitive: variant.case != crate::CaseMode::Insensitive,
-                    tier: tier_name(entity.tier),
-                }
-            })
-            .collect();
-        to_js(&out)
+        let mut builder = MentionBuilder::new(self.core.gazetteer(), text);
+        let out = js_sys::Array::new_with_length(mentions.len() as u32);
+        for (i, m) in mentions.iter().enumerate() {
+            out.set(i as u32, builder.build(m)?.into());
+        }
+        Ok(out.into())
     }
 
     /// Mentions as a flat `Uint32Array` of `[start, end, entityIndex, flags]` quadruples (UTF-16
     /// offsets; flags: 1 ambiguous, 2 possible, 4 case-sensitive), for callers that tag large pages
-    /// and want no object per mention. `entityIndex` indexes [`Tagger::entities`].
+    /// and want no object per mention. `entityIndex` indexes `entities()`.
     #[wasm_bindgen(js_name = tagSpans)]
     pub fn tag_spans(&self, text: &str) -> Vec<u32> {
         let mentions = self.core.tag(text);
@@ -158,7 +274,7 @@ impl Tagger {
             let variant = self.core.variant(m);
             let flags = u32::from(m.is_ambiguous())
                 | (u32::from(m.possible) << 1)
-                | (u32::from(variant.case != crate::CaseMode::Insensitive) << 2);
+                | (u32::from(variant.case != CaseMode::Insensitive) << 2);
             out.extend([
                 counter.position(m.start).utf16 as u32,
                 counter.position(m.end).utf16 as u32,
@@ -169,13 +285,14 @@ impl Tagger {
         out
     }
 
-    /// Every entity with its metadata: `{id, name, type, subtype, variants: [{text, case, possible}],
-    /// description, lineage, parent, country, lat, lon, geonames, wikidata, tier}`.
+    /// Every entity with its metadata, in gazetteer order (the order `tagSpans` indexes).
+    #[wasm_bindgen(unchecked_return_type = "Entity[]")]
     pub fn entities(&self) -> Result<JsValue, JsError> {
         to_js(self.core.gazetteer().entities())
     }
 
     /// One entity by id, or `undefined`.
+    #[wasm_bindgen(unchecked_return_type = "Entity | undefined")]
     pub fn entity(&self, id: &str) -> Result<JsValue, JsError> {
         match self.core.gazetteer().get(id) {
             Some(entity) => to_js::<Entity>(entity),
@@ -183,8 +300,8 @@ impl Tagger {
         }
     }
 
-    /// Counts: `{version, entities, variants, ambiguousVariants, patterns, byType: {type: {entities,
-    /// variants, withArabic}}}`.
+    /// Counts of entities, variants and patterns, overall and per type, and the gazetteer version.
+    #[wasm_bindgen(unchecked_return_type = "Stats")]
     pub fn stats(&self) -> Result<JsValue, JsError> {
         #[derive(Serialize)]
         #[serde(rename_all = "camelCase")]
@@ -203,7 +320,7 @@ impl Tagger {
             variants: usize,
             with_arabic: usize,
         }
-        let stats: Stats = self.core.gazetteer().stats();
+        let stats = self.core.gazetteer().stats();
         to_js(&JsStats {
             version: &stats.version,
             entities: stats.entities,
@@ -213,23 +330,33 @@ impl Tagger {
             by_type: stats
                 .by_type
                 .iter()
-                .map(|(k, t)| {
-                    (
-                        k.as_str(),
-                        JsTypeStats {
-                            entities: t.entities,
-                            variants: t.variants,
-                            with_arabic: t.with_arabic,
-                        },
-                    )
+                .map(|(kind, t)| {
+                    let t = JsTypeStats {
+                        entities: t.entities,
+                        variants: t.variants,
+                        with_arabic: t.with_arabic,
+                    };
+                    (kind.as_str(), t)
                 })
                 .collect(),
         })
     }
 
-    /// The gazetteer as a generated-layer TSV text (for exporting a user's entries).
+    /// The warnings found while building this tagger's gazetteer (shared spellings and the like).
+    #[wasm_bindgen(unchecked_return_type = "Diagnostic[]")]
+    pub fn diagnostics(&self) -> Result<JsValue, JsError> {
+        to_js(self.core.gazetteer().diagnostics())
+    }
+
+    /// Names of the sources the gazetteer was built from, embedded files first.
+    pub fn sources(&self) -> Vec<String> {
+        self.core.gazetteer().sources().to_vec()
+    }
+
+    /// The gazetteer as a generated-layer TSV text (for exporting a user's entries); with `onlyUser`,
+    /// only the entities of the user tier. `fromSources` reads it back.
     #[wasm_bindgen(js_name = exportTsv)]
-    pub fn export_tsv(&self, only_user: bool) -> String {
+    pub fn export_tsv(&self, #[wasm_bindgen(js_name = onlyUser)] only_user: bool) -> String {
         let mut text = format!("{} 1\texported from sahel-tagger\n", tsv::HEADER_PREFIX);
         for entity in self.core.gazetteer().entities() {
             if !only_user || entity.tier == Tier::User {
@@ -241,8 +368,112 @@ impl Tagger {
     }
 }
 
-impl Default for Tagger {
-    fn default() -> Tagger {
-        Tagger::new()
+impl Tagger {
+    fn over(gazetteer: Gazetteer) -> Tagger {
+        Tagger { core: CoreTagger::new(gazetteer) }
+    }
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// A plain object being filled in as a `Mention`.
+    #[wasm_bindgen(extends = js_sys::Object, typescript_type = "Mention")]
+    type MentionObject;
+    #[wasm_bindgen(method, setter)]
+    fn set_start(this: &MentionObject, value: u32);
+    #[wasm_bindgen(method, setter)]
+    fn set_end(this: &MentionObject, value: u32);
+    #[wasm_bindgen(method, setter)]
+    fn set_surface(this: &MentionObject, value: &JsValue);
+    #[wasm_bindgen(method, setter)]
+    fn set_candidates(this: &MentionObject, value: &js_sys::Array);
+}
+
+/// The fields of a mention that depend on what matched, not on where: the same for every mention of
+/// one variant of one entity with one resolution.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct MentionFacts<'a> {
+    id: &'a str,
+    name: &'a str,
+    #[serde(rename = "type")]
+    kind: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    subtype: Option<&'a str>,
+    variant: &'a str,
+    candidates: Vec<&'a str>,
+    ambiguous: bool,
+    possible: bool,
+    case_sensitive: bool,
+    tier: &'a str,
+}
+
+/// What makes two mentions share their [`MentionFacts`]: entity, variant, `possible`, candidates.
+type FactsKey<'a> = (EntityIndex, u32, bool, &'a [EntityIndex]);
+
+/// Makes the JS objects of [`Tagger::tag`].
+///
+/// Setting thirteen fields one by one across the boundary, each string decoded anew, costs several
+/// times the tagging itself. Instead the facts shared by mentions of the same variant are serialized
+/// once per call into a template object, and each mention is a new object given its offsets and
+/// surface (surfaces decoded once per distinct spelling), then `Object.assign`ed the template, then
+/// given its own copy of the `candidates` array: seven calls, no decoding, for most mentions.
+struct MentionBuilder<'a> {
+    gazetteer: &'a Gazetteer,
+    text: &'a str,
+    offsets: OffsetCounter<'a>,
+    /// Template object and its `candidates` array, per kind of mention.
+    facts: HashMap<FactsKey<'a>, (js_sys::Object, js_sys::Array)>,
+    surfaces: HashMap<&'a str, JsValue>,
+}
+
+impl<'a> MentionBuilder<'a> {
+    fn new(gazetteer: &'a Gazetteer, text: &'a str) -> Self {
+        MentionBuilder {
+            gazetteer,
+            text,
+            offsets: OffsetCounter::new(text),
+            facts: HashMap::new(),
+            surfaces: HashMap::new(),
+        }
+    }
+
+    /// The object for `m`; mentions must come in text order (offsets are counted forward).
+    fn build(&mut self, m: &'a Mention) -> Result<MentionObject, JsError> {
+        let object: MentionObject = js_sys::Object::new().unchecked_into();
+        object.set_start(self.offsets.position(m.start).utf16 as u32);
+        object.set_end(self.offsets.position(m.end).utf16 as u32);
+        let surface = m.surface(self.text);
+        object.set_surface(self.surfaces.entry(surface).or_insert_with(|| JsValue::from_str(surface)));
+        let key = (m.entity, m.variant, m.possible, m.candidates.as_slice());
+        let (facts, candidates) = match self.facts.entry(key) {
+            Entry::Occupied(entry) => entry.into_mut(),
+            Entry::Vacant(entry) => entry.insert(Self::facts(self.gazetteer, m)?),
+        };
+        js_sys::Object::assign(&object, facts);
+        object.set_candidates(&js_sys::Array::from(candidates));
+        Ok(object)
+    }
+
+    /// The template for mentions like `m`, and its `candidates` array.
+    fn facts(gazetteer: &Gazetteer, m: &Mention) -> Result<(js_sys::Object, js_sys::Array), JsError> {
+        let entity = gazetteer.entity(m.entity);
+        let variant = &entity.variants[m.variant as usize];
+        let facts = MentionFacts {
+            id: &entity.id,
+            name: &entity.name,
+            kind: entity.kind.as_str(),
+            subtype: entity.subtype.as_deref(),
+            variant: &variant.text,
+            candidates: m.candidates.iter().map(|&c| gazetteer.entity(c).id.as_str()).collect(),
+            ambiguous: m.is_ambiguous(),
+            possible: m.possible,
+            case_sensitive: variant.case != CaseMode::Insensitive,
+            tier: tier_name(entity.tier),
+        };
+        let object: js_sys::Object = to_js(&facts)?.unchecked_into();
+        let candidates = js_sys::Reflect::get(&object, &JsValue::from_str("candidates"))
+            .map_err(|_| JsError::new("internal error: mention template"))?;
+        Ok((object, candidates.unchecked_into()))
     }
 }
