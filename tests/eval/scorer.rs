@@ -396,7 +396,7 @@ pub fn evaluate(tagger: &Tagger, docs: &[Doc]) -> Evaluation {
             let matched = doc.gold.iter().enumerate().find_map(|(i, g)| {
                 same_span(text, (p.start, p.end), (g.start, g.end)).map(|tolerated| (i, tolerated))
             });
-            let shown = format!("{:?} → {} ({})", p.surface(text), entity.id, entity.name);
+            let shown = format!("{} → {} ({})", Q(p.surface(text)), entity.id, entity.name);
             let flags = if p.possible { " [possible]" } else { "" };
             let Some((gi, tolerated)) = matched else {
                 let overlapping = doc.gold.iter().find(|g| p.start < g.end && g.start < p.end);
@@ -405,7 +405,7 @@ pub fn evaluate(tagger: &Tagger, docs: &[Doc]) -> Evaluation {
                         bump(&mut ev, ptype, &|c| c.boundary += 1);
                         ev.boundary_errors.push(Item {
                             doc: doc.id.clone(),
-                            what: format!("predicted {shown}{flags}; gold {:?} → {}", g.surface, g.id),
+                            what: format!("predicted {shown}{flags}; gold {} → {}", Q(&g.surface), g.id),
                             context: context(text, p.start.min(g.start), p.end.max(g.end)),
                         });
                     }
@@ -414,7 +414,7 @@ pub fn evaluate(tagger: &Tagger, docs: &[Doc]) -> Evaluation {
                         let variant = &tagger.variant(p).text;
                         ev.spurious.push(Item {
                             doc: doc.id.clone(),
-                            what: format!("{shown}{flags}, variant {variant:?}"),
+                            what: format!("{shown}{flags}, variant {}", Q(variant)),
                             context: context(text, p.start, p.end),
                         });
                     }
@@ -436,8 +436,8 @@ pub fn evaluate(tagger: &Tagger, docs: &[Doc]) -> Evaluation {
                 let others: Vec<&str> =
                     p.candidates.iter().map(|&c| gazetteer.entity(c).id.as_str()).collect();
                 ev.ambiguous.push(item(format!(
-                    "{:?}: gold {}, candidates {}",
-                    g.surface,
+                    "{}: gold {}, candidates {}",
+                    Q(&g.surface),
                     g.id,
                     others.join(", ")
                 )));
@@ -446,7 +446,7 @@ pub fn evaluate(tagger: &Tagger, docs: &[Doc]) -> Evaluation {
                 ev.linking_errors.push(item(format!("{shown}{flags}; gold {}", g.id)));
             }
             if tolerated {
-                ev.tolerated.push(item(format!("predicted {:?}, gold {:?}", p.surface(text), g.surface)));
+                ev.tolerated.push(item(format!("predicted {}, gold {}", Q(p.surface(text)), Q(&g.surface))));
             }
         }
         for (g, _) in doc.gold.iter().zip(&gold_found).filter(|(_, &found)| !found) {
@@ -464,7 +464,7 @@ pub fn evaluate(tagger: &Tagger, docs: &[Doc]) -> Evaluation {
             };
             ev.missed.entry(cause).or_default().push(Item {
                 doc: doc.id.clone(),
-                what: format!("{:?} → {} ({})", g.surface, g.id, g.kind),
+                what: format!("{} → {} ({})", Q(&g.surface), g.id, g.kind),
                 context: context(text, g.start, g.end),
             });
         }
@@ -495,7 +495,7 @@ pub fn show(tagger: &Tagger, doc: &Doc) -> String {
             predictions.iter().position(|p| same_span(text, (p.start, p.end), (g.start, g.end)).is_some());
         let overlapping = predictions.iter().position(|p| p.start < g.end && g.start < p.end);
         let line = match same.or(overlapping) {
-            None => format!("miss   {:?} {}", g.surface, g.id),
+            None => format!("miss   {} {}", Q(&g.surface), g.id),
             Some(i) => {
                 used[i] = true;
                 let p = &predictions[i];
@@ -509,13 +509,13 @@ pub fn show(tagger: &Tagger, doc: &Doc) -> String {
                 } else {
                     "link  "
                 };
-                format!("{label} {:?} → {pid}; gold {:?} {}", p.surface(text), g.surface, g.id)
+                format!("{label} {} → {pid}; gold {} {}", Q(p.surface(text)), Q(&g.surface), g.id)
             }
         };
         lines.push((g.start, line));
     }
     for (p, _) in predictions.iter().zip(&used).filter(|(_, &u)| !u) {
-        lines.push((p.start, format!("extra  {:?} → {}", p.surface(text), tagger.entity(p).id)));
+        lines.push((p.start, format!("extra  {} → {}", Q(p.surface(text)), tagger.entity(p).id)));
     }
     lines.sort_by_key(|(start, _)| *start);
     let mut out = format!("== {} ({})\n{}\n\n", doc.id, doc.lang, text);
@@ -561,6 +561,15 @@ fn same_span(text: &str, (ps, pe): (usize, usize), (gs, ge): (usize, usize)) -> 
         TOLERATED_PREFIXES.iter().any(|t| fold(t) == word)
     };
     tolerated.then_some(true)
+}
+
+/// A surface in quotes, as written (`{:?}` would escape Arabic marks), line breaks shown as ⏎.
+struct Q<'a>(&'a str);
+
+impl std::fmt::Display for Q<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "\"{}\"", self.0.replace('\n', "⏎"))
+    }
 }
 
 /// About 40 characters each side, the span in brackets, line breaks shown as ⏎.
