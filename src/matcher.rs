@@ -102,7 +102,7 @@ impl Matcher {
                     article_elided: false,
                 };
                 if let Some(bare) = folded.strip_prefix(arabic::ARTICLE) {
-                    if bare.chars().count() >= 3 && !bare.contains(' ') {
+                    if bare.chars().take_while(|&c| c != ' ').count() >= 3 {
                         add(bare, Entry { article_elided: true, ..entry.clone() });
                     }
                 }

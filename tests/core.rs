@@ -353,3 +353,12 @@ fn every_variant_standing_alone_is_found_whole_and_linked_to_its_entity() {
     }
     assert!(failures.is_empty(), "{} variants not found alone:\n{}", failures.len(), failures.join("\n"));
 }
+
+#[test]
+fn multi_word_arabic_names_after_lil() {
+    // ل + الجيش المالي is written للجيش المالي: the name loses its alef, the mention keeps the rest.
+    let text = "تصريح للجيش المالي وللأمم المتحدة";
+    let found = tags(default_tagger(), text);
+    assert_eq!(found[0], ("جيش المالي".to_string(), "fama".to_string()), "{found:?}");
+    assert_eq!(found.len(), 2, "{found:?}");
+}
