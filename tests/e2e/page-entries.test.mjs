@@ -204,26 +204,27 @@ test('the add form creates an entity, or adds spellings to a built-in one', asyn
     await page.waitForSelector('#tip:not([hidden])');
     assert.match(await page.textContent('#tip'), /Zorgal Brigade → Brigade du Lac Zorgal.*Force · militia.*A "fictional" militia, with quotes \\ and backslashes\./s);
 
-    // Typing a known name offers to extend it: here, a new spelling for Dioura.
+    // Typing a known name (or spelling) offers to extend it: here, a new spelling for Djoura, typed
+    // as its other spelling Dioura.
     await page.fill('#entry-name', 'dioura');
     await page.waitForSelector('#entry-extend:not([hidden])');
-    assert.match(await page.textContent('#entry-extend'), /Add these spellings to the built-in entry “Dioura” \(Place, village\)/);
+    assert.match(await page.textContent('#entry-extend'), /Add these spellings to the built-in entry “Djoura” \(Place, village\)/);
     assert.equal(await page.inputValue('#entry-type'), 'place');
     assert.ok(await page.isDisabled('#entry-type'));
-    await page.fill('#entry-variants', 'Diourra, Djoura');
+    await page.fill('#entry-variants', 'Diourra, Dioura');
     await page.click('#entry-form button[type="submit"]');
-    await page.waitForFunction(() => /Updated Dioura/.test(document.getElementById('entry-form-message').textContent));
-    assert.match(await page.textContent('#entries-list'), /Dioura \(replaces built-in\)/);
+    await page.waitForFunction(() => /Updated Djoura/.test(document.getElementById('entry-form-message').textContent));
+    assert.match(await page.textContent('#entries-list'), /Djoura \(replaces built-in\)/);
     await pasteText(page, 'De Dioura à Diourra en passant par Djoura.');
     await waitTagged(page);
-    assert.deepEqual(await markIds(page), ['dioura', 'dioura', 'dioura'], 'old and new spellings');
+    assert.deepEqual(await markIds(page), ['djoura', 'djoura', 'djoura'], 'old and new spellings');
     await page.hover('#result mark:text-is("Diourra")');
     await page.waitForSelector('#tip:not([hidden])');
-    assert.match(await page.textContent('#tip'), /Diourra → Dioura.*Ténenkou/s, 'the built-in data is kept');
+    assert.match(await page.textContent('#tip'), /Diourra → Djoura.*Ténenkou/s, 'the built-in data is kept');
 
-    // A form entry is removed like any other; the built-in Dioura is back without "Diourra".
-    await page.click('li.entry[data-source="entry-dioura.toml"] button.remove');
-    await waitMessage(page, /Removed entry-dioura\.toml/);
+    // A form entry is removed like any other; the built-in Djoura is back without "Diourra".
+    await page.click('li.entry[data-source="entry-djoura.toml"] button.remove');
+    await waitMessage(page, /Removed entry-djoura\.toml/);
     await page.waitForFunction(() => document.querySelectorAll('#result mark').length === 2 && document.getElementById('result').dataset.state === 'done');
     assert.equal(await page.$$eval('#entries-list > li.entry', (li) => li.length), 1);
 

@@ -90,12 +90,29 @@ export class EntriesUI {
     return reply;
   }
 
+  /** Rebuilds the tagger with the stored sources (after a change of the village layer switch). */
+  rebuild() {
+    return this.exclusive(async () => {
+      const reply = await this.client.build(forWorker(this.sources));
+      if (reply.ok) this.onRebuilt(reply);
+      else this.showError('Could not rebuild the tagger.', reply.error);
+      return reply;
+    });
+  }
+
   setEntities(entities) {
     this.entities = entities;
+    // Canonical names first, then the other spellings (typing "Dioura" finds Djoura).
     this.byName = new Map();
     for (const e of entities) {
       const key = foldName(e.name);
       if (!this.byName.has(key)) this.byName.set(key, e);
+    }
+    for (const e of entities) {
+      for (const v of e.variants || []) {
+        const key = foldName(v.text);
+        if (!this.byName.has(key)) this.byName.set(key, e);
+      }
     }
     this.offerExtend();
   }

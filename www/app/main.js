@@ -165,6 +165,18 @@ input.addEventListener('input', (event) => {
   }
 });
 
+// Chromium's own paste of a few megabytes into a textarea blocks the page for seconds (it goes through
+// the editing machinery, undo history included). Large pastes are inserted directly instead: the same
+// result in milliseconds, at the cost of Ctrl+Z for that one paste.
+const LARGE_PASTE = 100_000;
+input.addEventListener('paste', (event) => {
+  const text = event.clipboardData?.getData('text/plain');
+  if (!text || text.length < LARGE_PASTE) return;
+  event.preventDefault();
+  input.setRangeText(text.replace(/\r\n?/g, '\n'), input.selectionStart, input.selectionEnd, 'end');
+  input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+});
+
 function tagNow() {
   scheduleTag.cancel();
   if (!state.ready) return;
@@ -234,7 +246,8 @@ function fmtMs(ms) {
 
 function readyLine() {
   if (!state.stats) return '';
-  return `Ready: ${fmt(state.stats.entities)} entities, ${fmt(state.stats.variants)} spellings. Paste a text or load the sample.`;
+  const villages = state.villages ? ` and ${fmt(state.villages)} GeoNames villages` : '';
+  return `Ready: ${fmt(state.stats.entities - state.villages)} entities${villages}, ${fmt(state.stats.variants)} spellings. Paste a text or load the sample.`;
 }
 
 // ---------------------------------------------------------------- exports
@@ -366,9 +379,40 @@ function adopt(reply) {
   state.entities = reply.entities;
   state.byId = new Map(reply.entities.map((e) => [e.id, e]));
   state.stats = reply.stats;
-  $('version').textContent = `Gazetteer ${reply.stats.version}: ${fmt(reply.stats.entities)} entities, ${fmt(reply.stats.variants)} spellings.`;
+  state.villages = reply.layer?.entities || 0;
+  const villages = state.villages ? ` and ${fmt(state.villages)} villages from GeoNames` : '';
+  $('version').textContent = `Gazetteer ${reply.stats.version}: ${fmt(reply.stats.entities - state.villages)} entities${villages}, ${fmt(reply.stats.variants)} spellings.`;
+  // The village layer's switch, when `make www` could build the layer.
+  const layer = reply.layer || {};
+  $('villages').hidden = !layer.available;
+  $('villages-label').textContent = state.villages ? `${fmt(state.villages)} GeoNames villages` : 'GeoNames villages';
+  if (layer.error) setStatus(`The GeoNames village layer could not be loaded: ${layer.error}`, 'error');
   entries.setEntities(state.entities);
 }
+
+// The GeoNames village layer: on unless switched off (remembered in this browser).
+const VILLAGES_KEY = 'sahel-tagger.villages';
+const villagesOff = (() => {
+  try {
+    return localStorage.getItem(VILLAGES_KEY) === 'off';
+  } catch {
+    return false;
+  }
+})();
+client.extended = !villagesOff;
+$('use-villages').checked = !villagesOff;
+$('use-villages').addEventListener('change', async (event) => {
+  const on = event.target.checked;
+  try {
+    if (on) localStorage.removeItem(VILLAGES_KEY);
+    else localStorage.setItem(VILLAGES_KEY, 'off');
+  } catch {
+    // Not remembered: still applied for this visit.
+  }
+  client.extended = on;
+  setStatus(on ? 'Adding the GeoNames villages…' : 'Removing the GeoNames villages…');
+  await entries.rebuild();
+});
 
 const entries = new EntriesUI({
   client,

@@ -21,6 +21,7 @@ export class TaggerClient {
     };
     this.busy = false;
     this.queued = null;
+    this.extended = true;
   }
 
   /** Sends one operation; resolves to the worker's reply (`{ok, ...}`), never rejects. */
@@ -33,8 +34,9 @@ export class TaggerClient {
     });
   }
 
+  /** Rebuilds the tagger; with the GeoNames village layer when `this.extended` is set. */
   build(sources, check) {
-    return this.call('build', { sources, check });
+    return this.call('build', { sources, check, extended: this.extended });
   }
 
   exportTsv(onlyUser) {

@@ -148,9 +148,18 @@ export function setupTooltip(container, tip, lookup) {
 
   const isShown = (mark) => !container.matches(`.hide-${mark.dataset.type}`) && !(mark.classList.contains('possible') && container.matches('.hide-possible'));
 
+  // Scrolling a focused mark into view moves other marks under a still mouse, and Chromium then fires
+  // mouseover: only a real pointer move may take the card away from the focused mark.
+  let pointer = { x: -1, y: -1 };
+  container.addEventListener('mousemove', (event) => {
+    pointer = { x: event.clientX, y: event.clientY };
+  });
   container.addEventListener('mouseover', (event) => {
     const mark = event.target.closest?.('mark');
-    if (mark && mark !== current && isShown(mark)) show(mark, false);
+    if (!mark || mark === current || !isShown(mark)) return;
+    const still = event.clientX === pointer.x && event.clientY === pointer.y;
+    if (still && current && document.activeElement === current) return;
+    show(mark, false);
   });
   container.addEventListener('mouseout', (event) => {
     const mark = event.target.closest?.('mark');

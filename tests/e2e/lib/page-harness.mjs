@@ -15,13 +15,24 @@ if (!fs.existsSync(path.join(WWW, 'pkg', 'sahel_tagger_bg.wasm'))) {
   throw new Error('www/pkg is missing: run `make wasm` first');
 }
 
+/** www/data/geonames.tsv, the village layer `make www` generates when the GeoNames dumps are there. */
+export const REAL_VILLAGES = path.join(WWW, 'data', 'geonames.tsv');
+
 /**
  * Starts the server and the browser and opens the page. Options: `viewport`, `colorScheme`,
- * `headers(urlPath)` (extra response headers), `routes` (dynamic answers), `path` (default '/').
+ * `headers(urlPath)` (extra response headers), `routes` (dynamic answers), `path` (default '/'), and
+ * `villages`: which GeoNames village layer the page finds at data/geonames.tsv: 'fixture' (default: two
+ * fictional villages, so that results do not depend on whether `make www` found the dumps), 'real'
+ * (the generated file, if any) or 'none'.
  * Resolves to `{page, context, url, origin, log, close, reload, open}`.
  */
-export async function openPage({ viewport, colorScheme, headers, routes, path: urlPath = '/', waitReady = true } = {}) {
-  const server = await serve({ root: WWW, port: 0, headers, routes });
+export async function openPage({ viewport, colorScheme, headers, routes = {}, path: urlPath = '/', waitReady = true, villages = 'fixture' } = {}) {
+  const layer = {
+    fixture: (req, res) => res.writeHead(200, { 'content-type': 'text/tab-separated-values; charset=utf-8', 'cache-control': 'no-store' }).end(fs.readFileSync(path.join(FIXTURES, 'page-geonames.tsv'))),
+    none: (req, res) => res.writeHead(404, { 'content-type': 'text/plain' }).end('not found'),
+    real: null,
+  }[villages];
+  const server = await serve({ root: WWW, port: 0, headers, routes: layer ? { '/data/geonames.tsv': layer, ...routes } : routes });
   const browser = await launch({ viewport, colorScheme });
   const origin = server.url.replace(/\/$/, '');
   const log = { console: [], errors: [], requests: [], foreign: [], dialogs: [] };
@@ -108,4 +119,21 @@ export async function captureDownload(page, action) {
   const [download] = await Promise.all([page.waitForEvent('download'), action()]);
   const file = await download.path();
   return { name: download.suggestedFilename(), text: fs.readFileSync(file, 'utf8') };
+}
+
+/**
+ * Console errors, without Chromium's Content-Security-Policy reports. Those appear when the page parses
+ * a dropped HTML file with DOMParser: the inert document inherits the page's policy, and Chromium
+ * reports each inline style or event handler it meets there, although an inert document would never
+ * run them. Tests that drop or paste such markup check separately that nothing ran.
+ */
+export function consoleErrors(log, { allowCspReports = false } = {}) {
+  return log.console.filter((l) => l.startsWith('error') && !(allowCspReports && /Content Security Policy/.test(l)));
+}
+
+/** Clicks "Load the sample article" and waits for its tagging. */
+export async function loadSample(page) {
+  await page.click('#sample');
+  await page.waitForFunction(() => document.getElementById('input').value.length > 0);
+  await waitTagged(page);
 }
