@@ -74,14 +74,20 @@ function domSnapshot() {
   };
 }
 
-for (const variant of ['as shipped', 'without its Content-Security-Policy']) {
+const HTML = fs.readFileSync(path.join(WWW, 'index.html'), 'utf8');
+const POLICY = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(HTML)?.[1];
+
+for (const variant of ['as shipped', 'without its Content-Security-Policy', 'with its policy also sent as a header (the worker gets it too)']) {
   test(`XSS payloads pasted and imported run nothing, load nothing and add no element (${variant})`, async (t) => {
-    const strip = variant !== 'as shipped';
-    const html = fs.readFileSync(path.join(WWW, 'index.html'), 'utf8');
-    const stripped = html.replace(/\s*<meta http-equiv="Content-Security-Policy"[^>]*>/, '');
-    if (strip) assert.notEqual(stripped, html, 'the page has a CSP meta tag to remove');
-    const page404 = (req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(stripped);
-    const s = await openPage({ routes: strip ? { '/': page404, '/index.html': page404 } : {} });
+    const strip = variant.startsWith('without');
+    const header = variant.startsWith('with its');
+    assert.ok(POLICY, 'the page carries a Content-Security-Policy meta tag');
+    const stripped = HTML.replace(/\s*<meta http-equiv="Content-Security-Policy"[^>]*>/, '');
+    const serveStripped = (req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(stripped);
+    const s = await openPage({
+      routes: strip ? { '/': serveStripped, '/index.html': serveStripped } : {},
+      headers: header ? () => ({ 'content-security-policy': POLICY }) : undefined,
+    });
     try {
       const { page, context, origin, log } = s;
       await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });

@@ -23,7 +23,7 @@ export class EntriesUI {
     this.onRebuilt = onRebuilt;
     this.sources = loadSources();
     this.entities = [];
-    this.byName = new Map();
+    this.byName = null;
     this.queue = Promise.resolve();
     this.undo = null;
     this.broken = null;
@@ -102,19 +102,26 @@ export class EntriesUI {
 
   setEntities(entities) {
     this.entities = entities;
-    // Canonical names first, then the other spellings (typing "Dioura" finds Djoura).
-    this.byName = new Map();
-    for (const e of entities) {
-      const key = foldName(e.name);
-      if (!this.byName.has(key)) this.byName.set(key, e);
-    }
-    for (const e of entities) {
-      for (const v of e.variants || []) {
-        const key = foldName(v.text);
+    this.byName = null;
+    this.offerExtend();
+  }
+
+  /** Canonical names first, then the other spellings (typing "Dioura" finds Djoura); built on first use. */
+  nameIndex() {
+    if (!this.byName) {
+      this.byName = new Map();
+      for (const e of this.entities) {
+        const key = foldName(e.name);
         if (!this.byName.has(key)) this.byName.set(key, e);
       }
+      for (const e of this.entities) {
+        for (const v of e.variants || []) {
+          const key = foldName(v.text);
+          if (!this.byName.has(key)) this.byName.set(key, e);
+        }
+      }
     }
-    this.offerExtend();
+    return this.byName;
   }
 
   // ------------------------------------------------------------ messages
@@ -216,7 +223,7 @@ export class EntriesUI {
   /** The existing entity the form's name matches, if any. */
   matchFor(name) {
     const key = foldName(name);
-    return key ? this.byName.get(key) || null : null;
+    return key ? this.nameIndex().get(key) || null : null;
   }
 
   offerExtend() {

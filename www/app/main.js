@@ -1,7 +1,7 @@
 // The paste page: wires the input, the tagger worker, the result view, the legend, the entity panel,
 // the exports and the user's entries together.
 import { TaggerClient } from './tagger-client.js';
-import { Result, POSSIBLE, TYPES, typeLabel } from './model.js';
+import { Result, POSSIBLE } from './model.js';
 import { ResultView } from './render.js';
 import { setupTooltip } from './tooltip.js';
 import { buildLegend, EntityPanel } from './panel.js';
@@ -149,7 +149,13 @@ function updateInputInfo() {
   $('input-info').textContent = n ? plural(n, 'character') : '';
 }
 
-const scheduleTag = debounce(() => tagNow(), 150);
+// Short texts tag in a few milliseconds: keep up with typing. Long ones wait for a pause.
+let tagTimer = null;
+const scheduleTag = (delay) => {
+  clearTimeout(tagTimer);
+  tagTimer = setTimeout(() => tagNow(), delay);
+};
+scheduleTag.cancel = () => clearTimeout(tagTimer);
 
 input.addEventListener('input', (event) => {
   updateInputInfo();
@@ -158,10 +164,11 @@ input.addEventListener('input', (event) => {
   scheduleTag.cancel();
   if (event.inputType === 'insertFromPaste' || event.inputType === 'insertFromDrop' || event.inputType === 'deleteByCut') {
     tagNow();
+  } else if (text.length > 200_000) {
+    scheduleTag(700);
+    setStatus('Waiting for a pause in typing…');
   } else {
-    // Short texts tag in a millisecond: keep up with typing. Long ones wait for a pause.
-    scheduleTag();
-    if (text.length > 200_000) setStatus('Waiting for a pause in typing…');
+    scheduleTag(text.length > 20_000 ? 300 : 120);
   }
 });
 

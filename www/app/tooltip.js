@@ -151,10 +151,13 @@ export function setupTooltip(container, tip, lookup) {
   // Scrolling a focused mark into view moves other marks under a still mouse, and Chromium then fires
   // mouseover: only a real pointer move may take the card away from the focused mark.
   let pointer = { x: -1, y: -1 };
+  let hovered = { x: -1, y: -1 };
   container.addEventListener('mousemove', (event) => {
     pointer = { x: event.clientX, y: event.clientY };
+    hovered = pointer;
   });
   container.addEventListener('mouseover', (event) => {
+    hovered = { x: event.clientX, y: event.clientY };
     const mark = event.target.closest?.('mark');
     if (!mark || mark === current || !isShown(mark)) return;
     const still = event.clientX === pointer.x && event.clientY === pointer.y;
@@ -176,7 +179,18 @@ export function setupTooltip(container, tip, lookup) {
     const mark = event.target.closest?.('mark');
     if (mark && mark === current) hide();
   });
-  container.addEventListener('scroll', () => current && place(current), { passive: true });
+  // Scrolling the text: a focused mark's card follows it; a hovered one goes once the mark is no
+  // longer under the pointer.
+  container.addEventListener(
+    'scroll',
+    () => {
+      if (!current) return;
+      const under = document.elementFromPoint(hovered.x, hovered.y);
+      if (document.activeElement === current || (under && current.contains(under))) place(current);
+      else hide();
+    },
+    { passive: true },
+  );
   window.addEventListener('resize', () => current && place(current));
   window.addEventListener('scroll', () => current && place(current), { passive: true });
   document.addEventListener('keydown', (event) => {
