@@ -239,7 +239,9 @@ test('exports: JSON and CSV match the marks and parse back; CSV cells are quoted
       assert.equal(row.id, marks[k].id);
       assert.equal(row.type, marks[k].type);
       assert.equal(row.surface, marks[k].surface);
-      assert.equal(ARTICLE.slice(row.start, row.end), row.surface, 'offsets are string indices into the text');
+      assert.equal([...ARTICLE].slice(row.start, row.end).join(''), row.surface, 'start/end count code points, as the CLI does');
+      assert.equal(ARTICLE.slice(row.utf16Start, row.utf16End), row.surface, 'utf16Start/utf16End are string indices');
+      assert.equal(row.utf16Start, row.start + 1, 'they differ by the emoji (two UTF-16 units) that opens the text');
       assert.equal(typeof row.name, 'string');
       assert.ok(row.context.includes(row.surface.replace(/\s+/g, ' ')), 'context holds the surface');
       assert.ok(row.context.length <= row.surface.length + 82);
@@ -259,6 +261,7 @@ test('exports: JSON and CSV match the marks and parse back; CSV cells are quoted
       assert.equal(row.surface, rows[k].surface, 'quoted newlines survive');
       assert.equal(Number(row.start), rows[k].start);
       assert.equal(Number(row.end), rows[k].end);
+      assert.equal(Number(row.utf16Start), rows[k].utf16Start);
       assert.equal(row.context, /^[=+\-@]/.test(rows[k].context) ? `'${rows[k].context}` : rows[k].context);
     });
     assert.ok(body.some((cells) => cells[header.indexOf('context')].includes('"Quoted, with commas"')), 'quotes and commas in a cell');

@@ -2,21 +2,44 @@
 // injection) and the highlighted text as HTML for the clipboard, serialized from nodes built here.
 import { contextSnippet, POSSIBLE, TYPE_BY_ID, typeLabel } from './model.js';
 
-/** The mentions of `result` that `keep(i)` accepts, as export records. */
+/**
+ * The mentions of `result` that `keep(i)` accepts, as export records. `start`/`end` count Unicode code
+ * points, like the CLI's output (Python's `text[start:end]` is the surface); `utf16Start`/`utf16End`
+ * are JavaScript string indices (`text.slice(utf16Start, utf16End)`). They differ only after characters
+ * outside the Basic Multilingual Plane (emoji, some symbols).
+ */
 export function records(result, keep = () => true) {
   const out = [];
+  const { text } = result;
+  // Code point offsets in one forward pass (mentions are sorted).
+  let u16 = 0;
+  let cp = 0;
+  const advance = (to) => {
+    for (; u16 < to; u16++, cp++) {
+      const c = text.charCodeAt(u16);
+      if (c >= 0xd800 && c <= 0xdbff && u16 + 1 < text.length) {
+        const d = text.charCodeAt(u16 + 1);
+        if (d >= 0xdc00 && d <= 0xdfff) u16++;
+      }
+    }
+    return cp;
+  };
   for (let i = 0; i < result.n; i++) {
     if (!keep(i)) continue;
     const m = result.mention(i);
+    const start = advance(m.start);
+    const end = advance(m.end);
     out.push({
       id: m.id,
       name: m.name,
       type: m.type,
       subtype: m.subtype,
       surface: m.surface,
-      start: m.start,
-      end: m.end,
-      context: contextSnippet(result.text, m.start, m.end),
+      start,
+      end,
+      utf16Start: m.start,
+      utf16End: m.end,
+      context: contextSnippet(text, m.start, m.end),
       variant: m.variant,
       possible: m.possible,
       ambiguous: m.ambiguous,
@@ -30,7 +53,7 @@ export function toJson(rows) {
   return `${JSON.stringify(rows, null, 2)}\n`;
 }
 
-export const CSV_COLUMNS = ['id', 'name', 'type', 'subtype', 'surface', 'start', 'end', 'context', 'variant', 'possible', 'ambiguous', 'candidates'];
+export const CSV_COLUMNS = ['id', 'name', 'type', 'subtype', 'surface', 'start', 'end', 'context', 'variant', 'possible', 'ambiguous', 'candidates', 'utf16Start', 'utf16End'];
 
 /** One CSV cell: numbers as they are; text quoted when needed and defused if it could be a formula. */
 export function csvCell(value) {
