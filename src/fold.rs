@@ -71,8 +71,9 @@ pub struct Folded {
     /// `origins[i]` is the byte offset, in the original, of the character that produced folded byte
     /// `i`; one extra entry at the end holds the original length.
     origins: Vec<u32>,
-    /// Folded offsets where a mention may start: the first folded byte of every original word, and of
-    /// each of the first letters after an Arabic proclitic-like prefix (`و ف ب ل ك ا`) inside a word.
+    /// Folded offsets where a mention may start: the first folded byte of every original word and of
+    /// every punctuation or symbol character, and of each of the first letters after an Arabic
+    /// proclitic-like prefix (`و ف ب ل ك ا`) inside a word.
     starts: Vec<u32>,
 }
 
@@ -155,6 +156,8 @@ pub fn fold_with_origins(text: &str, into: &mut Folded) {
                         if let Some((sep, origin)) = sink.pending_space.take() {
                             sink.push_separator(sep, origin);
                         }
+                        // A variant may begin with punctuation ("#JNIM"): a candidate start too.
+                        sink.starts.push(sink.out.len() as u32);
                         sink.out.push(b);
                         sink.origins.push(i as u32);
                     }
@@ -396,7 +399,8 @@ impl<'a> Sink<'a> {
             CharClass::Other => {
                 self.in_word = false;
                 self.proclitic_run = 0;
-                self.start_pending = false;
+                // Symbols and punctuation that fold to something visible may begin a variant.
+                self.start_pending = true;
             }
             CharClass::Word | CharClass::ProcliticLetter => {
                 let proclitic = class == CharClass::ProcliticLetter;
@@ -730,7 +734,7 @@ mod tests {
         };
         assert_eq!(
             starts("L’armée (FAMa) à Gao-Kidal, 24h", &mut folded),
-            ["lar", "arm", "fam", "a g", "gao", "kid", "24h"]
+            ["lar", "arm", "(fa", "fam", ") a", "a g", "gao", "kid", ", 2", "24h"]
         );
         assert_eq!(starts("Niafunke\u{301}s x", &mut folded), ["nia", "x"]);
         // و + fatha, then the name: candidates after each possible proclitic letter.

@@ -44,6 +44,8 @@ struct Pattern {
     folded: Box<str>,
     /// Starts with an Arabic letter: may follow proclitics.
     arabic_initial: bool,
+    /// Some entry comes from a generated tier (checked against neighbouring proper names).
+    has_extended: bool,
     entries: Vec<Entry>,
 }
 
@@ -53,7 +55,17 @@ pub(crate) struct Candidate {
     pub start: usize,
     pub end: usize,
     pub pattern: u32,
-    pub prefix: Prefix,
+    pub context: Context,
+}
+
+/// What the text around a candidate says about it.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Context {
+    /// Arabic proclitics glued before it.
+    prefix: Prefix,
+    /// Joined by a space to another capitalized word ("Oumar Diarra", "SITE Intelligence"): part of a
+    /// longer proper name, which a generated village name must not be taken from.
+    in_proper_name: bool,
 }
 
 /// The compiled automaton and the table from pattern to entries.
@@ -79,10 +91,12 @@ impl Matcher {
                 patterns.push(Pattern {
                     folded: folded.into(),
                     arabic_initial: folded.chars().next().is_some_and(crate::gazetteer::is_arabic_letter),
+                    has_extended: false,
                     entries: vec![],
                 });
                 (patterns.len() - 1) as u32
             });
+            patterns[at as usize].has_extended |= entry.tier == Tier::Extended;
             patterns[at as usize].entries.push(entry);
         };
         for (e, entity) in gazetteer.entities().iter().enumerate() {
@@ -201,18 +215,21 @@ impl Matcher {
             }
             _ => Prefix::None,
         };
-        let surface = &text[start..end];
-        self.first_valid_entry(pattern, prefix, surface)?;
-        Some(Candidate { start, end, pattern: pattern_id, prefix })
+        let context = Context {
+            prefix,
+            in_proper_name: pattern.has_extended && joined_to_capitalized_word(text, start, end),
+        };
+        self.first_valid_entry(pattern, context, &text[start..end])?;
+        Some(Candidate { start, end, pattern: pattern_id, context })
     }
 
     fn first_valid_entry<'p>(
         &self,
         pattern: &'p Pattern,
-        prefix: Prefix,
+        context: Context,
         surface: &str,
     ) -> Option<&'p Entry> {
-        pattern.entries.iter().find(|e| entry_accepts(e, pattern, prefix, surface))
+        pattern.entries.iter().find(|e| entry_accepts(e, pattern, context, surface))
     }
 
     /// The entities a resolved candidate refers to: the primary entry and every other entity whose
@@ -220,7 +237,7 @@ impl Matcher {
     pub fn resolve(&self, candidate: &Candidate, surface: &str) -> Option<Resolved> {
         let pattern = &self.patterns[candidate.pattern as usize];
         let mut valid =
-            pattern.entries.iter().filter(|e| entry_accepts(e, pattern, candidate.prefix, surface));
+            pattern.entries.iter().filter(|e| entry_accepts(e, pattern, candidate.context, surface));
         let primary = valid.next()?;
         let mut candidates = vec![EntityIndex(primary.entity)];
         for entry in valid {
@@ -245,7 +262,11 @@ pub(crate) struct Resolved {
     pub candidates: Vec<EntityIndex>,
 }
 
-fn entry_accepts(entry: &Entry, pattern: &Pattern, prefix: Prefix, surface: &str) -> bool {
+fn entry_accepts(entry: &Entry, pattern: &Pattern, context: Context, surface: &str) -> bool {
+    if context.in_proper_name && entry.tier == Tier::Extended {
+        return false;
+    }
+    let prefix = context.prefix;
     if prefix != Prefix::None || entry.article_elided {
         let variant_form: &str = &pattern.folded;
         if !arabic::accepts(prefix, variant_form, entry.article_elided) {
@@ -365,6 +386,39 @@ fn original_end(text: &str, last_start: usize) -> usize {
     end
 }
 
+/// Function words that are capitalized at the start of a sentence without making a proper name with
+/// the next word ("À Sokoura", "Near Kokorou").
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "au", "aux", "apres", "avant", "chez", "contre", "dans", "de", "depuis", "des", "du", "en", "entre",
+    "et", "la", "le", "les", "ou", "par", "pour", "pres", "sur", "vers", "a", "after", "and", "around", "at",
+    "before", "between", "by", "for", "from", "in", "into", "near", "of", "on", "or", "the", "to", "toward",
+    "towards", "outside", "inside",
+];
+
+/// Whether the mention at `start..end` is joined, by spaces only (no line break, no punctuation), to a
+/// word before or after it that starts with an upper-case letter and is not a function word.
+fn joined_to_capitalized_word(text: &str, start: usize, end: usize) -> bool {
+    const SPACES: [char; 4] = [' ', '\u{00A0}', '\u{202F}', '\t'];
+    let is_name = |word: &str| {
+        word.chars().next().is_some_and(char::is_uppercase) && !FUNCTION_WORDS.contains(&fold(word).as_str())
+    };
+    let after = &text[end..];
+    let next = after.trim_start_matches(SPACES);
+    if next.len() < after.len() {
+        let word_end = next.find(|c: char| !is_word_char(c)).unwrap_or(next.len());
+        if is_name(&next[..word_end]) {
+            return true;
+        }
+    }
+    let before = &text[..start];
+    let previous = before.trim_end_matches(SPACES);
+    if previous.len() == before.len() {
+        return false;
+    }
+    let word_start = previous.char_indices().rev().take_while(|(_, c)| is_word_char(*c)).last();
+    word_start.is_some_and(|(i, _)| is_name(&previous[i..]))
+}
+
 /// If the word letters right before `start` are Arabic proclitics, what kind.
 fn proclitic_prefix(text: &str, start: usize) -> Option<Prefix> {
     let before = &text[..start];
@@ -436,6 +490,20 @@ mod tests {
         let mut out: Vec<_> = candidates.into_iter().map(|c| (c.start, c.end, c.pattern)).collect();
         out.sort_unstable();
         out
+    }
+
+    #[test]
+    fn proper_name_neighbours() {
+        let joined = |text: &str, name: &str| {
+            let start = text.find(name).unwrap();
+            joined_to_capitalized_word(text, start, start + name.len())
+        };
+        assert!(joined("le général Oumar Diarra a dit", "Diarra"));
+        assert!(joined("relayed by the SITE Intelligence Group", "SITE"));
+        assert!(!joined("À Sokoura, hier", "Sokoura"));
+        assert!(!joined("Near Kokorou the army", "Kokorou"));
+        assert!(!joined("Karma, Ouatagouna and Fambita", "Ouatagouna"));
+        assert!(!joined("attaque de Kokorou. Le bilan", "Kokorou"));
     }
 
     #[test]

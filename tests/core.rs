@@ -362,3 +362,20 @@ fn multi_word_arabic_names_after_lil() {
     assert_eq!(found[0], ("جيش المالي".to_string(), "fama".to_string()), "{found:?}");
     assert_eq!(found.len(), 2, "{found:?}");
 }
+
+#[test]
+fn variants_may_begin_or_end_with_punctuation() {
+    let tagger = custom(
+        r##"
+[[entity]]
+id = "jnim"
+name = "JNIM"
+type = "armed_group"
+variants = ["#JNIM", "«Jnim»"]
+"##,
+    );
+    assert_eq!(
+        tags(&tagger, "Le tag #JNIM circule; «Jnim» aussi; x#JNIM non."),
+        [("#JNIM".into(), "jnim".into()), ("«Jnim»".into(), "jnim".into()), ("JNIM".into(), "jnim".into())]
+    );
+}

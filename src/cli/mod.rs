@@ -19,11 +19,16 @@ pub struct GazetteerArgs {
     /// Use only the files given with --gazetteer, not the embedded gazetteer.
     #[arg(long)]
     pub no_default: bool,
-    /// A generated layer (TSV, e.g. the GeoNames villages from `gazetteer geonames`) to add below the
-    /// curated tier. Defaults to $SAHEL_TAGGER_EXTENDED when that is set.
-    #[arg(long, value_name = "FILE", env = "SAHEL_TAGGER_EXTENDED")]
-    pub extended: Option<PathBuf>,
+    /// The GeoNames village layer, below the curated tier: `auto` (the layer built by `make www` if it
+    /// is there, else generated from the GeoNames dumps if they are found; else none), `off`, or a
+    /// layer file (TSV from `gazetteer geonames`).
+    #[arg(long, value_name = "auto|off|FILE", env = "SAHEL_TAGGER_EXTENDED", default_value = "auto")]
+    pub extended: String,
 }
+
+/// Where `auto` looks for the built layer and for the dumps, relative to the source tree this binary was
+/// built from (the binary is run from that checkout, by `make` or `target/release/sahel-tagger`).
+const SOURCE_TREE: &str = env!("CARGO_MANIFEST_DIR");
 
 impl GazetteerArgs {
     /// Loads and validates the gazetteer these arguments describe.
@@ -34,12 +39,36 @@ impl GazetteerArgs {
             let text = read_text(file)?;
             builder.add_auto(&file.display().to_string(), &text, Tier::User);
         }
-        if let Some(file) = &self.extended {
-            let text = read_text(file)?;
-            builder.add_tsv(&file.display().to_string(), &text, Tier::Extended);
+        match self.extended.as_str() {
+            "off" | "none" => {}
+            "auto" => {
+                if let Some((name, text)) = auto_extended_layer() {
+                    builder.add_tsv(&name, &text, Tier::Extended);
+                }
+            }
+            file => {
+                let path = PathBuf::from(file);
+                let text = read_text(&path)?;
+                builder.add_tsv(file, &text, Tier::Extended);
+            }
         }
         builder.build().map_err(|e| e.to_string())
     }
+}
+
+/// The village layer for `--extended auto`: the built file, or one generated now from the dumps.
+fn auto_extended_layer() -> Option<(String, String)> {
+    let built = Path::new(SOURCE_TREE).join("www/data/geonames.tsv");
+    if let Ok(text) = std::fs::read_to_string(&built) {
+        return Some((built.display().to_string(), text));
+    }
+    let dir = std::env::var_os("SAHEL_GEONAMES_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(SOURCE_TREE).join("../shared/geonames"));
+    let layer =
+        gazetteer::generate_layer(&dir, &gazetteer::DEFAULT_COUNTRIES, &gazetteer::default_word_lists())
+            .ok()?;
+    Some((format!("{} (generated)", dir.display()), layer))
 }
 
 /// Reads a UTF-8 text file, with an error message that names it.
