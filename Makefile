@@ -32,9 +32,9 @@ geonames:
 	  echo "GeoNames dumps not found at $(SAHEL_GEONAMES_DIR): the page runs without the village layer"; \
 	fi
 
-# The npm-ready ES module (package.json, .d.ts) in www/pkg; profile `wasm-release` in Cargo.toml.
+# The npm-ready ES module (package.json, .d.ts) in www/pkg; see [profile.release] in Cargo.toml.
 wasm:
-	$(WASM_PACK) build --profile wasm-release --target web --out-dir www/pkg --mode no-install
+	$(WASM_PACK) build --release --target web --out-dir www/pkg --mode no-install
 	@rm -f www/pkg/.gitignore
 
 lint:

@@ -208,7 +208,8 @@ fn entity_metadata_by_id() {
     assert_eq!(jnim.kind, "armed_group");
     assert!(jnim.lineage.is_some_and(|l| l.contains("2017")));
     let gsim = jnim.variants.iter().find(|v| v.text == "GSIM").expect("the GSIM acronym");
-    assert_eq!(gsim.case.as_deref(), Some("exact"));
+    assert!(matches!(gsim.case.as_deref(), Some("exact" | "capitalized")), "{gsim:?}");
+    assert!(jnim.variants.iter().all(|v| v.case.as_deref() != Some("insensitive")), "absent: any case");
     assert!(jnim.variants.iter().all(|v| v.possible != Some(false)), "absent rather than false");
 
     assert!(call(&tagger, "entity", &["no-such-entity".into()]).unwrap().is_undefined());
@@ -292,7 +293,8 @@ fn accents_case_and_arabic_marks_fold_through_the_boundary() {
 }
 
 #[wasm_bindgen_test]
-fn exact_case_acronyms_are_flagged() {
+fn case_sensitive_variants_are_flagged() {
+    // In the default gazetteer, JNIM's French acronym GSIM is case-sensitive; its name is not.
     let text = JsString::from("Le GSIM, c'est-à-dire le Jnim ; mais « gsim » en minuscules n'est rien.");
     let mentions = tag(&default_tagger(), &text);
     assert_eq!(ids(&mentions), ["jnim", "jnim"], "{mentions:?}");
@@ -303,6 +305,25 @@ fn exact_case_acronyms_are_flagged() {
     let spans: Uint32Array = call(&default_tagger(), "tagSpans", &[text.into()]).unwrap().dyn_into().unwrap();
     assert_eq!(spans.get_index(3) & 4, 4, "flag 4: case-sensitive");
     assert_eq!(spans.get_index(7) & 4, 0);
+
+    // Each case mode, from a user's file.
+    let toml = r#"
+[[entity]]
+id = "katiba_serma"
+name = "Katiba Serma"
+type = "armed_group"
+variants = [{ text = "Serma", case = "capitalized", possible = true }]
+acronyms = ["KS"]
+"#;
+    let tagger = from_sources(&[("acronyms.toml", toml)], false).unwrap();
+    let text = JsString::from("KATIBA SERMA, KS, Ks, ks, SERMA, Serma, serma");
+    let found: Vec<(String, bool, bool)> =
+        tag(&tagger, &text).into_iter().map(|m| (m.surface, m.case_sensitive, m.possible)).collect();
+    let expected =
+        [("KATIBA SERMA", false, false), ("KS", true, false), ("SERMA", true, true), ("Serma", true, true)];
+    assert_eq!(found, expected.map(|(s, c, p)| (s.to_string(), c, p)));
+    let spans: Uint32Array = call(&tagger, "tagSpans", &[text.into()]).unwrap().dyn_into().unwrap();
+    assert_eq!(spans.to_vec().chunks(4).map(|q| q[3]).collect::<Vec<_>>(), [0, 4, 6, 6], "flags");
 }
 
 #[wasm_bindgen_test]
