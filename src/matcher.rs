@@ -46,6 +46,8 @@ struct Pattern {
     arabic_initial: bool,
     /// Some entry comes from a generated tier (checked against neighbouring proper names).
     has_extended: bool,
+    /// Some entry relies on case (exact, or capitalized and possible): checked against all-caps text.
+    relies_on_case: bool,
     entries: Vec<Entry>,
 }
 
@@ -66,6 +68,8 @@ pub(crate) struct Context {
     /// Joined by a space to another capitalized word ("Oumar Diarra", "SITE Intelligence"): part of a
     /// longer proper name, which a generated village name must not be taken from.
     in_proper_name: bool,
+    /// Inside a run of upper-case words ("L'UN DES SOLDATS"), where case tells nothing.
+    in_all_caps: bool,
 }
 
 /// The compiled automaton and the table from pattern to entries.
@@ -92,11 +96,13 @@ impl Matcher {
                     folded: folded.into(),
                     arabic_initial: folded.chars().next().is_some_and(crate::gazetteer::is_arabic_letter),
                     has_extended: false,
+                    relies_on_case: false,
                     entries: vec![],
                 });
                 (patterns.len() - 1) as u32
             });
             patterns[at as usize].has_extended |= entry.tier == Tier::Extended;
+            patterns[at as usize].relies_on_case |= relies_on_case(&entry);
             patterns[at as usize].entries.push(entry);
         };
         for (e, entity) in gazetteer.entities().iter().enumerate() {
@@ -218,6 +224,7 @@ impl Matcher {
         let context = Context {
             prefix,
             in_proper_name: pattern.has_extended && joined_to_capitalized_word(text, start, end),
+            in_all_caps: pattern.relies_on_case && in_all_caps_run(text, start, end),
         };
         self.first_valid_entry(pattern, context, &text[start..end])?;
         Some(Candidate { start, end, pattern: pattern_id, context })
@@ -264,6 +271,9 @@ pub(crate) struct Resolved {
 
 fn entry_accepts(entry: &Entry, pattern: &Pattern, context: Context, surface: &str) -> bool {
     if context.in_proper_name && entry.tier == Tier::Extended {
+        return false;
+    }
+    if context.in_all_caps && relies_on_case(entry) {
         return false;
     }
     let prefix = context.prefix;
@@ -386,6 +396,35 @@ fn original_end(text: &str, last_start: usize) -> usize {
     end
 }
 
+/// Whether an entry is told apart from an ordinary word only by its case: exact-case acronyms (`UN`,
+/// `IS`) and capitalized-only homographs (`Say`).
+fn relies_on_case(entry: &Entry) -> bool {
+    entry.case == CaseMode::Exact || (entry.case == CaseMode::Capitalized && entry.possible)
+}
+
+/// Whether the mention and the nearest word on each side of it (on the same line) are all in upper
+/// case: a headline or a shouted passage, where an acronym cannot be told from a word.
+fn in_all_caps_run(text: &str, start: usize, end: usize) -> bool {
+    let upper_word = |word: &str| {
+        let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
+        letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+    };
+    if !upper_word(&text[start..end]) && text[start..end].chars().filter(|c| c.is_alphabetic()).count() >= 2 {
+        return false;
+    }
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    // The nearest words of two letters or more (skipping elided articles such as the L of L'UN).
+    let long_enough = |w: &&str| w.chars().filter(|c| c.is_alphabetic()).count() >= 2;
+    let previous = text[line_start..start].split(|c: char| !is_word_char(c)).rev().find(long_enough);
+    let next = text[end..line_end].split(|c: char| !is_word_char(c)).find(long_enough);
+    match (previous, next) {
+        (Some(p), Some(n)) => upper_word(p) && upper_word(n),
+        (Some(w), None) | (None, Some(w)) => upper_word(w),
+        (None, None) => false,
+    }
+}
+
 /// Function words that are capitalized at the start of a sentence without making a proper name with
 /// the next word ("À Sokoura", "Near Kokorou").
 const FUNCTION_WORDS: &[&str] = &[
@@ -490,6 +529,19 @@ mod tests {
         let mut out: Vec<_> = candidates.into_iter().map(|c| (c.start, c.end, c.pattern)).collect();
         out.sort_unstable();
         out
+    }
+
+    #[test]
+    fn all_caps_runs() {
+        let caps = |text: &str, name: &str| {
+            let start = text.find(name).unwrap();
+            in_all_caps_run(text, start, start + name.len())
+        };
+        assert!(caps("L'ARMÉE ET L'UN DES CHEFS", "UN"));
+        assert!(caps("ATTAQUE À SAY: DEUX MORTS", "SAY"));
+        assert!(!caps("the UN Security Council", "UN"));
+        assert!(!caps("selon l'EI, hier", "EI"));
+        assert!(!caps("RAPPORT\nthe UN said", "UN"));
     }
 
     #[test]
