@@ -51,7 +51,7 @@ test-native:
 # WASM_BINDGEN_TEST_TIMEOUT seconds (default 20: too short for the 10 MB test of a debug build on a
 # busy machine).
 test-wasm:
-	cargo clippy --target wasm32-unknown-unknown --lib --bins --tests --examples -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
 	@mkdir -p target
 	set -o pipefail; $(WASM_PACK) test --node --mode no-install 2>&1 | tee target/test-wasm-node.log
 	@$(call suite_ran,wasm_node,target/test-wasm-node.log)

@@ -607,7 +607,15 @@ impl Gazetteer {
     /// # Panics
     /// Never in a released build: the embedded files are validated by the test suite.
     pub fn embedded() -> Gazetteer {
-        GazetteerBuilder::with_embedded().build_trusted().expect("the embedded gazetteer is valid")
+        Gazetteer::try_embedded().expect("the embedded gazetteer is valid")
+    }
+
+    /// The embedded default gazetteer, or the error of a broken build (for callers that must not
+    /// panic, such as the WebAssembly constructor). Parse errors are reported; the per-entity
+    /// validation that `gazetteer check` and the test suite run is not repeated here, which keeps
+    /// start-up fast, so ambiguity warnings are not in [`Gazetteer::diagnostics`].
+    pub fn try_embedded() -> Result<Gazetteer, LoadError> {
+        GazetteerBuilder::with_embedded().build_trusted()
     }
 
     /// A builder, for loading files.
