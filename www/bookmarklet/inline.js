@@ -21,6 +21,12 @@
 //   4. otherwise the panel says what the page blocks, with a button that opens the window (a click is
 //      a user gesture pop-up blockers accept) and a way to copy the text to the tagger page.
 // The frame and the window talk over a MessageChannel handed over after an origin-checked hello.
+//
+// The GeoNames village layer (ORIGIN/data/geonames.tsv, optional): a switch in the panel, off unless the
+// reader turned it on before (remote.js remembers it in ORIGIN's storage, never the page's), has the
+// tagger rebuilt with the layer and the page tagged again from scratch (a new entity table). Entity rows
+// are [id, name, type, subtype, extended, note]: village mentions say "GeoNames (CC BY 4.0)"; possible
+// mentions (flag 2) get their own highlight, `<type>-p`, drawn paler with a dashed underline.
 export function sahelBookmarklet(ORIGIN) {
   'use strict';
   const W = window;
@@ -57,11 +63,12 @@ export function sahelBookmarklet(ORIGIN) {
   let state = 'loading';
   let cur = -1;
   let curMarks = [];
+  let lay = null;
   const SN = [];
   const SS = [];
   const SL = [];
-  const segAt = new WeakMap();
-  const seen = new WeakSet();
+  let segAt = new WeakMap();
+  let seen = new WeakSet();
   const M = [];
   const hidden = new Set();
   const hls = {};
@@ -146,6 +153,10 @@ export function sahelBookmarklet(ORIGIN) {
       'li button{border:0;background:none;padding:0;text-align:start;color:#1a55c8;flex:1;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}',
       'li button:hover{background:none;text-decoration:underline}',
       '.off{opacity:.45}',
+      '.gn{display:flex;flex-wrap:wrap;align-items:center;gap:2px 6px;padding:4px 10px;border-bottom:1px solid #e4e4e4;font-size:12px}',
+      '.gn label{display:flex;align-items:center;gap:6px;flex:1;cursor:pointer}.gn input{margin:0}',
+      '.gn .why{flex-basis:100%;color:#5f6368}',
+      '.cr{padding:2px 10px;font-size:11px;color:#5f6368}.cr a{color:#1a55c8}',
       '.tip{position:fixed;max-width:340px;padding:5px 8px;background:#202124;color:#fff;border-radius:5px;font:12px/1.4 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;pointer-events:none;box-shadow:0 2px 8px rgba(0,0,0,.3);direction:ltr;text-align:left}',
       '.tip b{font-size:13px}.tip i{color:#c8cdd3;font-style:normal}',
       '[hidden]{display:none!important}',
@@ -157,6 +168,19 @@ export function sahelBookmarklet(ORIGIN) {
   const msg = h('div', { className: 'msg', hidden: true });
   const pos = h('span', { className: 'pos' }, '0 / 0');
   const list = h('div', { className: 'list' });
+  const CREDIT = 'GeoNames (CC BY 4.0)';
+  const gnBox = h('input', { type: 'checkbox', disabled: true, onchange: () => villages(gnBox.checked) });
+  const gnN = h('span', { className: 'n' });
+  const gnWhy = h('span', { className: 'why', hidden: true }, 'Not available: the tagger site has no village layer.');
+  const gnLabel = h('label', {}, gnBox, 'GeoNames villages');
+  const GN = 'Villages and localities from ' + CREDIT + '. Many village names are also ordinary words: those mentions are marked possible (dashed underline).';
+  const gn = h(
+    'div',
+    { className: 'gn', hidden: true },
+    gnLabel,
+    gnN,
+    gnWhy
+  );
   const bar = h(
     'div',
     { className: 'bar' },
@@ -167,7 +191,7 @@ export function sahelBookmarklet(ORIGIN) {
     h('button', { className: 'json', title: 'Download the mentions as JSON (with the page URL and title)', onclick: () => save('json') }, 'JSON'),
     h('button', { className: 'csv', title: 'Download the mentions as CSV (with the page URL and title)', onclick: () => save('csv') }, 'CSV')
   );
-  const body = h('div', { className: 'body' }, status, prog, msg, bar, list);
+  const body = h('div', { className: 'body' }, status, prog, msg, bar, gn, list);
   const box = h(
     'div',
     { className: 'box', role: 'dialog', 'aria-label': 'Sahel tagger' },
@@ -198,11 +222,14 @@ export function sahelBookmarklet(ORIGIN) {
     const types = new Set(Object.keys(TYPES));
     for (const e of ents) types.add(e[2]);
     let css = '';
+    // Possible mentions (a village name that is also a word...) are paler, with a dashed underline.
     for (const t of types) {
       const c = colorOf(t);
       const on = !hidden.has(t);
       css += '::highlight(' + P + t + '){background-color:' + c + '33;text-decoration:underline 2px ' + c + '}\n';
+      css += '::highlight(' + P + t + '-p){background-color:' + c + '17;text-decoration:underline dashed 2px ' + c + '}\n';
       css += 'mark[data-sahel-t="' + t + '"]{all:unset;' + (on ? 'background-color:' + c + '33;box-shadow:inset 0 -2px ' + c : '') + '}\n';
+      css += 'mark[data-sahel-t="' + t + '"][data-sahel-p]{' + (on ? 'background-color:' + c + '17;box-shadow:none;border-bottom:2px dashed ' + c : '') + '}\n';
     }
     css += '::highlight(' + P + 'current){background-color:#ffd400;color:#000}\nmark[data-sahel-t][data-sahel-cur]{background-color:#ffd400;color:#000}';
     setPageCss(css);
@@ -308,11 +335,14 @@ export function sahelBookmarklet(ORIGIN) {
     return r;
   };
   const typeOf = (m) => ents[m.k][2];
-  const hlOf = (t) => {
-    let x = hls[t];
+  // One highlight per type, and one per type for its possible mentions (`<type>-p`).
+  const hlOf = (m) => {
+    const t = typeOf(m);
+    const k = t + (m.f & 2 ? '-p' : '');
+    let x = hls[k];
     if (!x) {
-      x = hls[t] = new Highlight();
-      if (!hidden.has(t)) CSS.highlights.set(P + t, x);
+      x = hls[k] = new Highlight();
+      if (!hidden.has(t)) CSS.highlights.set(P + k, x);
     }
     return x;
   };
@@ -345,6 +375,7 @@ export function sahelBookmarklet(ORIGIN) {
         if (from > p) parts.push(txt(data.slice(p, from)));
         const mk = D.createElement('mark');
         mk.setAttribute('data-sahel-t', typeOf(m));
+        if (m.f & 2) mk.setAttribute('data-sahel-p', '');
         mk.append(txt(data.slice(from, to)));
         markOf.set(mk, m);
         m.mk.push(mk);
@@ -401,7 +432,7 @@ export function sahelBookmarklet(ORIGIN) {
         if (!m.a || !m.z) continue;
         if (HL) {
           m.r = new StaticRange({ startContainer: m.a[0], startOffset: m.a[1], endContainer: m.z[0], endOffset: m.z[1] });
-          hlOf(typeOf(m)).add(m.r);
+          hlOf(m).add(m.r);
         }
         ms.push(m);
         M.push(m);
@@ -445,7 +476,7 @@ export function sahelBookmarklet(ORIGIN) {
           h(
             'li',
             {},
-            h('button', { title: e[1] + (e[3] ? ' (' + e[3] + ')' : '') + ': next mention', dir: 'auto', onclick: () => jumpTo(k) }, e[1]),
+            h('button', { title: e[1] + (e[3] ? ' (' + e[3] + ')' : '') + (e[4] ? ', ' + CREDIT : '') + ': next mention', dir: 'auto', onclick: () => jumpTo(k) }, e[1]),
             h('span', { className: 'n' }, num(n))
           )
         );
@@ -480,15 +511,20 @@ export function sahelBookmarklet(ORIGIN) {
         )
       );
     }
+    if (M.some((m) => ents[m.k][4])) {
+      list.append(h('div', { className: 'cr' }, 'Villages: ', h('a', { href: 'https://www.geonames.org/', target: '_blank', rel: 'noopener noreferrer' }, 'GeoNames'), ' (CC BY 4.0)'));
+    }
     showPos();
   };
   const showPos = () => (pos.textContent = (cur < 0 ? '\u2013' : num(cur + 1)) + ' / ' + num(M.length));
   const toggle = (t, on) => {
     if (on) hidden.delete(t);
     else hidden.add(t);
-    if (HL && hls[t]) {
-      if (on) CSS.highlights.set(P + t, hls[t]);
-      else CSS.highlights.delete(P + t);
+    for (const k of [t, t + '-p']) {
+      if (HL && hls[k]) {
+        if (on) CSS.highlights.set(P + k, hls[k]);
+        else CSS.highlights.delete(P + k);
+      }
     }
     pageCss();
     render();
@@ -542,7 +578,8 @@ export function sahelBookmarklet(ORIGIN) {
       tip,
       h('b', { dir: 'auto' }, e[1]),
       ' \u2014 ' + e[2].replace('_', ' ') + (e[3] ? ' \u00b7 ' + e[3] : ''),
-      surface !== e[1] || notes.length ? h('div', {}, h('i', { dir: 'auto' }, [surface !== e[1] ? '\u201c' + surface + '\u201d' : ''].concat(notes.join(', ')).join(' ').trim())) : null
+      surface !== e[1] || notes.length ? h('div', {}, h('i', { dir: 'auto' }, [surface !== e[1] ? '\u201c' + surface + '\u201d' : ''].concat(notes.join(', ')).join(' ').trim())) : null,
+      e[4] ? h('div', {}, (e[5] ? e[5] + ' \u00b7 ' : '') + CREDIT) : null
     );
     tip.hidden = false;
     const w = tip.offsetWidth;
@@ -635,7 +672,7 @@ export function sahelBookmarklet(ORIGIN) {
         {
           ...page,
           exported: new Date().toISOString(),
-          tagger: { bookmarklet: VERSION, gazetteer: eng ? eng.v : null, origin: ORIGIN },
+          tagger: { bookmarklet: VERSION, gazetteer: eng ? eng.v : null, origin: ORIGIN, villages: lay && lay.on ? CREDIT : null },
           entities: [...counts.values()],
           mentions: r,
         },
@@ -682,8 +719,17 @@ export function sahelBookmarklet(ORIGIN) {
     const mod = await limit(import(ORIGIN + '/bookmarklet/engine.js'), 20000, 'the tagger module did not load');
     // Throws at once where the page forbids WebAssembly, before the module fetches any.
     new WebAssembly.Module(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]));
-    const e = await limit(mod.createEngine(), 60000, 'the tagger did not start');
-    return { kind: 'page', v: e.version, ents: e.entities, tag: async (t) => e.tagSpans(t), close: () => e.free() };
+    let e = await limit(mod.createEngine(), 60000, 'the tagger did not start');
+    // Here the reader's choice of villages cannot be kept: the tagger origin's storage is not at hand.
+    const ok = await limit(mod.villageLayerAvailable(), 20000, '').catch(() => false);
+    const table = (x) => ({ v: x.version, ents: x.entities, lay: { ok, on: x.villages > 0, n: x.villages, keep: false } });
+    return {
+      kind: 'page',
+      ...table(e),
+      tag: async (t) => e.tagSpans(t),
+      layer: async (on) => table((e = await mod.createEngine({ villages: on }))),
+      close: () => mod.freeEngines(),
+    };
   };
   const remote = (kind) =>
     new Promise((ok, no) => {
@@ -695,6 +741,12 @@ export function sahelBookmarklet(ORIGIN) {
       let settled = false;
       let seq = 0;
       const waiting = new Map();
+      const ask = (q) =>
+        new Promise((res, rej) => {
+          const id = ++seq;
+          waiting.set(id, [res, rej]);
+          port.postMessage({ ...q, id });
+        });
       const stop = () => {
         clearTimeout(timer);
         W.removeEventListener('message', onMessage);
@@ -733,20 +785,19 @@ export function sahelBookmarklet(ORIGIN) {
               kind,
               v: r.v,
               ents: r.ents,
-              tag: (t) =>
-                new Promise((res, rej) => {
-                  const id = ++seq;
-                  waiting.set(id, [res, rej]);
-                  port.postMessage({ k: 'tag', id, text: t });
-                }),
+              lay: r.lay,
+              tag: (t) => ask({ k: 'tag', text: t }),
+              layer: (on) => ask({ k: 'layer', on }),
               close: end,
             });
-          } else if ((r.k === 'spans' || r.k === 'error') && waiting.has(r.id)) {
+          } else if (r.k === 'fail') fail('the tagger failed: ' + r.msg);
+          else if (waiting.has(r.id)) {
             const w = waiting.get(r.id);
             waiting.delete(r.id);
             if (r.k === 'spans' && r.spans instanceof Uint32Array) w[0](r.spans);
+            else if (r.k === 'table' && Array.isArray(r.ents)) w[0](r);
             else w[1](new Error(r.msg || 'bad answer'));
-          } else if (r.k === 'fail') fail('the tagger failed: ' + r.msg);
+          }
         };
         win.postMessage({ t: 'sahel-tagger', k: 'connect', v: VERSION }, ORIGIN, [ch.port2]);
         timer = setTimeout(() => fail('the tagger ' + kind + ' did not start'), 90000);
@@ -794,12 +845,15 @@ export function sahelBookmarklet(ORIGIN) {
     }
     bar.hidden = false;
     ents = eng.ents;
+    lay = eng.lay || null;
+    showLay();
     pageCss();
     await run();
   };
   const stuck = () => {
     say('The page blocks the tagger.', 'blocked');
     bar.hidden = true;
+    gn.hidden = true;
     msg.hidden = false;
     msg.textContent = '';
     const why = blocked.size ? [...blocked].join(', ') : 'loading the tagger';
@@ -845,6 +899,71 @@ export function sahelBookmarklet(ORIGIN) {
     }
     return busy;
   };
+  // ---- the GeoNames village layer: a new entity table, so every mention is found again ----
+  const showLay = () => {
+    gn.hidden = !lay;
+    if (!lay) return;
+    gnBox.checked = !!lay.on;
+    gnBox.disabled = !lay.ok;
+    gnLabel.className = lay.ok ? '' : 'off';
+    gnWhy.hidden = !!lay.ok;
+    gnN.textContent = lay.on ? num(+lay.n || 0) : '';
+    gn.title = GN + (lay.ok && !lay.keep ? ' Here your choice lasts until the panel closes: the browser does not let the tagger site remember it.' : '');
+  };
+  const villages = (on) => {
+    gnBox.disabled = true;
+    const p = Promise.resolve(busy)
+      .then(async () => {
+        alive();
+        say(on ? 'Loading the GeoNames villages\u2026' : 'Removing the GeoNames villages\u2026', 'tagging');
+        const r = await eng.layer(on);
+        alive();
+        eng.v = r.v;
+        ents = r.ents;
+        lay = r.lay;
+        reset();
+        pageCss();
+        await run();
+      })
+      .catch((e) => {
+        if (!dead) say('Error: ' + (e && e.message), 'error');
+      })
+      .finally(() => {
+        if (busy === p) busy = null;
+        if (!dead) showLay();
+      });
+    busy = p;
+    return p;
+  };
+  const unhighlight = () => {
+    if (!HL) return;
+    for (const k in hls) {
+      if (CSS.highlights.get(P + k) === hls[k]) CSS.highlights.delete(P + k);
+      delete hls[k];
+    }
+    CSS.highlights.delete(P + 'current');
+  };
+  // Marks: each replaced text node goes back where its pieces were, last replaced first.
+  const unmark = () => {
+    for (const mk of curMarks) mk.removeAttribute('data-sahel-cur');
+    for (const [n, parts] of undo.reverse()) {
+      if (parts[0].parentNode) parts[0].parentNode.insertBefore(n, parts[0]);
+      for (const p of parts) p.remove();
+    }
+    undo.length = 0;
+  };
+  const reset = () => {
+    unhighlight();
+    unmark();
+    text = '';
+    SN.length = SS.length = SL.length = M.length = 0;
+    segAt = new WeakMap();
+    seen = new WeakSet();
+    cur = -1;
+    curMarks = [];
+    tip.hidden = true;
+    render();
+  };
   const close = () => {
     if (dead) return;
     dead = true;
@@ -857,15 +976,8 @@ export function sahelBookmarklet(ORIGIN) {
         // keep removing the rest
       }
     }
-    if (HL) {
-      for (const t in hls) if (CSS.highlights.get(P + t) === hls[t]) CSS.highlights.delete(P + t);
-      CSS.highlights.delete(P + 'current');
-    }
-    for (const mk of curMarks) mk.removeAttribute('data-sahel-cur');
-    for (const [n, parts] of undo.reverse()) {
-      if (parts[0].parentNode) parts[0].parentNode.insertBefore(n, parts[0]);
-      for (const p of parts) p.remove();
-    }
+    unhighlight();
+    unmark();
     host.remove();
     if (eng) eng.close();
     if (W.sahelTagger === api) delete W.sahelTagger;
@@ -893,6 +1005,10 @@ export function sahelBookmarklet(ORIGIN) {
     },
     get blocked() {
       return [...blocked];
+    },
+    villages: (on) => (eng && lay && lay.ok ? villages(!!on) : Promise.resolve()),
+    get layer() {
+      return lay && { available: !!lay.ok, on: !!lay.on, villages: +lay.n || 0, kept: !!lay.keep };
     },
   };
   W.sahelTagger = api;

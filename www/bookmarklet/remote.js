@@ -1,10 +1,20 @@
 // The tagger origin's side of the bookmarklet when a page cannot run the tagger itself: loaded in a
 // hidden frame or a small window, it says hello to the page that embedded or opened it, accepts one
-// MessagePort from it, and answers `{k: 'tag', id, text}` with `{k: 'spans', id, spans}` (the same
-// Uint32Array as Tagger.tagSpans). It tags whatever text it is sent and keeps nothing.
-import { createEngine } from './engine.js';
+// MessagePort from it, and answers on it:
+//   {k: 'tag', id, text}      → {k: 'spans', id, spans} (the same Uint32Array as Tagger.tagSpans)
+//   {k: 'layer', id, on}      → {k: 'table', id, v, ents, lay} after switching the GeoNames village
+//                               layer on or off (a new entity table: every mention must be tagged again)
+// or {k: 'error', id, msg}. When ready it sends {k: 'ready', v, ents, lay}, where `lay` is
+// `{ok, on, n, keep}`: whether the tagger site has the village layer, whether it is in use, its
+// entities, and whether the choice can be remembered here.
+// It tags whatever text it is sent and keeps nothing of it; the only thing it stores is the reader's
+// choice of the village layer, in this (the tagger) origin's localStorage. In a frame, browsers that
+// partition third-party storage keep that choice per visited site; browsers that block third-party
+// storage keep it for the run only (a window of remote.html is first-party: there it is kept).
+import { createEngine, villageLayerAvailable } from './engine.js';
 
 const MAX_TEXT = 64 * 1024 * 1024;
+const KEY = 'sahel-tagger.bookmarklet.villages';
 const status = document.getElementById('status');
 const detail = document.getElementById('detail');
 const framed = window.parent !== window;
@@ -13,38 +23,101 @@ const say = (s, d = '') => {
   status.textContent = s;
   detail.textContent = d;
 };
+const message = (err) => String((err && err.message) || err);
+
+function canKeep() {
+  try {
+    return Boolean(localStorage);
+  } catch {
+    return false;
+  }
+}
+
+function wantsVillages() {
+  try {
+    return localStorage.getItem(KEY) === 'on';
+  } catch {
+    return false;
+  }
+}
+
+function rememberVillages(on) {
+  try {
+    if (on) localStorage.setItem(KEY, 'on');
+    else localStorage.removeItem(KEY);
+  } catch {
+    // storage refused (private mode, blocked third-party storage): the choice lasts this run
+  }
+}
+
+/** The engine with or without the layer; `lay` says what the panel's switch shows. */
+async function load(on) {
+  const ok = await villageLayerAvailable();
+  const engine = await createEngine({ villages: on && ok });
+  return { engine, lay: { ok, on: engine.villages > 0, n: engine.villages, keep: canKeep() } };
+}
 
 function serve(port, origin) {
   let chars = 0;
   let mentions = 0;
+  let engine = null;
+  let lay = null;
+  const table = () => ({ v: engine.version, ents: engine.entities, lay });
   say('Loading the tagger…', `For ${origin}`);
-  createEngine().then(
-    (engine) => {
-      port.onmessage = (e) => {
-        const d = e.data;
-        if (!d || d.k !== 'tag' || !Number.isInteger(d.id) || typeof d.text !== 'string') return;
-        if (d.text.length > MAX_TEXT) {
-          port.postMessage({ k: 'error', id: d.id, msg: 'text too long' });
-          return;
-        }
-        try {
-          const spans = engine.tagSpans(d.text);
-          chars += d.text.length;
-          mentions += spans.length / 4;
-          port.postMessage({ k: 'spans', id: d.id, spans }, [spans.buffer]);
-          say(`Tagged the text of ${origin}`, `${chars.toLocaleString('en')} characters, ${mentions.toLocaleString('en')} mentions.`);
-        } catch (err) {
-          port.postMessage({ k: 'error', id: d.id, msg: String((err && err.message) || err) });
-        }
-      };
-      port.postMessage({ k: 'ready', v: engine.version, ents: engine.entities });
-      say('Ready', `Tagging the text of ${origin}…`);
-    },
-    (err) => {
-      port.postMessage({ k: 'fail', msg: String((err && err.message) || err) });
-      say('The tagger could not start', String((err && err.message) || err));
+  const tag = (d) => {
+    if (d.text.length > MAX_TEXT) {
+      port.postMessage({ k: 'error', id: d.id, msg: 'text too long' });
+      return;
     }
-  );
+    const spans = engine.tagSpans(d.text);
+    chars += d.text.length;
+    mentions += spans.length / 4;
+    port.postMessage({ k: 'spans', id: d.id, spans }, [spans.buffer]);
+    say(`Tagged the text of ${origin}`, `${chars.toLocaleString('en')} characters, ${mentions.toLocaleString('en')} mentions.`);
+  };
+  // Layer switches and tagging are answered in order: a text sent after a switch is tagged with it.
+  let queue = Promise.resolve();
+  const onMessage = (e) => {
+    const d = e.data;
+    if (!d || !Number.isInteger(d.id)) return;
+    if (d.k === 'tag' && typeof d.text === 'string') {
+      queue = queue.then(() => {
+        try {
+          tag(d);
+        } catch (err) {
+          port.postMessage({ k: 'error', id: d.id, msg: message(err) });
+        }
+      });
+    } else if (d.k === 'layer' && typeof d.on === 'boolean') {
+      queue = queue.then(async () => {
+        try {
+          say(d.on ? 'Loading the GeoNames villages…' : 'Removing the GeoNames villages…', `For ${origin}`);
+          ({ engine, lay } = await load(d.on));
+          if (lay.ok) rememberVillages(d.on);
+          port.postMessage({ k: 'table', id: d.id, ...table() });
+          say('Ready', lay.on ? `With ${lay.n.toLocaleString('en')} GeoNames villages.` : '');
+        } catch (err) {
+          port.postMessage({ k: 'error', id: d.id, msg: message(err) });
+          say('Ready', `The GeoNames villages could not be loaded: ${message(err)}`);
+        }
+      });
+    }
+  };
+  load(wantsVillages())
+    // A village layer that no longer loads (a stale generated file) must not stop the tagger.
+    .catch(() => load(false))
+    .then(
+      (r) => {
+        ({ engine, lay } = r);
+        port.onmessage = onMessage;
+        port.postMessage({ k: 'ready', ...table() });
+        say('Ready', `Tagging the text of ${origin}…`);
+      },
+      (err) => {
+        port.postMessage({ k: 'fail', msg: message(err) });
+        say('The tagger could not start', message(err));
+      }
+    );
 }
 
 if (!peer) {
