@@ -48,9 +48,9 @@ export function serve({ root, port = 0, host = '127.0.0.1', headers = () => ({})
       res.writeHead(200, {
         'content-type': TYPES[path.extname(file).toLowerCase()] || 'application/octet-stream',
         'cache-control': 'no-store',
-        // The bookmarklet loads the tagger module and wasm into pages of other sites when frames are
-        // blocked there: those two folders may be read cross-origin (they are public, static code).
-        ...(/^\/(bookmarklet|pkg)\//.test(url.pathname) ? { 'access-control-allow-origin': '*' } : {}),
+        // The bookmarklet loads the tagger module, the wasm and the village layer into pages of other
+        // sites when frames are blocked there: those folders may be read cross-origin (public, static).
+        ...(/^\/(bookmarklet|pkg|data)\//.test(url.pathname) ? { 'access-control-allow-origin': '*' } : {}),
         ...headers(url.pathname),
       });
       res.end(data);
