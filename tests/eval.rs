@@ -12,17 +12,18 @@ use std::time::Instant;
 
 use sahel_tagger::Tagger;
 
-// Thresholds. Set from the figures measured with the gazetteer of commit 6a00afd (embedded version
-// 0.1.0+06342300; table in tests/eval/README.md: P 0.953, R 0.932, F1 0.942, 6 linking errors, recall
-// fr 0.932 / en 0.931 / ar 0.933) minus a small margin: precision − 0.02, recall − 0.03, F1 of those two,
-// linking errors + 1. A gazetteer change that costs more than that fails here. Raise them as the
-// gazetteer improves (and never lower them to let a change pass without saying why in its commit).
-const MIN_PRECISION: f64 = 0.933;
-const MIN_RECALL: f64 = 0.902;
-const MIN_F1: f64 = 0.917;
+// Thresholds. Set from the figures measured with the gazetteer 0.1.0+63bad2f2 (780 curated entities,
+// all-caps and proper-name rules in the matcher): P 0.959, R 0.943, F1 0.951, 6 linking errors, recall
+// fr 0.932 / en 0.946 / ar 0.955, minus a small margin: precision − 0.02, recall − 0.02, F1 of those
+// two, linking errors + 1. A change that costs more than that fails here. Raise them as the gazetteer
+// improves (and never lower them to let a change pass without saying why in its commit). The first
+// thresholds (P 0.933, R 0.902) were set at P 0.953, R 0.932.
+const MIN_PRECISION: f64 = 0.939;
+const MIN_RECALL: f64 = 0.923;
+const MIN_F1: f64 = 0.931;
 const MAX_LINKING_ERRORS: usize = 7;
-/// Recall per language (measured − 0.03).
-const MIN_RECALL_BY_LANG: [(&str, f64); 3] = [("fr", 0.902), ("en", 0.901), ("ar", 0.903)];
+/// Recall per language (measured − 0.02).
+const MIN_RECALL_BY_LANG: [(&str, f64); 3] = [("fr", 0.912), ("en", 0.926), ("ar", 0.935)];
 
 const TEXTS: &str = include_str!("eval/texts.jsonl");
 
