@@ -32,23 +32,11 @@ after(async () => {
 const key = (ms) => ms.map((m) => `${m.start}-${m.end}:${m.id}:${m.surface}`);
 
 async function open(path, init) {
-  const page = await browser.context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e));
-  if (init) await page.addInitScript(init);
-  const response = await page.goto(servers.site + path);
+  const { page, errors, response } = await H.openPage(browser.context, servers.site + path, { init });
   return { page, errors, csp: response.headers()['content-security-policy'] };
 }
 
-async function closeAndCheckRestored(page, before) {
-  await page.evaluate(() => window.sahelTagger.close());
-  const now = await H.snapshot(page);
-  assert.equal(now.html, before.html);
-  assert.deepEqual(now.nodes, before.nodes);
-  assert.deepEqual(now.root, before.root);
-  assert.equal(now.sheets, before.sheets);
-  assert.deepEqual(now.highlights, before.highlights);
-}
+const closeAndCheckRestored = H.closeAndCheckRestored;
 
 const CASES = [
   // The frame is the tagger origin's own page under its own policy: the page's script-src does not apply.

@@ -38,25 +38,9 @@ after(async () => {
   for (const s of extra) await s.close();
 });
 
-async function open(path, { init, srv = servers } = {}) {
-  const page = await browser.context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e));
-  if (init) await page.addInitScript(init);
-  await page.goto(srv.site + path);
-  return { page, errors };
-}
+const open = (path, { init, srv = servers } = {}) => H.openPage(browser.context, srv.site + path, { init });
 
-async function closeAndCheckRestored(page, before) {
-  await page.evaluate(() => window.sahelTagger.close());
-  const now = await H.snapshot(page);
-  assert.equal(now.html, before.html, 'body.innerHTML is exactly as before');
-  assert.deepEqual(now.nodes, before.nodes, 'same nodes, same text nodes (adjacent ones too), same attributes');
-  assert.deepEqual(now.root, before.root, 'nothing left under <html>');
-  assert.equal(now.sheets, before.sheets, 'no adopted style sheet left');
-  assert.deepEqual(now.highlights, before.highlights, 'no highlight left in the registry');
-  assert.equal(await page.evaluate(() => typeof window.sahelTagger), 'undefined', 'the global is gone');
-}
+const closeAndCheckRestored = H.closeAndCheckRestored;
 
 const mentionsOf = (page) => page.evaluate(() => window.sahelTagger.mentions());
 const villageIds = (ms) => ms.filter((m) => m.id.startsWith('gn:')).map((m) => m.id);
