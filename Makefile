@@ -66,6 +66,20 @@ suite_ran = awk '/^ +(Running|Doc-tests) / { on = /Running tests\/$(1)\.rs/ } on
 test-e2e:
 	@if ls tests/e2e/*.test.mjs >/dev/null 2>&1; then node --test --test-concurrency=1 tests/e2e/; else echo "no end-to-end tests yet"; fi
 
+## bench: the cross-tool benchmark (bench/README.md): our core native, in WebAssembly under Node.js and
+## in Chromium, against a raw aho-corasick scan, JavaScript peers and mark.js, on the same generated
+## inputs; writes bench/out/results.md and results.json and prints the tables (about 10-15 minutes).
+## Not part of `make test`: figures are reported, never asserted.
+bench: setup www
+	@in=bench/out/inputs; \
+	if [ ! -f $$in/news.txt ] || [ -n "$$(find benches/corpus examples/bench_inputs.rs gazetteer -newer $$in/news.txt -print -quit)" ]; then \
+	  cargo run --release --quiet --example bench_inputs $$in 10; \
+	fi
+	cargo run --release --quiet --example bench_native -- bench/out/inputs bench/out/native.json
+	node bench/node.mjs
+	node bench/chromium.mjs
+	node bench/summary.mjs
+
 clean:
 	cargo clean
 	rm -rf www/pkg
