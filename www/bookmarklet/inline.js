@@ -39,7 +39,9 @@ export function sahelBookmarklet(ORIGIN) {
   }
   const VERSION = '1';
   const P = 'sahel-';
-  const CHUNK = 100000;
+  const CHUNK = 250000;
+  // While tagging, the highlights and the panel are drawn at most every DRAW ms (and at the end).
+  const DRAW = 500;
   const HL = !!(W.CSS && CSS.highlights && W.Highlight && W.StaticRange);
   const TYPES = {
     place: ['Places', '#1a73e8'],
@@ -77,7 +79,9 @@ export function sahelBookmarklet(ORIGIN) {
   const offs = [];
   const blocked = new Set();
   const open = new Set();
-  const num = (n) => n.toLocaleString('en');
+  const NF = new Intl.NumberFormat('en');
+  const num = (n) => NF.format(n);
+  const CO = new Intl.Collator();
   const pause = () => new Promise((r) => setTimeout(r, 0));
   const alive = () => {
     if (dead) throw new Error('closed');
@@ -417,31 +421,53 @@ export function sahelBookmarklet(ORIGIN) {
     if (w.t.length > a) cuts.push([a, w.t.length]);
     const before = M.length;
     prog.hidden = false;
+    // Only the progress line changes between chunks: the mentions found are drawn (highlights
+    // registered, <mark>s inserted, the panel rebuilt) at most every DRAW ms, and once at the end.
+    let pend = [];
+    let drawn = performance.now();
+    const draw = () => {
+      if (HL) for (const m of pend) hlOf(m).add(m.r);
+      else wrap(pend);
+      pend = [];
+      render();
+      drawn = performance.now();
+    };
+    const ask = (c) => {
+      const p = eng.tag(w.t.slice(cuts[c][0], cuts[c][1]));
+      p.catch(() => {});
+      return p;
+    };
+    let next = cuts.length ? ask(0) : null;
     for (let c = 0; c < cuts.length; c++) {
       say('Tagging\u2026 ' + Math.round((100 * c) / cuts.length) + '%');
       prog.value = c / cuts.length;
-      const [x, y] = cuts[c];
-      const sp = await eng.tag(w.t.slice(x, y));
+      const x = cuts[c][0];
+      const sp = await next;
       alive();
-      const ms = [];
+      // A tagger in a frame or a window tags the next chunk while this one is placed.
+      next = c + 1 < cuts.length ? ask(c + 1) : null;
       for (let i = 0; i + 3 < sp.length; i += 4) {
         const s = base + x + sp[i];
         const e = base + x + sp[i + 1];
         if (!ents[sp[i + 2]]) continue;
         const m = { s, e, k: sp[i + 2], f: sp[i + 3], a: loc(s, 0), z: loc(e, 1), r: null, mk: [] };
         if (!m.a || !m.z) continue;
-        if (HL) {
-          m.r = new StaticRange({ startContainer: m.a[0], startOffset: m.a[1], endContainer: m.z[0], endOffset: m.z[1] });
-          hlOf(m).add(m.r);
-        }
-        ms.push(m);
+        if (HL) m.r = new StaticRange({ startContainer: m.a[0], startOffset: m.a[1], endContainer: m.z[0], endOffset: m.z[1] });
+        pend.push(m);
         M.push(m);
       }
-      if (!HL) wrap(ms);
-      render();
-      await pause();
-      alive();
+      // Marks change the page: inserted chunk by chunk, so that no single task does the whole page.
+      if (!HL) {
+        wrap(pend);
+        pend = [];
+      }
+      if (c + 1 < cuts.length) {
+        if (performance.now() - drawn >= DRAW) draw();
+        await pause();
+        alive();
+      }
     }
+    draw();
     prog.hidden = true;
     const added = M.length - before;
     say(summary() + (base && !added ? ' \u00b7 nothing new' : ''), 'ready');
@@ -464,7 +490,7 @@ export function sahelBookmarklet(ORIGIN) {
     const order = Object.keys(TYPES).filter((t) => by.has(t)).concat([...by.keys()].filter((t) => !TYPES[t]));
     list.textContent = '';
     for (const t of order) {
-      const es = [...by.get(t)].sort((p, q) => q[1] - p[1] || ents[p[0]][1].localeCompare(ents[q[0]][1]));
+      const es = [...by.get(t)].sort((p, q) => q[1] - p[1] || CO.compare(ents[p[0]][1], ents[q[0]][1]));
       const total = es.reduce((s, e) => s + e[1], 0);
       const sw = h('span', { className: 'sw' });
       sw.style.background = colorOf(t);
