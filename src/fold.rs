@@ -284,7 +284,7 @@ fn table_for(range: std::ops::Range<u32>) -> Vec<TableEntry> {
         .map(|cp| {
             let c = char::from_u32(cp).expect("no surrogates in the tabled ranges");
             let mut recorder = Recorder::default();
-            fold_char_into(c, CaseFold::Lower, &mut recorder);
+            fold_char(c, CaseFold::Lower, &mut recorder);
             let single = match recorder.ops[..] {
                 [Op::Char(folded)] => {
                     let mut encoded = [0u8; 4];
@@ -562,12 +562,8 @@ fn rule(c: char) -> Rule {
 
 const ASCII_DIGITS: [&str; 10] = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
 
-fn fold_char(c: char, case: CaseFold, sink: &mut Sink<'_>) {
-    fold_char_into(c, case, sink)
-}
-
 /// Folds one character: the definition that every fast path must agree with.
-fn fold_char_into(c: char, case: CaseFold, sink: &mut impl Emit) {
+fn fold_char(c: char, case: CaseFold, sink: &mut impl Emit) {
     if c.is_ascii() {
         fold_ascii(c as u8, case, sink);
         return;

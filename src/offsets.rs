@@ -46,18 +46,6 @@ impl<'a> OffsetCounter<'a> {
     }
 }
 
-/// Char (code point) offset of each byte offset in `offsets` (which must be sorted).
-pub fn char_offsets(text: &str, offsets: &[usize]) -> Vec<usize> {
-    let mut counter = OffsetCounter::new(text);
-    offsets.iter().map(|&o| counter.position(o).char).collect()
-}
-
-/// UTF-16 offset of each byte offset in `offsets` (which must be sorted).
-pub fn utf16_offsets(text: &str, offsets: &[usize]) -> Vec<usize> {
-    let mut counter = OffsetCounter::new(text);
-    offsets.iter().map(|&o| counter.position(o).utf16).collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -357,14 +357,11 @@ impl Tagger {
     /// only the entities of the user tier. `fromSources` reads it back.
     #[wasm_bindgen(js_name = exportTsv)]
     pub fn export_tsv(&self, #[wasm_bindgen(js_name = onlyUser)] only_user: bool) -> String {
-        let mut text = format!("{} 1\texported from sahel-tagger\n", tsv::HEADER_PREFIX);
-        for entity in self.core.gazetteer().entities() {
-            if !only_user || entity.tier == Tier::User {
-                text.push_str(&tsv::format_entity(entity));
-                text.push('\n');
-            }
-        }
-        text
+        let entities = self.core.gazetteer().entities().iter();
+        tsv::format_layer(
+            "exported from sahel-tagger",
+            entities.filter(|e| !only_user || e.tier == Tier::User),
+        )
     }
 }
 

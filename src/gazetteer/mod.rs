@@ -411,7 +411,6 @@ fn detect_format(source: &str, text: &str) -> Format {
 fn merge_tiers(entities: Vec<(Entity, Origin)>, diagnostics: &mut Vec<Diagnostic>) -> Vec<(Entity, Origin)> {
     let mut merged: Vec<(Entity, Origin)> = Vec::with_capacity(entities.len());
     let mut index: HashMap<String, usize> = HashMap::with_capacity(entities.len());
-    let mut removed = vec![];
     for (entity, origin) in entities {
         match index.get(&entity.id) {
             None => {
@@ -441,19 +440,7 @@ fn merge_tiers(entities: Vec<(Entity, Origin)>, diagnostics: &mut Vec<Diagnostic
     // Generated entities that a curated or user entity already covers (same GeoNames id).
     let claimed: std::collections::HashSet<u64> =
         merged.iter().filter(|(e, _)| e.tier < Tier::Extended).filter_map(|(e, _)| e.geonames).collect();
-    if !claimed.is_empty() {
-        for (i, (e, _)) in merged.iter().enumerate() {
-            if e.tier == Tier::Extended && e.geonames.is_some_and(|g| claimed.contains(&g)) {
-                removed.push(i);
-            }
-        }
-        let mut i = 0;
-        merged.retain(|_| {
-            let keep = removed.binary_search(&i).is_err();
-            i += 1;
-            keep
-        });
-    }
+    merged.retain(|(e, _)| !(e.tier == Tier::Extended && e.geonames.is_some_and(|g| claimed.contains(&g))));
     merged
 }
 

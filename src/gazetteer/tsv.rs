@@ -145,6 +145,17 @@ pub fn format_variant(variant: &Variant) -> String {
     out
 }
 
+/// Writes a whole layer: the header line with `description` (where it comes from, its licence), then
+/// one line per entity. [`parse`] reads it back.
+pub fn format_layer<'e>(description: &str, entities: impl IntoIterator<Item = &'e Entity>) -> String {
+    let mut text = format!("{HEADER_PREFIX} 1\t{}\n", description.replace(['\t', '\n'], " "));
+    for entity in entities {
+        text.push_str(&format_entity(entity));
+        text.push('\n');
+    }
+    text
+}
+
 /// Writes one entity as a layer line (without the trailing newline). Tabs, newlines and `|` inside
 /// fields are replaced by spaces.
 pub fn format_entity(entity: &Entity) -> String {
@@ -185,7 +196,7 @@ mod tests {
         e.lat = Some(13.1);
         e.geonames = Some(1);
         e.tier = Tier::Extended;
-        let text = format!("{HEADER_PREFIX} 1\ttest\n{}\n", format_entity(&e));
+        let text = format_layer("test", [&e]);
         let (entities, diagnostics) = parse("t.tsv", &text, Tier::Extended);
         assert!(diagnostics.is_empty(), "{diagnostics:?}");
         assert_eq!(entities[0].0, e);
