@@ -27,6 +27,7 @@
 #![warn(missing_docs)]
 
 mod arabic;
+pub mod arabic_spelling;
 pub mod fold;
 pub mod gazetteer;
 mod matcher;

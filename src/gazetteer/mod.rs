@@ -111,6 +111,10 @@ pub struct Variant {
     /// The spelling is also an ordinary word or a common personal name: mentions are flagged possible.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub possible: bool,
+    /// Set on a spelling the gazetteer generated from a listed one (see [`crate::arabic_spelling`]):
+    /// where it comes from and by which rule. `None` for every listed spelling.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub derived: Option<Box<crate::arabic_spelling::Derivation>>,
 }
 
 fn is_default_case(case: &CaseMode) -> bool {
@@ -120,12 +124,12 @@ fn is_default_case(case: &CaseMode) -> bool {
 impl Variant {
     /// A case-insensitive, certain variant.
     pub fn new(text: impl Into<String>) -> Variant {
-        Variant { text: text.into(), case: CaseMode::Insensitive, possible: false }
+        Variant { text: text.into(), case: CaseMode::Insensitive, possible: false, derived: None }
     }
 
     /// An exact-case variant (an acronym).
     pub fn exact(text: impl Into<String>) -> Variant {
-        Variant { text: text.into(), case: CaseMode::Exact, possible: false }
+        Variant { text: text.into(), case: CaseMode::Exact, possible: false, derived: None }
     }
 }
 
@@ -378,8 +382,10 @@ impl GazetteerBuilder {
         if diagnostics.iter().any(|d| d.severity == Severity::Error) {
             return Err(LoadError { diagnostics });
         }
-        let by_id = merged.iter().enumerate().map(|(i, (e, _))| (e.id.clone(), i as u32)).collect();
-        Ok(Gazetteer { entities: merged.into_iter().map(|(e, _)| e).collect(), by_id, diagnostics, sources })
+        let mut entities: Vec<Entity> = merged.into_iter().map(|(e, _)| e).collect();
+        crate::arabic_spelling::expand(&mut entities);
+        let by_id = entities.iter().enumerate().map(|(i, e)| (e.id.clone(), i as u32)).collect();
+        Ok(Gazetteer { entities, by_id, diagnostics, sources })
     }
 }
 

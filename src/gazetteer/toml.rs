@@ -143,7 +143,7 @@ pub(crate) fn parse(source: &str, text: &str, tier: Tier) -> (Vec<(Entity, Origi
                             }
                         },
                     };
-                    Variant { text: table.text, case, possible: table.possible }
+                    Variant { text: table.text, case, possible: table.possible, derived: None }
                 }
             };
             variant_lines.push(finder.as_mut().and_then(|f| f.find(&variant.text)));

@@ -162,8 +162,14 @@ pub fn format_entity(entity: &Entity) -> String {
     let clean = |s: &str| s.replace(['\t', '\n', '\r'], " ");
     let opt = |s: &Option<String>| s.as_deref().map(clean).unwrap_or_default();
     let num = |v: Option<f64>| v.map(|v| format!("{v:.5}")).unwrap_or_default();
-    let variants: Vec<String> =
-        entity.variants.iter().map(|v| format_variant(v).replace('|', " ")).map(|v| clean(&v)).collect();
+    // Generated spellings are left out: loading the layer generates them again.
+    let variants: Vec<String> = entity
+        .variants
+        .iter()
+        .filter(|v| v.derived.is_none())
+        .map(|v| format_variant(v).replace('|', " "))
+        .map(|v| clean(&v))
+        .collect();
     [
         clean(&entity.id),
         clean(&entity.name),
@@ -188,7 +194,7 @@ mod tests {
     fn round_trip() {
         let mut e = Entity::new("gn:1", "Say", EntityType::Place);
         e.variants = vec![
-            Variant { text: "Say".into(), case: CaseMode::Capitalized, possible: true },
+            Variant { text: "Say".into(), case: CaseMode::Capitalized, possible: true, derived: None },
             Variant::new("Sai"),
             Variant::exact("SAY"),
             Variant::new("?odd"),
