@@ -307,6 +307,9 @@ pub struct Counts {
     pub spurious: usize,
     /// Gold mentions with no prediction of their span.
     pub missed: usize,
+    /// Exact span: predictions with a gold span (up to a tolerated word) and its type, whatever the
+    /// entity — the "strict" score of evaluations that do not check linking.
+    pub span_correct: usize,
     /// Lenient: predictions that overlap a gold mention of the same type.
     pub lenient_predicted_ok: usize,
     /// Lenient: gold mentions overlapped by a prediction of the same type.
@@ -337,6 +340,21 @@ impl Counts {
     /// False positives in the usual sense: predictions that are not correct.
     pub fn false_positives(&self) -> usize {
         self.predicted - self.correct
+    }
+
+    /// Exact-span precision: right span and type / predicted (the entity may differ).
+    pub fn span_precision(&self) -> f64 {
+        ratio(self.span_correct, self.predicted)
+    }
+
+    /// Exact-span recall: gold mentions predicted with their span and type / gold.
+    pub fn span_recall(&self) -> f64 {
+        ratio(self.span_correct, self.gold)
+    }
+
+    /// Harmonic mean of the exact-span precision and recall.
+    pub fn span_f1(&self) -> f64 {
+        harmonic(self.span_precision(), self.span_recall())
     }
 
     /// Lenient precision: predictions overlapping a gold mention of the same type / predicted. Span
@@ -502,6 +520,9 @@ pub fn evaluate(tagger: &Tagger, docs: &[Doc], title: &str) -> Evaluation {
             };
             let g = &doc.gold[gi];
             gold_found[gi] = true;
+            if g.kind == ptype {
+                bump(&mut ev, &g.kind, &|c| c.span_correct += 1);
+            }
             let gid = g.entity_id();
             let item =
                 |what: String| Item { doc: doc.id.clone(), what, context: context(text, g.start, g.end) };
@@ -668,7 +689,7 @@ impl Evaluation {
         let _ = writeln!(w);
         let _ = writeln!(
             w,
-            "{:<13} {:>5} {:>5} {:>5} {:>7} {:>5} {:>5} {:>5} {:>5} {:>5} {:>6} {:>6} {:>6} {:>6} | {:>6} {:>6} {:>6}",
+            "{:<13} {:>5} {:>5} {:>5} {:>7} {:>5} {:>5} {:>5} {:>5} {:>5} {:>6} {:>6} {:>6} {:>6} | {:>6} {:>6} {:>6} | {:>6} {:>6} {:>6}",
             "slice",
             "texts",
             "gold",
@@ -683,6 +704,9 @@ impl Evaluation {
             "R",
             "F1",
             "det.R",
+            "span.P",
+            "span.R",
+            "spanF1",
             "len.P",
             "len.R",
             "len.F1"
@@ -691,7 +715,7 @@ impl Evaluation {
             let texts = if c.texts > 0 { c.texts.to_string() } else { String::new() };
             let _ = writeln!(
                 w,
-                "{:<13} {:>5} {:>5} {:>5} {:>7} {:>5} {:>5} {:>5} {:>5} {:>5} {:>6.3} {:>6.3} {:>6.3} {:>6.3} | {:>6.3} {:>6.3} {:>6.3}",
+                "{:<13} {:>5} {:>5} {:>5} {:>7} {:>5} {:>5} {:>5} {:>5} {:>5} {:>6.3} {:>6.3} {:>6.3} {:>6.3} | {:>6.3} {:>6.3} {:>6.3} | {:>6.3} {:>6.3} {:>6.3}",
                 name,
                 texts,
                 c.gold,
@@ -706,6 +730,9 @@ impl Evaluation {
                 c.recall(),
                 c.f1(),
                 c.detection_recall(),
+                c.span_precision(),
+                c.span_recall(),
+                c.span_f1(),
                 c.lenient_precision(),
                 c.lenient_recall(),
                 c.lenient_f1()
@@ -728,6 +755,7 @@ impl Evaluation {
             w,
             "\nP = correct/pred, R = correct/gold; FP = pred − correct (linking + boundary + spurious); \
              FN = gold without a prediction of its span; det.R = spans found whatever the entity.\n\
+             Exact span (span.*): the gold span and type, whatever the entity (the usual \"strict\" NER score).\n\
              Lenient (len.*): a prediction is right when it overlaps a gold mention of the same type, a gold \
              mention found when a prediction of its type overlaps it (span and entity may differ).\n\
              A type's pred/FP count the predicted type, its gold/correct/FN the gold type."
