@@ -9,8 +9,9 @@
 //! - `--set NAME`: one of the two sets (`unit`: texts written for the set, `articles`: real articles);
 //!   without `--set` or `--texts`, both are reported one after the other;
 //!
-//! - `--gazetteer FILE`: add a gazetteer file (TOML, TSV or spaCy JSON Lines) on top of the embedded one,
-//!   as the CLI's `--gazetteer` does (repeatable);
+//! - `--gazetteer FILE`: add a gazetteer file (TOML or spaCy JSON Lines) on top of the embedded one,
+//!   as the CLI's `--gazetteer` does, or a generated `.tsv` layer below it, as `--extended FILE` does
+//!   (repeatable);
 //! - `--texts FILE`: another annotated file;
 //! - `--only PREFIX`: only the texts whose id starts with PREFIX (`ar`, `fr-03`, ...);
 //! - `--show`: also print every text with its gold and predicted mentions side by side.
@@ -63,7 +64,10 @@ fn run() -> Result<(), String> {
         let mut builder = GazetteerBuilder::with_embedded();
         for path in &gazetteers {
             let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
-            builder.add_auto(path, &text, Tier::User);
+            // A generated layer (the GeoNames villages) goes below the curated tier, as the CLI's
+            // `--extended FILE` puts it; anything else is the user's own entries.
+            let tier = if path.ends_with(".tsv") { Tier::Extended } else { Tier::User };
+            builder.add_auto(path, &text, tier);
         }
         Tagger::new(builder.build().map_err(|e| e.to_string())?)
     };
