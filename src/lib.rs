@@ -28,6 +28,8 @@
 
 mod arabic;
 pub mod arabic_spelling;
+mod context;
+mod cues;
 pub mod fold;
 pub mod gazetteer;
 mod matcher;
@@ -38,8 +40,10 @@ mod tagger;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
+pub use context::{Against, Check, Doubt, Evidence};
+pub use cues::Cue;
 pub use gazetteer::{
     CaseMode, Diagnostic, Entity, EntityIndex, EntityType, Gazetteer, GazetteerBuilder, LoadError, Severity,
     Tier, Variant,
 };
-pub use tagger::{Mention, Tagger};
+pub use tagger::{Mention, Options, Tagged, Tagger};

@@ -404,7 +404,7 @@ fn relies_on_case(entry: &Entry) -> bool {
 
 /// Whether the mention and the nearest word on each side of it (on the same line) are all in upper
 /// case: a headline or a shouted passage, where an acronym cannot be told from a word.
-fn in_all_caps_run(text: &str, start: usize, end: usize) -> bool {
+pub(crate) fn in_all_caps_run(text: &str, start: usize, end: usize) -> bool {
     let upper_word = |word: &str| {
         let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
         letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())

@@ -1,5 +1,6 @@
 //! The tagger: a gazetteer compiled for matching, and the mentions it finds.
 
+use crate::context::{Check, Evidencer};
 use crate::fold::{fold_with_origins, Folded};
 use crate::gazetteer::{Entity, EntityIndex, Gazetteer, Variant};
 use crate::matcher::{leftmost_longest, Candidate, Matcher};
@@ -25,6 +26,10 @@ pub struct Mention {
     pub candidates: Vec<EntityIndex>,
     /// The spelling is also an ordinary word or a common name: a reader should check.
     pub possible: bool,
+    /// For a doubtful name (also a word, a common name, very short, or generated from GeoNames): why
+    /// it was doubtful and what evidence kept it, or what dropped it (see [`Check`]). `None` for a
+    /// certain name.
+    pub check: Option<Check>,
 }
 
 impl Mention {
@@ -37,6 +42,29 @@ impl Mention {
     pub fn is_ambiguous(&self) -> bool {
         self.candidates.len() > 1
     }
+
+    /// A doubtful name emitted without evidence (only with [`Options::possible`]): show it apart.
+    pub fn is_unconfirmed(&self) -> bool {
+        self.check.is_some_and(|c| !c.is_confirmed())
+    }
+}
+
+/// What [`Tagger::tag_with`] returns besides the default.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Options {
+    /// Also emit doubtful names for which no evidence was found (each flagged by its
+    /// [`Mention::check`]). Names that the context rules out are never emitted.
+    pub possible: bool,
+}
+
+/// Everything [`Tagger::tag_with`] found in a text.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Tagged {
+    /// The mentions, sorted, non-overlapping: what [`Tagger::tag`] returns (plus, with
+    /// [`Options::possible`], the doubtful names without evidence).
+    pub mentions: Vec<Mention>,
+    /// The doubtful names that were not emitted, with what dropped them ([`Mention::check`]).
+    pub dropped: Vec<Mention>,
 }
 
 /// Finds gazetteer entities in text.
@@ -52,13 +80,15 @@ impl Mention {
 pub struct Tagger {
     gazetteer: Gazetteer,
     matcher: Matcher,
+    evidencer: Evidencer,
 }
 
 impl Tagger {
     /// Compiles a gazetteer for tagging.
     pub fn new(gazetteer: Gazetteer) -> Tagger {
         let matcher = Matcher::new(&gazetteer);
-        Tagger { gazetteer, matcher }
+        let evidencer = Evidencer::new(&gazetteer);
+        Tagger { gazetteer, matcher, evidencer }
     }
 
     /// The gazetteer it tags with.
@@ -86,8 +116,29 @@ impl Tagger {
         self.matcher.memory_usage()
     }
 
-    /// Every mention in `text`, sorted, non-overlapping.
+    /// Every mention in `text`, sorted, non-overlapping. Doubtful names (see [`Check`]) are in only
+    /// when the text gives evidence that they are names.
     pub fn tag(&self, text: &str) -> Vec<Mention> {
+        self.tag_with(text, &Options::default()).mentions
+    }
+
+    /// Tags `text` with options, and returns the doubtful names that were dropped too.
+    pub fn tag_with(&self, text: &str, options: &Options) -> Tagged {
+        let mut all = self.matches(text);
+        self.evidencer.check_all(&self.gazetteer, text, &mut all);
+        let (mentions, dropped): (Vec<Mention>, Vec<Mention>) =
+            all.into_iter().partition(|m| match m.check {
+                None => true,
+                Some(check) => match check.verdict {
+                    Ok(_) => true,
+                    Err(against) => options.possible && !against.is_definite(),
+                },
+            });
+        Tagged { mentions, dropped }
+    }
+
+    /// Every gazetteer match, before the doubtful ones are checked.
+    fn matches(&self, text: &str) -> Vec<Mention> {
         let mut candidates = vec![];
         let mut folded = Folded::default();
         if text.len() <= WINDOW {
@@ -108,6 +159,7 @@ impl Tagger {
                     variant: resolved.variant,
                     candidates: resolved.candidates,
                     possible: resolved.possible,
+                    check: None,
                 })
             })
             .collect()

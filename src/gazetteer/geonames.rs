@@ -86,6 +86,29 @@ const PERSONAL_NAMES: &[&str] = &[
     "zongo",
 ];
 
+/// The folded personal names a place name may also be: the common first names and surnames of the
+/// region, and every word of four letters or more in the names of the gazetteer's people. A village
+/// with one of these names is "possible" here, and the tagger asks for more evidence before it reads
+/// one as a place ([`crate::Check`]): a capital letter tells nothing about a surname.
+pub(crate) fn personal_names(gazetteer: &Gazetteer) -> HashSet<String> {
+    PERSONAL_NAMES
+        .iter()
+        .map(|n| fold(n))
+        .chain(
+            gazetteer
+                .entities()
+                .iter()
+                .filter(|e| e.kind == EntityType::Person)
+                .flat_map(|e| {
+                    e.variants
+                        .iter()
+                        .flat_map(|v| fold(&v.text).split(' ').map(str::to_string).collect::<Vec<_>>())
+                })
+                .filter(|t| t.chars().count() >= 4),
+        )
+        .collect()
+}
+
 /// Options of the generator.
 #[derive(Clone, Debug, Default)]
 pub struct Options {
@@ -210,22 +233,7 @@ pub fn generate(dumps: &[(String, String)], curated: &Gazetteer, options: &Optio
         curated.entities().iter().filter_map(|e| e.geonames.map(|g| (g, e.id.as_str()))).collect();
     let curated_spellings: HashSet<String> =
         curated.entities().iter().flat_map(|e| e.variants.iter().map(|v| fold(&v.text))).collect();
-    let personal: HashSet<String> = PERSONAL_NAMES
-        .iter()
-        .map(|n| fold(n))
-        .chain(
-            curated
-                .entities()
-                .iter()
-                .filter(|e| e.kind == EntityType::Person)
-                .flat_map(|e| {
-                    e.variants
-                        .iter()
-                        .flat_map(|v| fold(&v.text).split(' ').map(str::to_string).collect::<Vec<_>>())
-                })
-                .filter(|t| t.chars().count() >= 4),
-        )
-        .collect();
+    let personal = personal_names(curated);
 
     // A place near a border can appear in two countries' dumps: keep its first row.
     let mut ids = HashSet::new();

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use sahel_tagger::fold::fold;
-use sahel_tagger::{EntityType, Gazetteer, Mention, Tagger};
+use sahel_tagger::{EntityType, Gazetteer, Mention, Options, Tagger};
 use serde_json::Value;
 
 /// Words that may stand before a name inside or outside a mention without making the span wrong: ranks
@@ -633,7 +633,8 @@ pub fn show(tagger: &Tagger, doc: &Doc) -> String {
 /// Whether `surface`, tagged on its own, is one mention of `id` (or has it among its candidates). For an
 /// Arabic mention the surface may start with `ال` (see `restore_article`): then only its end must match.
 fn found_alone(tagger: &Tagger, surface: &str, id: &str) -> bool {
-    tagger.tag(surface).iter().any(|m| {
+    let options = Options { possible: true };
+    tagger.tag_with(surface, &options).mentions.iter().any(|m| {
         m.end == surface.len()
             && (m.start == 0 || surface[..m.start] == *"ال")
             && m.candidates.iter().any(|&c| tagger.gazetteer().entity(c).id == id)
@@ -764,6 +765,11 @@ impl Evaluation {
              Lenient (len.*): a prediction is right when it overlaps a gold mention of the same type, a gold \
              mention found when a prediction of its type overlaps it (span and entity may differ).\n\
              A type's pred/FP count the predicted type, its gold/correct/FN the gold type."
+        );
+        let _ = writeln!(
+            w,
+            "\nFalse alarms (predictions that overlap no gold mention of their type): {}",
+            self.all.predicted - self.all.lenient_predicted_ok
         );
         let list = |w: &mut String, title: &str, items: &[Item]| {
             let _ = writeln!(w, "\n{title} ({})", items.len());

@@ -1,0 +1,678 @@
+//! Evidence for doubtful names: a gazetteer match that may be an ordinary word is kept only when its
+//! context says it is a name.
+//!
+//! Most false alarms of a large gazetteer are words that happen to be village names: the French
+//! pronoun "Son" and the English determiner "Some" at the start of a sentence, the month "May", the
+//! religion "Islam", surnames such as "Diallo" or "Traoré", a French adverb that equals a village once
+//! accents are dropped. Such names are *doubtful* ([`Doubt`]): a spelling flagged `possible` (a common
+//! word, a common name), a name of three letters or fewer, or any name of the generated GeoNames tier.
+//! A doubtful mention is emitted only with [`Evidence`], looked for in this order:
+//!
+//! 1. a **cue** right before it (see [`crate::cues`]): a place designator or distance phrase ("le
+//!    village de", "à 30 km de", "the town of", "قرية") for any place; a locative preposition ("à",
+//!    "in", "في") for a place that is neither a personal name nor a word English always capitalizes;
+//!    the head of its own kind for other entities (a rank before a person, "وكالة" before an outlet);
+//! 2. a **capital** letter where a capital means a name: Latin script, not at the start of a sentence,
+//!    not in a title-case headline nor in an all-caps run, and not on a surname or on a word English
+//!    always capitalizes (months, religions, peoples): "tués à Kourakou et Tondobi";
+//! 3. **quotes** around an Arabic name (Arabic has no capitals; its press quotes names): «القاعدة»;
+//! 4. a **list** that joins it to a place already certain or evidenced ("Kourakou et Tondobi");
+//! 5. a **nearby** place of the same administrative region (a shared parent below the country), in
+//!    the same sentence: "Toula, non loin de Boni";
+//! 6. the same name **repeated** elsewhere in the text with evidence of its own, or, for a person's
+//!    single name, the person **named in full** elsewhere.
+//!
+//! Some contexts rule a name out whatever else is found ([`Against`]): accents that differ from the
+//! name's (the text's "è" against the name's "é"; missing accents are fine), the head of another kind
+//! of entity right before it ("l'opération Dongo" is no village), and a single name of a person joined
+//! to a capitalized name that person does not have ("Mariam Sankara" is not Thomas Sankara).
+//!
+//! The decision is kept on the mention ([`Mention::check`]) so that every emitted or dropped name can
+//! be explained. The case rules of the matcher (capitalized-only variants, all-caps headlines, generated
+//! names inside longer proper names) run before this and are not repeated here.
+
+use std::collections::{HashMap, HashSet};
+
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+
+use crate::cues::{self, Cue, CAPITALIZED_WORDS, FUNCTION_WORDS};
+use crate::fold::{fold, is_word_char};
+use crate::gazetteer::{EntityIndex, EntityType, Gazetteer, Tier};
+use crate::tagger::Mention;
+
+/// Why a mention needs evidence before it is emitted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Doubt {
+    /// A word English or French always capitalizes without it being a name here: a month, a religion,
+    /// a people ("May", "Islam", "Mossi"). Only a place cue, a list or a repetition will do.
+    CapitalizedWord,
+    /// A common first name or surname of the region that is also a place ("Diallo", "Traoré"): a
+    /// capital letter says nothing.
+    PersonalName,
+    /// A single name of a person that many people share ("Kaboré"): which person?
+    Surname,
+    /// Three letters or fewer ("Son", "Tin").
+    Short,
+    /// The spelling is also an ordinary word ("Some", "Baye").
+    CommonWord,
+    /// A name of the generated (GeoNames) tier: tens of thousands of villages, many of them words.
+    Generated,
+}
+
+impl Doubt {
+    /// Its name in reports (`--details`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Doubt::CapitalizedWord => "capitalized word",
+            Doubt::PersonalName => "personal name",
+            Doubt::Surname => "single name",
+            Doubt::Short => "short",
+            Doubt::CommonWord => "common word",
+            Doubt::Generated => "generated",
+        }
+    }
+
+    /// A capital letter, a nearby place or a preposition are not enough for it.
+    fn needs_strong_evidence(self) -> bool {
+        matches!(self, Doubt::CapitalizedWord | Doubt::PersonalName | Doubt::Surname)
+    }
+}
+
+/// What showed that a doubtful mention is a name. Offsets are bytes of the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Evidence {
+    /// A cue right before it, at `start..end` (see [`Cue`]).
+    Cue {
+        /// The kind of cue.
+        cue: Cue,
+        /// Start of the cue phrase.
+        start: usize,
+        /// End of the cue phrase.
+        end: usize,
+    },
+    /// Its capital letter, where a capital means a name.
+    Capital,
+    /// It stands between quotation marks (Arabic script).
+    Quoted,
+    /// Joined by "et", "and", "و" or a comma list to the place mention that starts at `with`.
+    Listed {
+        /// Start of the other mention.
+        with: usize,
+    },
+    /// In the same sentence as the place mention at `with`, of the same administrative region.
+    Nearby {
+        /// Start of the other mention.
+        with: usize,
+    },
+    /// The same name is emitted, with evidence of its own, at `at`.
+    Repeated {
+        /// Start of the other mention.
+        at: usize,
+    },
+    /// The person is named by a certain spelling at `at`.
+    NamedInFull {
+        /// Start of the other mention.
+        at: usize,
+    },
+}
+
+impl Evidence {
+    /// Its name in reports (`--details`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Evidence::Cue { .. } => "cue",
+            Evidence::Capital => "capital",
+            Evidence::Quoted => "quoted",
+            Evidence::Listed { .. } => "listed",
+            Evidence::Nearby { .. } => "nearby",
+            Evidence::Repeated { .. } => "repeated",
+            Evidence::NamedInFull { .. } => "named in full",
+        }
+    }
+}
+
+/// What spoke against a doubtful mention.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Against {
+    /// No evidence was found (the mention is emitted only on request, flagged).
+    NoEvidence,
+    /// The text's accents differ from the name's (è against é): another word.
+    DifferentAccent,
+    /// The head of another kind of entity stands right before it, at `start..end` ("l'opération
+    /// Dongo").
+    OtherKind {
+        /// The head's kind.
+        cue: Cue,
+        /// Start of the head.
+        start: usize,
+        /// End of the head.
+        end: usize,
+    },
+    /// A person's single name joined to a capitalized name, at `start..end`, that the person does not
+    /// have: another person.
+    OtherName {
+        /// Start of the other name.
+        start: usize,
+        /// End of the other name.
+        end: usize,
+    },
+}
+
+impl Against {
+    /// Its name in reports (`--details`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Against::NoEvidence => "no evidence",
+            Against::DifferentAccent => "different accent",
+            Against::OtherKind { .. } => "head of another kind",
+            Against::OtherName { .. } => "other name",
+        }
+    }
+
+    /// The context rules the name out: it is not emitted even on request.
+    pub fn is_definite(self) -> bool {
+        self != Against::NoEvidence
+    }
+}
+
+/// The decision on a doubtful mention: why it was doubtful, and what kept or dropped it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Check {
+    /// Why it needed evidence.
+    pub doubt: Doubt,
+    /// The evidence that kept it, or what dropped it.
+    pub verdict: Result<Evidence, Against>,
+}
+
+impl Check {
+    /// Whether the mention is emitted by default.
+    pub fn is_confirmed(&self) -> bool {
+        self.verdict.is_ok()
+    }
+}
+
+/// What the evidence step needs from the gazetteer, computed once per tagger.
+#[derive(Clone, Debug)]
+pub(crate) struct Evidencer {
+    /// Folded common first names and surnames (see `gazetteer::geonames::personal_names`).
+    personal_names: HashSet<String>,
+}
+
+impl Evidencer {
+    pub fn new(gazetteer: &Gazetteer) -> Evidencer {
+        Evidencer { personal_names: crate::gazetteer::geonames::personal_names(gazetteer) }
+    }
+
+    /// Decides every doubtful mention of `mentions` (sorted, from one text), setting its `check`.
+    pub fn check_all(&self, gazetteer: &Gazetteer, text: &str, mentions: &mut [Mention]) {
+        // 1. Doubts, and what rules a name out.
+        for m in mentions.iter_mut() {
+            m.check = self
+                .doubt(gazetteer, text, m)
+                .map(|doubt| Check { doubt, verdict: Err(Against::NoEvidence) });
+            if let Some(check) = &mut m.check {
+                if let Some(against) =
+                    ruled_out(gazetteer, &self.personal_names, text, m.start, m.end, m.entity)
+                {
+                    check.verdict = Err(against);
+                }
+            }
+        }
+        // 2. Evidence found on the mention's own context.
+        for m in mentions.iter_mut() {
+            let Some(check) = m.check else { continue };
+            if check.verdict != Err(Against::NoEvidence) {
+                continue;
+            }
+            if let Some(evidence) = own_evidence(gazetteer, text, m, check.doubt) {
+                m.check = Some(Check { verdict: Ok(evidence), ..check });
+            }
+        }
+        // 3. Evidence from the mentions around it: certain ones and those evidenced so far, again as
+        // long as names are added (a list after a designator: "les villages de A, B et C").
+        loop {
+            let anchors: Vec<usize> = (0..mentions.len()).filter(|&i| is_anchor(&mentions[i])).collect();
+            let mut found = vec![None; mentions.len()];
+            for (i, m) in mentions.iter().enumerate() {
+                let Some(check) = m.check else { continue };
+                if check.verdict != Err(Against::NoEvidence) {
+                    continue;
+                }
+                found[i] = neighbour_evidence(gazetteer, text, mentions, &anchors, i, check.doubt);
+            }
+            let mut added = false;
+            for (m, evidence) in mentions.iter_mut().zip(found) {
+                if let (Some(check), Some(evidence)) = (&mut m.check, evidence) {
+                    check.verdict = Ok(evidence);
+                    added = true;
+                }
+            }
+            if !added {
+                break;
+            }
+        }
+        // 4. The same name evidenced elsewhere in the text (the first such mention, by entity and by
+        // spelling), or, for a person's single name, the person named by a certain spelling.
+        let mut by_entity: HashMap<EntityIndex, (usize, bool)> = HashMap::new();
+        let mut by_spelling: HashMap<String, usize> = HashMap::new();
+        for m in mentions.iter() {
+            match m.check {
+                Some(Check { verdict: Ok(e), .. }) if !matches!(e, Evidence::Repeated { .. }) => {
+                    by_entity.entry(m.entity).or_insert((m.start, false));
+                    by_spelling.entry(fold(m.surface(text))).or_insert(m.start);
+                }
+                None => {
+                    by_entity.entry(m.entity).or_insert((m.start, true));
+                }
+                _ => {}
+            }
+        }
+        for m in mentions.iter_mut() {
+            let Some(check) = &mut m.check else { continue };
+            if check.verdict != Err(Against::NoEvidence) {
+                continue;
+            }
+            // Not for words that are names only with a strong cue: "the village of May" does not make
+            // every "May" a village.
+            let surname = check.doubt == Doubt::Surname;
+            if check.doubt.needs_strong_evidence() && !surname {
+                continue;
+            }
+            let evidence = match by_entity.get(&m.entity) {
+                Some(&(at, true)) if surname => Some(Evidence::NamedInFull { at }),
+                Some(&(at, _)) => Some(Evidence::Repeated { at }),
+                None => by_spelling.get(&fold(&text[m.start..m.end])).map(|&at| Evidence::Repeated { at }),
+            };
+            if let Some(evidence) = evidence {
+                check.verdict = Ok(evidence);
+            }
+        }
+    }
+
+    /// Why a mention needs evidence, or `None` when its spelling is certain.
+    fn doubt(&self, gazetteer: &Gazetteer, text: &str, m: &Mention) -> Option<Doubt> {
+        let entity = gazetteer.entity(m.entity);
+        let surface = m.surface(text);
+        let folded = fold(surface);
+        let single_word = !folded.contains(' ');
+        let person_single = entity.kind == EntityType::Person && single_word;
+        if entity.tier != Tier::Extended && !(m.possible && single_word) && !person_single {
+            return None;
+        }
+        if cues::is_listed(CAPITALIZED_WORDS, &folded) {
+            return Some(Doubt::CapitalizedWord);
+        }
+        if entity.kind == EntityType::Person {
+            // A person's single name: a given name before another surname is another person (a rule,
+            // not a doubt, when the spelling is certain); a common surname needs evidence.
+            return (m.possible
+                || other_name(gazetteer, &self.personal_names, text, m.start, m.end, m.entity).is_some())
+            .then_some(Doubt::Surname);
+        }
+        if self.personal_names.contains(&folded) {
+            return Some(Doubt::PersonalName);
+        }
+        if folded.chars().filter(|c| c.is_alphabetic()).count() <= 3 {
+            return Some(Doubt::Short);
+        }
+        Some(if m.possible { Doubt::CommonWord } else { Doubt::Generated })
+    }
+}
+
+/// Whether a mention can vouch for its neighbours in a list: a certain name, or a doubtful one with
+/// evidence of its own (a cue, a capital, quotes) or listed with one. Two doubtful words without
+/// evidence side by side ("Some, May et Islam") do not make each other names.
+fn is_anchor(m: &Mention) -> bool {
+    match m.check {
+        None => true,
+        Some(Check { verdict: Ok(e), .. }) => {
+            matches!(e, Evidence::Cue { .. } | Evidence::Capital | Evidence::Quoted | Evidence::Listed { .. })
+        }
+        Some(_) => false,
+    }
+}
+
+/// What rules a doubtful mention out whatever its evidence.
+fn ruled_out(
+    gazetteer: &Gazetteer,
+    given_names: &HashSet<String>,
+    text: &str,
+    start: usize,
+    end: usize,
+    entity: EntityIndex,
+) -> Option<Against> {
+    let e = gazetteer.entity(entity);
+    let surface = &text[start..end];
+    let folded = fold(surface);
+    let same_fold: Vec<&str> =
+        e.variants.iter().map(|v| v.text.as_str()).filter(|v| fold(v) == folded).collect();
+    if !same_fold.is_empty() && same_fold.iter().all(|v| accents_differ(surface, v)) {
+        return Some(Against::DifferentAccent);
+    }
+    if let Some((cue, cue_start)) = cues::cue_before(text, word_start(text, start)) {
+        // The head of another kind right before the name: "l'opération Dongo", "le général Boni". A
+        // place cue before another kind of entity proves nothing either way ("a déclaré à Traoré").
+        let other_kind = match e.kind {
+            EntityType::Place => !is_place_cue(cue),
+            kind => !is_place_cue(cue) && cue.entity_type() != kind,
+        };
+        if other_kind {
+            return Some(Against::OtherKind {
+                cue,
+                start: cue_start,
+                end: phrase_end(text, cue_start, start),
+            });
+        }
+    }
+    if e.kind == EntityType::Person {
+        if let Some((s, en)) = other_name(gazetteer, given_names, text, start, end, entity) {
+            return Some(Against::OtherName { start: s, end: en });
+        }
+    }
+    None
+}
+
+fn is_place_cue(cue: Cue) -> bool {
+    cue.entity_type() == EntityType::Place
+}
+
+/// End of a cue phrase that starts at `start`, for a name at `name_start`: the phrase without the
+/// spaces, apostrophes and quotes before the name.
+fn phrase_end(text: &str, start: usize, name_start: usize) -> usize {
+    start + text[start..name_start].trim_end_matches(|c: char| !is_word_char(c) && c != '.').len()
+}
+
+/// The start of the word a mention is in: the mention's start, or before the Arabic proclitics glued
+/// to it.
+fn word_start(text: &str, start: usize) -> usize {
+    text[..start].char_indices().rev().take_while(|&(_, c)| is_word_char(c)).last().map_or(start, |(i, _)| i)
+}
+
+/// Evidence on the mention's own context: a cue, a capital letter, quotes.
+fn own_evidence(gazetteer: &Gazetteer, text: &str, m: &Mention, doubt: Doubt) -> Option<Evidence> {
+    let kind = gazetteer.entity(m.entity).kind;
+    let ws = word_start(text, m.start);
+    let glued = &text[ws..m.start];
+    // An Arabic preposition glued to the name: بكيدال, "in Kidal".
+    if kind == EntityType::Place && !doubt.needs_strong_evidence() {
+        let glued = fold(glued);
+        if glued.ends_with('\u{0628}') || glued.ends_with("\u{0628}\u{0627}\u{0644}") {
+            return Some(Evidence::Cue { cue: Cue::Preposition, start: ws, end: m.start });
+        }
+    }
+    if let Some((cue, start)) = cues::cue_before(text, ws) {
+        let evidence = Evidence::Cue { cue, start, end: phrase_end(text, start, ws) };
+        let fits = match kind {
+            EntityType::Place => match cue {
+                Cue::Designator | Cue::Designators | Cue::Proximity => true,
+                Cue::Preposition => !doubt.needs_strong_evidence(),
+                _ => false,
+            },
+            other => cue.entity_type() == other,
+        };
+        if fits {
+            return Some(evidence);
+        }
+    }
+    if !doubt.needs_strong_evidence() && capital_means_a_name(text, m.start, m.end) {
+        return Some(Evidence::Capital);
+    }
+    let surface = m.surface(text);
+    if surface.chars().any(crate::gazetteer::is_arabic_letter) && cues::is_quoted(text, ws, m.end) {
+        return Some(Evidence::Quoted);
+    }
+    None
+}
+
+/// Whether the capital letter of the name at `start..end` tells that it is a name: it has one, in
+/// Latin script, and is not at the start of a sentence, nor in a title-case line, nor in a run of
+/// upper-case words.
+fn capital_means_a_name(text: &str, start: usize, end: usize) -> bool {
+    let surface = &text[start..end];
+    let Some(first) = surface.chars().find(|c| c.is_alphabetic()) else { return false };
+    if !first.is_uppercase() || !first.is_ascii() && !('\u{00C0}'..='\u{024F}').contains(&first) {
+        return false;
+    }
+    if cues::starts_sentence(text, start) || cues::in_title_case_line(text, start) {
+        return false;
+    }
+    !crate::matcher::in_all_caps_run(text, start, end)
+}
+
+/// Evidence from the mentions around a doubtful one: a list, a place of the same region nearby.
+fn neighbour_evidence(
+    gazetteer: &Gazetteer,
+    text: &str,
+    mentions: &[Mention],
+    anchors: &[usize],
+    i: usize,
+    doubt: Doubt,
+) -> Option<Evidence> {
+    let m = &mentions[i];
+    let kind = gazetteer.entity(m.entity).kind;
+    if kind != EntityType::Place {
+        return None;
+    }
+    let is_place = |j: usize| gazetteer.entity(mentions[j].entity).kind == EntityType::Place;
+    // The nearest place anchors on each side, joined by a list.
+    let split = anchors.partition_point(|&j| j < i);
+    let before = anchors[..split].iter().rev().find(|&&j| is_place(j));
+    let after = anchors[split..].iter().find(|&&j| j > i && is_place(j));
+    if let Some(&j) = before {
+        if listed(text, mentions[j].end, m.start, m.end) {
+            return Some(Evidence::Listed { with: mentions[j].start });
+        }
+    }
+    if let Some(&j) = after {
+        if listed(text, m.end, mentions[j].start, mentions[j].end) {
+            return Some(Evidence::Listed { with: mentions[j].start });
+        }
+    }
+    if doubt.needs_strong_evidence() {
+        return None;
+    }
+    let (sentence_start, sentence_end) = sentence(text, m.start, m.end);
+    let regions = regions(gazetteer, &m.candidates);
+    if regions.is_empty() {
+        return None;
+    }
+    let first = anchors.partition_point(|&j| mentions[j].start < sentence_start);
+    anchors[first..]
+        .iter()
+        .take_while(|&&j| mentions[j].end <= sentence_end)
+        .filter(|&&j| j != i && is_place(j) && mentions[j].check.is_none())
+        .find_map(|&j| {
+            let other = &mentions[j];
+            regions_meet(gazetteer, &regions, &m.candidates, other)
+                .then_some(Evidence::Nearby { with: other.start })
+        })
+}
+
+/// Whether a name at `right_start..right_end` is joined to a name ending at `left_end` as the items of
+/// a list: "A et B", "A and B", "A وB", "A, B et C" (a comma alone joins only when the list goes on
+/// after the right name, so that an apposition, "Ouagadougou, Mossi villagers", is no list).
+fn listed(text: &str, left_end: usize, right_start: usize, right_end: usize) -> bool {
+    let between = &text[left_end..right_start];
+    if between.contains(['\n', '.', ';', ':', '!', '?', '(', ')']) || between.chars().count() > 14 {
+        return false;
+    }
+    let words: Vec<String> =
+        between.split(|c: char| !is_word_char(c)).filter(|w| !w.is_empty()).map(fold).collect();
+    let coordinator = |w: &str| matches!(w, "et" | "and" | "ou" | "or" | "\u{0648}" | "ainsi" | "que");
+    // Arabic: the conjunction glued to the right name (وبنين) after a space.
+    let glued_waw = between.chars().all(char::is_whitespace) && {
+        let ws = word_start(text, right_start);
+        ws < right_start && fold(&text[ws..right_start]).starts_with('\u{0648}')
+    };
+    if glued_waw || (!words.is_empty() && words.iter().all(|w| coordinator(w))) {
+        return true;
+    }
+    let comma_only =
+        words.is_empty() && between.trim().trim_end_matches(' ').chars().all(|c| c == ',' || c == '،');
+    if !comma_only || !between.contains([',', '،']) {
+        return false;
+    }
+    // The list goes on: ", X", " et X", " and X", " وX" after the right name.
+    let after = &text[right_end..];
+    let rest = after.trim_start_matches([' ', ',', '،']);
+    let next: String = rest.chars().take_while(|&c| is_word_char(c)).collect();
+    let comma_next = after.trim_start().starts_with([',', '،']);
+    coordinator(&fold(&next))
+        || next.starts_with('\u{0648}')
+        || (comma_next && next.chars().next().is_some_and(|c| c.is_uppercase()))
+}
+
+/// The sentence around `start..end`: from after the previous sentence end (or line break) to the next.
+fn sentence(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let is_end = |c: char| matches!(c, '.' | '!' | '?' | '\n' | '؟' | '\u{2029}');
+    let s = text[..start].rfind(is_end).map_or(0, |i| i + 1);
+    let e = text[end..].find(is_end).map_or(text.len(), |i| end + i);
+    (s, e)
+}
+
+/// The administrative units above the candidates of a place (their parents, up to the country,
+/// excluded) and the candidates themselves.
+fn regions(gazetteer: &Gazetteer, candidates: &[EntityIndex]) -> Vec<EntityIndex> {
+    let mut out = vec![];
+    for &c in candidates {
+        let mut at = Some(c);
+        for _ in 0..6 {
+            let Some(index) = at else { break };
+            let entity = gazetteer.entity(index);
+            if entity.subtype.as_deref() == Some("country") {
+                break;
+            }
+            if !out.contains(&index) {
+                out.push(index);
+            }
+            at = entity.parent.as_deref().and_then(|p| gazetteer.index_of(p));
+        }
+    }
+    out
+}
+
+/// Whether a place mention and the candidates whose units are `regions` (see [`regions`]) are in the
+/// same administrative unit: they share a unit above both, or one is a unit above the other.
+fn regions_meet(
+    gazetteer: &Gazetteer,
+    regions: &[EntityIndex],
+    candidates: &[EntityIndex],
+    other: &Mention,
+) -> bool {
+    let theirs = self::regions(gazetteer, &other.candidates[..1]);
+    let (own_self, own_above): (Vec<EntityIndex>, Vec<EntityIndex>) =
+        regions.iter().partition(|r| candidates.contains(r));
+    let (their_self, their_above): (Vec<EntityIndex>, Vec<EntityIndex>) =
+        theirs.iter().partition(|&&r| r == other.entity);
+    own_above.iter().any(|r| their_above.contains(r) || their_self.contains(r))
+        || own_self.iter().any(|r| their_above.contains(r))
+}
+
+/// A capitalized name joined by a space to a person's single name (before or after it) that is not
+/// one of the person's names: "Mariam Sankara", "Assimi Diallo". Titles, roles and function words do
+/// not count ("President Kaboré", "le général Tiani").
+fn other_name(
+    gazetteer: &Gazetteer,
+    given_names: &HashSet<String>,
+    text: &str,
+    start: usize,
+    end: usize,
+    entity: EntityIndex,
+) -> Option<(usize, usize)> {
+    // In a headline in capitals or in title case every word is capitalized: that tells nothing.
+    if crate::matcher::in_all_caps_run(text, start, end) || cues::in_title_case_line(text, start) {
+        return None;
+    }
+    let own: HashSet<String> = gazetteer
+        .entity(entity)
+        .variants
+        .iter()
+        .flat_map(|v| fold(&v.text).split(' ').map(str::to_string).collect::<Vec<_>>())
+        .collect();
+    let is_other_name = |word: &str| {
+        let folded = fold(word);
+        word.chars().next().is_some_and(char::is_uppercase)
+            && !own.contains(&folded)
+            && !cues::is_listed(FUNCTION_WORDS, &folded)
+            && cues::single_word_cue(&folded) != Some(Cue::Role)
+    };
+    const SPACES: [char; 4] = [' ', '\u{00A0}', '\u{202F}', '\t'];
+    let after = &text[end..];
+    let next = after.trim_start_matches(SPACES);
+    if next.len() < after.len() {
+        let word_len = next.find(|c: char| !is_word_char(c)).unwrap_or(next.len());
+        if word_len > 0 && is_other_name(&next[..word_len]) {
+            let s = text.len() - next.len();
+            return Some((s, s + word_len));
+        }
+    }
+    let before = &text[..start];
+    let previous = before.trim_end_matches(SPACES);
+    if previous.len() < before.len() {
+        let word_start =
+            previous.char_indices().rev().take_while(|&(_, c)| is_word_char(c)).last().map(|(i, _)| i);
+        if let Some(ws) = word_start {
+            // At the start of a sentence any word is capitalized: only a given name counts there.
+            let word = &previous[ws..];
+            if is_other_name(word) && (!cues::starts_sentence(text, ws) || given_names.contains(&fold(word)))
+            {
+                return Some((ws, previous.len()));
+            }
+        }
+    }
+    None
+}
+
+/// Whether `text` and `name` (which fold alike) put different accents on the same letter: "Très"
+/// against a village "Trés". A letter without an accent on either side is fine (texts often drop
+/// them, and generated names are often written without).
+fn accents_differ(text: &str, name: &str) -> bool {
+    let (a, b) = (letters_with_marks(text), letters_with_marks(name));
+    a.len() == b.len()
+        && a.iter().zip(&b).any(|(&(la, ma), &(lb, mb))| la == lb && ma != 0 && mb != 0 && ma != mb)
+}
+
+/// Each letter (lowercased base letter) with its combining marks, summed as one number (0: none).
+fn letters_with_marks(s: &str) -> Vec<(char, u32)> {
+    let mut out: Vec<(char, u32)> = vec![];
+    for c in s.chars() {
+        decompose_canonical(c, |d| {
+            if is_combining_mark(d) {
+                if let Some(last) = out.last_mut() {
+                    last.1 = last.1.wrapping_mul(31).wrapping_add(d as u32);
+                }
+            } else if d.is_alphabetic() {
+                out.push((d.to_lowercase().next().unwrap_or(d), 0));
+            }
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accents_may_be_missing_but_not_different() {
+        assert!(accents_differ("Très", "Trés"));
+        assert!(!accents_differ("Tres", "Trés"));
+        assert!(!accents_differ("Trés", "Tres"));
+        assert!(!accents_differ("Niafunké", "Niafunke\u{301}"));
+        assert!(accents_differ("Mèhana", "Méhana"));
+    }
+
+    #[test]
+    fn lists_join_names_but_appositions_do_not() {
+        let joined = |text: &str, left: &str, right: &str| {
+            let l = text.find(left).unwrap() + left.len();
+            let r = text.find(right).unwrap();
+            listed(text, l, r, r + right.len())
+        };
+        assert!(joined("à Kourakou et Tondobi, hier", "Kourakou", "Tondobi"));
+        assert!(joined("Dambam, Guevara and Tokabangou", "Dambam", "Guevara"));
+        assert!(joined("مع توغو وبنين،", "توغو", "بنين"));
+        assert!(!joined("from Ouagadougou, Mossi villagers", "Ouagadougou", "Mossi"));
+        assert!(!joined("Gao. Et Kidal", "Gao", "Kidal"));
+    }
+}

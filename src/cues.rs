@@ -1,0 +1,508 @@
+//! Cues: the words around a name that say what kind of name it is, in French, English and Arabic, and
+//! the small text-reading helpers both context steps share.
+//!
+//! Two steps read the words around a name: [`crate::context`] decides whether a doubtful gazetteer
+//! match ("Son", a village that is also a French word) is a name at all, and [`crate::unlisted`]
+//! proposes names the gazetteer lacks ("la localité de Doumam"). Both rely on the same observation:
+//! journalists introduce a name with a word that tells its kind — a place designator ("village",
+//! "the town of", "قرية"), a distance phrase ("à 30 km de"), a locative preposition ("à", "in", "في"),
+//! a rank or role ("le général", "spokesman", "الناطق باسم"), a company or media head ("la société",
+//! "the newspaper", "وكالة"). This module holds those words, once, so that a name found by one step
+//! is read the same way by the other.
+//!
+//! Cue phrases are written folded (see [`crate::fold`]: lowercase, no accents, apostrophes dropped,
+//! hyphens as spaces) and compared word by word with the folded words of the text, so "à 30 km de",
+//! "A 30 KM DE" and "à 30 km de" read alike. The one exception is the French preposition "à", which
+//! folds to the English article "a": it is recognised on the original text.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use crate::fold::{fold, is_word_char};
+use crate::gazetteer::EntityType;
+
+/// What a cue says about the name after it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Cue {
+    /// A place designator: "le village de", "la localité de", "the town of", "قرية", "بلدة".
+    Designator,
+    /// A plural place designator, before a list: "les villages de", "the villages of", "قرى".
+    Designators,
+    /// Nearness or distance: "près de", "à 30 km de", "near", "close to", "قرب", "كيلومترا من".
+    Proximity,
+    /// A locative preposition: "à", "in", "at", "في". Weaker than the others: it also comes before
+    /// months ("in May") and people ("à Moussa"), so it is not enough for every name.
+    Preposition,
+    /// A rank, title or role: "le général", "le porte-parole", "spokesman", "الجنرال", "الناطق باسم".
+    Role,
+    /// A company: "la société", "the company", "the firm", "شركة".
+    Company,
+    /// A news outlet: "le journal", "the newspaper", "وكالة", "صحيفة".
+    Outlet,
+    /// A military operation: "l'opération", "operation" (the word belongs to the name: "opération
+    /// Serval").
+    Operation,
+    /// An armed group: "la katiba", "تنظيم", "جماعة".
+    Group,
+    /// A byline: "Reporting:", "write", "editing by": the names after it are people.
+    Byline,
+}
+
+impl Cue {
+    /// The kind of entity a name after this cue is.
+    pub fn entity_type(self) -> EntityType {
+        match self {
+            Cue::Designator | Cue::Designators | Cue::Proximity | Cue::Preposition => EntityType::Place,
+            Cue::Role | Cue::Byline => EntityType::Person,
+            Cue::Company => EntityType::Organization,
+            Cue::Outlet => EntityType::Media,
+            Cue::Operation => EntityType::Force,
+            Cue::Group => EntityType::ArmedGroup,
+        }
+    }
+
+    /// The cue's name in reports (`--details`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Cue::Designator => "designator",
+            Cue::Designators => "plural designator",
+            Cue::Proximity => "proximity",
+            Cue::Preposition => "preposition",
+            Cue::Role => "role",
+            Cue::Company => "company",
+            Cue::Outlet => "outlet",
+            Cue::Operation => "operation",
+            Cue::Group => "group",
+            Cue::Byline => "byline",
+        }
+    }
+}
+
+/// [`Cue::Designator`] phrases.
+#[rustfmt::skip]
+const DESIGNATOR: &[&str] = &[
+    // French
+    "village de", "village d", "localite de", "localite d", "hameau de", "hameau d", "bourgade de",
+    "bourgade d", "ville de", "ville d", "commune rurale de", "commune rurale d", "site de", "site d",
+    "zone de", "zone d", "secteur de", "secteur d", "plateau de", "plateau d", "foret de", "foret d",
+    "mine de", "mine d", "camp de", "camp d", "quartier de", "quartier d",
+    // English
+    "village of", "town of", "city of", "locality of", "hamlet of", "settlement of", "area of",
+    "inhabitants of", "residents of",
+    "habitants de", "habitants d",
+    // Arabic
+    "قريه", "بلده", "مدينه", "منطقه", "بلديه", "مخيم", "منجم", "غابه", "سكان",
+];
+
+/// [`Cue::Designators`] phrases.
+#[rustfmt::skip]
+const DESIGNATORS: &[&str] = &[
+    "villages de", "villages d", "localites de", "localites d", "hameaux de", "hameaux d", "villes de",
+    "villes d", "communes de", "communes d", "villages of", "towns of", "localities of", "hamlets of", "قري",
+    "بلدات", "مدن", "مناطق",
+    // "the countries of": "دول الساحل", "بلدان الساحل".
+    "دول", "بلدان",
+];
+
+/// [`Cue::Proximity`] phrases.
+#[rustfmt::skip]
+const PROXIMITY: &[&str] = &[
+    // French
+    "pres de", "pres d", "non loin de", "non loin d", "a proximite de", "a proximite d", "aux abords de",
+    "aux abords d", "autour de", "autour d", "aux alentours de", "aux alentours d", "en direction de",
+    "en direction d", "vers", "km de", "km d", "kilometres de", "kilometres d", "au nord de", "au nord d",
+    "au sud de", "au sud d", "a l est de", "a l est d", "a l ouest de", "a l ouest d", "au nord est de",
+    "au nord ouest de", "au sud est de", "au sud ouest de", "entre",
+    // English
+    "near", "close to", "outside", "around", "km from", "kilometres from", "kilometers from", "miles from",
+    "km of", "kilometres of", "kilometers of", "north of", "south of", "east of", "west of", "northeast of",
+    "northwest of", "southeast of", "southwest of", "between",
+    // Arabic
+    "قرب", "بالقرب من", "على مقربه من", "كيلومترا من", "كيلومترات من", "كلم من", "كم من", "ضواحي", "شمال",
+    "جنوب", "شرق", "غرب",
+];
+
+/// [`Cue::Preposition`] phrases.
+#[rustfmt::skip]
+const PREPOSITION: &[&str] = &[
+    // "à" is recognised on the original text (it folds to "a"); see [`is_preposition_a`].
+    "in", "at", "dans", "في", "الي", "نحو",
+];
+
+/// [`Cue::Role`] phrases.
+#[rustfmt::skip]
+const ROLE: &[&str] = &[
+    // Ranks (French, English, abbreviations) and the Arabic ranks.
+    "general", "colonel", "colonel major", "lieutenant colonel", "lieutenant", "commandant", "capitaine",
+    "captain", "capt", "col", "gen", "lt", "sgt", "major", "sergent", "sergeant", "adjudant", "caporal",
+    "corporal", "marechal", "marshal", "الجنرال", "العقيد", "النقيب", "الرائد", "المقدم", "الملازم", "العميد",
+    "اللواء", "الفريق", "المشير", "الرقيب",
+    // Titles and roles.
+    "president", "presidente", "premier ministre", "prime minister", "ministre", "minister", "porte parole",
+    "spokesman", "spokeswoman", "spokesperson", "gouverneur", "gouverneure", "governor", "maire", "mayor",
+    "prefet", "prefect", "haut commissaire", "depute", "deputy", "correspondant", "correspondante",
+    "correspondent", "journaliste", "journalist", "reporter", "chercheur", "chercheuse", "researcher",
+    "analyste", "analyst", "imam", "cheikh", "sheikh", "emir", "directeur", "directrice", "director",
+    "secretaire general", "secretary general", "commander", "leader", "chef", "chief", "m", "mme", "mr",
+    "mrs", "ms", "dr", "monsieur", "madame", "الرئيس", "الوزير", "وزير", "وزيره", "الناطق", "المتحدث",
+    "الناطق باسم", "المتحدث باسم", "المتحدث العسكري", "الناطق العسكري", "الحاكم", "حاكم", "محافظ", "العمده",
+    "الشيخ", "الامام", "الامير", "زعيم", "قائد", "مراسل", "الباحث", "المحلل", "النائب",
+];
+
+/// [`Cue::Company`] phrases.
+#[rustfmt::skip]
+const COMPANY: &[&str] = &[
+    "societe", "entreprise", "compagnie", "firme", "groupe minier", "company", "firm", "miner", "corporation",
+    "شركه",
+];
+
+/// [`Cue::Outlet`] phrases.
+#[rustfmt::skip]
+const OUTLET: &[&str] = &[
+    "journal", "quotidien", "hebdomadaire", "agence", "agence de presse", "radio", "chaine", "site",
+    "site d information", "newspaper", "daily", "weekly", "news agency", "agency", "broadcaster", "website",
+    "news site", "outlet", "magazine", "صحيفه", "جريده", "وكاله", "موقع", "قناه", "اذاعه", "مجله",
+];
+
+/// [`Cue::Operation`] phrases.
+#[rustfmt::skip]
+const OPERATION: &[&str] = &[
+    "operation",
+];
+
+/// [`Cue::Group`] phrases.
+#[rustfmt::skip]
+const GROUP: &[&str] = &[
+    "katiba", "تنظيم", "جماعه",
+];
+
+/// [`Cue::Byline`] phrases.
+#[rustfmt::skip]
+const BYLINE: &[&str] = &[
+    "reporting", "reporting by", "writing by", "editing", "editing by", "write", "writes", "photo by",
+    "photograph by", "par nos correspondants",
+];
+
+/// Cue phrases, folded, by kind. Articles and elided articles before a designator do not need to be
+/// listed: "le village de" and "village de" both end in "village de", and a cue is matched on the
+/// words right before a name.
+const CUES: &[(Cue, &[&str])] = &[
+    (Cue::Designator, DESIGNATOR),
+    (Cue::Designators, DESIGNATORS),
+    (Cue::Proximity, PROXIMITY),
+    (Cue::Preposition, PREPOSITION),
+    (Cue::Role, ROLE),
+    (Cue::Company, COMPANY),
+    (Cue::Outlet, OUTLET),
+    (Cue::Operation, OPERATION),
+    (Cue::Group, GROUP),
+    (Cue::Byline, BYLINE),
+];
+
+/// Cues indexed by their last word, for matching the words right before a name.
+struct CueIndex {
+    by_last_word: HashMap<&'static str, Vec<(Vec<&'static str>, Cue)>>,
+}
+
+fn index() -> &'static CueIndex {
+    static INDEX: OnceLock<CueIndex> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut by_last_word: HashMap<&'static str, Vec<(Vec<&'static str>, Cue)>> = HashMap::new();
+        for &(cue, phrases) in CUES {
+            for phrase in phrases {
+                let words: Vec<&'static str> = phrase.split(' ').collect();
+                let last = *words.last().expect("cue phrases are not empty");
+                by_last_word.entry(last).or_default().push((words, cue));
+            }
+        }
+        for list in by_last_word.values_mut() {
+            // Longest first: "le porte-parole" before "parole", "au nord est de" before "de".
+            list.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
+        }
+        CueIndex { by_last_word }
+    })
+}
+
+/// The cue a single word is by itself ("général", "spokesman"), if any.
+pub fn single_word_cue(folded: &str) -> Option<Cue> {
+    index().by_last_word.get(folded)?.iter().find(|(words, _)| words.len() == 1).map(|(_, cue)| *cue)
+}
+
+/// A word of the original text: its byte range and its folded form.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Word {
+    /// Start, in bytes.
+    pub start: usize,
+    /// End (exclusive), in bytes.
+    pub end: usize,
+    /// Folded.
+    pub folded: String,
+}
+
+/// Characters that may stand between two words of one phrase: spaces, apostrophes (elision: "l'",
+/// "d'") and hyphens ("porte-parole", "nord-est"). Anything else (punctuation, a line break) ends a
+/// phrase.
+fn joins_words(c: char) -> bool {
+    matches!(c, ' ' | '\u{00A0}' | '\u{202F}' | '\t' | '\'' | '’' | 'ʼ' | '‘' | '-' | '‐' | '‑')
+}
+
+/// Abbreviations written with a period that still belong to the phrase after them ("M. Diallo",
+/// "Gen. Tiani"). Folded.
+#[rustfmt::skip]
+const ABBREVIATIONS: &[&str] = &[
+    "m", "mme", "mr", "mrs", "ms", "dr", "gen", "capt", "col", "lt", "sgt", "maj", "st",
+];
+
+/// Up to `max` words before byte `pos` (which should start a word), nearest first, as long as only
+/// spaces, apostrophes and hyphens separate them from each other and from `pos`. Opening quotes right
+/// before `pos` are skipped (`la localité de « Doumam »`), and so is the period of an abbreviation
+/// (`Gen. Tiani`).
+pub fn words_before(text: &str, pos: usize, max: usize) -> Vec<Word> {
+    let mut out: Vec<Word> = Vec::with_capacity(max);
+    let mut end = pos;
+    while out.len() < max {
+        let before = &text[..end];
+        let mut trimmed =
+            before.trim_end_matches(|c: char| joins_words(c) || (out.is_empty() && is_opening_quote(c)));
+        if let Some(stem) = trimmed.strip_suffix('.') {
+            let word_start =
+                stem.char_indices().rev().take_while(|&(_, c)| is_word_char(c)).last().map(|(i, _)| i);
+            if word_start.is_some_and(|i| is_listed(ABBREVIATIONS, &fold(&stem[i..])))
+                && trimmed.len() < before.len()
+            {
+                trimmed = stem;
+            }
+        }
+        if trimmed.len() == before.len() && end != pos {
+            break; // the previous word is glued to punctuation
+        }
+        let start = trimmed
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| is_word_char(c))
+            .last()
+            .map_or(trimmed.len(), |(i, _)| i);
+        if start == trimmed.len() {
+            break;
+        }
+        out.push(Word { start, end: trimmed.len(), folded: fold(&text[start..trimmed.len()]) });
+        end = start;
+    }
+    out
+}
+
+/// The longest cue phrase made of the words `nearest_first` (the word right before a name first, then
+/// the one before it...), with its number of words. The farthest word of a phrase may carry Arabic
+/// proclitics (`بمنطقة`, "in the region of").
+pub fn match_cue(nearest_first: &[&str]) -> Option<(Cue, usize)> {
+    let first = nearest_first.first()?;
+    let candidates = index().by_last_word.get(first).or_else(|| {
+        // A one-word Arabic cue with its proclitics: بمنطقة, لوكالة.
+        index().by_last_word.get(strip_proclitics(first))
+    })?;
+    candidates.iter().find_map(|(phrase, cue)| {
+        let n = phrase.len();
+        let fits = n <= nearest_first.len()
+            && phrase
+                .iter()
+                .rev()
+                .zip(nearest_first)
+                .enumerate()
+                .all(|(k, (p, w))| *p == *w || (k + 1 == n && *p == strip_proclitics(w)));
+        fits.then_some((*cue, n))
+    })
+}
+
+/// A folded Arabic word without the conjunction and preposition glued before it (`و ف`, then `ب ل
+/// ك`), when at least three letters remain; any other word as it is.
+pub fn strip_proclitics(word: &str) -> &str {
+    let mut rest = word;
+    for set in [&['\u{0648}', '\u{0641}'][..], &['\u{0628}', '\u{0644}', '\u{0643}'][..]] {
+        if let Some(r) = rest.strip_prefix(set) {
+            if r.chars().count() >= 3 {
+                rest = r;
+            }
+        }
+    }
+    rest
+}
+
+/// The longest cue phrase that ends right before `pos` (the start of a word), with the byte offset
+/// where it starts. The French "à" is recognised there too, as [`Cue::Preposition`].
+pub fn cue_before(text: &str, pos: usize) -> Option<(Cue, usize)> {
+    let words = words_before(text, pos, 5);
+    let folded: Vec<&str> = words.iter().map(|w| w.folded.as_str()).collect();
+    if let Some((cue, n)) = match_cue(&folded) {
+        return Some((cue, words[n - 1].start));
+    }
+    let first = words.first()?;
+    is_preposition_a(&text[first.start..first.end]).then_some((Cue::Preposition, first.start))
+}
+
+/// Whether a word of the original text is the French preposition "à" (which folds to "a", the
+/// English article).
+pub fn is_preposition_a(word: &str) -> bool {
+    matches!(word, "à" | "À" | "a\u{300}" | "A\u{300}")
+}
+
+/// Whether `c` opens a quotation.
+pub fn is_opening_quote(c: char) -> bool {
+    matches!(c, '«' | '"' | '“' | '„' | '‹' | '\'' | '‘')
+}
+
+/// Whether `c` closes a quotation.
+pub fn is_closing_quote(c: char) -> bool {
+    matches!(c, '»' | '"' | '”' | '›' | '\'' | '’')
+}
+
+/// Whether the name at `start..end` stands between quotation marks (spaces allowed inside):
+/// `«القاعدة»`, `« Moura »`, `"سايت"`.
+pub fn is_quoted(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].trim_end_matches([' ', '\u{00A0}', '\u{202F}']);
+    let after = text[end..].trim_start_matches([' ', '\u{00A0}', '\u{202F}']);
+    before.chars().next_back().is_some_and(is_opening_quote)
+        && after.chars().next().is_some_and(is_closing_quote)
+}
+
+/// Whether a word starting at `start` begins a sentence: nothing but spaces, quotes, brackets and
+/// dashes between it and the start of the text, a line break, or a sentence end (`. ! ? … :`). A
+/// capital letter there is the sentence's, not the name's. (A period after an abbreviation, "Gen.",
+/// counts as a sentence end too: that only makes the capital say less.)
+pub fn starts_sentence(text: &str, start: usize) -> bool {
+    // Quotes and brackets on either side are skipped: `« Son avis compte. » Some`, `(Tondobi`.
+    let before = text[..start].trim_end_matches(|c: char| {
+        matches!(
+            c,
+            ' ' | '\u{00A0}' | '\u{202F}' | '\t' | '(' | '[' | ')' | ']' | '—' | '–' | '-' | '*' | '•'
+        ) || is_opening_quote(c)
+            || is_closing_quote(c)
+    });
+    match before.chars().next_back() {
+        None => true,
+        Some(c) => matches!(c, '\n' | '\r' | '.' | '!' | '?' | '…' | ':' | '\u{2029}'),
+    }
+}
+
+/// Function words that may start a capitalized phrase without being part of a name ("À Sokoura",
+/// "The town", "Les villages"), and pronouns and determiners that start sentences. Folded.
+#[rustfmt::skip]
+pub const FUNCTION_WORDS: &[&str] = &[
+    "a", "au", "aux", "apres", "avant", "chez", "contre", "dans", "de", "depuis", "des", "du", "en", "entre",
+    "et", "la", "le", "les", "l", "d", "ou", "par", "pour", "pres", "sur", "vers", "un", "une", "ce", "ces",
+    "cet", "cette", "son", "sa", "ses", "leur", "leurs", "il", "elle", "ils", "elles", "on", "nous", "vous",
+    "je", "tu", "selon", "mais", "donc", "or", "ni", "car", "puis", "alors", "ainsi", "tous", "tout", "toute",
+    "toutes", "aucun", "aucune", "plusieurs", "certains", "quelques", "qui", "que", "quand", "lors", "after",
+    "and", "around", "at", "before", "between", "by", "for", "from", "in", "into", "near", "of", "on", "or",
+    "the", "to", "toward", "towards", "outside", "inside", "an", "this", "that", "these", "those", "his",
+    "her", "its", "their", "our", "your", "my", "he", "she", "it", "they", "we", "you", "i", "all", "some",
+    "any", "many", "most", "several", "both", "each", "every", "no", "not", "but", "so", "yet", "if", "when",
+    "while", "as", "with", "without", "since", "until", "during", "after", "according", "over", "under",
+    "about", "against", "there", "here", "what", "who", "which",
+];
+
+/// Words that English or French always capitalize although they are not names of places, people or
+/// groups: months and days (English), religions, and the peoples and languages of the region. A
+/// capital letter on them says nothing, so it is no evidence that a village of the same name is meant
+/// ("in May", "Islam", "Mossi villagers"). Folded.
+#[rustfmt::skip]
+pub const CAPITALIZED_WORDS: &[&str] = &[
+    // Months and days (English capitalizes them; French does not, and "Mai" is a French first name).
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    // Religions and their followers.
+    "islam", "christianity", "christian", "christians", "muslim", "muslims", "musulman", "musulmans",
+    "catholic", "catholique", "protestant", "sunni", "shia", "ramadan", "tabaski", "aid",
+    // Peoples and languages of the region (the guidelines: ethnic groups are not mentions).
+    "peul", "peuls", "peulh", "peulhs", "fulani", "fula", "fulbe", "foulani", "dogon", "dogons", "touareg",
+    "touaregs", "tuareg", "tuaregs", "mossi", "bambara", "bambaras", "songhai", "songhay", "sonrai",
+    "haoussa", "hausa", "djerma", "zarma", "zerma", "bella", "bozo", "bozos", "arabe", "arabes", "arab",
+    "arabs", "maure", "maures", "moor", "moors", "gourmantche", "gourmantches", "bobo", "bobos", "senoufo",
+    "dioula", "dyula", "malinke", "soninke", "kanouri", "kanuri", "toubou", "tamasheq", "imghad", "ifoghas",
+    "daoussahak", "berabiche", "kounta",
+    // Nationalities, which English capitalizes ("Russian reinforcements").
+    "french", "english", "british", "american", "russian", "chinese", "turkish", "german", "italian",
+    "spanish", "canadian", "ukrainian", "european", "african", "malian", "malians", "nigerien", "nigeriens",
+    "burkinabe", "burkinabes", "chadian", "algerian", "moroccan", "mauritanian", "libyan", "nigerian",
+    "senegalese", "ivorian", "guinean", "beninese", "togolese", "ghanaian", "sudanese", "egyptian",
+    "tunisian", "arabic", "islamist", "islamists", "jihadist", "jihadists", "western", "eastern", "northern",
+    "southern", "central",
+];
+
+/// Whether a folded word is in `list`.
+pub fn is_listed(list: &[&str], folded: &str) -> bool {
+    list.contains(&folded)
+}
+
+/// Whether the line around `pos` is written in title case ("Islamic State Claims Deadly Attack Near
+/// Kokorou"): at least four words that are not function words, and at most one in six of them in
+/// lower case.
+/// There, as at the start of a sentence, a capital letter says nothing about one word.
+pub fn in_title_case_line(text: &str, pos: usize) -> bool {
+    let line_start = text[..pos].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
+    let mut words = 0;
+    let mut lower = 0;
+    for word in text[line_start..line_end].split(|c: char| !is_word_char(c)) {
+        let Some(first) = word.chars().next() else { continue };
+        if !first.is_alphabetic() || !(first.is_uppercase() || first.is_lowercase()) {
+            continue; // digits, scripts without case
+        }
+        if is_listed(FUNCTION_WORDS, &fold(word)) {
+            continue;
+        }
+        words += 1;
+        lower += usize::from(first.is_lowercase());
+    }
+    words >= 4 && lower * 6 <= words
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cue(text: &str, name: &str) -> Option<(Cue, &'static str)> {
+        let pos = text.find(name).unwrap();
+        cue_before(text, pos).map(|(c, start)| {
+            let phrase = text[start..pos].trim_end_matches(|c: char| c == ' ' || is_opening_quote(c));
+            let phrase: &'static str = Box::leak(phrase.to_string().into_boxed_str());
+            (c, phrase)
+        })
+    }
+
+    #[test]
+    fn cues_are_read_on_the_words_right_before_a_name() {
+        assert_eq!(cue("le village de Doumam", "Doumam"), Some((Cue::Designator, "village de")));
+        assert_eq!(cue("la localité d’Acharane", "Acharane"), Some((Cue::Designator, "localité d’")));
+        assert_eq!(cue("à 30 km de Gao", "Gao"), Some((Cue::Proximity, "km de")));
+        assert_eq!(cue("au nord-est de Gao", "Gao"), Some((Cue::Proximity, "au nord-est de")));
+        assert_eq!(cue("tués à Kourakou", "Kourakou"), Some((Cue::Preposition, "à")));
+        assert_eq!(cue("the town of Djibo", "Djibo"), Some((Cue::Designator, "town of")));
+        assert_eq!(cue("le porte-parole Jean Badoun", "Jean"), Some((Cue::Role, "porte-parole")));
+        assert_eq!(cue("داهم مسلحون قرية كاونجو", "كاونجو"), Some((Cue::Designator, "قرية")));
+        assert_eq!(cue("la localité de « Doumam »", "Doumam"), Some((Cue::Designator, "localité de")));
+        // Punctuation between the cue and the name breaks it; "a" (English article) is no "à".
+        assert_eq!(cue("le village. Doumam", "Doumam"), None);
+        assert_eq!(cue("a Doumam", "Doumam"), None);
+        assert_eq!(cue("Doumam", "Doumam"), None);
+    }
+
+    #[test]
+    fn sentence_starts_and_title_case_lines() {
+        assert!(starts_sentence("Son communiqué", 0));
+        assert!(starts_sentence("la province. Son communiqué", 13));
+        let text = "titre\n« Son communiqué";
+        assert!(starts_sentence(text, text.find("Son").unwrap()));
+        assert!(!starts_sentence("tués à Son, hier", 8));
+        let headline = "Islamic State Claims Deadly Attack Near Kokorou\nThe group said";
+        assert!(in_title_case_line(headline, 40));
+        assert!(!in_title_case_line(headline, 50));
+        assert!(!in_title_case_line("Burkina Faso : 44 civils tués à Kourakou et Tondobi", 35));
+    }
+
+    #[test]
+    fn quotes() {
+        assert!(is_quoted("موالية لـ«القاعدة» و", "موالية لـ«".len(), "موالية لـ«القاعدة".len()));
+        assert!(is_quoted("la zone « Moura » hier", 11, 16));
+        assert!(!is_quoted("la zone Moura hier", 8, 13));
+    }
+}

@@ -1,0 +1,288 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! Context (issue 11): doubtful names are emitted only with evidence. Villages are generated the way the GeoNames layer is (`geonames::generate`,
+//! with the word lists when they are installed), so that they are flagged as the real layer flags them.
+
+use std::sync::OnceLock;
+
+use sahel_tagger::gazetteer::geonames::{generate, Options as GeonamesOptions};
+use sahel_tagger::{Against, Doubt, Evidence, Gazetteer, GazetteerBuilder, Options, Tagger, Tier};
+
+const WORD_LISTS: [&str; 2] = ["/usr/share/dict/french", "/usr/share/dict/american-english"];
+
+/// A country, two regions and a town, as the curated tier has them.
+const CURATED: &str = r#"
+[[entity]]
+id = "mali"
+name = "Mali"
+type = "place"
+subtype = "country"
+variants = ["مالي"]
+
+[[entity]]
+id = "mopti_r"
+name = "Mopti region"
+type = "place"
+subtype = "region"
+parent = "mali"
+geonames = 900
+
+[[entity]]
+id = "kayes_r"
+name = "Kayes region"
+type = "place"
+subtype = "region"
+parent = "mali"
+geonames = 901
+
+[[entity]]
+id = "bandiagara"
+name = "Bandiagara"
+type = "place"
+subtype = "town"
+parent = "mopti_r"
+variants = ["باندياغارا"]
+
+[[entity]]
+id = "thomas_sankara"
+name = "Thomas Sankara"
+type = "person"
+variants = [{ text = "Sankara", possible = true }]
+"#;
+
+fn row(id: u64, name: &str, alternates: &str, code: &str, admin1: &str) -> String {
+    let class = if code.starts_with("ADM") { "A" } else { "P" };
+    format!("{id}\t{name}\t{name}\t{alternates}\t14.5\t-4.2\t{class}\t{code}\tML\t\t{admin1}\t\t\t\t0\t\t280\tAfrica/Bamako\t2023-01-01")
+}
+
+fn word_list_options() -> GeonamesOptions {
+    let mut options = GeonamesOptions::default();
+    for list in WORD_LISTS {
+        match std::fs::read_to_string(list) {
+            Ok(text) => options.add_word_list(&text),
+            Err(_) => eprintln!("word list {list} missing: common words are not flagged in this run"),
+        }
+    }
+    options
+}
+
+/// The curated entities above and a generated layer with `villages` (name, Arabic name, region code:
+/// "04" is the Mopti region, "01" Kayes).
+fn tagger_with(villages: &[(&str, &str, &str)], options: &GeonamesOptions) -> Tagger {
+    let mut curated = GazetteerBuilder::new();
+    curated.add_toml("curated.toml", CURATED, Tier::Curated);
+    let curated = curated.build().expect("valid curated test gazetteer");
+    let mut dump = vec![row(900, "Mopti", "", "ADM1", "04"), row(901, "Kayes", "", "ADM1", "01")];
+    for (i, (name, arabic, admin1)) in villages.iter().enumerate() {
+        dump.push(row(1000 + i as u64, name, arabic, "PPL", admin1));
+    }
+    let (entities, _) = generate(&[("ML.txt".into(), dump.join("\n"))], &curated, options);
+    let mut builder = GazetteerBuilder::new();
+    builder.add_toml("curated.toml", CURATED, Tier::Curated);
+    for e in entities {
+        builder.add_entity(e);
+    }
+    Tagger::new(builder.build().expect("valid test gazetteer"))
+}
+
+fn tagger() -> &'static Tagger {
+    static TAGGER: OnceLock<Tagger> = OnceLock::new();
+    TAGGER.get_or_init(|| {
+        tagger_with(
+            &[
+                ("Elle", "", "04"),
+                ("Son", "", "04"),
+                ("You", "", "04"),
+                ("All", "", "04"),
+                ("Diallo", "", "04"),
+                ("Traoré", "", "04"),
+                ("Some", "", "04"),
+                ("May", "", "04"),
+                ("Islam", "", "04"),
+                ("Kourakou", "كوراكو", "04"),
+                ("Tondobi", "", "04"),
+                ("Dioumara", "", "01"),
+                ("Trés", "", "01"),
+            ],
+            &word_list_options(),
+        )
+    })
+}
+
+/// The surfaces of the emitted mentions.
+fn found(text: &str) -> Vec<&str> {
+    tagger().tag(text).iter().map(|m| m.surface(text)).collect()
+}
+
+#[test]
+fn pronouns_determiners_and_surnames_are_no_villages() {
+    let text = "Elle a quitté la ville hier soir. Son frère, Diallo, affirme que Traoré est parti avant \
+                l'aube. « You are welcome », lui a dit un soldat. « All is well. »\n\n\
+                Diallo et Traoré ont parlé au téléphone. Elle ajoute : « Son avis compte. » Selon \
+                Traoré, Diallo est rentré. Son village est loin.";
+    assert_eq!(found(text), Vec::<&str>::new());
+    let english =
+        "Some analysts say May will be hot. You can see it. All of them agree. In May, Islam spread, and \
+                   Traore said Diallo was gone.";
+    assert_eq!(found(english), Vec::<&str>::new());
+}
+
+#[test]
+fn the_same_villages_after_a_designator_are_found() {
+    let text = "Les habitants du village de Son ont fui vers le village de Diallo, puis vers le village \
+                d'Elle. Les villages de You, All et Traoré sont vides.";
+    assert_eq!(found(text), ["Son", "Diallo", "Elle", "You", "All", "Traoré"]);
+    let english = "They fled the village of Some for the town of May, 30 km from Islam.";
+    assert_eq!(found(english), ["Some", "May", "Islam"]);
+}
+
+#[test]
+fn every_decision_says_why() {
+    let options = Options { possible: true };
+    let text = "Son frère vit à Kourakou et Tondobi.";
+    let tagged = tagger().tag_with(text, &options);
+    let checks: Vec<(&str, Doubt, Result<&str, &str>)> = tagged
+        .mentions
+        .iter()
+        .map(|m| {
+            let check = m.check.expect("generated names are checked");
+            (m.surface(text), check.doubt, check.verdict.map(Evidence::as_str).map_err(Against::as_str))
+        })
+        .collect();
+    assert_eq!(checks[0].0, "Son");
+    assert_eq!(checks[0].2, Err("no evidence"));
+    assert!(tagged.mentions[0].is_unconfirmed(), "kept on request, flagged");
+    assert_eq!(checks[1], ("Kourakou", Doubt::Generated, Ok("cue")));
+    assert_eq!(checks[2], ("Tondobi", Doubt::Generated, Ok("capital")));
+    // Without the option, the same decision drops it, and says so.
+    let tagged = tagger().tag_with(text, &Options::default());
+    assert_eq!(tagged.dropped.len(), 1);
+    assert_eq!(tagged.dropped[0].surface(text), "Son");
+    assert_eq!(tagged.dropped[0].check.unwrap().verdict, Err(Against::NoEvidence));
+    // A certain name has no check.
+    let tagged = tagger().tag_with("à Bandiagara", &Options::default());
+    assert_eq!(tagged.mentions[0].check, None);
+}
+
+#[test]
+fn a_capital_means_a_name_only_inside_a_sentence_of_ordinary_case() {
+    assert_eq!(found("Les tués de Tondobi sont enterrés."), ["Tondobi"]);
+    assert_eq!(found("Tondobi compte ses morts."), Vec::<&str>::new());
+    assert_eq!(found("Gunmen Attack Tondobi Market, Killing Dozens\nThe toll rose."), Vec::<&str>::new());
+    assert_eq!(found("HIER, LES TUÉS DE TONDOBI ONT ÉTÉ ENTERRÉS."), Vec::<&str>::new());
+}
+
+#[test]
+fn a_place_of_the_same_region_nearby_or_a_list_is_evidence() {
+    // Kourakou and Bandiagara are both in the Mopti region, Dioumara in Kayes.
+    assert_eq!(found("Kourakou a été attaqué, comme Bandiagara."), ["Kourakou", "Bandiagara"]);
+    assert_eq!(found("Dioumara a été attaqué, comme Bandiagara."), ["Bandiagara"]);
+    // A list joins a doubtful name to a certain one, in Arabic too (no capitals there).
+    assert_eq!(found("هاجموا باندياغارا وكوراكو أمس"), ["باندياغارا", "كوراكو"]);
+    assert_eq!(found("قال كوراكو إن الهجوم"), Vec::<&str>::new());
+    assert_eq!(found("هاجموا قرية كوراكو"), ["كوراكو"]);
+    assert_eq!(found("هاجموا «كوراكو» أمس"), ["كوراكو"]);
+    // An apposition is no list: "Bandiagara, Traoré…".
+    assert_eq!(found("à Bandiagara, Traoré est resté"), ["Bandiagara"]);
+}
+
+#[test]
+fn a_name_evidenced_once_is_a_name_throughout_the_text() {
+    assert_eq!(found("Tondobi compte ses morts. Les tués de Tondobi sont enterrés."), ["Tondobi", "Tondobi"]);
+}
+
+#[test]
+fn accents_may_be_missing_but_not_different() {
+    // The village is "Trés": the adverb "Très" is another word, even after a designator.
+    assert_eq!(found("le village de Très"), Vec::<&str>::new());
+    let options = Options { possible: true };
+    let tagged = tagger().tag_with("le village de Très", &options);
+    assert!(tagged.mentions.is_empty(), "a definite 'no' is not shown even on request");
+    assert_eq!(tagged.dropped[0].check.unwrap().verdict, Err(Against::DifferentAccent));
+    assert_eq!(found("le village de Tres"), ["Tres"]);
+    assert_eq!(found("le village de Trés"), ["Trés"]);
+}
+
+#[test]
+fn the_head_of_another_kind_rules_a_place_out() {
+    assert_eq!(found("une patrouille de l’opération Kourakou"), Vec::<&str>::new());
+    let dropped = tagger().tag_with("l’opération Kourakou", &Options::default()).dropped;
+    assert!(matches!(dropped[0].check.unwrap().verdict, Err(Against::OtherKind { .. })));
+    assert_eq!(found("une patrouille à Kourakou"), ["Kourakou"]);
+}
+
+#[test]
+fn a_given_name_before_another_surname_is_another_person() {
+    assert_eq!(found("Mariam Sankara a parlé."), Vec::<&str>::new());
+    let dropped = tagger().tag_with("Mariam Sankara a parlé.", &Options::default()).dropped;
+    assert!(matches!(dropped[0].check.unwrap().verdict, Err(Against::OtherName { .. })));
+    assert_eq!(
+        found("Thomas Sankara est mort en 1987. Sankara reste populaire."),
+        ["Thomas Sankara", "Sankara"]
+    );
+    assert_eq!(found("Le président Sankara a parlé."), ["Sankara"]);
+    assert_eq!(found("Sankara reste populaire."), Vec::<&str>::new());
+}
+
+/// Dictionary words as village names, sentence-initial and after a designator: the capital at the start
+/// of a sentence never makes one a village, the designator always does. Skipped where the lists are
+/// not installed.
+#[test]
+fn dictionary_words_are_villages_only_after_a_designator() {
+    let options = word_list_options();
+    for (list, initial, designated) in [
+        (WORD_LISTS[0], "{} est arrivé hier.", "Ils ont fui le village de {}."),
+        (WORD_LISTS[1], "{} was seen there.", "They fled the village of {}."),
+    ] {
+        let Ok(words) = std::fs::read_to_string(list) else {
+            eprintln!("word list {list} missing: skipping");
+            continue;
+        };
+        let words: Vec<String> = words
+            .lines()
+            .filter(|w| w.chars().count() >= 4 && w.chars().all(char::is_alphabetic))
+            .step_by(40)
+            .map(|w| {
+                let mut c = w.chars();
+                c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+            })
+            .collect();
+        let villages: Vec<(&str, &str, &str)> = words.iter().map(|w| (w.as_str(), "", "04")).collect();
+        let tagger = tagger_with(&villages, &options);
+        let mut failures = vec![];
+        for word in &words {
+            let text = initial.replace("{}", word);
+            if !tagger.tag(&text).is_empty() {
+                failures.push(text);
+            }
+            let text = designated.replace("{}", word);
+            let mentions = tagger.tag(&text);
+            // A word the curated tier has (a spelling it owns is left out of the layer) may be
+            // missing; otherwise the village is found after its designator.
+            if mentions.len() != 1 && tagger.gazetteer().entities().iter().any(|e| e.name == *word) {
+                failures.push(text);
+            }
+        }
+        assert!(words.len() > 500, "{list}: too few words ({})", words.len());
+        assert!(
+            failures.is_empty(),
+            "{list}: {} failures, e.g. {:?}",
+            failures.len(),
+            &failures[..failures.len().min(10)]
+        );
+    }
+}
+
+#[test]
+fn the_default_tagger_keeps_every_certain_name() {
+    // The embedded gazetteer's certain names need no evidence: sentence-initial, in a headline.
+    let tagger = Tagger::new(Gazetteer::embedded());
+    let text = "Kidal Falls To The Army\nNiafunké et Tombouctou restent calmes.";
+    let names: Vec<&str> = tagger.tag(text).iter().map(|m| m.surface(text)).collect();
+    assert_eq!(names, ["Kidal", "Niafunké", "Tombouctou"]);
+}
+
+#[test]
+fn a_headline_in_capitals_says_nothing_about_other_names() {
+    let text = "NIGER: SANKARA IS STILL HELD, JUNTA CONFIRMS\nThomas Sankara was seen.";
+    assert_eq!(found(text)[0], "SANKARA");
+}
