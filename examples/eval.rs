@@ -14,7 +14,9 @@
 //!   (repeatable);
 //! - `--texts FILE`: another annotated file;
 //! - `--only PREFIX`: only the texts whose id starts with PREFIX (`ar`, `fr-03`, ...);
-//! - `--show`: also print every text with its gold and predicted mentions side by side.
+//! - `--show`: also print every text with its gold and predicted mentions side by side;
+//! - `--unlisted`: also score the unlisted names (names no list holds, proposed by their context)
+//!   against the gold mentions the gazetteer lacks (`missing:` ids), on a line of their own.
 
 #[path = "../tests/eval/scorer.rs"]
 mod scorer;
@@ -39,6 +41,7 @@ fn run() -> Result<(), String> {
     let mut sets = vec![];
     let mut only = String::new();
     let mut show = false;
+    let mut unlisted = false;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         let mut value = || args.next().ok_or(format!("{arg} needs a value"));
@@ -48,9 +51,10 @@ fn run() -> Result<(), String> {
             "--set" => sets.push(value()?),
             "--only" => only = value()?,
             "--show" => show = true,
+            "--unlisted" => unlisted = true,
             "-h" | "--help" => {
                 println!(
-                    "usage: eval [--gazetteer FILE]... [--set unit|articles | --texts FILE] [--only PREFIX] [--show]"
+                    "usage: eval [--gazetteer FILE]... [--set unit|articles | --texts FILE] [--only PREFIX] [--show] [--unlisted]"
                 );
                 return Ok(());
             }
@@ -99,7 +103,11 @@ fn run() -> Result<(), String> {
                 println!("{}", scorer::show(&tagger, doc));
             }
         }
-        println!("{}", scorer::evaluate(&tagger, &docs, &title).report());
+        let mut evaluation = scorer::evaluate(&tagger, &docs, &title);
+        if unlisted {
+            evaluation.unlisted = Some(scorer::score_unlisted(&tagger, &docs));
+        }
+        println!("{}", evaluation.report());
     }
     Ok(())
 }

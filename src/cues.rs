@@ -428,6 +428,15 @@ pub const CAPITALIZED_WORDS: &[&str] = &[
     "southern", "central",
 ];
 
+/// Capitalized names that are not names of the kinds the tagger finds (the annotation guidelines):
+/// continents and broad world regions, and social-media platforms. Folded, one word each.
+#[rustfmt::skip]
+pub const NOT_NAMES: &[&str] = &[
+    "afrique", "africa", "europe", "asie", "asia", "amerique", "america", "americas", "oceanie", "occident",
+    "orient", "maghreb", "telegram", "facebook", "twitter", "whatsapp", "youtube", "tiktok", "instagram",
+    "internet", "افريقيا", "اوروبا", "تويتر", "فيسبوك",
+];
+
 /// Whether a folded word is in `list`.
 pub fn is_listed(list: &[&str], folded: &str) -> bool {
     list.contains(&folded)

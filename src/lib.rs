@@ -35,6 +35,7 @@ pub mod gazetteer;
 mod matcher;
 pub mod offsets;
 mod tagger;
+mod unlisted;
 
 /// The JavaScript API (wasm-bindgen), on `wasm32` only; public so that its tests can reach it.
 #[cfg(target_arch = "wasm32")]
@@ -47,3 +48,4 @@ pub use gazetteer::{
     Tier, Variant,
 };
 pub use tagger::{Mention, Options, Tagged, Tagger};
+pub use unlisted::{Rule, Unlisted};

@@ -1,10 +1,13 @@
 //! The tagger: a gazetteer compiled for matching, and the mentions it finds.
 
+use std::collections::HashSet;
+
 use crate::context::{Check, Evidencer};
 use crate::fold::{fold_with_origins, Folded};
 use crate::gazetteer::{Entity, EntityIndex, Gazetteer, Variant};
 use crate::matcher::{leftmost_longest, Candidate, Matcher};
 use crate::offsets::OffsetCounter;
+use crate::unlisted::{self, Unlisted};
 
 /// Texts longer than this are folded in overlapping windows, so that memory stays proportional to the
 /// window rather than to the text (the folded copy and its offset map take about five times the
@@ -55,6 +58,8 @@ pub struct Options {
     /// Also emit doubtful names for which no evidence was found (each flagged by its
     /// [`Mention::check`]). Names that the context rules out are never emitted.
     pub possible: bool,
+    /// Also propose names the gazetteer lacks, from their context (see [`Unlisted`]).
+    pub unlisted: bool,
 }
 
 /// Everything [`Tagger::tag_with`] found in a text.
@@ -65,6 +70,9 @@ pub struct Tagged {
     pub mentions: Vec<Mention>,
     /// The doubtful names that were not emitted, with what dropped them ([`Mention::check`]).
     pub dropped: Vec<Mention>,
+    /// With [`Options::unlisted`]: names no list holds, proposed by their context, sorted, overlapping
+    /// no mention.
+    pub unlisted: Vec<Unlisted>,
 }
 
 /// Finds gazetteer entities in text.
@@ -81,6 +89,8 @@ pub struct Tagger {
     gazetteer: Gazetteer,
     matcher: Matcher,
     evidencer: Evidencer,
+    /// Folded first names of the region, for unlisted people ("Abdoulaye Pafadnam").
+    given_names: HashSet<String>,
 }
 
 impl Tagger {
@@ -88,7 +98,8 @@ impl Tagger {
     pub fn new(gazetteer: Gazetteer) -> Tagger {
         let matcher = Matcher::new(&gazetteer);
         let evidencer = Evidencer::new(&gazetteer);
-        Tagger { gazetteer, matcher, evidencer }
+        let given_names = unlisted::given_names(&gazetteer);
+        Tagger { gazetteer, matcher, evidencer, given_names }
     }
 
     /// The gazetteer it tags with.
@@ -134,7 +145,14 @@ impl Tagger {
                     Err(against) => options.possible && !against.is_definite(),
                 },
             });
-        Tagged { mentions, dropped }
+        let unlisted = if options.unlisted { self.unlisted(text, &mentions) } else { vec![] };
+        Tagged { mentions, dropped, unlisted }
+    }
+
+    /// Names no list holds in `text`, proposed by their context (see [`Unlisted`]), around the
+    /// `mentions` the tagger found there (sorted): none overlaps one of them.
+    pub fn unlisted(&self, text: &str, mentions: &[Mention]) -> Vec<Unlisted> {
+        unlisted::find(text, mentions, &self.given_names)
     }
 
     /// Every gazetteer match, before the doubtful ones are checked.

@@ -1,11 +1,14 @@
 #![cfg(not(target_arch = "wasm32"))]
-//! Context (issue 11): doubtful names are emitted only with evidence. Villages are generated the way the GeoNames layer is (`geonames::generate`,
+//! Context (issue 11): doubtful names are emitted only with evidence, and names no list holds are
+//! proposed by their cues. Villages are generated the way the GeoNames layer is (`geonames::generate`,
 //! with the word lists when they are installed), so that they are flagged as the real layer flags them.
 
 use std::sync::OnceLock;
 
 use sahel_tagger::gazetteer::geonames::{generate, Options as GeonamesOptions};
-use sahel_tagger::{Against, Doubt, Evidence, Gazetteer, GazetteerBuilder, Options, Tagger, Tier};
+use sahel_tagger::{
+    Against, Doubt, EntityType, Evidence, Gazetteer, GazetteerBuilder, Options, Rule, Tagger, Tier,
+};
 
 const WORD_LISTS: [&str; 2] = ["/usr/share/dict/french", "/usr/share/dict/american-english"];
 
@@ -137,7 +140,7 @@ fn the_same_villages_after_a_designator_are_found() {
 
 #[test]
 fn every_decision_says_why() {
-    let options = Options { possible: true };
+    let options = Options { possible: true, ..Options::default() };
     let text = "Son frère vit à Kourakou et Tondobi.";
     let tagged = tagger().tag_with(text, &options);
     let checks: Vec<(&str, Doubt, Result<&str, &str>)> = tagged
@@ -194,7 +197,7 @@ fn a_name_evidenced_once_is_a_name_throughout_the_text() {
 fn accents_may_be_missing_but_not_different() {
     // The village is "Trés": the adverb "Très" is another word, even after a designator.
     assert_eq!(found("le village de Très"), Vec::<&str>::new());
-    let options = Options { possible: true };
+    let options = Options { possible: true, ..Options::default() };
     let tagged = tagger().tag_with("le village de Très", &options);
     assert!(tagged.mentions.is_empty(), "a definite 'no' is not shown even on request");
     assert_eq!(tagged.dropped[0].check.unwrap().verdict, Err(Against::DifferentAccent));
@@ -270,6 +273,120 @@ fn dictionary_words_are_villages_only_after_a_designator() {
             &failures[..failures.len().min(10)]
         );
     }
+}
+
+/// `(surface, type, rule)` of the unlisted names of a text, on the embedded gazetteer.
+fn unlisted(text: &str) -> Vec<(&str, &str, Rule)> {
+    static DEFAULT: OnceLock<Tagger> = OnceLock::new();
+    let tagger = DEFAULT.get_or_init(Tagger::default);
+    let options = Options { unlisted: true, ..Options::default() };
+    let tagged = tagger.tag_with(text, &options);
+    for u in &tagged.unlisted {
+        assert!(
+            tagged.mentions.iter().all(|m| m.end <= u.start || u.end <= m.start),
+            "{:?} overlaps a mention",
+            u.surface(text)
+        );
+    }
+    tagged.unlisted.iter().map(|u| (u.surface(text), u.kind.as_str(), u.rule)).collect()
+}
+
+#[test]
+fn unlisted_places_after_designators_lists_and_distances() {
+    assert_eq!(
+        unlisted("Les villages de Hamkoura, Kelbadji et Doumsiré ont été attaqués."),
+        [
+            ("Hamkoura", "place", Rule::After),
+            ("Kelbadji", "place", Rule::List),
+            ("Doumsiré", "place", Rule::List)
+        ]
+    );
+    assert_eq!(unlisted("la localité de Doumsiré, hier"), [("Doumsiré", "place", Rule::After)]);
+    assert_eq!(unlisted("à 30 km de Kelbadji"), [("Kelbadji", "place", Rule::After)]);
+    assert_eq!(unlisted("près de Kelbadji"), [("Kelbadji", "place", Rule::After)]);
+    assert_eq!(unlisted("in the town of Kelbadji"), [("Kelbadji", "place", Rule::After)]);
+    assert_eq!(
+        unlisted("raids on Hamkoura, Kelbadji and Doumsiré, three villages near the border"),
+        [
+            ("Hamkoura", "place", Rule::Apposition),
+            ("Kelbadji", "place", Rule::Apposition),
+            ("Doumsiré", "place", Rule::Apposition)
+        ]
+    );
+    assert_eq!(unlisted("venus de Kelbadji, une localité proche"), [("Kelbadji", "place", Rule::Apposition)]);
+    assert_eq!(unlisted("داهم مسلحون قرية كاونجو الواقعة في الشرق"), [("كاونجو", "place", Rule::After)]);
+    assert_eq!(unlisted("هاجموا بلدة تاداريات في المنطقة"), [("تاداريات", "place", Rule::After)]);
+    // A gazetteer name is never proposed again, and never overlapped.
+    assert_eq!(unlisted("le village de Boulkessi"), []);
+}
+
+#[test]
+fn unlisted_people_after_roles_and_titles() {
+    assert_eq!(
+        unlisted("selon le porte-parole Jean Paul Badouno, hier"),
+        [("Jean Paul Badouno", "person", Rule::After)]
+    );
+    assert_eq!(
+        unlisted("Le gouverneur de la région de Mopti, Kelfa Tandjigora, a parlé."),
+        [("Kelfa Tandjigora", "person", Rule::After)]
+    );
+    assert_eq!(unlisted("Government spokesman Jean Badouno said"), [("Jean Badouno", "person", Rule::After)]);
+    assert_eq!(
+        unlisted("The toll was confirmed by General Kelfa Tandjigora on Monday."),
+        [("Kelfa Tandjigora", "person", Rule::After)]
+    );
+    assert_eq!(
+        unlisted("Kelfa Tandjigora, an analyst of Sahel politics, said. Tandjigora added nothing."),
+        [("Kelfa Tandjigora", "person", Rule::Apposition), ("Tandjigora", "person", Rule::Repeated)]
+    );
+    assert_eq!(
+        unlisted("قال الناطق باسم الجيش سليمان غازوبي إن"),
+        [("سليمان غازوبي", "person", Rule::After)]
+    );
+    assert_eq!(
+        unlisted("أصبح الجنرال عبد الله كوليبالي رئيساً للأركان"),
+        [("عبد الله كوليبالي", "person", Rule::After)]
+    );
+    assert_eq!(unlisted("ودعا الوزير كيبا سانغاري، أمس"), [("كيبا سانغاري", "person", Rule::After)]);
+}
+
+#[test]
+fn unlisted_organizations_outlets_and_operations() {
+    assert_eq!(unlisted("la société Kelmining a fermé"), [("Kelmining", "organization", Rule::After)]);
+    assert_eq!(
+        unlisted("the company Kelgold Mining said"),
+        [("Kelgold Mining", "organization", Rule::After)]
+    );
+    assert_eq!(unlisted("ذكرت شركة كيلغولد أن"), [("كيلغولد", "organization", Rule::After)]);
+    assert_eq!(unlisted("selon le journal Kelpress"), [("Kelpress", "media", Rule::After)]);
+    assert_eq!(
+        unlisted("dans l’opération Kelniya, les soldats"),
+        [("opération Kelniya", "force", Rule::After)]
+    );
+}
+
+#[test]
+fn unlisted_names_are_not_read_in_ordinary_prose() {
+    // Pronouns, determiners, months, peoples and surnames at the start of sentences, and cues before
+    // lower-case words: nothing to propose.
+    let text = "Elle a quitté le village hier. Son frère vit près de la frontière ; Diallo et Traoré \
+                sont partis à pied vers la ville. Les Peuls et les Dogons vivent dans la région depuis \
+                longtemps.\n\nIn May, some analysts said the town of the north was calm. All of them \
+                agreed. The company said nothing, and the spokesman declined to comment.\n\n\
+                وقال مصدر عسكري في المنطقة إن القرية تعرضت لهجوم قرب الحدود، وإن الجيش أرسل تعزيزات.";
+    assert_eq!(unlisted(text), []);
+}
+
+#[test]
+fn unlisted_names_are_typed_by_their_cue_and_found_once() {
+    let options = Options { unlisted: true, ..Options::default() };
+    let text = "le village de Kelbadji";
+    let tagged = Tagger::default().tag_with(text, &options);
+    let u = tagged.unlisted[0];
+    assert_eq!(u.kind, EntityType::Place);
+    assert_eq!(&text[u.cue_start..u.cue_end], "village de");
+    // Without the option, none.
+    assert!(Tagger::default().tag_with(text, &Options::default()).unlisted.is_empty());
 }
 
 #[test]

@@ -88,7 +88,7 @@ fn embedded_gazetteer_is_valid_and_covers_the_source_articles() {
     ];
     let tagger = default_tagger();
     // Alone, a name has no context: doubtful ones ("Boni") are asked for too.
-    let options = Options { possible: true };
+    let options = Options { possible: true, ..Options::default() };
     for name in required {
         let mentions = tagger.tag_with(name, &options).mentions;
         assert_eq!(mentions.len(), 1, "{name:?} should be one mention, got {mentions:?}");
@@ -343,7 +343,7 @@ fn every_variant_standing_alone_is_found_whole_and_linked_to_its_entity() {
     let tagger = default_tagger();
     let mut failures = vec![];
     // Alone, a spelling has no context: doubtful ones (also a word, a common name) are asked for too.
-    let options = Options { possible: true };
+    let options = Options { possible: true, ..Options::default() };
     for entity in tagger.gazetteer().entities() {
         for variant in &entity.variants {
             let mentions = tagger.tag_with(&variant.text, &options).mentions;

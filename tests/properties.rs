@@ -107,7 +107,7 @@ proptest! {
         let texts = variant_texts();
         let v = &texts[i % texts.len()];
         // Alone, a spelling has no context: doubtful ones (also a word, a common name) are asked for too.
-        let options = Options { possible: true };
+        let options = Options { possible: true, ..Options::default() };
         let mentions = tagger().tag_with(v, &options).mentions;
         // Exact-case and capitalized variants are written in their own case here, so every variant
         // standing alone is one mention covering all of it.

@@ -459,6 +459,130 @@ pub struct Evaluation {
     pub tolerated: Vec<Item>,
     /// Gold ids still marked `missing:` although the gazetteer now has the entity.
     pub stale_missing: Vec<String>,
+    /// The unlisted names' scores, when they were asked for (see [`score_unlisted`]).
+    pub unlisted: Option<UnlistedScore>,
+}
+
+/// How well unlisted names (names no list holds, proposed by their context) find the gold mentions
+/// that the gazetteer lacks. An unlisted name is right when its span is the span of a gold mention
+/// whose id is `missing:…`, with the same type. Scored apart: the other scores count gazetteer
+/// mentions only.
+#[derive(Clone, Debug, Default)]
+pub struct UnlistedScore {
+    /// Unlisted names proposed.
+    pub predicted: usize,
+    /// Of them, right (span and type of a `missing:` gold mention).
+    pub correct: usize,
+    /// Of the others, the span and type of a gold mention of a known entity (a variant the gazetteer
+    /// lacks): not counted right, but not a false alarm either.
+    pub known_entity: usize,
+    /// Gold `missing:` mentions.
+    pub gold_missing: usize,
+    /// Of them, those no gazetteer mention predicts with their span: what is left for unlisted names.
+    pub no_list: usize,
+    /// Of `no_list`, found by an unlisted name.
+    pub no_list_found: usize,
+    /// Wrong unlisted names, with their rule and cue.
+    pub wrong: Vec<Item>,
+    /// Unlisted names with the span of a known entity's gold mention (`known_entity`).
+    pub known: Vec<Item>,
+    /// `no_list` gold mentions not found.
+    pub missed: Vec<Item>,
+}
+
+impl UnlistedScore {
+    /// Right / proposed.
+    pub fn precision(&self) -> f64 {
+        ratio(self.correct, self.predicted)
+    }
+
+    /// Found / gold mentions that no list holds.
+    pub fn recall(&self) -> f64 {
+        ratio(self.no_list_found, self.no_list)
+    }
+}
+
+/// Scores the unlisted names of every text (tagged with [`Options::unlisted`]).
+#[allow(dead_code)] // used by examples/eval.rs
+pub fn score_unlisted(tagger: &Tagger, docs: &[Doc]) -> UnlistedScore {
+    let mut score = UnlistedScore::default();
+    let options = Options { unlisted: true, ..Options::default() };
+    for doc in docs {
+        let text = doc.text.as_str();
+        let tagged = tagger.tag_with(text, &options);
+        let missing: Vec<&Gold> = doc.gold.iter().filter(|g| g.id.starts_with(MISSING)).collect();
+        score.gold_missing += missing.len();
+        let by_list = |g: &Gold| {
+            tagged.mentions.iter().any(|m| same_span(text, (m.start, m.end), (g.start, g.end)).is_some())
+        };
+        let mut found = vec![false; missing.len()];
+        for u in &tagged.unlisted {
+            score.predicted += 1;
+            let kind = u.kind.as_str();
+            let gold =
+                doc.gold.iter().find(|g| same_span(text, (u.start, u.end), (g.start, g.end)).is_some());
+            match gold {
+                Some(g) if g.kind == kind && g.id.starts_with(MISSING) => {
+                    score.correct += 1;
+                    if let Some(i) = missing.iter().position(|m| std::ptr::eq(*m, g)) {
+                        found[i] = true;
+                    }
+                }
+                Some(g) if g.kind == kind => {
+                    score.known_entity += 1;
+                    score.known.push(Item {
+                        doc: doc.id.clone(),
+                        what: format!(
+                            "{} {} by {} {}; gold {}",
+                            Q(u.surface(text)),
+                            kind,
+                            u.rule.as_str(),
+                            u.cue.as_str(),
+                            g.id
+                        ),
+                        context: context(text, u.start, u.end),
+                    });
+                }
+                _ => {
+                    let what = match gold {
+                        Some(g) => format!("gold {} → {} ({})", Q(&g.surface), g.id, g.kind),
+                        None => match doc.gold.iter().find(|g| u.start < g.end && g.start < u.end) {
+                            Some(g) => format!("overlaps gold {} → {} ({})", Q(&g.surface), g.id, g.kind),
+                            None => "no gold mention".to_string(),
+                        },
+                    };
+                    score.wrong.push(Item {
+                        doc: doc.id.clone(),
+                        what: format!(
+                            "{} {} by {} {} ({}); {what}",
+                            Q(u.surface(text)),
+                            kind,
+                            u.rule.as_str(),
+                            u.cue.as_str(),
+                            Q(&text[u.cue_start..u.cue_end])
+                        ),
+                        context: context(text, u.start, u.end),
+                    });
+                }
+            }
+        }
+        for (g, found) in missing.iter().zip(found) {
+            if by_list(g) {
+                continue;
+            }
+            score.no_list += 1;
+            if found {
+                score.no_list_found += 1;
+            } else {
+                score.missed.push(Item {
+                    doc: doc.id.clone(),
+                    what: format!("{} → {} ({})", Q(&g.surface), g.id, g.kind),
+                    context: context(text, g.start, g.end),
+                });
+            }
+        }
+    }
+    score
 }
 
 /// Tags every text and scores it; `title` names the set in the report.
@@ -633,7 +757,7 @@ pub fn show(tagger: &Tagger, doc: &Doc) -> String {
 /// Whether `surface`, tagged on its own, is one mention of `id` (or has it among its candidates). For an
 /// Arabic mention the surface may start with `ال` (see `restore_article`): then only its end must match.
 fn found_alone(tagger: &Tagger, surface: &str, id: &str) -> bool {
-    let options = Options { possible: true };
+    let options = Options { possible: true, ..Options::default() };
     tagger.tag_with(surface, &options).mentions.iter().any(|m| {
         m.end == surface.len()
             && (m.start == 0 || surface[..m.start] == *"ال")
@@ -771,6 +895,21 @@ impl Evaluation {
             "\nFalse alarms (predictions that overlap no gold mention of their type): {}",
             self.all.predicted - self.all.lenient_predicted_ok
         );
+        if let Some(u) = &self.unlisted {
+            let _ = writeln!(
+                w,
+                "Unlisted: {} proposed, {} right, P {:.3} ({} more with the span of a known entity); {} gold \
+                 `missing:` mentions, {} not found by a gazetteer mention, of which {} found: R {:.3}",
+                u.predicted,
+                u.correct,
+                u.precision(),
+                u.known_entity,
+                u.gold_missing,
+                u.no_list,
+                u.no_list_found,
+                u.recall()
+            );
+        }
         let list = |w: &mut String, title: &str, items: &[Item]| {
             let _ = writeln!(w, "\n{title} ({})", items.len());
             for it in items {
@@ -791,6 +930,15 @@ impl Evaluation {
             &self.ambiguous,
         );
         list(w, "TOLERATED: correct but for a title or generic head word", &self.tolerated);
+        if let Some(u) = &self.unlisted {
+            list(w, "UNLISTED, WRONG: span or type of no `missing:` gold mention", &u.wrong);
+            list(
+                w,
+                "UNLISTED, KNOWN ENTITY: the span of a gold mention the gazetteer has (a missing variant?)",
+                &u.known,
+            );
+            list(w, "UNLISTED, MISSED: gold `missing:` mentions that neither a gazetteer nor an unlisted name found", &u.missed);
+        }
         if !self.stale_missing.is_empty() {
             let _ = writeln!(
                 w,

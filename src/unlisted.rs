@@ -1,0 +1,939 @@
+//! Names no list holds: capitalized names that a cue introduces but the gazetteer lacks, typed by the
+//! cue.
+//!
+//! News is full of villages, officials and companies that no gazetteer has, GeoNames included. They
+//! are introduced the way known names are (see [`crate::cues`]): "les villages de Hamou, Kakassobon et
+//! Bolgadjé", "la localité de Doumam", "à 17 km de Kouakourou", "the town of Tabaram", "قرية كاونجو";
+//! "le porte-parole Jean Paul Badoun", "le maire de Bankass, Allaye Guindo", "General Abdoulaye
+//! Coulibaly", "الجنرال كيبا سانغاري"; "la société Semafo", "the company Endeavour Mining", "شركة …";
+//! "l'opération Niya". This step reads those patterns and proposes the name after the cue as an
+//! [`Unlisted`] name of the cue's type. It proposes, it does not link: an unlisted name has no entity.
+//!
+//! The patterns ([`Rule`]):
+//!
+//! * **after a cue**: the cue right before the name (any cue of [`Cue`]); a role may take a
+//!   complement before a comma ("le gouverneur de la région de Mopti, Abdoulaye Coulibaly");
+//! * **a list** after a cue: "les villages de A, B et C", "near A and B": each item is a name of the
+//!   cue's type (items the gazetteer knows are skipped, the list goes on);
+//! * **a cue after the name**, in apposition: "Doumam, une localité …", "Baba Dakono, an analyst …",
+//!   "Tirana Hassan, who …", "Semafo, a company …", "A, B and C, three villages …", "X، الأمين العام";
+//! * **a given name** of the region before a capitalized surname: "Abdoulaye Pafadnam";
+//! * **repeated**: a proposed name written again elsewhere in the text, and a person's surname alone
+//!   after the full name ("Pafadnam added").
+//!
+//! A name is, in Latin script, a run of up to five capitalized words joined by spaces or hyphens (with
+//! the particles of the region's names inside: "Ag", "ould", "ben"); in Arabic, where nothing is
+//! capitalized, the words after the cue up to punctuation or a word that cannot be part of a name (a
+//! function word, a word with the article, an accusative ending) — and never after a bare preposition,
+//! which in Arabic would take any noun. Words that are capitalized without being names (function words
+//! at the start of a sentence, months, peoples, continents) are never proposed, and a proposed name
+//! never overlaps a gazetteer mention.
+
+use std::collections::HashSet;
+
+use crate::cues::{self, Cue, CAPITALIZED_WORDS, FUNCTION_WORDS, NOT_NAMES};
+use crate::fold::{fold, is_word_char};
+use crate::gazetteer::{is_arabic_letter, EntityType};
+use crate::tagger::Mention;
+
+/// How a cue proposed an unlisted name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Rule {
+    /// The cue stands right before the name (or before a role's complement and a comma).
+    After,
+    /// The name is an item of a list that the cue introduces.
+    List,
+    /// The cue follows the name, in apposition ("Doumam, une localité").
+    Apposition,
+    /// A given name of the region starts the name.
+    GivenName,
+    /// The name was proposed elsewhere in the text (the cue is there).
+    Repeated,
+}
+
+impl Rule {
+    /// Its name in reports (`--details`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Rule::After => "after cue",
+            Rule::List => "list",
+            Rule::Apposition => "apposition",
+            Rule::GivenName => "given name",
+            Rule::Repeated => "repeated",
+        }
+    }
+}
+
+/// A name the gazetteer does not hold, proposed by a cue (see the module documentation). Offsets are
+/// bytes of the text, like a [`Mention`]'s.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Unlisted {
+    /// Start of the name, in bytes.
+    pub start: usize,
+    /// End of the name (exclusive), in bytes.
+    pub end: usize,
+    /// Its type, from the cue.
+    pub kind: EntityType,
+    /// The cue that proposed it (for [`Rule::GivenName`]: [`Cue::Role`]).
+    pub cue: Cue,
+    /// How the cue proposed it.
+    pub rule: Rule,
+    /// Start of the cue's words in the text (for a repeated name, of the first occurrence's cue).
+    pub cue_start: usize,
+    /// End of the cue's words.
+    pub cue_end: usize,
+}
+
+impl Unlisted {
+    /// The name's text in `text`.
+    pub fn surface<'t>(&self, text: &'t str) -> &'t str {
+        &text[self.start..self.end]
+    }
+}
+
+/// What separates a token from the one before it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Gap {
+    /// Spaces, apostrophes or hyphens only (one phrase).
+    Join,
+    /// A comma (with spaces).
+    Comma,
+    /// An opening quotation mark (with spaces).
+    Quote,
+    /// Anything else: other punctuation, a line break, the start of the text.
+    Break,
+}
+
+#[derive(Clone, Debug)]
+struct Token {
+    start: usize,
+    end: usize,
+    folded: String,
+    gap: Gap,
+    /// Latin script, first letter upper case.
+    capitalized: bool,
+    /// Joined to the previous token by a hyphen alone ("Nia-ouro").
+    hyphenated: bool,
+    /// All its letters upper case, two or more ("SITE", "BARRY").
+    all_caps: bool,
+    arabic: bool,
+    /// Arabic, and written in a way a name is not: ending in ta marbuta (a feminine noun or
+    /// adjective: "قرية", "مسلحة") or with an accusative ending ("رئيساً").
+    arabic_common: bool,
+}
+
+fn tokenize(text: &str) -> Vec<Token> {
+    let mut tokens: Vec<Token> = vec![];
+    let mut prev_end = 0;
+    let mut iter = text.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if !is_word_char(c) {
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, d)) = iter.peek() {
+            if !is_word_char(d) {
+                break;
+            }
+            end = j + d.len_utf8();
+            iter.next();
+        }
+        let word = &text[i..end];
+        let between = &text[prev_end..i];
+        let gap = if tokens.is_empty() {
+            Gap::Break
+        } else if between.chars().all(joins) {
+            Gap::Join
+        } else if between.chars().filter(|&c| c == ',' || c == '،').count() == 1
+            && between.chars().all(|c| c == ',' || c == '،' || is_space(c))
+        {
+            Gap::Comma
+        } else if between.chars().any(cues::is_opening_quote)
+            && between.chars().all(|c| cues::is_opening_quote(c) || is_space(c))
+        {
+            Gap::Quote
+        } else {
+            Gap::Break
+        };
+        let first = word.chars().next().unwrap_or(' ');
+        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+        let arabic = is_arabic_letter(first);
+        tokens.push(Token {
+            start: i,
+            end,
+            folded: fold(word),
+            gap,
+            hyphenated: matches!(between, "-" | "‐" | "‑"),
+            capitalized: first.is_uppercase(),
+            all_caps: letters >= 2 && word.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase),
+            arabic,
+            arabic_common: arabic
+                && (word.trim_end_matches(is_arabic_mark).ends_with('\u{0629}')
+                    || word.contains(['\u{064B}', '\u{064C}', '\u{064D}'])),
+        });
+        prev_end = end;
+    }
+    tokens
+}
+
+fn is_arabic_mark(c: char) -> bool {
+    matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}')
+}
+
+fn is_space(c: char) -> bool {
+    matches!(c, ' ' | '\u{00A0}' | '\u{202F}' | '\t')
+}
+
+fn joins(c: char) -> bool {
+    is_space(c) || matches!(c, '\'' | '’' | 'ʼ' | '-' | '‐' | '‑')
+}
+
+/// Lower-case particles inside names of the region ("Ahmad Ag Zidou", "Mohamed ould Cheikh").
+#[rustfmt::skip]
+const PARTICLES: &[&str] = &[
+    "ag", "ould", "ben", "bin", "ibn", "el", "al", "ou", "dit",
+];
+
+/// Arabic words that start a compound name with the next word ("عبد الله", "أبو بكر"). Folded.
+#[rustfmt::skip]
+const ARABIC_COMPOUNDS: &[&str] = &[
+    "عبد", "ابو", "ابي", "بن", "ابن", "ولد", "اغ", "ام", "بنت",
+];
+
+/// Arabic words that end a name: function words, common verbs of reporting. Folded.
+#[rustfmt::skip]
+const ARABIC_STOPS: &[&str] = &[
+    "في", "من", "الي", "علي", "عن", "مع", "بعد", "قبل", "منذ", "حيث", "وهي", "وهو", "هي", "هو", "ان", "او",
+    "ثم", "كما", "قد", "لم", "لا", "ما", "بين", "عند", "حتي", "يوم", "امس", "قال", "قالت", "اكد", "اكدت",
+    "افاد", "افادت", "اعلن", "اعلنت", "ذكر", "ذكرت", "الذي", "التي", "الذين", "نحو", "قرب", "بعيد", "وفق",
+    "بحسب", "حسب", "خلال", "ضد", "لدي", "فيها", "فيه", "منها", "منه", "عليها", "عليه", "رئيسا", "نائبا",
+    "باسم", "غير", "هذا", "هذه", "ذلك", "تلك", "كل", "بعض", "عده", "جميع", "اغلب", "اكبر", "اكثر", "احد",
+    "جنوب", "شمال", "شرق", "غرب", "غربي", "شرقي", "جنوبي", "شمالي", "وسط", "حوالي", "قرابه", "اضافه", "اي",
+    "التابعه", "الواقعه", "المحاذيه", "حين", "بينما", "لكن", "اذ", "اذا", "لان", "بان", "وان", "اخري", "اخر",
+    "اول", "ثاني", "ثالث", "لاجيين", "نازحين",
+];
+
+/// Nouns that, after a comma and an optional article, say what the name before them is (the
+/// apposition rule). Folded; the last word of a longer noun phrase.
+#[rustfmt::skip]
+const APPOSITION_PLACE: &[&str] = &[
+    "localite", "village", "bourgade", "commune", "ville", "hameau", "locality", "town", "hamlet",
+    "settlement", "city", "قريه", "بلده", "مدينه", "منطقه",
+];
+#[rustfmt::skip]
+const APPOSITION_PLACES: &[&str] = &[
+    "localites", "villages", "hameaux", "villes", "communes", "towns", "hamlets", "localities",
+];
+#[rustfmt::skip]
+const APPOSITION_PERSON: &[&str] = &[
+    "analyst", "analyste", "researcher", "chercheur", "chercheuse", "spokesman", "spokeswoman",
+    "spokesperson", "porte", "mayor", "maire", "governor", "gouverneur", "deputy", "depute", "minister",
+    "ministre", "secretary", "secretaire", "resident", "habitant", "habitante", "head", "chief", "chef",
+    "leader", "commander", "commandant", "colonel", "lieutenant", "general", "captain", "capitaine",
+    "correspondent", "correspondant", "correspondante", "journalist", "journaliste", "reporter", "director",
+    "directeur", "directrice", "founder", "fondateur", "president", "presidente", "elu", "official",
+    "responsable", "imam", "emir", "man", "woman", "homme", "femme", "farmer", "herder", "eleveur",
+    "titulaire", "الامين", "حاكم", "الحاكم", "وزير", "وزيره", "الناطق", "المتحدث", "رئيس", "قائد", "زعيم",
+    "مدير", "الباحث", "المحلل", "مراسل",
+];
+#[rustfmt::skip]
+const APPOSITION_COMPANY: &[&str] = &[
+    "company", "firm", "miner", "societe", "entreprise", "compagnie", "academy", "university", "ngo", "ong",
+];
+#[rustfmt::skip]
+const APPOSITION_OUTLET: &[&str] = &[
+    "newspaper", "journal", "quotidien", "broadcaster", "agency", "agence", "website",
+];
+/// Articles, numerals and adjectives that may stand between the comma and the noun. Folded.
+#[rustfmt::skip]
+const APPOSITION_FILLERS: &[&str] = &[
+    "a", "an", "the", "un", "une", "le", "la", "l", "les", "two", "three", "four", "five", "several", "deux",
+    "trois", "quatre", "cinq", "plusieurs",
+];
+
+/// The first names that start an unlisted person's name: the region's common personal names (see
+/// `gazetteer::geonames::personal_names`), without the words that are roles or function words.
+pub(crate) fn given_names(gazetteer: &crate::Gazetteer) -> HashSet<String> {
+    let mut names = crate::gazetteer::geonames::personal_names(gazetteer);
+    names.retain(|n| {
+        !n.contains(' ') && cues::single_word_cue(n).is_none() && !cues::is_listed(FUNCTION_WORDS, n)
+    });
+    names
+}
+
+/// Proposes unlisted names in `text`, around the gazetteer `mentions` already found (sorted).
+pub(crate) fn find(text: &str, mentions: &[Mention], given_names: &HashSet<String>) -> Vec<Unlisted> {
+    let tokens = tokenize(text);
+    let covered = |s: usize, e: usize| mentions.iter().any(|m| m.start < e && s < m.end);
+    let mut out: Vec<Unlisted> = vec![];
+    // Where capitals say nothing (a title-case headline, a line in capitals), no name is proposed.
+    let readable = |u: &Unlisted| {
+        !cues::in_title_case_line(text, u.start) && !crate::matcher::in_all_caps_run(text, u.start, u.end)
+    };
+    let push = |u: Unlisted, out: &mut Vec<Unlisted>| {
+        if !covered(u.start, u.end) && !out.iter().any(|o| o.start < u.end && u.start < o.end) && readable(&u)
+        {
+            out.push(u);
+        }
+    };
+    for i in 0..tokens.len() {
+        // 1. A cue right before a name, and a list after it.
+        if let Some((cue, first)) = cue_ending_before(text, &tokens, i) {
+            let cue_start = tokens[first].start;
+            let cue_end = tokens[i - 1].end;
+            // In Arabic a preposition or a word of nearness comes before any noun: only a quoted name
+            // follows it as a name. "دول" and "بلدان" ("the countries of") are evidence for a known
+            // name, not a place designator for a new one.
+            // "موقع" is as often "a position" as "the website": only a quoted name follows it as one.
+            let arabic_preposition = tokens[i].arabic
+                && ((matches!(cue, Cue::Preposition | Cue::Proximity)
+                    || cues::strip_proclitics(&tokens[i - 1].folded) == "موقع")
+                    && tokens[i].gap != Gap::Quote
+                    || matches!(cues::strip_proclitics(&tokens[i - 1].folded), "دول" | "بلدان"));
+            let name_start = if cue == Cue::Operation { first } else { i };
+            if !arabic_preposition {
+                if let Some(end) = name_at(&tokens, i, cue.entity_type()) {
+                    let whole = (tokens[name_start].start, tokens[end - 1].end);
+                    if !covered(tokens[i].start, tokens[end - 1].end) {
+                        let kind = cue.entity_type();
+                        push(
+                            Unlisted {
+                                start: whole.0,
+                                end: whole.1,
+                                kind,
+                                cue,
+                                rule: Rule::After,
+                                cue_start,
+                                cue_end,
+                            },
+                            &mut out,
+                        );
+                    }
+                    // The list goes on after this name, known or not. In Arabic, where "و" glued to any
+                    // word is "and", only after a plural designator ("قرى أ وب").
+                    let listing = if tokens[i].arabic {
+                        cue == Cue::Designators
+                    } else {
+                        matches!(
+                            cue,
+                            Cue::Designators
+                                | Cue::Designator
+                                | Cue::Proximity
+                                | Cue::Preposition
+                                | Cue::Byline
+                        ) || (cue == Cue::Role && is_plural_role(&tokens[i - 1].folded))
+                    };
+                    if listing {
+                        for (s, e) in list_after(text, &tokens, end, mentions, cue.entity_type()) {
+                            let u = Unlisted {
+                                start: s,
+                                end: e,
+                                kind: cue.entity_type(),
+                                cue,
+                                rule: Rule::List,
+                                cue_start,
+                                cue_end,
+                            };
+                            push(u, &mut out);
+                        }
+                    }
+                } else if cue.entity_type() == EntityType::Person {
+                    // A role with a complement, then a comma: "le maire de Bankass, Allaye Guindo".
+                    if let Some(j) = after_complement(&tokens, i) {
+                        if let Some(end) = name_at(&tokens, j, EntityType::Person) {
+                            let u = Unlisted {
+                                start: tokens[j].start,
+                                end: tokens[end - 1].end,
+                                kind: EntityType::Person,
+                                cue,
+                                rule: Rule::After,
+                                cue_start,
+                                cue_end,
+                            };
+                            push(u, &mut out);
+                        }
+                    }
+                }
+            }
+        }
+        // 2. A name followed by a cue in apposition: Latin names start a capitalized run, Arabic ones
+        // are read back from the comma.
+        let run_start = i == 0
+            || tokens[i].gap != Gap::Join
+            || !tokens[i - 1].capitalized
+            || cues::is_listed(FUNCTION_WORDS, &tokens[i - 1].folded);
+        if tokens[i].capitalized && run_start {
+            if let Some(end) = name_at(&tokens, i, EntityType::Place) {
+                if let Some((kind, cue, cue_start, cue_end)) = apposition_after(&tokens, end) {
+                    // One word before ", qui" or a role is too weak for a person; "who" is enough.
+                    if kind != EntityType::Person || end - i >= 2 || tokens[end].folded == "who" {
+                        let (start, end) = (tokens[i].start, tokens[end - 1].end);
+                        push(
+                            Unlisted { start, end, kind, cue, rule: Rule::Apposition, cue_start, cue_end },
+                            &mut out,
+                        );
+                    }
+                }
+            }
+        }
+        if tokens[i].arabic && tokens[i].gap == Gap::Comma {
+            if let Some((kind, cue, cue_start, cue_end)) = apposition_after(&tokens, i) {
+                if let Some(s) = arabic_name_before(&tokens, i) {
+                    let (start, end) = (tokens[s].start, tokens[i - 1].end);
+                    push(
+                        Unlisted { start, end, kind, cue, rule: Rule::Apposition, cue_start, cue_end },
+                        &mut out,
+                    );
+                }
+            }
+        }
+        // 3. A given name before a capitalized surname.
+        if tokens[i].capitalized && given_names.contains(&tokens[i].folded) {
+            let end = latin_name(&tokens, i);
+            if end >= i + 2 {
+                let u = Unlisted {
+                    start: tokens[i].start,
+                    end: tokens[end - 1].end,
+                    kind: EntityType::Person,
+                    cue: Cue::Role,
+                    rule: Rule::GivenName,
+                    cue_start: tokens[i].start,
+                    cue_end: tokens[i].end,
+                };
+                push(u, &mut out);
+            }
+        }
+    }
+    // Plural appositions after a list: "Dambam, Guevara and Tokabangou, three villages".
+    out.extend(lists_before_plural(&tokens, mentions));
+    dedup(&mut out);
+    // 4. Repeated names.
+    let repeats = repeated(text, &tokens, &out, mentions);
+    out.extend(repeats);
+    dedup(&mut out);
+    out
+}
+
+/// Sorts and removes overlaps, keeping the first proposed.
+fn dedup(out: &mut Vec<Unlisted>) {
+    let mut kept: Vec<Unlisted> = vec![];
+    for u in out.drain(..) {
+        if !kept.iter().any(|k| k.start < u.end && u.start < k.end) {
+            kept.push(u);
+        }
+    }
+    kept.sort_by_key(|u| u.start);
+    *out = kept;
+}
+
+/// The cue whose last word is token `i - 1`, joined to token `i`, and the index of its first token.
+fn cue_ending_before(text: &str, tokens: &[Token], i: usize) -> Option<(Cue, usize)> {
+    if i == 0 {
+        return None;
+    }
+    let previous = &tokens[i - 1];
+    if previous.all_caps {
+        return None; // an acronym ("SITE") is no cue word
+    }
+    let byline_colon = matches!(previous.folded.as_str(), "reporting" | "editing" | "writing")
+        && text[previous.end..tokens[i].start].trim() == ":";
+    if byline_colon {
+        return Some((Cue::Byline, i - 1));
+    }
+    if !matches!(tokens[i].gap, Gap::Join | Gap::Quote) && !abbreviation_gap(text, tokens, i) {
+        return None;
+    }
+    let mut words: Vec<&str> = vec![];
+    let mut j = i;
+    while j > 0 && words.len() < 5 {
+        j -= 1;
+        words.push(tokens[j].folded.as_str());
+        if tokens[j].gap != Gap::Join && !abbreviation_gap(text, tokens, j) {
+            break;
+        }
+    }
+    if let Some((cue, n)) = cues::match_cue(&words) {
+        return Some((cue, i - n));
+    }
+    cues::is_preposition_a(&text[previous.start..previous.end]).then_some((Cue::Preposition, i - 1))
+}
+
+/// Whether the gap before token `j` is an abbreviation's period ("Gen. Tiani").
+fn abbreviation_gap(text: &str, tokens: &[Token], j: usize) -> bool {
+    j > 0 && {
+        let between = &text[tokens[j - 1].end..tokens[j].start];
+        between.starts_with('.') && between[1..].chars().all(is_space) && between.len() > 1 && {
+            let previous = &tokens[j - 1].folded;
+            matches!(
+                previous.as_str(),
+                "m" | "mme" | "mr" | "mrs" | "ms" | "dr" | "gen" | "capt" | "col" | "lt" | "sgt" | "maj"
+            )
+        }
+    }
+}
+
+/// Roles in the plural, before several names ("les généraux X et Y").
+fn is_plural_role(folded: &str) -> bool {
+    matches!(folded, "generaux" | "generals" | "colonels" | "ministres" | "ministers")
+}
+
+/// The end (token index, exclusive) of a name starting at token `i`, if one starts there.
+fn name_at(tokens: &[Token], i: usize, kind: EntityType) -> Option<usize> {
+    let t = tokens.get(i)?;
+    let end = if t.arabic { arabic_name(tokens, i, kind) } else { latin_name(tokens, i) };
+    (end > i && acceptable(tokens, i, end)).then_some(end)
+}
+
+/// Whether tokens `i..end` may be a name: not a function word, a word always capitalized, a
+/// continent; some letters.
+fn acceptable(tokens: &[Token], i: usize, end: usize) -> bool {
+    let first = &tokens[i].folded;
+    if cues::is_listed(FUNCTION_WORDS, first)
+        || cues::is_listed(CAPITALIZED_WORDS, first)
+        || cues::is_listed(NOT_NAMES, first)
+    {
+        return false;
+    }
+    if end == i + 1 && (cues::single_word_cue(first).is_some() || first.chars().count() < 3) {
+        return false;
+    }
+    tokens[i..end].iter().any(|t| t.folded.chars().any(char::is_alphabetic))
+}
+
+/// A Latin-script name: capitalized words joined by spaces or hyphens, particles inside, at most five.
+fn latin_name(tokens: &[Token], i: usize) -> usize {
+    if !tokens[i].capitalized {
+        return i;
+    }
+    let mut end = i + 1;
+    while end < tokens.len() && end - i < 5 && tokens[end].gap == Gap::Join {
+        let t = &tokens[end];
+        if t.capitalized
+            && !cues::is_listed(FUNCTION_WORDS, &t.folded)
+            && cues::single_word_cue(&t.folded).is_none()
+            || t.hyphenated && t.folded.chars().all(char::is_alphabetic)
+        {
+            end += 1;
+        } else if cues::is_listed(PARTICLES, &t.folded)
+            && tokens.get(end + 1).is_some_and(|n| n.capitalized && n.gap == Gap::Join)
+        {
+            end += 2;
+        } else {
+            break;
+        }
+    }
+    end
+}
+
+/// An Arabic name after a cue: words up to punctuation, a stop word, a word with the article (unless
+/// it completes a compound such as "عبد الله"), a word written as a common noun (see
+/// `Token::arabic_common`), a cue word; at most four parts (three for a place), a compound counting as
+/// one.
+fn arabic_name(tokens: &[Token], i: usize, kind: EntityType) -> usize {
+    let max_parts = if kind == EntityType::Person { 4 } else { 3 };
+    let mut end = i;
+    let mut parts = 0;
+    let mut compound = false;
+    while end < tokens.len() && parts < max_parts {
+        let t = &tokens[end];
+        if !t.arabic || (end > i && t.gap != Gap::Join) || !arabic_name_word(t, compound) {
+            break;
+        }
+        if end == i && t.folded.chars().count() < 3 {
+            break;
+        }
+        // Places and the like: local names are written with long vowels ("كاونجو", "سولهان"); a word
+        // without any is an Arabic noun or verb ("مركز", "تتبع").
+        if kind != EntityType::Person && !t.folded.contains(['\u{0627}', '\u{0648}', '\u{064A}']) {
+            break;
+        }
+        if !compound {
+            parts += 1;
+        }
+        compound = cues::is_listed(ARABIC_COMPOUNDS, &t.folded);
+        end += 1;
+    }
+    if compound {
+        end -= 1; // a compound's first word cannot end a name
+    }
+    // A name of several words other than a person's must end at punctuation ("بيلاي بيري،"): the
+    // words after a one-word place name are as often a verb or an adjective.
+    if kind != EntityType::Person && end > i + 1 && tokens.get(end).is_some_and(|t| t.gap == Gap::Join) {
+        end = i + 1;
+    }
+    end
+}
+
+/// Whether an Arabic word may be part of a name (`after_compound`: it follows "عبد", "أبو"…, where
+/// the article is part of the name).
+fn arabic_name_word(t: &Token, after_compound: bool) -> bool {
+    let f = t.folded.as_str();
+    let article = f.starts_with("\u{0627}\u{0644}")
+        || [
+            "\u{0628}\u{0627}\u{0644}",
+            "\u{0644}\u{0644}",
+            "\u{0643}\u{0627}\u{0644}",
+            "\u{0648}\u{0627}\u{0644}",
+            "\u{0641}\u{0627}\u{0644}",
+        ]
+        .iter()
+        .any(|p| f.starts_with(p));
+    // Pronoun suffixes ("معاقلهم", "سكانها") make a common noun.
+    let pronoun = ["\u{0647}\u{0645}", "\u{0647}\u{0627}", "\u{0643}\u{0645}"].iter().any(|p| f.ends_with(p));
+    !cues::is_listed(ARABIC_STOPS, f)
+        && !pronoun
+        && (after_compound || !article)
+        && !t.arabic_common
+        && cues::match_cue(&[f]).is_none()
+}
+
+/// After a role with a complement ("le maire de Bankass", "ministre de la Défense"), the token after
+/// the comma that ends the complement, if the complement is short and starts with a connector. In
+/// Arabic the complement is a construct without a comma: "الناطق باسم الجيش سليمان غازوبي", the name
+/// then starts at the first word after the connector without the article.
+fn after_complement(tokens: &[Token], i: usize) -> Option<usize> {
+    let connector = |f: &str| matches!(f, "de" | "du" | "des" | "d" | "of" | "for" | "باسم");
+    let first = tokens.get(i)?;
+    if !connector(&first.folded) {
+        return None;
+    }
+    if first.arabic {
+        let mut j = i + 1;
+        while tokens
+            .get(j)
+            .is_some_and(|t| t.arabic && t.gap == Gap::Join && t.folded.starts_with("\u{0627}\u{0644}"))
+        {
+            j += 1;
+        }
+        return (j > i + 1 && j - i <= 4 && tokens.get(j).is_some_and(|t| t.gap == Gap::Join)).then_some(j);
+    }
+    for (j, t) in tokens.iter().enumerate().take((i + 8).min(tokens.len())).skip(i + 1) {
+        match t.gap {
+            Gap::Join => {}
+            Gap::Comma => return Some(j),
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// Known or unknown names after a name ending at token `end`: ", X", " et X", " and X", " وX", as long
+/// as the list goes on. Returns the unknown ones (byte spans).
+fn list_after(
+    text: &str,
+    tokens: &[Token],
+    mut end: usize,
+    mentions: &[Mention],
+    kind: EntityType,
+) -> Vec<(usize, usize)> {
+    let mut out = vec![];
+    while let Some(next) = tokens.get(end) {
+        let mut j = end;
+        // "et", "and", "ainsi que", "ou", "or" (after a comma or not), or a comma alone.
+        let coordinator = |t: &Token| matches!(t.folded.as_str(), "et" | "and" | "ou" | "or");
+        if coordinator(next) && matches!(next.gap, Gap::Join | Gap::Comma) {
+            j += 1;
+        } else if next.folded == "ainsi" && tokens.get(end + 1).is_some_and(|t| t.folded == "que") {
+            j += 2;
+        } else if next.gap == Gap::Comma {
+        } else if next.arabic && next.folded.starts_with('\u{0648}') && next.gap == Gap::Join {
+            // Arabic: و glued to the next name.
+        } else {
+            break;
+        }
+        // The preposition repeated before each item: "autour de A, de B et de C".
+        if tokens.get(j).is_some_and(|t| {
+            !t.capitalized && matches!(t.folded.as_str(), "de" | "d" | "du" | "of" | "a" | "in" | "at")
+        }) {
+            j += 1;
+        }
+        let Some(t) = tokens.get(j) else { break };
+        if j > end && t.gap != Gap::Join {
+            break;
+        }
+        // A known mention continues the list.
+        if let Some(m) =
+            mentions.iter().find(|m| m.start == t.start || (t.arabic && m.start > t.start && m.start < t.end))
+        {
+            let Some(k) = tokens.iter().position(|t| t.start >= m.end) else { break };
+            end = k;
+            continue;
+        }
+        let name_end = if t.arabic && t.folded.starts_with('\u{0648}') {
+            // وكوكي: the name without the conjunction.
+            let word = &text[t.start..t.end];
+            let rest = word.char_indices().nth(1).map_or(t.end, |(k, _)| t.start + k);
+            let stripped = Token { start: rest, folded: fold(&text[rest..t.end]), ..t.clone() };
+            if stripped.folded.chars().count() < 3 || !arabic_name_word(&stripped, false) {
+                break;
+            }
+            out.push((rest, t.end));
+            end = j + 1;
+            continue;
+        } else {
+            name_at(tokens, j, kind)
+        };
+        match name_end {
+            Some(e) => {
+                out.push((tokens[j].start, tokens[e - 1].end));
+                end = e;
+            }
+            None => break,
+        }
+    }
+    out
+}
+
+/// A cue in apposition after a name ending at token `end`: ", une localité", ", an analyst", ", who",
+/// "، الأمين العام". Returns the type and the cue's words.
+fn apposition_after(tokens: &[Token], end: usize) -> Option<(EntityType, Cue, usize, usize)> {
+    let first = tokens.get(end)?;
+    if first.gap != Gap::Comma {
+        return None;
+    }
+    if first.folded == "who" {
+        return Some((EntityType::Person, Cue::Role, first.start, first.end));
+    }
+    let mut j = end;
+    let mut skipped = 0;
+    while j < tokens.len() && j - end < 4 {
+        let t = &tokens[j];
+        if j > end && t.gap != Gap::Join {
+            return None;
+        }
+        let f = t.folded.as_str();
+        let found = if cues::is_listed(APPOSITION_PLACE, f) {
+            Some((EntityType::Place, Cue::Designator))
+        } else if cues::is_listed(APPOSITION_PERSON, f) {
+            Some((EntityType::Person, Cue::Role))
+        } else if cues::is_listed(APPOSITION_COMPANY, f) {
+            Some((EntityType::Organization, Cue::Company))
+        } else if cues::is_listed(APPOSITION_OUTLET, f) {
+            Some((EntityType::Media, Cue::Outlet))
+        } else {
+            None
+        };
+        if let Some((kind, cue)) = found {
+            return Some((kind, cue, first.start, t.end));
+        }
+        if cues::is_listed(APPOSITION_FILLERS, f) {
+        } else if skipped < 2
+            && !t.capitalized
+            && j > end
+            && cues::is_listed(APPOSITION_FILLERS, &tokens[end].folded)
+        {
+            skipped += 1; // adjectives: "a local deputy", "a displaced man"
+        } else {
+            return None;
+        }
+        j += 1;
+    }
+    None
+}
+
+/// Lists of capitalized names followed by a plural place noun: "Dambam, Guevara and Tokabangou, three
+/// villages", "Intezayane, Bakorat, Woursanat and a number of other hamlets".
+fn lists_before_plural(tokens: &[Token], mentions: &[Mention]) -> Vec<Unlisted> {
+    let coordinator = |t: &Token| matches!(t.folded.as_str(), "and" | "et");
+    let mut out = vec![];
+    for (k, noun) in tokens.iter().enumerate() {
+        if !cues::is_listed(APPOSITION_PLACES, &noun.folded) {
+            continue;
+        }
+        // Back over the fillers ("three", "a number of other") to the comma or "and" ending the list.
+        let mut j = k;
+        while j > 0
+            && tokens[j].gap == Gap::Join
+            && k - j < 5
+            && !tokens[j - 1].capitalized
+            && !coordinator(&tokens[j - 1])
+        {
+            j -= 1;
+        }
+        let list_end = if tokens[j].gap == Gap::Comma {
+            j
+        } else if j > 0 && tokens[j].gap == Gap::Join && coordinator(&tokens[j - 1]) {
+            j - 1
+        } else {
+            continue;
+        };
+        // The items, back to the first: names separated by commas and a coordinator.
+        let mut items = vec![];
+        let mut e = list_end;
+        while e > 0 && tokens[e - 1].capitalized {
+            let mut s = e - 1;
+            while s > 0 && e - s < 4 && tokens[s].gap == Gap::Join && tokens[s - 1].capitalized {
+                s -= 1;
+            }
+            if !acceptable(tokens, s, e) {
+                break;
+            }
+            items.push((tokens[s].start, tokens[e - 1].end));
+            if tokens[s].gap == Gap::Comma {
+                e = s;
+            } else if s > 0 && tokens[s].gap == Gap::Join && coordinator(&tokens[s - 1]) && items.len() == 1 {
+                e = s - 1;
+            } else {
+                break;
+            }
+        }
+        if items.len() < 2 {
+            continue;
+        }
+        for (s, e) in items {
+            if mentions.iter().any(|m| m.start < e && s < m.end) {
+                continue;
+            }
+            out.push(Unlisted {
+                start: s,
+                end: e,
+                kind: EntityType::Place,
+                cue: Cue::Designators,
+                rule: Rule::Apposition,
+                cue_start: tokens[j].start,
+                cue_end: noun.end,
+            });
+        }
+    }
+    out
+}
+
+/// An Arabic name right before a comma at token `comma`: up to three words back, stopping at a stop
+/// word, a word with the article or a conjunction, or punctuation. Returns its first token.
+fn arabic_name_before(tokens: &[Token], comma: usize) -> Option<usize> {
+    let mut s = comma;
+    while s > 0 && comma - s < 3 {
+        let t = &tokens[s - 1];
+        let f = t.folded.as_str();
+        if !t.arabic
+            || cues::is_listed(ARABIC_STOPS, f)
+            || f.starts_with("\u{0627}\u{0644}")
+            || (f.starts_with('\u{0648}') && f.chars().count() > 3)
+            || cues::match_cue(&[f]).is_some()
+        {
+            break;
+        }
+        s -= 1;
+        if tokens[s].gap != Gap::Join {
+            break;
+        }
+    }
+    (s < comma && comma - s >= 2).then_some(s)
+}
+
+/// Other occurrences of the proposed names, and a person's surname alone after the full name.
+fn repeated(text: &str, tokens: &[Token], found: &[Unlisted], mentions: &[Mention]) -> Vec<Unlisted> {
+    let mut out = vec![];
+    let taken = |s: usize, e: usize, out: &[Unlisted]| {
+        mentions.iter().any(|m| m.start < e && s < m.end)
+            || found.iter().chain(out).any(|u| u.start < e && s < u.end)
+    };
+    for u in found {
+        let surface = &text[u.start..u.end];
+        let words: Vec<&Token> = tokens.iter().filter(|t| t.start >= u.start && t.end <= u.end).collect();
+        let mut forms: Vec<String> = vec![fold(surface)];
+        let short = match u.kind {
+            EntityType::Person if words.len() >= 2 => words.last(),
+            EntityType::Organization | EntityType::Media if words.len() >= 2 => words.first(),
+            _ => None,
+        };
+        if let Some(w) = short {
+            if w.capitalized && w.folded.chars().count() >= 4 && !cues::is_listed(FUNCTION_WORDS, &w.folded) {
+                forms.push(w.folded.clone());
+            }
+        }
+        for form in forms {
+            let n = form.split(' ').count();
+            if words.first().is_some_and(|w| w.arabic) && form.chars().count() < 4 {
+                continue;
+            }
+            for k in 0..tokens.len().saturating_sub(n - 1) {
+                let t = &tokens[k];
+                if !(t.capitalized || t.arabic) || tokens[k + 1..k + n].iter().any(|x| x.gap != Gap::Join) {
+                    continue;
+                }
+                let joined: Vec<&str> = tokens[k..k + n].iter().map(|x| x.folded.as_str()).collect();
+                if joined.join(" ") != form {
+                    continue;
+                }
+                // The whole capitalized run around it ("Ag Ikmasse" for "Ikmasse"), if it is longer.
+                let mut first = k;
+                while !t.arabic && first > 0 && k - first < 2 && tokens[first].gap == Gap::Join && {
+                    let p = &tokens[first - 1];
+                    (p.capitalized
+                        && !cues::is_listed(FUNCTION_WORDS, &p.folded)
+                        && cues::single_word_cue(&p.folded).is_none())
+                        || cues::is_listed(PARTICLES, &p.folded)
+                } {
+                    first -= 1;
+                }
+                let last = if t.arabic { k + n } else { latin_name(tokens, first).max(k + n) };
+                let (s, e) = (tokens[first].start, tokens[last - 1].end);
+                if taken(s, e, &out) || (first < k && !tokens[first].capitalized) {
+                    continue;
+                }
+                out.push(Unlisted { start: s, end: e, rule: Rule::Repeated, ..*u });
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<(String, EntityType, Rule)> {
+        let given: HashSet<String> = ["abdoulaye", "amadou"].iter().map(|s| s.to_string()).collect();
+        find(text, &[], &given).iter().map(|u| (u.surface(text).to_string(), u.kind, u.rule)).collect()
+    }
+
+    #[test]
+    fn arabic_names_stop_at_what_cannot_be_a_name() {
+        let text = "أصبح الجنرال عبد الله كوليبالي رئيساً للأركان، وعُيّن الجنرال سليمان بمبا، الذي قاد";
+        let found = names(text);
+        assert_eq!(found[0].0, "عبد الله كوليبالي");
+        assert_eq!(found[1].0, "سليمان بمبا");
+    }
+
+    /// A cue is a whole word: before a capitalized name, every word of the French and English word
+    /// lists proposes it exactly when the word is itself a cue ("village" in "villageois" is none).
+    /// Skipped where the lists are not installed.
+    #[test]
+    fn cues_are_whole_words_of_the_word_lists() {
+        for list in ["/usr/share/dict/french", "/usr/share/dict/american-english"] {
+            let Ok(words) = std::fs::read_to_string(list) else {
+                eprintln!("word list {list} missing: skipping");
+                continue;
+            };
+            let mut failures = vec![];
+            let mut cues_seen = 0;
+            for word in words.lines().filter(|w| w.chars().all(|c| c.is_alphabetic() && c.is_lowercase())) {
+                let text = format!("xx {word} Kelmoura yy");
+                let proposed = !find(&text, &[], &HashSet::new()).is_empty();
+                let cue = cues::single_word_cue(&fold(word)).is_some() || word == "à";
+                cues_seen += usize::from(cue);
+                if proposed != cue {
+                    failures.push(word);
+                }
+            }
+            assert!(cues_seen > 20, "{list}: only {cues_seen} cue words");
+            assert!(
+                failures.is_empty(),
+                "{list}: {} words: {:?}",
+                failures.len(),
+                &failures[..failures.len().min(20)]
+            );
+        }
+    }
+
+    #[test]
+    fn tokens_and_gaps() {
+        let tokens = tokenize("le village de « Doumam », Gao et l’Azawad");
+        let gaps: Vec<Gap> = tokens.iter().map(|t| t.gap).collect();
+        assert_eq!(
+            gaps,
+            [Gap::Break, Gap::Join, Gap::Join, Gap::Quote, Gap::Break, Gap::Join, Gap::Join, Gap::Join]
+        );
+    }
+}
