@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 use sahel_tagger::offsets::OffsetCounter;
-use sahel_tagger::{Mention, Tagger};
+use sahel_tagger::{Check, Evidence, Mention, Options, Tagged, Tagger, Unlisted};
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
@@ -21,9 +21,19 @@ pub struct TagArgs {
     /// Tag one plain text file and print a readable table instead.
     #[arg(long, value_name = "FILE", conflicts_with = "inputs")]
     text: Option<PathBuf>,
-    /// Add details to each mention: matched variant, subtype, candidates, possible/ambiguous flags.
+    /// Add details to each mention: matched variant, subtype, candidates, possible/ambiguous flags, and
+    /// for a doubtful name (also a word, a common name, very short, or from GeoNames) the evidence that
+    /// kept it; list the doubtful names that were dropped, and why, under "dropped".
     #[arg(long)]
     details: bool,
+    /// Also emit doubtful names for which the text gives no evidence (a capital at the start of a
+    /// sentence, no designator, no place of the same region nearby), flagged "unconfirmed": true.
+    #[arg(long)]
+    possible: bool,
+    /// Also emit names no list holds, proposed by their context ("le village de X", "the company X",
+    /// "le porte-parole X Y", "قرية X"), with "id": null, "unlisted": true and the type their cue gives.
+    #[arg(long)]
+    unlisted: bool,
     #[command(flatten)]
     gazetteer: GazetteerArgs,
 }
@@ -36,18 +46,41 @@ struct Input<'a> {
     text: Option<serde_json::Value>,
 }
 
-/// One output mention: the contract's six fields, plus details on request.
+/// What to write besides the contract's fields.
+#[derive(Clone, Copy, Debug, Default)]
+struct Show {
+    details: bool,
+    possible: bool,
+    unlisted: bool,
+}
+
+impl Show {
+    fn options(self) -> Options {
+        Options { possible: self.possible, unlisted: self.unlisted }
+    }
+}
+
+/// One output mention: the contract's six fields (`id` is null for an unlisted name), flags when they
+/// are set, plus details on request.
 #[derive(Serialize)]
 struct OutMention<'a> {
     start: usize,
     end: usize,
     surface: &'a str,
-    id: &'a str,
+    id: Option<&'a str>,
     name: &'a str,
     #[serde(rename = "type")]
     kind: &'a str,
+    /// A name no list holds (`--unlisted`).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    unlisted: bool,
+    /// A doubtful name emitted without evidence (`--possible`).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    unconfirmed: bool,
     #[serde(flatten, skip_serializing_if = "Option::is_none")]
     details: Option<Details<'a>>,
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    cue: Option<CueDetails<'a>>,
 }
 
 #[derive(Serialize)]
@@ -59,12 +92,42 @@ struct Details<'a> {
     ambiguous: bool,
     possible: bool,
     case_sensitive: bool,
+    /// For a doubtful name: why, and what kept or dropped it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    check: Option<CheckOut<'a>>,
+}
+
+/// A doubtful name's decision: `doubt` (why it needed evidence), `verdict` (`kept`, `unconfirmed`,
+/// `dropped`), `reason` (the evidence or what spoke against it), the words that made the decision
+/// (`words`: a cue, another name) and the other mention it relies on (`at`, a code point offset).
+#[derive(Serialize)]
+struct CheckOut<'a> {
+    doubt: &'static str,
+    verdict: &'static str,
+    reason: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cue: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    words: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    at: Option<usize>,
+}
+
+/// An unlisted name's details: the cue that proposed it (its words, its kind) and how.
+#[derive(Serialize)]
+struct CueDetails<'a> {
+    cue: &'a str,
+    cue_kind: &'static str,
+    rule: &'static str,
 }
 
 #[derive(Serialize)]
 struct Output<'a> {
     id: &'a RawValue,
     mentions: Vec<OutMention<'a>>,
+    /// With `--details`: the doubtful names that were not emitted, with their decision.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    dropped: Option<Vec<OutMention<'a>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     error: Option<String>,
 }
@@ -73,9 +136,10 @@ struct Output<'a> {
 pub fn run(args: TagArgs) -> Result<ExitCode, String> {
     let gazetteer = args.gazetteer.load()?;
     let tagger = Tagger::new(gazetteer);
+    let show = Show { details: args.details, possible: args.possible, unlisted: args.unlisted };
     if let Some(path) = &args.text {
         let text = read_text(path)?;
-        print_table(&tagger, &text, args.details).map_err(|e| e.to_string())?;
+        print_table(&tagger, &text, show).map_err(|e| e.to_string())?;
         return Ok(ExitCode::SUCCESS);
     }
     let stdout = io::stdout();
@@ -90,9 +154,8 @@ pub fn run(args: TagArgs) -> Result<ExitCode, String> {
                 std::fs::File::open(input).map_err(|e| format!("cannot read {}: {e}", input.display()))?;
             (input.display().to_string(), Box::new(file))
         };
-        failed +=
-            tag_stream(&tagger, &name, BufReader::with_capacity(1 << 16, reader), &mut out, args.details)
-                .map_err(|e| format!("{name}: {e}"))?;
+        failed += tag_stream(&tagger, &name, BufReader::with_capacity(1 << 16, reader), &mut out, show)
+            .map_err(|e| format!("{name}: {e}"))?;
     }
     out.flush().map_err(|e| e.to_string())?;
     if failed > 0 {
@@ -112,7 +175,7 @@ fn tag_stream(
     name: &str,
     mut reader: impl BufRead,
     out: &mut impl Write,
-    details: bool,
+    show: Show,
 ) -> io::Result<usize> {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
     let mut failed = 0;
@@ -145,14 +208,14 @@ fn tag_stream(
                     .chunks(chunk)
                     .map(|lines| {
                         scope.spawn(move || {
-                            lines.iter().map(|(n, l)| tag_line(tagger, l, *n, details)).collect::<Vec<_>>()
+                            lines.iter().map(|(n, l)| tag_line(tagger, l, *n, show)).collect::<Vec<_>>()
                         })
                     })
                     .collect();
                 handles.into_iter().flat_map(|h| h.join().expect("tagging thread")).collect()
             })
         } else {
-            batch.iter().map(|(n, l)| tag_line(tagger, l, *n, details)).collect()
+            batch.iter().map(|(n, l)| tag_line(tagger, l, *n, show)).collect()
         };
         for (json, error) in results {
             if let Some(error) = error {
@@ -168,11 +231,11 @@ fn tag_stream(
 
 /// Tags one JSON line; returns the output line and, for a bad line, the error. A bad line still yields
 /// an output line (with empty mentions and an `error`), so outputs stay aligned with inputs.
-fn tag_line(tagger: &Tagger, line: &str, line_number: usize, details: bool) -> (String, Option<String>) {
+fn tag_line(tagger: &Tagger, line: &str, line_number: usize, show: Show) -> (String, Option<String>) {
     let null = RawValue::from_string("null".into()).expect("null is JSON");
     let fail = |id: &RawValue, message: String| {
         let error = format!("line {line_number}: {message}");
-        let output = Output { id, mentions: vec![], error: Some(error.clone()) };
+        let output = Output { id, mentions: vec![], dropped: None, error: Some(error.clone()) };
         (serde_json::to_string(&output).expect("serializable"), Some(error))
     };
     let input: Input = match serde_json::from_str(line.trim_end_matches(['\n', '\r'])) {
@@ -185,16 +248,27 @@ fn tag_line(tagger: &Tagger, line: &str, line_number: usize, details: bool) -> (
         Some(_) => return fail(id, "\"text\" must be a string".into()),
         None => return fail(id, "missing \"text\"".into()),
     };
-    let mentions = tagger.tag(&text);
-    let output = Output { id, mentions: out_mentions(tagger, &text, &mentions, details), error: None };
+    let tagged = tagger.tag_with(&text, &show.options());
+    let dropped = show.details.then(|| out_dropped(tagger, &text, &tagged.dropped, show));
+    let output = Output { id, mentions: out_mentions(tagger, &text, &tagged, show), dropped, error: None };
     (serde_json::to_string(&output).expect("serializable"), None)
 }
 
-fn out_mentions<'a>(
+/// The mentions and (with `--unlisted`) the unlisted names, in text order.
+fn out_mentions<'a>(tagger: &'a Tagger, text: &'a str, tagged: &Tagged, show: Show) -> Vec<OutMention<'a>> {
+    let mut out = out_gazetteer(tagger, text, &tagged.mentions, show);
+    if show.unlisted && !tagged.unlisted.is_empty() {
+        out.extend(out_unlisted(text, &tagged.unlisted, show.details));
+        out.sort_by_key(|m| m.start);
+    }
+    out
+}
+
+fn out_gazetteer<'a>(
     tagger: &'a Tagger,
     text: &'a str,
     mentions: &[Mention],
-    details: bool,
+    show: Show,
 ) -> Vec<OutMention<'a>> {
     let mut counter = OffsetCounter::new(text);
     mentions
@@ -206,10 +280,12 @@ fn out_mentions<'a>(
                 start: counter.position(m.start).char,
                 end: counter.position(m.end).char,
                 surface: &text[m.start..m.end],
-                id: &entity.id,
+                id: Some(&entity.id),
                 name: &entity.name,
                 kind: entity.kind.as_str(),
-                details: details.then(|| Details {
+                unlisted: false,
+                unconfirmed: m.is_unconfirmed(),
+                details: show.details.then(|| Details {
                     variant: &variant.text,
                     subtype: entity.subtype.as_deref(),
                     candidates: m
@@ -220,38 +296,127 @@ fn out_mentions<'a>(
                     ambiguous: m.is_ambiguous(),
                     possible: m.possible,
                     case_sensitive: variant.case != sahel_tagger::CaseMode::Insensitive,
+                    check: m.check.map(|c| check_out(text, c)),
                 }),
+                cue: None,
             }
         })
         .collect()
 }
 
+/// The doubtful names that were not emitted, each with its decision.
+fn out_dropped<'a>(
+    tagger: &'a Tagger,
+    text: &'a str,
+    dropped: &[Mention],
+    show: Show,
+) -> Vec<OutMention<'a>> {
+    let mut out = out_gazetteer(tagger, text, dropped, show);
+    for m in &mut out {
+        m.unconfirmed = false;
+        if let Some(check) = m.details.as_mut().and_then(|d| d.check.as_mut()) {
+            check.verdict = "dropped";
+        }
+    }
+    out
+}
+
+fn out_unlisted<'a>(text: &'a str, unlisted: &[Unlisted], details: bool) -> Vec<OutMention<'a>> {
+    let mut counter = OffsetCounter::new(text);
+    unlisted
+        .iter()
+        .map(|u| OutMention {
+            start: counter.position(u.start).char,
+            end: counter.position(u.end).char,
+            surface: u.surface(text),
+            id: None,
+            name: u.surface(text),
+            kind: u.kind.as_str(),
+            unlisted: true,
+            unconfirmed: false,
+            details: None,
+            cue: details.then(|| CueDetails {
+                cue: &text[u.cue_start..u.cue_end],
+                cue_kind: u.cue.as_str(),
+                rule: u.rule.as_str(),
+            }),
+        })
+        .collect()
+}
+
+/// A check in words, with offsets in code points.
+fn check_out(text: &str, check: Check) -> CheckOut<'_> {
+    let chars = |byte: usize| text[..byte].chars().count();
+    let (verdict, reason, cue, words, at) = match check.verdict {
+        Ok(evidence) => {
+            let (cue, words, at) = match evidence {
+                Evidence::Cue { cue, start, end } => (Some(cue.as_str()), Some(&text[start..end]), None),
+                Evidence::Listed { with } | Evidence::Nearby { with } => (None, None, Some(chars(with))),
+                Evidence::Repeated { at } | Evidence::NamedInFull { at } => (None, None, Some(chars(at))),
+                Evidence::Capital | Evidence::Quoted => (None, None, None),
+            };
+            ("kept", evidence.as_str(), cue, words, at)
+        }
+        Err(against) => {
+            let verdict = if against.is_definite() { "dropped" } else { "unconfirmed" };
+            let (cue, words) = match against {
+                sahel_tagger::Against::OtherKind { cue, start, end } => {
+                    (Some(cue.as_str()), Some(&text[start..end]))
+                }
+                sahel_tagger::Against::OtherName { start, end } => (None, Some(&text[start..end])),
+                _ => (None, None),
+            };
+            (verdict, against.as_str(), cue, words, None)
+        }
+    };
+    CheckOut { doubt: check.doubt.as_str(), verdict, reason, cue, words, at }
+}
+
 /// Prints the mentions of a text file as an aligned table with a short context for each.
-fn print_table(tagger: &Tagger, text: &str, details: bool) -> io::Result<()> {
-    let mentions = tagger.tag(text);
-    let rows = out_mentions(tagger, text, &mentions, details);
+fn print_table(tagger: &Tagger, text: &str, show: Show) -> io::Result<()> {
+    let tagged = tagger.tag_with(text, &show.options());
+    // Each row with its byte span and its flags, gazetteer mentions and unlisted names in text order.
+    let mut rows: Vec<(usize, usize, String, OutMention)> =
+        out_gazetteer(tagger, text, &tagged.mentions, show)
+            .into_iter()
+            .zip(&tagged.mentions)
+            .map(|(r, m)| {
+                let mut flags = String::new();
+                if m.is_ambiguous() {
+                    flags.push_str(" (ambiguous)");
+                }
+                if m.possible {
+                    flags.push_str(" (possible)");
+                }
+                if m.is_unconfirmed() {
+                    flags.push_str(" (unconfirmed)");
+                }
+                (m.start, m.end, flags, r)
+            })
+            .collect();
+    if show.unlisted {
+        let unlisted = out_unlisted(text, &tagged.unlisted, show.details);
+        for (r, u) in unlisted.into_iter().zip(&tagged.unlisted) {
+            let flags = format!(" (unlisted, {} {:?})", u.cue.as_str(), &text[u.cue_start..u.cue_end]);
+            rows.push((u.start, u.end, flags, r));
+        }
+        rows.sort_by_key(|(start, ..)| *start);
+    }
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let headers = ["start", "end", "type", "id", "name", "surface", "context"];
     let table: Vec<[String; 7]> = rows
         .iter()
-        .zip(&mentions)
-        .map(|(r, m)| {
-            let mut surface = r.surface.replace(['\n', '\r', '\t'], " ");
-            if m.is_ambiguous() {
-                surface.push_str(" (ambiguous)");
-            }
-            if m.possible {
-                surface.push_str(" (possible)");
-            }
+        .map(|(start, end, flags, r)| {
+            let surface = format!("{}{flags}", r.surface.replace(['\n', '\r', '\t'], " "));
             [
                 r.start.to_string(),
                 r.end.to_string(),
                 r.kind.to_string(),
-                r.id.to_string(),
+                r.id.unwrap_or("-").to_string(),
                 r.name.to_string(),
                 surface,
-                context(text, m.start, m.end, 30),
+                context(text, *start, *end, 30),
             ]
         })
         .collect();
@@ -284,12 +449,22 @@ fn print_table(tagger: &Tagger, text: &str, details: bool) -> io::Result<()> {
     for row in &table {
         write_row(&mut out, [&row[0], &row[1], &row[2], &row[3], &row[4], &row[5], &row[6]])?;
     }
-    writeln!(out, "{} mention(s) of {} entit(y/ies)", mentions.len(), {
-        let mut ids: Vec<_> = mentions.iter().map(|m| m.entity).collect();
+    writeln!(out, "{} mention(s) of {} entit(y/ies)", tagged.mentions.len(), {
+        let mut ids: Vec<_> = tagged.mentions.iter().map(|m| m.entity).collect();
         ids.sort();
         ids.dedup();
         ids.len()
     })?;
+    if show.unlisted {
+        writeln!(out, "{} unlisted name(s)", tagged.unlisted.len())?;
+    }
+    if show.details {
+        for m in &tagged.dropped {
+            let check = m.check.map(|c| check_out(text, c));
+            let reason = check.map_or("", |c| c.reason);
+            writeln!(out, "dropped: {} ({reason}) {}", m.surface(text), context(text, m.start, m.end, 30))?;
+        }
+    }
     out.flush()
 }
 
