@@ -29,7 +29,7 @@
 //! at the start of a sentence, months, peoples, continents) are never proposed, and a proposed name
 //! never overlaps a gazetteer mention.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::cues::{self, Cue, CAPITALIZED_WORDS, FUNCTION_WORDS, NOT_NAMES};
 use crate::fold::{fold, is_word_char};
@@ -161,7 +161,8 @@ fn tokenize(text: &str) -> Vec<Token> {
         tokens.push(Token {
             start: i,
             end,
-            folded: fold(word),
+            // Most words are plain ASCII: lowercasing is their folding.
+            folded: if word.is_ascii() { word.to_ascii_lowercase() } else { fold(word) },
             gap,
             hyphenated: matches!(between, "-" | "‐" | "‑"),
             capitalized: first.is_uppercase(),
@@ -261,18 +262,40 @@ pub(crate) fn given_names(gazetteer: &crate::Gazetteer) -> HashSet<String> {
     names
 }
 
+/// Byte spans already taken, disjoint, for overlap tests in logarithmic time.
+#[derive(Default)]
+struct Taken(BTreeMap<usize, usize>);
+
+impl Taken {
+    fn overlaps(&self, start: usize, end: usize) -> bool {
+        // The span starting last before `end` is the only one that can reach into `start..end`.
+        self.0.range(..end).next_back().is_some_and(|(_, &e)| e > start)
+    }
+
+    fn insert(&mut self, start: usize, end: usize) {
+        self.0.insert(start, end);
+    }
+}
+
+/// Whether a gazetteer mention (sorted, disjoint) overlaps `start..end`.
+fn covered(mentions: &[Mention], start: usize, end: usize) -> bool {
+    let i = mentions.partition_point(|m| m.end <= start);
+    mentions.get(i).is_some_and(|m| m.start < end)
+}
+
 /// Proposes unlisted names in `text`, around the gazetteer `mentions` already found (sorted).
 pub(crate) fn find(text: &str, mentions: &[Mention], given_names: &HashSet<String>) -> Vec<Unlisted> {
     let tokens = tokenize(text);
-    let covered = |s: usize, e: usize| mentions.iter().any(|m| m.start < e && s < m.end);
+    let covered = |s: usize, e: usize| covered(mentions, s, e);
     let mut out: Vec<Unlisted> = vec![];
+    let mut taken = Taken::default();
     // Where capitals say nothing (a title-case headline, a line in capitals), no name is proposed.
     let readable = |u: &Unlisted| {
         !cues::in_title_case_line(text, u.start) && !crate::matcher::in_all_caps_run(text, u.start, u.end)
     };
-    let push = |u: Unlisted, out: &mut Vec<Unlisted>| {
-        if !covered(u.start, u.end) && !out.iter().any(|o| o.start < u.end && u.start < o.end) && readable(&u)
-        {
+    let mut push = |u: Unlisted, out: &mut Vec<Unlisted>| {
+        if !covered(u.start, u.end) && !taken.overlaps(u.start, u.end) && readable(&u) {
+            taken.insert(u.start, u.end);
             out.push(u);
         }
     };
@@ -417,8 +440,10 @@ pub(crate) fn find(text: &str, mentions: &[Mention], given_names: &HashSet<Strin
 /// Sorts and removes overlaps, keeping the first proposed.
 fn dedup(out: &mut Vec<Unlisted>) {
     let mut kept: Vec<Unlisted> = vec![];
+    let mut taken = Taken::default();
     for u in out.drain(..) {
-        if !kept.iter().any(|k| k.start < u.end && u.start < k.end) {
+        if !taken.overlaps(u.start, u.end) {
+            taken.insert(u.start, u.end);
             kept.push(u);
         }
     }
@@ -429,6 +454,12 @@ fn dedup(out: &mut Vec<Unlisted>) {
 /// The cue whose last word is token `i - 1`, joined to token `i`, and the index of its first token.
 fn cue_ending_before(text: &str, tokens: &[Token], i: usize) -> Option<(Cue, usize)> {
     if i == 0 {
+        return None;
+    }
+    // Only a name (capitalized, or Arabic) or a role's complement ("de", "of") can follow a cue: the
+    // other words are not looked up.
+    let t = &tokens[i];
+    if !t.capitalized && !t.arabic && !matches!(t.folded.as_str(), "de" | "du" | "des" | "d" | "of" | "for") {
         return None;
     }
     let previous = &tokens[i - 1];
@@ -653,10 +684,12 @@ fn list_after(
         }
         // A known mention continues the list.
         if let Some(m) =
-            mentions.iter().find(|m| m.start == t.start || (t.arabic && m.start > t.start && m.start < t.end))
+            mentions.get(mentions.partition_point(|m| m.end <= t.start)).filter(|m| m.start < t.end)
         {
-            let Some(k) = tokens.iter().position(|t| t.start >= m.end) else { break };
-            end = k;
+            end = tokens.partition_point(|t| t.start < m.end);
+            if end >= tokens.len() {
+                break;
+            }
             continue;
         }
         let name_end = if t.arabic && t.folded.starts_with('\u{0648}') {
@@ -781,7 +814,7 @@ fn lists_before_plural(tokens: &[Token], mentions: &[Mention]) -> Vec<Unlisted> 
             continue;
         }
         for (s, e) in items {
-            if mentions.iter().any(|m| m.start < e && s < m.end) {
+            if covered(mentions, s, e) {
                 continue;
             }
             out.push(Unlisted {
@@ -823,15 +856,17 @@ fn arabic_name_before(tokens: &[Token], comma: usize) -> Option<usize> {
 
 /// Other occurrences of the proposed names, and a person's surname alone after the full name.
 fn repeated(text: &str, tokens: &[Token], found: &[Unlisted], mentions: &[Mention]) -> Vec<Unlisted> {
-    let mut out = vec![];
-    let taken = |s: usize, e: usize, out: &[Unlisted]| {
-        mentions.iter().any(|m| m.start < e && s < m.end)
-            || found.iter().chain(out).any(|u| u.start < e && s < u.end)
-    };
+    // Each form to look for (its folded words), by its first word, with the name it repeats.
+    let mut forms: HashMap<&str, Vec<(Vec<&str>, &Unlisted)>> = HashMap::new();
     for u in found {
-        let surface = &text[u.start..u.end];
-        let words: Vec<&Token> = tokens.iter().filter(|t| t.start >= u.start && t.end <= u.end).collect();
-        let mut forms: Vec<String> = vec![fold(surface)];
+        let first = tokens.partition_point(|t| t.start < u.start);
+        let words: Vec<&Token> = tokens[first..].iter().take_while(|t| t.end <= u.end).collect();
+        let Some(head) = words.first() else { continue };
+        if head.arabic && fold(&text[u.start..u.end]).chars().count() < 4 {
+            continue;
+        }
+        let all: Vec<&str> = words.iter().map(|t| t.folded.as_str()).collect();
+        forms.entry(all[0]).or_default().push((all.clone(), u));
         let short = match u.kind {
             EntityType::Person if words.len() >= 2 => words.last(),
             EntityType::Organization | EntityType::Media if words.len() >= 2 => words.first(),
@@ -839,41 +874,47 @@ fn repeated(text: &str, tokens: &[Token], found: &[Unlisted], mentions: &[Mentio
         };
         if let Some(w) = short {
             if w.capitalized && w.folded.chars().count() >= 4 && !cues::is_listed(FUNCTION_WORDS, &w.folded) {
-                forms.push(w.folded.clone());
+                forms.entry(w.folded.as_str()).or_default().push((vec![w.folded.as_str()], u));
             }
         }
-        for form in forms {
-            let n = form.split(' ').count();
-            if words.first().is_some_and(|w| w.arabic) && form.chars().count() < 4 {
+    }
+    let mut taken = Taken::default();
+    for u in found {
+        taken.insert(u.start, u.end);
+    }
+    let mut out = vec![];
+    for (k, t) in tokens.iter().enumerate() {
+        if !(t.capitalized || t.arabic) {
+            continue;
+        }
+        let Some(candidates) = forms.get(t.folded.as_str()) else { continue };
+        for (words, u) in candidates {
+            let n = words.len();
+            let fits = k + n <= tokens.len()
+                && tokens[k + 1..k + n].iter().all(|x| x.gap == Gap::Join)
+                && tokens[k..k + n].iter().zip(words).all(|(x, w)| x.folded == *w);
+            if !fits {
                 continue;
             }
-            for k in 0..tokens.len().saturating_sub(n - 1) {
-                let t = &tokens[k];
-                if !(t.capitalized || t.arabic) || tokens[k + 1..k + n].iter().any(|x| x.gap != Gap::Join) {
-                    continue;
-                }
-                let joined: Vec<&str> = tokens[k..k + n].iter().map(|x| x.folded.as_str()).collect();
-                if joined.join(" ") != form {
-                    continue;
-                }
-                // The whole capitalized run around it ("Ag Ikmasse" for "Ikmasse"), if it is longer.
-                let mut first = k;
-                while !t.arabic && first > 0 && k - first < 2 && tokens[first].gap == Gap::Join && {
-                    let p = &tokens[first - 1];
-                    (p.capitalized
-                        && !cues::is_listed(FUNCTION_WORDS, &p.folded)
-                        && cues::single_word_cue(&p.folded).is_none())
-                        || cues::is_listed(PARTICLES, &p.folded)
-                } {
-                    first -= 1;
-                }
-                let last = if t.arabic { k + n } else { latin_name(tokens, first).max(k + n) };
-                let (s, e) = (tokens[first].start, tokens[last - 1].end);
-                if taken(s, e, &out) || (first < k && !tokens[first].capitalized) {
-                    continue;
-                }
-                out.push(Unlisted { start: s, end: e, rule: Rule::Repeated, ..*u });
+            // The whole capitalized run around it ("Ag Ikmasse" for "Ikmasse"), if it is longer.
+            let mut first = k;
+            while !t.arabic && first > 0 && k - first < 2 && tokens[first].gap == Gap::Join && {
+                let p = &tokens[first - 1];
+                (p.capitalized
+                    && !cues::is_listed(FUNCTION_WORDS, &p.folded)
+                    && cues::single_word_cue(&p.folded).is_none())
+                    || cues::is_listed(PARTICLES, &p.folded)
+            } {
+                first -= 1;
             }
+            let last = if t.arabic { k + n } else { latin_name(tokens, first).max(k + n) };
+            let (s, e) = (tokens[first].start, tokens[last - 1].end);
+            if covered(mentions, s, e) || taken.overlaps(s, e) || (first < k && !tokens[first].capitalized) {
+                continue;
+            }
+            taken.insert(s, e);
+            out.push(Unlisted { start: s, end: e, rule: Rule::Repeated, ..**u });
+            break;
         }
     }
     out
