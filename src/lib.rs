@@ -29,9 +29,11 @@
 mod arabic;
 pub mod fold;
 pub mod gazetteer;
+mod grammar;
 mod matcher;
 pub mod offsets;
 mod tagger;
+mod tolerant;
 
 /// The JavaScript API (wasm-bindgen), on `wasm32` only; public so that its tests can reach it.
 #[cfg(target_arch = "wasm32")]
@@ -41,4 +43,4 @@ pub use gazetteer::{
     CaseMode, Diagnostic, Entity, EntityIndex, EntityType, Gazetteer, GazetteerBuilder, LoadError, Severity,
     Tier, Variant,
 };
-pub use tagger::{Mention, Tagger};
+pub use tagger::{MatchKind, Mention, Options, Tagger};
