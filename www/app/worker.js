@@ -12,7 +12,7 @@
 //   tag {text}               tags a text; mentions come back packed in a transferable Uint32Array.
 //   exportTsv {onlyUser}     the gazetteer (or only the user's entries) as a TSV layer.
 import init, { Tagger } from '../pkg/sahel_tagger.js';
-import { STRIDE, AMBIGUOUS, POSSIBLE, CASE_SENSITIVE } from './model.js';
+import { STRIDE, AMBIGUOUS, POSSIBLE, CASE_SENSITIVE, TOLERANT, GRAMMAR } from './model.js';
 
 const ready = init();
 let tagger = null;
@@ -153,7 +153,12 @@ function tag({ text }) {
     data[o] = m.start;
     data[o + 1] = m.end;
     data[o + 2] = indexById.get(m.id);
-    data[o + 3] = (m.ambiguous ? AMBIGUOUS : 0) | (m.possible ? POSSIBLE : 0) | (m.caseSensitive ? CASE_SENSITIVE : 0);
+    data[o + 3] =
+      (m.ambiguous ? AMBIGUOUS : 0) |
+      (m.possible ? POSSIBLE : 0) |
+      (m.caseSensitive ? CASE_SENSITIVE : 0) |
+      (m.match === 'tolerant' ? TOLERANT : 0) |
+      (m.match === 'grammar' ? GRAMMAR : 0);
     data[o + 4] = v;
     if (m.ambiguous) candidates.push([i, m.candidates.map((id) => indexById.get(id))]);
   }
