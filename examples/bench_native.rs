@@ -33,7 +33,7 @@ use std::time::Instant;
 use aho_corasick::{AhoCorasick, MatchKind};
 use sahel_tagger::fold::{fold, fold_with_origins, Folded};
 use sahel_tagger::gazetteer::tsv;
-use sahel_tagger::{Entity, EntityType, Gazetteer, GazetteerBuilder, Options, Tagger, Tier, Variant};
+use sahel_tagger::{Entity, EntityType, Gazetteer, GazetteerBuilder, Matching, Tagger, Tier, Variant};
 use serde_json::{json, Value};
 
 #[path = "../benches/corpus/mod.rs"]
@@ -119,8 +119,9 @@ fn main() {
             std::hint::black_box(Tagger::new(gazetteer.clone()).pattern_count());
         });
         let tagger = Tagger::new(gazetteer.clone());
-        let no_tolerant = Tagger::with_options(gazetteer.clone(), Options { tolerant: false, grammar: true });
-        let exact = Tagger::with_options(gazetteer.clone(), Options::EXACT);
+        let no_tolerant =
+            Tagger::with_matching(gazetteer.clone(), Matching { tolerant: false, grammar: true });
+        let exact = Tagger::with_matching(gazetteer.clone(), Matching::EXACT);
         let (mut mentions, mut no_tolerant_mentions, mut exact_mentions) = (0, 0, 0);
         let [tag_ms, no_tolerant_ms, exact_ms] = interleaved_median_ms(
             runs,

@@ -43,4 +43,4 @@ pub use gazetteer::{
     CaseMode, Diagnostic, Entity, EntityIndex, EntityType, Gazetteer, GazetteerBuilder, LoadError, Severity,
     Tier, Variant,
 };
-pub use tagger::{MatchKind, Mention, Options, Tagger};
+pub use tagger::{MatchKind, Matching, Mention, Tagger};

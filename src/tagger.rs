@@ -61,23 +61,23 @@ impl MatchKind {
 
 /// What a [`Tagger`] matches beyond the gazetteer's variants as written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Options {
+pub struct Matching {
     /// Long names also match with one slip ([`MatchKind::Tolerant`]).
     pub tolerant: bool,
     /// Descriptive names of forces ([`MatchKind::Grammar`]).
     pub grammar: bool,
 }
 
-impl Default for Options {
+impl Default for Matching {
     /// Both on.
-    fn default() -> Options {
-        Options { tolerant: true, grammar: true }
+    fn default() -> Matching {
+        Matching { tolerant: true, grammar: true }
     }
 }
 
-impl Options {
+impl Matching {
     /// Only the gazetteer's variants, as written (after folding).
-    pub const EXACT: Options = Options { tolerant: false, grammar: false };
+    pub const EXACT: Matching = Matching { tolerant: false, grammar: false };
 }
 
 impl Mention {
@@ -111,13 +111,13 @@ pub struct Tagger {
 impl Tagger {
     /// Compiles a gazetteer for tagging, with tolerant matching and the grammar of force names.
     pub fn new(gazetteer: Gazetteer) -> Tagger {
-        Tagger::with_options(gazetteer, Options::default())
+        Tagger::with_matching(gazetteer, Matching::default())
     }
 
     /// Compiles a gazetteer for tagging with the given options.
-    pub fn with_options(gazetteer: Gazetteer, options: Options) -> Tagger {
-        let grammar = if options.grammar { Grammar::new(&gazetteer) } else { Grammar::empty() };
-        let matcher = Matcher::new(&gazetteer, &grammar, options.tolerant);
+    pub fn with_matching(gazetteer: Gazetteer, matching: Matching) -> Tagger {
+        let grammar = if matching.grammar { Grammar::new(&gazetteer) } else { Grammar::empty() };
+        let matcher = Matcher::new(&gazetteer, &grammar, matching.tolerant);
         Tagger { gazetteer, grammar, matcher }
     }
 
