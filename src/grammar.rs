@@ -246,6 +246,73 @@ mod tests {
     }
 
     #[test]
+    fn the_table_names_places_and_forces_of_the_embedded_gazetteer() {
+        let gazetteer = Gazetteer::embedded();
+        let tagger = crate::Tagger::with_matching(gazetteer.clone(), crate::Matching::EXACT);
+        for territory in table().territory {
+            let place = gazetteer.get(&territory.id).unwrap_or_else(|| panic!("no place {}", territory.id));
+            assert_eq!(place.kind, crate::EntityType::Place, "{}", territory.id);
+            let force =
+                gazetteer.get(&territory.force).unwrap_or_else(|| panic!("no entity {}", territory.force));
+            assert!(
+                matches!(force.kind, crate::EntityType::Force | crate::EntityType::ArmedGroup),
+                "{} names {}, a {}",
+                territory.id,
+                force.id,
+                force.kind
+            );
+            // Each name, alone, is the territory (the article aside).
+            for name in territory.fr.iter().chain(&territory.en).chain(&territory.ar) {
+                let mentions = tagger.tag(name);
+                assert_eq!(mentions.len(), 1, "{name}");
+                assert_eq!(tagger.entity(&mentions[0]).id, territory.id, "{name}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_grammar_agrees_with_the_variants_it_meets() {
+        // A phrase that is also a variant names that variant's entity: the grammar and the lists say
+        // the same, and the grammar makes the national armies' phrases the lists have.
+        let gazetteer = Gazetteer::embedded();
+        let grammar = Grammar::new(&gazetteer);
+        let mut met = 0;
+        for (entity, phrase) in grammar.phrases() {
+            let folded = fold(&phrase.text);
+            for (e, other) in gazetteer.entities().iter().enumerate() {
+                if other.variants.iter().any(|v| fold(&v.text) == folded) {
+                    assert_eq!(e as u32, entity.0, "{} is a variant of {}", phrase.text, other.id);
+                    met += 1;
+                }
+            }
+        }
+        assert!(met >= 60, "only {met} phrases are variants too");
+        let phrases: HashSet<String> = grammar.phrases().iter().map(|(_, v)| fold(&v.text)).collect();
+        for variant in [
+            "armée malienne",
+            "Forces armées maliennes",
+            "Forces armées du Mali",
+            "Malian army",
+            "Mali's army",
+            "Armed Forces of Mali",
+            "الجيش المالي",
+            "القوات المسلحة المالية",
+            "القوات المسلحة لمالي",
+            "armée du Burkina Faso",
+            "Burkina's army",
+            "جيش بوركينا فاسو",
+            "soldats nigériens",
+            "Niger's military",
+            "جيش النيجر",
+            "French troops",
+            "الجيش التشادي",
+            "armée nigériane",
+        ] {
+            assert!(phrases.contains(&fold(variant)), "{variant}");
+        }
+    }
+
+    #[test]
     fn territories_without_their_force_in_the_gazetteer_are_skipped() {
         let mut builder = crate::GazetteerBuilder::new();
         builder.add_toml(

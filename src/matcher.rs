@@ -64,6 +64,16 @@ pub(crate) struct Candidate {
     pub context: Context,
 }
 
+#[cfg(test)]
+impl Candidate {
+    /// A candidate with nothing around it, for tests of overlap resolution.
+    pub(crate) fn for_test(start: usize, end: usize, approximate: bool) -> Candidate {
+        let context =
+            Context { prefix: Prefix::None, in_proper_name: false, in_all_caps: false, approximate };
+        Candidate { start, end, pattern: 0, context }
+    }
+}
+
 /// What the text around a candidate says about it.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Context {
