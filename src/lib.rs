@@ -5,9 +5,11 @@
 //!
 //! 1. [`fold`]: the text and every variant are folded (case, accents, apostrophes, hyphens, spaces,
 //!    Arabic letter forms and marks), keeping a map from each folded byte back to the original;
-//! 2. `matcher`: one Aho-Corasick automaton finds every folded variant; each occurrence is checked on
+//! 2. `matcher`: one Aho-Corasick automaton finds every folded variant, and every phrase of the
+//!    `grammar` of descriptive force names ("armée azawadienne", "Mali's army"); where its walk leaves a
+//!    long name, `tolerant` matching looks for that name with one slip; each occurrence is checked on
 //!    the original text (word boundaries, Arabic proclitics, case rules), then overlaps are resolved
-//!    leftmost-longest;
+//!    leftmost-longest, exact matches first;
 //! 3. [`Tagger::tag`] returns [`Mention`]s with exact byte offsets into the original text, linked to
 //!    [`Entity`]s of the [`Gazetteer`]; [`offsets`] converts them to code points or UTF-16 units.
 //!
