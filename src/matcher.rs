@@ -124,38 +124,48 @@ impl Matcher {
             patterns[at as usize].relies_on_case |= relies_on_case(&entry);
             patterns[at as usize].entries.push(entry);
         };
-        let variants = gazetteer.entities().iter().enumerate().flat_map(|(e, entity)| {
-            entity
-                .variants
-                .iter()
-                .enumerate()
-                .map(move |(v, variant)| (e as u32, v as u32, entity.tier, variant, false))
-        });
-        let phrases = grammar.phrases().iter().enumerate().map(|(v, (entity, variant))| {
-            (entity.0, v as u32, gazetteer.entity(*entity).tier, variant, true)
-        });
-        for (entity, variant_index, tier, variant, from_grammar) in variants.chain(phrases) {
-            let folded = fold(&variant.text);
-            if folded.is_empty() {
-                continue;
-            }
-            let entry = Entry {
-                entity,
-                variant: variant_index,
-                tier,
-                case: variant.case,
-                possible: variant.possible,
-                exact: (variant.case == CaseMode::Exact)
-                    .then(|| fold_case(&variant.text, CaseFold::Keep).into_boxed_str()),
-                article_elided: false,
-                grammar: from_grammar,
-            };
+        // An Arabic variant that starts with the article is also looked for without it, after لل.
+        let mut add_variant = |folded: &str, entry: Entry| {
             if let Some(bare) = folded.strip_prefix(arabic::ARTICLE) {
                 if bare.chars().take_while(|&c| c != ' ').count() >= 3 {
                     add(bare, Entry { article_elided: true, ..entry.clone() });
                 }
             }
-            add(&folded, entry);
+            add(folded, entry);
+        };
+        for (e, entity) in gazetteer.entities().iter().enumerate() {
+            for (v, variant) in entity.variants.iter().enumerate() {
+                let folded = fold(&variant.text);
+                if folded.is_empty() {
+                    continue;
+                }
+                let entry = Entry {
+                    entity: e as u32,
+                    variant: v as u32,
+                    tier: entity.tier,
+                    case: variant.case,
+                    possible: variant.possible,
+                    exact: (variant.case == CaseMode::Exact)
+                        .then(|| fold_case(&variant.text, CaseFold::Keep).into_boxed_str()),
+                    article_elided: false,
+                    grammar: false,
+                };
+                add_variant(&folded, entry);
+            }
+        }
+        // The grammar's phrases, as certain, case-insensitive variants of the force each names.
+        for (v, (entity, phrase)) in grammar.phrases().iter().enumerate() {
+            let entry = Entry {
+                entity: entity.0,
+                variant: v as u32,
+                tier: gazetteer.entity(*entity).tier,
+                case: CaseMode::Insensitive,
+                possible: false,
+                exact: None,
+                article_elided: false,
+                grammar: true,
+            };
+            add_variant(&fold(&phrase.text), entry);
         }
         for pattern in &mut patterns {
             // Primary candidate first: direct before elided, then by tier, the gazetteer's variants
