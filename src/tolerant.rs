@@ -282,15 +282,23 @@ impl Hasher for StateHasher {
 /// spaces, at least [`MIN_CONTENT_WORDS`] of them content words, and three words or more or fifteen
 /// letters or more.
 fn qualifies(folded: &str) -> bool {
-    let words: Vec<&str> = folded.split(' ').collect();
-    if words.iter().any(|w| w.is_empty() || !w.chars().all(is_word_char)) {
-        return false;
+    let (mut words, mut content_words, mut letters) = (0, 0, 0);
+    for word in folded.split(' ') {
+        let mut length = 0;
+        for c in word.chars() {
+            if !is_word_char(c) {
+                return false;
+            }
+            length += 1;
+        }
+        if length == 0 {
+            return false;
+        }
+        words += 1;
+        letters += length;
+        content_words += usize::from(length > SHORT);
     }
-    let letters = folded.chars().filter(|&c| c != ' ').count();
-    let content_words = words.iter().filter(|w| !is_short(w)).count();
-    content_words >= MIN_CONTENT_WORDS
-        && (words.len() >= MIN_WORDS || letters >= MIN_LETTERS)
-        && words.len() <= MAX_WORDS
+    content_words >= MIN_CONTENT_WORDS && (words >= MIN_WORDS || letters >= MIN_LETTERS) && words <= MAX_WORDS
 }
 
 /// The root of a folded name: its leading short words, then its first content word's first six
