@@ -40,7 +40,7 @@ use crate::gazetteer::{EntityIndex, Gazetteer, Variant};
 const TERRITORIES: &str = include_str!("../gazetteer/grammar/territories.toml");
 
 /// French heads: the army, its forces, its soldiers.
-const FR_HEADS: &[&str] = &["armée", "armées", "forces", "forces armées", "troupes", "soldats", "militaires"];
+const FR_HEADS: &[&str] = &["armée", "forces", "forces armées", "troupes", "soldats", "militaires"];
 /// English heads.
 const EN_HEADS: &[&str] = &["army", "armed forces", "forces", "troops", "military", "soldiers"];
 /// English heads that may follow a bare country name ("Mali army"); *forces* is left out (a verb there).

@@ -23,6 +23,9 @@
 //! - one letter changed, added (a doubled letter) or dropped in a word of the name of six letters or
 //!   more.
 //!
+//! A short-word slip must be followed by a word of four letters or more of the name: *Ansar Dine au sud*
+//! ("in the south") is not *Ansar Dine Sud* with a word added.
+//!
 //! The exact name (no slip) is the exact matcher's; a tolerant match also passes the same boundary,
 //! proclitic and case checks, and loses to any exact match it overlaps unless that match lies inside it
 //! (a nested shorter name, [`resolve_overlaps`]).
@@ -327,7 +330,8 @@ fn root(folded: &str) -> &str {
 enum Slip {
     Unused,
     Used {
-        /// A word was just left out or added: the name may not end before one more word matches.
+        /// A short word was left out, added or changed: the name may not end before one more of its
+        /// content words matches ("Ansar Dine au sud" is not "Ansar Dine Sud" with "au" added).
         pending: bool,
         /// Two function words were left out: only names with four content words may match.
         double: bool,
@@ -360,11 +364,14 @@ impl<F: FnMut(usize, u32)> Search<'_, F> {
         let written = self.words.get(j);
         let exact = written.and_then(|w| here.children.binary_search_by(|c| (*c.word).cmp(w)).ok());
         if let Some(k) = exact {
+            let child = &here.children[k];
             let next = match slip {
-                Slip::Used { double, .. } => Slip::Used { pending: false, double },
+                Slip::Used { pending, double } => {
+                    Slip::Used { pending: pending && child.letters <= SHORT, double }
+                }
                 Slip::Unused => Slip::Unused,
             };
-            self.walk(here.children[k].node as usize, j + 1, next);
+            self.walk(child.node as usize, j + 1, next);
         }
         if slip != Slip::Unused {
             return;
@@ -391,7 +398,6 @@ impl<F: FnMut(usize, u32)> Search<'_, F> {
     fn short_slips(&mut self, node: usize, j: usize, written: Option<&str>, exact: Option<usize>) {
         let tolerant = self.tolerant;
         let here = &tolerant.nodes[node];
-        let used = Slip::Used { pending: false, double: false };
         let gap = Slip::Used { pending: true, double: false };
         let written_short = written.filter(|w| w.chars().count() <= SHORT);
         let written_family = written_short.and_then(family);
@@ -401,9 +407,10 @@ impl<F: FnMut(usize, u32)> Search<'_, F> {
             let child = &here.children[k as usize];
             // A function word changed for another of its family.
             if child.family.is_some() && child.family == written_family && Some(k as usize) != exact {
-                self.walk(child.node as usize, j + 1, used);
+                self.walk(child.node as usize, j + 1, gap);
             }
-            // A short word of the name left out, or two adjacent function words.
+            // A short word of the name left out, or two adjacent function words (with a content word
+            // of the name after them).
             if inside {
                 self.walk(child.node as usize, j, gap);
                 if child.family.is_some() {
@@ -417,7 +424,7 @@ impl<F: FnMut(usize, u32)> Search<'_, F> {
                 }
             }
         }
-        // A short word added inside the name.
+        // A short word added inside the name (with a content word of the name after it).
         if inside && written_short.is_some() {
             self.walk(node, j + 1, gap);
         }
@@ -675,6 +682,10 @@ mod tests {
         // One letter only in words of six letters or more.
         assert!(slips("jamaat nusrat al islam", "jamaat nusrat al islan").is_empty());
         assert_eq!(slips("jamaat nusrat al islam", "jamaat nousrat al islam"), ["jamaat nousrat al islam"]);
+        // A short-word slip needs a content word of the name after it.
+        assert!(slips("ansar dine sud", "ansar dine au sud").is_empty());
+        assert_eq!(slips("ansar dine du sud", "ansar dine sud").len(), 0);
+        assert_eq!(slips("nioro du sahel", "nioro sahel"), ["nioro sahel"]);
         // The last word of a name is never left out.
         assert!(slips("nioro du sahel xx", "nioro du sahel").is_empty());
     }
