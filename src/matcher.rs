@@ -253,7 +253,11 @@ impl Matcher {
                 // tolerant match there could only be that one, or shorter.
                 let at_word_end = last_len == walked
                     && !haystack.get(fs + walked).is_some_and(|&b| b.is_ascii_alphanumeric() || b >= 0x80);
-                if !at_word_end && tolerant.is_triggered(sid) && base + folded.origin(fs) >= covered {
+                if walked >= tolerant.min_depth
+                    && !at_word_end
+                    && tolerant.is_triggered(sid)
+                    && base + folded.origin(fs) >= covered
+                {
                     tolerant.matches(sid, folded.as_str(), fs, |fe, pattern| {
                         out.extend(self.check(text, base, folded, fs, fe, pattern, true));
                     });

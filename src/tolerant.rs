@@ -139,6 +139,8 @@ pub(crate) struct Tolerant {
     marks: Vec<u64>,
     /// For a marked state, the trie node after the whole words the walk read: where the search resumes.
     resume: HashMap<u32, u32, BuildHasherDefault<StateHasher>>,
+    /// The shortest root in bytes: a walk that read fewer bytes cannot be past one.
+    pub min_depth: usize,
 }
 
 impl Tolerant {
@@ -159,11 +161,13 @@ impl Tolerant {
             roots: vec![],
             marks: vec![],
             resume: HashMap::default(),
+            min_depth: usize::MAX,
         };
         let start = nfa.start_state(Anchored::Yes).expect("a contiguous NFA supports anchored searches");
         let mut last_root = "";
         for &(folded, pattern) in &long {
             let root = root(folded);
+            tolerant.min_depth = tolerant.min_depth.min(root.len());
             if root != last_root {
                 last_root = root;
                 tolerant.nodes.push(Node::new(u32::MAX, 0, 0));
@@ -550,9 +554,15 @@ pub(crate) fn resolve_overlaps(candidates: &mut Vec<Candidate>) {
     });
     leftmost_longest(&mut tolerant);
     exact.retain(|e| overlapping(&tolerant, e).is_empty());
-    candidates.extend(exact);
+    // Merge the two sorted lists, which no longer overlap.
+    let mut tolerant = tolerant.into_iter().peekable();
+    for e in exact {
+        while let Some(t) = tolerant.next_if(|t| t.start < e.start) {
+            candidates.push(t);
+        }
+        candidates.push(e);
+    }
     candidates.extend(tolerant);
-    candidates.sort_unstable_by_key(|c| c.start);
 }
 
 #[cfg(test)]
