@@ -251,11 +251,13 @@ impl Matcher {
             if let Some(tolerant) = &self.tolerant {
                 // A walk that stops where a pattern ends a word has found the name the text holds: a
                 // tolerant match there could only be that one, or shorter.
-                let at_word_end = last_len == walked
-                    && !haystack.get(fs + walked).is_some_and(|&b| b.is_ascii_alphanumeric() || b >= 0x80);
+                let at_word_end = || {
+                    last_len == walked
+                        && !haystack.get(fs + walked).is_some_and(|&b| b.is_ascii_alphanumeric() || b >= 0x80)
+                };
                 if walked >= tolerant.min_depth
-                    && !at_word_end
                     && tolerant.is_triggered(sid)
+                    && !at_word_end()
                     && base + folded.origin(fs) >= covered
                 {
                     tolerant.matches(sid, folded.as_str(), fs, |fe, pattern| {

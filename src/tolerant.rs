@@ -247,19 +247,30 @@ impl Tolerant {
     /// *Jama'at Nusrat al-Islam wal-Muslimin* written with *ul* needs).
     pub fn matches(&self, sid: StateID, text: &str, start: usize, mut found: impl FnMut(usize, u32)) {
         let Some(&resume) = self.resume.get(&sid.as_u32()) else { return };
-        let mut node = resume as usize;
-        let here = &self.nodes[node];
-        let words = Words::new(text, start + here.offset, here.most_below + 1);
-        Search { tolerant: self, words, found: &mut found }.walk(node, 0, Slip::Unused);
+        let resume = resume as usize;
+        // The text's words are read once, from the first node on the way that has short words.
+        let mut top = resume;
+        let mut node = resume;
         while self.nodes[node].parent != u32::MAX {
+            node = self.nodes[node].parent as usize;
+            if !self.nodes[node].short.is_empty() {
+                top = node;
+            }
+        }
+        let first = &self.nodes[top];
+        let words = Words::new(text, start + first.offset, first.most_below + 1);
+        let mut search = Search { tolerant: self, words, found: &mut found };
+        // `j` counts the text's words from `top`'s.
+        let j = |node: usize| self.nodes[node].words - first.words;
+        search.walk(resume, j(resume), Slip::Unused);
+        let mut node = resume;
+        while node != top {
             node = self.nodes[node].parent as usize;
             let before = &self.nodes[node];
             if !before.short.is_empty() {
-                let words = Words::new(text, start + before.offset, before.most_below + 1);
-                let mut search = Search { tolerant: self, words, found: &mut found };
-                let written = search.words.get(0);
+                let written = search.words.get(j(node));
                 let exact = written.and_then(|w| before.children.binary_search_by(|c| (*c.word).cmp(w)).ok());
-                search.short_slips(node, 0, written, exact);
+                search.short_slips(node, j(node), written, exact);
             }
         }
     }
@@ -513,7 +524,7 @@ impl<'t> Words<'t> {
         while self.len <= j {
             let start = self.next.filter(|_| self.len < self.most)?;
             let rest = &self.text[start..];
-            let end = start + rest.find(|c: char| !is_word_char(c)).unwrap_or(rest.len());
+            let end = start + rest.find(|c: char| !is_folded_word_char(c)).unwrap_or(rest.len());
             if end == start {
                 self.next = None;
                 return None;
@@ -529,6 +540,16 @@ impl<'t> Words<'t> {
     /// Where word `j` (already read) ends.
     fn end(&self, j: usize) -> usize {
         self.spans[j].1 as usize
+    }
+}
+
+/// [`is_word_char`] for folded text, quick for the letters it is mostly made of (ASCII, Arabic).
+#[inline]
+fn is_folded_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        ('\u{0621}'..='\u{064A}').contains(&c) || is_word_char(c)
     }
 }
 
