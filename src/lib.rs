@@ -29,6 +29,8 @@
 mod arabic;
 pub mod fold;
 pub mod gazetteer;
+#[doc(hidden)]
+pub mod invariants;
 mod matcher;
 pub mod offsets;
 mod tagger;
