@@ -30,6 +30,8 @@ mod arabic;
 pub mod arabic_spelling;
 pub mod fold;
 pub mod gazetteer;
+#[doc(hidden)]
+pub mod invariants;
 mod matcher;
 pub mod offsets;
 mod tagger;

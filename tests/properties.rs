@@ -1,12 +1,14 @@
 #![cfg(not(target_arch = "wasm32"))]
-//! Properties that hold for any text: mentions are sorted, disjoint, on character boundaries and word
-//! boundaries, and each one folds to the variant it matched.
+//! Properties that hold for any text: mentions are sorted, disjoint, on character and word boundaries,
+//! each one folds to the variant it matched, and offsets convert consistently; and for any gazetteer
+//! file: every loader answers with a gazetteer or with located errors, never a panic. The checks
+//! themselves are in `sahel_tagger::invariants`, shared with the fuzz targets (`fuzz/`).
 
 use std::sync::OnceLock;
 
 use proptest::prelude::*;
-use sahel_tagger::fold::{fold, is_word_char};
-use sahel_tagger::Tagger;
+use sahel_tagger::invariants::{self, Loader};
+use sahel_tagger::{Tagger, Tier};
 
 fn tagger() -> &'static Tagger {
     static TAGGER: OnceLock<Tagger> = OnceLock::new();
@@ -52,54 +54,79 @@ fn text() -> impl Strategy<Value = String> {
     prop::collection::vec(piece(), 0..40).prop_map(|pieces| pieces.concat())
 }
 
+/// Pieces of gazetteer files: the tokens of each format, real names, markup, and odd characters.
+fn gazetteer_piece() -> impl Strategy<Value = String> {
+    prop_oneof![
+        3 => prop::sample::select(vec![
+            // TOML
+            "[[entity]]\n", "[entity]\n", "[[ entity ]]\n", "id = ", "name = ", "type = ", "subtype = ",
+            "variants = [", "acronyms = [", "]", "\"", "'", "\"\"\"", ", ", "{ text = ", "case = ", "possible = true",
+            " }", "\"place\"", "\"armed_group\"", "\"exact\"", "\"capitalized\"", "lat = ", "lon = ",
+            "geonames = ", "parent = ", "description = ", "1e400", "-91", "nan", "# comment", "\\u00e9", "\\",
+            // spaCy JSONL
+            "{\"label\": ", "\"GPE\"", "\"ORG\"", "\"pattern\": ", "\"id\": ", "[{\"LOWER\": \"x\"}]", "null", "}",
+            "3", ": ", ",",
+            // TSV layer
+            "#sahel-tagger-tsv 1\t", "\t", "|", "^", "=", "?", "\\", "gn:1", "village", "ML",
+        ]).prop_map(str::to_string),
+        3 => prop::sample::select(vec![
+            "\n", "\r\n", "\n\n", " ", "x", "gao", "Gao", "Kidal", "JNIM", "EI", "تمبكتو", "بتمبكتو", "\u{0301}",
+            "\u{202E}", "\u{200B}", "\u{FEFF}", "\u{0}", "<script>alert(1)</script>", "=HYPERLINK(\"x\")", "😀",
+        ]).prop_map(str::to_string),
+        1 => "\\PC{1,6}",
+    ]
+}
+
+fn gazetteer_text() -> impl Strategy<Value = String> {
+    prop::collection::vec(gazetteer_piece(), 0..60).prop_map(|pieces| pieces.concat())
+}
+
+/// `text` as a TOML basic string.
+fn toml_basic_string(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if c < ' ' || c == '\u{7f}' => out.push_str(&format!("\\u{:04X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// A well-formed record of each format with one field replaced by arbitrary text, so that the fuzzed
+/// values get past the parsers into validation, merging and tagging.
+fn record(field: String) -> [(Loader, String); 3] {
+    let toml_string = toml_basic_string(&field);
+    let toml = format!(
+        "[[entity]]\nid = \"p\"\nname = \"Gao\"\ntype = \"place\"\nvariants = [{toml_string}, {{ text = {toml_string}, case = \"exact\" }}]\ndescription = {toml_string}\n"
+    );
+    let json = serde_json::to_string(&field).unwrap();
+    let jsonl = format!("{{\"label\": \"GPE\", \"pattern\": {json}, \"id\": \"p\"}}\n{{\"label\": \"ORG\", \"pattern\": {json}}}\n");
+    let tsv = format!("#sahel-tagger-tsv 1\ttest\ngn:1\t{field}\tplace\t\tML\t\t14.1\t-4.1\t1\t{field}\t^{field}|?{field}|Gao\n");
+    [(Loader::Toml, toml), (Loader::SpacyJsonl, jsonl), (Loader::Tsv, tsv)]
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
 
     #[test]
     fn mentions_are_sorted_disjoint_and_on_boundaries(text in text()) {
-        let tagger = tagger();
-        let mentions = tagger.tag(&text);
-        let mut last_end = 0;
-        for m in &mentions {
-            prop_assert!(m.start < m.end);
-            prop_assert!(m.start >= last_end, "overlap or disorder in {:?}", mentions);
-            prop_assert!(text.is_char_boundary(m.start) && text.is_char_boundary(m.end));
-            last_end = m.end;
-            // The character after the mention is never part of a word.
-            prop_assert!(!text[m.end..].chars().next().is_some_and(is_word_char), "{:?} in {:?}", m, text);
-            // The character before is not part of a word, except for proclitics before an Arabic name.
-            if let Some(before) = text[..m.start].chars().next_back() {
-                let arabic_name = m.surface(&text).starts_with(|c| ('\u{0620}'..='\u{06FF}').contains(&c));
-                prop_assert!(!is_word_char(before) || arabic_name, "{:?} in {:?}", m, text);
-            }
-            // The surface folds to the matched variant (or to it without its article after لل).
-            let variant = fold(&tagger.variant(m).text);
-            let surface = fold(m.surface(&text));
-            prop_assert!(
-                surface == variant || format!("ال{surface}") == variant,
-                "surface {:?} does not fold to variant {:?}", surface, variant
-            );
-            prop_assert_eq!(m.candidates[0], m.entity);
-        }
+        let mentions = tagger().tag(&text);
+        invariants::mentions(tagger(), &text, &mentions).map_err(TestCaseError::fail)?;
     }
 
     #[test]
     fn folding_is_idempotent(text in text()) {
-        let once = fold(&text);
-        prop_assert_eq!(fold(&once), once.clone());
+        invariants::folding(&text).map_err(TestCaseError::fail)?;
     }
 
     #[test]
     fn utf16_and_char_offsets_slice_the_surface(text in text()) {
         let mentions = tagger().tag(&text);
-        let chars: Vec<char> = text.chars().collect();
-        let utf16: Vec<u16> = text.encode_utf16().collect();
-        for (m, (s, e)) in mentions.iter().zip(Tagger::char_spans(&text, &mentions)) {
-            prop_assert_eq!(chars[s..e].iter().collect::<String>(), m.surface(&text));
-        }
-        for (m, (s, e)) in mentions.iter().zip(Tagger::utf16_spans(&text, &mentions)) {
-            prop_assert_eq!(String::from_utf16(&utf16[s..e]).unwrap(), m.surface(&text));
-        }
+        invariants::offsets(&text, &mentions).map_err(TestCaseError::fail)?;
     }
 
     #[test]
@@ -111,5 +138,24 @@ proptest! {
         // standing alone is one mention covering all of it.
         prop_assert_eq!(mentions.len(), 1, "{:?} → {:?}", v, mentions);
         prop_assert_eq!(mentions[0].surface(v), v.as_str());
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 500, ..ProptestConfig::default() })]
+
+    #[test]
+    fn every_loader_answers_with_a_gazetteer_or_located_errors(text in gazetteer_text()) {
+        for loader in Loader::ALL {
+            invariants::loader(loader, &text, Tier::User).map_err(|e| TestCaseError::fail(format!("{loader:?}: {e}")))?;
+        }
+    }
+
+    #[test]
+    fn any_field_value_loads_or_is_reported(field in "\\PC{0,12}|[ \t|=^?\\\\\"'#\n\r\u{0}\u{0301}a-zA-Z]{0,8}") {
+        for (loader, text) in record(field) {
+            invariants::loader(loader, &text, Tier::User)
+                .map_err(|e| TestCaseError::fail(format!("{loader:?}: {e}\n{text}")))?;
+        }
     }
 }

@@ -525,11 +525,8 @@ fn validate(entities: &[(Entity, Origin)], diagnostics: &mut Vec<Diagnostic>) {
                 );
                 continue;
             }
-            let key = match variant.case {
-                CaseMode::Exact => fold_case(&variant.text, CaseFold::Keep),
-                _ => folded.clone(),
-            };
-            if let Some(&first) = seen.get(&(key.clone(), variant.case)) {
+            let key = variant_key(variant, &folded);
+            if let Some(&first) = seen.get(&key) {
                 let first_text = &entity.variants[first].text;
                 error(
                     diagnostics,
@@ -541,7 +538,7 @@ fn validate(entities: &[(Entity, Origin)], diagnostics: &mut Vec<Diagnostic>) {
                 );
                 continue;
             }
-            seen.insert((key, variant.case), v);
+            seen.insert(key, v);
             if variant.case == CaseMode::Insensitive && looks_like_acronym(&variant.text) {
                 report(
                     diagnostics,
@@ -576,6 +573,16 @@ fn validate(entities: &[(Entity, Origin)], diagnostics: &mut Vec<Diagnostic>) {
             }
         }
     }
+}
+
+/// What makes two variants of one entity the same (one is an error): the folded text, with case
+/// kept for exact-case variants. `folded` is `fold(&variant.text)`.
+pub(crate) fn variant_key(variant: &Variant, folded: &str) -> (String, CaseMode) {
+    let key = match variant.case {
+        CaseMode::Exact => fold_case(&variant.text, CaseFold::Keep),
+        _ => folded.to_string(),
+    };
+    (key, variant.case)
 }
 
 fn looks_like_acronym(text: &str) -> bool {

@@ -13,7 +13,10 @@
 //! capitalized, `?` possible (a homograph); a `\` before the text ends the flags (for a name that
 //! itself starts with one of them). The canonical name is a variant only if listed.
 
-use super::{CaseMode, Diagnostic, Entity, EntityType, Origin, Severity, Tier, Variant};
+use std::collections::HashSet;
+
+use super::{variant_key, CaseMode, Diagnostic, Entity, EntityType, Origin, Severity, Tier, Variant};
+use crate::fold::fold;
 
 /// The first line of every layer starts with this.
 pub const HEADER_PREFIX: &str = "#sahel-tagger-tsv";
@@ -157,18 +160,24 @@ pub fn format_layer<'e>(description: &str, entities: impl IntoIterator<Item = &'
 }
 
 /// Writes one entity as a layer line (without the trailing newline). Tabs, newlines and `|` inside
-/// fields are replaced by spaces.
+/// fields are replaced by spaces; a variant that this leaves empty once folded, or the same as an
+/// earlier one (`a|b` beside `a b`), is left out, so that the line always reads back.
 pub fn format_entity(entity: &Entity) -> String {
     let clean = |s: &str| s.replace(['\t', '\n', '\r'], " ");
     let opt = |s: &Option<String>| s.as_deref().map(clean).unwrap_or_default();
     let num = |v: Option<f64>| v.map(|v| format!("{v:.5}")).unwrap_or_default();
-    // Generated spellings are left out: loading the layer generates them again.
+    let mut seen = HashSet::new();
     let variants: Vec<String> = entity
         .variants
         .iter()
+        // Generated spellings are left out: loading the layer generates them again.
         .filter(|v| v.derived.is_none())
-        .map(|v| format_variant(v).replace('|', " "))
-        .map(|v| clean(&v))
+        .filter_map(|v| {
+            let written = Variant { text: clean(&v.text.replace('|', " ")), ..v.clone() };
+            let folded = fold(&written.text);
+            (!folded.is_empty() && seen.insert(variant_key(&written, &folded)))
+                .then(|| format_variant(&written))
+        })
         .collect();
     [
         clean(&entity.id),
@@ -206,6 +215,27 @@ mod tests {
         let (entities, diagnostics) = parse("t.tsv", &text, Tier::Extended);
         assert!(diagnostics.is_empty(), "{diagnostics:?}");
         assert_eq!(entities[0].0, e);
+    }
+
+    #[test]
+    fn a_written_layer_reads_back_when_cleaning_merges_or_empties_variants() {
+        // Found by the property tests: `|` and tabs cannot be written inside a variant and become
+        // spaces, which made "|" an empty variant and "a|b" a duplicate of "a b" in the written layer.
+        let mut e = Entity::new("p", "Gao", EntityType::Place);
+        e.variants = vec![
+            Variant::new("Gao"),
+            Variant::new("|"),
+            Variant::new("Ka|ta"),
+            Variant::new("Ka ta"),
+            Variant::new("Ka\tta"),
+            Variant::exact("KA|TA"),
+        ];
+        let text = format_layer("test", [&e]);
+        let mut builder = super::super::GazetteerBuilder::new();
+        builder.add_tsv("t.tsv", &text, Tier::User);
+        let g = builder.build().unwrap_or_else(|err| panic!("{err}\n{text}"));
+        let texts: Vec<_> = g.entities()[0].variants.iter().map(|v| v.text.as_str()).collect();
+        assert_eq!(texts, ["Gao", "Ka ta", "KA TA"]);
     }
 
     #[test]
