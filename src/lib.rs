@@ -32,6 +32,7 @@ pub mod fold;
 pub mod gazetteer;
 mod matcher;
 pub mod offsets;
+mod rank;
 mod tagger;
 
 /// The JavaScript API (wasm-bindgen), on `wasm32` only; public so that its tests can reach it.
