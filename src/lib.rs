@@ -34,6 +34,7 @@ pub mod gazetteer;
 pub mod invariants;
 mod matcher;
 pub mod offsets;
+mod rank;
 mod tagger;
 
 /// The JavaScript API (wasm-bindgen), on `wasm32` only; public so that its tests can reach it.

@@ -97,7 +97,7 @@ impl Tagger {
             self.windowed_candidates(text, &mut folded, &mut candidates);
         }
         leftmost_longest(&mut candidates);
-        candidates
+        let mut mentions: Vec<Mention> = candidates
             .into_iter()
             .filter_map(|c| {
                 let resolved = self.matcher.resolve(&c, &text[c.start..c.end])?;
@@ -110,7 +110,9 @@ impl Tagger {
                     possible: resolved.possible,
                 })
             })
-            .collect()
+            .collect();
+        crate::rank::by_document_countries(&self.gazetteer, text, &mut mentions);
+        mentions
     }
 
     /// Collects candidates window by window. Windows overlap by more than the longest pattern can
