@@ -27,6 +27,7 @@
 #![warn(missing_docs)]
 
 mod arabic;
+mod designator;
 pub mod arabic_spelling;
 pub mod fold;
 pub mod gazetteer;
