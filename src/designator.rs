@@ -172,7 +172,8 @@ impl Designators {
             let Some(units) = self.units(gazetteer, m, kind) else { continue };
             let unit = units[0];
             let surface = fold_spelling(&text[start..end]);
-            let spelled = gazetteer.entity(unit).variants.iter().position(|v| fold_spelling(&v.text) == surface);
+            let spelled =
+                gazetteer.entity(unit).variants.iter().position(|v| fold_spelling(&v.text) == surface);
             let variant = match spelled {
                 Some(v) => v as u32,
                 None if unit == m.entity => m.variant,
@@ -293,7 +294,8 @@ impl Designators {
             let folded = fold(&word[i..]);
             if let Some(&(_, kind)) = self.arabic.iter().find(|(w, _)| *w == folded) {
                 let prefix = crate::arabic::classify_prefix(&fold(&word[..i]));
-                let clitic = matches!(prefix, Some(crate::arabic::Prefix::None | crate::arabic::Prefix::Clitic));
+                let clitic =
+                    matches!(prefix, Some(crate::arabic::Prefix::None | crate::arabic::Prefix::Clitic));
                 return clitic.then_some((word_start + i, kind));
             }
         }
@@ -365,8 +367,16 @@ fn keys(folded: &str) -> impl Iterator<Item = &str> {
 /// The id of the place a unit is named after, by the gazetteer's convention (`tillia_department`,
 /// `segou_region`, `sahel_region_bf`, `niamey_capital`).
 fn id_stem(id: &str) -> Option<&str> {
-    const SUFFIXES: &[&str] =
-        &["_region", "_province", "_cercle", "_department", "_commune", "_district", "_prefecture", "_capital"];
+    const SUFFIXES: &[&str] = &[
+        "_region",
+        "_province",
+        "_cercle",
+        "_department",
+        "_commune",
+        "_district",
+        "_prefecture",
+        "_capital",
+    ];
     let id = match id.rsplit_once('_') {
         Some((rest, country)) if country.len() == 2 => rest,
         _ => id,
@@ -415,7 +425,9 @@ mod tests {
     #[test]
     fn phrases_before_a_name() {
         let d = designators();
-        let before = |text: &str, name: &str| d.before(text, text.find(name).unwrap()).map(|(s, _)| text[s..].to_string());
+        let before = |text: &str, name: &str| {
+            d.before(text, text.find(name).unwrap()).map(|(s, _)| text[s..].to_string())
+        };
         assert_eq!(before("dans la province de Kossi", "Kossi"), Some("province de Kossi".to_string()));
         assert_eq!(before("la région d’Agadez", "Agadez"), Some("région d’Agadez".to_string()));
         assert_eq!(before("la province de l'Oudalan", "Oudalan"), Some("province de l'Oudalan".to_string()));

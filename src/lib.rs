@@ -27,8 +27,8 @@
 #![warn(missing_docs)]
 
 mod arabic;
-mod designator;
 pub mod arabic_spelling;
+mod designator;
 pub mod fold;
 pub mod gazetteer;
 mod matcher;
