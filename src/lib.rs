@@ -8,6 +8,8 @@
 //! 2. `matcher`: one Aho-Corasick automaton finds every folded variant; each occurrence is checked on
 //!    the original text (word boundaries, Arabic proclitics, case rules), then overlaps are resolved
 //!    leftmost-longest;
+//!    `designator` then grows a place mention over a designator next to it ("province de Kossi",
+//!    "Tillia County", "منطقة والام") and links it to the administrative unit of that name;
 //! 3. [`Tagger::tag`] returns [`Mention`]s with exact byte offsets into the original text, linked to
 //!    [`Entity`]s of the [`Gazetteer`]; [`offsets`] converts them to code points or UTF-16 units.
 //!
@@ -28,6 +30,7 @@
 
 mod arabic;
 pub mod arabic_spelling;
+mod designator;
 pub mod fold;
 pub mod gazetteer;
 #[doc(hidden)]

@@ -1,5 +1,6 @@
 //! The tagger: a gazetteer compiled for matching, and the mentions it finds.
 
+use crate::designator::Designators;
 use crate::fold::{fold_with_origins, Folded};
 use crate::gazetteer::{Entity, EntityIndex, Gazetteer, Variant};
 use crate::matcher::{leftmost_longest, Candidate, Matcher};
@@ -25,6 +26,12 @@ pub struct Mention {
     pub candidates: Vec<EntityIndex>,
     /// The spelling is also an ordinary word or a common name: a reader should check.
     pub possible: bool,
+    /// The span was grown over a place designator next to the matched name ("province de Kossi",
+    /// "Tillia County", "منطقة والام") and the mention linked to the administrative unit it names (see
+    /// the `designator` module). `variant` is then the unit's spelling that folds like the whole span,
+    /// else the matched one when the entity did not change, else the unit's canonical name. Kept to one
+    /// flag so that it can become one value of a richer "how it was matched" field.
+    pub designator: bool,
 }
 
 impl Mention {
@@ -52,13 +59,16 @@ impl Mention {
 pub struct Tagger {
     gazetteer: Gazetteer,
     matcher: Matcher,
+    /// The administrative units by name, for place designators.
+    designators: Designators,
 }
 
 impl Tagger {
     /// Compiles a gazetteer for tagging.
     pub fn new(gazetteer: Gazetteer) -> Tagger {
         let matcher = Matcher::new(&gazetteer);
-        Tagger { gazetteer, matcher }
+        let designators = Designators::new(&gazetteer);
+        Tagger { gazetteer, matcher, designators }
     }
 
     /// The gazetteer it tags with.
@@ -108,9 +118,12 @@ impl Tagger {
                     variant: resolved.variant,
                     candidates: resolved.candidates,
                     possible: resolved.possible,
+                    designator: false,
                 })
             })
             .collect();
+        // After overlaps are resolved, so that a designator is only taken from between two mentions.
+        self.designators.apply(&self.gazetteer, text, &mut mentions);
         crate::rank::by_document_countries(&self.gazetteer, text, &mut mentions);
         mentions
     }
