@@ -276,3 +276,66 @@ test('user entries flow into the exports, and formula-like names are defused in 
     await s.close();
   }
 });
+
+test('"Download all (TSV)" defuses formula-like cells, and the file imports back unchanged', async () => {
+  const s = await openPage();
+  try {
+    const { page } = s;
+    const toml = [
+      '[[entity]]',
+      'id = "test_formula"',
+      'name = "=HYPERLINK(\\"http://example.invalid\\",\\"x\\")"',
+      'type = "organization"',
+      'subtype = "+subtype"',
+      'country = "@country"',
+      'description = "\\uFEFF=1+1 behind a byte-order mark"',
+      'variants = [{ text = "ZRF", case = "exact" }, "Zorgal Relief"]',
+      '',
+      '[[entity]]',
+      'id = "test_minus"',
+      'name = "-2+3"',
+      'type = "place"',
+      'lat = -5.5',
+      'lon = 12.25',
+      'variants = ["Zorgal Minus", "\'=apostrophe first"]',
+    ].join('\n');
+    await importFiles(page, file('formula.toml', toml));
+    await waitMessage(page, /Added formula\.toml/);
+    const tsv = await captureDownload(page, () => page.click('#export-entries'));
+    const [header, ...lines] = tsv.text.trimEnd().split('\n');
+    assert.match(header, /^#sahel-tagger-tsv 1\t/);
+    assert.equal(lines.length, 2);
+    const formula = /^[\t\r]|^[\s\u0085\u200b-\u200d\u2060\ufeff]*[=+\-@]/;
+    for (const line of lines) {
+      for (const cell of line.split('\t')) {
+        if (/^[+-]?\d+(\.\d+)?$/.test(cell)) continue;
+        assert.doesNotMatch(cell, formula, `cell ${JSON.stringify(cell)} would run as a formula`);
+      }
+    }
+    const minus = lines.find((l) => l.startsWith('test_minus')).split('\t');
+    assert.equal(minus[1], "'-2+3");
+    assert.equal(minus[6], '-5.50000', 'coordinates stay numbers');
+    const relief = lines.find((l) => l.startsWith('test_formula')).split('\t');
+    assert.equal(relief[1], `'=HYPERLINK("http://example.invalid","x")`);
+    assert.equal(relief[3], "'+subtype");
+    assert.equal(relief[4], "'@country");
+    assert.equal(relief[9], "'\ufeff=1+1 behind a byte-order mark");
+    assert.match(relief[10], /\|=ZRF\|/, 'an exact-case variant (flag =)');
+    assert.match(minus[10], /^'-2\+3\|/, 'a variants cell starting with a formula character');
+
+    // The downloaded file imports back as it was: same names, same spellings.
+    await page.click('li.entry[data-source="formula.toml"] button.remove');
+    await waitMessage(page, /Removed formula\.toml/);
+    await importFiles(page, { name: 'mine.tsv', mimeType: 'text/plain', buffer: Buffer.from(tsv.text) });
+    const message = await waitMessage(page, /Added mine\.tsv/);
+    assert.match(message, /=HYPERLINK\("http:\/\/example\.invalid","x"\)/);
+    assert.match(message, /-2\+3/);
+    assert.doesNotMatch(message, /'=|'-/, 'no apostrophe left');
+    await pasteText(page, 'ZRF, Zorgal Relief, zrf and Zorgal Minus.');
+    await waitTagged(page);
+    assert.deepEqual(await markIds(page), ['test_formula', 'test_formula', 'test_minus'], 'the exact-case flag survived');
+    assertClean(s.log);
+  } finally {
+    await s.close();
+  }
+});

@@ -4,6 +4,7 @@
 import { h, download, stamp, fmt, plural } from './dom.js';
 import { TYPES, TYPE_BY_ID, typeLabel } from './model.js';
 import { readText } from './files.js';
+import { defuseTsv } from './export.js';
 import {
   loadSources,
   saveSources,
@@ -336,7 +337,7 @@ export class EntriesUI {
       this.showError('Could not export your entries.', reply.error);
       return;
     }
-    download(`sahel-tagger-my-entries-${stamp()}.tsv`, reply.text, 'text/tab-separated-values;charset=utf-8');
+    download(`sahel-tagger-my-entries-${stamp()}.tsv`, defuseTsv(reply.text), 'text/tab-separated-values;charset=utf-8');
   }
 
   // ------------------------------------------------------------ the list
