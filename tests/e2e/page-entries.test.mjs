@@ -5,12 +5,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { openPage, pasteText, waitTagged, markIds, captureDownload, screenshotPath, FIXTURES } from './lib/page-harness.mjs';
+import { openPage, pasteText, waitTagged, markIds, captureDownload, screenshotPath, storedSources, FIXTURES } from './lib/page-harness.mjs';
 import { parseCsv } from './lib/page-csv.mjs';
 
 const fixture = (name) => ({ name, mimeType: 'text/plain', buffer: fs.readFileSync(path.join(FIXTURES, name)) });
 const file = (name, text) => ({ name, mimeType: 'text/plain', buffer: Buffer.from(text) });
-const STORE = 'sahel-tagger.entries.v1';
+const LEGACY = 'sahel-tagger.entries.v1';
 
 const TEXT = 'La Katiba Wadi Zorgal (KWZ) a frappé Gourbal du Sud, près de Mopti ; les kwz en minuscules ne comptent pas. كتيبة وادي زورغال';
 
@@ -32,9 +32,7 @@ async function waitMessage(page, pattern) {
   return page.textContent('#import-message');
 }
 
-async function stored(page) {
-  return page.evaluate((key) => JSON.parse(localStorage.getItem(key) || '{"sources": []}').sources, STORE);
-}
+const stored = storedSources;
 
 test('an imported TOML gazetteer is highlighted, and still is after a reload', async () => {
   const s = await openPage();
@@ -168,7 +166,8 @@ test('spaCy patterns import; entries can be exported, removed one by one (with u
     await page.click('#remove-all');
     await waitMessage(page, /Removed 2 sources/);
     await page.waitForFunction(() => !document.querySelector('#result mark[data-entity^="test_"]') && document.getElementById('result').dataset.state === 'done');
-    assert.equal(await page.evaluate((key) => localStorage.getItem(key), STORE), null);
+    assert.deepEqual(await stored(page), []);
+    assert.equal(await page.evaluate((key) => localStorage.getItem(key), LEGACY), null);
     assert.match(await page.textContent('#entries-list'), /None yet/);
     assert.equal(await page.textContent('#entries-count'), '');
     await s.reload();

@@ -254,7 +254,8 @@ function fmtMs(ms) {
 function readyLine() {
   if (!state.stats) return '';
   const villages = state.villages ? ` and ${fmt(state.villages)} GeoNames villages` : '';
-  return `Ready: ${fmt(state.stats.entities - state.villages)} entities${villages}, ${fmt(state.stats.variants)} spellings. Paste a text or load the sample.`;
+  const kept = entries.persistent ? '' : ' Your entries cannot be kept: this browser blocks site storage here.';
+  return `Ready: ${fmt(state.stats.entities - state.villages)} entities${villages}, ${fmt(state.stats.variants)} spellings. Paste a text or load the sample.${kept}`;
 }
 
 // ---------------------------------------------------------------- exports
