@@ -93,7 +93,10 @@ export async function waitTagged(page, timeout = 60_000) {
     () => {
       const result = document.getElementById('result');
       const input = document.getElementById('input');
-      return ['done', 'empty'].includes(result.dataset.state) && (result.dataset.state === 'empty' || result.textContent.length === input.value.length);
+      // A long text is held outside the textarea (#input-large) and drawn part by part.
+      const large = document.getElementById('input-large');
+      const length = large && !large.hidden ? Number(large.dataset.length) : input.value.length;
+      return ['done', 'empty'].includes(result.dataset.state) && (result.dataset.state === 'empty' || Number(result.dataset.length) === length);
     },
     null,
     { timeout, polling: 50 },
