@@ -338,3 +338,36 @@ test('"Download all (TSV)" defuses formula-like cells, and the file imports back
     await s.close();
   }
 });
+
+test('a multi-file import reports each file, with the failed ones and their lines, and imports the good ones', async () => {
+  const s = await openPage();
+  try {
+    const { page } = s;
+    const big = { name: 'huge.toml', mimeType: 'text/plain', buffer: Buffer.alloc(9 * 1024 * 1024, 0x20) };
+    await importFiles(page, fixture('page-bad.toml'), fixture('page-user.toml'), fixture('page-bad.jsonl'), big, fixture('page-user.jsonl'));
+    const message = await waitMessage(page, /Imported 2 of 5 files/);
+    assert.match(message, /3 files could not be added/);
+    const report = await page.$$eval('#import-message .file-report > li', (li) => li.map((l) => ({ file: l.dataset.file, ok: l.dataset.ok === 'true', text: l.textContent })));
+    assert.deepEqual(report.map((r) => [r.file, r.ok]), [
+      ['page-bad.toml', false],
+      ['page-user.toml', true],
+      ['page-bad.jsonl', false],
+      ['huge.toml', false],
+      ['page-user.jsonl', true],
+    ]);
+    assert.match(report[0].text, /Could not add page-bad\.toml.*page-bad\.toml:7: error: /s, 'the failing line');
+    assert.match(report[1].text, /Added page-user\.toml: 2 entities/);
+    assert.match(report[2].text, /page-bad\.jsonl:2: error: invalid JSON.*page-bad\.jsonl:3: error: unknown label "WEAPON"/s);
+    assert.match(report[3].text, /larger than 8 MB/);
+    assert.match(report[4].text, /Added page-user\.jsonl: 2 entities.*1 warning/s);
+    assert.equal(await page.getAttribute('#import-message', 'data-kind'), 'error');
+    assert.deepEqual((await stored(page)).map((x) => x.name), ['page-user.toml', 'page-user.jsonl'], 'the good files are stored');
+    await pasteText(page, `${TEXT} Hamadoun Zorgali.`);
+    await waitTagged(page);
+    assert.ok((await markIds(page)).includes('test_hamadoun'), 'a good file after a bad one is used');
+    await page.locator('#entries').screenshot({ path: screenshotPath('page-entries-multi-import') });
+    assertClean(s.log);
+  } finally {
+    await s.close();
+  }
+});

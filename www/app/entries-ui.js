@@ -18,6 +18,14 @@ import {
 
 const $ = (id) => document.getElementById(id);
 
+/** The lines of a worker error worth showing (one diagnostic each, with its file and line). */
+function diagnosticLines(detail) {
+  return String(detail || '')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !/^gazetteer has \d+ errors?$/.test(l));
+}
+
 /** The list `sources` becomes with `changes` (the store's own rule: removals, then puts in place). */
 function preview(sources, { put = [], remove = [] }) {
   const next = sources.filter((s) => !remove.includes(s.name));
@@ -199,10 +207,7 @@ export class EntriesUI {
   // ------------------------------------------------------------ messages
 
   showError(title, detail) {
-    const lines = String(detail || '')
-      .split('\n')
-      .map((l) => l.trim())
-      .filter((l) => l && !/^gazetteer has \d+ errors?$/.test(l));
+    const lines = diagnosticLines(detail);
     this.message.dataset.kind = 'error';
     this.message.replaceChildren(
       h('p', { class: 'message-title' }, title),
@@ -265,8 +270,11 @@ export class EntriesUI {
     return { ok: false, error: 'Your entries kept changing in another tab: try again.' };
   }
 
-  /** Adds or replaces (same name) one source. Resolves to true on success. */
-  importSource(name, text, origin) {
+  /**
+   * Adds or replaces (same name) one source. Resolves to true on success. With `quiet`, shows nothing
+   * and resolves to the outcome `{ok, title, error, extra}` instead (a multi-file import reports them all).
+   */
+  importSource(name, text, origin, { quiet = false } = {}) {
     return this.exclusive(async () => {
       const source = { name, text, origin, added: new Date().toISOString() };
       this.message.dataset.kind = 'busy';
@@ -276,43 +284,87 @@ export class EntriesUI {
         replaced = fresh.some((s) => s.name === name);
         return { put: [source] };
       }, source);
+      let outcome;
       if (!reply.ok) {
         const kept = this.sources.length
           ? ` Your ${plural(this.sources.length, 'stored source')} ${this.sources.length === 1 ? 'is' : 'are'} kept as ${this.sources.length === 1 ? 'it was' : 'they were'}.`
           : '';
-        this.showError(`Could not add ${name}: nothing was changed.${kept}`, reply.error);
-        return false;
+        outcome = { ok: false, title: `Could not add ${name}: nothing was changed.${kept}`, error: reply.error };
+      } else {
+        const names = reply.summary.map((e) => e.name);
+        const shown = names.slice(0, 8).join(', ') + (names.length > 8 ? `, … (${fmt(names.length - 8)} more)` : '');
+        const extra = [];
+        if (reply.warnings?.length) {
+          extra.push(
+            h('p', {}, `${plural(reply.warnings.length, 'warning')}:`),
+            h('ul', { class: 'diagnostics warnings' }, reply.warnings.slice(0, 20).map((d) => h('li', {}, h('code', {}, `${d.source}${d.line ? `:${d.line}` : ''}: warning: ${d.message}`)))),
+          );
+        }
+        outcome = { ok: true, title: `${replaced ? 'Replaced' : 'Added'} ${name}: ${plural(names.length, 'entity', 'entities')} (${shown}).`, extra };
       }
-      const names = reply.summary.map((e) => e.name);
-      const shown = names.slice(0, 8).join(', ') + (names.length > 8 ? `, … (${fmt(names.length - 8)} more)` : '');
-      const extra = [];
-      if (reply.warnings?.length) {
-        extra.push(
-          h('p', {}, `${plural(reply.warnings.length, 'warning')}:`),
-          h('ul', { class: 'diagnostics warnings' }, reply.warnings.slice(0, 20).map((d) => h('li', {}, h('code', {}, `${d.source}${d.line ? `:${d.line}` : ''}: warning: ${d.message}`)))),
-        );
-      }
-      this.showInfo(`${replaced ? 'Replaced' : 'Added'} ${name}: ${plural(names.length, 'entity', 'entities')} (${shown}).`, extra);
-      return true;
+      if (quiet) return outcome;
+      if (outcome.ok) this.showInfo(outcome.title, outcome.extra);
+      else this.showError(outcome.title, outcome.error);
+      return outcome.ok;
     });
   }
 
+  /**
+   * Imports files one by one: a file that fails (too large, unreadable, invalid) changes nothing and
+   * does not stop the others. With several files, the message lists every file's outcome, with the
+   * errors' line numbers.
+   */
   async importFiles(files) {
+    const outcomes = [];
     for (const file of files) {
+      let outcome;
       if (file.size > MAX_FILE_BYTES) {
-        this.showError(`Could not add ${file.name}: nothing was changed.`, `${file.name}: file is larger than ${MAX_FILE_BYTES / 1048576} MB`);
-        continue;
+        outcome = { ok: false, title: `Could not add ${file.name}: nothing was changed.`, error: `${file.name}: file is larger than ${MAX_FILE_BYTES / 1048576} MB` };
+      } else {
+        let text = null;
+        try {
+          text = await readText(file);
+        } catch (err) {
+          outcome = { ok: false, title: `Could not read ${file.name}: nothing was changed.`, error: String(err.message || err) };
+        }
+        if (text !== null) outcome = await this.importSource(file.name, text, 'file', { quiet: true });
       }
-      let text;
-      try {
-        text = await readText(file);
-      } catch (err) {
-        this.showError(`Could not read ${file.name}: nothing was changed.`, String(err.message || err));
-        continue;
-      }
-      const ok = await this.importSource(file.name, text, 'file');
-      if (!ok) break;
+      outcomes.push({ name: file.name, ...outcome });
     }
+    if (outcomes.length === 1) {
+      const [one] = outcomes;
+      if (one.ok) this.showInfo(one.title, one.extra);
+      else this.showError(one.title, one.error);
+    } else if (outcomes.length > 1) {
+      this.showReport(outcomes);
+    }
+    return outcomes;
+  }
+
+  /** One message for a multi-file import: a line per file, the failed ones with their errors. */
+  showReport(outcomes) {
+    const failed = outcomes.filter((o) => !o.ok).length;
+    const added = outcomes.length - failed;
+    const title = failed
+      ? `Imported ${fmt(added)} of ${plural(outcomes.length, 'file')}; ${plural(failed, 'file')} could not be added (nothing of ${failed === 1 ? 'it' : 'them'} was changed).`
+      : `Imported ${plural(outcomes.length, 'file')}.`;
+    this.message.dataset.kind = failed ? 'error' : 'ok';
+    this.message.replaceChildren(
+      h('p', { class: 'message-title' }, title),
+      h(
+        'ul',
+        { class: 'file-report' },
+        outcomes.map((o) =>
+          h(
+            'li',
+            { 'data-file': o.name, 'data-ok': String(o.ok) },
+            h('span', { class: o.ok ? 'file-ok' : 'file-failed' }, o.ok ? '✓ ' : '✗ '),
+            o.title,
+            o.ok ? o.extra : h('ul', { class: 'diagnostics' }, diagnosticLines(o.error).map((l) => h('li', {}, h('code', {}, l)))),
+          ),
+        ),
+      ),
+    );
   }
 
   /** The existing entity the form's name matches, if any. */
