@@ -154,7 +154,16 @@ export function serve({ root, port = 0, host = '127.0.0.1', headers = () => ({})
     server.once('error', reject);
     server.listen(port, host, () => {
       const { port: actual } = server.address();
-      resolve({ server, url: `http://${host}:${actual}/`, close: () => new Promise((r) => server.close(r)) });
+      resolve({
+        server,
+        url: `http://${host}:${actual}/`,
+        // Kept-alive connections end too: after close() the server is really gone.
+        close: () =>
+          new Promise((r) => {
+            server.close(r);
+            server.closeAllConnections?.();
+          }),
+      });
     });
   });
 }
