@@ -148,6 +148,7 @@ test('a 2 MB paste stays responsive and every mention is drawn', async (t) => {
     await page.waitForFunction(() => document.getElementById('input').value === 'Retour à Kidal.');
     await waitTagged(page);
     assert.ok(await page.isVisible('#input'));
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'input', 'typing goes on in the textarea');
     assert.ok(await page.isHidden('#input-large'));
     assert.ok(await page.isHidden('#parts'));
     assert.equal(await page.$eval('#result mark', (m) => m.dataset.entity), 'kidal');

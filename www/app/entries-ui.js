@@ -255,7 +255,8 @@ export class EntriesUI {
       } catch (err) {
         // The browser refused to store them: go back to the stored tagger.
         const back = await this.client.build(forWorker(fresh.sources));
-        if (back.ok) this.onRebuilt(back);
+        // The page follows the worker's tagger, whichever it now is.
+        this.onRebuilt(back.ok ? back : reply);
         return { ok: false, error: `This browser refused to store the entries (${err.name || err.message}); its storage may be full.` };
       }
       if (!done.ok) continue; // Another tab changed them first: try again on the new list.

@@ -188,14 +188,14 @@ function setText(text) {
     $('input-large-preview').textContent = `${text.slice(0, 2000)}${text.length > 2000 ? '…' : ''}`;
     if (focused) largeBox.focus();
   } else {
-    const wasLarge = state.large !== null;
+    const hadFocus = document.activeElement === largeBox;
     state.large = null;
     largeBox.hidden = true;
     delete largeBox.dataset.length;
     $('input-large-preview').textContent = '';
     input.hidden = false;
     input.value = text;
-    if (wasLarge && document.activeElement === largeBox) input.focus();
+    if (hadFocus) input.focus();
   }
   updateInputInfo();
   saveDraft();
@@ -305,6 +305,9 @@ function tagNow() {
 
 async function onTagged(text, reply) {
   if (text !== currentText()) return; // Edited since: a newer request follows.
+  // Tagged with another entity table than the page's (a change of entries in between): the page
+  // tags again when it adopts the new one.
+  if (reply.ok && reply.generation !== state.generation) return;
   if (!reply.ok) {
     setState('error');
     setStatus(`Tagging failed: ${reply.error}`, 'error');
@@ -479,6 +482,7 @@ document.addEventListener('drop', async (event) => {
 
 function adopt(reply) {
   state.entities = reply.entities;
+  state.generation = reply.generation;
   state.byId = new Map(reply.entities.map((e) => [e.id, e]));
   state.stats = reply.stats;
   state.villages = reply.layer?.entities || 0;

@@ -50,9 +50,13 @@ async function villageLayer() {
   return layer;
 }
 
+/** Which tagger (entity table) a reply was made with: the page drops mentions of another one. */
+let generation = 0;
+
 function adopt(next) {
   if (tagger) tagger.free();
   tagger = next;
+  generation++;
   entities = tagger.entities();
   indexById = new Map(entities.map((e, i) => [e.id, i]));
 }
@@ -60,7 +64,7 @@ function adopt(next) {
 function describe() {
   let villages = 0;
   for (const e of entities) if (e.tier === 'extended') villages++;
-  return { entities, stats: tagger.stats(), layer: { available: Boolean(layer || layerExists), entities: villages, error: layerError } };
+  return { entities, generation, stats: tagger.stats(), layer: { available: Boolean(layer || layerExists), entities: villages, error: layerError } };
 }
 
 function errorText(err) {
@@ -172,7 +176,7 @@ function tag({ text }) {
     candList: Uint32Array.from(candList),
   };
   const transfer = [data.buffer, groups.order.buffer, groups.groups.buffer, ...Object.values(packed).map((a) => a.buffer)];
-  return { ok: true, n, data, variants, ...packed, ...groups, tagMs, totalMs: performance.now() - t0, transfer };
+  return { ok: true, generation, n, data, variants, ...packed, ...groups, tagMs, totalMs: performance.now() - t0, transfer };
 }
 
 /**
