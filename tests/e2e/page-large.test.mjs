@@ -178,34 +178,21 @@ test('a 50 MB paste: the longest main-thread block is printed, and the whole tex
     // The last copy ends with a name of our own, so that the very end of the text holds a mention.
     const END = 'Dernière mention : Tombouctou';
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
-    const length = await page.evaluate(
+    // The text is put on the clipboard by another tab, so that building it leaves no garbage in the
+    // measured page's heap (a collection of it would be timed as the page's).
+    const writer = await context.newPage();
+    await writer.goto(`${origin}/favicon.svg`);
+    const length = await writer.evaluate(
       ([text, n, end]) => {
         const big = `${Array(n).fill(text).join('\n\n')}\n\n${end}`;
         return navigator.clipboard.writeText(big).then(() => big.length);
       },
       [one, copies, END],
     );
+    await writer.close();
     t.diagnostic(`text: ${(length / 1048576).toFixed(1)} M UTF-16 units (${copies} copies of the sample)`);
+    await page.bringToFront();
     await page.focus('#input');
-
-    // The browser's own reading of the clipboard, which no page can shorten: timed once on its own
-    // (a paste the page does not see).
-    await page.evaluate(() => {
-      window.addEventListener(
-        'paste',
-        (event) => {
-          event.stopImmediatePropagation();
-          event.preventDefault();
-          const t0 = performance.now();
-          const n = event.clipboardData.getData('text/plain').length;
-          window.__clipboardRead = { ms: performance.now() - t0, n };
-        },
-        { capture: true, once: true },
-      );
-    });
-    await page.keyboard.press('Control+V');
-    const read = await page.waitForFunction(() => window.__clipboardRead).then((h) => h.jsonValue());
-    assert.equal(read.n, length);
 
     // Every task over 50 ms from now on (PerformanceObserver 'longtask'), and the paste event's own span.
     await page.evaluate(() => {
@@ -254,7 +241,7 @@ test('a 50 MB paste: the longest main-thread block is printed, and the whole tex
     t.diagnostic(
       `50 MB paste, longest main-thread block after the paste event: ${longest.toFixed(0)} ms ` +
         `(${others.length} tasks over 50 ms: ${m.tasks.filter((x) => !inPaste(x)).map(([s0, d]) => `${d.toFixed(0)} ms at ${at(s0)}`).join(', ') || 'none'}); ` +
-        `the paste event's task ${pasteTask.toFixed(0)} ms: the browser's clipboard read ${m.read.toFixed(0)} ms (${read.ms.toFixed(0)} ms alone), ` +
+        `the paste event's task ${pasteTask.toFixed(0)} ms: the browser's clipboard read ${m.read.toFixed(0)} ms, ` +
         `the page's own handling ${(p1 - p0 - m.read).toFixed(0)} ms; paste to tagged and drawn ${total} ms ` +
         `(states: ${m.states.map(([s0, st]) => `${st || 'part'} at ${at(s0)}`).join(', ')}); ` +
         `worker tagging ${Number(await page.getAttribute('#result', 'data-tag-ms')).toFixed(0)} ms`,

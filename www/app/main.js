@@ -271,7 +271,10 @@ function onPaste(event) {
   } else {
     const from = input.selectionStart;
     const to = input.selectionEnd;
-    if (input.value.length - (to - from) + clean.length > LARGE_TEXT) setText(input.value.slice(0, from) + clean + input.value.slice(to));
+    const before = input.value.slice(0, from);
+    const after = input.value.slice(to);
+    // (No concatenation when the paste replaces everything: a 50 MB string is not copied again.)
+    if (before.length + after.length + clean.length > LARGE_TEXT) setText(before || after ? before + clean + after : clean);
     else {
       input.setRangeText(clean, from, to, 'end');
       updateInputInfo();
