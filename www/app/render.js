@@ -11,7 +11,7 @@ import { AMBIGUOUS, POSSIBLE } from './model.js';
 import { nextFrame } from './dom.js';
 
 /** Characters per chunk, and how long one frame may spend building chunks. */
-const CHUNK_CHARS = 12_000;
+const CHUNK_CHARS = 6_000;
 const FRAME_BUDGET_MS = 10;
 /** Characters per part of a long text. */
 export const PART_CHARS = 100_000;
@@ -110,6 +110,11 @@ export class ResultView {
     this.container.classList.toggle('chunked', chunked);
     this.container.scrollTop = 0;
     const state = { pos: part.start, i: result.mentionAfter(part.start) };
+    if (this.parts.length > 1) {
+      // The page has just been updated (panel, legend): draw from the next frame on.
+      await nextFrame();
+      if (token !== this.token) return false;
+    }
     let frameStart = performance.now();
     while (state.pos < part.end) {
       this.container.append(this._chunk(result, state, chunked, part.end));
