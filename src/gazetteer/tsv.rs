@@ -48,7 +48,7 @@ pub(crate) fn parse(source: &str, text: &str, tier: Tier) -> (Vec<(Entity, Origi
         if line.is_empty() || line.starts_with('#') {
             continue;
         }
-        let fields: Vec<&str> = line.split('\t').collect();
+        let fields: Vec<&str> = line.split('\t').map(unguard).collect();
         if fields.len() != COLUMNS {
             error(number, format!("expected {COLUMNS} tab-separated fields, found {}", fields.len()));
             continue;
@@ -108,6 +108,29 @@ pub(crate) fn parse(source: &str, text: &str, tier: Tier) -> (Vec<(Entity, Origi
         entities.push((entity, origin));
     }
     (entities, diagnostics)
+}
+
+/// A field without the spreadsheet-formula guard of the page's "Download all (TSV)": an apostrophe
+/// that `defuseFormula` (www/app/export.js) put before a field a spreadsheet would run as a formula
+/// (one starting with `=`, `+`, `-` or `@`, also behind spaces or invisible characters, or with a tab
+/// or carriage return; apostrophes before it are looked through). Exactly that one apostrophe goes.
+fn unguard(field: &str) -> &str {
+    match field.strip_prefix('\'') {
+        Some(rest) if looks_like_formula(rest) => rest,
+        _ => field,
+    }
+}
+
+/// The inverse's test: `FORMULA` in www/app/export.js.
+fn looks_like_formula(s: &str) -> bool {
+    let s = s.trim_start_matches('\'');
+    if s.starts_with(['\t', '\r']) {
+        return true;
+    }
+    s.trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}')
+    })
+    .starts_with(['=', '+', '-', '@'])
 }
 
 fn parse_variant(field: &str) -> Variant {
@@ -236,6 +259,29 @@ mod tests {
         let g = builder.build().unwrap_or_else(|err| panic!("{err}\n{text}"));
         let texts: Vec<_> = g.entities()[0].variants.iter().map(|v| v.text.as_str()).collect();
         assert_eq!(texts, ["Gao", "Ka ta", "KA TA"]);
+    }
+
+    #[test]
+    fn the_spreadsheet_guard_of_the_page_is_removed() {
+        // As www/app/export.js `defuseTsv` writes them: formula-like text cells behind an apostrophe.
+        let text = format!(
+            "{HEADER_PREFIX} 1\tx\n'-1+2\t'=HYPERLINK(\"x\")\tplace\t'@sub\t'+country\t\t-5.25\t12.5\t\t'\u{feff}=desc\t'=KDJ|Sai|''=odd\n"
+        );
+        let (entities, diagnostics) = parse("t.tsv", &text, Tier::User);
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        let e = &entities[0].0;
+        assert_eq!(e.id, "-1+2");
+        assert_eq!(e.name, "=HYPERLINK(\"x\")");
+        assert_eq!(e.subtype.as_deref(), Some("@sub"));
+        assert_eq!(e.country.as_deref(), Some("+country"));
+        assert_eq!(e.lon, Some(12.5));
+        assert_eq!(e.lat, Some(-5.25));
+        assert_eq!(e.description.as_deref(), Some("\u{feff}=desc"));
+        assert_eq!(e.variants[0], Variant::exact("KDJ"), "the guard before a flag goes, the flag stays");
+        // Only the guard's own apostrophe goes: other apostrophes are text.
+        assert_eq!(unguard("''=odd"), "'=odd");
+        assert_eq!(unguard("'Abdallah"), "'Abdallah");
+        assert_eq!(unguard("=x"), "=x");
     }
 
     #[test]
