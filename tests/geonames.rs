@@ -150,7 +150,10 @@ fn curated_places_agree_with_their_geonames_rows() {
     let by_id: std::collections::HashMap<&str, &Entity> =
         gazetteer.entities().iter().map(|e| (e.id.as_str(), e)).collect();
     // An entity's countries: its own `country`, else its nearest ancestor's.
-    fn countries_of<'a>(mut e: &'a Entity, by_id: &std::collections::HashMap<&str, &'a Entity>) -> Vec<String> {
+    fn countries_of<'a>(
+        mut e: &'a Entity,
+        by_id: &std::collections::HashMap<&str, &'a Entity>,
+    ) -> Vec<String> {
         loop {
             if let Some(c) = &e.country {
                 return c.split_whitespace().map(String::from).collect();
@@ -174,7 +177,10 @@ fn curated_places_agree_with_their_geonames_rows() {
                 checked += 1;
                 let d = km(lat, lon, row.lat, row.lon);
                 if d > 25.0 {
-                    problems.push(format!("{}: {d:.0} km from GeoNames row {id} ({}, {})", e.id, row.lat, row.lon));
+                    problems.push(format!(
+                        "{}: {d:.0} km from GeoNames row {id} ({}, {})",
+                        e.id, row.lat, row.lon
+                    ));
                 }
                 if !row.countries.iter().any(|c| countries.contains(c)) {
                     problems.push(format!(
