@@ -106,6 +106,7 @@ impl Tagger {
         } else {
             self.windowed_candidates(text, &mut folded, &mut candidates);
         }
+        self.matcher.settle(text, &mut candidates);
         leftmost_longest(&mut candidates);
         let mut mentions: Vec<Mention> = candidates
             .into_iter()
