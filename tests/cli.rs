@@ -158,6 +158,22 @@ fn user_gazetteer_files_add_and_override() {
         "{\"id\": 1, \"text\": \"à Tinzaouatene\"}\n",
     );
     assert_eq!(lines(&output)[0]["mentions"][0]["id"], "tinza");
+    // spaCy token patterns are skipped, each with a warning naming its line; the phrase patterns load.
+    let mixed = temp_file(
+        "mixed.jsonl",
+        "{\"label\": \"GPE\", \"pattern\": [{\"LOWER\": \"tinza\"}]}\n{\"label\": \"GPE\", \"pattern\": \"Tinzaouatene\", \"id\": \"tinza\"}\n{\"label\": \"ORG\", \"pattern\": [{\"TEXT\": \"X\"}, {\"TEXT\": \"Y\"}]}\n",
+    );
+    let output = run_with_stdin(
+        &["tag", "-g", mixed.to_str().unwrap()],
+        "{\"id\": 1, \"text\": \"à Tinzaouatene\"}\n",
+    );
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert_eq!(lines(&output)[0]["mentions"][0]["id"], "tinza");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let name = mixed.display().to_string();
+    for line in [1, 3] {
+        assert!(stderr.contains(&format!("{name}:{line}: warning: token pattern skipped")), "{stderr}");
+    }
 }
 
 #[test]
@@ -184,6 +200,37 @@ fn gazetteer_check_reports_lines_and_fails_on_errors() {
     ] {
         assert!(stdout.contains(&expected), "missing {expected:?} in:\n{stdout}");
     }
+    // Variants that would match everywhere: errors without a letter or digit, warnings for one letter.
+    let loose = temp_file(
+        "loose.toml",
+        "[[entity]]\nid = \"x\"\nname = \"X town\"\ntype = \"place\"\nvariants = [\"a\", \".\", \"«\", \"\\u0000\", { text = \"Y\", case = \"exact\" }]\n",
+    );
+    let output = bin().args(["gazetteer", "check", "--alone"]).arg(&loose).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    let name = loose.display().to_string();
+    for expected in [
+        format!("{name}:5: warning: entity \"x\": one-letter variant \"a\""),
+        format!("{name}:5: error: entity \"x\": variant \".\" has no letter or digit"),
+        format!("{name}:5: error: entity \"x\": variant \"«\" has no letter or digit"),
+        format!("{name}:5: error: entity \"x\": variant \"\\0\" has no letter or digit"),
+    ] {
+        assert!(stdout.contains(&expected), "missing {expected:?} in:\n{stdout}");
+    }
+    assert!(stdout.contains("3 error(s), 1 warning(s)"), "{stdout}");
+    // A value of the wrong type: what was expected, in words, on its line.
+    let typed = temp_file(
+        "typed.toml",
+        "[[entity]]\nid = \"x\"\nname = \"X\"\ntype = \"place\"\nvariants = [\n  \"Xx\",\n  12,\n]\n",
+    );
+    let output = bin().args(["gazetteer", "check"]).arg(&typed).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    let expected = format!(
+        "{}:7: error: variant must be a string or a table with `text` (found integer `12`)",
+        typed.display()
+    );
+    assert!(stdout.contains(&expected), "missing {expected:?} in:\n{stdout}");
     // A syntax error names its line too.
     let broken = temp_file("broken.toml", "[[entity]]\nid = \"a\"\nname = \"A\ntype = \"place\"\n");
     let output = bin().args(["gazetteer", "check"]).arg(&broken).output().unwrap();

@@ -35,9 +35,12 @@ impl GazetteerArgs {
     pub fn load(&self) -> Result<Gazetteer, String> {
         let mut builder =
             if self.no_default { GazetteerBuilder::new() } else { GazetteerBuilder::with_embedded() };
+        let mut names = vec![];
         for file in &self.files {
             let text = read_text(file)?;
-            builder.add_auto(&file.display().to_string(), &text, Tier::User);
+            let name = file.display().to_string();
+            builder.add_auto(&name, &text, Tier::User);
+            names.push(name);
         }
         match self.extended.as_str() {
             "off" | "none" => {}
@@ -52,7 +55,13 @@ impl GazetteerArgs {
                 builder.add_tsv(file, &text, Tier::Extended);
             }
         }
-        builder.build().map_err(|e| e.to_string())
+        let gazetteer = builder.build().map_err(|e| e.to_string())?;
+        // The warnings about the user's own files (a token pattern skipped, a one-letter variant, a
+        // spelling shared with another entity), on standard error: the output is unchanged.
+        for warning in gazetteer.diagnostics().iter().filter(|d| names.contains(&d.source)) {
+            eprintln!("sahel-tagger: {warning}");
+        }
+        Ok(gazetteer)
     }
 }
 
