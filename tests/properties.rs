@@ -2,13 +2,14 @@
 //! Properties that hold for any text: mentions are sorted, disjoint, on character and word boundaries,
 //! each one folds to the variant it matched, and offsets convert consistently; and for any gazetteer
 //! file: every loader answers with a gazetteer or with located errors, never a panic. The checks
-//! themselves are in `sahel_tagger::invariants`, shared with the fuzz targets (`fuzz/`).
+//! themselves are in `sahel_tagger::invariants`, shared with the fuzz targets (`fuzz/`). And tagging a
+//! long text in windows finds exactly what tagging it at once finds.
 
 use std::sync::OnceLock;
 
 use proptest::prelude::*;
 use sahel_tagger::invariants::{self, Loader};
-use sahel_tagger::{Tagger, Tier};
+use sahel_tagger::{GazetteerBuilder, Tagger, Tier};
 
 fn tagger() -> &'static Tagger {
     static TAGGER: OnceLock<Tagger> = OnceLock::new();
@@ -107,6 +108,138 @@ fn record(field: String) -> [(Loader, String); 3] {
     let jsonl = format!("{{\"label\": \"GPE\", \"pattern\": {json}, \"id\": \"p\"}}\n{{\"label\": \"ORG\", \"pattern\": {json}}}\n");
     let tsv = format!("#sahel-tagger-tsv 1\ttest\ngn:1\t{field}\tplace\t\tML\t\t14.1\t-4.1\t1\t{field}\t^{field}|?{field}|Gao\n");
     [(Loader::Toml, toml), (Loader::SpacyJsonl, jsonl), (Loader::Tsv, tsv)]
+}
+
+/// Window sizes for the windowed taggers (the default tagger folds texts under 1 MiB at once).
+const WINDOWS: [usize; 6] = [1, 5, 60, 300, 1_000, 4_000];
+
+/// The default tagger, cloned with each of [`WINDOWS`].
+fn windowed_tagger(i: usize) -> &'static Tagger {
+    static TAGGERS: OnceLock<Vec<Tagger>> = OnceLock::new();
+    &TAGGERS.get_or_init(|| WINDOWS.iter().map(|&w| tagger().clone().with_window(w)).collect())[i]
+}
+
+/// A small gazetteer whose short patterns let windows be cut often in small texts: multi-word names,
+/// exact-case and capitalized variants (the all-caps rule), an Arabic name (proclitics) and a
+/// generated-tier name (the proper-name rule).
+const SMALL_GAZETTEER: &str = r#"
+[[entity]]
+id = "burkina_faso"
+name = "Burkina Faso"
+type = "place"
+variants = ["Burkina", "Faso"]
+
+[[entity]]
+id = "gao"
+name = "Gao"
+type = "place"
+variants = ["غاو"]
+
+[[entity]]
+id = "ei"
+name = "État islamique"
+type = "armed_group"
+acronyms = ["EI", "IS"]
+
+[[entity]]
+id = "say"
+name = "Say"
+type = "place"
+variants = [{ text = "Say", case = "capitalized", possible = true }, "Niafunké"]
+"#;
+
+const SMALL_LAYER: &str =
+    "#sahel-tagger-tsv 1\ttest\ngn:1\tKokorou\tplace\tvillage\tNE\t\t\t\t1\t\t^Kokorou|^Diarra\n";
+
+fn small_taggers() -> &'static (Tagger, Vec<Tagger>) {
+    static TAGGERS: OnceLock<(Tagger, Vec<Tagger>)> = OnceLock::new();
+    TAGGERS.get_or_init(|| {
+        let mut builder = GazetteerBuilder::new();
+        builder.add_toml("small.toml", SMALL_GAZETTEER, Tier::Curated);
+        builder.add_tsv("small.tsv", SMALL_LAYER, Tier::Extended);
+        let tagger = Tagger::new(builder.build().expect("the small gazetteer loads"));
+        let windowed = WINDOWS.iter().map(|&w| tagger.clone().with_window(w)).collect();
+        (tagger, windowed)
+    })
+}
+
+/// Runs that folding collapses into one space, of any length: spaces, no-break spaces, one line break
+/// among spaces (a run with two is a paragraph break), hyphens.
+fn space_run() -> impl Strategy<Value = String> {
+    let unit = prop::sample::select(vec![" ", "\u{A0}", "\r\n", " -", "\t\u{202F}"]);
+    (unit, 1..3_000usize).prop_map(|(unit, n)| match unit {
+        "\r\n" => format!("{}\r\n{}", " ".repeat(n / 2), " ".repeat(n / 2)),
+        unit => unit.repeat(n),
+    })
+}
+
+/// Runs that folding drops, of any length: combining marks, invisible characters, tatweel, apostrophes.
+fn dropped_run() -> impl Strategy<Value = String> {
+    let unit =
+        prop::sample::select(vec!["\u{301}", "\u{64E}", "\u{AD}", "\u{200B}", "ـ", "’", "\u{300}\u{200D}"]);
+    (unit, 1..3_000usize).prop_map(|(unit, n)| unit.repeat(n))
+}
+
+/// Runs of either kind, and paragraph breaks, between pieces.
+fn long_run() -> impl Strategy<Value = String> {
+    prop_oneof![space_run(), dropped_run(), (2..2_000usize).prop_map(|n| "\n".repeat(n))]
+}
+
+/// A name made long in the original but not once folded: its spaces replaced by a long run of
+/// spaces, or a long run of dropped characters put after its first letter.
+fn stretched(names: Vec<&'static str>) -> impl Strategy<Value = String> {
+    (prop::sample::select(names), space_run(), dropped_run(), any::<bool>()).prop_map(
+        |(name, spaces, dropped, marks)| match name.split_once(' ') {
+            Some((first, rest)) if !marks => format!("{first}{spaces}{rest}"),
+            _ => {
+                let first = name.chars().next().map_or(0, char::len_utf8);
+                format!("{}{dropped}{}", &name[..first], &name[first..])
+            }
+        },
+    )
+}
+
+fn small_piece() -> impl Strategy<Value = String> {
+    prop_oneof![
+        4 => prop::sample::select(vec![
+            "Burkina", "Faso", "BURKINA", "Gao", "غاو", "وغاو", "EI", "IS", "is", "Say", "say", "SAY", "Niafunke\u{301}",
+            "Kokorou", "Oumar", "Diarra", "NIAFUNKÉ", "L'", "ARMÉE", "selon", "x",
+        ]).prop_map(str::to_string),
+        3 => prop::sample::select(vec![" ", " ", ", ", ". ", "\n", "\n\n", "-", "«", "é", "ﷺ", "😀"]).prop_map(str::to_string),
+        1 => long_run(),
+        2 => stretched(vec!["Burkina Faso", "Gao", "غاو", "EI", "Say", "Niafunké", "Kokorou", "Oumar Diarra"]),
+    ]
+}
+
+fn long_text(piece: impl Strategy<Value = String>, max_pieces: usize) -> impl Strategy<Value = String> {
+    prop::collection::vec(piece, 0..max_pieces).prop_map(|pieces| pieces.concat())
+}
+
+/// A variant of the embedded gazetteer, stretched (see [`stretched`]).
+fn stretched_variant() -> impl Strategy<Value = String> {
+    let names: Vec<&'static str> = variant_texts().iter().map(String::as_str).collect();
+    stretched(names)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    #[test]
+    fn windows_never_change_the_mentions_small_gazetteer(
+        text in long_text(small_piece(), 120),
+        window in 0..WINDOWS.len(),
+    ) {
+        let (whole, windowed) = small_taggers();
+        prop_assert_eq!(windowed[window].tag(&text), whole.tag(&text), "window {}", WINDOWS[window]);
+    }
+
+    #[test]
+    fn windows_never_change_the_mentions(
+        text in long_text(prop_oneof![6 => piece(), 1 => long_run(), 1 => stretched_variant()], 150),
+        window in 0..WINDOWS.len(),
+    ) {
+        prop_assert_eq!(windowed_tagger(window).tag(&text), tagger().tag(&text), "window {}", WINDOWS[window]);
+    }
 }
 
 proptest! {
