@@ -63,3 +63,11 @@ fn long_runs_of_combining_marks() {
         format!("Gao{} EI{} ", "\u{301}".repeat(20), "\u{64E}".repeat(20)).repeat(n)
     });
 }
+
+#[test]
+fn a_long_word_before_an_arabic_name() {
+    // The designator step looks for an Arabic designator ("منطقة") at the end of the word before an
+    // Arabic name; it folded every suffix of that word (3 s for a word of 20,000 letters).
+    assert_linear("long word, Arabic name", 20_000, |n| format!("{} تمبكتو", "x".repeat(n)));
+    assert_linear("marked word, Arabic name", 5_000, |n| format!("و{}منطقة تمبكتو", "\u{64E}ـ".repeat(n)));
+}
