@@ -381,18 +381,24 @@ fn the_village_layer_is_loaded_automatically_when_available() {
         eprintln!("neither www/data/geonames.tsv nor the GeoNames dumps are here: skipping");
         return;
     }
-    // Kokorou (Niger) is a village the curated tier does not have; "Oumar Diarra" is a person, not
-    // the village Diarra.
-    let input = "{\"id\": 1, \"text\": \"Des civils tués à Kokorou, selon Oumar Diarra.\"}\n";
+    // Tomaré (Niger) is a village the curated tier does not have; "Oumar Diarra" is a person (curated),
+    // never the village Diarra.
+    let input = "{\"id\": 1, \"text\": \"Des civils tués à Tomaré, selon Oumar Diarra.\"}\n";
     let mut auto = bin();
     auto.env("SAHEL_TAGGER_EXTENDED", "auto");
     let mut child = auto.arg("tag").stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().unwrap();
     child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
     let out = lines(&child.wait_with_output().unwrap());
-    let found: Vec<&str> =
-        out[0]["mentions"].as_array().unwrap().iter().map(|m| m["surface"].as_str().unwrap()).collect();
-    assert_eq!(found, ["Kokorou"]);
+    let found: Vec<(&str, &str)> = out[0]["mentions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| (m["surface"].as_str().unwrap(), m["type"].as_str().unwrap()))
+        .collect();
+    assert_eq!(found, [("Tomaré", "place"), ("Oumar Diarra", "person")]);
     assert!(out[0]["mentions"][0]["id"].as_str().unwrap().starts_with("gn:"));
-    let off = run_with_stdin(&["tag"], input);
-    assert!(lines(&off)[0]["mentions"].as_array().unwrap().is_empty());
+    let off = lines(&run_with_stdin(&["tag"], input));
+    let surfaces: Vec<&str> =
+        off[0]["mentions"].as_array().unwrap().iter().map(|m| m["surface"].as_str().unwrap()).collect();
+    assert_eq!(surfaces, ["Oumar Diarra"], "no village without the layer");
 }
