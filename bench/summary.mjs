@@ -59,6 +59,10 @@ const put = (who, scale, v) => ((fig[who] ||= {})[scale] = v);
 for (const s of scaleNames) {
   const n = native.scales[s];
   put('native', s, { mb_s: n.ours.mb_s, build_ms: n.ours.build_ms, matches: n.ours.mentions });
+  if (n.ours_exact_only) {
+    put('native-no-tolerant', s, { mb_s: n.ours_without_tolerant.mb_s, matches: n.ours_without_tolerant.mentions });
+    put('native-exact', s, { mb_s: n.ours_exact_only.mb_s, matches: n.ours_exact_only.mentions });
+  }
   put('raw', s, { mb_s: n.raw_aho_corasick.mb_s, build_ms: n.raw_aho_corasick.build_ms, matches: n.raw_aho_corasick.matches });
   put('fold', s, { mb_s: n.fold.mb_s });
   const w = node.wasm.scales[s];
@@ -80,6 +84,8 @@ const ourCell = (who, s) => {
 // ---- 1. throughput ----
 const tp = [];
 tp.push(['**ours** `tag()`', 'native', ...scaleNames.map((s) => ourCell('native', s))]);
+tp.push(['ours `tag()` without tolerant matching', 'native', ...scaleNames.map((s) => ourCell('native-no-tolerant', s))]);
+tp.push(['ours `tag()`, exact matching only (no tolerant matching, no force-name grammar)', 'native', ...scaleNames.map((s) => ourCell('native-exact', s))]);
 tp.push(['raw aho-corasick (ceiling)', 'native', ...scaleNames.map((s) => ourCell('raw', s))]);
 tp.push(['**ours** `tag()`', 'WASM, node', ...scaleNames.map((s) => ourCell('node-tag', s))]);
 tp.push(['**ours** `tagSpans()`', 'WASM, node', ...scaleNames.map((s) => ourCell('node-spans', s))]);
@@ -127,6 +133,8 @@ r('WASM `tagSpans()` node / native `tag()`', (s) => ratio(fig['node-spans'][s]?.
 r('WASM `tag()` Chromium / native `tag()`', (s) => ratio(fig['chromium-tag']?.[s]?.mb_s, fig.native[s]?.mb_s));
 r('WASM `tagSpans()` Chromium / native `tag()`', (s) => ratio(fig['chromium-spans']?.[s]?.mb_s, fig.native[s]?.mb_s));
 r('native `tag()` / raw aho-corasick ceiling', (s) => ratio(fig.native[s]?.mb_s, fig.raw[s]?.mb_s));
+r('native `tag()` / the same without tolerant matching', (s) => ratio(fig.native[s]?.mb_s, fig['native-no-tolerant']?.[s]?.mb_s));
+r('native `tag()` / exact matching only', (s) => ratio(fig.native[s]?.mb_s, fig['native-exact']?.[s]?.mb_s));
 for (const [env, who, data] of [
   ['node', 'node-tag', node.peers],
   ['Chromium', 'chromium-tag', chromium.throughput?.peers],
@@ -313,7 +321,13 @@ target(
   `+50k: ${ms(med(st.tiers?.['50k']))} ms (Chromium), ${ms(native.scales['50k'].ours.build_ms)} ms (native)` + (st.tiers?.geonames ? `; GeoNames layer: ${ms(med(st.tiers.geonames))} ms (Chromium)` : ''),
   med(st.tiers?.['50k']) < 150
 );
-const targetTable = table(['target (issue 7)', 'measured', ''], tgt);
+const tolerantCost = peerScales.map((s) => ratio(fig.native[s]?.mb_s, fig['native-exact']?.[s]?.mb_s));
+target(
+  'tolerant matching: throughput within 15 % of exact-only (issue 10)',
+  `native \`tag()\` / exact-only: ${tolerantCost.map(times).join(' / ')} (default / 5k / 50k)`,
+  tolerantCost.every((x) => x != null) ? tolerantCost.every((x) => x >= 0.85) : null
+);
+const targetTable = table(['target (issues 7, 10)', 'measured', ''], tgt);
 
 // ---- the machine ----
 const m = machine();

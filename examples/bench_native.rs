@@ -4,7 +4,9 @@
 //! derived inputs the other contenders need next to them, and measures, for each gazetteer scale:
 //!
 //! - our core (`Tagger`): gazetteer build (parse + validate + compile, as `Tagger.fromSources` does in
-//!   WebAssembly) and `tag()` throughput on the 10 MB news text;
+//!   WebAssembly) and `tag()` throughput on the 10 MB news text, as configured by default (tolerant
+//!   matching and the grammar of force names on), without tolerant matching, and with exact matching
+//!   only (neither), the three timed in turn within each run so that load changes hit them alike;
 //! - the ceiling: a raw `aho-corasick` automaton over the same names folded, leftmost-longest, scanning
 //!   the text already folded, with no word boundaries, case rules or offsets back to the original;
 //! - folding alone (`fold_with_origins`), the first step of `tag()`.
@@ -36,7 +38,7 @@ use std::time::Instant;
 use aho_corasick::{AhoCorasick, MatchKind};
 use sahel_tagger::fold::{fold, fold_with_origins, Folded};
 use sahel_tagger::gazetteer::tsv;
-use sahel_tagger::{Entity, EntityType, Gazetteer, GazetteerBuilder, Tagger, Tier, Variant};
+use sahel_tagger::{Entity, EntityType, Gazetteer, GazetteerBuilder, Matching, Tagger, Tier, Variant};
 use serde_json::{json, Value};
 
 #[path = "../benches/corpus/mod.rs"]
@@ -141,8 +143,18 @@ fn main() {
             std::hint::black_box(Tagger::new(gazetteer.clone()).pattern_count());
         });
         let tagger = Tagger::new(gazetteer.clone());
-        let mut mentions = 0;
-        let tag_ms = median_ms(runs, || mentions = std::hint::black_box(tagger.tag(&scale.text)).len());
+        let no_tolerant =
+            Tagger::with_matching(gazetteer.clone(), Matching { tolerant: false, grammar: true });
+        let exact = Tagger::with_matching(gazetteer.clone(), Matching::EXACT);
+        let (mut mentions, mut no_tolerant_mentions, mut exact_mentions) = (0, 0, 0);
+        let [tag_ms, no_tolerant_ms, exact_ms] = interleaved_median_ms(
+            runs,
+            [
+                &mut || mentions = std::hint::black_box(tagger.tag(&scale.text)).len(),
+                &mut || no_tolerant_mentions = std::hint::black_box(no_tolerant.tag(&scale.text)).len(),
+                &mut || exact_mentions = std::hint::black_box(exact.tag(&scale.text)).len(),
+            ],
+        );
 
         let mut folded = Folded::default();
         let fold_ms = median_ms(runs, || fold_with_origins(&scale.text, &mut folded));
@@ -190,6 +202,16 @@ fn main() {
                     "mb_s": mb / (tag_ms / 1e3),
                     "mentions": mentions,
                     "automaton_bytes": tagger.automaton_memory(),
+                },
+                "ours_without_tolerant": {
+                    "tag_ms": no_tolerant_ms,
+                    "mb_s": mb / (no_tolerant_ms / 1e3),
+                    "mentions": no_tolerant_mentions,
+                },
+                "ours_exact_only": {
+                    "tag_ms": exact_ms,
+                    "mb_s": mb / (exact_ms / 1e3),
+                    "mentions": exact_mentions,
                 },
                 "fold": { "ms": fold_ms, "mb_s": mb / (fold_ms / 1e3) },
                 "raw_aho_corasick": {
@@ -396,16 +418,22 @@ fn write_highlight_names(dir: &Path, default: &Gazetteer, synthetic: &[String]) 
     }
 }
 
-/// Median wall time in milliseconds of `runs` calls, after one warm-up call.
-fn median_ms(runs: usize, mut f: impl FnMut()) -> f64 {
-    f();
-    let mut times: Vec<f64> = (0..runs.max(1))
-        .map(|_| {
+/// Median wall times in milliseconds of `runs` calls of each function, after one warm-up call of each;
+/// each run calls them all in turn.
+fn interleaved_median_ms<const N: usize>(runs: usize, mut fs: [&mut dyn FnMut(); N]) -> [f64; N] {
+    fs.iter_mut().for_each(|f| f());
+    let mut times: [Vec<f64>; N] = std::array::from_fn(|_| vec![]);
+    for _ in 0..runs.max(1) {
+        for (f, times) in fs.iter_mut().zip(&mut times) {
             let t = Instant::now();
             f();
-            t.elapsed().as_secs_f64() * 1e3
-        })
-        .collect();
+            times.push(t.elapsed().as_secs_f64() * 1e3);
+        }
+    }
+    times.map(median)
+}
+
+fn median(mut times: Vec<f64>) -> f64 {
     times.sort_by(|a, b| a.total_cmp(b));
     let n = times.len();
     if n % 2 == 1 {
@@ -413,4 +441,10 @@ fn median_ms(runs: usize, mut f: impl FnMut()) -> f64 {
     } else {
         (times[n / 2 - 1] + times[n / 2]) / 2.0
     }
+}
+
+/// Median wall time in milliseconds of `runs` calls, after one warm-up call.
+fn median_ms(runs: usize, mut f: impl FnMut()) -> f64 {
+    let [ms] = interleaved_median_ms(runs, [&mut f]);
+    ms
 }

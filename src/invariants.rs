@@ -60,9 +60,19 @@ pub fn mentions(tagger: &Tagger, text: &str, mentions: &[Mention]) -> Result<(),
         }
         let variant = fold(&variant.text);
         let surface = fold(m.surface(text));
-        // A mention grown over a place designator ("province de Kossi") need not fold to a variant.
-        if !m.designator && surface != variant && format!("ال{surface}") != variant {
-            return Err(format!("surface {surface:?} does not fold to variant {variant:?}: {}", at()));
+        // An exact mention folds to its variant; a tolerant one differs from the variant it
+        // approximates and has at least two words; a grammar phrase or a mention grown over a place
+        // designator ("province de Kossi") need not fold to any variant.
+        let same = surface == variant || format!("ال{surface}") == variant;
+        match m.kind {
+            _ if m.designator => {}
+            crate::MatchKind::Exact if !same => {
+                return Err(format!("surface {surface:?} does not fold to variant {variant:?}: {}", at()));
+            }
+            crate::MatchKind::Tolerant if same || !surface.contains(' ') => {
+                return Err(format!("tolerant {surface:?} for variant {variant:?}: {}", at()));
+            }
+            _ => {}
         }
     }
     Ok(())

@@ -28,6 +28,8 @@ use aho_corasick::{Anchored, MatchKind};
 use crate::arabic::{self, Prefix};
 use crate::fold::{fold, fold_case, is_word_char, CaseFold, Folded};
 use crate::gazetteer::{CaseMode, EntityIndex, Gazetteer, Tier};
+use crate::grammar::Grammar;
+use crate::tolerant::Tolerant;
 
 /// One way a folded pattern can refer to an entity.
 #[derive(Clone, Debug)]
@@ -41,6 +43,8 @@ struct Entry {
     exact: Option<Box<str>>,
     /// This pattern is an Arabic variant without its leading article, valid only after `لل`.
     article_elided: bool,
+    /// `variant` indexes the grammar's phrases, not the entity's variants.
+    grammar: bool,
 }
 
 /// A distinct folded pattern and every entry that folds to it.
@@ -67,6 +71,16 @@ pub(crate) struct Candidate {
     caps_pending: bool,
 }
 
+#[cfg(test)]
+impl Candidate {
+    /// A candidate with nothing around it, for tests of overlap resolution.
+    pub(crate) fn for_test(start: usize, end: usize, approximate: bool) -> Candidate {
+        let context =
+            Context { prefix: Prefix::None, in_proper_name: false, in_all_caps: false, approximate };
+        Candidate { start, end, pattern: 0, context, caps_pending: false }
+    }
+}
+
 /// What the text around a candidate says about it.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Context {
@@ -77,6 +91,8 @@ pub(crate) struct Context {
     in_proper_name: bool,
     /// Inside a run of upper-case words ("L'UN DES SOLDATS"), where case tells nothing.
     in_all_caps: bool,
+    /// Found by tolerant matching: the text is the pattern with one slip.
+    pub approximate: bool,
 }
 
 /// The compiled automaton and the table from pattern to entries.
@@ -87,14 +103,17 @@ pub(crate) struct Matcher {
     /// that dominates when searches are many and short.
     automaton: NFA,
     filter: PrefixFilter,
+    /// The long names that may also match with one slip (`None`: exact matching only).
+    tolerant: Option<Tolerant>,
     patterns: Vec<Pattern>,
     /// Longest pattern in bytes, for overlapping windows over long texts.
     pub max_pattern_len: usize,
 }
 
 impl Matcher {
-    /// Compiles every variant of every entity.
-    pub fn new(gazetteer: &Gazetteer) -> Matcher {
+    /// Compiles every variant of every entity and every phrase of `grammar`; with `tolerant`, long
+    /// names may also match with one slip.
+    pub fn new(gazetteer: &Gazetteer, grammar: &Grammar, tolerant: bool) -> Matcher {
         let mut index: HashMap<Box<str>, u32> = HashMap::new();
         let mut patterns: Vec<Pattern> = vec![];
         let mut add = |folded: &str, entry: Entry| {
@@ -112,34 +131,45 @@ impl Matcher {
             patterns[at as usize].relies_on_case |= relies_on_case(&entry);
             patterns[at as usize].entries.push(entry);
         };
-        for (e, entity) in gazetteer.entities().iter().enumerate() {
-            for (v, variant) in entity.variants.iter().enumerate() {
-                let folded = fold(&variant.text);
-                if folded.is_empty() {
-                    continue;
-                }
-                let entry = Entry {
-                    entity: e as u32,
-                    variant: v as u32,
-                    tier: entity.tier,
-                    case: variant.case,
-                    possible: variant.possible,
-                    exact: (variant.case == CaseMode::Exact)
-                        .then(|| fold_case(&variant.text, CaseFold::Keep).into_boxed_str()),
-                    article_elided: false,
-                };
-                if let Some(bare) = folded.strip_prefix(arabic::ARTICLE) {
-                    if bare.chars().take_while(|&c| c != ' ').count() >= 3 {
-                        add(bare, Entry { article_elided: true, ..entry.clone() });
-                    }
-                }
-                add(&folded, entry);
+        let variants = gazetteer.entities().iter().enumerate().flat_map(|(e, entity)| {
+            entity
+                .variants
+                .iter()
+                .enumerate()
+                .map(move |(v, variant)| (e as u32, v as u32, entity.tier, variant, false))
+        });
+        let phrases = grammar.phrases().iter().enumerate().map(|(v, (entity, variant))| {
+            (entity.0, v as u32, gazetteer.entity(*entity).tier, variant, true)
+        });
+        for (entity, variant_index, tier, variant, from_grammar) in variants.chain(phrases) {
+            let folded = fold(&variant.text);
+            if folded.is_empty() {
+                continue;
             }
+            let entry = Entry {
+                entity,
+                variant: variant_index,
+                tier,
+                case: variant.case,
+                possible: variant.possible,
+                exact: (variant.case == CaseMode::Exact)
+                    .then(|| fold_case(&variant.text, CaseFold::Keep).into_boxed_str()),
+                article_elided: false,
+                grammar: from_grammar,
+            };
+            if let Some(bare) = folded.strip_prefix(arabic::ARTICLE) {
+                if bare.chars().take_while(|&c| c != ' ').count() >= 3 {
+                    add(bare, Entry { article_elided: true, ..entry.clone() });
+                }
+            }
+            add(&folded, entry);
         }
         for pattern in &mut patterns {
-            // Primary candidate first: direct before elided, then by tier, certain before possible,
-            // then gazetteer order.
-            pattern.entries.sort_by_key(|e| (e.article_elided, e.tier, e.possible, e.entity, e.variant));
+            // Primary candidate first: direct before elided, then by tier, the gazetteer's variants
+            // before the grammar's phrases, certain before possible, then gazetteer order.
+            pattern
+                .entries
+                .sort_by_key(|e| (e.article_elided, e.tier, e.grammar, e.possible, e.entity, e.variant));
         }
         let max_pattern_len = patterns.iter().map(|p| p.folded.len()).max().unwrap_or(0);
         let automaton = NFA::builder()
@@ -147,7 +177,12 @@ impl Matcher {
             .build(patterns.iter().map(|p| p.folded.as_bytes()))
             .expect("gazetteer patterns fit the automaton");
         let filter = PrefixFilter::new(patterns.iter().map(|p| p.folded.as_bytes()), patterns.len());
-        Matcher { automaton, filter, patterns, max_pattern_len }
+        let tolerant = tolerant.then(|| {
+            let approximable =
+                |p: &Pattern| p.entries.iter().any(|e| e.tier != Tier::Extended && !e.possible);
+            Tolerant::new(&automaton, patterns.iter().map(|p| (&*p.folded, approximable(p))))
+        });
+        Matcher { automaton, filter, tolerant, patterns, max_pattern_len }
     }
 
     /// Number of distinct folded patterns.
@@ -166,6 +201,9 @@ impl Matcher {
         let haystack = folded.as_str().as_bytes();
         let nfa = &self.automaton;
         let root = nfa.start_state(Anchored::Yes).expect("a contiguous NFA supports anchored searches");
+        // End (in `text`) of the exact candidates found from earlier starts: a tolerant match starting
+        // before it would overlap an exact match without containing it, and lose.
+        let mut covered = 0;
         for &fs in folded.starts() {
             let fs = fs as usize;
             if !self.filter.may_match(haystack, fs) {
@@ -174,33 +212,57 @@ impl Matcher {
             // Walk from the anchored start state, reporting every pattern that ends at each step and
             // began at `fs` (a state's matches also include patterns that are only suffixes of what it
             // has read, "koro" in "dakoro": those started later and are skipped).
+            // `sid` ends as the last live state of the walk, `walked` bytes in, where tolerant matching
+            // may take over; `last_len` is the length of the last pattern found.
             let mut sid = root;
+            let mut walked = haystack.len() - fs;
+            let mut last_len = 0;
+            let mut exact_end = 0;
             for (i, &byte) in haystack[fs..].iter().enumerate() {
-                sid = nfa.next_state(Anchored::Yes, sid, byte);
-                if !nfa.is_special(sid) {
+                let next = nfa.next_state(Anchored::Yes, sid, byte);
+                if !nfa.is_special(next) {
+                    sid = next;
                     continue;
                 }
-                if nfa.is_dead(sid) {
+                if nfa.is_dead(next) {
+                    walked = i;
                     break;
                 }
+                sid = next;
                 if nfa.is_match(sid) {
                     let len = i + 1;
                     for k in 0..nfa.match_len(sid) {
                         let pid = nfa.match_pattern(sid, k);
                         if nfa.pattern_len(pid) == len {
+                            last_len = len;
                             if let Some(candidate) =
-                                self.check(text, base, folded, fs, fs + len, pid.as_u32())
+                                self.check(text, base, folded, fs, fs + len, pid.as_u32(), false)
                             {
+                                exact_end = candidate.end;
                                 out.push(candidate);
                             }
                         }
                     }
                 }
             }
+            if let Some(tolerant) = &self.tolerant {
+                // A walk that stops where a pattern ends a word has found the name the text holds: a
+                // tolerant match there could only be that one, or shorter.
+                let at_word_end = last_len == walked
+                    && !haystack.get(fs + walked).is_some_and(|&b| b.is_ascii_alphanumeric() || b >= 0x80);
+                if !at_word_end && tolerant.is_triggered(sid) && base + folded.origin(fs) >= covered {
+                    tolerant.matches(sid, folded.as_str(), fs, |fe, pattern| {
+                        out.extend(self.check(text, base, folded, fs, fe, pattern, true));
+                    });
+                }
+                covered = covered.max(exact_end);
+            }
         }
     }
 
-    /// Checks one occurrence of a pattern at folded `fs..fe` against the original text.
+    /// Checks one occurrence of a pattern at folded `fs..fe` (`approximate`: the text there is the
+    /// pattern with one slip) against the original text.
+    #[allow(clippy::too_many_arguments)]
     fn check(
         &self,
         text: &str,
@@ -209,6 +271,7 @@ impl Matcher {
         fs: usize,
         fe: usize,
         pattern_id: u32,
+        approximate: bool,
     ) -> Option<Candidate> {
         if !folded.is_source_boundary(fe) {
             return None;
@@ -237,6 +300,7 @@ impl Matcher {
             prefix,
             in_proper_name: pattern.has_extended && joined_to_capitalized_word(text, start, end),
             in_all_caps: false,
+            approximate,
         };
         // Being in an all-caps run only takes entries away, so a candidate no entry accepts outside
         // one is dropped now.
@@ -316,6 +380,7 @@ impl Matcher {
         Some(Resolved {
             entity: EntityIndex(primary.entity),
             variant: primary.variant,
+            grammar: primary.grammar,
             possible: primary.possible,
             candidates,
         })
@@ -325,12 +390,17 @@ impl Matcher {
 /// What a resolved candidate links to.
 pub(crate) struct Resolved {
     pub entity: EntityIndex,
+    /// Index in the entity's variants, or in the grammar's phrases when `grammar`.
     pub variant: u32,
+    pub grammar: bool,
     pub possible: bool,
     pub candidates: Vec<EntityIndex>,
 }
 
 fn entry_accepts(entry: &Entry, pattern: &Pattern, context: Context, surface: &str) -> bool {
+    if context.approximate && (entry.tier == Tier::Extended || entry.possible) {
+        return false;
+    }
     if context.in_proper_name && entry.tier == Tier::Extended {
         return false;
     }
@@ -689,7 +759,7 @@ mod tests {
         let mut candidates: Vec<_> = automaton
             .find_overlapping_iter(folded.as_str())
             .filter(|m| folded.is_source_boundary(m.start()))
-            .filter_map(|m| matcher.check(text, 0, &folded, m.start(), m.end(), m.pattern().as_u32()))
+            .filter_map(|m| matcher.check(text, 0, &folded, m.start(), m.end(), m.pattern().as_u32(), false))
             .collect();
         matcher.settle(text, &mut candidates);
         let mut out: Vec<_> = candidates.into_iter().map(|c| (c.start, c.end, c.pattern)).collect();
@@ -816,7 +886,7 @@ mod tests {
     #[test]
     fn anchoring_at_word_starts_finds_what_a_full_scan_finds() {
         let gazetteer = Gazetteer::embedded();
-        let matcher = Matcher::new(&gazetteer);
+        let matcher = Matcher::new(&gazetteer, &Grammar::new(&gazetteer), false);
         let unanchored = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
             .build(matcher.patterns.iter().map(|p| p.folded.as_bytes()))

@@ -1,10 +1,14 @@
 //! The tagger: a gazetteer compiled for matching, and the mentions it finds.
 
+use serde::Serialize;
+
 use crate::designator::Designators;
 use crate::fold::{fold_with_origins, Folded};
 use crate::gazetteer::{Entity, EntityIndex, Gazetteer, Variant};
-use crate::matcher::{leftmost_longest, Candidate, Matcher};
+use crate::grammar::Grammar;
+use crate::matcher::{Candidate, Matcher};
 use crate::offsets::OffsetCounter;
+use crate::tolerant::resolve_overlaps;
 
 /// Texts longer than this are folded in windows, so that memory stays proportional to the window
 /// rather than to the text (the folded copy and its offset map take about five times the window's
@@ -25,8 +29,11 @@ pub struct Mention {
     pub end: usize,
     /// The entity it refers to (the first of `candidates`).
     pub entity: EntityIndex,
-    /// Index, in the entity's variants, of the spelling that matched.
+    /// The spelling that matched or was approximated: an index in the entity's variants, or, when
+    /// `kind` is [`MatchKind::Grammar`], in the grammar's phrases ([`Tagger::variant`] gives either).
     pub variant: u32,
+    /// How the text matched.
+    pub kind: MatchKind,
     /// Every entity this spelling may refer to, the chosen one first; more than one means ambiguous.
     pub candidates: Vec<EntityIndex>,
     /// The spelling is also an ordinary word or a common name: a reader should check.
@@ -37,6 +44,52 @@ pub struct Mention {
     /// else the matched one when the entity did not change, else the unit's canonical name. Kept to one
     /// flag so that it can become one value of a richer "how it was matched" field.
     pub designator: bool,
+}
+
+/// How a mention's text matched.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MatchKind {
+    /// The text is a variant of the entity (after folding).
+    Exact,
+    /// The text is a long variant with one slip (a short word missing, added or changed, or one letter
+    /// wrong in a long word); the mention's variant is the one approximated.
+    Tolerant,
+    /// The text is a descriptive name of a force made by the grammar ("armée azawadienne", "Mali's
+    /// army", "جيش أزواد"), possibly with one slip; the mention's variant is the grammar's phrase.
+    Grammar,
+}
+
+impl MatchKind {
+    /// `exact`, `tolerant` or `grammar`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MatchKind::Exact => "exact",
+            MatchKind::Tolerant => "tolerant",
+            MatchKind::Grammar => "grammar",
+        }
+    }
+}
+
+/// What a [`Tagger`] matches beyond the gazetteer's variants as written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Matching {
+    /// Long names also match with one slip ([`MatchKind::Tolerant`]).
+    pub tolerant: bool,
+    /// Descriptive names of forces ([`MatchKind::Grammar`]).
+    pub grammar: bool,
+}
+
+impl Default for Matching {
+    /// Both on.
+    fn default() -> Matching {
+        Matching { tolerant: true, grammar: true }
+    }
+}
+
+impl Matching {
+    /// Only the gazetteer's variants, as written (after folding).
+    pub const EXACT: Matching = Matching { tolerant: false, grammar: false };
 }
 
 impl Mention {
@@ -63,6 +116,7 @@ impl Mention {
 #[derive(Clone, Debug)]
 pub struct Tagger {
     gazetteer: Gazetteer,
+    grammar: Grammar,
     matcher: Matcher,
     /// The administrative units by name, for place designators.
     designators: Designators,
@@ -71,11 +125,17 @@ pub struct Tagger {
 }
 
 impl Tagger {
-    /// Compiles a gazetteer for tagging.
+    /// Compiles a gazetteer for tagging, with tolerant matching and the grammar of force names.
     pub fn new(gazetteer: Gazetteer) -> Tagger {
-        let matcher = Matcher::new(&gazetteer);
+        Tagger::with_matching(gazetteer, Matching::default())
+    }
+
+    /// Compiles a gazetteer for tagging with the given options.
+    pub fn with_matching(gazetteer: Gazetteer, matching: Matching) -> Tagger {
+        let grammar = if matching.grammar { Grammar::new(&gazetteer) } else { Grammar::empty() };
+        let matcher = Matcher::new(&gazetteer, &grammar, matching.tolerant);
         let designators = Designators::new(&gazetteer);
-        Tagger { gazetteer, matcher, designators, window: WINDOW }
+        Tagger { gazetteer, grammar, matcher, designators, window: WINDOW }
     }
 
     /// The same tagger folding texts longer than `bytes` in windows of about that size (at least
@@ -97,9 +157,14 @@ impl Tagger {
         self.gazetteer.entity(mention.entity)
     }
 
-    /// The variant that matched.
+    /// The variant that matched or was approximated, or the grammar's phrase.
     pub fn variant(&self, mention: &Mention) -> &Variant {
-        &self.entity(mention).variants[mention.variant as usize]
+        match mention.kind {
+            MatchKind::Grammar => self.grammar.phrase(mention.variant),
+            MatchKind::Exact | MatchKind::Tolerant => {
+                &self.entity(mention).variants[mention.variant as usize]
+            }
+        }
     }
 
     /// Number of distinct folded patterns in the automaton.
@@ -123,7 +188,7 @@ impl Tagger {
             self.windowed_candidates(text, &mut folded, &mut candidates);
         }
         self.matcher.settle(text, &mut candidates);
-        leftmost_longest(&mut candidates);
+        resolve_overlaps(&mut candidates);
         let mut mentions: Vec<Mention> = candidates
             .into_iter()
             .filter_map(|c| {
@@ -133,6 +198,13 @@ impl Tagger {
                     end: c.end,
                     entity: resolved.entity,
                     variant: resolved.variant,
+                    kind: if resolved.grammar {
+                        MatchKind::Grammar
+                    } else if c.context.approximate {
+                        MatchKind::Tolerant
+                    } else {
+                        MatchKind::Exact
+                    },
                     candidates: resolved.candidates,
                     possible: resolved.possible,
                     designator: false,

@@ -237,6 +237,42 @@ fn details_add_variant_and_flags() {
 }
 
 #[test]
+fn details_say_how_a_mention_matched() {
+    let text =
+        "{\"text\": \"Le Groupe de soutien à l'islam et musulmans et l'armée azawadienne à Kidal.\"}\n";
+    let output = run_with_stdin(&["tag", "--details", "--extended", "off"], text);
+    let found: Vec<(String, String, String)> = lines(&output)[0]["mentions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| {
+            (
+                m["surface"].as_str().unwrap().into(),
+                m["match"].as_str().unwrap().into(),
+                m["variant"].as_str().unwrap().into(),
+            )
+        })
+        .collect();
+    let expected = [
+        (
+            "Groupe de soutien à l'islam et musulmans",
+            "tolerant",
+            "Groupe de soutien à l'islam et aux musulmans",
+        ),
+        ("armée azawadienne", "grammar", "armée azawadienne"),
+        ("Kidal", "exact", "Kidal"),
+    ];
+    assert_eq!(found, expected.map(|(s, k, v)| (s.to_string(), k.to_string(), v.to_string())));
+    // The table says it too.
+    let path =
+        temp_file("tolerant.txt", "Le Groupe de soutien à l'islam et musulmans et l'armée azawadienne.\n");
+    let output = bin().args(["tag", "--extended", "off", "--text"]).arg(&path).output().unwrap();
+    let table = String::from_utf8(output.stdout).unwrap();
+    assert!(table.contains("(close to: Groupe de soutien à l'islam et aux musulmans)"), "{table}");
+    assert!(table.contains("armée azawadienne (descriptive name)"), "{table}");
+}
+
+#[test]
 fn a_text_file_gives_a_readable_table() {
     let path = temp_file("article.txt", "Les FAMa et Africa Corps sont entrés à Kidal.\n");
     let output = bin().args(["tag", "--text"]).arg(&path).output().unwrap();

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 use sahel_tagger::offsets::OffsetCounter;
-use sahel_tagger::{Mention, Tagger};
+use sahel_tagger::{MatchKind, Mention, Tagger};
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
@@ -21,7 +21,8 @@ pub struct TagArgs {
     /// Tag one plain text file and print a readable table instead.
     #[arg(long, value_name = "FILE", conflicts_with = "inputs")]
     text: Option<PathBuf>,
-    /// Add details to each mention: matched variant, subtype, candidates, possible/ambiguous flags.
+    /// Add details to each mention: how it matched (exact, tolerant, grammar), the variant matched or
+    /// approximated, subtype, candidates, possible/ambiguous flags.
     #[arg(long)]
     details: bool,
     #[command(flatten)]
@@ -59,6 +60,10 @@ struct OutMention<'a> {
 
 #[derive(Serialize)]
 struct Details<'a> {
+    /// `exact`, `tolerant` (then `variant` is the variant approximated) or `grammar` (a descriptive
+    /// force name; `variant` is the grammar's phrase).
+    #[serde(rename = "match")]
+    match_kind: &'static str,
     variant: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     subtype: Option<&'a str>,
@@ -263,6 +268,7 @@ fn out_mentions<'a>(
                 name: &entity.name,
                 kind: entity.kind.as_str(),
                 details: details.then(|| Details {
+                    match_kind: m.kind.as_str(),
                     variant: &variant.text,
                     subtype: entity.subtype.as_deref(),
                     candidates: m
@@ -296,6 +302,11 @@ fn print_table(tagger: &Tagger, text: &str, details: bool) -> io::Result<()> {
             }
             if m.possible {
                 surface.push_str(" (possible)");
+            }
+            match m.kind {
+                MatchKind::Exact => {}
+                MatchKind::Tolerant => surface.push_str(&format!(" (close to: {})", tagger.variant(m).text)),
+                MatchKind::Grammar => surface.push_str(" (descriptive name)"),
             }
             [
                 r.start.to_string(),

@@ -117,6 +117,7 @@ test('tags emoji, Arabic and accents with UTF-16 offsets', () => {
       name: 'Djoura',
       type: 'place',
       subtype: 'village',
+      match: 'exact',
       variant: 'Dioura',
       candidates: ['djoura'],
       ambiguous: false,

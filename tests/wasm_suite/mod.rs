@@ -28,6 +28,8 @@ struct Mention {
     #[serde(rename = "type")]
     kind: String,
     subtype: Option<String>,
+    #[serde(rename = "match")]
+    match_kind: String,
     variant: String,
     candidates: Vec<String>,
     ambiguous: bool,
@@ -324,6 +326,32 @@ acronyms = ["KS"]
     assert_eq!(found, expected.map(|(s, c, p)| (s.to_string(), c, p)));
     let spans: Uint32Array = call(&tagger, "tagSpans", &[text.into()]).unwrap().dyn_into().unwrap();
     assert_eq!(spans.to_vec().chunks(4).map(|q| q[3]).collect::<Vec<_>>(), [0, 4, 6, 6], "flags");
+}
+
+#[wasm_bindgen_test]
+fn tolerant_and_grammar_mentions_say_how_they_matched() {
+    // A long name with one word missing, a descriptive force name, a plain variant.
+    let text = JsString::from("Le Groupe de soutien à l'islam et musulmans, l'armée azawadienne et Kidal.");
+    let mentions = tag(&default_tagger(), &text);
+    let found: Vec<(&str, &str, &str, &str)> = mentions
+        .iter()
+        .map(|m| (m.surface.as_str(), m.id.as_str(), m.match_kind.as_str(), m.variant.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                "Groupe de soutien à l'islam et musulmans",
+                "jnim",
+                "tolerant",
+                "Groupe de soutien à l'islam et aux musulmans"
+            ),
+            ("armée azawadienne", "fla", "grammar", "armée azawadienne"),
+            ("Kidal", "kidal", "exact", "Kidal"),
+        ]
+    );
+    let spans: Uint32Array = call(&default_tagger(), "tagSpans", &[text.into()]).unwrap().dyn_into().unwrap();
+    assert_eq!(spans.to_vec().chunks(4).map(|q| q[3] & 24).collect::<Vec<_>>(), [8, 16, 0], "flags 8, 16");
 }
 
 #[wasm_bindgen_test]

@@ -41,6 +41,7 @@ export function records(result, keep = () => true) {
       utf16End: m.end,
       context: contextSnippet(text, m.start, m.end),
       variant: m.variant,
+      match: m.match,
       possible: m.possible,
       ambiguous: m.ambiguous,
       candidates: m.candidates,
@@ -53,7 +54,7 @@ export function toJson(rows) {
   return `${JSON.stringify(rows, null, 2)}\n`;
 }
 
-export const CSV_COLUMNS = ['id', 'name', 'type', 'subtype', 'surface', 'start', 'end', 'context', 'variant', 'possible', 'ambiguous', 'candidates', 'utf16Start', 'utf16End'];
+export const CSV_COLUMNS = ['id', 'name', 'type', 'subtype', 'surface', 'start', 'end', 'context', 'variant', 'match', 'possible', 'ambiguous', 'candidates', 'utf16Start', 'utf16End'];
 
 /**
  * A cell a spreadsheet would run as a formula (CSV injection): one starting with = + - @, a tab or a

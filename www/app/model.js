@@ -6,6 +6,17 @@ export const STRIDE = 5;
 export const AMBIGUOUS = 1;
 export const POSSIBLE = 2;
 export const CASE_SENSITIVE = 4;
+/** Found by tolerant matching: a long name written with one slip (`variant` is the one approximated). */
+export const TOLERANT = 8;
+/** A descriptive force name made by the grammar ("armée azawadienne"; `variant` is its phrase). */
+export const GRAMMAR = 16;
+
+/** How mention flags say it matched: `exact`, `tolerant` or `grammar`, as the wasm `Mention.match`. */
+export function matchKind(flags) {
+  if (flags & TOLERANT) return 'tolerant';
+  if (flags & GRAMMAR) return 'grammar';
+  return 'exact';
+}
 
 /** Entity types in display order, with the label, the one-letter glyph drawn on marks and a plural. */
 export const TYPES = [
@@ -97,6 +108,7 @@ export class Result {
       start,
       end,
       variant: this.variant(i),
+      match: matchKind(flags),
       possible: Boolean(flags & POSSIBLE),
       ambiguous: Boolean(flags & AMBIGUOUS),
       candidates: this.candidates(i).map((c) => c.id),

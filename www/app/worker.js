@@ -13,7 +13,7 @@
 //                            their grouping by entity and the candidates of ambiguous ones (model.js).
 //   exportTsv {onlyUser}     the gazetteer (or only the user's entries) as a TSV layer.
 import init, { Tagger } from '../pkg/sahel_tagger.js';
-import { STRIDE, AMBIGUOUS, POSSIBLE, CASE_SENSITIVE } from './model.js';
+import { STRIDE, AMBIGUOUS, POSSIBLE, CASE_SENSITIVE, TOLERANT, GRAMMAR } from './model.js';
 
 const ready = init();
 let tagger = null;
@@ -161,7 +161,12 @@ function tag({ text }) {
     data[o] = m.start;
     data[o + 1] = m.end;
     data[o + 2] = indexById.get(m.id);
-    data[o + 3] = (m.ambiguous ? AMBIGUOUS : 0) | (m.possible ? POSSIBLE : 0) | (m.caseSensitive ? CASE_SENSITIVE : 0);
+    data[o + 3] =
+      (m.ambiguous ? AMBIGUOUS : 0) |
+      (m.possible ? POSSIBLE : 0) |
+      (m.caseSensitive ? CASE_SENSITIVE : 0) |
+      (m.match === 'tolerant' ? TOLERANT : 0) |
+      (m.match === 'grammar' ? GRAMMAR : 0);
     data[o + 4] = v;
     if (m.ambiguous) {
       candMention.push(i);
