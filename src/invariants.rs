@@ -49,8 +49,11 @@ pub fn mentions(tagger: &Tagger, text: &str, mentions: &[Mention]) -> Result<(),
         let Some(entity) = entities.get(m.entity.0 as usize) else {
             return Err(format!("entity index out of range: {}", at()));
         };
-        let Some(variant) = entity.variants.get(m.variant as usize) else {
-            return Err(format!("variant index out of range: {}", at()));
+        // A grammar mention's variant indexes the grammar's phrases (see `Tagger::variant`).
+        let variant = match (m.kind, entity.variants.get(m.variant as usize)) {
+            (crate::MatchKind::Grammar, _) => None,
+            (_, Some(v)) => Some(v),
+            (_, None) => return Err(format!("variant index out of range: {}", at())),
         };
         if m.candidates.first() != Some(&m.entity) {
             return Err(format!("the entity is not the first candidate: {}", at()));
@@ -58,6 +61,7 @@ pub fn mentions(tagger: &Tagger, text: &str, mentions: &[Mention]) -> Result<(),
         if m.candidates.iter().any(|c| c.0 as usize >= entities.len()) {
             return Err(format!("candidate index out of range: {}", at()));
         }
+        let Some(variant) = variant else { continue };
         let variant = fold(&variant.text);
         let surface = fold(m.surface(text));
         // An exact mention folds to its variant; a tolerant one differs from the variant it

@@ -36,7 +36,8 @@ pub(crate) fn by_document_countries(gazetteer: &Gazetteer, text: &str, mentions:
     let score = |e: EntityIndex| -> usize {
         countries(gazetteer, e).map(|c| votes.get(c).copied().unwrap_or(0)).sum()
     };
-    for m in mentions.iter_mut().filter(|m| m.is_ambiguous()) {
+    // A grammar phrase's variant is the grammar's, not an entity's: left as the grammar linked it.
+    for m in mentions.iter_mut().filter(|m| m.is_ambiguous() && m.kind != crate::MatchKind::Grammar) {
         let scores: Vec<usize> = m.candidates.iter().map(|&c| score(c)).collect();
         let best = (0..scores.len()).max_by_key(|&i| (scores[i], std::cmp::Reverse(i))).unwrap_or(0);
         if scores[best] <= scores[0] {
