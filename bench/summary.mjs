@@ -252,7 +252,25 @@ for (const s of Object.keys(st.memory || {})) {
 }
 const memTable = table(['memory', 'inputs loaded / start-up', 'after building', 'after tagging 10 MB', ''], mem);
 
-// ---- 6. targets ----
+// ---- 6. adversarial inputs (native) ----
+const adv = native.adversarial || {};
+const advKeys = Object.keys(adv).filter((k) => k !== 'news');
+const advRows = (adv.news ? ['news', ...advKeys] : advKeys).map((key) => {
+  const a = adv[key];
+  return [
+    key === 'news' ? 'ordinary news (reference)' : `\`${key}\``,
+    a.what,
+    `${num(a.bytes / 1e6, 2)} MB`,
+    `**${mbs(a.mb_s)}**`,
+    key === 'news' ? '1×' : times(ratio(a.mb_s, adv.news?.mb_s)),
+    num(a.mentions, 0),
+  ];
+});
+const advTable = advRows.length
+  ? table(['input', 'what', 'size', 'MB/s', 'vs news', 'mentions'], advRows)
+  : 'Not measured (`cargo run --release --example bench_native -- bench/out/inputs bench/out/native.json 5 --only adversarial`).';
+
+// ---- 7. targets ----
 const tgt = [];
 const target = (what, measured, ok) => tgt.push([what, measured, ok == null ? '–' : ok ? 'met' : '**missed**']);
 const wasmRatios = scaleNames.filter((s) => s !== 'geonames').map((s) => ratio(fig['chromium-tag']?.[s]?.mb_s, fig.native[s]?.mb_s));
@@ -367,6 +385,13 @@ highlighted = from then until every highlight is registered (text walk, tagging 
 ## Memory
 
 ${memTable}
+
+## Adversarial inputs: native \`tag()\`, default gazetteer
+
+Inputs built to make the checks do as much work per byte as they can (issue 15): each is one line, longer than a folding window (1 MiB),
+tagged the same way as the news text; "vs news" is the ratio of MB/s to the ordinary news text in the same run (a quadratic check shows as a ratio far below 1).
+
+${advTable}
 
 ## Targets
 

@@ -14,6 +14,11 @@
 //! Then peak RSS (VmHWM) of a fresh process that builds the largest tagger (`--memory SCALE`, run as a
 //! child of this one). Figures are medians of RUNS runs (default 5) after one warm-up run.
 //!
+//! Then the adversarial family: inputs built to hit the slow paths of the checks (issue 15), each
+//! tagged by the default tagger, with MB/s beside the ordinary news text (see [`adversarial_inputs`]).
+//! `bench_native INPUTS OUT.json [RUNS] --only adversarial` measures only that family and updates its
+//! part of OUT.json.
+//!
 //! Scales: `default` (the embedded gazetteer), `5k` and `50k` (the embedded gazetteer plus 5,000 or
 //! 50,000 synthetic place names from `benches/corpus`, an extended-tier TSV layer, as
 //! `large_gazetteer` builds it), and `geonames` (the embedded gazetteer plus the GeoNames village
@@ -46,12 +51,31 @@ fn main() {
     if args.first().map(String::as_str) == Some("--memory") {
         return memory_child(Path::new(&args[1]), &args[2]);
     }
-    let usage = "usage: bench_native INPUTS OUT.json [RUNS]";
+    let usage = "usage: bench_native INPUTS OUT.json [RUNS] [--only adversarial]";
+    let only = args.iter().position(|a| a == "--only").map(|i| args.get(i + 1).expect(usage).clone());
+    let args: Vec<&String> = match args.iter().position(|a| a == "--only") {
+        Some(i) => args[..i].iter().chain(&args[i + 2..]).collect(),
+        None => args.iter().collect(),
+    };
     let inputs = PathBuf::from(args.first().expect(usage));
     let out = PathBuf::from(args.get(1).expect(usage));
     let runs: usize = args.get(2).and_then(|a| a.parse().ok()).unwrap_or(5);
 
     let news = read(&inputs, "news.txt");
+    match only.as_deref() {
+        None => {}
+        Some("adversarial") => {
+            let mut report: Value = fs::read_to_string(&out)
+                .ok()
+                .and_then(|text| serde_json::from_str(&text).ok())
+                .unwrap_or_else(|| json!({ "runs": runs, "warmup": 1, "scales": {} }));
+            report["adversarial"] = adversarial(&news, runs);
+            fs::write(&out, serde_json::to_string_pretty(&report).unwrap() + "\n").unwrap();
+            eprintln!("native: wrote the adversarial family to {}", out.display());
+            return;
+        }
+        Some(other) => panic!("unknown part {other:?}: {usage}"),
+    }
     let news_50k = read(&inputs, "news-50k.txt");
     let names_50k: Vec<String> = read(&inputs, "names-50k.txt").lines().map(str::to_string).collect();
     let geonames = fs::read_to_string(GEONAMES).ok();
@@ -224,9 +248,75 @@ fn main() {
         "geonames": geonames.is_some(),
         "scales": results,
         "memory": memory,
+        "adversarial": adversarial(&news, runs),
     });
     fs::write(&out, serde_json::to_string_pretty(&report).unwrap() + "\n").unwrap();
     eprintln!("native: wrote {}", out.display());
+}
+
+/// Size of each adversarial input: about the 2.4 MB line of issue 15.
+const ADVERSARIAL_BYTES: usize = 2_400_000;
+
+/// The adversarial inputs: `(key, what it is, text)`. Each is built to make one check or one step do as
+/// much work as it can per byte; they are one line each (the all-caps rule looks along lines), about
+/// [`ADVERSARIAL_BYTES`] long except the repeated names, and longer than a folding window (1 MiB).
+fn adversarial_inputs(news: &str, gazetteer: &Gazetteer) -> Vec<(&'static str, &'static str, String)> {
+    let fill = |unit: &str| unit.repeat(ADVERSARIAL_BYTES.div_ceil(unit.len()).max(1));
+    let one_line = |text: &str| text.replace(['\n', '\r'], " ");
+    let mut caps: String = one_line(news).to_uppercase();
+    caps.truncate((0..=ADVERSARIAL_BYTES.min(caps.len())).rev().find(|&i| caps.is_char_boundary(i)).unwrap());
+    let names = ["Burkina Faso", "JNIM", "Jama'at Nusrat al-Islam wal-Muslimin", "تمبكتو", "EI"];
+    let repeated: String = names.iter().map(|n| format!("{n} ").repeat(10_000)).collect();
+    let glued: String =
+        gazetteer.entities().iter().flat_map(|e| e.variants.iter().map(|v| v.text.as_str())).collect();
+    let marked: String = names
+        .iter()
+        .map(|n| {
+            let mark = if n.chars().any(|c| c > '\u{600}') { "\u{64E}" } else { "\u{301}" };
+            n.chars().map(|c| format!("{c}{}", mark.repeat(200))).collect::<String>() + " "
+        })
+        .collect();
+    vec![
+        (
+            "acronym-line",
+            "one line of \"selon l'EI, \" repeats (the 2.4 MB line of issue 15)",
+            fill("selon l'EI, "),
+        ),
+        ("all-caps", "the news text in capitals, on one line", caps),
+        ("repeated-names", "five names 10,000 times each, on one line", repeated),
+        (
+            "glued-variants",
+            "every variant of the gazetteer back to back, no separator, repeated",
+            fill(&glued),
+        ),
+        ("mark-runs", "the five names with 200 combining marks after every letter, repeated", fill(&marked)),
+        (
+            "stretched-names",
+            "\"Burkina\" + 3,000 spaces + \"Faso\", repeated (window edges)",
+            fill(&format!("Burkina{}Faso. ", " ".repeat(3_000))),
+        ),
+    ]
+}
+
+/// Measures `tag()` of the default tagger on each adversarial input and on the news text.
+fn adversarial(news: &str, runs: usize) -> Value {
+    let tagger = Tagger::default();
+    let mut family = serde_json::Map::new();
+    let mut measure = |key: &str, what: &str, text: &str| {
+        eprintln!("native: adversarial {key} ...");
+        let mut mentions = 0;
+        let tag_ms = median_ms(runs, || mentions = std::hint::black_box(tagger.tag(text)).len());
+        let mb = text.len() as f64 / 1e6;
+        family.insert(
+            key.to_string(),
+            json!({ "what": what, "bytes": text.len(), "tag_ms": tag_ms, "mb_s": mb / (tag_ms / 1e3), "mentions": mentions }),
+        );
+    };
+    measure("news", "the ordinary news text (news.txt), for comparison", news);
+    for (key, what, text) in adversarial_inputs(news, tagger.gazetteer()) {
+        measure(key, what, &text);
+    }
+    Value::Object(family)
 }
 
 /// Peak RSS in a fresh process: before building, after building SCALE's tagger, after tagging the text.

@@ -2,12 +2,16 @@
 //! for trying a gazetteer change or new annotations before committing them:
 //!
 //! ```text
-//! cargo run --release --example eval -- [--gazetteer FILE]... [--texts FILE] [--only PREFIX] [--show]
+//! cargo run --release --example eval -- [--gazetteer FILE]... [--set unit|articles | --texts FILE]
+//!                                        [--only PREFIX] [--show]
 //! ```
+//!
+//! - `--set NAME`: one of the two sets (`unit`: texts written for the set, `articles`: real articles);
+//!   without `--set` or `--texts`, both are reported one after the other;
 //!
 //! - `--gazetteer FILE`: add a gazetteer file (TOML, TSV or spaCy JSON Lines) on top of the embedded one,
 //!   as the CLI's `--gazetteer` does (repeatable);
-//! - `--texts FILE`: another annotated file (default `tests/eval/texts.jsonl`);
+//! - `--texts FILE`: another annotated file;
 //! - `--only PREFIX`: only the texts whose id starts with PREFIX (`ar`, `fr-03`, ...);
 //! - `--show`: also print every text with its gold and predicted mentions side by side.
 
@@ -30,7 +34,8 @@ fn main() -> ExitCode {
 
 fn run() -> Result<(), String> {
     let mut gazetteers = vec![];
-    let mut texts_path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/eval/texts.jsonl").to_string();
+    let mut texts_path = None;
+    let mut sets = vec![];
     let mut only = String::new();
     let mut show = false;
     let mut args = std::env::args().skip(1);
@@ -38,11 +43,14 @@ fn run() -> Result<(), String> {
         let mut value = || args.next().ok_or(format!("{arg} needs a value"));
         match arg.as_str() {
             "--gazetteer" => gazetteers.push(value()?),
-            "--texts" => texts_path = value()?,
+            "--texts" => texts_path = Some(value()?),
+            "--set" => sets.push(value()?),
             "--only" => only = value()?,
             "--show" => show = true,
             "-h" | "--help" => {
-                println!("usage: eval [--gazetteer FILE]... [--texts FILE] [--only PREFIX] [--show]");
+                println!(
+                    "usage: eval [--gazetteer FILE]... [--set unit|articles | --texts FILE] [--only PREFIX] [--show]"
+                );
                 return Ok(());
             }
             other => return Err(format!("unknown argument {other:?} (try --help)")),
@@ -59,19 +67,35 @@ fn run() -> Result<(), String> {
         }
         Tagger::new(builder.build().map_err(|e| e.to_string())?)
     };
-    let jsonl = std::fs::read_to_string(&texts_path).map_err(|e| format!("{texts_path}: {e}"))?;
-    let mut docs = scorer::load(&jsonl).map_err(|errors| format!("{texts_path}:\n{}", errors.join("\n")))?;
-    docs.retain(|d| d.id.starts_with(&only));
-    let id_errors = scorer::check_ids(&docs, tagger.gazetteer());
-    if !id_errors.is_empty() {
-        return Err(format!("gold ids do not match the gazetteer:\n{}", id_errors.join("\n")));
-    }
-
-    if show {
-        for doc in &docs {
-            println!("{}", scorer::show(&tagger, doc));
+    let mut runs: Vec<(String, Vec<scorer::Doc>)> = vec![];
+    if let Some(path) = texts_path {
+        let jsonl = std::fs::read_to_string(&path).map_err(|e| format!("{path}: {e}"))?;
+        let docs = scorer::load(&jsonl).map_err(|errors| format!("{path}:\n{}", errors.join("\n")))?;
+        runs.push((path, docs));
+    } else {
+        if sets.is_empty() {
+            sets = scorer::SETS.iter().map(|(name, _)| name.to_string()).collect();
+        }
+        for set in sets {
+            let title =
+                scorer::SETS.iter().find(|(n, _)| *n == set).map_or(set.clone(), |(_, t)| t.to_string());
+            let docs =
+                scorer::load_set(&set).map_err(|errors| format!("set {set}:\n{}", errors.join("\n")))?;
+            runs.push((title, docs));
         }
     }
-    print!("{}", scorer::evaluate(&tagger, &docs).report());
+    for (title, mut docs) in runs {
+        docs.retain(|d| d.id.starts_with(&only));
+        let id_errors = scorer::check_ids(&docs, tagger.gazetteer());
+        if !id_errors.is_empty() {
+            return Err(format!("{title}: gold ids do not match the gazetteer:\n{}", id_errors.join("\n")));
+        }
+        if show {
+            for doc in &docs {
+                println!("{}", scorer::show(&tagger, doc));
+            }
+        }
+        println!("{}", scorer::evaluate(&tagger, &docs, &title).report());
+    }
     Ok(())
 }

@@ -13,7 +13,8 @@
 //!   instead, so no name is ever matched across paragraphs;
 //! * `œ` → `oe`, `æ` → `ae`, `ß` → `ss`, and a few letters without a decomposition (`ø`, `ł`, `đ`, `ı`);
 //! * Arabic: tashkeel, tatweel and Quranic marks dropped, `أ إ آ ٱ` → `ا`, `ى` → `ي`, `ة` → `ه`,
-//!   `ؤ` → `و`, `ئ` → `ي`, Persian `ی ک` → `ي ك`, Arabic-Indic digits → ASCII digits;
+//!   `ؤ` → `و`, `ئ` → `ي`, Persian `ی ک` → `ي ك`, the g letters `گ ڭ ݣ` → `ك`, Arabic-Indic digits →
+//!   ASCII digits;
 //! * invisible format characters (soft hyphen, zero-width space/joiners, bidi controls, BOM) dropped.
 //!
 //! [`fold_with_origins`] also records, for every byte of folded text, where its source character starts
@@ -551,6 +552,9 @@ fn rule(c: char) -> Rule {
         '\u{06CD}' => Rule::Replace("\u{064A}"),
         '\u{06D2}' => Rule::Replace("\u{064A}"), // yeh barree → yeh
         '\u{06A9}' => Rule::Replace("\u{0643}"), // keheh → kaf
+        // The letters that write g in Persian (gaf) and the Maghreb (ng, gaf with three dots) → kaf,
+        // the letter they are drawn from; `crate::arabic_spelling` relates kaf to the other G letters.
+        '\u{06AF}' | '\u{06AD}' | '\u{0763}' => Rule::Replace("\u{0643}"),
         '\u{06AA}' => Rule::Replace("\u{0643}"),
         '\u{06C0}' => Rule::Replace("\u{0647}"), // heh with yeh above → heh
         '\u{06C1}' => Rule::Replace("\u{0647}"),
@@ -662,6 +666,8 @@ mod tests {
         assert_eq!(fold("ى ة ؤ ئ"), "ي ه و ي");
         // Persian yeh and keheh.
         assert_eq!(fold("ی ک"), "ي ك");
+        // Persian gaf, Maghrebi ng and gaf with three dots: the kaf they are drawn from.
+        assert_eq!(fold("گ ڭ ݣ"), "ك ك ك");
         // Superscript alef and shadda.
         assert_eq!(fold("هٰذَّا"), "هذا");
         assert_eq!(fold("٢٤"), "24");

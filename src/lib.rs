@@ -10,6 +10,9 @@
 //!    long name, `tolerant` matching looks for that name with one slip; each occurrence is checked on
 //!    the original text (word boundaries, Arabic proclitics, case rules), then overlaps are resolved
 //!    leftmost-longest, exact matches first;
+//!    `designator` then grows a place mention over a designator next to it ("province de Kossi",
+//!    "Tillia County", "منطقة والام") and links it to the administrative unit of that name, and `rank`
+//!    links an ambiguous name to the candidate of the countries the document names;
 //! 3. [`Tagger::tag`] returns [`Mention`]s with exact byte offsets into the original text, linked to
 //!    [`Entity`]s of the [`Gazetteer`]; [`offsets`] converts them to code points or UTF-16 units.
 //!
@@ -29,11 +32,16 @@
 #![warn(missing_docs)]
 
 mod arabic;
+pub mod arabic_spelling;
+mod designator;
 pub mod fold;
 pub mod gazetteer;
 mod grammar;
+#[doc(hidden)]
+pub mod invariants;
 mod matcher;
 pub mod offsets;
+mod rank;
 mod tagger;
 mod tolerant;
 

@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+use crate::designator::Designators;
 use crate::fold::{fold_with_origins, Folded};
 use crate::gazetteer::{Entity, EntityIndex, Gazetteer, Variant};
 use crate::grammar::Grammar;
@@ -9,10 +10,15 @@ use crate::matcher::{Candidate, Matcher};
 use crate::offsets::OffsetCounter;
 use crate::tolerant::resolve_overlaps;
 
-/// Texts longer than this are folded in overlapping windows, so that memory stays proportional to the
-/// window rather than to the text (the folded copy and its offset map take about five times the
-/// window's size).
+/// Texts longer than this are folded in windows, so that memory stays proportional to the window
+/// rather than to the text (the folded copy and its offset map take about five times the window's
+/// size). See [`Tagger::windowed_candidates`] for how windows are cut.
 const WINDOW: usize = 1 << 20;
+
+/// Folded bytes, beyond the longest pattern, that a window keeps past the last candidate start it
+/// reports: more than one character can fold to (U+FDFA folds to 33 bytes), and more than the one
+/// separator at a window's end that may fold differently from the whole text.
+const WINDOW_SLACK: usize = 64;
 
 /// A mention of an entity in a text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -32,6 +38,12 @@ pub struct Mention {
     pub candidates: Vec<EntityIndex>,
     /// The spelling is also an ordinary word or a common name: a reader should check.
     pub possible: bool,
+    /// The span was grown over a place designator next to the matched name ("province de Kossi",
+    /// "Tillia County", "منطقة والام") and the mention linked to the administrative unit it names (see
+    /// the `designator` module). `variant` is then the unit's spelling that folds like the whole span,
+    /// else the matched one when the entity did not change, else the unit's canonical name. Kept to one
+    /// flag so that it can become one value of a richer "how it was matched" field.
+    pub designator: bool,
 }
 
 /// How a mention's text matched.
@@ -106,6 +118,10 @@ pub struct Tagger {
     gazetteer: Gazetteer,
     grammar: Grammar,
     matcher: Matcher,
+    /// The administrative units by name, for place designators.
+    designators: Designators,
+    /// Texts longer than this many bytes are folded in windows ([`WINDOW`], or a test's size).
+    window: usize,
 }
 
 impl Tagger {
@@ -118,7 +134,17 @@ impl Tagger {
     pub fn with_matching(gazetteer: Gazetteer, matching: Matching) -> Tagger {
         let grammar = if matching.grammar { Grammar::new(&gazetteer) } else { Grammar::empty() };
         let matcher = Matcher::new(&gazetteer, &grammar, matching.tolerant);
-        Tagger { gazetteer, grammar, matcher }
+        let designators = Designators::new(&gazetteer);
+        Tagger { gazetteer, grammar, matcher, designators, window: WINDOW }
+    }
+
+    /// The same tagger folding texts longer than `bytes` in windows of about that size (at least
+    /// one byte) instead of 1 MiB: for tests of window edges on small texts. The mentions found never
+    /// depend on it.
+    #[doc(hidden)]
+    pub fn with_window(mut self, bytes: usize) -> Tagger {
+        self.window = bytes.max(1);
+        self
     }
 
     /// The gazetteer it tags with.
@@ -155,14 +181,15 @@ impl Tagger {
     pub fn tag(&self, text: &str) -> Vec<Mention> {
         let mut candidates = vec![];
         let mut folded = Folded::default();
-        if text.len() <= WINDOW {
+        if text.len() <= self.window {
             fold_with_origins(text, &mut folded);
             self.matcher.candidates(text, 0, &folded, &mut candidates);
         } else {
             self.windowed_candidates(text, &mut folded, &mut candidates);
         }
+        self.matcher.settle(text, &mut candidates);
         resolve_overlaps(&mut candidates);
-        candidates
+        let mut mentions: Vec<Mention> = candidates
             .into_iter()
             .filter_map(|c| {
                 let resolved = self.matcher.resolve(&c, &text[c.start..c.end])?;
@@ -180,27 +207,71 @@ impl Tagger {
                     },
                     candidates: resolved.candidates,
                     possible: resolved.possible,
+                    designator: false,
                 })
             })
-            .collect()
+            .collect();
+        // After overlaps are resolved, so that a designator is only taken from between two mentions.
+        self.designators.apply(&self.gazetteer, text, &mut mentions);
+        crate::rank::by_document_countries(&self.gazetteer, text, &mut mentions);
+        mentions
     }
 
-    /// Collects candidates window by window. Windows overlap by more than the longest pattern can
-    /// span, and a candidate is kept only from the window in which it starts before the overlap, so
-    /// the result is the same as folding the whole text at once.
+    /// Collects candidates window by window, with the same result as folding the whole text at once.
+    ///
+    /// Where to cut is decided on the folded window, not on the original text. A window is folded;
+    /// the candidates it reports are those that start before the original character that produced
+    /// its folded byte `len - margin`, where `margin` is the longest pattern plus [`WINDOW_SLACK`];
+    /// the next window starts at that character. So every candidate is reported by exactly one
+    /// window, and one that starts in it has all of its folded bytes in it: windows overlap by
+    /// `margin` *folded* bytes, however many original bytes those come from. An overlap counted in
+    /// original bytes could not be enough: folding collapses any run of spaces, drops any run of
+    /// combining marks or invisible characters, so "Burkina" + 3,000 spaces + "Faso" is one
+    /// 12-byte match (cutting only at paragraph breaks would not do either: a long text may have
+    /// none, and then memory would grow with it).
+    ///
+    /// Why a window's folding agrees with the whole text's: folding works character by character;
+    /// what it carries from one character to the next only decides whether the next character may
+    /// start a mention (a window that starts inside a word may report a start the whole text does
+    /// not, and the checks, which look at the original text around each candidate, reject it:
+    /// the matcher's test `anchoring_at_word_starts_finds_what_a_full_scan_finds` shows that any
+    /// start gives the same checked candidates), and how a whitespace run at a window's very end is
+    /// written (space or paragraph break: it lies in the margin). The checks read the whole text,
+    /// never the window.
+    ///
+    /// A window whose folding is shorter than three margins (a megabyte of spaces or marks) is
+    /// doubled until it is not, or until it reaches the end of the text; the overlap is then short
+    /// in folded bytes, so each part of the text is folded at most a few times.
     fn windowed_candidates(&self, text: &str, folded: &mut Folded, out: &mut Vec<Candidate>) {
-        let overlap = 4 * self.matcher.max_pattern_len + 1024;
-        let mut start = 0;
+        let margin = self.matcher.max_pattern_len + WINDOW_SLACK;
+        let mut start: usize = 0;
+        let mut size = self.window;
         let mut scratch = vec![];
-        while start < text.len() {
-            let keep_end = floor_char_boundary(text, (start + WINDOW).min(text.len()));
-            let window_end = floor_char_boundary(text, (keep_end + overlap).min(text.len()));
-            fold_with_origins(&text[start..window_end], folded);
+        loop {
+            let end = floor_char_boundary(text, start.saturating_add(size).min(text.len()));
+            let last = end == text.len();
+            fold_with_origins(&text[start..end], folded);
+            let folded_len = folded.as_str().len();
+            // Where this window's candidates stop and the next window starts.
+            let keep_end = if last {
+                text.len()
+            } else if folded_len >= 3 * margin {
+                start + folded.origin(folded_len - margin)
+            } else {
+                start
+            };
+            if keep_end <= start && !last {
+                size = size.saturating_mul(2);
+                continue;
+            }
             scratch.clear();
             self.matcher.candidates(text, start, folded, &mut scratch);
-            let last = keep_end == text.len();
             out.extend(scratch.drain(..).filter(|c| last || c.start < keep_end));
+            if last {
+                return;
+            }
             start = keep_end;
+            size = self.window;
         }
     }
 

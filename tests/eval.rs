@@ -1,9 +1,13 @@
 #![cfg(not(target_arch = "wasm32"))]
-//! Quality gate: the embedded gazetteer on our development evaluation set (`tests/eval/texts.jsonl`,
-//! news-style texts in French, English and Arabic with their expected mentions; guidelines in
-//! `tests/eval/README.md`). Prints precision, recall and F1 overall, per language and per entity type,
+//! Quality gate: the embedded gazetteer on the two development sets (guidelines in
+//! `tests/eval/README.md`), scored apart:
+//! - **unit**: `tests/eval/texts.jsonl`, short texts written to test the tagger (traps on purpose);
+//! - **articles**: `tests/eval/articles/*.jsonl`, real news articles rewritten in new sentences with
+//!   every name kept verbatim — the set that predicts quality on journalism nobody wrote for us.
+//!
+//! Each prints precision, recall and F1, strict and lenient, overall, per language and per entity type,
 //! and every error with its context (`cargo test --test eval -- --nocapture`; also written to
-//! `target/eval-report.txt`), then fails if quality falls below the thresholds.
+//! `target/eval-<set>.txt`), then fails if quality falls below the set's thresholds.
 
 #[path = "eval/scorer.rs"]
 mod scorer;
@@ -12,66 +16,124 @@ use std::time::Instant;
 
 use sahel_tagger::Tagger;
 
-// Thresholds. Set from the figures measured with the gazetteer 0.1.0+63bad2f2 (780 curated entities,
-// all-caps and proper-name rules in the matcher): P 0.959, R 0.943, F1 0.951, 6 linking errors, recall
-// fr 0.932 / en 0.946 / ar 0.955, minus a small margin: precision − 0.02, recall − 0.02, F1 of those
-// two, linking errors + 1. A change that costs more than that fails here. Raise them as the gazetteer
-// improves (and never lower them to let a change pass without saying why in its commit). The first
-// thresholds (P 0.933, R 0.902) were set at P 0.953, R 0.932.
-const MIN_PRECISION: f64 = 0.939;
-const MIN_RECALL: f64 = 0.923;
-const MIN_F1: f64 = 0.931;
-const MAX_LINKING_ERRORS: usize = 7;
-/// Recall per language (measured − 0.02).
-const MIN_RECALL_BY_LANG: [(&str, f64); 3] = [("fr", 0.912), ("en", 0.926), ("ar", 0.935)];
+/// Minimum figures for one set. Set from measured figures minus a small margin (precision − 0.02,
+/// recall − 0.02, F1 of those two, linking errors + 1), so that a change that costs quality fails here.
+/// Raise them as the tagger improves, and never lower them without saying why in the commit.
+struct Thresholds {
+    precision: f64,
+    recall: f64,
+    f1: f64,
+    lenient_precision: f64,
+    lenient_recall: f64,
+    max_linking_errors: usize,
+    /// Strict recall per language.
+    recall_by_lang: [(&'static str, f64); 3],
+    /// Lenient recall per language.
+    lenient_recall_by_lang: [(&'static str, f64); 3],
+    /// Minimum texts per language.
+    min_texts_per_lang: usize,
+}
 
-const TEXTS: &str = include_str!("eval/texts.jsonl");
+// unit: measured P 0.967, R 0.974, F1 0.971, 3 linking errors, recall fr 0.971 / en 0.975 / ar 0.978,
+// lenient P 0.980, R 0.987 (fr 0.985 / en 0.985 / ar 0.993), gazetteer after the article-set work.
+const UNIT: Thresholds = Thresholds {
+    precision: 0.947,
+    recall: 0.954,
+    f1: 0.950,
+    lenient_precision: 0.960,
+    lenient_recall: 0.967,
+    max_linking_errors: 4,
+    recall_by_lang: [("fr", 0.951), ("en", 0.955), ("ar", 0.958)],
+    lenient_recall_by_lang: [("fr", 0.965), ("en", 0.965), ("ar", 0.973)],
+    min_texts_per_lang: 9,
+};
 
-#[test]
-fn development_set_meets_the_quality_thresholds() {
-    let docs = scorer::load(TEXTS).unwrap_or_else(|errors| {
-        panic!("tests/eval/texts.jsonl has {} annotation errors:\n{}", errors.len(), errors.join("\n"))
+// articles: measured P 0.955, R 0.778, F1 0.858, 16 linking errors, recall fr 0.771 / en 0.769 /
+// ar 0.799, lenient P 0.990, R 0.807 (fr 0.790 / en 0.807 / ar 0.825); history in tests/eval/README.md.
+const ARTICLES: Thresholds = Thresholds {
+    precision: 0.935,
+    recall: 0.758,
+    f1: 0.837,
+    lenient_precision: 0.970,
+    lenient_recall: 0.787,
+    max_linking_errors: 17,
+    recall_by_lang: [("fr", 0.751), ("en", 0.749), ("ar", 0.779)],
+    lenient_recall_by_lang: [("fr", 0.770), ("en", 0.787), ("ar", 0.805)],
+    min_texts_per_lang: 20,
+};
+
+fn gate(set: &str, min: &Thresholds) {
+    let docs = scorer::load_set(set).unwrap_or_else(|errors| {
+        panic!("set {set}: {} annotation errors:\n{}", errors.len(), errors.join("\n"))
     });
     let started = Instant::now();
     let tagger = Tagger::default();
     let id_errors = scorer::check_ids(&docs, tagger.gazetteer());
-    assert!(id_errors.is_empty(), "gold ids do not match the gazetteer:\n{}", id_errors.join("\n"));
-    let ev = scorer::evaluate(&tagger, &docs);
+    assert!(
+        id_errors.is_empty(),
+        "set {set}: gold ids do not match the gazetteer:\n{}",
+        id_errors.join("\n")
+    );
+    let title = scorer::SETS.iter().find(|(n, _)| *n == set).map_or(set, |(_, t)| t);
+    let ev = scorer::evaluate(&tagger, &docs, title);
     let elapsed = started.elapsed();
 
     let report =
         format!("{}\n(gazetteer build, tagging and scoring: {} ms)\n", ev.report(), elapsed.as_millis());
     println!("{report}");
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/target/eval-report.txt");
-    if let Err(e) = std::fs::create_dir_all(concat!(env!("CARGO_MANIFEST_DIR"), "/target"))
-        .and_then(|()| std::fs::write(path, &report))
-    {
+    let target = concat!(env!("CARGO_MANIFEST_DIR"), "/target");
+    let path = format!("{target}/eval-{set}.txt");
+    if let Err(e) = std::fs::create_dir_all(target).and_then(|()| std::fs::write(&path, &report)) {
         println!("could not write {path}: {e}");
     }
 
-    assert!(docs.len() >= 20, "the set should have at least 20 texts, has {}", docs.len());
     let mut failures = vec![];
     let mut check = |ok: bool, what: String| {
         if !ok {
             failures.push(what);
         }
     };
+    for (lang, _) in min.recall_by_lang {
+        let texts = ev.by_lang.get(lang).map_or(0, |c| c.texts);
+        check(texts >= min.min_texts_per_lang, format!("{texts} {lang} texts < {}", min.min_texts_per_lang));
+    }
     let all = &ev.all;
-    check(all.precision() >= MIN_PRECISION, format!("precision {:.3} < {MIN_PRECISION}", all.precision()));
-    check(all.recall() >= MIN_RECALL, format!("recall {:.3} < {MIN_RECALL}", all.recall()));
-    check(all.f1() >= MIN_F1, format!("F1 {:.3} < {MIN_F1}", all.f1()));
+    let at_least = |what: &str, value: f64, min: f64| (value >= min, format!("{what} {value:.3} < {min}"));
+    for (ok, what) in [
+        at_least("precision", all.precision(), min.precision),
+        at_least("recall", all.recall(), min.recall),
+        at_least("F1", all.f1(), min.f1),
+        at_least("lenient precision", all.lenient_precision(), min.lenient_precision),
+        at_least("lenient recall", all.lenient_recall(), min.lenient_recall),
+    ] {
+        check(ok, what);
+    }
     check(
-        all.linking <= MAX_LINKING_ERRORS,
-        format!("{} linking errors > {MAX_LINKING_ERRORS}", all.linking),
+        all.linking <= min.max_linking_errors,
+        format!("{} linking errors > {}", all.linking, min.max_linking_errors),
     );
-    for (lang, min) in MIN_RECALL_BY_LANG {
-        let recall = ev.by_lang.get(lang).map_or(0.0, |c| c.recall());
-        check(recall >= min, format!("{lang} recall {recall:.3} < {min}"));
+    for ((lang, strict), (_, lenient)) in min.recall_by_lang.into_iter().zip(min.lenient_recall_by_lang) {
+        let c = ev.by_lang.get(lang).copied().unwrap_or_default();
+        check(c.recall() >= strict, format!("{lang} recall {:.3} < {strict}", c.recall()));
+        check(
+            c.lenient_recall() >= lenient,
+            format!("{lang} lenient recall {:.3} < {lenient}", c.lenient_recall()),
+        );
     }
     assert!(
         failures.is_empty(),
-        "quality below the thresholds of tests/eval.rs: {}\n(the report above, or target/eval-report.txt, \
-         lists every error)",
+        "set {set}: quality below the thresholds of tests/eval.rs: {}\n(the report above, or {path}, lists \
+         every error)",
         failures.join("; ")
     );
+}
+
+#[test]
+fn unit_set_meets_the_quality_thresholds() {
+    gate("unit", &UNIT);
+}
+
+#[test]
+fn article_set_meets_the_quality_thresholds() {
+    gate("articles", &ARTICLES);
 }

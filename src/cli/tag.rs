@@ -1,6 +1,6 @@
 //! `sahel-tagger tag`: JSON Lines in, JSON Lines out (the fixed contract), or one text file as a table.
 
-use std::io::{self, BufRead, BufReader, BufWriter, Read, Write};
+use std::io::{self, BufRead, BufWriter, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -10,7 +10,7 @@ use sahel_tagger::{MatchKind, Mention, Tagger};
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
-use super::{read_text, GazetteerArgs};
+use super::{read_text, utf8_reader, GazetteerArgs};
 
 /// Arguments of `tag`.
 #[derive(Args)]
@@ -34,7 +34,14 @@ pub struct TagArgs {
 struct Input<'a> {
     #[serde(borrow, default)]
     id: Option<&'a RawValue>,
+    /// `None` when absent; `Some(Value::Null)` for `"text": null`.
+    #[serde(default, deserialize_with = "present")]
     text: Option<serde_json::Value>,
+}
+
+/// Deserializes a field that is there, `null` included (serde reads a `null` option as absent).
+fn present<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<serde_json::Value>, D::Error> {
+    serde_json::Value::deserialize(deserializer).map(Some)
 }
 
 /// One output mention: the contract's six fields, plus details on request.
@@ -83,10 +90,10 @@ pub fn run(args: TagArgs) -> Result<ExitCode, String> {
         print_table(&tagger, &text, args.details).map_err(|e| e.to_string())?;
         return Ok(ExitCode::SUCCESS);
     }
-    let stdout = io::stdout();
-    let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
-    let mut failed = 0usize;
+    // Every input is opened and its encoding checked before anything is written, so that an unusable
+    // file stops the run (exit 2) with no partial output.
     let inputs = if args.inputs.is_empty() { vec![PathBuf::from("-")] } else { args.inputs.clone() };
+    let mut readers = Vec::with_capacity(inputs.len());
     for input in &inputs {
         let (name, reader): (String, Box<dyn Read>) = if input.as_os_str() == "-" {
             ("stdin".into(), Box::new(io::stdin().lock()))
@@ -95,9 +102,15 @@ pub fn run(args: TagArgs) -> Result<ExitCode, String> {
                 std::fs::File::open(input).map_err(|e| format!("cannot read {}: {e}", input.display()))?;
             (input.display().to_string(), Box::new(file))
         };
+        let reader = utf8_reader(reader).map_err(|e| format!("{name}: {e}"))?;
+        readers.push((name, reader));
+    }
+    let stdout = io::stdout();
+    let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
+    let mut failed = 0usize;
+    for (name, reader) in readers {
         failed +=
-            tag_stream(&tagger, &name, BufReader::with_capacity(1 << 16, reader), &mut out, args.details)
-                .map_err(|e| format!("{name}: {e}"))?;
+            tag_stream(&tagger, &name, reader, &mut out, args.details).map_err(|e| format!("{name}: {e}"))?;
     }
     out.flush().map_err(|e| e.to_string())?;
     if failed > 0 {
@@ -110,8 +123,11 @@ pub fn run(args: TagArgs) -> Result<ExitCode, String> {
 /// Lines tagged together; each batch is split over the available cores.
 const BATCH: usize = 512;
 
-/// Tags every line of `reader`, writing one output line per non-empty input line. Returns the number
-/// of lines that could not be tagged.
+/// Tags every line of `reader`, writing exactly one output line per input line, blank lines
+/// included. Returns the number of lines that could not be tagged.
+///
+/// A line ends at `\n`; a `\r` before it belongs to the line break (CRLF files). A blank line (only
+/// spaces, tabs or nothing) is not an error: its output line is `{"id":null,"mentions":[]}`.
 fn tag_stream(
     tagger: &Tagger,
     name: &str,
@@ -122,24 +138,22 @@ fn tag_stream(
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
     let mut failed = 0;
     let mut line_number = 0usize;
-    let mut batch: Vec<(usize, String)> = Vec::with_capacity(BATCH);
+    let mut batch: Vec<(usize, Vec<u8>)> = Vec::with_capacity(BATCH);
     let mut eof = false;
     while !eof {
         batch.clear();
         while batch.len() < BATCH {
-            let mut line = String::new();
-            let mut raw = Vec::new();
-            if reader.read_until(b'\n', &mut raw)? == 0 {
+            let mut line = Vec::new();
+            if reader.read_until(b'\n', &mut line)? == 0 {
                 eof = true;
                 break;
             }
             line_number += 1;
-            match String::from_utf8(raw) {
-                Ok(s) => line = s,
-                Err(_) => line.push('\u{FFFD}'), // reported as invalid JSON below
-            }
-            if line.trim().is_empty() {
-                continue;
+            if line.last() == Some(&b'\n') {
+                line.pop();
+                if line.last() == Some(&b'\r') {
+                    line.pop();
+                }
             }
             batch.push((line_number, line));
         }
@@ -171,28 +185,67 @@ fn tag_stream(
     Ok(failed)
 }
 
-/// Tags one JSON line; returns the output line and, for a bad line, the error. A bad line still yields
-/// an output line (with empty mentions and an `error`), so outputs stay aligned with inputs.
-fn tag_line(tagger: &Tagger, line: &str, line_number: usize, details: bool) -> (String, Option<String>) {
+/// The output line of a blank input line.
+const BLANK: &str = r#"{"id":null,"mentions":[]}"#;
+
+/// Tags one JSON line (without its line break); returns the output line and, for a bad line, the
+/// error. A bad line still yields an output line (with empty mentions and an `error`), so outputs stay
+/// aligned with inputs.
+fn tag_line(tagger: &Tagger, line: &[u8], line_number: usize, details: bool) -> (String, Option<String>) {
+    if line.iter().all(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\x0B' | b'\x0C')) {
+        return (BLANK.to_string(), None);
+    }
     let null = RawValue::from_string("null".into()).expect("null is JSON");
     let fail = |id: &RawValue, message: String| {
         let error = format!("line {line_number}: {message}");
         let output = Output { id, mentions: vec![], error: Some(error.clone()) };
         (serde_json::to_string(&output).expect("serializable"), Some(error))
     };
-    let input: Input = match serde_json::from_str(line.trim_end_matches(['\n', '\r'])) {
+    let line = match std::str::from_utf8(line) {
+        Ok(line) => line,
+        Err(e) => {
+            // Not tagged, but its id is kept when the rest of the line is readable JSON and the id
+            // itself is intact.
+            let at = e.valid_up_to();
+            let message = format!(
+                "invalid UTF-8 (byte 0x{:02X} at byte {} of the line); the line is not tagged",
+                line[at],
+                at + 1
+            );
+            let lossy = String::from_utf8_lossy(line);
+            let id = serde_json::from_str::<Input>(&lossy)
+                .ok()
+                .and_then(|input| input.id)
+                .filter(|id| !id.get().contains(char::REPLACEMENT_CHARACTER))
+                .map(|id| id.to_owned());
+            return fail(id.as_deref().unwrap_or(&null), message);
+        }
+    };
+    let input: Input = match serde_json::from_str(line) {
         Ok(input) => input,
         Err(e) => return fail(&null, format!("invalid JSON ({e})")),
     };
     let id = input.id.unwrap_or(&null);
     let text = match input.text {
         Some(serde_json::Value::String(text)) => text,
-        Some(_) => return fail(id, "\"text\" must be a string".into()),
+        Some(other) => return fail(id, format!("\"text\" is not a string ({})", json_type(&other))),
         None => return fail(id, "missing \"text\"".into()),
     };
     let mentions = tagger.tag(&text);
     let output = Output { id, mentions: out_mentions(tagger, &text, &mentions, details), error: None };
     (serde_json::to_string(&output).expect("serializable"), None)
+}
+
+/// The JSON type of a value, in words.
+fn json_type(value: &serde_json::Value) -> &'static str {
+    match value {
+        serde_json::Value::Null => "null",
+        serde_json::Value::Bool(_) => "a boolean",
+        serde_json::Value::Number(_) => "a number",
+        serde_json::Value::String(_) => "a string",
+        serde_json::Value::Array(_) => "an array",
+        serde_json::Value::Object(_) => "an object",
+    }
 }
 
 fn out_mentions<'a>(
@@ -243,7 +296,7 @@ fn print_table(tagger: &Tagger, text: &str, details: bool) -> io::Result<()> {
         .iter()
         .zip(&mentions)
         .map(|(r, m)| {
-            let mut surface = r.surface.replace(['\n', '\r', '\t'], " ");
+            let mut surface = printable(r.surface);
             if m.is_ambiguous() {
                 surface.push_str(" (ambiguous)");
             }
@@ -258,9 +311,9 @@ fn print_table(tagger: &Tagger, text: &str, details: bool) -> io::Result<()> {
             [
                 r.start.to_string(),
                 r.end.to_string(),
-                r.kind.to_string(),
-                r.id.to_string(),
-                r.name.to_string(),
+                printable(r.kind),
+                printable(r.id),
+                printable(r.name),
                 surface,
                 context(text, m.start, m.end, 30),
             ]
@@ -312,5 +365,26 @@ fn context(text: &str, start: usize, end: usize, width: usize) -> String {
         chars.into_iter().collect()
     };
     let after: String = text[end..].chars().take(width).collect();
-    format!("…{before}[{}]{after}…", &text[start..end]).replace(['\n', '\r', '\t'], " ")
+    printable(&format!("…{before}[{}]{after}…", &text[start..end]))
+}
+
+/// A table cell that a terminal shows as it is: line breaks and tabs become spaces, and characters a
+/// terminal would act on rather than show (C0 and C1 controls, among them ESC, which starts escape
+/// sequences; DEL; the bidirectional controls that reorder a line) are written as `\u{XXXX}`.
+fn printable(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\n' | '\r' | '\t' | '\u{2028}' | '\u{2029}' => out.push(' '),
+            '\0'..='\u{1F}'
+            | '\u{7F}'..='\u{9F}'
+            | '\u{61C}'
+            | '\u{200E}'
+            | '\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2066}'..='\u{2069}' => out.push_str(&format!("\\u{{{:X}}}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out
 }

@@ -295,7 +295,7 @@ pub fn generate(dumps: &[(String, String)], curated: &Gazetteer, options: &Optio
                 || personal.contains(&folded)
                 || shared.get(&folded).copied().unwrap_or(0) > MAX_SHARED;
             report.possible += usize::from(possible);
-            variants.push(Variant { text, case: CaseMode::Capitalized, possible });
+            variants.push(Variant { text, case: CaseMode::Capitalized, possible, derived: None });
         }
         if variants.is_empty() {
             continue;

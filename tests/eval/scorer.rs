@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use sahel_tagger::fold::fold;
-use sahel_tagger::{EntityType, Gazetteer, Tagger};
+use sahel_tagger::{EntityType, Gazetteer, Mention, Tagger};
 use serde_json::Value;
 
 /// Words that may stand before a name inside or outside a mention without making the span wrong: ranks
@@ -25,6 +25,11 @@ pub const TOLERATED_PREFIXES: &[&str] = &[
     "commandant",
     "capitaine",
     "captain",
+    "capt.",
+    "col.",
+    "gen.",
+    "lt.",
+    "sgt.",
     "général",
     "general",
     "président",
@@ -170,6 +175,52 @@ pub fn load(jsonl: &str) -> Result<Vec<Doc>, Vec<String>> {
     }
 }
 
+/// The two development sets, scored apart: texts written to test the tagger, and real articles.
+pub const SETS: [(&str, &str); 2] = [
+    ("unit", "tests/eval/texts.jsonl: texts written for the set"),
+    ("articles", "tests/eval/articles/*.jsonl: real news articles, rewritten"),
+];
+
+/// Loads a named set from the crate's `tests/eval` folder: `unit` is `texts.jsonl`, `articles` every
+/// `articles/*.jsonl` file (one per language), in file-name order. Errors name the file.
+pub fn load_set(name: &str) -> Result<Vec<Doc>, Vec<String>> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/eval");
+    let files: Vec<std::path::PathBuf> = match name {
+        "unit" => vec![root.join("texts.jsonl")],
+        "articles" => {
+            let dir = root.join("articles");
+            let mut files: Vec<_> = std::fs::read_dir(&dir)
+                .map_err(|e| vec![format!("{}: {e}", dir.display())])?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "jsonl"))
+                .collect();
+            files.sort();
+            files
+        }
+        other => return Err(vec![format!("unknown set {other:?} (unit or articles)")]),
+    };
+    let mut docs = vec![];
+    let mut errors = vec![];
+    for file in files {
+        let shown = file.strip_prefix(&root).unwrap_or(&file).display().to_string();
+        match std::fs::read_to_string(&file).map_err(|e| vec![e.to_string()]).and_then(|t| load(&t)) {
+            Ok(mut d) => docs.append(&mut d),
+            Err(e) => errors.extend(e.into_iter().map(|e| format!("{shown}: {e}"))),
+        }
+    }
+    let mut seen = std::collections::HashSet::new();
+    for d in &docs {
+        if !seen.insert(d.id.as_str()) {
+            errors.push(format!("set {name}: duplicate text id {:?}", d.id));
+        }
+    }
+    if errors.is_empty() {
+        Ok(docs)
+    } else {
+        Err(errors)
+    }
+}
+
 /// Checks the gold ids against a gazetteer: an id without the `missing:` prefix must exist there with
 /// the annotated type. Returns the problems (empty: all good).
 pub fn check_ids(docs: &[Doc], gazetteer: &Gazetteer) -> Vec<String> {
@@ -261,6 +312,13 @@ pub struct Counts {
     pub spurious: usize,
     /// Gold mentions with no prediction of their span.
     pub missed: usize,
+    /// Exact span: predictions with a gold span (up to a tolerated word) and its type, whatever the
+    /// entity — the "strict" score of evaluations that do not check linking.
+    pub span_correct: usize,
+    /// Lenient: predictions that overlap a gold mention of the same type.
+    pub lenient_predicted_ok: usize,
+    /// Lenient: gold mentions overlapped by a prediction of the same type.
+    pub lenient_gold_found: usize,
 }
 
 impl Counts {
@@ -276,12 +334,7 @@ impl Counts {
 
     /// Harmonic mean of precision and recall.
     pub fn f1(&self) -> f64 {
-        let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        }
+        harmonic(self.precision(), self.recall())
     }
 
     /// Spans found whatever the entity: (correct + linking) / gold.
@@ -292,6 +345,45 @@ impl Counts {
     /// False positives in the usual sense: predictions that are not correct.
     pub fn false_positives(&self) -> usize {
         self.predicted - self.correct
+    }
+
+    /// Exact-span precision: right span and type / predicted (the entity may differ).
+    pub fn span_precision(&self) -> f64 {
+        ratio(self.span_correct, self.predicted)
+    }
+
+    /// Exact-span recall: gold mentions predicted with their span and type / gold.
+    pub fn span_recall(&self) -> f64 {
+        ratio(self.span_correct, self.gold)
+    }
+
+    /// Harmonic mean of the exact-span precision and recall.
+    pub fn span_f1(&self) -> f64 {
+        harmonic(self.span_precision(), self.span_recall())
+    }
+
+    /// Lenient precision: predictions overlapping a gold mention of the same type / predicted. Span
+    /// and entity may differ; this is what a reader skimming the highlights sees.
+    pub fn lenient_precision(&self) -> f64 {
+        ratio(self.lenient_predicted_ok, self.predicted)
+    }
+
+    /// Lenient recall: gold mentions overlapped by a prediction of the same type / gold.
+    pub fn lenient_recall(&self) -> f64 {
+        ratio(self.lenient_gold_found, self.gold)
+    }
+
+    /// Harmonic mean of the lenient precision and recall.
+    pub fn lenient_f1(&self) -> f64 {
+        harmonic(self.lenient_precision(), self.lenient_recall())
+    }
+}
+
+fn harmonic(p: f64, r: f64) -> f64 {
+    if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
     }
 }
 
@@ -343,6 +435,8 @@ pub struct Item {
 /// The result of a run.
 #[derive(Clone, Debug, Default)]
 pub struct Evaluation {
+    /// What was evaluated (the set's name and file), the report's first line.
+    pub title: String,
     /// Embedded gazetteer version and the number of entities.
     pub gazetteer: String,
     /// Everything.
@@ -367,10 +461,11 @@ pub struct Evaluation {
     pub stale_missing: Vec<String>,
 }
 
-/// Tags every text and scores it.
-pub fn evaluate(tagger: &Tagger, docs: &[Doc]) -> Evaluation {
+/// Tags every text and scores it; `title` names the set in the report.
+pub fn evaluate(tagger: &Tagger, docs: &[Doc], title: &str) -> Evaluation {
     let gazetteer = tagger.gazetteer();
     let mut ev = Evaluation {
+        title: title.to_string(),
         gazetteer: format!("{} ({} entities)", gazetteer.stats().version, gazetteer.entities().len()),
         ..Evaluation::default()
     };
@@ -386,13 +481,20 @@ pub fn evaluate(tagger: &Tagger, docs: &[Doc]) -> Evaluation {
             f(ev.by_lang.get_mut(&doc.lang).expect("language slice"));
             f(ev.by_type.entry(kind.to_string()).or_default());
         };
+        let overlaps = |p: &Mention, g: &Gold| p.start < g.end && g.start < p.end;
         for g in &doc.gold {
             bump(&mut ev, &g.kind, &|c| c.gold += 1);
+            if predictions.iter().any(|p| overlaps(p, g) && tagger.entity(p).kind.as_str() == g.kind) {
+                bump(&mut ev, &g.kind, &|c| c.lenient_gold_found += 1);
+            }
         }
         for p in &predictions {
             let entity = tagger.entity(p);
             let ptype = entity.kind.as_str();
             bump(&mut ev, ptype, &|c| c.predicted += 1);
+            if doc.gold.iter().any(|g| overlaps(p, g) && g.kind == ptype) {
+                bump(&mut ev, ptype, &|c| c.lenient_predicted_ok += 1);
+            }
             let matched = doc.gold.iter().enumerate().find_map(|(i, g)| {
                 same_span(text, (p.start, p.end), (g.start, g.end)).map(|tolerated| (i, tolerated))
             });
@@ -423,6 +525,9 @@ pub fn evaluate(tagger: &Tagger, docs: &[Doc]) -> Evaluation {
             };
             let g = &doc.gold[gi];
             gold_found[gi] = true;
+            if g.kind == ptype {
+                bump(&mut ev, &g.kind, &|c| c.span_correct += 1);
+            }
             let gid = g.entity_id();
             let item =
                 |what: String| Item { doc: doc.id.clone(), what, context: context(text, g.start, g.end) };
@@ -584,12 +689,12 @@ impl Evaluation {
     pub fn report(&self) -> String {
         let mut out = String::new();
         let w = &mut out;
-        let _ = writeln!(w, "sahel-tagger development evaluation (tests/eval/texts.jsonl)");
+        let _ = writeln!(w, "sahel-tagger development evaluation: {}", self.title);
         let _ = writeln!(w, "gazetteer {}", self.gazetteer);
         let _ = writeln!(w);
         let _ = writeln!(
             w,
-            "{:<13} {:>5} {:>5} {:>5} {:>7} {:>5} {:>5} {:>5} {:>5} {:>5} {:>6} {:>6} {:>6} {:>6}",
+            "{:<13} {:>5} {:>5} {:>5} {:>7} {:>5} {:>5} {:>5} {:>5} {:>5} {:>6} {:>6} {:>6} {:>6} | {:>6} {:>6} {:>6} | {:>6} {:>6} {:>6}",
             "slice",
             "texts",
             "gold",
@@ -603,13 +708,19 @@ impl Evaluation {
             "P",
             "R",
             "F1",
-            "det.R"
+            "det.R",
+            "span.P",
+            "span.R",
+            "spanF1",
+            "len.P",
+            "len.R",
+            "len.F1"
         );
         let row = |w: &mut String, name: &str, c: &Counts| {
             let texts = if c.texts > 0 { c.texts.to_string() } else { String::new() };
             let _ = writeln!(
                 w,
-                "{:<13} {:>5} {:>5} {:>5} {:>7} {:>5} {:>5} {:>5} {:>5} {:>5} {:>6.3} {:>6.3} {:>6.3} {:>6.3}",
+                "{:<13} {:>5} {:>5} {:>5} {:>7} {:>5} {:>5} {:>5} {:>5} {:>5} {:>6.3} {:>6.3} {:>6.3} {:>6.3} | {:>6.3} {:>6.3} {:>6.3} | {:>6.3} {:>6.3} {:>6.3}",
                 name,
                 texts,
                 c.gold,
@@ -623,7 +734,13 @@ impl Evaluation {
                 c.precision(),
                 c.recall(),
                 c.f1(),
-                c.detection_recall()
+                c.detection_recall(),
+                c.span_precision(),
+                c.span_recall(),
+                c.span_f1(),
+                c.lenient_precision(),
+                c.lenient_recall(),
+                c.lenient_f1()
             );
         };
         row(w, "all", &self.all);
@@ -643,6 +760,9 @@ impl Evaluation {
             w,
             "\nP = correct/pred, R = correct/gold; FP = pred − correct (linking + boundary + spurious); \
              FN = gold without a prediction of its span; det.R = spans found whatever the entity.\n\
+             Exact span (span.*): the gold span and type, whatever the entity (the usual \"strict\" NER score).\n\
+             Lenient (len.*): a prediction is right when it overlaps a gold mention of the same type, a gold \
+             mention found when a prediction of its type overlaps it (span and entity may differ).\n\
              A type's pred/FP count the predicted type, its gold/correct/FN the gold type."
         );
         let list = |w: &mut String, title: &str, items: &[Item]| {
@@ -668,7 +788,7 @@ impl Evaluation {
         if !self.stale_missing.is_empty() {
             let _ = writeln!(
                 w,
-                "\nThe gazetteer now has these entities: drop the `missing:` prefix in texts.jsonl: {}",
+                "\nThe gazetteer now has these entities: drop the `missing:` prefix in the annotations: {}",
                 self.stale_missing.join(", ")
             );
         }

@@ -1,0 +1,300 @@
+//! Arabic spelling classes: the other ways Arabic outlets write a Sahel name.
+//!
+//! Place and personal names of the Sahel reach Arabic through French or local languages, and outlets
+//! do not agree on how to write them. A gazetteer that lists one Arabic spelling per name misses the
+//! others, so the variants below are *generated* from the Arabic variants the gazetteer lists, each
+//! with the rule that made it (shown by `sahel-tagger gazetteer export`). Three classes are generated:
+//!
+//! * **G** — Arabic has no letter for the sound g. Sahelian and Mauritanian outlets write `ق` or `ك`,
+//!   Egyptian ones `ج`, most others `غ`, Maghrebi ones `ڭ` (which folding, like Persian `گ`, already
+//!   writes `ك`). All the G letters of a name are rewritten together to each other letter of the
+//!   class (`قاو` → `غاو`, `جاو`, `كاو`), because one outlet uses one convention. Only in a word whose
+//!   Latin spelling in the same entity has at least as many g's (not counting `gh`) as the Arabic
+//!   word has G letters: a real ghain (`غالي`, Ghaly), jim (`جيبو`, Djibo) or kaf (`كيدال`, Kidal)
+//!   stays as it is.
+//! * **vowel** — a long-vowel letter inside a word (`ي` for e/i, `و` for o/ou, `ا` for a) that
+//!   another outlet leaves out: one letter dropped, never the first or last letter of the name, only
+//!   in words of six letters or more (article excluded), leaving five or more: four-letter results
+//!   are too often ordinary words (`تردي`, `نامي`, `انفس`).
+//! * **double** — a letter written twice in a row (a French double consonant) written once.
+//!
+//! One rule per generated spelling: two guesses at once drift too far from what anyone writes. The
+//! test `tests/arabic_spelling.rs` checks every generated one-word spelling against Debian's Arabic
+//! dictionary; the few ordinary words a rule produces are listed in [`NOT_NAMES`] and never generated.
+//!
+//! Not generated, because folding already makes them equal: `ة`/`ه`, hamza seats (`أ إ آ`), `ى`/`ي`,
+//! tashkeel and tatweel (see [`crate::fold`]).
+//!
+//! Only places and people get generated spellings: their Arabic names are transliterations, where
+//! these classes hold. Group and force names are Arabic words (`جماعة`, `الجيش`), whose letters are
+//! not transliterations and must not be changed. A generated spelling that another entity lists as
+//! one of its own is dropped: a guess must not create an ambiguity. Generated tiers (GeoNames) are
+//! left alone: their Arabic names are few and the cost would be paid by every start.
+
+use std::collections::{HashMap, HashSet};
+
+use serde::{Deserialize, Serialize};
+
+use crate::fold::fold;
+use crate::gazetteer::{Entity, EntityType, Tier, Variant};
+
+/// How a generated variant was made: the variant it comes from and the rule applied.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Derivation {
+    /// The listed variant it was generated from.
+    pub from: String,
+    /// The rule: `G ق→ج` (every G letter rewritten), `vowel -ي` (one letter dropped), `double -ل`.
+    pub rule: String,
+}
+
+/// The letters that write the sound g, after folding (`ڭ`, `گ` fold to `ك`).
+const G_LETTERS: [char; 4] = ['\u{0642}', '\u{062C}', '\u{063A}', '\u{0643}']; // ق ج غ ك
+
+/// Long-vowel letters an outlet may leave out inside a word.
+const VOWEL_LETTERS: [char; 3] = ['\u{064A}', '\u{0648}', '\u{0627}']; // ي و ا
+
+/// The article, folded.
+const ARTICLE: &str = "\u{0627}\u{0644}";
+
+/// Ordinary words (and other countries' names) that the rules produce from a name, folded: never
+/// generated. Found by the dictionary test of `tests/arabic_spelling.rs`.
+const NOT_NAMES: &[&str] = &[
+    "انكار",   // "denial" (from إينكار, Inékar)
+    "كينيا",   // Kenya (from غينيا, Guinea)
+    "قوس",     // "bow, arc" (from غوس, Gossi)
+    "جوس",     // (from غوس)
+    "كوس",     // (from غوس)
+    "قوسي",    // "arched" (from غوسي)
+    "كوسي",    // (from غوسي)
+    "تسليت",   // "I was entertained" (from تساليت, Tessalit)
+    "مسينا",   // Messina (from ماسينا, Macina)
+    "قويتا",   // قويتا, a verb form (from غويتا, Goïta)
+    "كويتا",   // (from غويتا)
+    "يرغو",    // "it foams" (from ييرغو, Yirgou)
+    "توكان",   // (from توغان, Tougan)
+    "توكو",    // (from توغو, Togo)
+    "كوكي",    // (from غوغي, Gogui)
+    "اناتا",   // a dictionary word (from إيناتا, Inata)
+    "براني",   // "outer" (from باراني, Barani)
+    "جاوا",    // Java (from غاوا, Gaoua)
+    "تومينان", // a dictionary word (from تومينيان, Tominian)
+    "قوري",    // "teapot" (from غوري, Gouré)
+    "جوري",    // "damask rose" (from غوري)
+    "كوري",    // "Korean" (from غوري)
+    "جايا",    // a dictionary word (from غايا, Gaya)
+    "نيجريا",  // "Nigerien", accusative نيجريًا once its tanwin is folded away (from نيجيريا)
+];
+
+/// At most this many spellings are generated from one variant (the G forms and their one-letter
+/// changes): a bound on the automaton's growth for long names.
+const MAX_PER_VARIANT: usize = 40;
+
+/// Adds the generated Arabic spellings to the places and people of the user and curated tiers.
+pub fn expand(entities: &mut [Entity]) {
+    // Who lists each folded spelling: generated spellings never take another entity's.
+    let mut owners: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, entity) in entities.iter().enumerate() {
+        for v in &entity.variants {
+            owners.entry(fold(&v.text)).or_default().push(i);
+        }
+    }
+    for (i, entity) in entities.iter_mut().enumerate() {
+        if entity.tier == Tier::Extended || !matches!(entity.kind, EntityType::Place | EntityType::Person) {
+            continue;
+        }
+        let latin: Vec<Vec<String>> = entity
+            .variants
+            .iter()
+            .filter(|v| !has_arabic(&v.text))
+            .map(|v| fold(&v.text).split(' ').map(str::to_string).collect())
+            .collect();
+        let mut seen: HashSet<String> = entity.variants.iter().map(|v| fold(&v.text)).collect();
+        let mut added = vec![];
+        for v in entity.variants.iter().filter(|v| is_arabic_name(&v.text)) {
+            for (spelling, rule) in spellings(&fold(&v.text), &latin) {
+                let taken = owners.get(&spelling).is_some_and(|o| o.iter().any(|&j| j != i));
+                if taken || !seen.insert(spelling.clone()) {
+                    continue;
+                }
+                added.push(Variant {
+                    text: spelling,
+                    case: v.case,
+                    possible: v.possible,
+                    derived: Some(Box::new(Derivation { from: v.text.clone(), rule })),
+                });
+            }
+        }
+        entity.variants.extend(added);
+    }
+}
+
+/// The spellings generated from one folded Arabic variant, with their rules, the variant itself
+/// excluded. `latin` holds the entity's Latin variants, folded and split into words.
+pub fn spellings(folded: &str, latin: &[Vec<String>]) -> Vec<(String, String)> {
+    let words: Vec<Vec<char>> = folded.split(' ').map(|w| w.chars().collect()).collect();
+    let swappable = g_words(&words, latin);
+    let mut forms: Vec<(Vec<Vec<char>>, String)> = vec![(words.clone(), String::new())];
+    if swappable.iter().any(|&s| s) {
+        for target in G_LETTERS {
+            let mut changed = false;
+            let mut from = None;
+            let form: Vec<Vec<char>> = words
+                .iter()
+                .zip(&swappable)
+                .map(|(w, &swap)| {
+                    w.iter()
+                        .map(|&c| {
+                            if swap && G_LETTERS.contains(&c) && c != target {
+                                changed = true;
+                                from.get_or_insert(c);
+                                target
+                            } else {
+                                c
+                            }
+                        })
+                        .collect()
+                })
+                .collect();
+            if changed {
+                let from = from.map(String::from).unwrap_or_default();
+                forms.push((form, format!("G {from}\u{2192}{target}")));
+            }
+        }
+    }
+    let mut out: Vec<(String, String)> = vec![];
+    for (form, rule) in forms.iter().skip(1) {
+        out.push((join_words(form), rule.clone()));
+    }
+    for (wi, word) in words.iter().enumerate() {
+        for (edited, rule) in one_letter_edits(word) {
+            let mut copy = words.clone();
+            copy[wi] = edited;
+            out.push((join_words(&copy), rule));
+        }
+    }
+    let mut seen = HashSet::new();
+    out.retain(|(s, _)| s != folded && !NOT_NAMES.contains(&s.as_str()) && seen.insert(s.clone()));
+    out.truncate(MAX_PER_VARIANT);
+    out
+}
+
+/// For each Arabic word, whether its G letters may be rewritten: a Latin variant with as many words
+/// has, in the same word, at least as many g's (not `gh`) as the Arabic word has G letters.
+fn g_words(words: &[Vec<char>], latin: &[Vec<String>]) -> Vec<bool> {
+    words
+        .iter()
+        .enumerate()
+        .map(|(i, w)| {
+            let letters = w.iter().filter(|c| G_LETTERS.contains(c)).count();
+            letters > 0
+                && latin
+                    .iter()
+                    .filter(|l| l.len() == words.len())
+                    .any(|l| g_sounds(&l[i]) >= letters && g_sounds(&l[i]) > 0)
+        })
+        .collect()
+}
+
+/// The g's of a folded Latin word that are not the digraph `gh`.
+fn g_sounds(word: &str) -> usize {
+    let b = word.as_bytes();
+    (0..b.len()).filter(|&i| b[i] == b'g' && b.get(i + 1) != Some(&b'h')).count()
+}
+
+/// One-letter edits of an Arabic word: a long-vowel letter dropped, a doubled letter written once.
+fn one_letter_edits(word: &[char]) -> Vec<(Vec<char>, String)> {
+    let article = word.len() > 2 && word[..2].iter().copied().eq(ARTICLE.chars());
+    let name_start = if article { 2 } else { 0 };
+    let name_len = word.len() - name_start;
+    let mut out = vec![];
+    for j in name_start + 1..word.len() {
+        let c = word[j];
+        if c == word[j - 1] && j > name_start {
+            let mut w = word.to_vec();
+            w.remove(j);
+            out.push((w, format!("double -{c}")));
+        } else if name_len >= 6 && j + 1 < word.len() && VOWEL_LETTERS.contains(&c) {
+            let mut w = word.to_vec();
+            w.remove(j);
+            out.push((w, format!("vowel -{c}")));
+        }
+    }
+    out
+}
+
+fn join_words(words: &[Vec<char>]) -> String {
+    words.iter().map(|w| w.iter().collect::<String>()).collect::<Vec<_>>().join(" ")
+}
+
+fn has_arabic(text: &str) -> bool {
+    text.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c))
+}
+
+/// An Arabic name: Arabic letters and no Latin ones.
+fn is_arabic_name(text: &str) -> bool {
+    has_arabic(text) && !text.chars().any(|c| c.is_ascii_alphabetic())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn latin(names: &[&str]) -> Vec<Vec<String>> {
+        names.iter().map(|n| fold(n).split(' ').map(str::to_string).collect()).collect()
+    }
+
+    fn generated(arabic: &str, names: &[&str]) -> Vec<String> {
+        spellings(&fold(arabic), &latin(names)).into_iter().map(|(s, _)| s).collect()
+    }
+
+    #[test]
+    fn g_letters_are_rewritten_together_where_the_latin_name_has_a_g() {
+        let out = generated("قاو", &["Gao"]);
+        for expected in ["غاو", "جاو", "كاو"] {
+            assert!(out.contains(&expected.to_string()), "{expected} not in {out:?}");
+        }
+        let out = generated("واغادوغو", &["Ouagadougou"]);
+        assert!(out.contains(&"واقادوقو".to_string()), "{out:?}");
+        assert!(!out.contains(&"واقادوغو".to_string()), "mixed conventions: {out:?}");
+    }
+
+    #[test]
+    fn real_ghain_jim_and_kaf_stay() {
+        // Ghaly: gh is a real ghain; Ag is a g.
+        let out = generated("إياد أغ غالي", &["Iyad Ag Ghaly"]);
+        assert!(out.contains(&"اياد اق غالي".to_string()), "{out:?}");
+        assert!(!out.iter().any(|s| s.ends_with("قالي")), "{out:?}");
+        assert!(generated("جيبو", &["Djibo"]).iter().all(|s| s.starts_with('ج')));
+        assert!(generated("كيدال", &["Kidal"]).iter().all(|s| s.starts_with('ك')));
+    }
+
+    #[test]
+    fn vowels_and_doubled_letters() {
+        let out = generated("بوركينا فاسو", &["Burkina Faso"]); // 7 letters: vowels may go
+        assert!(out.contains(&"بوركنا فاسو".to_string()), "{out:?}");
+        assert!(out.contains(&"بركينا فاسو".to_string()), "{out:?}");
+        // Short words keep their vowels; first and last letters are never dropped.
+        assert!(!out.contains(&"بوركينا فسو".to_string()), "{out:?}");
+        assert!(!out.contains(&"بوركين فاسو".to_string()), "{out:?}");
+        let out = generated("تيسّاليت", &["Tessalit"]);
+        assert!(!out.is_empty());
+        assert!(generated("كيددال", &["Kidal"]).contains(&"كيدال".to_string()));
+    }
+
+    #[test]
+    fn expand_adds_spellings_with_provenance_and_never_takes_another_entitys() {
+        let mut gao = Entity::new("gao", "Gao", EntityType::Place);
+        gao.variants.push(Variant::new("قاو"));
+        let mut other = Entity::new("kao", "Kao", EntityType::Place);
+        other.variants.push(Variant::new("كاو"));
+        let mut group = Entity::new("g", "Groupe", EntityType::ArmedGroup);
+        group.variants.push(Variant::new("جماعة"));
+        let mut entities = vec![gao, other, group];
+        expand(&mut entities);
+        let gao: Vec<&Variant> = entities[0].variants.iter().filter(|v| v.derived.is_some()).collect();
+        assert!(gao.iter().any(|v| v.text == "غاو"
+            && v.derived.as_ref().is_some_and(|d| d.from == "قاو" && d.rule.starts_with("G "))));
+        assert!(!gao.iter().any(|v| v.text == "كاو"), "كاو belongs to another entity");
+        assert_eq!(entities[2].variants.len(), 2, "group names are not transliterations");
+    }
+}
