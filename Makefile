@@ -8,14 +8,15 @@ export SAHEL_GEONAMES_DIR ?= $(abspath $(CURDIR)/../shared/geonames)
 PORT ?= 8080
 WASM_PACK := wasm-pack --log-level warn
 
-.PHONY: serve test setup www wasm geonames lint test-native test-wasm test-e2e bench clean
+.PHONY: serve test setup www wasm geonames lint test-native test-wasm test-e2e test-fuzz fuzz bench clean
 
 ## serve: build the page and serve it at http://127.0.0.1:$(PORT)/
 serve: setup www
 	node tools/serve.mjs www $(PORT)
 
-## test: everything CI runs: lints, native tests, wasm tests (node and headless Chromium), end-to-end tests
-test: setup lint test-native test-wasm www test-e2e
+## test: everything CI runs: lints, native tests, wasm tests (node and headless Chromium), end-to-end tests,
+## and each fuzz target for 60 s (skipped with a message where nightly or cargo-fuzz is missing)
+test: setup lint test-native test-wasm www test-e2e test-fuzz
 	@echo "make test: all suites passed"
 
 setup:
@@ -39,6 +40,7 @@ wasm:
 
 lint:
 	cargo fmt --all -- --check
+	cargo fmt --manifest-path fuzz/Cargo.toml -- --check
 	cargo clippy --all-targets -- -D warnings
 
 test-native:
@@ -66,6 +68,16 @@ suite_ran = awk '/^ +(Running|Doc-tests) / { on = /Running tests\/$(1)\.rs/ } on
 test-e2e:
 	@if ls tests/e2e/*.test.mjs >/dev/null 2>&1; then node --test --test-concurrency=1 tests/e2e/; else echo "no end-to-end tests yet"; fi
 
+## fuzz: every cargo-fuzz target (fuzz/README.md) for FUZZ_SECONDS seconds each (default 300), with
+## AddressSanitizer on the nightly toolchain; a crash fails and prints its reproducer's path.
+FUZZ_SECONDS ?= 300
+fuzz:
+	FUZZ_SECONDS=$(FUZZ_SECONDS) bash tools/fuzz.sh
+
+# CI's share of fuzzing: 60 s per target; skipped, with a message, without nightly or cargo-fuzz.
+test-fuzz:
+	FUZZ_SECONDS=60 bash tools/fuzz.sh --optional
+
 ## bench: the cross-tool benchmark (bench/README.md): our core native, in WebAssembly under Node.js and
 ## in Chromium, against a raw aho-corasick scan, JavaScript peers and mark.js, on the same generated
 ## inputs; writes bench/out/results.md and results.json and prints the tables (about 10-15 minutes).
@@ -82,4 +94,5 @@ bench: setup www
 
 clean:
 	cargo clean
+	rm -rf fuzz/target
 	rm -rf www/pkg

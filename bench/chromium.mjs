@@ -250,7 +250,7 @@ async function bookmarkletRun(browser, servers, code) {
     bench.t0 = performance.now();
     (0, eval)(c);
     const st = document.querySelector('sahel-tagger-ui').shadowRoot.querySelector('.st');
-    new MutationObserver(() => bench.log.push([performance.now() - bench.t0, st.textContent, window.sahelTagger.state])).observe(st, {
+    new MutationObserver(() => bench.log.push([performance.now() - bench.t0, st.textContent, window[Symbol.for('sahel-tagger')].state])).observe(st, {
       childList: true,
       characterData: true,
       subtree: true,
@@ -258,7 +258,7 @@ async function bookmarkletRun(browser, servers, code) {
   }, code);
   let status = 'ok';
   try {
-    await page.waitForFunction(() => ['ready', 'error', 'blocked'].includes(window.sahelTagger?.state), null, { timeout: CAP_MS, polling: 20 });
+    await page.waitForFunction(() => ['ready', 'error', 'blocked'].includes(window[Symbol.for('sahel-tagger')]?.state), null, { timeout: CAP_MS, polling: 20 });
   } catch {
     status = 'did not finish';
   }
@@ -269,14 +269,14 @@ async function bookmarkletRun(browser, servers, code) {
     for (const [name, h] of CSS.highlights) if (name.startsWith('sahel-') && name !== 'sahel-current') highlights += h.size;
     const ready = log.find((l) => l[2] === 'ready');
     return {
-      state: window.sahelTagger?.state,
-      backend: window.sahelTagger?.backend,
+      state: window[Symbol.for('sahel-tagger')]?.state,
+      backend: window[Symbol.for('sahel-tagger')]?.backend,
       engine_ready_ms: at(/^Reading the page/),
       walked_ms: at(/^Tagging/),
       done_ms: ready ? ready[0] : null,
       status: log.length ? log[log.length - 1][1] : null,
       highlights,
-      mentions: window.sahelTagger?.mentions().length,
+      mentions: window[Symbol.for('sahel-tagger')]?.mentions().length,
     };
   });
   await page.close();
@@ -473,7 +473,7 @@ async function profiles(browser, servers) {
   await cdp.send('Profiler.start');
   const t0 = Date.now();
   await page.evaluate((c) => (0, eval)(c), bookmarkletCode(servers.tagger));
-  await page.waitForFunction(() => window.sahelTagger?.state === 'ready', null, { timeout: CAP_MS, polling: 20 });
+  await page.waitForFunction(() => window[Symbol.for('sahel-tagger')]?.state === 'ready', null, { timeout: CAP_MS, polling: 20 });
   const wall = Date.now() - t0;
   const { profile } = await cdp.send('Profiler.stop');
   out.bookmarklet = { wall_ms: wall, ...profileTable(profile) };
@@ -488,7 +488,7 @@ async function profiles(browser, servers) {
   const complete = new Promise((r) => tc.once('Tracing.tracingComplete', r));
   await tc.send('Tracing.start', { categories: 'devtools.timeline,blink,v8.execute,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
   await tp.evaluate((c) => (0, eval)(c), bookmarkletCode(servers.tagger));
-  await tp.waitForFunction(() => window.sahelTagger?.state === 'ready', null, { timeout: CAP_MS, polling: 20 });
+  await tp.waitForFunction(() => window[Symbol.for('sahel-tagger')]?.state === 'ready', null, { timeout: CAP_MS, polling: 20 });
   await tc.send('Tracing.end');
   await complete;
   await tp.close();

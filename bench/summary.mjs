@@ -59,6 +59,10 @@ const put = (who, scale, v) => ((fig[who] ||= {})[scale] = v);
 for (const s of scaleNames) {
   const n = native.scales[s];
   put('native', s, { mb_s: n.ours.mb_s, build_ms: n.ours.build_ms, matches: n.ours.mentions });
+  if (n.ours_exact_only) {
+    put('native-no-tolerant', s, { mb_s: n.ours_without_tolerant.mb_s, matches: n.ours_without_tolerant.mentions });
+    put('native-exact', s, { mb_s: n.ours_exact_only.mb_s, matches: n.ours_exact_only.mentions });
+  }
   put('raw', s, { mb_s: n.raw_aho_corasick.mb_s, build_ms: n.raw_aho_corasick.build_ms, matches: n.raw_aho_corasick.matches });
   put('fold', s, { mb_s: n.fold.mb_s });
   const w = node.wasm.scales[s];
@@ -80,6 +84,8 @@ const ourCell = (who, s) => {
 // ---- 1. throughput ----
 const tp = [];
 tp.push(['**ours** `tag()`', 'native', ...scaleNames.map((s) => ourCell('native', s))]);
+tp.push(['ours `tag()` without tolerant matching', 'native', ...scaleNames.map((s) => ourCell('native-no-tolerant', s))]);
+tp.push(['ours `tag()`, exact matching only (no tolerant matching, no force-name grammar)', 'native', ...scaleNames.map((s) => ourCell('native-exact', s))]);
 tp.push(['raw aho-corasick (ceiling)', 'native', ...scaleNames.map((s) => ourCell('raw', s))]);
 tp.push(['**ours** `tag()`', 'WASM, node', ...scaleNames.map((s) => ourCell('node-tag', s))]);
 tp.push(['**ours** `tagSpans()`', 'WASM, node', ...scaleNames.map((s) => ourCell('node-spans', s))]);
@@ -127,6 +133,8 @@ r('WASM `tagSpans()` node / native `tag()`', (s) => ratio(fig['node-spans'][s]?.
 r('WASM `tag()` Chromium / native `tag()`', (s) => ratio(fig['chromium-tag']?.[s]?.mb_s, fig.native[s]?.mb_s));
 r('WASM `tagSpans()` Chromium / native `tag()`', (s) => ratio(fig['chromium-spans']?.[s]?.mb_s, fig.native[s]?.mb_s));
 r('native `tag()` / raw aho-corasick ceiling', (s) => ratio(fig.native[s]?.mb_s, fig.raw[s]?.mb_s));
+r('native `tag()` / the same without tolerant matching', (s) => ratio(fig.native[s]?.mb_s, fig['native-no-tolerant']?.[s]?.mb_s));
+r('native `tag()` / exact matching only', (s) => ratio(fig.native[s]?.mb_s, fig['native-exact']?.[s]?.mb_s));
 for (const [env, who, data] of [
   ['node', 'node-tag', node.peers],
   ['Chromium', 'chromium-tag', chromium.throughput?.peers],
@@ -244,7 +252,25 @@ for (const s of Object.keys(st.memory || {})) {
 }
 const memTable = table(['memory', 'inputs loaded / start-up', 'after building', 'after tagging 10 MB', ''], mem);
 
-// ---- 6. targets ----
+// ---- 6. adversarial inputs (native) ----
+const adv = native.adversarial || {};
+const advKeys = Object.keys(adv).filter((k) => k !== 'news');
+const advRows = (adv.news ? ['news', ...advKeys] : advKeys).map((key) => {
+  const a = adv[key];
+  return [
+    key === 'news' ? 'ordinary news (reference)' : `\`${key}\``,
+    a.what,
+    `${num(a.bytes / 1e6, 2)} MB`,
+    `**${mbs(a.mb_s)}**`,
+    key === 'news' ? '1×' : times(ratio(a.mb_s, adv.news?.mb_s)),
+    num(a.mentions, 0),
+  ];
+});
+const advTable = advRows.length
+  ? table(['input', 'what', 'size', 'MB/s', 'vs news', 'mentions'], advRows)
+  : 'Not measured (`cargo run --release --example bench_native -- bench/out/inputs bench/out/native.json 5 --only adversarial`).';
+
+// ---- 7. targets ----
 const tgt = [];
 const target = (what, measured, ok) => tgt.push([what, measured, ok == null ? '–' : ok ? 'met' : '**missed**']);
 const wasmRatios = scaleNames.filter((s) => s !== 'geonames').map((s) => ratio(fig['chromium-tag']?.[s]?.mb_s, fig.native[s]?.mb_s));
@@ -295,7 +321,13 @@ target(
   `+50k: ${ms(med(st.tiers?.['50k']))} ms (Chromium), ${ms(native.scales['50k'].ours.build_ms)} ms (native)` + (st.tiers?.geonames ? `; GeoNames layer: ${ms(med(st.tiers.geonames))} ms (Chromium)` : ''),
   med(st.tiers?.['50k']) < 150
 );
-const targetTable = table(['target (issue 7)', 'measured', ''], tgt);
+const tolerantCost = peerScales.map((s) => ratio(fig.native[s]?.mb_s, fig['native-exact']?.[s]?.mb_s));
+target(
+  'tolerant matching: throughput within 15 % of exact-only (issue 10)',
+  `native \`tag()\` / exact-only: ${tolerantCost.map(times).join(' / ')} (default / 5k / 50k)`,
+  tolerantCost.every((x) => x != null) ? tolerantCost.every((x) => x >= 0.85) : null
+);
+const targetTable = table(['target (issues 7, 10)', 'measured', ''], tgt);
 
 // ---- the machine ----
 const m = machine();
@@ -353,6 +385,13 @@ highlighted = from then until every highlight is registered (text walk, tagging 
 ## Memory
 
 ${memTable}
+
+## Adversarial inputs: native \`tag()\`, default gazetteer
+
+Inputs built to make the checks do as much work per byte as they can (issue 15): each is one line, longer than a folding window (1 MiB),
+tagged the same way as the news text; "vs news" is the ratio of MB/s to the ordinary news text in the same run (a quadratic check shows as a ratio far below 1).
+
+${advTable}
 
 ## Targets
 

@@ -4,13 +4,20 @@
 //! derived inputs the other contenders need next to them, and measures, for each gazetteer scale:
 //!
 //! - our core (`Tagger`): gazetteer build (parse + validate + compile, as `Tagger.fromSources` does in
-//!   WebAssembly) and `tag()` throughput on the 10 MB news text;
+//!   WebAssembly) and `tag()` throughput on the 10 MB news text, as configured by default (tolerant
+//!   matching and the grammar of force names on), without tolerant matching, and with exact matching
+//!   only (neither), the three timed in turn within each run so that load changes hit them alike;
 //! - the ceiling: a raw `aho-corasick` automaton over the same names folded, leftmost-longest, scanning
 //!   the text already folded, with no word boundaries, case rules or offsets back to the original;
 //! - folding alone (`fold_with_origins`), the first step of `tag()`.
 //!
 //! Then peak RSS (VmHWM) of a fresh process that builds the largest tagger (`--memory SCALE`, run as a
 //! child of this one). Figures are medians of RUNS runs (default 5) after one warm-up run.
+//!
+//! Then the adversarial family: inputs built to hit the slow paths of the checks (issue 15), each
+//! tagged by the default tagger, with MB/s beside the ordinary news text (see [`adversarial_inputs`]).
+//! `bench_native INPUTS OUT.json [RUNS] --only adversarial` measures only that family and updates its
+//! part of OUT.json.
 //!
 //! Scales: `default` (the embedded gazetteer), `5k` and `50k` (the embedded gazetteer plus 5,000 or
 //! 50,000 synthetic place names from `benches/corpus`, an extended-tier TSV layer, as
@@ -31,7 +38,7 @@ use std::time::Instant;
 use aho_corasick::{AhoCorasick, MatchKind};
 use sahel_tagger::fold::{fold, fold_with_origins, Folded};
 use sahel_tagger::gazetteer::tsv;
-use sahel_tagger::{Entity, EntityType, Gazetteer, GazetteerBuilder, Tagger, Tier, Variant};
+use sahel_tagger::{Entity, EntityType, Gazetteer, GazetteerBuilder, Matching, Tagger, Tier, Variant};
 use serde_json::{json, Value};
 
 #[path = "../benches/corpus/mod.rs"]
@@ -44,12 +51,31 @@ fn main() {
     if args.first().map(String::as_str) == Some("--memory") {
         return memory_child(Path::new(&args[1]), &args[2]);
     }
-    let usage = "usage: bench_native INPUTS OUT.json [RUNS]";
+    let usage = "usage: bench_native INPUTS OUT.json [RUNS] [--only adversarial]";
+    let only = args.iter().position(|a| a == "--only").map(|i| args.get(i + 1).expect(usage).clone());
+    let args: Vec<&String> = match args.iter().position(|a| a == "--only") {
+        Some(i) => args[..i].iter().chain(&args[i + 2..]).collect(),
+        None => args.iter().collect(),
+    };
     let inputs = PathBuf::from(args.first().expect(usage));
     let out = PathBuf::from(args.get(1).expect(usage));
     let runs: usize = args.get(2).and_then(|a| a.parse().ok()).unwrap_or(5);
 
     let news = read(&inputs, "news.txt");
+    match only.as_deref() {
+        None => {}
+        Some("adversarial") => {
+            let mut report: Value = fs::read_to_string(&out)
+                .ok()
+                .and_then(|text| serde_json::from_str(&text).ok())
+                .unwrap_or_else(|| json!({ "runs": runs, "warmup": 1, "scales": {} }));
+            report["adversarial"] = adversarial(&news, runs);
+            fs::write(&out, serde_json::to_string_pretty(&report).unwrap() + "\n").unwrap();
+            eprintln!("native: wrote the adversarial family to {}", out.display());
+            return;
+        }
+        Some(other) => panic!("unknown part {other:?}: {usage}"),
+    }
     let news_50k = read(&inputs, "news-50k.txt");
     let names_50k: Vec<String> = read(&inputs, "names-50k.txt").lines().map(str::to_string).collect();
     let geonames = fs::read_to_string(GEONAMES).ok();
@@ -117,8 +143,18 @@ fn main() {
             std::hint::black_box(Tagger::new(gazetteer.clone()).pattern_count());
         });
         let tagger = Tagger::new(gazetteer.clone());
-        let mut mentions = 0;
-        let tag_ms = median_ms(runs, || mentions = std::hint::black_box(tagger.tag(&scale.text)).len());
+        let no_tolerant =
+            Tagger::with_matching(gazetteer.clone(), Matching { tolerant: false, grammar: true });
+        let exact = Tagger::with_matching(gazetteer.clone(), Matching::EXACT);
+        let (mut mentions, mut no_tolerant_mentions, mut exact_mentions) = (0, 0, 0);
+        let [tag_ms, no_tolerant_ms, exact_ms] = interleaved_median_ms(
+            runs,
+            [
+                &mut || mentions = std::hint::black_box(tagger.tag(&scale.text)).len(),
+                &mut || no_tolerant_mentions = std::hint::black_box(no_tolerant.tag(&scale.text)).len(),
+                &mut || exact_mentions = std::hint::black_box(exact.tag(&scale.text)).len(),
+            ],
+        );
 
         let mut folded = Folded::default();
         let fold_ms = median_ms(runs, || fold_with_origins(&scale.text, &mut folded));
@@ -167,6 +203,16 @@ fn main() {
                     "mentions": mentions,
                     "automaton_bytes": tagger.automaton_memory(),
                 },
+                "ours_without_tolerant": {
+                    "tag_ms": no_tolerant_ms,
+                    "mb_s": mb / (no_tolerant_ms / 1e3),
+                    "mentions": no_tolerant_mentions,
+                },
+                "ours_exact_only": {
+                    "tag_ms": exact_ms,
+                    "mb_s": mb / (exact_ms / 1e3),
+                    "mentions": exact_mentions,
+                },
                 "fold": { "ms": fold_ms, "mb_s": mb / (fold_ms / 1e3) },
                 "raw_aho_corasick": {
                     "kind": format!("{:?}", raw.kind()),
@@ -202,9 +248,75 @@ fn main() {
         "geonames": geonames.is_some(),
         "scales": results,
         "memory": memory,
+        "adversarial": adversarial(&news, runs),
     });
     fs::write(&out, serde_json::to_string_pretty(&report).unwrap() + "\n").unwrap();
     eprintln!("native: wrote {}", out.display());
+}
+
+/// Size of each adversarial input: about the 2.4 MB line of issue 15.
+const ADVERSARIAL_BYTES: usize = 2_400_000;
+
+/// The adversarial inputs: `(key, what it is, text)`. Each is built to make one check or one step do as
+/// much work as it can per byte; they are one line each (the all-caps rule looks along lines), about
+/// [`ADVERSARIAL_BYTES`] long except the repeated names, and longer than a folding window (1 MiB).
+fn adversarial_inputs(news: &str, gazetteer: &Gazetteer) -> Vec<(&'static str, &'static str, String)> {
+    let fill = |unit: &str| unit.repeat(ADVERSARIAL_BYTES.div_ceil(unit.len()).max(1));
+    let one_line = |text: &str| text.replace(['\n', '\r'], " ");
+    let mut caps: String = one_line(news).to_uppercase();
+    caps.truncate((0..=ADVERSARIAL_BYTES.min(caps.len())).rev().find(|&i| caps.is_char_boundary(i)).unwrap());
+    let names = ["Burkina Faso", "JNIM", "Jama'at Nusrat al-Islam wal-Muslimin", "تمبكتو", "EI"];
+    let repeated: String = names.iter().map(|n| format!("{n} ").repeat(10_000)).collect();
+    let glued: String =
+        gazetteer.entities().iter().flat_map(|e| e.variants.iter().map(|v| v.text.as_str())).collect();
+    let marked: String = names
+        .iter()
+        .map(|n| {
+            let mark = if n.chars().any(|c| c > '\u{600}') { "\u{64E}" } else { "\u{301}" };
+            n.chars().map(|c| format!("{c}{}", mark.repeat(200))).collect::<String>() + " "
+        })
+        .collect();
+    vec![
+        (
+            "acronym-line",
+            "one line of \"selon l'EI, \" repeats (the 2.4 MB line of issue 15)",
+            fill("selon l'EI, "),
+        ),
+        ("all-caps", "the news text in capitals, on one line", caps),
+        ("repeated-names", "five names 10,000 times each, on one line", repeated),
+        (
+            "glued-variants",
+            "every variant of the gazetteer back to back, no separator, repeated",
+            fill(&glued),
+        ),
+        ("mark-runs", "the five names with 200 combining marks after every letter, repeated", fill(&marked)),
+        (
+            "stretched-names",
+            "\"Burkina\" + 3,000 spaces + \"Faso\", repeated (window edges)",
+            fill(&format!("Burkina{}Faso. ", " ".repeat(3_000))),
+        ),
+    ]
+}
+
+/// Measures `tag()` of the default tagger on each adversarial input and on the news text.
+fn adversarial(news: &str, runs: usize) -> Value {
+    let tagger = Tagger::default();
+    let mut family = serde_json::Map::new();
+    let mut measure = |key: &str, what: &str, text: &str| {
+        eprintln!("native: adversarial {key} ...");
+        let mut mentions = 0;
+        let tag_ms = median_ms(runs, || mentions = std::hint::black_box(tagger.tag(text)).len());
+        let mb = text.len() as f64 / 1e6;
+        family.insert(
+            key.to_string(),
+            json!({ "what": what, "bytes": text.len(), "tag_ms": tag_ms, "mb_s": mb / (tag_ms / 1e3), "mentions": mentions }),
+        );
+    };
+    measure("news", "the ordinary news text (news.txt), for comparison", news);
+    for (key, what, text) in adversarial_inputs(news, tagger.gazetteer()) {
+        measure(key, what, &text);
+    }
+    Value::Object(family)
 }
 
 /// Peak RSS in a fresh process: before building, after building SCALE's tagger, after tagging the text.
@@ -306,16 +418,22 @@ fn write_highlight_names(dir: &Path, default: &Gazetteer, synthetic: &[String]) 
     }
 }
 
-/// Median wall time in milliseconds of `runs` calls, after one warm-up call.
-fn median_ms(runs: usize, mut f: impl FnMut()) -> f64 {
-    f();
-    let mut times: Vec<f64> = (0..runs.max(1))
-        .map(|_| {
+/// Median wall times in milliseconds of `runs` calls of each function, after one warm-up call of each;
+/// each run calls them all in turn.
+fn interleaved_median_ms<const N: usize>(runs: usize, mut fs: [&mut dyn FnMut(); N]) -> [f64; N] {
+    fs.iter_mut().for_each(|f| f());
+    let mut times: [Vec<f64>; N] = std::array::from_fn(|_| vec![]);
+    for _ in 0..runs.max(1) {
+        for (f, times) in fs.iter_mut().zip(&mut times) {
             let t = Instant::now();
             f();
-            t.elapsed().as_secs_f64() * 1e3
-        })
-        .collect();
+            times.push(t.elapsed().as_secs_f64() * 1e3);
+        }
+    }
+    times.map(median)
+}
+
+fn median(mut times: Vec<f64>) -> f64 {
     times.sort_by(|a, b| a.total_cmp(b));
     let n = times.len();
     if n % 2 == 1 {
@@ -323,4 +441,10 @@ fn median_ms(runs: usize, mut f: impl FnMut()) -> f64 {
     } else {
         (times[n / 2 - 1] + times[n / 2]) / 2.0
     }
+}
+
+/// Median wall time in milliseconds of `runs` calls, after one warm-up call.
+fn median_ms(runs: usize, mut f: impl FnMut()) -> f64 {
+    let [ms] = interleaved_median_ms(runs, [&mut f]);
+    ms
 }

@@ -28,8 +28,15 @@ struct Args {
 enum Command {
     /// Tag JSON Lines (`{"id": ..., "text": "..."}` per line) from files or stdin, or one text file.
     ///
-    /// Writes one line per input line: `{"id": <same>, "mentions": [{"start", "end", "surface", "id",
-    /// "name", "type"}]}`, with start/end in Unicode code points of `text`.
+    /// Writes exactly one line per input line, in order: `{"id": <same>, "mentions": [{"start", "end",
+    /// "surface", "id", "name", "type"}]}`, with start/end in Unicode code points of `text`. A blank
+    /// input line gives `{"id": null, "mentions": []}` (not an error); a line that cannot be tagged
+    /// gives `{"id": <same or null>, "mentions": [], "error": "line N: ..."}`, is reported on stderr,
+    /// and makes the exit status 1. Lines end with LF or CRLF.
+    ///
+    /// Input is UTF-8 (a byte order mark at the start is skipped); UTF-16 or UTF-32 input is refused
+    /// with exit status 2 before anything is written. `--text` tables show control characters of the
+    /// text as `\u{...}` escapes, never raw.
     Tag(cli::tag::TagArgs),
     /// Gazetteer tools: validate files, show counts, export, generate the GeoNames layer.
     #[command(subcommand)]

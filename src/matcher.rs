@@ -13,6 +13,11 @@
 //! [`CaseMode`]. Only then are overlaps resolved, leftmost-longest: collecting every valid candidate
 //! first is what keeps a valid short match alive when a longer one fails its boundary check (the
 //! leftmost-longest mode of the automaton itself would have dropped it).
+//!
+//! Every check costs time linear in the text as a whole, whatever the text: a check looks at the
+//! candidate and at what is next to it, and the one rule that looks further, the all-caps rule (the
+//! nearest words of two letters or more on the same line), is settled for all candidates at once by
+//! [`Matcher::settle`], whose scans never cover the same stretch of text twice.
 
 use std::collections::HashMap;
 
@@ -23,6 +28,8 @@ use aho_corasick::{Anchored, MatchKind};
 use crate::arabic::{self, Prefix};
 use crate::fold::{fold, fold_case, is_word_char, CaseFold, Folded};
 use crate::gazetteer::{CaseMode, EntityIndex, Gazetteer, Tier};
+use crate::grammar::Grammar;
+use crate::tolerant::Tolerant;
 
 /// One way a folded pattern can refer to an entity.
 #[derive(Clone, Debug)]
@@ -36,6 +43,8 @@ struct Entry {
     exact: Option<Box<str>>,
     /// This pattern is an Arabic variant without its leading article, valid only after `لل`.
     article_elided: bool,
+    /// `variant` indexes the grammar's phrases, not the entity's variants.
+    grammar: bool,
 }
 
 /// A distinct folded pattern and every entry that folds to it.
@@ -58,6 +67,18 @@ pub(crate) struct Candidate {
     pub end: usize,
     pub pattern: u32,
     pub context: Context,
+    /// The all-caps rule is still to be applied ([`Matcher::settle`]).
+    caps_pending: bool,
+}
+
+#[cfg(test)]
+impl Candidate {
+    /// A candidate with nothing around it, for tests of overlap resolution.
+    pub(crate) fn for_test(start: usize, end: usize, approximate: bool) -> Candidate {
+        let context =
+            Context { prefix: Prefix::None, in_proper_name: false, in_all_caps: false, approximate };
+        Candidate { start, end, pattern: 0, context, caps_pending: false }
+    }
 }
 
 /// What the text around a candidate says about it.
@@ -70,6 +91,8 @@ pub(crate) struct Context {
     in_proper_name: bool,
     /// Inside a run of upper-case words ("L'UN DES SOLDATS"), where case tells nothing.
     in_all_caps: bool,
+    /// Found by tolerant matching: the text is the pattern with one slip.
+    pub approximate: bool,
 }
 
 /// The compiled automaton and the table from pattern to entries.
@@ -80,14 +103,17 @@ pub(crate) struct Matcher {
     /// that dominates when searches are many and short.
     automaton: NFA,
     filter: PrefixFilter,
+    /// The long names that may also match with one slip (`None`: exact matching only).
+    tolerant: Option<Tolerant>,
     patterns: Vec<Pattern>,
     /// Longest pattern in bytes, for overlapping windows over long texts.
     pub max_pattern_len: usize,
 }
 
 impl Matcher {
-    /// Compiles every variant of every entity.
-    pub fn new(gazetteer: &Gazetteer) -> Matcher {
+    /// Compiles every variant of every entity and every phrase of `grammar`; with `tolerant`, long
+    /// names may also match with one slip.
+    pub fn new(gazetteer: &Gazetteer, grammar: &Grammar, tolerant: bool) -> Matcher {
         let mut index: HashMap<Box<str>, u32> = HashMap::new();
         let mut patterns: Vec<Pattern> = vec![];
         let mut add = |folded: &str, entry: Entry| {
@@ -105,6 +131,15 @@ impl Matcher {
             patterns[at as usize].relies_on_case |= relies_on_case(&entry);
             patterns[at as usize].entries.push(entry);
         };
+        // An Arabic variant that starts with the article is also looked for without it, after لل.
+        let mut add_variant = |folded: &str, entry: Entry| {
+            if let Some(bare) = folded.strip_prefix(arabic::ARTICLE) {
+                if bare.chars().take_while(|&c| c != ' ').count() >= 3 {
+                    add(bare, Entry { article_elided: true, ..entry.clone() });
+                }
+            }
+            add(folded, entry);
+        };
         for (e, entity) in gazetteer.entities().iter().enumerate() {
             for (v, variant) in entity.variants.iter().enumerate() {
                 let folded = fold(&variant.text);
@@ -120,19 +155,31 @@ impl Matcher {
                     exact: (variant.case == CaseMode::Exact)
                         .then(|| fold_case(&variant.text, CaseFold::Keep).into_boxed_str()),
                     article_elided: false,
+                    grammar: false,
                 };
-                if let Some(bare) = folded.strip_prefix(arabic::ARTICLE) {
-                    if bare.chars().take_while(|&c| c != ' ').count() >= 3 {
-                        add(bare, Entry { article_elided: true, ..entry.clone() });
-                    }
-                }
-                add(&folded, entry);
+                add_variant(&folded, entry);
             }
         }
+        // The grammar's phrases, as certain, case-insensitive variants of the force each names.
+        for (v, (entity, phrase)) in grammar.phrases().iter().enumerate() {
+            let entry = Entry {
+                entity: entity.0,
+                variant: v as u32,
+                tier: gazetteer.entity(*entity).tier,
+                case: CaseMode::Insensitive,
+                possible: false,
+                exact: None,
+                article_elided: false,
+                grammar: true,
+            };
+            add_variant(&fold(&phrase.text), entry);
+        }
         for pattern in &mut patterns {
-            // Primary candidate first: direct before elided, then by tier, certain before possible,
-            // then gazetteer order.
-            pattern.entries.sort_by_key(|e| (e.article_elided, e.tier, e.possible, e.entity, e.variant));
+            // Primary candidate first: direct before elided, then by tier, the gazetteer's variants
+            // before the grammar's phrases, certain before possible, then gazetteer order.
+            pattern
+                .entries
+                .sort_by_key(|e| (e.article_elided, e.tier, e.grammar, e.possible, e.entity, e.variant));
         }
         let max_pattern_len = patterns.iter().map(|p| p.folded.len()).max().unwrap_or(0);
         let automaton = NFA::builder()
@@ -140,7 +187,12 @@ impl Matcher {
             .build(patterns.iter().map(|p| p.folded.as_bytes()))
             .expect("gazetteer patterns fit the automaton");
         let filter = PrefixFilter::new(patterns.iter().map(|p| p.folded.as_bytes()), patterns.len());
-        Matcher { automaton, filter, patterns, max_pattern_len }
+        let tolerant = tolerant.then(|| {
+            let approximable =
+                |p: &Pattern| p.entries.iter().any(|e| e.tier != Tier::Extended && !e.possible);
+            Tolerant::new(&automaton, patterns.iter().map(|p| (&*p.folded, approximable(p))))
+        });
+        Matcher { automaton, filter, tolerant, patterns, max_pattern_len }
     }
 
     /// Number of distinct folded patterns.
@@ -159,6 +211,9 @@ impl Matcher {
         let haystack = folded.as_str().as_bytes();
         let nfa = &self.automaton;
         let root = nfa.start_state(Anchored::Yes).expect("a contiguous NFA supports anchored searches");
+        // End (in `text`) of the exact candidates found from earlier starts: a tolerant match starting
+        // before it would overlap an exact match without containing it, and lose.
+        let mut covered = 0;
         for &fs in folded.starts() {
             let fs = fs as usize;
             if !self.filter.may_match(haystack, fs) {
@@ -167,33 +222,63 @@ impl Matcher {
             // Walk from the anchored start state, reporting every pattern that ends at each step and
             // began at `fs` (a state's matches also include patterns that are only suffixes of what it
             // has read, "koro" in "dakoro": those started later and are skipped).
+            // `sid` ends as the last live state of the walk, `walked` bytes in, where tolerant matching
+            // may take over; `last_len` is the length of the last pattern found.
             let mut sid = root;
+            let mut walked = haystack.len() - fs;
+            let mut last_len = 0;
+            let mut exact_end = 0;
             for (i, &byte) in haystack[fs..].iter().enumerate() {
-                sid = nfa.next_state(Anchored::Yes, sid, byte);
-                if !nfa.is_special(sid) {
+                let next = nfa.next_state(Anchored::Yes, sid, byte);
+                if !nfa.is_special(next) {
+                    sid = next;
                     continue;
                 }
-                if nfa.is_dead(sid) {
+                if nfa.is_dead(next) {
+                    walked = i;
                     break;
                 }
+                sid = next;
                 if nfa.is_match(sid) {
                     let len = i + 1;
                     for k in 0..nfa.match_len(sid) {
                         let pid = nfa.match_pattern(sid, k);
                         if nfa.pattern_len(pid) == len {
+                            last_len = len;
                             if let Some(candidate) =
-                                self.check(text, base, folded, fs, fs + len, pid.as_u32())
+                                self.check(text, base, folded, fs, fs + len, pid.as_u32(), false)
                             {
+                                exact_end = candidate.end;
                                 out.push(candidate);
                             }
                         }
                     }
                 }
             }
+            if let Some(tolerant) = &self.tolerant {
+                // A walk that stops where a pattern ends a word has found the name the text holds: a
+                // tolerant match there could only be that one, or shorter.
+                let at_word_end = || {
+                    last_len == walked
+                        && !haystack.get(fs + walked).is_some_and(|&b| b.is_ascii_alphanumeric() || b >= 0x80)
+                };
+                if walked >= tolerant.min_depth
+                    && tolerant.is_triggered(sid)
+                    && !at_word_end()
+                    && base + folded.origin(fs) >= covered
+                {
+                    tolerant.matches(sid, folded.as_str(), fs, |fe, pattern| {
+                        out.extend(self.check(text, base, folded, fs, fe, pattern, true));
+                    });
+                }
+                covered = covered.max(exact_end);
+            }
         }
     }
 
-    /// Checks one occurrence of a pattern at folded `fs..fe` against the original text.
+    /// Checks one occurrence of a pattern at folded `fs..fe` (`approximate`: the text there is the
+    /// pattern with one slip) against the original text.
+    #[allow(clippy::too_many_arguments)]
     fn check(
         &self,
         text: &str,
@@ -202,6 +287,7 @@ impl Matcher {
         fs: usize,
         fe: usize,
         pattern_id: u32,
+        approximate: bool,
     ) -> Option<Candidate> {
         if !folded.is_source_boundary(fe) {
             return None;
@@ -221,13 +307,68 @@ impl Matcher {
             }
             _ => Prefix::None,
         };
+        let surface = &text[start..end];
+        // The all-caps rule needs the neighbouring words, which `settle` finds for all candidates at
+        // once; a mention that has two letters or more, not all upper case, is never in an all-caps
+        // run, and needs nothing more.
+        let caps_pending = pattern.relies_on_case && !Word::of(surface).mixed_case();
         let context = Context {
             prefix,
             in_proper_name: pattern.has_extended && joined_to_capitalized_word(text, start, end),
-            in_all_caps: pattern.relies_on_case && in_all_caps_run(text, start, end),
+            in_all_caps: false,
+            approximate,
         };
-        self.first_valid_entry(pattern, context, &text[start..end])?;
-        Some(Candidate { start, end, pattern: pattern_id, context })
+        // Being in an all-caps run only takes entries away, so a candidate no entry accepts outside
+        // one is dropped now.
+        self.first_valid_entry(pattern, context, surface)?;
+        Some(Candidate { start, end, pattern: pattern_id, context, caps_pending })
+    }
+
+    /// Applies the all-caps rule to the candidates that need it and drops those no entry then
+    /// accepts. Call it once with every candidate of a text (all windows), before
+    /// [`leftmost_longest`].
+    ///
+    /// The rule looks for the nearest word of two letters or more on each side of a candidate, on its
+    /// line, however far that is. Candidates are taken in order of start (for the word before) and in
+    /// reverse order of end (for the word after), and each scan stops where the previous one began,
+    /// reusing its answer: together the scans cover each stretch of the text once, so a long line full
+    /// of acronyms costs time linear in its length, not quadratic.
+    pub(crate) fn settle(&self, text: &str, candidates: &mut Vec<Candidate>) {
+        let mut pending: Vec<usize> = (0..candidates.len()).filter(|&i| candidates[i].caps_pending).collect();
+        if pending.is_empty() {
+            return;
+        }
+        let mut before = vec![None; candidates.len()];
+        let mut after = vec![None; candidates.len()];
+        pending.sort_by_key(|&i| candidates[i].start);
+        let mut memo = None;
+        for &i in &pending {
+            before[i] = previous_long_word(text, candidates[i].start, &mut memo);
+        }
+        pending.sort_by_key(|&i| std::cmp::Reverse(candidates[i].end));
+        let mut memo = None;
+        for &i in &pending {
+            after[i] = next_long_word(text, candidates[i].end, &mut memo);
+        }
+        let mut keep = vec![true; candidates.len()];
+        for &i in &pending {
+            let candidate = &mut candidates[i];
+            candidate.caps_pending = false;
+            candidate.context.in_all_caps = match (before[i], after[i]) {
+                (Some(b), Some(a)) => b && a,
+                (Some(w), None) | (None, Some(w)) => w,
+                (None, None) => false,
+            };
+            let pattern = &self.patterns[candidate.pattern as usize];
+            keep[i] = self
+                .first_valid_entry(pattern, candidate.context, &text[candidate.start..candidate.end])
+                .is_some();
+        }
+        let mut i = 0;
+        candidates.retain(|_| {
+            i += 1;
+            keep[i - 1]
+        });
     }
 
     fn first_valid_entry<'p>(
@@ -255,6 +396,7 @@ impl Matcher {
         Some(Resolved {
             entity: EntityIndex(primary.entity),
             variant: primary.variant,
+            grammar: primary.grammar,
             possible: primary.possible,
             candidates,
         })
@@ -264,12 +406,17 @@ impl Matcher {
 /// What a resolved candidate links to.
 pub(crate) struct Resolved {
     pub entity: EntityIndex,
+    /// Index in the entity's variants, or in the grammar's phrases when `grammar`.
     pub variant: u32,
+    pub grammar: bool,
     pub possible: bool,
     pub candidates: Vec<EntityIndex>,
 }
 
 fn entry_accepts(entry: &Entry, pattern: &Pattern, context: Context, surface: &str) -> bool {
+    if context.approximate && (entry.tier == Tier::Extended || entry.possible) {
+        return false;
+    }
     if context.in_proper_name && entry.tier == Tier::Extended {
         return false;
     }
@@ -402,25 +549,139 @@ fn relies_on_case(entry: &Entry) -> bool {
     entry.case == CaseMode::Exact || (entry.case == CaseMode::Capitalized && entry.possible)
 }
 
-/// Whether the mention and the nearest word on each side of it (on the same line) are all in upper
-/// case: a headline or a shouted passage, where an acronym cannot be told from a word.
-pub(crate) fn in_all_caps_run(text: &str, start: usize, end: usize) -> bool {
-    let upper_word = |word: &str| {
-        let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
-        letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+/// What the all-caps rule needs to know of a word (a run of word characters): how many letters it
+/// has and whether they are all upper case.
+#[derive(Clone, Copy, Debug)]
+struct Word {
+    letters: usize,
+    all_upper: bool,
+}
+
+impl Word {
+    const EMPTY: Word = Word { letters: 0, all_upper: true };
+
+    fn of(text: &str) -> Word {
+        let mut word = Word::EMPTY;
+        text.chars().for_each(|c| word.add(c));
+        word
+    }
+
+    #[inline]
+    fn add(&mut self, c: char) {
+        if c.is_alphabetic() {
+            self.letters += 1;
+            self.all_upper &= c.is_uppercase();
+        }
+    }
+
+    /// Two letters or more: a word the all-caps rule looks at (`L` of `L'UN` is skipped).
+    fn long_enough(self) -> bool {
+        self.letters >= 2
+    }
+
+    /// Two letters or more, not all upper case.
+    fn mixed_case(self) -> bool {
+        self.long_enough() && !self.all_upper
+    }
+
+    /// For a word of two letters or more, whether it is upper case.
+    fn as_neighbour(self) -> Option<bool> {
+        self.long_enough().then_some(self.all_upper)
+    }
+}
+
+/// An answer of [`previous_long_word`] or [`next_long_word`] kept for the next call: at `at`, a word
+/// boundary, the nearest long word beyond it on the same line (`None`: there is none).
+type Memo = Option<(usize, Option<bool>)>;
+
+/// Whether the nearest word of two letters or more that ends before `start` on the same line is upper
+/// case (`None`: there is no such word). Word characters right before `start` (Arabic proclitics) are
+/// a word of their own here.
+///
+/// `memo` carries an answer from a previous call at a smaller or equal `start` (calls in any other
+/// order are still right, only slower): the scan stops where that call began.
+fn previous_long_word(text: &str, start: usize, memo: &mut Memo) -> Option<bool> {
+    let usable = |memo: &Memo, at: usize| memo.filter(|&(m, _)| m <= at);
+    // The piece of word glued before `start`.
+    let mut p = start;
+    let mut glued = Word::EMPTY;
+    while let Some(c) = text[..p].chars().next_back().filter(|&c| is_word_char(c)) {
+        glued.add(c);
+        p -= c.len_utf8();
+    }
+    let boundary = p;
+    let limit = usable(memo, boundary);
+    // Whole words before the boundary, back to the line start or to where the memo stands.
+    let mut word = Word::EMPTY;
+    let earlier = loop {
+        if let Some((_, answer)) = limit.filter(|&(at, _)| at == p) {
+            break word.as_neighbour().or(answer);
+        }
+        let Some(c) = text[..p].chars().next_back() else { break word.as_neighbour() };
+        if is_word_char(c) {
+            word.add(c);
+        } else {
+            if word.long_enough() {
+                break word.as_neighbour();
+            }
+            word = Word::EMPTY;
+            if c == '\n' {
+                break None;
+            }
+        }
+        p -= c.len_utf8();
     };
-    if !upper_word(&text[start..end]) && text[start..end].chars().filter(|c| c.is_alphabetic()).count() >= 2 {
+    *memo = Some((boundary, earlier));
+    glued.as_neighbour().or(earlier)
+}
+
+/// Whether the nearest word of two letters or more that starts at or after `end` on the same line is
+/// upper case (`None`: there is none); the mirror of [`previous_long_word`], whose `memo` comes from a
+/// call at a larger or equal `end`.
+fn next_long_word(text: &str, end: usize, memo: &mut Memo) -> Option<bool> {
+    let usable = |memo: &Memo, at: usize| memo.filter(|&(m, _)| m >= at);
+    let mut p = end;
+    let mut glued = Word::EMPTY;
+    while let Some(c) = text[p..].chars().next().filter(|&c| is_word_char(c)) {
+        glued.add(c);
+        p += c.len_utf8();
+    }
+    let boundary = p;
+    let limit = usable(memo, boundary);
+    let mut word = Word::EMPTY;
+    let later = loop {
+        if let Some((_, answer)) = limit.filter(|&(at, _)| at == p) {
+            break word.as_neighbour().or(answer);
+        }
+        let Some(c) = text[p..].chars().next() else { break word.as_neighbour() };
+        if is_word_char(c) {
+            word.add(c);
+        } else {
+            if word.long_enough() {
+                break word.as_neighbour();
+            }
+            word = Word::EMPTY;
+            if c == '\n' {
+                break None;
+            }
+        }
+        p += c.len_utf8();
+    };
+    *memo = Some((boundary, later));
+    glued.as_neighbour().or(later)
+}
+
+/// Whether the mention and the nearest word on each side of it (on the same line) are all in upper
+/// case: a headline or a shouted passage, where an acronym cannot be told from a word. One candidate
+/// alone (the context checks of doubtful names ask it of one mention at a time); [`Matcher::settle`]
+/// does the same for all candidates of a text in one pass.
+pub(crate) fn in_all_caps_run(text: &str, start: usize, end: usize) -> bool {
+    if Word::of(&text[start..end]).mixed_case() {
         return false;
     }
-    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
-    // The nearest words of two letters or more (skipping elided articles such as the L of L'UN).
-    let long_enough = |w: &&str| w.chars().filter(|c| c.is_alphabetic()).count() >= 2;
-    let previous = text[line_start..start].split(|c: char| !is_word_char(c)).rev().find(long_enough);
-    let next = text[end..line_end].split(|c: char| !is_word_char(c)).find(long_enough);
-    match (previous, next) {
-        (Some(p), Some(n)) => upper_word(p) && upper_word(n),
-        (Some(w), None) | (None, Some(w)) => upper_word(w),
+    match (previous_long_word(text, start, &mut None), next_long_word(text, end, &mut None)) {
+        (Some(b), Some(a)) => b && a,
+        (Some(w), None) | (None, Some(w)) => w,
         (None, None) => false,
     }
 }
@@ -478,6 +739,10 @@ fn proclitic_prefix(text: &str, start: usize) -> Option<Prefix> {
         }
         word_start = i;
     }
+    // Marks alone (no letter to carry them) are no proclitic: the name is glued to a word.
+    if letters == 0 {
+        return None;
+    }
     arabic::classify_prefix(&arabic::fold_prefix(&before[word_start..]))
 }
 
@@ -511,12 +776,13 @@ mod tests {
     fn full_scan(matcher: &Matcher, automaton: &AhoCorasick, text: &str) -> Vec<(usize, usize, u32)> {
         let mut folded = Folded::default();
         fold_with_origins(text, &mut folded);
-        let mut out: Vec<_> = automaton
+        let mut candidates: Vec<_> = automaton
             .find_overlapping_iter(folded.as_str())
             .filter(|m| folded.is_source_boundary(m.start()))
-            .filter_map(|m| matcher.check(text, 0, &folded, m.start(), m.end(), m.pattern().as_u32()))
-            .map(|c| (c.start, c.end, c.pattern))
+            .filter_map(|m| matcher.check(text, 0, &folded, m.start(), m.end(), m.pattern().as_u32(), false))
             .collect();
+        matcher.settle(text, &mut candidates);
+        let mut out: Vec<_> = candidates.into_iter().map(|c| (c.start, c.end, c.pattern)).collect();
         out.sort_unstable();
         out
     }
@@ -526,6 +792,7 @@ mod tests {
         fold_with_origins(text, &mut folded);
         let mut candidates = vec![];
         matcher.candidates(text, 0, &folded, &mut candidates);
+        matcher.settle(text, &mut candidates);
         let mut out: Vec<_> = candidates.into_iter().map(|c| (c.start, c.end, c.pattern)).collect();
         out.sort_unstable();
         out
@@ -542,6 +809,84 @@ mod tests {
         assert!(!caps("the UN Security Council", "UN"));
         assert!(!caps("selon l'EI, hier", "EI"));
         assert!(!caps("RAPPORT\nthe UN said", "UN"));
+    }
+
+    /// The all-caps rule as first written: a scan to the line's ends for every candidate.
+    fn nearest_words_read_plainly(text: &str, start: usize, end: usize) -> (Option<bool>, Option<bool>) {
+        let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+        let pieces_before = text[line_start..start].split(|c: char| !is_word_char(c));
+        let pieces_after = text[end..line_end].split(|c: char| !is_word_char(c));
+        let neighbour = |w: &str| Word::of(w).as_neighbour();
+        (pieces_before.rev().find_map(neighbour), pieces_after.into_iter().find_map(neighbour))
+    }
+
+    #[test]
+    fn the_all_caps_scans_give_the_rule_as_first_written_in_any_order() {
+        let pieces = [
+            "EI",
+            "UN",
+            "l'",
+            "L'",
+            "G5",
+            "x",
+            "X",
+            " ",
+            "  ",
+            "\n",
+            ",",
+            "ATTAQUE",
+            "selon",
+            "À",
+            "بال",
+            "تمبكتو",
+            "é",
+            "\u{301}",
+            "-",
+            "5",
+            "SAY",
+            "Say",
+            "ÉTAT",
+            "و",
+            "\u{64E}",
+        ];
+        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        for _ in 0..300 {
+            let text: String = (0..30).map(|_| pieces[next(pieces.len())]).collect();
+            let bounds: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+            for (i, &at) in bounds.iter().enumerate() {
+                let (before, after) = nearest_words_read_plainly(&text, at, at);
+                assert_eq!(previous_long_word(&text, at, &mut None), before, "before {at} in {text:?}");
+                assert_eq!(next_long_word(&text, at, &mut None), after, "after {at} in {text:?}");
+                for &end in &bounds[i..bounds.len().min(i + 6)] {
+                    let (before, after) = nearest_words_read_plainly(&text, at, end);
+                    let expected = !Word::of(&text[at..end]).mixed_case()
+                        && match (before, after) {
+                            (Some(b), Some(a)) => b && a,
+                            (Some(w), None) | (None, Some(w)) => w,
+                            (None, None) => false,
+                        };
+                    assert_eq!(in_all_caps_run(&text, at, end), expected, "{at}..{end} in {text:?}");
+                }
+            }
+            // With the memo, in the orders `settle` uses (and repeated positions).
+            let mut memo = None;
+            for &at in bounds.iter().flat_map(|b| [b, b]) {
+                let plain = previous_long_word(&text, at, &mut None);
+                assert_eq!(previous_long_word(&text, at, &mut memo), plain, "before {at} in {text:?}");
+            }
+            let mut memo = None;
+            for &at in bounds.iter().rev().flat_map(|b| [b, b]) {
+                let plain = next_long_word(&text, at, &mut None);
+                assert_eq!(next_long_word(&text, at, &mut memo), plain, "after {at} in {text:?}");
+            }
+        }
     }
 
     #[test]
@@ -561,7 +906,7 @@ mod tests {
     #[test]
     fn anchoring_at_word_starts_finds_what_a_full_scan_finds() {
         let gazetteer = Gazetteer::embedded();
-        let matcher = Matcher::new(&gazetteer);
+        let matcher = Matcher::new(&gazetteer, &Grammar::new(&gazetteer), false);
         let unanchored = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
             .build(matcher.patterns.iter().map(|p| p.folded.as_bytes()))

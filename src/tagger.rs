@@ -3,16 +3,26 @@
 use std::collections::HashSet;
 
 use crate::context::{Check, Evidencer};
+use serde::Serialize;
+
+use crate::designator::Designators;
 use crate::fold::{fold_with_origins, Folded};
 use crate::gazetteer::{Entity, EntityIndex, Gazetteer, Variant};
-use crate::matcher::{leftmost_longest, Candidate, Matcher};
+use crate::grammar::Grammar;
+use crate::matcher::{Candidate, Matcher};
 use crate::offsets::OffsetCounter;
+use crate::tolerant::resolve_overlaps;
 use crate::unlisted::{self, Unlisted};
 
-/// Texts longer than this are folded in overlapping windows, so that memory stays proportional to the
-/// window rather than to the text (the folded copy and its offset map take about five times the
-/// window's size).
+/// Texts longer than this are folded in windows, so that memory stays proportional to the window
+/// rather than to the text (the folded copy and its offset map take about five times the window's
+/// size). See [`Tagger::windowed_candidates`] for how windows are cut.
 const WINDOW: usize = 1 << 20;
+
+/// Folded bytes, beyond the longest pattern, that a window keeps past the last candidate start it
+/// reports: more than one character can fold to (U+FDFA folds to 33 bytes), and more than the one
+/// separator at a window's end that may fold differently from the whole text.
+const WINDOW_SLACK: usize = 64;
 
 /// A mention of an entity in a text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -23,8 +33,11 @@ pub struct Mention {
     pub end: usize,
     /// The entity it refers to (the first of `candidates`).
     pub entity: EntityIndex,
-    /// Index, in the entity's variants, of the spelling that matched.
+    /// The spelling that matched or was approximated: an index in the entity's variants, or, when
+    /// `kind` is [`MatchKind::Grammar`], in the grammar's phrases ([`Tagger::variant`] gives either).
     pub variant: u32,
+    /// How the text matched.
+    pub kind: MatchKind,
     /// Every entity this spelling may refer to, the chosen one first; more than one means ambiguous.
     pub candidates: Vec<EntityIndex>,
     /// The spelling is also an ordinary word or a common name: a reader should check.
@@ -33,6 +46,58 @@ pub struct Mention {
     /// it was doubtful and what evidence kept it, or what dropped it (see [`Check`]). `None` for a
     /// certain name.
     pub check: Option<Check>,
+    /// The span was grown over a place designator next to the matched name ("province de Kossi",
+    /// "Tillia County", "منطقة والام") and the mention linked to the administrative unit it names (see
+    /// the `designator` module). `variant` is then the unit's spelling that folds like the whole span,
+    /// else the matched one when the entity did not change, else the unit's canonical name. Kept to one
+    /// flag so that it can become one value of a richer "how it was matched" field.
+    pub designator: bool,
+}
+
+/// How a mention's text matched.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MatchKind {
+    /// The text is a variant of the entity (after folding).
+    Exact,
+    /// The text is a long variant with one slip (a short word missing, added or changed, or one letter
+    /// wrong in a long word); the mention's variant is the one approximated.
+    Tolerant,
+    /// The text is a descriptive name of a force made by the grammar ("armée azawadienne", "Mali's
+    /// army", "جيش أزواد"), possibly with one slip; the mention's variant is the grammar's phrase.
+    Grammar,
+}
+
+impl MatchKind {
+    /// `exact`, `tolerant` or `grammar`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MatchKind::Exact => "exact",
+            MatchKind::Tolerant => "tolerant",
+            MatchKind::Grammar => "grammar",
+        }
+    }
+}
+
+/// What a [`Tagger`] matches beyond the gazetteer's variants as written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Matching {
+    /// Long names also match with one slip ([`MatchKind::Tolerant`]).
+    pub tolerant: bool,
+    /// Descriptive names of forces ([`MatchKind::Grammar`]).
+    pub grammar: bool,
+}
+
+impl Default for Matching {
+    /// Both on.
+    fn default() -> Matching {
+        Matching { tolerant: true, grammar: true }
+    }
+}
+
+impl Matching {
+    /// Only the gazetteer's variants, as written (after folding).
+    pub const EXACT: Matching = Matching { tolerant: false, grammar: false };
 }
 
 impl Mention {
@@ -87,19 +152,40 @@ pub struct Tagged {
 #[derive(Clone, Debug)]
 pub struct Tagger {
     gazetteer: Gazetteer,
+    grammar: Grammar,
     matcher: Matcher,
     evidencer: Evidencer,
     /// Folded first names of the region, for unlisted people ("Abdoulaye Pafadnam").
     given_names: HashSet<String>,
+    /// The administrative units by name, for place designators.
+    designators: Designators,
+    /// Texts longer than this many bytes are folded in windows ([`WINDOW`], or a test's size).
+    window: usize,
 }
 
 impl Tagger {
-    /// Compiles a gazetteer for tagging.
+    /// Compiles a gazetteer for tagging, with tolerant matching and the grammar of force names.
     pub fn new(gazetteer: Gazetteer) -> Tagger {
-        let matcher = Matcher::new(&gazetteer);
+        Tagger::with_matching(gazetteer, Matching::default())
+    }
+
+    /// Compiles a gazetteer for tagging with the given options.
+    pub fn with_matching(gazetteer: Gazetteer, matching: Matching) -> Tagger {
+        let grammar = if matching.grammar { Grammar::new(&gazetteer) } else { Grammar::empty() };
+        let matcher = Matcher::new(&gazetteer, &grammar, matching.tolerant);
+        let designators = Designators::new(&gazetteer);
         let evidencer = Evidencer::new(&gazetteer);
         let given_names = unlisted::given_names(&gazetteer);
-        Tagger { gazetteer, matcher, evidencer, given_names }
+        Tagger { gazetteer, grammar, matcher, evidencer, given_names, designators, window: WINDOW }
+    }
+
+    /// The same tagger folding texts longer than `bytes` in windows of about that size (at least
+    /// one byte) instead of 1 MiB: for tests of window edges on small texts. The mentions found never
+    /// depend on it.
+    #[doc(hidden)]
+    pub fn with_window(mut self, bytes: usize) -> Tagger {
+        self.window = bytes.max(1);
+        self
     }
 
     /// The gazetteer it tags with.
@@ -112,9 +198,14 @@ impl Tagger {
         self.gazetteer.entity(mention.entity)
     }
 
-    /// The variant that matched.
+    /// The variant that matched or was approximated, or the grammar's phrase.
     pub fn variant(&self, mention: &Mention) -> &Variant {
-        &self.entity(mention).variants[mention.variant as usize]
+        match mention.kind {
+            MatchKind::Grammar => self.grammar.phrase(mention.variant),
+            MatchKind::Exact | MatchKind::Tolerant => {
+                &self.entity(mention).variants[mention.variant as usize]
+            }
+        }
     }
 
     /// Number of distinct folded patterns in the automaton.
@@ -159,14 +250,15 @@ impl Tagger {
     fn matches(&self, text: &str) -> Vec<Mention> {
         let mut candidates = vec![];
         let mut folded = Folded::default();
-        if text.len() <= WINDOW {
+        if text.len() <= self.window {
             fold_with_origins(text, &mut folded);
             self.matcher.candidates(text, 0, &folded, &mut candidates);
         } else {
             self.windowed_candidates(text, &mut folded, &mut candidates);
         }
-        leftmost_longest(&mut candidates);
-        candidates
+        self.matcher.settle(text, &mut candidates);
+        resolve_overlaps(&mut candidates);
+        let mut mentions: Vec<Mention> = candidates
             .into_iter()
             .filter_map(|c| {
                 let resolved = self.matcher.resolve(&c, &text[c.start..c.end])?;
@@ -175,30 +267,81 @@ impl Tagger {
                     end: c.end,
                     entity: resolved.entity,
                     variant: resolved.variant,
+                    kind: if resolved.grammar {
+                        MatchKind::Grammar
+                    } else if c.context.approximate {
+                        MatchKind::Tolerant
+                    } else {
+                        MatchKind::Exact
+                    },
                     candidates: resolved.candidates,
                     possible: resolved.possible,
                     check: None,
+                    designator: false,
                 })
             })
-            .collect()
+            .collect();
+        // After overlaps are resolved, so that a designator is only taken from between two mentions.
+        self.designators.apply(&self.gazetteer, text, &mut mentions);
+        crate::rank::by_document_countries(&self.gazetteer, text, &mut mentions);
+        mentions
     }
 
-    /// Collects candidates window by window. Windows overlap by more than the longest pattern can
-    /// span, and a candidate is kept only from the window in which it starts before the overlap, so
-    /// the result is the same as folding the whole text at once.
+    /// Collects candidates window by window, with the same result as folding the whole text at once.
+    ///
+    /// Where to cut is decided on the folded window, not on the original text. A window is folded;
+    /// the candidates it reports are those that start before the original character that produced
+    /// its folded byte `len - margin`, where `margin` is the longest pattern plus [`WINDOW_SLACK`];
+    /// the next window starts at that character. So every candidate is reported by exactly one
+    /// window, and one that starts in it has all of its folded bytes in it: windows overlap by
+    /// `margin` *folded* bytes, however many original bytes those come from. An overlap counted in
+    /// original bytes could not be enough: folding collapses any run of spaces, drops any run of
+    /// combining marks or invisible characters, so "Burkina" + 3,000 spaces + "Faso" is one
+    /// 12-byte match (cutting only at paragraph breaks would not do either: a long text may have
+    /// none, and then memory would grow with it).
+    ///
+    /// Why a window's folding agrees with the whole text's: folding works character by character;
+    /// what it carries from one character to the next only decides whether the next character may
+    /// start a mention (a window that starts inside a word may report a start the whole text does
+    /// not, and the checks, which look at the original text around each candidate, reject it:
+    /// the matcher's test `anchoring_at_word_starts_finds_what_a_full_scan_finds` shows that any
+    /// start gives the same checked candidates), and how a whitespace run at a window's very end is
+    /// written (space or paragraph break: it lies in the margin). The checks read the whole text,
+    /// never the window.
+    ///
+    /// A window whose folding is shorter than three margins (a megabyte of spaces or marks) is
+    /// doubled until it is not, or until it reaches the end of the text; the overlap is then short
+    /// in folded bytes, so each part of the text is folded at most a few times.
     fn windowed_candidates(&self, text: &str, folded: &mut Folded, out: &mut Vec<Candidate>) {
-        let overlap = 4 * self.matcher.max_pattern_len + 1024;
-        let mut start = 0;
+        let margin = self.matcher.max_pattern_len + WINDOW_SLACK;
+        let mut start: usize = 0;
+        let mut size = self.window;
         let mut scratch = vec![];
-        while start < text.len() {
-            let keep_end = floor_char_boundary(text, (start + WINDOW).min(text.len()));
-            let window_end = floor_char_boundary(text, (keep_end + overlap).min(text.len()));
-            fold_with_origins(&text[start..window_end], folded);
+        loop {
+            let end = floor_char_boundary(text, start.saturating_add(size).min(text.len()));
+            let last = end == text.len();
+            fold_with_origins(&text[start..end], folded);
+            let folded_len = folded.as_str().len();
+            // Where this window's candidates stop and the next window starts.
+            let keep_end = if last {
+                text.len()
+            } else if folded_len >= 3 * margin {
+                start + folded.origin(folded_len - margin)
+            } else {
+                start
+            };
+            if keep_end <= start && !last {
+                size = size.saturating_mul(2);
+                continue;
+            }
             scratch.clear();
             self.matcher.candidates(text, start, folded, &mut scratch);
-            let last = keep_end == text.len();
             out.extend(scratch.drain(..).filter(|c| last || c.start < keep_end));
+            if last {
+                return;
+            }
             start = keep_end;
+            size = self.window;
         }
     }
 

@@ -22,7 +22,7 @@ use wasm_bindgen::JsCast;
 
 use crate::gazetteer::{tsv, Entity, EntityIndex, Gazetteer, GazetteerBuilder, LoadError, Severity, Tier};
 use crate::offsets::OffsetCounter;
-use crate::tagger::{Mention, Tagger as CoreTagger};
+use crate::tagger::{MatchKind, Mention, Tagger as CoreTagger};
 use crate::CaseMode;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -36,6 +36,13 @@ export type Tier = "user" | "curated" | "extended";
 /** How the case of a variant must match (absent: any case). */
 export type CaseMode = "insensitive" | "exact" | "capitalized";
 
+/**
+ * How a mention matched: `exact` (a variant, after folding), `tolerant` (a long variant written with one
+ * slip: a short word missing, added or changed, or one letter wrong in a long word), `grammar` (a
+ * descriptive force name such as "armée azawadienne" or "Mali's army").
+ */
+export type MatchKind = "exact" | "tolerant" | "grammar";
+
 /** One mention found by `Tagger.tag`. `start`/`end` are UTF-16 offsets: `text.slice(start, end) === surface`. */
 export interface Mention {
     start: number;
@@ -48,7 +55,9 @@ export interface Mention {
     name: string;
     type: EntityType;
     subtype?: string;
-    /** The gazetteer spelling that matched. */
+    /** How the text matched. */
+    match: MatchKind;
+    /** The gazetteer spelling that matched; for `tolerant`, the one approximated; for `grammar`, the grammar's phrase. */
     variant: string;
     /** Ids of every entity this spelling may refer to, the chosen one first. */
     candidates: string[];
@@ -254,7 +263,7 @@ impl Tagger {
     #[wasm_bindgen(unchecked_return_type = "Mention[]")]
     pub fn tag(&self, text: &str) -> Result<JsValue, JsError> {
         let mentions = self.core.tag(text);
-        let mut builder = MentionBuilder::new(self.core.gazetteer(), text);
+        let mut builder = MentionBuilder::new(&self.core, text);
         let out = js_sys::Array::new_with_length(mentions.len() as u32);
         for (i, m) in mentions.iter().enumerate() {
             out.set(i as u32, builder.build(m)?.into());
@@ -263,7 +272,8 @@ impl Tagger {
     }
 
     /// Mentions as a flat `Uint32Array` of `[start, end, entityIndex, flags]` quadruples (UTF-16
-    /// offsets; flags: 1 ambiguous, 2 possible, 4 case-sensitive), for callers that tag large pages
+    /// offsets; flags: 1 ambiguous, 2 possible, 4 case-sensitive, 8 tolerant, 16 grammar), for callers
+    /// that tag large pages
     /// and want no object per mention. `entityIndex` indexes `entities()`.
     #[wasm_bindgen(js_name = tagSpans)]
     pub fn tag_spans(&self, text: &str) -> Vec<u32> {
@@ -274,7 +284,9 @@ impl Tagger {
             let variant = self.core.variant(m);
             let flags = u32::from(m.is_ambiguous())
                 | (u32::from(m.possible) << 1)
-                | (u32::from(variant.case != CaseMode::Insensitive) << 2);
+                | (u32::from(variant.case != CaseMode::Insensitive) << 2)
+                | (u32::from(m.kind == MatchKind::Tolerant) << 3)
+                | (u32::from(m.kind == MatchKind::Grammar) << 4);
             out.extend([
                 counter.position(m.start).utf16 as u32,
                 counter.position(m.end).utf16 as u32,
@@ -397,6 +409,8 @@ struct MentionFacts<'a> {
     kind: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     subtype: Option<&'a str>,
+    #[serde(rename = "match")]
+    match_kind: &'static str,
     variant: &'a str,
     candidates: Vec<&'a str>,
     ambiguous: bool,
@@ -405,8 +419,9 @@ struct MentionFacts<'a> {
     tier: &'a str,
 }
 
-/// What makes two mentions share their [`MentionFacts`]: entity, variant, `possible`, candidates.
-type FactsKey<'a> = (EntityIndex, u32, bool, &'a [EntityIndex]);
+/// What makes two mentions share their [`MentionFacts`]: entity, how it matched, variant, `possible`,
+/// candidates.
+type FactsKey<'a> = (EntityIndex, MatchKind, u32, bool, &'a [EntityIndex]);
 
 /// Makes the JS objects of [`Tagger::tag`].
 ///
@@ -416,7 +431,7 @@ type FactsKey<'a> = (EntityIndex, u32, bool, &'a [EntityIndex]);
 /// surface (surfaces decoded once per distinct spelling), then `Object.assign`ed the template, then
 /// given its own copy of the `candidates` array: seven calls, no decoding, for most mentions.
 struct MentionBuilder<'a> {
-    gazetteer: &'a Gazetteer,
+    tagger: &'a CoreTagger,
     text: &'a str,
     offsets: OffsetCounter<'a>,
     /// Template object and its `candidates` array, per kind of mention.
@@ -425,9 +440,9 @@ struct MentionBuilder<'a> {
 }
 
 impl<'a> MentionBuilder<'a> {
-    fn new(gazetteer: &'a Gazetteer, text: &'a str) -> Self {
+    fn new(tagger: &'a CoreTagger, text: &'a str) -> Self {
         MentionBuilder {
-            gazetteer,
+            tagger,
             text,
             offsets: OffsetCounter::new(text),
             facts: HashMap::new(),
@@ -442,10 +457,10 @@ impl<'a> MentionBuilder<'a> {
         object.set_end(self.offsets.position(m.end).utf16 as u32);
         let surface = m.surface(self.text);
         object.set_surface(self.surfaces.entry(surface).or_insert_with(|| JsValue::from_str(surface)));
-        let key = (m.entity, m.variant, m.possible, m.candidates.as_slice());
+        let key = (m.entity, m.kind, m.variant, m.possible, m.candidates.as_slice());
         let (facts, candidates) = match self.facts.entry(key) {
             Entry::Occupied(entry) => entry.into_mut(),
-            Entry::Vacant(entry) => entry.insert(Self::facts(self.gazetteer, m)?),
+            Entry::Vacant(entry) => entry.insert(Self::facts(self.tagger, m)?),
         };
         js_sys::Object::assign(&object, facts);
         object.set_candidates(&js_sys::Array::from(candidates));
@@ -453,14 +468,16 @@ impl<'a> MentionBuilder<'a> {
     }
 
     /// The template for mentions like `m`, and its `candidates` array.
-    fn facts(gazetteer: &Gazetteer, m: &Mention) -> Result<(js_sys::Object, js_sys::Array), JsError> {
+    fn facts(tagger: &CoreTagger, m: &Mention) -> Result<(js_sys::Object, js_sys::Array), JsError> {
+        let gazetteer = tagger.gazetteer();
         let entity = gazetteer.entity(m.entity);
-        let variant = &entity.variants[m.variant as usize];
+        let variant = tagger.variant(m);
         let facts = MentionFacts {
             id: &entity.id,
             name: &entity.name,
             kind: entity.kind.as_str(),
             subtype: entity.subtype.as_deref(),
+            match_kind: m.kind.as_str(),
             variant: &variant.text,
             candidates: m.candidates.iter().map(|&c| gazetteer.entity(c).id.as_str()).collect(),
             ambiguous: m.is_ambiguous(),

@@ -332,6 +332,44 @@ fn long_texts_give_the_same_mentions_as_their_parts() {
 }
 
 #[test]
+fn a_name_cut_by_a_window_edge_is_found_whole() {
+    // Folding collapses the 3,000 spaces (and drops the marks and soft hyphens), so each name is one
+    // short match however long it is in the original; placed across the first window edge (1 MiB)
+    // at several offsets, it must be found whole, as in a text folded at once.
+    let tagger = default_tagger();
+    let whole = Tagger::new(Gazetteer::embedded()).with_window(usize::MAX);
+    let filler = "Des civils ont fui vers Mopti après l’attaque, selon l’ONU.\n";
+    let names = [
+        ("burkina_faso", format!("Burkina{}Faso", " ".repeat(3_000))),
+        ("burkina_faso", format!("Burkina{}\r\n\t{}Faso", " ".repeat(1_500), "\u{A0}".repeat(700))),
+        ("niafunke", format!("Niafunk{}e{}", "\u{AD}".repeat(800), "\u{301}".repeat(1_500))),
+        ("katiba_macina", format!("Katiba{}Macina", " \u{200B}".repeat(900))),
+    ];
+    for (id, name) in &names {
+        for before_edge in [1, 5, 700, 1_600, 2_900] {
+            let mut text = filler.repeat((1 << 20) / filler.len());
+            text.truncate((1 << 20) - before_edge);
+            text.push(' ');
+            let start = text.len();
+            text.push_str(name);
+            text.push_str(". ");
+            text.push_str(&filler.repeat(20));
+            let found: Vec<_> = tagger.tag(&text).into_iter().filter(|m| m.start >= start - 1).collect();
+            assert_eq!(
+                (found[0].start, found[0].end, tagger.entity(&found[0]).id.as_str()),
+                (start, start + name.len(), *id),
+                "{id} placed {before_edge} bytes before the edge"
+            );
+            assert_eq!(
+                tagger.tag(&text),
+                whole.tag(&text),
+                "{id} placed {before_edge} bytes before the edge"
+            );
+        }
+    }
+}
+
+#[test]
 fn folding_matches_the_gazetteer_readme() {
     assert_eq!(fold("Jama’at"), fold("Jamaat"));
     assert_eq!(fold("Œuvre"), "oeuvre");
@@ -382,4 +420,16 @@ variants = ["#JNIM", "«Jnim»"]
         tags(&tagger, "Le tag #JNIM circule; «Jnim» aussi; x#JNIM non."),
         [("#JNIM".into(), "jnim".into()), ("«Jnim»".into(), "jnim".into()), ("JNIM".into(), "jnim".into())]
     );
+}
+
+/// A name glued after combining marks that carry no letter (here U+11A01) is glued to a word: the
+/// marks are no Arabic proclitic (found by the gazetteer-field property test).
+#[test]
+fn marks_alone_are_no_proclitic() {
+    let tagger = custom(
+        "[[entity]]\nid = \"p\"\nname = \"Gao\"\ntype = \"place\"\nvariants = [\"\u{11a01}\u{1ee67}\"]\n",
+    );
+    for text in ["Gao \u{b7} \u{11a01}\u{1ee67} \u{b7} \u{11a01}\u{1ee67}", "x\u{0301}\u{1ee67}"] {
+        sahel_tagger::invariants::tagging(&tagger, text).unwrap();
+    }
 }

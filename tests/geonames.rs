@@ -108,3 +108,99 @@ fn common_words_and_personal_names_are_only_possible() {
         }
     }
 }
+
+/// One row of a GeoNames dump: coordinates and the country codes (main and `cc2`).
+struct Row {
+    lat: f64,
+    lon: f64,
+    countries: Vec<String>,
+}
+
+fn km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
+    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
+    let (dp, dl) = ((lat2 - lat1).to_radians(), (lon2 - lon1).to_radians());
+    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    6371.0 * 2.0 * a.sqrt().asin()
+}
+
+#[test]
+fn curated_places_agree_with_their_geonames_rows() {
+    let Some(dir) = dumps_dir() else { return };
+    // Every country dump in the folder (ML.txt, BF.txt, NE.txt, SN.txt, ...).
+    let mut rows = std::collections::HashMap::new();
+    let mut dumped = std::collections::HashSet::new();
+    for file in std::fs::read_dir(&dir).unwrap() {
+        let path = file.unwrap().path();
+        let Some(stem) = path.file_stem().and_then(|s| s.to_str()) else { continue };
+        if path.extension().is_none_or(|e| e != "txt") || stem.len() != 2 {
+            continue;
+        }
+        dumped.insert(stem.to_string());
+        for line in std::fs::read_to_string(&path).unwrap().lines() {
+            let f: Vec<&str> = line.split('\t').collect();
+            let mut countries = vec![f[8].to_string()];
+            countries.extend(f[9].split(',').filter(|c| !c.is_empty()).map(String::from));
+            rows.insert(
+                f[0].parse::<u64>().unwrap(),
+                Row { lat: f[4].parse().unwrap(), lon: f[5].parse().unwrap(), countries },
+            );
+        }
+    }
+    let gazetteer = Gazetteer::embedded();
+    let by_id: std::collections::HashMap<&str, &Entity> =
+        gazetteer.entities().iter().map(|e| (e.id.as_str(), e)).collect();
+    // An entity's countries: its own `country`, else its nearest ancestor's.
+    fn countries_of<'a>(
+        mut e: &'a Entity,
+        by_id: &std::collections::HashMap<&str, &'a Entity>,
+    ) -> Vec<String> {
+        loop {
+            if let Some(c) = &e.country {
+                return c.split_whitespace().map(String::from).collect();
+            }
+            match e.parent.as_deref().and_then(|p| by_id.get(p)) {
+                Some(parent) => e = parent,
+                None => return Vec::new(),
+            }
+        }
+    }
+    let (mut checked, mut unchecked, mut problems) = (0, Vec::new(), Vec::new());
+    for e in gazetteer.entities().iter().filter(|e| e.kind == sahel_tagger::EntityType::Place) {
+        let Some(id) = e.geonames else { continue };
+        let countries = countries_of(e, &by_id);
+        let (Some(lat), Some(lon)) = (e.lat, e.lon) else {
+            problems.push(format!("{}: GeoNames id {id} but no coordinates", e.id));
+            continue;
+        };
+        match rows.get(&id) {
+            Some(row) => {
+                checked += 1;
+                let d = km(lat, lon, row.lat, row.lon);
+                if d > 25.0 {
+                    problems.push(format!(
+                        "{}: {d:.0} km from GeoNames row {id} ({}, {})",
+                        e.id, row.lat, row.lon
+                    ));
+                }
+                if !row.countries.iter().any(|c| countries.contains(c)) {
+                    problems.push(format!(
+                        "{}: country {countries:?} but GeoNames row {id} is in {:?}",
+                        e.id, row.countries
+                    ));
+                }
+            }
+            // A country without a dump here: nothing to compare with.
+            None if countries.is_empty() || countries.iter().any(|c| !dumped.contains(c)) => {
+                unchecked.push(format!("{} ({})", e.id, countries.join(" ")))
+            }
+            None => problems.push(format!("{}: GeoNames id {id} is in no dump of {countries:?}", e.id)),
+        }
+    }
+    eprintln!(
+        "{checked} curated places checked against the GeoNames dumps; {} outside them: {}",
+        unchecked.len(),
+        unchecked.join(", ")
+    );
+    assert!(checked > 300, "only {checked} places checked");
+    assert!(problems.is_empty(), "{} problem(s):\n{}", problems.len(), problems.join("\n"));
+}

@@ -1,16 +1,16 @@
 //! `sahel-tagger tag`: JSON Lines in, JSON Lines out (the fixed contract), or one text file as a table.
 
-use std::io::{self, BufRead, BufReader, BufWriter, Read, Write};
+use std::io::{self, BufRead, BufWriter, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Args;
 use sahel_tagger::offsets::OffsetCounter;
-use sahel_tagger::{Check, Evidence, Mention, Options, Tagged, Tagger, Unlisted};
+use sahel_tagger::{Check, Evidence, MatchKind, Mention, Options, Tagged, Tagger, Unlisted};
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
-use super::{read_text, GazetteerArgs};
+use super::{read_text, utf8_reader, GazetteerArgs};
 
 /// Arguments of `tag`.
 #[derive(Args)]
@@ -21,9 +21,10 @@ pub struct TagArgs {
     /// Tag one plain text file and print a readable table instead.
     #[arg(long, value_name = "FILE", conflicts_with = "inputs")]
     text: Option<PathBuf>,
-    /// Add details to each mention: matched variant, subtype, candidates, possible/ambiguous flags, and
-    /// for a doubtful name (also a word, a common name, very short, or from GeoNames) the evidence that
-    /// kept it; list the doubtful names that were dropped, and why, under "dropped".
+    /// Add details to each mention: how it matched (exact, tolerant, grammar), the variant matched or
+    /// approximated, subtype, candidates, possible/ambiguous flags, and for a doubtful name (also a
+    /// word, a common name, very short, or from GeoNames) the evidence that kept it; list the doubtful
+    /// names that were dropped, and why, under "dropped".
     #[arg(long)]
     details: bool,
     /// Also emit doubtful names for which the text gives no evidence (a capital at the start of a
@@ -43,7 +44,14 @@ pub struct TagArgs {
 struct Input<'a> {
     #[serde(borrow, default)]
     id: Option<&'a RawValue>,
+    /// `None` when absent; `Some(Value::Null)` for `"text": null`.
+    #[serde(default, deserialize_with = "present")]
     text: Option<serde_json::Value>,
+}
+
+/// Deserializes a field that is there, `null` included (serde reads a `null` option as absent).
+fn present<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<serde_json::Value>, D::Error> {
+    serde_json::Value::deserialize(deserializer).map(Some)
 }
 
 /// What to write besides the contract's fields.
@@ -85,6 +93,10 @@ struct OutMention<'a> {
 
 #[derive(Serialize)]
 struct Details<'a> {
+    /// `exact`, `tolerant` (then `variant` is the variant approximated) or `grammar` (a descriptive
+    /// force name; `variant` is the grammar's phrase).
+    #[serde(rename = "match")]
+    match_kind: &'static str,
     variant: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     subtype: Option<&'a str>,
@@ -142,10 +154,10 @@ pub fn run(args: TagArgs) -> Result<ExitCode, String> {
         print_table(&tagger, &text, show).map_err(|e| e.to_string())?;
         return Ok(ExitCode::SUCCESS);
     }
-    let stdout = io::stdout();
-    let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
-    let mut failed = 0usize;
+    // Every input is opened and its encoding checked before anything is written, so that an unusable
+    // file stops the run (exit 2) with no partial output.
     let inputs = if args.inputs.is_empty() { vec![PathBuf::from("-")] } else { args.inputs.clone() };
+    let mut readers = Vec::with_capacity(inputs.len());
     for input in &inputs {
         let (name, reader): (String, Box<dyn Read>) = if input.as_os_str() == "-" {
             ("stdin".into(), Box::new(io::stdin().lock()))
@@ -154,8 +166,14 @@ pub fn run(args: TagArgs) -> Result<ExitCode, String> {
                 std::fs::File::open(input).map_err(|e| format!("cannot read {}: {e}", input.display()))?;
             (input.display().to_string(), Box::new(file))
         };
-        failed += tag_stream(&tagger, &name, BufReader::with_capacity(1 << 16, reader), &mut out, show)
-            .map_err(|e| format!("{name}: {e}"))?;
+        let reader = utf8_reader(reader).map_err(|e| format!("{name}: {e}"))?;
+        readers.push((name, reader));
+    }
+    let stdout = io::stdout();
+    let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
+    let mut failed = 0usize;
+    for (name, reader) in readers {
+        failed += tag_stream(&tagger, &name, reader, &mut out, show).map_err(|e| format!("{name}: {e}"))?;
     }
     out.flush().map_err(|e| e.to_string())?;
     if failed > 0 {
@@ -168,8 +186,11 @@ pub fn run(args: TagArgs) -> Result<ExitCode, String> {
 /// Lines tagged together; each batch is split over the available cores.
 const BATCH: usize = 512;
 
-/// Tags every line of `reader`, writing one output line per non-empty input line. Returns the number
-/// of lines that could not be tagged.
+/// Tags every line of `reader`, writing exactly one output line per input line, blank lines
+/// included. Returns the number of lines that could not be tagged.
+///
+/// A line ends at `\n`; a `\r` before it belongs to the line break (CRLF files). A blank line (only
+/// spaces, tabs or nothing) is not an error: its output line is `{"id":null,"mentions":[]}`.
 fn tag_stream(
     tagger: &Tagger,
     name: &str,
@@ -180,24 +201,22 @@ fn tag_stream(
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
     let mut failed = 0;
     let mut line_number = 0usize;
-    let mut batch: Vec<(usize, String)> = Vec::with_capacity(BATCH);
+    let mut batch: Vec<(usize, Vec<u8>)> = Vec::with_capacity(BATCH);
     let mut eof = false;
     while !eof {
         batch.clear();
         while batch.len() < BATCH {
-            let mut line = String::new();
-            let mut raw = Vec::new();
-            if reader.read_until(b'\n', &mut raw)? == 0 {
+            let mut line = Vec::new();
+            if reader.read_until(b'\n', &mut line)? == 0 {
                 eof = true;
                 break;
             }
             line_number += 1;
-            match String::from_utf8(raw) {
-                Ok(s) => line = s,
-                Err(_) => line.push('\u{FFFD}'), // reported as invalid JSON below
-            }
-            if line.trim().is_empty() {
-                continue;
+            if line.last() == Some(&b'\n') {
+                line.pop();
+                if line.last() == Some(&b'\r') {
+                    line.pop();
+                }
             }
             batch.push((line_number, line));
         }
@@ -229,29 +248,68 @@ fn tag_stream(
     Ok(failed)
 }
 
-/// Tags one JSON line; returns the output line and, for a bad line, the error. A bad line still yields
-/// an output line (with empty mentions and an `error`), so outputs stay aligned with inputs.
-fn tag_line(tagger: &Tagger, line: &str, line_number: usize, show: Show) -> (String, Option<String>) {
+/// The output line of a blank input line.
+const BLANK: &str = r#"{"id":null,"mentions":[]}"#;
+
+/// Tags one JSON line (without its line break); returns the output line and, for a bad line, the
+/// error. A bad line still yields an output line (with empty mentions and an `error`), so outputs stay
+/// aligned with inputs.
+fn tag_line(tagger: &Tagger, line: &[u8], line_number: usize, show: Show) -> (String, Option<String>) {
+    if line.iter().all(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\x0B' | b'\x0C')) {
+        return (BLANK.to_string(), None);
+    }
     let null = RawValue::from_string("null".into()).expect("null is JSON");
     let fail = |id: &RawValue, message: String| {
         let error = format!("line {line_number}: {message}");
         let output = Output { id, mentions: vec![], dropped: None, error: Some(error.clone()) };
         (serde_json::to_string(&output).expect("serializable"), Some(error))
     };
-    let input: Input = match serde_json::from_str(line.trim_end_matches(['\n', '\r'])) {
+    let line = match std::str::from_utf8(line) {
+        Ok(line) => line,
+        Err(e) => {
+            // Not tagged, but its id is kept when the rest of the line is readable JSON and the id
+            // itself is intact.
+            let at = e.valid_up_to();
+            let message = format!(
+                "invalid UTF-8 (byte 0x{:02X} at byte {} of the line); the line is not tagged",
+                line[at],
+                at + 1
+            );
+            let lossy = String::from_utf8_lossy(line);
+            let id = serde_json::from_str::<Input>(&lossy)
+                .ok()
+                .and_then(|input| input.id)
+                .filter(|id| !id.get().contains(char::REPLACEMENT_CHARACTER))
+                .map(|id| id.to_owned());
+            return fail(id.as_deref().unwrap_or(&null), message);
+        }
+    };
+    let input: Input = match serde_json::from_str(line) {
         Ok(input) => input,
         Err(e) => return fail(&null, format!("invalid JSON ({e})")),
     };
     let id = input.id.unwrap_or(&null);
     let text = match input.text {
         Some(serde_json::Value::String(text)) => text,
-        Some(_) => return fail(id, "\"text\" must be a string".into()),
+        Some(other) => return fail(id, format!("\"text\" is not a string ({})", json_type(&other))),
         None => return fail(id, "missing \"text\"".into()),
     };
     let tagged = tagger.tag_with(&text, &show.options());
     let dropped = show.details.then(|| out_dropped(tagger, &text, &tagged.dropped, show));
     let output = Output { id, mentions: out_mentions(tagger, &text, &tagged, show), dropped, error: None };
     (serde_json::to_string(&output).expect("serializable"), None)
+}
+
+/// The JSON type of a value, in words.
+fn json_type(value: &serde_json::Value) -> &'static str {
+    match value {
+        serde_json::Value::Null => "null",
+        serde_json::Value::Bool(_) => "a boolean",
+        serde_json::Value::Number(_) => "a number",
+        serde_json::Value::String(_) => "a string",
+        serde_json::Value::Array(_) => "an array",
+        serde_json::Value::Object(_) => "an object",
+    }
 }
 
 /// The mentions and (with `--unlisted`) the unlisted names, in text order.
@@ -286,6 +344,7 @@ fn out_gazetteer<'a>(
                 unlisted: false,
                 unconfirmed: m.is_unconfirmed(),
                 details: show.details.then(|| Details {
+                    match_kind: m.kind.as_str(),
                     variant: &variant.text,
                     subtype: entity.subtype.as_deref(),
                     candidates: m
@@ -391,6 +450,13 @@ fn print_table(tagger: &Tagger, text: &str, show: Show) -> io::Result<()> {
                 if m.is_unconfirmed() {
                     flags.push_str(" (unconfirmed)");
                 }
+                match m.kind {
+                    MatchKind::Exact => {}
+                    MatchKind::Tolerant => {
+                        flags.push_str(&format!(" (close to: {})", tagger.variant(m).text))
+                    }
+                    MatchKind::Grammar => flags.push_str(" (descriptive name)"),
+                }
                 (m.start, m.end, flags, r)
             })
             .collect();
@@ -408,13 +474,13 @@ fn print_table(tagger: &Tagger, text: &str, show: Show) -> io::Result<()> {
     let table: Vec<[String; 7]> = rows
         .iter()
         .map(|(start, end, flags, r)| {
-            let surface = format!("{}{flags}", r.surface.replace(['\n', '\r', '\t'], " "));
+            let surface = format!("{}{flags}", printable(r.surface));
             [
                 r.start.to_string(),
                 r.end.to_string(),
-                r.kind.to_string(),
-                r.id.unwrap_or("-").to_string(),
-                r.name.to_string(),
+                printable(r.kind),
+                printable(r.id.unwrap_or("-")),
+                printable(r.name),
                 surface,
                 context(text, *start, *end, 30),
             ]
@@ -476,5 +542,26 @@ fn context(text: &str, start: usize, end: usize, width: usize) -> String {
         chars.into_iter().collect()
     };
     let after: String = text[end..].chars().take(width).collect();
-    format!("…{before}[{}]{after}…", &text[start..end]).replace(['\n', '\r', '\t'], " ")
+    printable(&format!("…{before}[{}]{after}…", &text[start..end]))
+}
+
+/// A table cell that a terminal shows as it is: line breaks and tabs become spaces, and characters a
+/// terminal would act on rather than show (C0 and C1 controls, among them ESC, which starts escape
+/// sequences; DEL; the bidirectional controls that reorder a line) are written as `\u{XXXX}`.
+fn printable(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\n' | '\r' | '\t' | '\u{2028}' | '\u{2029}' => out.push(' '),
+            '\0'..='\u{1F}'
+            | '\u{7F}'..='\u{9F}'
+            | '\u{61C}'
+            | '\u{200E}'
+            | '\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2066}'..='\u{2069}' => out.push_str(&format!("\\u{{{:X}}}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out
 }

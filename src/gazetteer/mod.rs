@@ -521,15 +521,35 @@ fn validate(entities: &[(Entity, Origin)], diagnostics: &mut Vec<Diagnostic>) {
                 error(
                     diagnostics,
                     line,
-                    format!("entity \"{}\": variant \"{}\" is empty once folded", entity.id, variant.text),
+                    format!("entity \"{}\": variant {:?} is empty once folded", entity.id, variant.text),
                 );
                 continue;
             }
-            let key = match variant.case {
-                CaseMode::Exact => fold_case(&variant.text, CaseFold::Keep),
-                _ => folded.clone(),
-            };
-            if let Some(&first) = seen.get(&(key.clone(), variant.case)) {
+            let letters_and_digits = folded.chars().filter(|c| c.is_alphanumeric()).count();
+            if letters_and_digits == 0 {
+                error(
+                    diagnostics,
+                    line,
+                    format!(
+                        "entity \"{}\": variant {:?} has no letter or digit (it would match punctuation everywhere)",
+                        entity.id, variant.text
+                    ),
+                );
+                continue;
+            }
+            if letters_and_digits == 1 && variant.case != CaseMode::Exact {
+                report(
+                    diagnostics,
+                    Severity::Warning,
+                    line,
+                    format!(
+                        "entity \"{}\": one-letter variant {:?} matches that letter as a word everywhere, in any case; give it `case = \"exact\"` (or list it under `acronyms`) if it is really a name",
+                        entity.id, variant.text
+                    ),
+                );
+            }
+            let key = variant_key(variant, &folded);
+            if let Some(&first) = seen.get(&key) {
                 let first_text = &entity.variants[first].text;
                 error(
                     diagnostics,
@@ -541,7 +561,7 @@ fn validate(entities: &[(Entity, Origin)], diagnostics: &mut Vec<Diagnostic>) {
                 );
                 continue;
             }
-            seen.insert((key, variant.case), v);
+            seen.insert(key, v);
             if variant.case == CaseMode::Insensitive && looks_like_acronym(&variant.text) {
                 report(
                     diagnostics,
@@ -576,6 +596,16 @@ fn validate(entities: &[(Entity, Origin)], diagnostics: &mut Vec<Diagnostic>) {
             }
         }
     }
+}
+
+/// What makes two variants of one entity the same (one is an error): the folded text, with case
+/// kept for exact-case variants. `folded` is `fold(&variant.text)`.
+pub(crate) fn variant_key(variant: &Variant, folded: &str) -> (String, CaseMode) {
+    let key = match variant.case {
+        CaseMode::Exact => fold_case(&variant.text, CaseFold::Keep),
+        _ => folded.to_string(),
+    };
+    (key, variant.case)
 }
 
 fn looks_like_acronym(text: &str) -> bool {
@@ -742,6 +772,44 @@ mod tests {
             messages.iter().any(|m| m.starts_with("test.toml:7: error: duplicate id \"gao\"")),
             "{messages:?}"
         );
+    }
+
+    #[test]
+    fn variants_without_a_letter_or_digit_are_errors_and_one_letter_variants_warnings() {
+        let toml = "[[entity]]\nid = \"x\"\nname = \"X town\"\ntype = \"place\"\nvariants = [\n  \".\",\n  \"«\",\n  \"\\u0000\",\n  \" - \",\n  \"a\",\n  { text = \"B.\", case = \"capitalized\" },\n  { text = \"C\", case = \"exact\" },\n  \"5\",\n]\nacronyms = [\"Y\"]\n";
+        let messages: Vec<String> =
+            build(toml).unwrap_err().diagnostics.iter().map(|d| d.to_string()).collect();
+        let expected = [
+            "test.toml:6: error: entity \"x\": variant \".\" has no letter or digit",
+            "test.toml:7: error: entity \"x\": variant \"«\" has no letter or digit",
+            "test.toml:8: error: entity \"x\": variant \"\\0\" has no letter or digit",
+            "test.toml:9: error: entity \"x\": variant \" - \" is empty once folded",
+            "test.toml:10: warning: entity \"x\": one-letter variant \"a\"",
+            "test.toml:11: warning: entity \"x\": one-letter variant \"B.\"",
+            "test.toml:13: warning: entity \"x\": one-letter variant \"5\"",
+        ];
+        for e in expected {
+            assert!(messages.iter().any(|m| m.starts_with(e)), "missing {e:?} in {messages:#?}");
+        }
+        assert_eq!(messages.len(), expected.len(), "{messages:#?}");
+        // The same from the other loaders.
+        let mut b = GazetteerBuilder::new();
+        b.add_spacy_jsonl("p.jsonl", "{\"label\": \"GPE\", \"pattern\": \"Gao\"}\n{\"label\": \"GPE\", \"pattern\": \"«»\", \"id\": \"q\"}\n{\"label\": \"GPE\", \"pattern\": \"a\", \"id\": \"q\"}\n", Tier::User);
+        b.add_tsv(
+            "l.tsv",
+            "#sahel-tagger-tsv 1\ttest\ngn:1\tKo\tplace\t\t\t\t\t\t\t\tKo|...|^b\n",
+            Tier::Extended,
+        );
+        let messages: Vec<String> =
+            b.build().unwrap_err().diagnostics.iter().map(|d| d.to_string()).collect();
+        for e in [
+            "p.jsonl:2: error: entity \"q\": variant \"«»\" has no letter or digit",
+            "p.jsonl:3: warning: entity \"q\": one-letter variant \"a\"",
+            "l.tsv:2: error: entity \"gn:1\": variant \"...\" has no letter or digit",
+            "l.tsv:2: warning: entity \"gn:1\": one-letter variant \"b\"",
+        ] {
+            assert!(messages.iter().any(|m| m.starts_with(e)), "missing {e:?} in {messages:#?}");
+        }
     }
 
     #[test]

@@ -2,8 +2,9 @@
 //!
 //! Analysts often already keep their names in this format. Lines with the same `id` become one entity
 //! whose name is its first pattern; a line without `id` is an entity of its own (id derived from the
-//! pattern). Only string patterns are supported: token patterns (lists of token dicts) describe
-//! tokenizer-level rules that have no equivalent here and are reported as errors.
+//! pattern). Only string (phrase) patterns are imported: token patterns (lists of token dicts)
+//! describe tokenizer-level rules that have no equivalent here, so each is skipped with a warning
+//! naming its line, and the rest of the file is imported.
 //!
 //! Labels map to entity types: our own type names are accepted as they are; spaCy's `PERSON`/`PER` →
 //! person, `GPE`/`LOC`/`FAC` → place, `ORG`/`NORP` → organization.
@@ -41,8 +42,14 @@ pub(crate) fn parse(source: &str, text: &str, tier: Tier) -> (Vec<(Entity, Origi
             continue;
         }
         match parse_line(line) {
-            Err(message) => diagnostics.push(Diagnostic {
+            Err(Problem::Error(message)) => diagnostics.push(Diagnostic {
                 severity: Severity::Error,
+                source: source.to_string(),
+                line: Some(number),
+                message,
+            }),
+            Err(Problem::Skipped(message)) => diagnostics.push(Diagnostic {
+                severity: Severity::Warning,
                 source: source.to_string(),
                 line: Some(number),
                 message,
@@ -86,7 +93,27 @@ pub(crate) fn parse(source: &str, text: &str, tier: Tier) -> (Vec<(Entity, Origi
     (entities, diagnostics)
 }
 
-fn parse_line(line: &str) -> Result<(EntityType, String, Option<String>), String> {
+/// Why a line gives no pattern.
+enum Problem {
+    /// The line is wrong: the file cannot be used as it is.
+    Error(String),
+    /// The line is a valid spaCy pattern that has no equivalent here: left out, with a warning.
+    Skipped(String),
+}
+
+impl From<&str> for Problem {
+    fn from(message: &str) -> Problem {
+        Problem::Error(message.to_string())
+    }
+}
+
+impl From<String> for Problem {
+    fn from(message: String) -> Problem {
+        Problem::Error(message)
+    }
+}
+
+fn parse_line(line: &str) -> Result<(EntityType, String, Option<String>), Problem> {
     let value: Value = serde_json::from_str(line).map_err(|e| format!("invalid JSON: {e}"))?;
     let object = value.as_object().ok_or("expected a JSON object {\"label\", \"pattern\", \"id\"}")?;
     let label = object
@@ -103,9 +130,9 @@ fn parse_line(line: &str) -> Result<(EntityType, String, Option<String>), String
         Some(Value::String(p)) if !p.trim().is_empty() => p.trim().to_string(),
         Some(Value::String(_)) => return Err("empty \"pattern\"".into()),
         Some(Value::Array(_)) => {
-            return Err(
-                "token patterns (lists of token attributes) are not supported; use a string pattern".into()
-            )
+            return Err(Problem::Skipped(
+                "token pattern skipped: only phrase patterns (a string) are imported, token patterns (lists of token attributes) have no equivalent here".into(),
+            ))
         }
         _ => return Err("missing \"pattern\" (a string)".into()),
     };
@@ -154,7 +181,25 @@ not json
         assert_eq!(entities[0].0.name, "Dioura");
         assert_eq!(entities[0].0.variants.len(), 2);
         assert_eq!(entities[1].0.id, "user.armed_group.katiba_hanifa");
-        let lines: Vec<_> = diagnostics.iter().map(|d| d.line.unwrap()).collect();
-        assert_eq!(lines, [3, 4, 6]);
+        let found: Vec<_> = diagnostics.iter().map(|d| (d.line.unwrap(), d.severity)).collect();
+        assert_eq!(found, [(3, Severity::Warning), (4, Severity::Error), (6, Severity::Error)]);
+    }
+
+    #[test]
+    fn token_patterns_are_skipped_with_a_warning_and_phrase_patterns_imported() {
+        let text = r#"{"label": "GPE", "pattern": "Dioura", "id": "djoura"}
+{"label": "ORG", "pattern": [{"LOWER": "jnim"}], "id": "jnim"}
+{"label": "GPE", "pattern": [{"LOWER": "burkina"}, {"LOWER": "faso"}]}
+{"label": "GPE", "pattern": "Djoura", "id": "djoura"}
+"#;
+        let mut builder = super::super::GazetteerBuilder::new();
+        builder.add_spacy_jsonl("p.jsonl", text, Tier::User);
+        let gazetteer = builder.build().expect("token patterns do not stop the import");
+        assert_eq!(gazetteer.entities().len(), 1);
+        assert_eq!(gazetteer.entities()[0].variants.len(), 2);
+        let warnings: Vec<String> = gazetteer.diagnostics().iter().map(|d| d.to_string()).collect();
+        assert_eq!(warnings.len(), 2, "{warnings:?}");
+        assert!(warnings[0].starts_with("p.jsonl:2: warning: token pattern skipped"), "{warnings:?}");
+        assert!(warnings[1].starts_with("p.jsonl:3: warning: token pattern skipped"), "{warnings:?}");
     }
 }

@@ -36,11 +36,41 @@ struct RawEntity {
     wikidata: Option<String>,
 }
 
-#[derive(Deserialize)]
-#[serde(untagged)]
+/// A variant: a string, or a table with `text` and options. Read by hand rather than as an untagged
+/// enum, whose error ("data did not match any variant of untagged enum") says nothing useful.
 enum RawVariant {
     Plain(String),
     Table(RawVariantTable),
+}
+
+/// What a variant must be, in words (also the start of the error message for anything else).
+const VARIANT_EXPECTED: &str = "a string or a table with `text`";
+
+impl<'de> Deserialize<'de> for RawVariant {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = RawVariant;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str(VARIANT_EXPECTED)
+            }
+
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<RawVariant, E> {
+                Ok(RawVariant::Plain(text.to_string()))
+            }
+
+            fn visit_string<E: serde::de::Error>(self, text: String) -> Result<RawVariant, E> {
+                Ok(RawVariant::Plain(text))
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<RawVariant, A::Error> {
+                RawVariantTable::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+                    .map(RawVariant::Table)
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
 }
 
 #[derive(Deserialize)]
@@ -58,12 +88,12 @@ pub(crate) fn parse(source: &str, text: &str, tier: Tier) -> (Vec<(Entity, Origi
     let raw: RawFile = match ::toml::from_str(text) {
         Ok(raw) => raw,
         Err(e) => {
-            let line = e.span().map(|span| line_of(text, span.start));
+            let offset = e.span().map(|span| span.start.min(text.len()));
             diagnostics.push(Diagnostic {
                 severity: Severity::Error,
                 source: source.to_string(),
-                line,
-                message: e.message().trim().to_string(),
+                line: offset.map(|offset| line_of(text, offset)),
+                message: in_words(e.message().trim(), text, offset),
             });
             return (vec![], diagnostics);
         }
@@ -175,6 +205,87 @@ pub(crate) fn parse(source: &str, text: &str, tier: Tier) -> (Vec<(Entity, Origi
     (entities, diagnostics)
 }
 
+/// Rewrites an error of the deserializer ("invalid type: integer `5`, expected f64") in words that
+/// name the key and say what was expected ("`lat` must be a number (found integer `5`)"), from the
+/// text before the error's offset. Other messages (syntax errors) are kept.
+fn in_words(message: &str, text: &str, offset: Option<usize>) -> String {
+    let before = offset.and_then(|o| text.get(..o)).unwrap_or_default();
+    // The error's table: from the last header line (`[[entity]]`) before it.
+    let table = match before.rfind("\n[") {
+        Some(i) => &before[i + 1..],
+        None => before,
+    };
+    // Errors about a whole table are reported at its header line.
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let at_entity_header = text[line_start..].trim_start().starts_with('[') && !table.contains('=');
+    // The key whose value holds the error, and whether that value is a list (the error is then about
+    // one of its entries): the last `key =` before the error, in its table.
+    let key = || -> Option<(String, bool)> {
+        let mut end = table.len();
+        while let Some(eq) = table[..end].rfind('=') {
+            let name = table[..eq].trim_end();
+            let start = name
+                .rfind(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '"' | '\'')))
+                .map_or(0, |i| i + 1);
+            let name = name[start..].trim_matches(['"', '\'']);
+            if !name.is_empty() {
+                return Some((name.to_string(), table[eq + 1..].trim_start().starts_with('[')));
+            }
+            end = eq;
+        }
+        None
+    };
+    let type_error = message
+        .strip_prefix("invalid type: ")
+        .or_else(|| message.strip_prefix("invalid value: "))
+        .and_then(|rest| rest.rsplit_once(", expected "));
+    if let Some((found, expected)) = type_error {
+        if expected == VARIANT_EXPECTED {
+            return format!("variant must be {VARIANT_EXPECTED} (found {found})");
+        }
+        let words = match expected {
+            "f64" | "f32" => "a number",
+            "u64" | "u32" | "u16" | "u8" | "usize" => "a whole number, 0 or more",
+            "i64" | "i32" | "isize" => "a whole number",
+            "a sequence" => "a list in brackets, [...]",
+            "a boolean" => "true or false",
+            "a string" => "a string in quotes",
+            other => other,
+        };
+        let key = if at_entity_header { None } else { key() };
+        return match key {
+            _ if expected == "a sequence"
+                && (at_entity_header || key.as_ref().is_some_and(|k| k.0 == "entity")) =>
+            {
+                format!("`entity` must be a list of tables, each written [[entity]] (found {found})")
+            }
+            Some((key, true)) if expected != "a sequence" => {
+                format!("each entry of `{key}` must be {words} (found {found})")
+            }
+            Some((key, _)) => format!("`{key}` must be {words} (found {found})"),
+            None => format!("expected {words} (found {found})"),
+        };
+    }
+    if let Some(field) = message.strip_prefix("missing field ") {
+        let what = if at_entity_header {
+            "this entity".to_string()
+        } else {
+            match key() {
+                Some((key, _)) if key == "variants" => "this variant table".to_string(),
+                Some((key, _)) => format!("the table in `{key}`"),
+                None => "this table".to_string(),
+            }
+        };
+        return format!("{what} has no {field}, which is required");
+    }
+    if let Some(rest) = message.strip_prefix("unknown field ") {
+        if let Some((field, expected)) = rest.split_once(", expected ") {
+            return format!("unknown key {field} (expected {expected})");
+        }
+    }
+    message.to_string()
+}
+
 /// 1-based line of byte `offset`.
 pub(crate) fn line_of(text: &str, offset: usize) -> usize {
     text.as_bytes()[..offset.min(text.len())].iter().filter(|&&b| b == b'\n').count() + 1
@@ -238,8 +349,8 @@ impl VariantLineFinder {
     }
 }
 
-/// Calls `found` with each quoted string of a TOML line (`"..."` with `\"` and `\\` unescaped, and
-/// `'...'`), stopping at a comment.
+/// Calls `found` with each quoted string of a TOML line (`"..."` with its escapes read, and `'...'`),
+/// stopping at a comment.
 fn quoted_strings(line: &str, mut found: impl FnMut(String)) {
     let mut chars = line.chars();
     while let Some(c) = chars.next() {
@@ -249,11 +360,22 @@ fn quoted_strings(line: &str, mut found: impl FnMut(String)) {
                 let mut s = String::new();
                 while let Some(d) = chars.next() {
                     match d {
-                        '\\' if c == '"' => {
-                            if let Some(e) = chars.next() {
-                                s.push(e);
+                        '\\' if c == '"' => match chars.next() {
+                            Some('b') => s.push('\u{8}'),
+                            Some('t') => s.push('\t'),
+                            Some('n') => s.push('\n'),
+                            Some('f') => s.push('\u{C}'),
+                            Some('r') => s.push('\r'),
+                            Some('e') => s.push('\u{1B}'),
+                            Some(u @ ('u' | 'U')) => {
+                                let digits: String =
+                                    chars.by_ref().take(if u == 'u' { 4 } else { 8 }).collect();
+                                let code = u32::from_str_radix(&digits, 16).ok().and_then(char::from_u32);
+                                s.push(code.unwrap_or(char::REPLACEMENT_CHARACTER));
                             }
-                        }
+                            Some(e) => s.push(e),
+                            None => {}
+                        },
                         d if d == c => break,
                         d => s.push(d),
                     }
@@ -320,5 +442,64 @@ acronyms = ["EI", "IS"]
         assert!(e[0].starts_with("t.toml:5: error:") && e[0].contains("varients"), "{e:?}");
         let e = errors("[[entity]]\nid = \"x\"\ntype = \"place\"\n");
         assert!(e[0].contains("name"), "{e:?}");
+    }
+
+    #[test]
+    fn type_errors_say_in_words_what_was_expected_where() {
+        let entity = "[[entity]]\nid = \"x\"\nname = \"X\"\ntype = \"place\"\n";
+        for (rest, expected) in [
+            (
+                "variants = [\n  \"a\",\n  5,\n]\n",
+                "t.toml:7: error: variant must be a string or a table with `text` (found integer `5`)",
+            ),
+            (
+                "variants = [[\"a\"]]\n",
+                "t.toml:5: error: variant must be a string or a table with `text` (found sequence)",
+            ),
+            (
+                "variants = [{ txt = \"a\" }]\n",
+                "t.toml:5: error: unknown key `txt` (expected one of `text`, `case`, `possible`)",
+            ),
+            (
+                "variants = [{ possible = true }]\n",
+                "t.toml:5: error: this variant table has no `text`, which is required",
+            ),
+            (
+                "variants = [{ text = \"a\", possible = \"yes\" }]\n",
+                "t.toml:5: error: `possible` must be true or false (found string \"yes\")",
+            ),
+            (
+                "variants = \"a\"\n",
+                "t.toml:5: error: `variants` must be a list in brackets, [...] (found string \"a\")",
+            ),
+            ("lat = \"12\"\n", "t.toml:5: error: `lat` must be a number (found string \"12\")"),
+            (
+                "acronyms = [1]\n",
+                "t.toml:5: error: each entry of `acronyms` must be a string in quotes (found integer `1`)",
+            ),
+            (
+                "geonames = -5\n",
+                "t.toml:5: error: `geonames` must be a whole number, 0 or more (found integer `-5`)",
+            ),
+        ] {
+            let e = errors(&format!("{entity}{rest}"));
+            assert_eq!(e, [expected], "for {rest:?}");
+        }
+        assert_eq!(
+            errors("[[entity]]\nid = 5\nname = \"X\"\ntype = \"place\"\n"),
+            ["t.toml:2: error: `id` must be a string in quotes (found integer `5`)"]
+        );
+        assert_eq!(
+            errors("[[entity]]\nid = \"x\"\ntype = \"place\"\n"),
+            ["t.toml:1: error: this entity has no `name`, which is required"]
+        );
+        for e in [errors("[entity]\nid = \"x\"\n"), errors("entity = 5\n")] {
+            assert!(
+                e[0].starts_with(
+                    "t.toml:1: error: `entity` must be a list of tables, each written [[entity]]"
+                ),
+                "{e:?}"
+            );
+        }
     }
 }

@@ -13,7 +13,10 @@
 //! capitalized, `?` possible (a homograph); a `\` before the text ends the flags (for a name that
 //! itself starts with one of them). The canonical name is a variant only if listed.
 
-use super::{CaseMode, Diagnostic, Entity, EntityType, Origin, Severity, Tier, Variant};
+use std::collections::HashSet;
+
+use super::{variant_key, CaseMode, Diagnostic, Entity, EntityType, Origin, Severity, Tier, Variant};
+use crate::fold::fold;
 
 /// The first line of every layer starts with this.
 pub const HEADER_PREFIX: &str = "#sahel-tagger-tsv";
@@ -45,7 +48,7 @@ pub(crate) fn parse(source: &str, text: &str, tier: Tier) -> (Vec<(Entity, Origi
         if line.is_empty() || line.starts_with('#') {
             continue;
         }
-        let fields: Vec<&str> = line.split('\t').collect();
+        let fields: Vec<&str> = line.split('\t').map(unguard).collect();
         if fields.len() != COLUMNS {
             error(number, format!("expected {COLUMNS} tab-separated fields, found {}", fields.len()));
             continue;
@@ -107,6 +110,29 @@ pub(crate) fn parse(source: &str, text: &str, tier: Tier) -> (Vec<(Entity, Origi
     (entities, diagnostics)
 }
 
+/// A field without the spreadsheet-formula guard of the page's "Download all (TSV)": an apostrophe
+/// that `defuseFormula` (www/app/export.js) put before a field a spreadsheet would run as a formula
+/// (one starting with `=`, `+`, `-` or `@`, also behind spaces or invisible characters, or with a tab
+/// or carriage return; apostrophes before it are looked through). Exactly that one apostrophe goes.
+fn unguard(field: &str) -> &str {
+    match field.strip_prefix('\'') {
+        Some(rest) if looks_like_formula(rest) => rest,
+        _ => field,
+    }
+}
+
+/// The inverse's test: `FORMULA` in www/app/export.js.
+fn looks_like_formula(s: &str) -> bool {
+    let s = s.trim_start_matches('\'');
+    if s.starts_with(['\t', '\r']) {
+        return true;
+    }
+    s.trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}')
+    })
+    .starts_with(['=', '+', '-', '@'])
+}
+
 fn parse_variant(field: &str) -> Variant {
     let mut variant = Variant::new("");
     let mut rest = field;
@@ -157,18 +183,24 @@ pub fn format_layer<'e>(description: &str, entities: impl IntoIterator<Item = &'
 }
 
 /// Writes one entity as a layer line (without the trailing newline). Tabs, newlines and `|` inside
-/// fields are replaced by spaces.
+/// fields are replaced by spaces; a variant that this leaves empty once folded, or the same as an
+/// earlier one (`a|b` beside `a b`), is left out, so that the line always reads back.
 pub fn format_entity(entity: &Entity) -> String {
     let clean = |s: &str| s.replace(['\t', '\n', '\r'], " ");
     let opt = |s: &Option<String>| s.as_deref().map(clean).unwrap_or_default();
     let num = |v: Option<f64>| v.map(|v| format!("{v:.5}")).unwrap_or_default();
-    // Generated spellings are left out: loading the layer generates them again.
+    let mut seen = HashSet::new();
     let variants: Vec<String> = entity
         .variants
         .iter()
+        // Generated spellings are left out: loading the layer generates them again.
         .filter(|v| v.derived.is_none())
-        .map(|v| format_variant(v).replace('|', " "))
-        .map(|v| clean(&v))
+        .filter_map(|v| {
+            let written = Variant { text: clean(&v.text.replace('|', " ")), ..v.clone() };
+            let folded = fold(&written.text);
+            (!folded.is_empty() && seen.insert(variant_key(&written, &folded)))
+                .then(|| format_variant(&written))
+        })
         .collect();
     [
         clean(&entity.id),
@@ -206,6 +238,50 @@ mod tests {
         let (entities, diagnostics) = parse("t.tsv", &text, Tier::Extended);
         assert!(diagnostics.is_empty(), "{diagnostics:?}");
         assert_eq!(entities[0].0, e);
+    }
+
+    #[test]
+    fn a_written_layer_reads_back_when_cleaning_merges_or_empties_variants() {
+        // Found by the property tests: `|` and tabs cannot be written inside a variant and become
+        // spaces, which made "|" an empty variant and "a|b" a duplicate of "a b" in the written layer.
+        let mut e = Entity::new("p", "Gao", EntityType::Place);
+        e.variants = vec![
+            Variant::new("Gao"),
+            Variant::new("|"),
+            Variant::new("Ka|ta"),
+            Variant::new("Ka ta"),
+            Variant::new("Ka\tta"),
+            Variant::exact("KA|TA"),
+        ];
+        let text = format_layer("test", [&e]);
+        let mut builder = super::super::GazetteerBuilder::new();
+        builder.add_tsv("t.tsv", &text, Tier::User);
+        let g = builder.build().unwrap_or_else(|err| panic!("{err}\n{text}"));
+        let texts: Vec<_> = g.entities()[0].variants.iter().map(|v| v.text.as_str()).collect();
+        assert_eq!(texts, ["Gao", "Ka ta", "KA TA"]);
+    }
+
+    #[test]
+    fn the_spreadsheet_guard_of_the_page_is_removed() {
+        // As www/app/export.js `defuseTsv` writes them: formula-like text cells behind an apostrophe.
+        let text = format!(
+            "{HEADER_PREFIX} 1\tx\n'-1+2\t'=HYPERLINK(\"x\")\tplace\t'@sub\t'+country\t\t-5.25\t12.5\t\t'\u{feff}=desc\t'=KDJ|Sai|''=odd\n"
+        );
+        let (entities, diagnostics) = parse("t.tsv", &text, Tier::User);
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        let e = &entities[0].0;
+        assert_eq!(e.id, "-1+2");
+        assert_eq!(e.name, "=HYPERLINK(\"x\")");
+        assert_eq!(e.subtype.as_deref(), Some("@sub"));
+        assert_eq!(e.country.as_deref(), Some("+country"));
+        assert_eq!(e.lon, Some(12.5));
+        assert_eq!(e.lat, Some(-5.25));
+        assert_eq!(e.description.as_deref(), Some("\u{feff}=desc"));
+        assert_eq!(e.variants[0], Variant::exact("KDJ"), "the guard before a flag goes, the flag stays");
+        // Only the guard's own apostrophe goes: other apostrophes are text.
+        assert_eq!(unguard("''=odd"), "'=odd");
+        assert_eq!(unguard("'Abdallah"), "'Abdallah");
+        assert_eq!(unguard("=x"), "=x");
     }
 
     #[test]

@@ -19,8 +19,8 @@ before(async () => {
   const page = await browser.context.newPage();
   await page.goto(servers.site + '/report.html');
   await H.runBookmarklet(page, href);
-  assert.equal(await page.evaluate(() => window.sahelTagger.backend), 'frame');
-  reference = await page.evaluate(() => window.sahelTagger.mentions());
+  assert.equal(await page.evaluate(() => window[Symbol.for('sahel-tagger')].backend), 'frame');
+  reference = await page.evaluate(() => window[Symbol.for('sahel-tagger')].mentions());
   await page.close();
 });
 
@@ -57,7 +57,7 @@ for (const [path, policy, backend, blocked] of CASES) {
     await H.runBookmarklet(page, href);
     const st = await H.idle(page);
     assert.deepEqual(st, { state: 'ready', backend, blocked });
-    const mentions = await page.evaluate(() => window.sahelTagger.mentions());
+    const mentions = await page.evaluate(() => window[Symbol.for('sahel-tagger')].mentions());
     assert.deepEqual(key(mentions), key(reference));
     const hl = await H.highlights(page);
     assert.equal(hl['sahel-place'], reference.filter((m) => m.type === 'place').length);
@@ -83,7 +83,7 @@ test("default-src 'self': no script, frame or connection; the tagger window does
   await H.runBookmarklet(page, href);
   const st = await H.idle(page);
   assert.deepEqual(st, { state: 'ready', backend: 'window', blocked: ['frames', 'scripts from other sites'] });
-  assert.deepEqual(key(await page.evaluate(() => window.sahelTagger.mentions())), key(reference));
+  assert.deepEqual(key(await page.evaluate(() => window[Symbol.for('sahel-tagger')].mentions())), key(reference));
   const win = await popup;
   assert.equal(win.url(), servers.tagger + '/bookmarklet/remote.html');
   assert.equal(await win.textContent('#status'), `Tagged the text of ${servers.site}`);
@@ -128,7 +128,7 @@ test('pop-ups blocked as well: the panel says what is blocked; its button opens 
   const p = await H.panel(page);
   assert.equal(p.status, 'The page blocks the tagger.');
   assert.match(p.message, /^This page blocks frames, scripts from other sites, pop-up windows\. Open the tagger in a window/);
-  assert.deepEqual(await page.evaluate(() => window.sahelTagger.mentions()), []);
+  assert.deepEqual(await page.evaluate(() => window[Symbol.for('sahel-tagger')].mentions()), []);
   // The text can be copied to the tagger page by hand.
   await page.click('sahel-tagger-ui >> button.copy');
   const copied = await page.evaluate(() => document.querySelector('sahel-tagger-ui').shadowRoot.querySelector('.msg textarea').value);
@@ -142,7 +142,7 @@ test('pop-ups blocked as well: the panel says what is blocked; its button opens 
   await popup;
   const after = await H.idle(page);
   assert.equal(after.backend, 'window');
-  assert.deepEqual(key(await page.evaluate(() => window.sahelTagger.mentions())), key(reference));
+  assert.deepEqual(key(await page.evaluate(() => window[Symbol.for('sahel-tagger')].mentions())), key(reference));
   assert.deepEqual(errors, []);
   await page.evaluate(() => delete window.realOpen);
   await closeAndCheckRestored(page, before);

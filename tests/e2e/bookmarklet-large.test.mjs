@@ -71,7 +71,7 @@ for (const [path, backend] of [
       const p0 = Date.now();
       const s = await page.evaluate(() => {
         const ui = document.querySelector('sahel-tagger-ui');
-        return { state: window.sahelTagger?.state, status: ui?.shadowRoot.querySelector('.st').textContent };
+        return { state: window[Symbol.for('sahel-tagger')]?.state, status: ui?.shadowRoot.querySelector('.st').textContent };
       });
       pings.push(Date.now() - p0);
       statuses.add(s.status);
@@ -83,7 +83,7 @@ for (const [path, backend] of [
     assert.equal(st.state, 'ready');
     assert.equal(st.backend, backend);
     const longTasks = await page.evaluate(() => window.longTasks);
-    const count = await page.evaluate(() => window.sahelTagger.mentions().length);
+    const count = await page.evaluate(() => window[Symbol.for('sahel-tagger')].mentions().length);
     assert.match((await H.panel(page)).status, new RegExp(`^${expected.toLocaleString('en')} mentions of \\d+ entities`));
     const hl = await H.highlights(page);
     const maxBlock = Math.round(Math.max(0, ...longTasks));
@@ -98,12 +98,12 @@ for (const [path, backend] of [
     // Nothing new to re-tag.
     await page.click('sahel-tagger-ui >> button.retag');
     await H.idle(page);
-    assert.equal(await page.evaluate(() => window.sahelTagger.mentions().length), expected);
+    assert.equal(await page.evaluate(() => window[Symbol.for('sahel-tagger')].mentions().length), expected);
     await page.click('sahel-tagger-ui >> .ty[data-type="armed_group"] .th button');
     await page.click('sahel-tagger-ui >> li button:text-is("JNIM")');
     await H.screenshot(page, `large-${backend}`);
     const c0 = Date.now();
-    await page.evaluate(() => window.sahelTagger.close());
+    await page.evaluate(() => window[Symbol.for('sahel-tagger')].close());
     console.log(`# closing (${backend}): ${Date.now() - c0} ms`);
     assert.deepEqual(await digest(page), before);
     assert.deepEqual(errors, []);

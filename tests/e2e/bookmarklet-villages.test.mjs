@@ -42,7 +42,7 @@ const open = (path, { init, srv = servers } = {}) => H.openPage(browser.context,
 
 const closeAndCheckRestored = H.closeAndCheckRestored;
 
-const mentionsOf = (page) => page.evaluate(() => window.sahelTagger.mentions());
+const mentionsOf = (page) => page.evaluate(() => window[Symbol.for('sahel-tagger')].mentions());
 const villageIds = (ms) => ms.filter((m) => m.id.startsWith('gn:')).map((m) => m.id);
 const curated = (ms) => ms.filter((m) => !m.id.startsWith('gn:')).map((m) => `${m.start}-${m.end}:${m.id}`);
 /** Clicks the switch and waits for the re-tagging it starts. */
@@ -83,13 +83,13 @@ test('the switch: off by default, on tags the villages with the GeoNames credit,
     { shown: true, label: 'GeoNames villages', checked: false, disabled: false, why: '', credit: null }
   );
   assert.match(sw.title, /GeoNames \(CC BY 4\.0\)/);
-  assert.deepEqual(await page.evaluate(() => window.sahelTagger.layer), { available: true, on: false, villages: 0, kept: true });
+  assert.deepEqual(await page.evaluate(() => window[Symbol.for('sahel-tagger')].layer), { available: true, on: false, villages: 0, kept: true });
   assert.equal(await storedChoice(page), null);
 
   // On: the page is tagged again with the layer.
   assert.equal((await flip(page)).state, 'ready');
   const withVillages = await mentionsOf(page);
-  assert.deepEqual(await page.evaluate(() => window.sahelTagger.layer), { available: true, on: true, villages: 2, kept: true });
+  assert.deepEqual(await page.evaluate(() => window[Symbol.for('sahel-tagger')].layer), { available: true, on: true, villages: 2, kept: true });
   const surfaces = (id) => withVillages.filter((m) => m.id === id).map((m) => m.surface);
   assert.deepEqual(surfaces(SAMBALKORO), ['Sambalkoro', 'Sambalkoro', 'Sambalkoro', 'Tin Sambal'], '<em>Sambal</em>koro too');
   assert.deepEqual(surfaces(WENDOUKAYE), ['Wendoukaye', 'Wendoukaye']);
@@ -135,7 +135,7 @@ test('the switch: off by default, on tags the villages with the GeoNames credit,
   assert.equal(await tip.jsonValue(), `Wendoukaye — place · villagepossible mentionVillage in Burkina Faso · ${CREDIT}`);
   await H.screenshot(page, 'villages-possible');
   // The export says where the villages come from.
-  const json = JSON.parse(await page.evaluate(() => window.sahelTagger.export('json')));
+  const json = JSON.parse(await page.evaluate(() => window[Symbol.for('sahel-tagger')].export('json')));
   assert.equal(json.tagger.villages, CREDIT);
   assert.equal(json.entities.find((e) => e.id === SAMBALKORO).mentions, 4);
   // Remembered by the tagger origin, never in the visited page's storage.
@@ -166,7 +166,7 @@ test('the switch: off by default, on tags the villages with the GeoNames credit,
   assert.deepEqual(curated(await mentionsOf(next.page)), curated(plain));
   // Switched off, the run after that starts without them.
   await flip(next.page);
-  await next.page.evaluate(() => window.sahelTagger.close());
+  await next.page.evaluate(() => window[Symbol.for('sahel-tagger')].close());
   await H.runBookmarklet(next.page, href);
   assert.equal((await H.villagesSwitch(next.page)).checked, false);
   assert.deepEqual(villageIds(await mentionsOf(next.page)), []);
@@ -208,7 +208,7 @@ test('without the Highlight API: village <mark>s come and go, possible ones dash
   // Leave the choice as the other tests expect it: off.
   await H.runBookmarklet(page, href);
   await flip(page);
-  await page.evaluate(() => window.sahelTagger.close());
+  await page.evaluate(() => window[Symbol.for('sahel-tagger')].close());
   await page.close();
 });
 
@@ -219,7 +219,7 @@ test('frames blocked: the layer loads into the page too (not remembered there: n
   assert.deepEqual(await H.idle(page), { state: 'ready', backend: 'page', blocked: ['frames'] });
   const plain = await mentionsOf(page);
   assert.deepEqual(villageIds(plain), []);
-  assert.deepEqual(await page.evaluate(() => window.sahelTagger.layer), { available: true, on: false, villages: 0, kept: false });
+  assert.deepEqual(await page.evaluate(() => window[Symbol.for('sahel-tagger')].layer), { available: true, on: false, villages: 0, kept: false });
   assert.match((await H.villagesSwitch(page)).title, /lasts until the panel closes/);
   await flip(page);
   const on = await mentionsOf(page);
@@ -248,12 +248,12 @@ test('no village layer on the tagger site: the switch is disabled and says why, 
       { shown: true, checked: false, disabled: true, why: 'Not available: the tagger site has no village layer.' },
       `${path} (${st.backend})`
     );
-    assert.deepEqual(await page.evaluate(() => window.sahelTagger.layer), { available: false, on: false, villages: 0, kept: st.backend === 'frame' });
+    assert.deepEqual(await page.evaluate(() => window[Symbol.for('sahel-tagger')].layer), { available: false, on: false, villages: 0, kept: st.backend === 'frame' });
     const ms = await mentionsOf(page);
     assert.deepEqual(villageIds(ms), []);
     assert.ok(ms.some((m) => m.id === 'mopti'));
     // Asking anyway changes nothing.
-    await page.evaluate(() => window.sahelTagger.villages(true));
+    await page.evaluate(() => window[Symbol.for('sahel-tagger')].villages(true));
     assert.deepEqual(await mentionsOf(page), ms);
     if (path === '/villages.html') await H.screenshot(page, 'villages-missing');
     assert.deepEqual(errors, []);
@@ -271,7 +271,7 @@ test('a browser that blocks third-party storage: the switch works for the run, t
     await page.goto(servers.site + '/villages.html');
     const before = await H.snapshot(page);
     await H.runBookmarklet(page, href);
-    assert.deepEqual(await page.evaluate(() => window.sahelTagger.layer), { available: true, on: false, villages: 0, kept: false });
+    assert.deepEqual(await page.evaluate(() => window[Symbol.for('sahel-tagger')].layer), { available: true, on: false, villages: 0, kept: false });
     assert.match((await H.villagesSwitch(page)).title, /lasts until the panel closes/);
     await flip(page);
     assert.equal(villageIds(await mentionsOf(page)).length, 6);
@@ -303,7 +303,7 @@ test('the generated GeoNames layer (when `make www` built it): switched on in th
   const t0 = Date.now();
   await flip(page);
   const ms = Date.now() - t0;
-  const layer = await page.evaluate(() => window.sahelTagger.layer);
+  const layer = await page.evaluate(() => window[Symbol.for('sahel-tagger')].layer);
   const on = await mentionsOf(page);
   t.diagnostic(`switching ${layer.villages} GeoNames villages on and re-tagging the news page: ${ms} ms; ${villageIds(on).length} village mentions`);
   assert.ok(layer.on && layer.villages > 1000);

@@ -39,7 +39,7 @@ test('the tagger origin offers the bookmarklet as a javascript: link under 65,53
     });
     // A click on the tagger page itself does not run it there; it says to drag it.
     await page.click('#bookmarklet');
-    out.afterClick = await page.evaluate(() => ({ ran: typeof window.sahelTagger, label: document.getElementById('bookmarklet').textContent }));
+    out.afterClick = await page.evaluate(() => ({ ran: typeof window[Symbol.for('sahel-tagger')], label: document.getElementById('bookmarklet').textContent }));
     await page.close();
     return out;
   })();
@@ -72,7 +72,7 @@ test('news article: highlights through the Highlight API, panel, hover, jumps, t
   const st = await H.idle(page);
   assert.equal(st.state, 'ready');
   assert.equal(st.backend, 'frame', 'the tagger runs in a frame of its own origin');
-  const mentions = await page.evaluate(() => window.sahelTagger.mentions());
+  const mentions = await page.evaluate(() => window[Symbol.for('sahel-tagger')].mentions());
   const ids = H.countById(mentions);
   const surface = (id) => mentions.filter((m) => m.id === id).map((m) => m.surface);
 
@@ -169,12 +169,12 @@ test('news article: highlights through the Highlight API, panel, hover, jumps, t
   assert.ok(csvText.includes('"Mali : à Niafunké, la peur ""au quotidien"", selon des habitants"'), 'quotes doubled');
   // A title a spreadsheet would run as a formula is defused.
   await page.evaluate(() => (document.title = '=HYPERLINK("x") Mali'));
-  assert.ok((await page.evaluate(() => window.sahelTagger.export('csv'))).includes(`"'=HYPERLINK(""x"") Mali"`));
+  assert.ok((await page.evaluate(() => window[Symbol.for('sahel-tagger')].export('csv'))).includes(`"'=HYPERLINK(""x"") Mali"`));
   await page.evaluate((t) => (document.title = t), before.html && data.title);
 
   // Running it again does not tag twice.
   await H.runBookmarklet(page, href);
-  assert.equal((await page.evaluate(() => window.sahelTagger.mentions())).length, mentions.length);
+  assert.equal((await page.evaluate(() => window[Symbol.for('sahel-tagger')].mentions())).length, mentions.length);
   assert.equal(await page.evaluate(() => document.querySelectorAll('sahel-tagger-ui').length), 1);
   assert.deepEqual(await H.highlights(page), { ...hl, 'sahel-current': 1 });
 
@@ -186,7 +186,7 @@ test('news article: highlights through the Highlight API, panel, hover, jumps, t
   });
   await page.click('sahel-tagger-ui >> button.retag');
   await H.idle(page);
-  const more = await page.evaluate(() => window.sahelTagger.mentions());
+  const more = await page.evaluate(() => window[Symbol.for('sahel-tagger')].mentions());
   assert.equal(more.length, mentions.length + 2);
   assert.deepEqual(more.slice(-2).map((m) => m.id), ['kidal', 'gao']);
   await page.evaluate(() => document.querySelector('article > p:last-child').remove());
@@ -200,7 +200,7 @@ test('without the Highlight API: <mark> elements, removed exactly (adjacent text
   const before = await H.snapshot(page);
   assert.equal(before.highlights, null);
   await H.runBookmarklet(page, href);
-  const mentions = await page.evaluate(() => window.sahelTagger.mentions());
+  const mentions = await page.evaluate(() => window[Symbol.for('sahel-tagger')].mentions());
   const marks = await page.evaluate(() => [...document.querySelectorAll('mark[data-sahel-t]')].map((m) => [m.dataset.sahelT, m.textContent]));
   assert.ok(mentions.length > 20);
   assert.deepEqual(
@@ -225,7 +225,7 @@ test('without the Highlight API: <mark> elements, removed exactly (adjacent text
   // Running twice adds no mark; re-tagging finds nothing new.
   await H.runBookmarklet(page, href);
   assert.equal(await page.evaluate(() => document.querySelectorAll('mark[data-sahel-t]').length), marks.length);
-  assert.equal((await page.evaluate(() => window.sahelTagger.mentions())).length, mentions.length);
+  assert.equal((await page.evaluate(() => window[Symbol.for('sahel-tagger')].mentions())).length, mentions.length);
   assert.match((await H.panel(page)).status, /nothing new/);
   assert.deepEqual(errors, []);
   await closeAndCheckRestored(page, before);
@@ -236,7 +236,7 @@ test('Arabic article (right to left): Arabic names, inline markup, exact restore
   const { page, errors } = await open('/arabic.html');
   const before = await H.snapshot(page);
   await H.runBookmarklet(page, href);
-  const ids = H.countById(await page.evaluate(() => window.sahelTagger.mentions()));
+  const ids = H.countById(await page.evaluate(() => window[Symbol.for('sahel-tagger')].mentions()));
   for (const id of ['jnim', 'timbuktu', 'mali', 'bamako', 'fama', 'wagner', 'niger', 'niamey', 'is_sahel', 'burkina_faso', 'djibo', 'amnesty_international']) {
     assert.ok(ids[id], `${id} found`);
   }
@@ -259,7 +259,7 @@ test('Arabic article (right to left): Arabic names, inline markup, exact restore
   await closeAndCheckRestored(page, before);
   // After closing, it runs again from scratch.
   await H.runBookmarklet(page, href);
-  assert.deepEqual(H.countById(await page.evaluate(() => window.sahelTagger.mentions())), ids);
+  assert.deepEqual(H.countById(await page.evaluate(() => window[Symbol.for('sahel-tagger')].mentions())), ids);
   await closeAndCheckRestored(page, before);
   await page.close();
 });

@@ -5,12 +5,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { openPage, pasteText, waitTagged, markIds, captureDownload, screenshotPath, FIXTURES } from './lib/page-harness.mjs';
+import { openPage, pasteText, waitTagged, markIds, captureDownload, screenshotPath, storedSources, FIXTURES } from './lib/page-harness.mjs';
 import { parseCsv } from './lib/page-csv.mjs';
 
 const fixture = (name) => ({ name, mimeType: 'text/plain', buffer: fs.readFileSync(path.join(FIXTURES, name)) });
 const file = (name, text) => ({ name, mimeType: 'text/plain', buffer: Buffer.from(text) });
-const STORE = 'sahel-tagger.entries.v1';
+const LEGACY = 'sahel-tagger.entries.v1';
 
 const TEXT = 'La Katiba Wadi Zorgal (KWZ) a frappé Gourbal du Sud, près de Mopti ; les kwz en minuscules ne comptent pas. كتيبة وادي زورغال';
 
@@ -32,9 +32,7 @@ async function waitMessage(page, pattern) {
   return page.textContent('#import-message');
 }
 
-async function stored(page) {
-  return page.evaluate((key) => JSON.parse(localStorage.getItem(key) || '{"sources": []}').sources, STORE);
-}
+const stored = storedSources;
 
 test('an imported TOML gazetteer is highlighted, and still is after a reload', async () => {
   const s = await openPage();
@@ -168,7 +166,8 @@ test('spaCy patterns import; entries can be exported, removed one by one (with u
     await page.click('#remove-all');
     await waitMessage(page, /Removed 2 sources/);
     await page.waitForFunction(() => !document.querySelector('#result mark[data-entity^="test_"]') && document.getElementById('result').dataset.state === 'done');
-    assert.equal(await page.evaluate((key) => localStorage.getItem(key), STORE), null);
+    assert.deepEqual(await stored(page), []);
+    assert.equal(await page.evaluate((key) => localStorage.getItem(key), LEGACY), null);
     assert.match(await page.textContent('#entries-list'), /None yet/);
     assert.equal(await page.textContent('#entries-count'), '');
     await s.reload();
@@ -271,6 +270,102 @@ test('user entries flow into the exports, and formula-like names are defused in 
     assert.equal(rows[1][name], `'-2+3`);
     const json = JSON.parse((await captureDownload(page, () => page.click('#export-json'))).text);
     assert.equal(json[0].name, '=HYPERLINK("http://example.invalid","x")', 'JSON keeps the value as it is');
+    assertClean(s.log);
+  } finally {
+    await s.close();
+  }
+});
+
+test('"Download all (TSV)" defuses formula-like cells, and the file imports back unchanged', async () => {
+  const s = await openPage();
+  try {
+    const { page } = s;
+    const toml = [
+      '[[entity]]',
+      'id = "test_formula"',
+      'name = "=HYPERLINK(\\"http://example.invalid\\",\\"x\\")"',
+      'type = "organization"',
+      'subtype = "+subtype"',
+      'country = "@country"',
+      'description = "\\uFEFF=1+1 behind a byte-order mark"',
+      'variants = [{ text = "ZRF", case = "exact" }, "Zorgal Relief"]',
+      '',
+      '[[entity]]',
+      'id = "test_minus"',
+      'name = "-2+3"',
+      'type = "place"',
+      'lat = -5.5',
+      'lon = 12.25',
+      'variants = ["Zorgal Minus", "\'=apostrophe first"]',
+    ].join('\n');
+    await importFiles(page, file('formula.toml', toml));
+    await waitMessage(page, /Added formula\.toml/);
+    const tsv = await captureDownload(page, () => page.click('#export-entries'));
+    const [header, ...lines] = tsv.text.trimEnd().split('\n');
+    assert.match(header, /^#sahel-tagger-tsv 1\t/);
+    assert.equal(lines.length, 2);
+    const formula = /^[\t\r]|^[\s\u0085\u200b-\u200d\u2060\ufeff]*[=+\-@]/;
+    for (const line of lines) {
+      for (const cell of line.split('\t')) {
+        if (/^[+-]?\d+(\.\d+)?$/.test(cell)) continue;
+        assert.doesNotMatch(cell, formula, `cell ${JSON.stringify(cell)} would run as a formula`);
+      }
+    }
+    const minus = lines.find((l) => l.startsWith('test_minus')).split('\t');
+    assert.equal(minus[1], "'-2+3");
+    assert.equal(minus[6], '-5.50000', 'coordinates stay numbers');
+    const relief = lines.find((l) => l.startsWith('test_formula')).split('\t');
+    assert.equal(relief[1], `'=HYPERLINK("http://example.invalid","x")`);
+    assert.equal(relief[3], "'+subtype");
+    assert.equal(relief[4], "'@country");
+    assert.equal(relief[9], "'\ufeff=1+1 behind a byte-order mark");
+    assert.match(relief[10], /\|=ZRF\|/, 'an exact-case variant (flag =)');
+    assert.match(minus[10], /^'-2\+3\|/, 'a variants cell starting with a formula character');
+
+    // The downloaded file imports back as it was: same names, same spellings.
+    await page.click('li.entry[data-source="formula.toml"] button.remove');
+    await waitMessage(page, /Removed formula\.toml/);
+    await importFiles(page, { name: 'mine.tsv', mimeType: 'text/plain', buffer: Buffer.from(tsv.text) });
+    const message = await waitMessage(page, /Added mine\.tsv/);
+    assert.match(message, /=HYPERLINK\("http:\/\/example\.invalid","x"\)/);
+    assert.match(message, /-2\+3/);
+    assert.doesNotMatch(message, /'=|'-/, 'no apostrophe left');
+    await pasteText(page, 'ZRF, Zorgal Relief, zrf and Zorgal Minus.');
+    await waitTagged(page);
+    assert.deepEqual(await markIds(page), ['test_formula', 'test_formula', 'test_minus'], 'the exact-case flag survived');
+    assertClean(s.log);
+  } finally {
+    await s.close();
+  }
+});
+
+test('a multi-file import reports each file, with the failed ones and their lines, and imports the good ones', async () => {
+  const s = await openPage();
+  try {
+    const { page } = s;
+    const big = { name: 'huge.toml', mimeType: 'text/plain', buffer: Buffer.alloc(9 * 1024 * 1024, 0x20) };
+    await importFiles(page, fixture('page-bad.toml'), fixture('page-user.toml'), fixture('page-bad.jsonl'), big, fixture('page-user.jsonl'));
+    const message = await waitMessage(page, /Imported 2 of 5 files/);
+    assert.match(message, /3 files could not be added/);
+    const report = await page.$$eval('#import-message .file-report > li', (li) => li.map((l) => ({ file: l.dataset.file, ok: l.dataset.ok === 'true', text: l.textContent })));
+    assert.deepEqual(report.map((r) => [r.file, r.ok]), [
+      ['page-bad.toml', false],
+      ['page-user.toml', true],
+      ['page-bad.jsonl', false],
+      ['huge.toml', false],
+      ['page-user.jsonl', true],
+    ]);
+    assert.match(report[0].text, /Could not add page-bad\.toml.*page-bad\.toml:7: error: /s, 'the failing line');
+    assert.match(report[1].text, /Added page-user\.toml: 2 entities/);
+    assert.match(report[2].text, /page-bad\.jsonl:2: error: invalid JSON.*page-bad\.jsonl:3: error: unknown label "WEAPON"/s);
+    assert.match(report[3].text, /larger than 8 MB/);
+    assert.match(report[4].text, /Added page-user\.jsonl: 2 entities.*1 warning/s);
+    assert.equal(await page.getAttribute('#import-message', 'data-kind'), 'error');
+    assert.deepEqual((await stored(page)).map((x) => x.name), ['page-user.toml', 'page-user.jsonl'], 'the good files are stored');
+    await pasteText(page, `${TEXT} Hamadoun Zorgali.`);
+    await waitTagged(page);
+    assert.ok((await markIds(page)).includes('test_hamadoun'), 'a good file after a bad one is used');
+    await page.locator('#entries').screenshot({ path: screenshotPath('page-entries-multi-import') });
     assertClean(s.log);
   } finally {
     await s.close();

@@ -223,6 +223,39 @@ test('hover and keyboard focus show the mention card; n/p and the panel go throu
   }
 });
 
+test('the card says why a tolerant or descriptive mention was found, and exports say how it matched', async () => {
+  const s = await openPage();
+  try {
+    const { page } = s;
+    const text = "Le Groupe de soutien à l'islam et musulmans a visé l'armée azawadienne près de Kidal.";
+    await pasteText(page, text);
+    await waitTagged(page);
+    const card = async (surface) => {
+      await page.hover(`#result mark:text-is("${surface}")`);
+      await page.waitForSelector('#tip:not([hidden])');
+      const content = await page.textContent('#tip');
+      await page.mouse.move(2, 2);
+      await page.waitForSelector('#tip', { state: 'hidden' });
+      return content;
+    };
+    assert.match(await card("Groupe de soutien à l'islam et musulmans"), /Close to\s*“?Groupe de soutien à l'islam et aux musulmans/);
+    assert.match(await card('armée azawadienne'), /Descriptive name, as in\s*“?armée azawadienne/);
+    assert.match(await card('Kidal'), /Matched variant\s*“?Kidal/);
+    const rows = JSON.parse((await captureDownload(page, () => page.click('#export-json'))).text);
+    assert.deepEqual(
+      rows.map((r) => [r.surface, r.id, r.match, r.variant]),
+      [
+        ["Groupe de soutien à l'islam et musulmans", 'jnim', 'tolerant', "Groupe de soutien à l'islam et aux musulmans"],
+        ['armée azawadienne', 'fla', 'grammar', 'armée azawadienne'],
+        ['Kidal', 'kidal', 'exact', 'Kidal'],
+      ]
+    );
+    assertClean(s.log);
+  } finally {
+    await s.close();
+  }
+});
+
 test('exports: JSON and CSV match the marks and parse back; CSV cells are quoted and defused', async () => {
   const s = await openPage();
   try {

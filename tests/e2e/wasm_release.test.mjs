@@ -117,6 +117,7 @@ test('tags emoji, Arabic and accents with UTF-16 offsets', () => {
       name: 'Djoura',
       type: 'place',
       subtype: 'village',
+      match: 'exact',
       variant: 'Dioura',
       candidates: ['djoura'],
       ambiguous: false,
@@ -257,8 +258,15 @@ test('a bad gazetteer throws an Error naming line and problem; the tagger before
       return true;
     },
   );
-  const tokens = '{"label": "GPE", "pattern": [{"LOWER": "gao"}]}';
-  assert.throws(() => Tagger.fromSources([{ name: 'p.jsonl', text: tokens }], false), /p\.jsonl:1: error: token patterns/);
+  // A spaCy token pattern is skipped with a warning on its line; the phrase patterns load.
+  const tokens = '{"label": "GPE", "pattern": [{"LOWER": "gao"}]}\n{"label": "GPE", "pattern": "Gao"}';
+  const patterns = Tagger.fromSources([{ name: 'p.jsonl', text: tokens }], false);
+  assert.deepEqual(
+    patterns.diagnostics().map((d) => [d.severity, d.source, d.line]),
+    [['warning', 'p.jsonl', 1]],
+  );
+  assert.match(patterns.diagnostics()[0].message, /^token pattern skipped/);
+  assert.equal(patterns.tag('à Gao').length, 1);
   assert.throws(() => Tagger.fromSources('not an array', true), (e) => e instanceof Error && /array/.test(e.message));
   assert.deepEqual(tagger.tag(TEXT), before);
 });

@@ -28,6 +28,8 @@ struct Mention {
     #[serde(rename = "type")]
     kind: String,
     subtype: Option<String>,
+    #[serde(rename = "match")]
+    match_kind: String,
     variant: String,
     candidates: Vec<String>,
     ambiguous: bool,
@@ -327,6 +329,32 @@ acronyms = ["KS"]
 }
 
 #[wasm_bindgen_test]
+fn tolerant_and_grammar_mentions_say_how_they_matched() {
+    // A long name with one word missing, a descriptive force name, a plain variant.
+    let text = JsString::from("Le Groupe de soutien à l'islam et musulmans, l'armée azawadienne et Kidal.");
+    let mentions = tag(&default_tagger(), &text);
+    let found: Vec<(&str, &str, &str, &str)> = mentions
+        .iter()
+        .map(|m| (m.surface.as_str(), m.id.as_str(), m.match_kind.as_str(), m.variant.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                "Groupe de soutien à l'islam et musulmans",
+                "jnim",
+                "tolerant",
+                "Groupe de soutien à l'islam et aux musulmans"
+            ),
+            ("armée azawadienne", "fla", "grammar", "armée azawadienne"),
+            ("Kidal", "kidal", "exact", "Kidal"),
+        ]
+    );
+    let spans: Uint32Array = call(&default_tagger(), "tagSpans", &[text.into()]).unwrap().dyn_into().unwrap();
+    assert_eq!(spans.to_vec().chunks(4).map(|q| q[3] & 24).collect::<Vec<_>>(), [8, 16, 0], "flags 8, 16");
+}
+
+#[wasm_bindgen_test]
 fn empty_and_nameless_texts() {
     let tagger = default_tagger();
     assert!(tag(&tagger, &JsString::from("")).is_empty());
@@ -452,11 +480,14 @@ fn a_bad_gazetteer_throws_an_error_naming_line_and_problem() {
             .expect_err("an unterminated string");
     assert!(error_message(&thrown).contains("syntax.toml:3: error:"), "{}", error_message(&thrown));
 
-    // spaCy token patterns: the line and why.
+    // spaCy token patterns are skipped, each with a warning naming its line; phrase patterns load.
     let jsonl = "{\"label\": \"GPE\", \"pattern\": \"Gao\"}\n{\"label\": \"GPE\", \"pattern\": [{\"LOWER\": \"gao\"}]}\n";
-    let thrown = from_sources(&[("patterns.jsonl", jsonl)], false).expect_err("a token pattern");
-    let message = error_message(&thrown);
-    assert!(message.contains("patterns.jsonl:2: error: token patterns"), "{message}");
+    let patterns = from_sources(&[("patterns.jsonl", jsonl)], false).expect("token patterns skipped");
+    let warnings: Vec<Diagnostic> = from_js(call(&patterns, "diagnostics", &[]).unwrap());
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert_eq!((warnings[0].severity.as_str(), warnings[0].line), ("warning", Some(2)));
+    assert!(warnings[0].message.starts_with("token pattern skipped"), "{warnings:?}");
+    assert_eq!(ids(&tag(&patterns, &JsString::from("à Gao"))), ["user.place.gao"]);
 
     // Nothing built half-way: the tagger made before still tags the same.
     let after = tag(&tagger, &text);

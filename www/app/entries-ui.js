@@ -1,12 +1,14 @@
 // The "Your entries" section: the add form, gazetteer file import, the stored list (download, remove,
-// undo) and the TSV export. Every change is tried in the worker first; only a build that succeeds is
-// stored, so a bad file never costs what is already there.
+// undo) and the TSV export. Every change is tried in the worker first, on the freshest stored list;
+// only a build that succeeds is stored, so a bad file never costs what is already there. Changes are
+// deltas committed only if no other tab changed the store meanwhile (else tried again on the new list),
+// and a change made in another tab is picked up here (entries-store.js).
 import { h, download, stamp, fmt, plural } from './dom.js';
 import { TYPES, TYPE_BY_ID, typeLabel } from './model.js';
 import { readText } from './files.js';
+import { defuseTsv } from './export.js';
+import { openEntriesStore } from './entries-store.js';
 import {
-  loadSources,
-  saveSources,
   forWorker,
   entityFromForm,
   entityToml,
@@ -15,13 +17,34 @@ import {
 } from './entries.js';
 
 const $ = (id) => document.getElementById(id);
+
+/** The lines of a worker error worth showing (one diagnostic each, with its file and line). */
+function diagnosticLines(detail) {
+  return String(detail || '')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !/^gazetteer has \d+ errors?$/.test(l));
+}
+
+/** The list `sources` becomes with `changes` (the store's own rule: removals, then puts in place). */
+function preview(sources, { put = [], remove = [] }) {
+  const next = sources.filter((s) => !remove.includes(s.name));
+  for (const source of put) {
+    const at = next.findIndex((s) => s.name === source.name);
+    if (at === -1) next.push(source);
+    else next[at] = source;
+  }
+  return next;
+}
 const MAX_FILE_BYTES = 8 * 1024 * 1024;
 
 export class EntriesUI {
   constructor({ client, onRebuilt }) {
     this.client = client;
     this.onRebuilt = onRebuilt;
-    this.sources = loadSources();
+    this.store = null;
+    this.rev = 0;
+    this.sources = [];
     this.entities = [];
     this.byName = null;
     this.queue = Promise.resolve();
@@ -76,8 +99,17 @@ export class EntriesUI {
     return run;
   }
 
-  /** Builds the tagger with the stored sources (the embedded gazetteer alone if they fail). */
+  /** Opens the store and builds the tagger with the stored sources (the embedded gazetteer alone if they fail). */
   async loadStored() {
+    this.store = await openEntriesStore();
+    let stored = { rev: 0, sources: [] };
+    try {
+      stored = await this.store.read();
+    } catch (err) {
+      this.showError('Your stored entries could not be read, so the page uses the built-in gazetteer only.', String(err.message || err));
+    }
+    this.rev = stored.rev;
+    this.sources = stored.sources;
     const reply = await this.client.build(forWorker(this.sources));
     if (!reply.ok && reply.fallback) {
       this.broken = reply.error;
@@ -86,8 +118,56 @@ export class EntriesUI {
         reply.error,
       );
     }
+    this.showStorage();
     this.renderList();
+    this.store.onChange(() => this.refresh());
+    // A change another tab made while this one was in the background (a missed message): checked on return.
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'visible') this.refresh();
+    });
     return reply;
+  }
+
+  /** Says, in the section, when entries cannot be kept by this browser. */
+  showStorage() {
+    const note = $('entries-storage');
+    if (!note) return;
+    note.hidden = this.store.persistent;
+    note.textContent = this.store.persistent
+      ? ''
+      : 'This browser does not let the page store anything (its site storage is blocked, or the page is shown inside another site): entries you add here are used in this tab only and lost when it closes.';
+  }
+
+  get persistent() {
+    return !this.store || this.store.persistent;
+  }
+
+  /** Takes up a change made in another tab: the new list, and the tagger rebuilt with it. */
+  refresh() {
+    if (!this.store) return Promise.resolve();
+    return this.exclusive(() => this.catchUp());
+  }
+
+  /** refresh() within a job that already runs exclusively. */
+  async catchUp() {
+    let stored;
+    try {
+      stored = await this.store.read();
+    } catch {
+      return;
+    }
+    if (stored.rev === this.rev) return;
+    const reply = await this.client.build(forWorker(stored.sources));
+    this.rev = stored.rev;
+    this.sources = stored.sources;
+    if (reply.ok) {
+      this.broken = null;
+      this.onRebuilt(reply);
+    } else {
+      this.broken = reply.error;
+      this.showError('Your entries were changed in another tab and no longer load together: remove or replace the faulty file.', reply.error);
+    }
+    this.renderList();
   }
 
   /** Rebuilds the tagger with the stored sources (after a change of the village layer switch). */
@@ -127,10 +207,7 @@ export class EntriesUI {
   // ------------------------------------------------------------ messages
 
   showError(title, detail) {
-    const lines = String(detail || '')
-      .split('\n')
-      .map((l) => l.trim())
-      .filter((l) => l && !/^gazetteer has \d+ errors?$/.test(l));
+    const lines = diagnosticLines(detail);
     this.message.dataset.kind = 'error';
     this.message.replaceChildren(
       h('p', { class: 'message-title' }, title),
@@ -146,78 +223,149 @@ export class EntriesUI {
   // ------------------------------------------------------------ adding
 
   /**
-   * Tries `sources` in the worker (checking `check` on its own first). On success stores them and
-   * resolves to the reply; on failure keeps everything as it was and resolves to the failed reply.
+   * Applies `changes` ({put: [source], remove: [name]}) to the freshest stored list: tries the result
+   * in the worker (checking `check` on its own first), then stores the change unless another tab
+   * changed the store meanwhile (then everything is tried again on the new list). On success resolves
+   * to the reply; on failure keeps everything as it was and resolves to the failed reply.
+   * `changes` may be a function of the fresh list (for a change that depends on it).
    */
-  async apply(sources, check) {
-    const reply = await this.client.build(forWorker(sources), check ? { name: check.name, text: check.text } : undefined);
-    if (!reply.ok) return reply;
-    const previous = this.sources;
-    if (check) {
-      const stored = sources.find((s) => s.name === check.name);
-      stored.entities = reply.summary;
+  async apply(changes, check) {
+    for (let attempt = 0; attempt < 8; attempt++) {
+      let fresh;
+      try {
+        fresh = await this.store.read();
+      } catch (err) {
+        return { ok: false, error: `This browser refused to read the stored entries (${err.name || err.message}).` };
+      }
+      const delta = typeof changes === 'function' ? changes(fresh.sources) : changes;
+      if (!delta) return { ok: false, nothing: true };
+      const next = preview(fresh.sources, delta);
+      const reply = await this.client.build(forWorker(next), check ? { name: check.name, text: check.text } : undefined);
+      if (!reply.ok) {
+        // The tagger is unchanged; this tab's view may be older than the store: catch up.
+        if (fresh.rev !== this.rev) await this.catchUp();
+        return reply;
+      }
+      if (check) {
+        for (const s of delta.put || []) if (s.name === check.name) s.entities = reply.summary;
+      }
+      let done;
+      try {
+        done = await this.store.commit(fresh.rev, delta);
+      } catch (err) {
+        // The browser refused to store them: go back to the stored tagger.
+        const back = await this.client.build(forWorker(fresh.sources));
+        // The page follows the worker's tagger, whichever it now is.
+        this.onRebuilt(back.ok ? back : reply);
+        return { ok: false, error: `This browser refused to store the entries (${err.name || err.message}); its storage may be full.` };
+      }
+      if (!done.ok) continue; // Another tab changed them first: try again on the new list.
+      this.rev = done.rev;
+      this.sources = done.sources;
+      this.broken = null;
+      this.onRebuilt(reply);
+      this.renderList();
+      return reply;
     }
-    try {
-      saveSources(sources);
-    } catch (err) {
-      // The browser refused to store them: go back to the previous tagger.
-      const back = await this.client.build(forWorker(previous));
-      if (back.ok) this.onRebuilt(back);
-      return { ok: false, error: `This browser refused to store the entries (${err.name || err.message}); its local storage may be full.` };
-    }
-    this.sources = sources;
-    this.broken = null;
-    this.onRebuilt(reply);
-    this.renderList();
-    return reply;
+    await this.catchUp();
+    return { ok: false, error: 'Your entries kept changing in another tab: try again.' };
   }
 
-  /** Adds or replaces (same name) one source. Resolves to true on success. */
-  importSource(name, text, origin) {
+  /**
+   * Adds or replaces (same name) one source. Resolves to true on success. With `quiet`, shows nothing
+   * and resolves to the outcome `{ok, title, error, extra}` instead (a multi-file import reports them all).
+   */
+  importSource(name, text, origin, { quiet = false } = {}) {
     return this.exclusive(async () => {
       const source = { name, text, origin, added: new Date().toISOString() };
-      const at = this.sources.findIndex((s) => s.name === name);
-      const next = at === -1 ? [...this.sources, source] : this.sources.map((s, k) => (k === at ? source : s));
       this.message.dataset.kind = 'busy';
       this.message.replaceChildren(h('p', { class: 'message-title' }, `Checking ${name}…`));
-      const reply = await this.apply(next, source);
+      let replaced = false;
+      const reply = await this.apply((fresh) => {
+        replaced = fresh.some((s) => s.name === name);
+        return { put: [source] };
+      }, source);
+      let outcome;
       if (!reply.ok) {
         const kept = this.sources.length
           ? ` Your ${plural(this.sources.length, 'stored source')} ${this.sources.length === 1 ? 'is' : 'are'} kept as ${this.sources.length === 1 ? 'it was' : 'they were'}.`
           : '';
-        this.showError(`Could not add ${name}: nothing was changed.${kept}`, reply.error);
-        return false;
+        outcome = { ok: false, title: `Could not add ${name}: nothing was changed.${kept}`, error: reply.error };
+      } else {
+        const names = reply.summary.map((e) => e.name);
+        const shown = names.slice(0, 8).join(', ') + (names.length > 8 ? `, … (${fmt(names.length - 8)} more)` : '');
+        const extra = [];
+        if (reply.warnings?.length) {
+          extra.push(
+            h('p', {}, `${plural(reply.warnings.length, 'warning')}:`),
+            h('ul', { class: 'diagnostics warnings' }, reply.warnings.slice(0, 20).map((d) => h('li', {}, h('code', {}, `${d.source}${d.line ? `:${d.line}` : ''}: warning: ${d.message}`)))),
+          );
+        }
+        outcome = { ok: true, title: `${replaced ? 'Replaced' : 'Added'} ${name}: ${plural(names.length, 'entity', 'entities')} (${shown}).`, extra };
       }
-      const names = reply.summary.map((e) => e.name);
-      const shown = names.slice(0, 8).join(', ') + (names.length > 8 ? `, … (${fmt(names.length - 8)} more)` : '');
-      const extra = [];
-      if (reply.warnings?.length) {
-        extra.push(
-          h('p', {}, `${plural(reply.warnings.length, 'warning')}:`),
-          h('ul', { class: 'diagnostics warnings' }, reply.warnings.slice(0, 20).map((d) => h('li', {}, h('code', {}, `${d.source}${d.line ? `:${d.line}` : ''}: warning: ${d.message}`)))),
-        );
-      }
-      this.showInfo(`${at === -1 ? 'Added' : 'Replaced'} ${name}: ${plural(names.length, 'entity', 'entities')} (${shown}).`, extra);
-      return true;
+      if (quiet) return outcome;
+      if (outcome.ok) this.showInfo(outcome.title, outcome.extra);
+      else this.showError(outcome.title, outcome.error);
+      return outcome.ok;
     });
   }
 
+  /**
+   * Imports files one by one: a file that fails (too large, unreadable, invalid) changes nothing and
+   * does not stop the others. With several files, the message lists every file's outcome, with the
+   * errors' line numbers.
+   */
   async importFiles(files) {
+    const outcomes = [];
     for (const file of files) {
+      let outcome;
       if (file.size > MAX_FILE_BYTES) {
-        this.showError(`Could not add ${file.name}: nothing was changed.`, `${file.name}: file is larger than ${MAX_FILE_BYTES / 1048576} MB`);
-        continue;
+        outcome = { ok: false, title: `Could not add ${file.name}: nothing was changed.`, error: `${file.name}: file is larger than ${MAX_FILE_BYTES / 1048576} MB` };
+      } else {
+        let text = null;
+        try {
+          text = await readText(file);
+        } catch (err) {
+          outcome = { ok: false, title: `Could not read ${file.name}: nothing was changed.`, error: String(err.message || err) };
+        }
+        if (text !== null) outcome = await this.importSource(file.name, text, 'file', { quiet: true });
       }
-      let text;
-      try {
-        text = await readText(file);
-      } catch (err) {
-        this.showError(`Could not read ${file.name}: nothing was changed.`, String(err.message || err));
-        continue;
-      }
-      const ok = await this.importSource(file.name, text, 'file');
-      if (!ok) break;
+      outcomes.push({ name: file.name, ...outcome });
     }
+    if (outcomes.length === 1) {
+      const [one] = outcomes;
+      if (one.ok) this.showInfo(one.title, one.extra);
+      else this.showError(one.title, one.error);
+    } else if (outcomes.length > 1) {
+      this.showReport(outcomes);
+    }
+    return outcomes;
+  }
+
+  /** One message for a multi-file import: a line per file, the failed ones with their errors. */
+  showReport(outcomes) {
+    const failed = outcomes.filter((o) => !o.ok).length;
+    const added = outcomes.length - failed;
+    const title = failed
+      ? `Imported ${fmt(added)} of ${plural(outcomes.length, 'file')}; ${plural(failed, 'file')} could not be added (nothing of ${failed === 1 ? 'it' : 'them'} was changed).`
+      : `Imported ${plural(outcomes.length, 'file')}.`;
+    this.message.dataset.kind = failed ? 'error' : 'ok';
+    this.message.replaceChildren(
+      h('p', { class: 'message-title' }, title),
+      h(
+        'ul',
+        { class: 'file-report' },
+        outcomes.map((o) =>
+          h(
+            'li',
+            { 'data-file': o.name, 'data-ok': String(o.ok) },
+            h('span', { class: o.ok ? 'file-ok' : 'file-failed' }, o.ok ? '✓ ' : '✗ '),
+            o.title,
+            o.ok ? o.extra : h('ul', { class: 'diagnostics' }, diagnosticLines(o.error).map((l) => h('li', {}, h('code', {}, l)))),
+          ),
+        ),
+      ),
+    );
   }
 
   /** The existing entity the form's name matches, if any. */
@@ -301,10 +449,15 @@ export class EntriesUI {
 
   removeSources(names) {
     return this.exclusive(async () => {
-      const removed = this.sources.filter((s) => names.includes(s.name));
-      if (!removed.length) return false;
-      const next = this.sources.filter((s) => !names.includes(s.name));
-      const reply = await this.apply(next, null);
+      let removed = [];
+      const reply = await this.apply((fresh) => {
+        removed = fresh.filter((s) => names.includes(s.name));
+        return removed.length ? { remove: removed.map((s) => s.name) } : null;
+      }, null);
+      if (reply.nothing) {
+        this.showInfo(`${names.length === 1 ? names[0] : plural(names.length, 'source')} had already been removed (in another tab).`);
+        return false;
+      }
       if (!reply.ok) {
         this.showError(`Could not remove ${removed.map((s) => s.name).join(', ')}: nothing was changed.`, reply.error);
         return false;
@@ -322,9 +475,7 @@ export class EntriesUI {
     this.undo = null;
     if (!back) return;
     return this.exclusive(async () => {
-      const names = new Set(back.map((s) => s.name));
-      const next = [...this.sources.filter((s) => !names.has(s.name)), ...back];
-      const reply = await this.apply(next, null);
+      const reply = await this.apply({ put: back.map(({ seq, ...s }) => s) }, null);
       if (reply.ok) this.showInfo(`Restored ${back.length === 1 ? back[0].name : plural(back.length, 'source')}.`);
       else this.showError('Could not restore the removed entries.', reply.error);
     });
@@ -336,7 +487,7 @@ export class EntriesUI {
       this.showError('Could not export your entries.', reply.error);
       return;
     }
-    download(`sahel-tagger-my-entries-${stamp()}.tsv`, reply.text, 'text/tab-separated-values;charset=utf-8');
+    download(`sahel-tagger-my-entries-${stamp()}.tsv`, defuseTsv(reply.text), 'text/tab-separated-values;charset=utf-8');
   }
 
   // ------------------------------------------------------------ the list

@@ -1,27 +1,6 @@
-// The user's own gazetteer entries: stored in localStorage as a list of sources ({name, text}) that the
-// worker loads over the embedded gazetteer. Entries made with the form become small TOML sources; the
-// TOML is written here with every string escaped.
-
-const KEY = 'sahel-tagger.entries.v1';
-
-/** The stored sources (`[{name, text, added, origin, entities}]`); [] when none or unreadable. */
-export function loadSources(storage = localStorage) {
-  try {
-    const raw = storage.getItem(KEY);
-    if (!raw) return [];
-    const parsed = JSON.parse(raw);
-    const list = Array.isArray(parsed?.sources) ? parsed.sources : [];
-    return list.filter((s) => s && typeof s.name === 'string' && typeof s.text === 'string');
-  } catch {
-    return [];
-  }
-}
-
-/** Stores the sources; throws (e.g. QuotaExceededError) when the browser refuses. */
-export function saveSources(sources, storage = localStorage) {
-  if (sources.length === 0) storage.removeItem(KEY);
-  else storage.setItem(KEY, JSON.stringify({ version: 1, sources }));
-}
+// The user's own gazetteer entries: a list of sources ({name, text}) that the worker loads over the
+// embedded gazetteer (stored by entries-store.js). Entries made with the form become small TOML
+// sources; the TOML is written here with every string escaped.
 
 /** What the worker needs of a source. */
 export function forWorker(sources) {

@@ -41,6 +41,7 @@ export function records(result, keep = () => true) {
       utf16End: m.end,
       context: contextSnippet(text, m.start, m.end),
       variant: m.variant,
+      match: m.match,
       possible: m.possible,
       ambiguous: m.ambiguous,
       candidates: m.candidates,
@@ -53,18 +54,45 @@ export function toJson(rows) {
   return `${JSON.stringify(rows, null, 2)}\n`;
 }
 
-export const CSV_COLUMNS = ['id', 'name', 'type', 'subtype', 'surface', 'start', 'end', 'context', 'variant', 'possible', 'ambiguous', 'candidates', 'utf16Start', 'utf16End'];
+export const CSV_COLUMNS = ['id', 'name', 'type', 'subtype', 'surface', 'start', 'end', 'context', 'variant', 'match', 'possible', 'ambiguous', 'candidates', 'utf16Start', 'utf16End'];
+
+/**
+ * A cell a spreadsheet would run as a formula (CSV injection): one starting with = + - @, a tab or a
+ * carriage return, also behind invisible characters (a byte-order mark, zero-width or other spaces).
+ * Leading apostrophes are looked through, so that the guard can be undone exactly (see defuseFormula).
+ */
+const FORMULA = /^'*(?:[\t\r]|[\s\u0085\u200b-\u200d\u2060\ufeff]*[=+\-@])/;
+
+/**
+ * The text of a spreadsheet cell, defused: an apostrophe before anything FORMULA matches, which
+ * spreadsheets show as text (and hide). Every export of text cells goes through this one function:
+ * the CSV of mentions and the TSV of the user's entries (whose reader, src/gazetteer/tsv.rs, removes
+ * that one apostrophe again, so a downloaded TSV imports back unchanged).
+ */
+export function defuseFormula(s) {
+  return FORMULA.test(s) ? `'${s}` : s;
+}
 
 /** One CSV cell: numbers as they are; text quoted when needed and defused if it could be a formula. */
 export function csvCell(value) {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return String(value);
   if (typeof value === 'boolean') return value ? 'true' : 'false';
-  let s = Array.isArray(value) ? value.join(' ') : String(value);
-  // Spreadsheets run cells starting with these as formulas (CSV injection).
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  let s = defuseFormula(Array.isArray(value) ? value.join(' ') : String(value));
   if (/[",\r\n]/.test(s) || s !== s.trim()) s = `"${s.replace(/"/g, '""')}"`;
   return s;
+}
+
+/**
+ * A generated TSV layer (the worker's `exportTsv`) made safe to open in a spreadsheet: every text cell
+ * of every entity line defused; numbers (coordinates, GeoNames ids), the header and comment lines as
+ * they are.
+ */
+export function defuseTsv(text) {
+  return text
+    .split('\n')
+    .map((line, k) => (k === 0 || line.startsWith('#') ? line : line.split('\t').map((cell) => (/^[+-]?\d+(\.\d+)?$/.test(cell) ? cell : defuseFormula(cell))).join('\t')))
+    .join('\n');
 }
 
 /** CSV with a header row, CRLF line ends and a byte-order mark (spreadsheets then read UTF-8). */

@@ -7,7 +7,7 @@ import { setupTooltip } from './tooltip.js';
 import { buildLegend, EntityPanel } from './panel.js';
 import { records, toJson, toCsv, highlightedHtml, copyHtml } from './export.js';
 import { readText, htmlToText, isHtmlFile, isGazetteerFile } from './files.js';
-import { h, debounce, download, stamp, fmt, plural } from './dom.js';
+import { h, debounce, download, stamp, fmt, plural, nextFrame } from './dom.js';
 import { EntriesUI } from './entries-ui.js';
 import { installBookmarklet } from '../bookmarklet/install.js';
 
@@ -17,8 +17,10 @@ const resultEl = $('result');
 const statusEl = $('status');
 
 const client = new TaggerClient();
-const view = new ResultView(resultEl);
+const view = new ResultView(resultEl, { onPart: showParts });
 const state = {
+  // A text over LARGE_TEXT characters: kept here, shown read-only (#input-large), not in the textarea.
+  large: null,
   entities: [],
   byId: new Map(),
   stats: null,
@@ -72,7 +74,7 @@ const tooltip = setupTooltip(resultEl, $('tip'), (mark) => {
 });
 
 /** Moves to the next (`step` 1) or previous (-1) mention of entity `index`, from `fromMention` if given. */
-function goTo(index, step, fromMention = null) {
+async function goTo(index, step, fromMention = null) {
   const result = view.result;
   if (!result) return;
   const list = result.byEntity().get(index);
@@ -86,15 +88,23 @@ function goTo(index, step, fromMention = null) {
   } else {
     k = step > 0 ? 0 : list.length - 1;
   }
-  const mark = view.marks[list[k]];
+  state.cursor = { result, index, k };
+  // In a long text, the mention's part is drawn first.
+  const part = view.part;
+  const mark = await view.reveal(list[k]);
+  if (view.result !== result) return;
   if (!mark) {
     setStatus('Still drawing the text: try again in a moment.');
     return;
   }
-  state.cursor = { result, index, k };
-  for (const old of resultEl.querySelectorAll('mark.current')) old.classList.remove('current');
-  mark.classList.add('current');
+  view.setCurrent(list[k]);
   mark.scrollIntoView({ block: 'center', inline: 'nearest' });
+  if (view.part !== part) {
+    // A part just drawn: the chunks above the mark get their real height once laid out.
+    await nextFrame();
+    if (view.result !== result) return;
+    mark.scrollIntoView({ block: 'center', inline: 'nearest' });
+  }
   mark.focus({ preventScroll: true });
   panel.select(result.entities[index].id, k, list.length);
 }
@@ -117,17 +127,84 @@ resultEl.addEventListener('click', (event) => {
   const list = view.result.byEntity().get(index);
   const k = list.indexOf(i);
   state.cursor = { result: view.result, index, k };
-  for (const old of resultEl.querySelectorAll('mark.current')) old.classList.remove('current');
-  mark.classList.add('current');
+  view.setCurrent(i);
   panel.select(mark.dataset.entity, k, list.length);
+});
+
+// ---------------------------------------------------------------- parts of a long text
+
+/** The part navigation: shown for a text drawn in parts (render.js), with the part on screen. */
+function showParts(p, parts) {
+  const nav = $('parts');
+  nav.hidden = parts.length <= 1;
+  if (nav.hidden) return;
+  const part = parts[p];
+  $('part-number').max = String(parts.length);
+  $('part-number').value = String(p + 1);
+  $('part-count').textContent = fmt(parts.length);
+  $('part-range').textContent = `characters ${fmt(part.start + 1)}–${fmt(part.end)} of ${fmt(parts[parts.length - 1].end)}`;
+  $('part-first').disabled = $('part-prev').disabled = p === 0;
+  $('part-next').disabled = $('part-last').disabled = p === parts.length - 1;
+}
+const goPart = (p) => {
+  if (!view.result) return;
+  view.showPart(Math.max(0, Math.min(view.parts.length - 1, p)));
+};
+$('part-first').addEventListener('click', () => goPart(0));
+$('part-prev').addEventListener('click', () => goPart(view.part - 1));
+$('part-next').addEventListener('click', () => goPart(view.part + 1));
+$('part-last').addEventListener('click', () => goPart(view.parts.length - 1));
+$('part-number').addEventListener('change', (event) => {
+  const p = Number(event.target.value) - 1;
+  if (Number.isInteger(p)) goPart(p);
 });
 
 // ---------------------------------------------------------------- tagging
 
 const DRAFT_KEY = 'sahel-tagger.draft';
+/** Longer texts are not kept for the tab (storing them would block the page, and may not fit). */
+const DRAFT_MAX = 1_000_000;
+/** Longer texts are not put in the textarea: a browser lays out a textarea's whole text, which takes
+ * about 0.4 ms per kB (a 50 MB text would freeze the tab for tens of seconds). */
+const LARGE_TEXT = 150_000;
+
+/** The text being tagged: the textarea's, or the long one shown read-only. */
+function currentText() {
+  return state.large ?? input.value;
+}
+
+const largeBox = $('input-large');
+
+/** Puts `text` in the input: the textarea, or the read-only view of a long text. */
+function setText(text) {
+  if (text.length > LARGE_TEXT) {
+    const focused = document.activeElement === input || document.activeElement === largeBox;
+    state.large = text;
+    input.value = '';
+    input.hidden = true;
+    largeBox.hidden = false;
+    largeBox.dataset.length = String(text.length);
+    $('input-large-title').textContent = `A long text: ${plural(text.length, 'character')}.`;
+    $('input-large-preview').textContent = `${text.slice(0, 2000)}${text.length > 2000 ? '…' : ''}`;
+    if (focused) largeBox.focus();
+  } else {
+    const hadFocus = document.activeElement === largeBox;
+    state.large = null;
+    largeBox.hidden = true;
+    delete largeBox.dataset.length;
+    $('input-large-preview').textContent = '';
+    input.hidden = false;
+    input.value = text;
+    if (hadFocus) input.focus();
+  }
+  updateInputInfo();
+  saveDraft();
+}
+
 function storeDraft() {
   try {
-    if (input.value) sessionStorage.setItem(DRAFT_KEY, input.value);
+    const text = currentText();
+    if (text && text.length <= DRAFT_MAX) sessionStorage.setItem(DRAFT_KEY, text);
     else sessionStorage.removeItem(DRAFT_KEY);
   } catch {
     // Too large for the tab's storage: keep none rather than a stale one.
@@ -145,8 +222,8 @@ window.addEventListener('pagehide', () => {
 });
 
 function updateInputInfo() {
-  const n = input.value.length;
-  $('input-info').textContent = n ? plural(n, 'character') : '';
+  const n = currentText().length;
+  $('input-info').textContent = n ? `${plural(n, 'character')}${state.large ? ' (read-only)' : ''}` : '';
 }
 
 // Short texts tag in a few milliseconds: keep up with typing. Long ones wait for a pause.
@@ -158,6 +235,12 @@ const scheduleTag = (delay) => {
 scheduleTag.cancel = () => clearTimeout(tagTimer);
 
 input.addEventListener('input', (event) => {
+  if (input.value.length > LARGE_TEXT) {
+    // Too long for the textarea (a drop, or a paste the browser made itself): shown read-only.
+    setText(input.value);
+    tagNow();
+    return;
+  }
   updateInputInfo();
   saveDraft();
   const text = input.value;
@@ -174,20 +257,39 @@ input.addEventListener('input', (event) => {
 
 // Chromium's own paste of a few megabytes into a textarea blocks the page for seconds (it goes through
 // the editing machinery, undo history included). Large pastes are inserted directly instead: the same
-// result in milliseconds, at the cost of Ctrl+Z for that one paste.
+// result in milliseconds, at the cost of Ctrl+Z for that one paste. A paste that makes the text longer
+// than LARGE_TEXT never touches the textarea; a paste into the read-only view replaces its text.
 const LARGE_PASTE = 100_000;
-input.addEventListener('paste', (event) => {
+function onPaste(event) {
   const text = event.clipboardData?.getData('text/plain');
-  if (!text || text.length < LARGE_PASTE) return;
+  const intoLarge = event.currentTarget === largeBox;
+  if (!text || (!intoLarge && text.length < LARGE_PASTE)) return;
   event.preventDefault();
-  input.setRangeText(text.replace(/\r\n?/g, '\n'), input.selectionStart, input.selectionEnd, 'end');
-  input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
-});
+  const clean = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+  if (intoLarge) {
+    setText(clean);
+  } else {
+    const from = input.selectionStart;
+    const to = input.selectionEnd;
+    const before = input.value.slice(0, from);
+    const after = input.value.slice(to);
+    // (No concatenation when the paste replaces everything: a 50 MB string is not copied again.)
+    if (before.length + after.length + clean.length > LARGE_TEXT) setText(before || after ? before + clean + after : clean);
+    else {
+      input.setRangeText(clean, from, to, 'end');
+      updateInputInfo();
+      saveDraft();
+    }
+  }
+  tagNow();
+}
+input.addEventListener('paste', onPaste);
+largeBox.addEventListener('paste', onPaste);
 
 function tagNow() {
   scheduleTag.cancel();
   if (!state.ready) return;
-  const text = input.value;
+  const text = currentText();
   if (!text.trim()) {
     state.result = null;
     view.clear(placeholder('The text you paste appears here with each mention highlighted.'));
@@ -205,7 +307,10 @@ function tagNow() {
 }
 
 async function onTagged(text, reply) {
-  if (text !== input.value) return; // Edited since: a newer request follows.
+  if (text !== currentText()) return; // Edited since: a newer request follows.
+  // Tagged with another entity table than the page's (a change of entries in between): the page
+  // tags again when it adopts the new one.
+  if (reply.ok && reply.generation !== state.generation) return;
   if (!reply.ok) {
     setState('error');
     setStatus(`Tagging failed: ${reply.error}`, 'error');
@@ -225,6 +330,7 @@ async function onTagged(text, reply) {
   setExportsEnabled(result.n > 0);
   updateExportNote();
   resultEl.dataset.mentions = String(result.n);
+  resultEl.dataset.length = String(text.length);
   resultEl.dataset.tagMs = reply.totalMs.toFixed(1);
   if (result.n === 0) {
     view.clear();
@@ -235,6 +341,8 @@ async function onTagged(text, reply) {
   const done = await view.render(result, (pos, total) => {
     if (big) setStatus(`Showing ${plural(result.n, 'mention')}… ${Math.round((100 * pos) / total)}%`);
   });
+  if (done && view.parts.length > 1) resultEl.dataset.parts = String(view.parts.length);
+  else delete resultEl.dataset.parts;
   if (!done) return;
   const renderMs = performance.now() - t0;
   resultEl.dataset.renderMs = renderMs.toFixed(1);
@@ -254,7 +362,8 @@ function fmtMs(ms) {
 function readyLine() {
   if (!state.stats) return '';
   const villages = state.villages ? ` and ${fmt(state.villages)} GeoNames villages` : '';
-  return `Ready: ${fmt(state.stats.entities - state.villages)} entities${villages}, ${fmt(state.stats.variants)} spellings. Paste a text or load the sample.`;
+  const kept = entries.persistent ? '' : ' Your entries cannot be kept: this browser blocks site storage here.';
+  return `Ready: ${fmt(state.stats.entities - state.villages)} entities${villages}, ${fmt(state.stats.variants)} spellings. Paste a text or load the sample.${kept}`;
 }
 
 // ---------------------------------------------------------------- exports
@@ -276,9 +385,7 @@ function updateExportNote() {
     note.textContent = '';
     return;
   }
-  const filter = keep(result);
-  let n = 0;
-  for (let i = 0; i < result.n; i++) if (filter(i)) n++;
+  const n = result.shownCount(state.hidden, state.hidePossible);
   note.textContent = n === result.n ? `all ${plural(n, 'mention')}` : `the ${plural(n, 'mention')} highlighted (of ${fmt(result.n)})`;
 }
 
@@ -316,9 +423,7 @@ async function openTextFile(file) {
   try {
     const raw = await readText(file);
     const html = isHtmlFile(file);
-    input.value = html ? htmlToText(raw) : raw;
-    updateInputInfo();
-    saveDraft();
+    setText(html ? htmlToText(raw) : raw);
     tagNow();
     if (html) setStatus(`Opened ${file.name}: visible text only.`);
   } catch (err) {
@@ -336,9 +441,7 @@ $('sample').addEventListener('click', async () => {
   try {
     const response = await fetch(new URL('../sample/sahel-semaine.txt', import.meta.url));
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    input.value = await response.text();
-    updateInputInfo();
-    saveDraft();
+    setText(await response.text());
     tagNow();
   } catch (err) {
     setStatus(`Could not load the sample: ${err.message || err}`, 'error');
@@ -346,9 +449,7 @@ $('sample').addEventListener('click', async () => {
 });
 
 $('clear').addEventListener('click', () => {
-  input.value = '';
-  updateInputInfo();
-  saveDraft();
+  setText('');
   tagNow();
   input.focus();
 });
@@ -384,6 +485,7 @@ document.addEventListener('drop', async (event) => {
 
 function adopt(reply) {
   state.entities = reply.entities;
+  state.generation = reply.generation;
   state.byId = new Map(reply.entities.map((e) => [e.id, e]));
   state.stats = reply.stats;
   state.villages = reply.layer?.entities || 0;
@@ -448,7 +550,7 @@ async function start() {
   } catch {
     draft = null;
   }
-  if (draft && !input.value) input.value = draft;
+  if (draft && !currentText()) setText(draft);
   updateInputInfo();
   tagNow();
 }

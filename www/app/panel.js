@@ -1,7 +1,7 @@
 // The legend (one toggle per type) and the entity panel (entities grouped by type, sorted by mention
 // count; a click goes through the entity's mentions).
 import { h, fmt, plural } from './dom.js';
-import { TYPES, POSSIBLE } from './model.js';
+import { TYPES } from './model.js';
 
 /** Builds the type toggles into `container`; `onChange(type, shown)` on each change. */
 export function buildLegend(container, onChange) {
@@ -66,7 +66,7 @@ export class EntityPanel {
     let possibleOnly = 0;
     for (const [index, mentions] of result.byEntity()) {
       const entity = result.entities[index];
-      const certain = mentions.filter((i) => !(result.flags(i) & POSSIBLE)).length;
+      const certain = result.certainCount(index);
       if (!certain) possibleOnly++;
       if (!groups.has(entity.type)) groups.set(entity.type, []);
       groups.get(entity.type).push({ entity, index, count: mentions.length, certain });

@@ -1,6 +1,9 @@
 // The page's side of the tagger worker: request/response calls, and a "latest text wins" tag queue so
 // that typing into a long text never piles up tagging jobs.
 
+/** Characters per message when a long text is sent to the worker. */
+const PIECE = 2_000_000;
+
 export class TaggerClient {
   constructor() {
     this.worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
@@ -39,6 +42,25 @@ export class TaggerClient {
     return this.call('build', { sources, check, extended: this.extended });
   }
 
+  /**
+   * Tags `text`. A long text goes to the worker in pieces, one per task: copying a string into a
+   * message blocks the page for about 3.5 ms per million characters, 180 ms for 50 MB in one go.
+   * Resolves to the reply, or null when `abandon()` said a newer text is waiting.
+   */
+  async tag(text, abandon = () => false) {
+    if (text.length <= PIECE || this.failed) return this.call('tag', { text });
+    const id = ++this.seq;
+    for (let at = 0; at < text.length; at += PIECE) {
+      this.worker.postMessage({ op: 'piece', id, piece: text.slice(at, at + PIECE) });
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      if (abandon()) {
+        this.worker.postMessage({ op: 'drop', id });
+        return null;
+      }
+    }
+    return this.call('tag', { id });
+  }
+
   exportTsv(onlyUser) {
     return this.call('exportTsv', { onlyUser });
   }
@@ -57,10 +79,10 @@ export class TaggerClient {
       const { text, onResult } = this.queued;
       this.queued = null;
       this.busy = true;
-      const reply = await this.call('tag', { text });
+      const reply = await this.tag(text, () => this.queued !== null);
       this.busy = false;
       // A newer text is waiting: this result is already stale, skip rendering it.
-      if (!this.queued) onResult(text, reply);
+      if (reply && !this.queued) onResult(text, reply);
     }
   }
 }

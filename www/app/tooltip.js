@@ -1,8 +1,9 @@
 // The mention card shown on hover and on keyboard focus: surface → canonical name, type, the variant
-// matched, description, lineage, where it sits (parent chain), coordinates, ambiguity, and the GeoNames
+// matched (or, for a tolerant match, the one it is close to; for a descriptive force name, the
+// grammar's phrase), description, lineage, where it sits (parent chain), coordinates, ambiguity, and the GeoNames
 // credit where its data is shown. Built with text nodes only.
 import { h } from './dom.js';
-import { POSSIBLE, AMBIGUOUS, typeLabel, TYPE_BY_ID } from './model.js';
+import { POSSIBLE, AMBIGUOUS, TOLERANT, GRAMMAR, typeLabel, TYPE_BY_ID } from './model.js';
 
 const regionNames = (() => {
   try {
@@ -45,6 +46,13 @@ export function parentChain(entity, byId) {
   return chain;
 }
 
+/** What the card calls the variant: why the mention was found. */
+function matchLabel(flags) {
+  if (flags & TOLERANT) return 'Close to ';
+  if (flags & GRAMMAR) return 'Descriptive name, as in ';
+  return 'Matched variant ';
+}
+
 /** The card's content for mention `i` of `result`. */
 export function mentionCard(result, i, byId, { keyboard = false } = {}) {
   const entity = result.entity(i);
@@ -67,7 +75,7 @@ export function mentionCard(result, i, byId, { keyboard = false } = {}) {
   const rows = [
     head,
     h('div', { class: 'tip-type', 'data-type': entity.type }, h('span', { class: 'glyph', 'aria-hidden': 'true' }, type?.glyph ?? '?'), kind),
-    h('div', { class: 'tip-row' }, h('span', { class: 'tip-key' }, 'Matched variant '), h('q', {}, variant)),
+    h('div', { class: 'tip-row' }, h('span', { class: 'tip-key' }, matchLabel(flags)), h('q', {}, variant)),
   ];
   if (entity.description) rows.push(h('p', { class: 'tip-desc' }, entity.description));
   if (entity.lineage) rows.push(h('p', { class: 'tip-lineage' }, h('span', { class: 'tip-key' }, 'Lineage '), entity.lineage));

@@ -9,10 +9,11 @@
 //                            layer exists. With `check` (a new source) that source is validated on its
 //                            own first, so its errors name its own lines. On any failure the current
 //                            tagger is kept.
-//   tag {text}               tags a text; mentions come back packed in a transferable Uint32Array.
+//   tag {text} or {id}       tags a text (or the one sent in `piece` messages under `id`); mentions come back packed in transferable Uint32Arrays, with
+//                            their grouping by entity and the candidates of ambiguous ones (model.js).
 //   exportTsv {onlyUser}     the gazetteer (or only the user's entries) as a TSV layer.
 import init, { Tagger } from '../pkg/sahel_tagger.js';
-import { STRIDE, AMBIGUOUS, POSSIBLE, CASE_SENSITIVE } from './model.js';
+import { STRIDE, AMBIGUOUS, POSSIBLE, CASE_SENSITIVE, TOLERANT, GRAMMAR } from './model.js';
 
 const ready = init();
 let tagger = null;
@@ -49,9 +50,13 @@ async function villageLayer() {
   return layer;
 }
 
+/** Which tagger (entity table) a reply was made with: the page drops mentions of another one. */
+let generation = 0;
+
 function adopt(next) {
   if (tagger) tagger.free();
   tagger = next;
+  generation++;
   entities = tagger.entities();
   indexById = new Map(entities.map((e, i) => [e.id, i]));
 }
@@ -59,7 +64,7 @@ function adopt(next) {
 function describe() {
   let villages = 0;
   for (const e of entities) if (e.tier === 'extended') villages++;
-  return { entities, stats: tagger.stats(), layer: { available: Boolean(layer || layerExists), entities: villages, error: layerError } };
+  return { entities, generation, stats: tagger.stats(), layer: { available: Boolean(layer || layerExists), entities: villages, error: layerError } };
 }
 
 function errorText(err) {
@@ -140,7 +145,10 @@ function tag({ text }) {
   const data = new Uint32Array(n * STRIDE);
   const variants = [];
   const variantIndex = new Map();
-  const candidates = [];
+  // Ambiguous mentions' candidates, packed: mention indices, then each one's entity indices.
+  const candMention = [];
+  const candOffsets = [0];
+  const candList = [];
   for (let i = 0; i < n; i++) {
     const m = mentions[i];
     let v = variantIndex.get(m.variant);
@@ -153,15 +161,76 @@ function tag({ text }) {
     data[o] = m.start;
     data[o + 1] = m.end;
     data[o + 2] = indexById.get(m.id);
-    data[o + 3] = (m.ambiguous ? AMBIGUOUS : 0) | (m.possible ? POSSIBLE : 0) | (m.caseSensitive ? CASE_SENSITIVE : 0);
+    data[o + 3] =
+      (m.ambiguous ? AMBIGUOUS : 0) |
+      (m.possible ? POSSIBLE : 0) |
+      (m.caseSensitive ? CASE_SENSITIVE : 0) |
+      (m.match === 'tolerant' ? TOLERANT : 0) |
+      (m.match === 'grammar' ? GRAMMAR : 0);
     data[o + 4] = v;
-    if (m.ambiguous) candidates.push([i, m.candidates.map((id) => indexById.get(id))]);
+    if (m.ambiguous) {
+      candMention.push(i);
+      for (const id of m.candidates) candList.push(indexById.get(id));
+      candOffsets.push(candList.length);
+    }
   }
-  return { ok: true, n, data, variants, candidates, tagMs, totalMs: performance.now() - t0, transfer: [data.buffer] };
+  const groups = groupByEntity(data, n);
+  const packed = {
+    candMention: Uint32Array.from(candMention),
+    candOffsets: Uint32Array.from(candOffsets),
+    candList: Uint32Array.from(candList),
+  };
+  const transfer = [data.buffer, groups.order.buffer, groups.groups.buffer, ...Object.values(packed).map((a) => a.buffer)];
+  return { ok: true, generation, n, data, variants, ...packed, ...groups, tagMs, totalMs: performance.now() - t0, transfer };
 }
+
+/**
+ * The mentions grouped by entity, so that the page does no pass over every mention of a long text:
+ * `order` lists mention indices entity by entity (in text order within each), `groups` has four
+ * numbers per entity mentioned: its index, where its mentions start in `order`, how many there are,
+ * and how many of them are certain (not flagged possible).
+ */
+function groupByEntity(data, n) {
+  const count = new Uint32Array(entities.length);
+  const certain = new Uint32Array(entities.length);
+  for (let i = 0; i < n; i++) {
+    const k = data[i * STRIDE + 2];
+    count[k]++;
+    if (!(data[i * STRIDE + 3] & POSSIBLE)) certain[k]++;
+  }
+  const start = new Uint32Array(entities.length);
+  const list = [];
+  let at = 0;
+  for (let k = 0; k < entities.length; k++) {
+    if (!count[k]) continue;
+    start[k] = at;
+    list.push(k, at, count[k], certain[k]);
+    at += count[k];
+  }
+  const order = new Uint32Array(n);
+  const fill = start.slice();
+  for (let i = 0; i < n; i++) order[fill[data[i * STRIDE + 2]]++] = i;
+  return { order, groups: Uint32Array.from(list) };
+}
+
+/** Long texts arrive in pieces (`piece` {id, piece}, then `tag` {id}); `drop` {id} forgets them. */
+const pieces = new Map();
 
 self.onmessage = async (event) => {
   const msg = event.data;
+  if (msg.op === 'piece') {
+    if (!pieces.has(msg.id)) pieces.set(msg.id, []);
+    pieces.get(msg.id).push(String(msg.piece));
+    return;
+  }
+  if (msg.op === 'drop') {
+    pieces.delete(msg.id);
+    return;
+  }
+  if (msg.op === 'tag' && msg.id !== undefined) {
+    msg.text = (pieces.get(msg.id) || []).join('');
+    pieces.delete(msg.id);
+  }
   let reply;
   try {
     await ready;

@@ -31,8 +31,11 @@ export function sahelBookmarklet(ORIGIN) {
   'use strict';
   const W = window;
   const D = document;
-  const old = W.sahelTagger;
-  if (old && old.retag) {
+  // The running bookmarklet's handle: a registered symbol, non-enumerable, so that no name of the page
+  // (a global `sahelTagger` of its own, say) can collide with it or be overwritten.
+  const KEY = Symbol.for('sahel-tagger');
+  const old = W[KEY];
+  if (old && typeof old.retag === 'function' && typeof old.show === 'function') {
     old.show();
     old.retag();
     return;
@@ -66,6 +69,8 @@ export function sahelBookmarklet(ORIGIN) {
   let cur = -1;
   let curMarks = [];
   let lay = null;
+  let unreachable = false;
+  let reached = false;
   const SN = [];
   const SS = [];
   const SL = [];
@@ -741,8 +746,11 @@ export function sahelBookmarklet(ORIGIN) {
     true
   );
   const limit = (p, ms, why) => Promise.race([p, new Promise((_, no) => setTimeout(() => no(new Error(why)), ms))]);
-  const inPage = async () => {
-    const mod = await limit(import(ORIGIN + '/bookmarklet/engine.js'), 20000, 'the tagger module did not load');
+  // A frame of the tagger that loads and says nothing, with no policy of the page blocking it.
+  const SILENT = 'the tagger frame did not answer';
+  const inPage = async (quick) => {
+    const mod = await limit(import(ORIGIN + '/bookmarklet/engine.js'), quick ? 5000 : 20000, 'the tagger module did not load');
+    reached = true;
     // Throws at once where the page forbids WebAssembly, before the module fetches any.
     new WebAssembly.Module(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]));
     let e = await limit(mod.createEngine(), 60000, 'the tagger did not start');
@@ -757,7 +765,8 @@ export function sahelBookmarklet(ORIGIN) {
       close: () => mod.freeEngines(),
     };
   };
-  const remote = (kind) =>
+  // `lost()` is called when the page removes a frame that was answering.
+  const remote = (kind, lost) =>
     new Promise((ok, no) => {
       let win = null;
       let frame = null;
@@ -766,6 +775,7 @@ export function sahelBookmarklet(ORIGIN) {
       let port = null;
       let settled = false;
       let seq = 0;
+      let watch = null;
       const waiting = new Map();
       const ask = (q) =>
         new Promise((res, rej) => {
@@ -781,6 +791,7 @@ export function sahelBookmarklet(ORIGIN) {
       const end = () => {
         stop();
         clearInterval(poll);
+        if (watch) watch.disconnect();
         if (port) port.close();
         if (frame) frame.remove();
         if (win && kind === 'window' && !win.closed) win.close();
@@ -833,10 +844,23 @@ export function sahelBookmarklet(ORIGIN) {
       const url = ORIGIN + '/bookmarklet/remote.html';
       if (kind === 'frame') {
         frame = h('iframe', { src: url, title: 'Sahel tagger', hidden: true });
-        // remote.js says hello before its frame's load event: a frame loaded and silent is blocked.
-        frame.addEventListener('load', () => port || setTimeout(() => port || fail('frames'), 2000));
+        // remote.js says hello before its frame's load event: a frame loaded and silent is blocked (a
+        // policy of the page says so at once) or shows the browser's error page (the tagger site is
+        // down or unreachable).
+        frame.addEventListener('load', () => port || setTimeout(() => port || fail(SILENT), 2000));
         root.append(frame);
         win = frame.contentWindow;
+        // The page may remove the panel, and the frame with it: noticed at once, never waited for.
+        watch = new MutationObserver(() => {
+          if (frame.isConnected) return;
+          if (!settled) return fail('the page removed the tagger frame');
+          end();
+          for (const w of waiting.values()) w[1](new Error('the page removed the tagger frame'));
+          waiting.clear();
+          lost();
+        });
+        watch.observe(D.documentElement, { childList: true });
+        watch.observe(root, { childList: true });
       } else {
         try {
           win = W.open(url, 'sahel-tagger-' + Date.now(), 'popup,width=480,height=360');
@@ -848,17 +872,34 @@ export function sahelBookmarklet(ORIGIN) {
         // Closed at once: the page's Cross-Origin-Opener-Policy cut the window off.
         poll = setInterval(() => win.closed && fail(Date.now() - opened < 2000 ? 'replies from the windows it opens' : 'the tagger window was closed'), 250);
       }
-      timer = setTimeout(() => fail('the tagger ' + kind + ' did not answer'), 30000);
+      // A frame of a reachable tagger says hello within a few seconds; a window may wait for the reader.
+      timer = setTimeout(() => fail(kind === 'frame' ? SILENT : 'the tagger ' + kind + ' did not answer'), kind === 'frame' ? 5000 : 30000);
     });
 
   const begin = async (tries) => {
+    let silent = false;
+    unreachable = false;
+    reached = false;
     for (const kind of tries) {
+      // The tagger module cannot be fetched and no policy of the page is in the way: the tagger site
+      // itself cannot be reached (a frame of it was silent or blocked), and a window of it would not
+      // answer either.
+      if (kind === 'window' && unreachable) break;
       try {
-        eng = await (kind === 'page' ? inPage() : remote(kind));
+        eng = await (kind === 'page' ? inPage(silent) : remote(kind, lostFrame));
         break;
       } catch (e) {
         alive();
         if (/^(frames|pop-up windows|replies from)/.test(e.message)) blocked.add(e.message);
+        if (e.message === SILENT) silent = true;
+        // Removed with the panel while starting: the panel goes back (not forever), the next way is tried.
+        if (/^the page removed/.test(e.message) && !host.isConnected && restarts++ < 2) D.documentElement.append(host);
+        if (kind === 'page' && !reached) {
+          // A policy violation is reported a moment after the failed import.
+          await new Promise((r) => setTimeout(r, 50));
+          alive();
+          unreachable = ![...blocked].some((b) => /^(scripts|connections)/.test(b));
+        }
       }
     }
     alive();
@@ -877,16 +918,26 @@ export function sahelBookmarklet(ORIGIN) {
     await run();
   };
   const stuck = () => {
-    say('The page blocks the tagger.', 'blocked');
     bar.hidden = true;
     gn.hidden = true;
     msg.hidden = false;
     msg.textContent = '';
     const why = blocked.size ? [...blocked].join(', ') : 'loading the tagger';
     const area = h('textarea', { readOnly: true, hidden: true, 'aria-label': 'The page text' });
+    if (unreachable) {
+      say('The tagger site cannot be reached.', 'unreachable');
+      msg.append(
+        h('p', {}, 'The tagger site cannot be reached (' + ORIGIN + '): it may be down, or this computer offline. Try again later, or copy the page text into the tagger page.'),
+        h('button', { className: 'again', onclick: () => retag() }, 'Try again')
+      );
+    } else {
+      say('The page blocks the tagger.', 'blocked');
+      msg.append(
+        h('p', {}, 'This page blocks ' + why + '. Open the tagger in a window to tag this page, or copy its text into the tagger page.'),
+        h('button', { className: 'open', onclick: () => retag() }, 'Open tagger window')
+      );
+    }
     msg.append(
-      h('p', {}, 'This page blocks ' + why + '. Open the tagger in a window to tag this page, or copy its text into the tagger page.'),
-      h('button', { className: 'open', onclick: () => retag() }, 'Open tagger window'),
       h(
         'button',
         {
@@ -917,13 +968,45 @@ export function sahelBookmarklet(ORIGIN) {
   const retag = () => {
     if (dead) return Promise.resolve();
     if (!busy) {
-      busy = (eng ? run() : begin(['window']))
+      const p = (eng ? run() : begin(unreachable ? ['frame', 'page', 'window'] : ['window']))
         .catch((e) => {
           if (!dead) say('Error: ' + (e && e.message), 'error');
         })
-        .finally(() => (busy = null));
+        .finally(() => {
+          if (busy === p) busy = null;
+        });
+      busy = p;
     }
     return busy;
+  };
+  // The page removed the tagger's frame (with the panel, say): the panel is put back and the tagger
+  // started again at once, from scratch; a page that keeps doing it gets the reason in the panel.
+  let restarts = 0;
+  const lostFrame = () => {
+    if (dead) return;
+    const e = eng;
+    eng = null;
+    if (e) e.close();
+    if (++restarts > 2) {
+      blocked.add('frames (it removes them)');
+      say('The page removed the tagger frame.', 'error');
+      return;
+    }
+    if (!host.isConnected) D.documentElement.append(host);
+    const p = Promise.resolve(busy)
+      .catch(() => {})
+      .then(() => {
+        alive();
+        reset();
+        return begin(['frame', 'page', 'window']);
+      })
+      .catch((x) => {
+        if (!dead) say('Error: ' + (x && x.message), 'error');
+      })
+      .finally(() => {
+        if (busy === p) busy = null;
+      });
+    busy = p;
   };
   // ---- the GeoNames village layer: a new entity table, so every mention is found again ----
   const showLay = () => {
@@ -1006,7 +1089,7 @@ export function sahelBookmarklet(ORIGIN) {
     unmark();
     host.remove();
     if (eng) eng.close();
-    if (W.sahelTagger === api) delete W.sahelTagger;
+    if (W[KEY] === api) delete W[KEY];
   };
   const api = {
     version: VERSION,
@@ -1037,10 +1120,17 @@ export function sahelBookmarklet(ORIGIN) {
       return lay && { available: !!lay.ok, on: !!lay.on, villages: +lay.n || 0, kept: !!lay.keep };
     },
   };
-  W.sahelTagger = api;
-  busy = begin(['frame', 'page', 'window'])
+  try {
+    Object.defineProperty(W, KEY, { value: api, configurable: true, enumerable: false, writable: false });
+  } catch (e) {
+    // a page that took the symbol for itself: this run works without a handle
+  }
+  const first = begin(['frame', 'page', 'window'])
     .catch((e) => {
       if (!dead) say('Error: ' + (e && e.message), 'error');
     })
-    .finally(() => (busy = null));
+    .finally(() => {
+      if (busy === first) busy = null;
+    });
+  busy = first;
 }

@@ -19,9 +19,17 @@ export const CHROMIUM_FLAGS = [
   '--disable-sync',
 ];
 
-/** Starts Chromium with a fresh profile. Resolves to `{ context, close }`. */
-export async function launch({ viewport = { width: 1280, height: 900 }, colorScheme = 'light' } = {}) {
+/**
+ * Starts Chromium with a fresh profile; `preferences` are written as its Default/Preferences (browser
+ * settings, e.g. `{profile: {default_content_setting_values: {cookies: 2}}}` blocks all site storage).
+ * Resolves to `{ context, close }`.
+ */
+export async function launch({ viewport = { width: 1280, height: 900 }, colorScheme = 'light', preferences = null } = {}) {
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sahel-tagger-chromium-'));
+  if (preferences) {
+    fs.mkdirSync(path.join(userDataDir, 'Default'));
+    fs.writeFileSync(path.join(userDataDir, 'Default', 'Preferences'), JSON.stringify(preferences));
+  }
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     headless: true,

@@ -23,17 +23,17 @@ export const REAL_VILLAGES = path.join(WWW, 'data', 'geonames.tsv');
  * `headers(urlPath)` (extra response headers), `routes` (dynamic answers), `path` (default '/'), and
  * `villages`: which GeoNames village layer the page finds at data/geonames.tsv: 'fixture' (default: two
  * fictional villages, so that results do not depend on whether `make www` found the dumps), 'real'
- * (the generated file, if any) or 'none'.
+ * (the generated file, if any) or 'none'. `preferences`: browser settings (see launch()).
  * Resolves to `{page, context, url, origin, log, close, reload, open}`.
  */
-export async function openPage({ viewport, colorScheme, headers, routes = {}, path: urlPath = '/', waitReady = true, villages = 'fixture' } = {}) {
+export async function openPage({ viewport, colorScheme, headers, routes = {}, path: urlPath = '/', waitReady = true, villages = 'fixture', preferences } = {}) {
   const layer = {
     fixture: (req, res) => res.writeHead(200, { 'content-type': 'text/tab-separated-values; charset=utf-8', 'cache-control': 'no-store' }).end(fs.readFileSync(path.join(FIXTURES, 'page-geonames.tsv'))),
     none: (req, res) => res.writeHead(404, { 'content-type': 'text/plain' }).end('not found'),
     real: null,
   }[villages];
   const server = await serve({ root: WWW, port: 0, headers, routes: layer ? { '/data/geonames.tsv': layer, ...routes } : routes });
-  const browser = await launch({ viewport, colorScheme });
+  const browser = await launch({ viewport, colorScheme, preferences });
   const origin = server.url.replace(/\/$/, '');
   const log = { console: [], errors: [], requests: [], foreign: [], dialogs: [] };
   const { context } = browser;
@@ -93,7 +93,10 @@ export async function waitTagged(page, timeout = 60_000) {
     () => {
       const result = document.getElementById('result');
       const input = document.getElementById('input');
-      return ['done', 'empty'].includes(result.dataset.state) && (result.dataset.state === 'empty' || result.textContent.length === input.value.length);
+      // A long text is held outside the textarea (#input-large) and drawn part by part.
+      const large = document.getElementById('input-large');
+      const length = large && !large.hidden ? Number(large.dataset.length) : input.value.length;
+      return ['done', 'empty'].includes(result.dataset.state) && (result.dataset.state === 'empty' || Number(result.dataset.length) === length);
     },
     null,
     { timeout, polling: 50 },
@@ -136,4 +139,29 @@ export async function loadSample(page) {
   await page.click('#sample');
   await page.waitForFunction(() => document.getElementById('input').value.length > 0);
   await waitTagged(page);
+}
+
+/** The user's stored sources as the page keeps them (IndexedDB "sahel-tagger", in their order). */
+export function storedSources(page) {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('sahel-tagger');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('sources')) {
+            db.close();
+            resolve([]);
+            return;
+          }
+          const get = db.transaction('sources').objectStore('sources').getAll();
+          get.onsuccess = () => {
+            db.close();
+            resolve(get.result.sort((a, b) => a.seq - b.seq).map(({ seq, ...s }) => s));
+          };
+          get.onerror = () => reject(get.error);
+        };
+      }),
+  );
 }

@@ -1,0 +1,515 @@
+//! Place designators: "région de Mopti", "province de Kossi", "department of Tillia", "Tillia County",
+//! "منطقة والام". A small grammar run on the mentions the matcher found.
+//!
+//! The annotation guidelines put a designator that is part of a place's usual name inside the mention
+//! and link the mention to the administrative unit, not to the town it is named after. The gazetteer
+//! lists a few designator forms as variants ("Province du Soum"), but articles write many more ("province
+//! de Soum", "region of Tahoua", "Thiou district", "مقاطعة سيغو", Arabic proclitics glued to the
+//! designator: "بمنطقة والام"). Listing them all would multiply the variants by every designator and
+//! connector, so instead a mention is checked, after matching, for a designator right next to it:
+//!
+//! * **before** it: a designator word (French, English or Arabic), then a connector — `de`, `du`,
+//!   `des`, `de la`, `d'`, `de l'`, `of`, `of the` — or, in Arabic, nothing (construct state), the
+//!   name then possibly carrying its article (`إقليم الأزواد`); Arabic proclitics (`و ف ب ل ك`) glued
+//!   to the designator stay outside the mention, as they do for names;
+//! * **after** it, in English only: "Tahoua region", "Tillia County".
+//!
+//! The mention then grows over the designator phrase and is re-linked to the administrative entity of
+//! that name (see [`Designators`] for which one), or is left exactly as it was when the gazetteer has no
+//! such entity: a designator never invents a unit ("Thiou district" stays the town of Thiou).
+//!
+//! Words such as `ville`, `village`, `town`, `مدينة`, `قرية` are not designators: the guidelines keep them
+//! outside, and the town stays the town.
+
+use std::collections::HashMap;
+
+use crate::fold::{fold, fold_with_origins, is_word_char, Folded, PARAGRAPH};
+use crate::gazetteer::{EntityIndex, EntityType, Gazetteer};
+use crate::tagger::Mention;
+
+/// Administrative subtypes, largest first: the order breaks ties when a loose designator ("district")
+/// fits several units of the same name ("مقاطعة سيغو" is the region rather than the cercle).
+const ADMIN_SUBTYPES: &[&str] =
+    &["state", "region", "province", "prefecture", "department", "cercle", "district", "commune"];
+
+/// Place subtypes that a designator may turn into an administrative unit: settlements and the units
+/// themselves. Countries, rivers, camps and broad areas are left alone ("the Sahel region" is the
+/// Sahel, not Burkina Faso's Sahel region).
+const SETTLEMENT_SUBTYPES: &[&str] = &["town", "village", "city", "locality", "settlement"];
+
+/// What a designator word says about the unit it names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Kind {
+    /// Subtypes it names, preferred first.
+    prefers: &'static [&'static str],
+    /// Journalists use it for any level ("district", "county", "دائرة", "مقاطعة", "منطقة"): any
+    /// administrative subtype fits when none of the preferred ones does.
+    loose: bool,
+}
+
+const REGION: Kind = Kind { prefers: &["region"], loose: false };
+const PROVINCE: Kind = Kind { prefers: &["province"], loose: false };
+const CERCLE: Kind = Kind { prefers: &["cercle"], loose: false };
+const DEPARTMENT: Kind = Kind { prefers: &["department"], loose: false };
+const COMMUNE: Kind = Kind { prefers: &["commune"], loose: false };
+const PREFECTURE: Kind = Kind { prefers: &["prefecture"], loose: false };
+const STATE: Kind = Kind { prefers: &["state", "region"], loose: false };
+const DISTRICT: Kind = Kind { prefers: &["district", "department", "cercle"], loose: true };
+const COUNTY: Kind = Kind { prefers: &["department"], loose: true };
+
+/// Latin-script designators, folded, that may come before a name with a connector.
+const LATIN_BEFORE: &[(&str, Kind)] = &[
+    ("region", REGION),
+    ("province", PROVINCE),
+    ("cercle", CERCLE),
+    ("departement", DEPARTMENT),
+    ("department", DEPARTMENT),
+    ("commune", COMMUNE),
+    ("municipality", COMMUNE),
+    ("prefecture", PREFECTURE),
+    ("district", DISTRICT),
+    ("circonscription", DISTRICT),
+    ("county", COUNTY),
+    ("state", STATE),
+];
+
+/// English designators that may follow a name ("Tahoua region"); `cercle` is written so in English too.
+const LATIN_AFTER: &[(&str, Kind)] = &[
+    ("region", REGION),
+    ("province", PROVINCE),
+    ("cercle", CERCLE),
+    ("department", DEPARTMENT),
+    ("commune", COMMUNE),
+    ("municipality", COMMUNE),
+    ("prefecture", PREFECTURE),
+    ("district", DISTRICT),
+    ("county", COUNTY),
+    ("state", STATE),
+];
+
+/// Connectors between a designator and the name, in reading order, folded with apostrophes read as
+/// spaces (`d'Agadez` → `d agadez`); longest first, for [`strip_designator`].
+const CONNECTORS: &[&[&str]] =
+    &[&["de", "la"], &["de", "l"], &["of", "the"], &["de"], &["du"], &["des"], &["d"], &["of"]];
+
+/// Arabic designators as written; folded when the index is built.
+const ARABIC: &[(&str, Kind)] = &[
+    ("منطقة", Kind { prefers: &["region"], loose: true }),
+    ("ولاية", STATE),
+    ("إقليم", Kind { prefers: &["region", "province"], loose: true }),
+    ("مقاطعة", Kind { prefers: &["province", "department"], loose: true }),
+    ("دائرة", Kind { prefers: &["cercle", "department"], loose: true }),
+    ("محافظة", Kind { prefers: &["province", "region"], loose: true }),
+    ("بلدية", COMMUNE),
+    ("عمالة", Kind { prefers: &["prefecture", "province"], loose: true }),
+];
+
+const APOSTROPHES: &[char] = &['\'', '’', 'ʼ', '‘', '`', '´'];
+const SPACES: &[char] = &[' ', '\u{00A0}', '\u{202F}', '\t'];
+
+/// The administrative units of a gazetteer, indexed by name, built once per tagger.
+///
+/// A mention of entity `E` next to a designator is linked to an administrative unit `A` (a place whose
+/// subtype is in [`ADMIN_SUBTYPES`]) when they share a name — one of `E`'s listed spellings folds to one
+/// of `A`'s, once the designator is taken off `A`'s (`Département de Tillia` → `tillia`) — or when `A`'s
+/// id is `E`'s with a unit suffix (`douentza` / `douentza_cercle`: the town's spelling "Douenza" is not
+/// one of the cercle's). `E` itself counts when it is a unit (`kossi`, a province).
+#[derive(Clone, Debug)]
+pub(crate) struct Designators {
+    /// Folded base name → units of that name.
+    by_name: HashMap<Box<str>, Vec<EntityIndex>>,
+    /// Id stem (`tillia` for `tillia_department`) → units.
+    by_stem: HashMap<Box<str>, Vec<EntityIndex>>,
+    /// The Arabic designators, folded.
+    arabic: Vec<(String, Kind)>,
+}
+
+impl Designators {
+    /// Indexes the administrative units of `gazetteer`.
+    pub fn new(gazetteer: &Gazetteer) -> Designators {
+        let arabic: Vec<(String, Kind)> = ARABIC.iter().map(|&(w, k)| (fold(w), k)).collect();
+        let mut by_name: HashMap<Box<str>, Vec<EntityIndex>> = HashMap::new();
+        let mut by_stem: HashMap<Box<str>, Vec<EntityIndex>> = HashMap::new();
+        for (i, entity) in gazetteer.entities().iter().enumerate() {
+            if admin_subtype(entity).is_none() {
+                continue;
+            }
+            let index = EntityIndex(i as u32);
+            for variant in &entity.variants {
+                let folded = fold_spelling(&variant.text);
+                let base = strip_designator(&folded, &arabic).unwrap_or(&folded);
+                for key in keys(base) {
+                    let units = by_name.entry(key.into()).or_default();
+                    if !units.contains(&index) {
+                        units.push(index);
+                    }
+                }
+            }
+            if let Some(stem) = id_stem(&entity.id) {
+                by_stem.entry(stem.into()).or_default().push(index);
+            }
+        }
+        Designators { by_name, by_stem, arabic }
+    }
+
+    /// Extends each mention over a designator next to it and re-links it to the unit it names, where
+    /// the gazetteer has one. `mentions` are sorted and disjoint, and stay so.
+    pub fn apply(&self, gazetteer: &Gazetteer, text: &str, mentions: &mut [Mention]) {
+        for i in 0..mentions.len() {
+            let previous_end = if i == 0 { 0 } else { mentions[i - 1].end };
+            let next_start = mentions.get(i + 1).map_or(text.len(), |m| m.start);
+            let m = &mentions[i];
+            let found = self
+                .before(text, m.start)
+                .filter(|&(start, _)| start >= previous_end)
+                .map(|(start, kind)| (start, m.end, kind))
+                .or_else(|| {
+                    self.after(text, m.end)
+                        .filter(|&(end, _)| end <= next_start)
+                        .map(|(end, kind)| (m.start, end, kind))
+                });
+            let Some((start, end, kind)) = found else { continue };
+            let Some(units) = self.units(gazetteer, m, kind) else { continue };
+            let unit = units[0];
+            let surface = fold_spelling(&text[start..end]);
+            let spelled =
+                gazetteer.entity(unit).variants.iter().position(|v| fold_spelling(&v.text) == surface);
+            let variant = match spelled {
+                Some(v) => v as u32,
+                None if unit == m.entity => m.variant,
+                None => 0,
+            };
+            let m = &mut mentions[i];
+            m.start = start;
+            m.end = end;
+            m.entity = unit;
+            m.variant = variant;
+            m.candidates = units;
+            // The designator says it is a place: the spelling is no longer a possible common word.
+            m.possible = false;
+            m.designator = true;
+        }
+    }
+
+    /// The units a designator of `kind` next to `mention` names, best first; `None` when there is none.
+    fn units(&self, gazetteer: &Gazetteer, mention: &Mention, kind: Kind) -> Option<Vec<EntityIndex>> {
+        let mut related: Vec<EntityIndex> = vec![];
+        let mut add = |units: &[EntityIndex]| {
+            for &u in units {
+                if !related.contains(&u) {
+                    related.push(u);
+                }
+            }
+        };
+        for &c in &mention.candidates {
+            let entity = gazetteer.entity(c);
+            if entity.kind != EntityType::Place {
+                continue;
+            }
+            let is_unit = admin_subtype(entity).is_some();
+            let settlement = entity.subtype.as_deref().is_none_or(|s| SETTLEMENT_SUBTYPES.contains(&s));
+            if !is_unit && !settlement {
+                continue;
+            }
+            if is_unit {
+                add(&[c]);
+            }
+            if let Some(units) = self.by_stem.get(entity.id.as_str()) {
+                add(units);
+            }
+            for variant in entity.variants.iter().filter(|v| v.derived.is_none()) {
+                for key in keys(&fold_spelling(&variant.text)) {
+                    if let Some(units) = self.by_name.get(key) {
+                        add(units);
+                    }
+                }
+            }
+        }
+        let rank = |u: &EntityIndex| {
+            let subtype = admin_subtype(gazetteer.entity(*u)).unwrap_or("");
+            let preferred = kind.prefers.iter().position(|&p| p == subtype);
+            let size = ADMIN_SUBTYPES.iter().position(|&s| s == subtype).unwrap_or(usize::MAX);
+            (preferred.unwrap_or(usize::MAX), size)
+        };
+        related.retain(|u| kind.loose || rank(u).0 != usize::MAX);
+        // Stable: among units of one subtype, the mention's own entity and candidates come first.
+        related.sort_by_key(rank);
+        (!related.is_empty()).then_some(related)
+    }
+
+    /// A designator phrase ending right before a mention that starts at `start`: where it starts.
+    fn before(&self, text: &str, start: usize) -> Option<(usize, Kind)> {
+        let first = text[start..].chars().next()?;
+        if crate::gazetteer::is_arabic_letter(first) {
+            return self.arabic_before(text, start);
+        }
+        let mut pos = start;
+        // Connector words, nearest first.
+        let mut connector: Vec<String> = vec![];
+        if let Some(apostrophe) = text[..pos].chars().next_back().filter(|c| APOSTROPHES.contains(c)) {
+            // d'Agadez, de l'Oudalan: the elided word is glued to the name.
+            let (word_start, word) = word_before(text, pos - apostrophe.len_utf8())?;
+            connector.push(fold(word));
+            pos = word_start;
+        }
+        loop {
+            let spaced = text[..pos].trim_end_matches(SPACES);
+            if spaced.len() == pos {
+                return None;
+            }
+            let (word_start, word) = word_before(text, spaced.len())?;
+            let folded = fold(word);
+            if let Some(&(_, kind)) = LATIN_BEFORE.iter().find(|(w, _)| *w == folded) {
+                let reading: Vec<&str> = connector.iter().rev().map(String::as_str).collect();
+                let joined = !text[..word_start].ends_with(|c: char| c == '-' || APOSTROPHES.contains(&c));
+                return (joined && CONNECTORS.contains(&reading.as_slice())).then_some((word_start, kind));
+            }
+            if connector.len() >= 2 || word.chars().count() > 3 {
+                return None;
+            }
+            connector.push(folded);
+            pos = word_start;
+        }
+    }
+
+    /// An Arabic designator before a name: `منطقة والام`, `بإقليم الأزواد` (the `ب` stays outside).
+    fn arabic_before(&self, text: &str, start: usize) -> Option<(usize, Kind)> {
+        let mut pos = start;
+        // The name's own article, written but not part of the match (`الأزواد` matched as `أزواد`).
+        if let Some(rest) = text[..pos].strip_suffix("ال") {
+            if !rest.ends_with(is_word_char) {
+                pos = rest.len();
+            }
+        }
+        if text[..pos].ends_with(is_word_char) {
+            // Proclitics before the name: "منطقة بوالام" is not a designator phrase.
+            return None;
+        }
+        let spaced = text[..pos].trim_end_matches(SPACES);
+        if spaced.len() == pos {
+            return None;
+        }
+        let (word_start, word) = word_before(text, spaced.len())?;
+        let suffixes = FoldedSuffixes::new(word);
+        for (i, _) in word.char_indices() {
+            let folded = suffixes.from(i);
+            if let Some(&(_, kind)) = self.arabic.iter().find(|(w, _)| *w == folded) {
+                let prefix = crate::arabic::classify_prefix(&fold(&word[..i]));
+                let clitic =
+                    matches!(prefix, Some(crate::arabic::Prefix::None | crate::arabic::Prefix::Clitic));
+                return clitic.then_some((word_start + i, kind));
+            }
+        }
+        None
+    }
+
+    /// An English designator right after a mention that ends at `end`: where it ends.
+    fn after(&self, text: &str, end: usize) -> Option<(usize, Kind)> {
+        if !text[..end].chars().next_back().is_some_and(|c| c.is_ascii_alphabetic()) {
+            return None;
+        }
+        let spaced = text[end..].trim_start_matches(SPACES);
+        if spaced.len() == text.len() - end {
+            return None;
+        }
+        let word_start = text.len() - spaced.len();
+        let word_len = spaced.find(|c: char| !is_word_char(c)).unwrap_or(spaced.len());
+        let folded = fold(&spaced[..word_len]);
+        let &(_, kind) = LATIN_AFTER.iter().find(|(w, _)| *w == folded)?;
+        // "region-wide" is not a designator.
+        if spaced[word_len..].starts_with('-') {
+            return None;
+        }
+        Some((word_start + word_len, kind))
+    }
+}
+
+/// The administrative subtype of a place, if it is a unit.
+fn admin_subtype(entity: &crate::gazetteer::Entity) -> Option<&str> {
+    let subtype = entity.subtype.as_deref()?;
+    (entity.kind == EntityType::Place && ADMIN_SUBTYPES.contains(&subtype)).then_some(subtype)
+}
+
+/// Folds a spelling with apostrophes read as spaces, so that an elided connector stays a word of its own
+/// (`Région d'Agadez` → `region d agadez`, not `region dagadez`).
+fn fold_spelling(text: &str) -> String {
+    fold(&text.replace(APOSTROPHES, " "))
+}
+
+/// The name inside a folded unit spelling that carries a designator (`region de segou` → `segou`,
+/// `tillia department` → `tillia`, `منطقه سيغو` → `سيغو`), or `None` when it carries none.
+fn strip_designator<'a>(folded: &'a str, arabic: &[(String, Kind)]) -> Option<&'a str> {
+    let (first, rest) = folded.split_once(' ')?;
+    if LATIN_BEFORE.iter().any(|(w, _)| *w == first) {
+        for connector in CONNECTORS {
+            let mut name = rest;
+            for word in *connector {
+                name = name.strip_prefix(word).and_then(|n| n.strip_prefix(' ')).unwrap_or("");
+            }
+            if !name.is_empty() {
+                return Some(name);
+            }
+        }
+        return None;
+    }
+    if arabic.iter().any(|(w, _)| w == first) {
+        return Some(rest);
+    }
+    let (name, last) = folded.rsplit_once(' ')?;
+    LATIN_AFTER.iter().any(|(w, _)| *w == last).then_some(name)
+}
+
+/// The lookup keys of a folded name: itself, and without its Arabic article (`الازواد`, `ازواد`).
+fn keys(folded: &str) -> impl Iterator<Item = &str> {
+    let bare = folded.strip_prefix(crate::arabic::ARTICLE).filter(|b| b.chars().count() >= 3);
+    std::iter::once(folded).chain(bare)
+}
+
+/// The id of the place a unit is named after, by the gazetteer's convention (`tillia_department`,
+/// `segou_region`, `sahel_region_bf`, `niamey_capital`).
+fn id_stem(id: &str) -> Option<&str> {
+    const SUFFIXES: &[&str] = &[
+        "_region",
+        "_province",
+        "_cercle",
+        "_department",
+        "_commune",
+        "_district",
+        "_prefecture",
+        "_capital",
+    ];
+    let id = match id.rsplit_once('_') {
+        Some((rest, country)) if country.len() == 2 => rest,
+        _ => id,
+    };
+    SUFFIXES.iter().find_map(|s| id.strip_suffix(s)).filter(|stem| !stem.is_empty())
+}
+
+/// The folded form of every suffix of a word, `fold(&word[i..])`, from one folding of the word:
+/// folding works character by character, so the suffix from character `i` folds to the folded bytes
+/// that come from `i` on (trimmed like `fold` trims). Folding each suffix again took time quadratic in
+/// the word's length (3 s for a word of 20,000 letters before an Arabic name).
+struct FoldedSuffixes {
+    folded: Folded,
+}
+
+impl FoldedSuffixes {
+    fn new(word: &str) -> FoldedSuffixes {
+        let mut folded = Folded::default();
+        fold_with_origins(word, &mut folded);
+        FoldedSuffixes { folded }
+    }
+
+    /// `fold(&word[i..])`, for `i` a character boundary of the word.
+    fn from(&self, i: usize) -> &str {
+        let text = self.folded.as_str();
+        // The first folded byte that comes from `i` or later (origins never decrease).
+        let (mut low, mut high) = (0, text.len());
+        while low < high {
+            let mid = (low + high) / 2;
+            if self.folded.origin(mid) < i {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        text[low..].trim_matches([' ', PARAGRAPH])
+    }
+}
+
+/// The word (letters, digits, marks) that ends at `end`, with its start.
+fn word_before(text: &str, end: usize) -> Option<(usize, &str)> {
+    let start = text[..end].char_indices().rev().take_while(|(_, c)| is_word_char(*c)).last()?.0;
+    Some((start, &text[start..end]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn designators() -> Designators {
+        Designators::new(&Gazetteer::embedded())
+    }
+
+    #[test]
+    fn unit_spellings_lose_their_designator() {
+        let arabic = designators().arabic;
+        let strip = |s: &str| strip_designator(&fold_spelling(s), &arabic).map(str::to_string);
+        assert_eq!(strip("Région de Ségou").as_deref(), Some("segou"));
+        assert_eq!(strip("Cercle d'Ansongo").as_deref(), Some("ansongo"));
+        assert_eq!(strip("Province de la Kossi").as_deref(), Some("kossi"));
+        assert_eq!(strip("Province de l'Oudalan").as_deref(), Some("oudalan"));
+        assert_eq!(strip("district of Bamako").as_deref(), Some("bamako"));
+        assert_eq!(strip("Tillia department").as_deref(), Some("tillia"));
+        assert_eq!(strip("منطقة سيغو").as_deref(), Some("سيغو"));
+        assert_eq!(strip("Kossi"), None);
+        assert_eq!(strip("Communauté urbaine de Niamey"), None);
+    }
+
+    #[test]
+    fn folded_suffixes_are_the_suffixes_folded() {
+        let pieces = [
+            "م", "ن", "ط", "ق", "ة", "و", "ب", "ال", "ـ", "\u{64E}", "\u{651}", "أ", "ﻻ", "ﷺ", "é", "E",
+            "\u{301}", "Œ", "ß", "1", "٢", "\u{200D}",
+        ];
+        let mut seed = 0x2545_F491_4F6C_DD1Du64;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        for _ in 0..2_000 {
+            let word: String = (0..1 + next(12)).map(|_| pieces[next(pieces.len())]).collect();
+            let suffixes = FoldedSuffixes::new(&word);
+            for (i, _) in word.char_indices() {
+                assert_eq!(suffixes.from(i), fold(&word[i..]), "{word:?} from {i}");
+            }
+        }
+    }
+
+    #[test]
+    fn id_stems() {
+        assert_eq!(id_stem("tillia_department"), Some("tillia"));
+        assert_eq!(id_stem("sahel_region_bf"), Some("sahel"));
+        assert_eq!(id_stem("douentza_cercle"), Some("douentza"));
+        assert_eq!(id_stem("kossi"), None);
+        assert_eq!(id_stem("_region"), None);
+    }
+
+    #[test]
+    fn phrases_before_a_name() {
+        let d = designators();
+        let before = |text: &str, name: &str| {
+            d.before(text, text.find(name).unwrap()).map(|(s, _)| text[s..].to_string())
+        };
+        assert_eq!(before("dans la province de Kossi", "Kossi"), Some("province de Kossi".to_string()));
+        assert_eq!(before("la région d’Agadez", "Agadez"), Some("région d’Agadez".to_string()));
+        assert_eq!(before("la province de l'Oudalan", "Oudalan"), Some("province de l'Oudalan".to_string()));
+        assert_eq!(before("the region of the Sahel", "Sahel"), Some("region of the Sahel".to_string()));
+        assert_eq!(before("بمنطقة والام", "والام"), Some("منطقة والام".to_string()));
+        assert_eq!(before("في إقليم الأزواد", "أزواد"), Some("إقليم الأزواد".to_string()));
+        // Not designators, or not right before the name.
+        assert_eq!(before("la ville de Tahoua", "Tahoua"), None);
+        assert_eq!(before("province Soum", "Soum"), None);
+        assert_eq!(before("la région, selon eux, de Tahoua", "Tahoua"), None);
+        assert_eq!(before("sous-préfecture de Say", "Say"), None);
+        assert_eq!(before("مدينة تاهوا", "تاهوا"), None);
+        assert_eq!(before("منطقة وتاهوا", "تاهوا"), None);
+        assert_eq!(before("المنطقة تاهوا", "تاهوا"), None);
+    }
+
+    #[test]
+    fn phrases_after_a_name() {
+        let d = designators();
+        let after = |text: &str, name: &str| {
+            let start = text.find(name).unwrap();
+            d.after(text, start + name.len()).map(|(e, _)| text[start..e].to_string())
+        };
+        assert_eq!(after("in Tillia County.", "Tillia"), Some("Tillia County".to_string()));
+        assert_eq!(after("the Thiou district of", "Thiou"), Some("Thiou district".to_string()));
+        assert_eq!(after("a Tahoua region-wide ban", "Tahoua"), None);
+        assert_eq!(after("Tahoua town", "Tahoua"), None);
+        assert_eq!(after("Tahoua\n\nRegion", "Tahoua"), None);
+    }
+}

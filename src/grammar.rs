@@ -1,0 +1,329 @@
+//! Descriptive names of forces: a small grammar for the phrases that name an army by its territory.
+//!
+//! News rarely calls a national army by its proper name: it writes *armée malienne*, *forces armées du
+//! Mali*, *Mali's army*, *the army of Niger*, *الجيش المالي*, *جيش النيجر*, and a rebel movement's army
+//! *armée azawadienne*, *forces armées de l'Azawad*, *جيش أزواد*. The annotation guidelines make such a
+//! phrase one mention of the force ("a noun for an army or its soldiers with a nationality adjective or
+//! 'of <country>'"), the territory inside it not being tagged alone.
+//!
+//! Listing every such phrase as a variant misses word orders and forms (plural and feminine adjectives,
+//! the long name of the country). Instead this module combines a few *rules* per language, each a head
+//! noun (armée, forces armées, army, troops, جيش, القوات, جنود, ...) joined to a territory by a
+//! connector or an adjective, with a *table of territories* (`gazetteer/grammar/territories.toml`: for
+//! each territory its names, adjectives and the force entity they name). The language the grammar
+//! generates is finite, so it is expanded once, when a tagger is built, into phrases that the matcher
+//! compiles with the gazetteer's variants: matching them costs nothing more, a phrase that is also a
+//! variant is reported as that variant, and the longest-match rule is what keeps the inner territory
+//! name from being tagged on its own. A phrase misspelt by one letter (*armée azawadiene*) is found by
+//! tolerant matching ([`crate::tolerant`]) like any long name.
+//!
+//! Rules (H a head, A an adjective, N a name of the territory):
+//!
+//! | language | rules | examples |
+//! |---|---|---|
+//! | French | H A · H de N | armée malienne, forces armées de la République du Mali, soldats du Niger |
+//! | English | A H · N's H · N H · H of N | Malian army, Mali's army, Azawad army, army of the Azawad |
+//! | Arabic | H N · H-ال ال-A · Hالمسلحة ل-N · indefinite soldiers | جيش أزواد، الجيش الأزوادي، القوات المسلحة لمالي، جنديا نيجريا |
+//!
+//! Agreement between head and adjective is not checked (a misspelt agreement still names the army), and
+//! `N H` in English leaves out *forces*, which after a country name is as often a verb ("Mali forces
+//! the ...").
+
+use std::collections::HashSet;
+
+use serde::Deserialize;
+
+use crate::fold::fold;
+use crate::gazetteer::{EntityIndex, Gazetteer, Variant};
+
+/// The table of territories, embedded.
+const TERRITORIES: &str = include_str!("../gazetteer/grammar/territories.toml");
+
+/// French heads: the army, its forces, its soldiers.
+const FR_HEADS: &[&str] = &["armée", "forces", "forces armées", "troupes", "soldats", "militaires"];
+/// English heads.
+const EN_HEADS: &[&str] = &["army", "armed forces", "forces", "troops", "military", "soldiers"];
+/// English heads that may follow a bare country name ("Mali army"); *forces* is left out (a verb there).
+const EN_HEADS_AFTER_NAME: &[&str] = &["army", "armed forces", "troops", "military", "soldiers"];
+/// Arabic heads in the construct state, followed by a name: جيش مالي, قوات أزواد.
+const AR_CONSTRUCT_HEADS: &[&str] = &["جيش", "قوات", "جنود"];
+/// Arabic definite heads, followed by the definite relational adjective: الجيش المالي.
+const AR_DEFINITE_HEADS: &[&str] = &["الجيش", "القوات", "الجنود", "القوات المسلحة"];
+/// Arabic endings of the relational adjective after a definite head: masculine, feminine (also the
+/// agreement of broken plurals such as قوات), and the human plurals.
+const AR_DEFINITE_ENDINGS: &[&str] = &["", "ة", "ين", "ون"];
+/// Arabic indefinite soldiers, with the ending the adjective takes after each: جندي مالي، جنديا نيجريا
+/// (after numbers 11 to 99), جنود ماليين، جنديين ماليين.
+const AR_INDEFINITE_SOLDIERS: &[(&str, &str)] =
+    &[("جندي", ""), ("جنديا", "ا"), ("جنود", "ين"), ("جنديين", "ين")];
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Table {
+    territory: Vec<Territory>,
+}
+
+/// One row of the table (see the file's header for the meaning of each field).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Territory {
+    #[allow(dead_code)] // documents the row; the tests check it names a place
+    id: String,
+    force: String,
+    fr: Vec<String>,
+    fr_adjectives: Vec<String>,
+    en: Vec<String>,
+    en_adjectives: Vec<String>,
+    ar: Vec<String>,
+    ar_nisba: Vec<String>,
+}
+
+fn table() -> Table {
+    toml::from_str(TERRITORIES).expect("gazetteer/grammar/territories.toml is valid (a test parses it)")
+}
+
+/// The phrases of the grammar for one gazetteer, each linked to a force entity.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Grammar {
+    /// Each phrase as a (case-insensitive, certain) variant, and the entity it names.
+    phrases: Vec<(EntityIndex, Variant)>,
+}
+
+impl Grammar {
+    /// Expands the rules over the territories whose force `gazetteer` holds.
+    pub fn new(gazetteer: &Gazetteer) -> Grammar {
+        let mut phrases = vec![];
+        let mut seen = HashSet::new();
+        for territory in table().territory {
+            let Some(force) = gazetteer.index_of(&territory.force) else { continue };
+            for phrase in territory.phrases() {
+                if seen.insert(fold(&phrase)) {
+                    phrases.push((force, Variant::new(phrase)));
+                }
+            }
+        }
+        Grammar { phrases }
+    }
+
+    /// A grammar that generates nothing (tagging with the gazetteer's variants only).
+    pub fn empty() -> Grammar {
+        Grammar::default()
+    }
+
+    /// Every phrase with the entity it names; a phrase's index is its position here.
+    pub fn phrases(&self) -> &[(EntityIndex, Variant)] {
+        &self.phrases
+    }
+
+    /// The phrase at `index`.
+    pub fn phrase(&self, index: u32) -> &Variant {
+        &self.phrases[index as usize].1
+    }
+}
+
+impl Territory {
+    /// Every phrase the rules make from this territory.
+    fn phrases(&self) -> Vec<String> {
+        let mut out = vec![];
+        // French: H A, H de N.
+        for head in FR_HEADS {
+            for adjective in &self.fr_adjectives {
+                out.push(format!("{head} {adjective}"));
+            }
+            for name in &self.fr {
+                out.push(format!("{head} {}", french_de(name)));
+            }
+        }
+        // English: A H, N's H, N H, H of N.
+        for head in EN_HEADS {
+            for adjective in &self.en_adjectives {
+                out.push(format!("{adjective} {head}"));
+            }
+            for name in &self.en {
+                let bare = name.strip_prefix("the ").unwrap_or(name);
+                out.push(format!("{bare}'s {head}"));
+                out.push(format!("{head} of {name}"));
+                if EN_HEADS_AFTER_NAME.contains(head) {
+                    out.push(format!("{bare} {head}"));
+                }
+            }
+        }
+        // Arabic: H N, H-ال ال-A, القوات المسلحة ل-N, indefinite soldiers.
+        for name in &self.ar {
+            for head in AR_CONSTRUCT_HEADS {
+                out.push(format!("{head} {name}"));
+            }
+            out.push(format!("القوات المسلحة {}", arabic_li(name)));
+        }
+        for nisba in &self.ar_nisba {
+            for head in AR_DEFINITE_HEADS {
+                for ending in AR_DEFINITE_ENDINGS {
+                    out.push(format!("{head} ال{nisba}{ending}"));
+                }
+            }
+            for (head, ending) in AR_INDEFINITE_SOLDIERS {
+                out.push(format!("{head} {nisba}{ending}"));
+            }
+        }
+        out
+    }
+}
+
+/// French "de" + a name with its article: de + le → du, de + les → des, de + la/l' kept.
+fn french_de(name: &str) -> String {
+    if let Some(rest) = name.strip_prefix("le ") {
+        format!("du {rest}")
+    } else if let Some(rest) = name.strip_prefix("les ") {
+        format!("des {rest}")
+    } else {
+        format!("de {name}")
+    }
+}
+
+/// Arabic ل ("of, for") glued to a name: لمالي, and ل + ال written لل (للنيجر).
+fn arabic_li(name: &str) -> String {
+    match name.strip_prefix("ال") {
+        Some(rest) => format!("لل{rest}"),
+        None => format!("ل{name}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn phrases_of(id: &str) -> Vec<String> {
+        table().territory.into_iter().find(|t| t.id == id).expect("territory").phrases()
+    }
+
+    #[test]
+    fn the_rules_make_the_phrases_of_each_language() {
+        let azawad = phrases_of("azawad");
+        for phrase in [
+            "armée azawadienne",
+            "forces armées azawadiennes",
+            "forces armées de l'Azawad",
+            "armée de l'Azaouad",
+            "Azawadi army",
+            "Azawad's army",
+            "Azawad army",
+            "army of the Azawad",
+            "جيش أزواد",
+            "قوات الأزواد",
+            "الجيش الأزوادي",
+            "القوات الأزوادية",
+            "القوات المسلحة لأزواد",
+            "القوات المسلحة للأزواد",
+        ] {
+            assert!(azawad.iter().any(|p| p == phrase), "{phrase} not in {azawad:?}");
+        }
+        let mali = phrases_of("mali");
+        for phrase in [
+            "forces armées de la République du Mali",
+            "soldats du Mali",
+            "armed forces of the Republic of Mali",
+        ] {
+            assert!(mali.iter().any(|p| p == phrase), "{phrase}");
+        }
+        let niger = phrases_of("niger");
+        for phrase in ["جنديا نيجريا", "جنود نيجريين", "القوات المسلحة للنيجر"]
+        {
+            assert!(niger.iter().any(|p| p == phrase), "{phrase}");
+        }
+        // "forces" after a bare name is a verb as often as a noun.
+        assert!(!mali.iter().any(|p| p == "Mali forces"));
+        assert!(mali.iter().any(|p| p == "Mali's forces"));
+    }
+
+    #[test]
+    fn contractions() {
+        assert_eq!(french_de("le Mali"), "du Mali");
+        assert_eq!(french_de("les Pays-Bas"), "des Pays-Bas");
+        assert_eq!(french_de("la France"), "de la France");
+        assert_eq!(french_de("l'Azawad"), "de l'Azawad");
+        assert_eq!(arabic_li("النيجر"), "للنيجر");
+        assert_eq!(arabic_li("مالي"), "لمالي");
+    }
+
+    #[test]
+    fn the_table_names_places_and_forces_of_the_embedded_gazetteer() {
+        let gazetteer = Gazetteer::embedded();
+        let tagger = crate::Tagger::with_matching(gazetteer.clone(), crate::Matching::EXACT);
+        for territory in table().territory {
+            let place = gazetteer.get(&territory.id).unwrap_or_else(|| panic!("no place {}", territory.id));
+            assert_eq!(place.kind, crate::EntityType::Place, "{}", territory.id);
+            let force =
+                gazetteer.get(&territory.force).unwrap_or_else(|| panic!("no entity {}", territory.force));
+            assert!(
+                matches!(force.kind, crate::EntityType::Force | crate::EntityType::ArmedGroup),
+                "{} names {}, a {}",
+                territory.id,
+                force.id,
+                force.kind
+            );
+            // Each name, alone, is the territory (the article aside).
+            for name in territory.fr.iter().chain(&territory.en).chain(&territory.ar) {
+                let mentions = tagger.tag(name);
+                assert_eq!(mentions.len(), 1, "{name}");
+                assert_eq!(tagger.entity(&mentions[0]).id, territory.id, "{name}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_grammar_agrees_with_the_variants_it_meets() {
+        // A phrase that is also a variant names that variant's entity: the grammar and the lists say
+        // the same, and the grammar makes the national armies' phrases the lists have.
+        let gazetteer = Gazetteer::embedded();
+        let grammar = Grammar::new(&gazetteer);
+        let mut met = 0;
+        for (entity, phrase) in grammar.phrases() {
+            let folded = fold(&phrase.text);
+            for (e, other) in gazetteer.entities().iter().enumerate() {
+                if other.variants.iter().any(|v| fold(&v.text) == folded) {
+                    assert_eq!(e as u32, entity.0, "{} is a variant of {}", phrase.text, other.id);
+                    met += 1;
+                }
+            }
+        }
+        assert!(met >= 60, "only {met} phrases are variants too");
+        let phrases: HashSet<String> = grammar.phrases().iter().map(|(_, v)| fold(&v.text)).collect();
+        for variant in [
+            "armée malienne",
+            "Forces armées maliennes",
+            "Forces armées du Mali",
+            "Malian army",
+            "Mali's army",
+            "Armed Forces of Mali",
+            "الجيش المالي",
+            "القوات المسلحة المالية",
+            "القوات المسلحة لمالي",
+            "armée du Burkina Faso",
+            "Burkina's army",
+            "جيش بوركينا فاسو",
+            "soldats nigériens",
+            "Niger's military",
+            "جيش النيجر",
+            "French troops",
+            "الجيش التشادي",
+            "armée nigériane",
+        ] {
+            assert!(phrases.contains(&fold(variant)), "{variant}");
+        }
+    }
+
+    #[test]
+    fn territories_without_their_force_in_the_gazetteer_are_skipped() {
+        let mut builder = crate::GazetteerBuilder::new();
+        builder.add_toml(
+            "t.toml",
+            "[[entity]]\nid = \"fla\"\nname = \"FLA\"\ntype = \"armed_group\"\n",
+            crate::Tier::User,
+        );
+        let grammar = Grammar::new(&builder.build().unwrap());
+        assert!(!grammar.phrases().is_empty());
+        assert!(grammar.phrases().iter().all(|(e, _)| e.0 == 0));
+        assert!(grammar.phrases().iter().any(|(_, v)| v.text == "armée azawadienne"));
+        assert!(!grammar.phrases().iter().any(|(_, v)| v.text == "armée malienne"));
+    }
+}

@@ -1,0 +1,73 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! Texts built to be slow: tagging each takes time linear in its length. Each family is tagged at two
+//! sizes, 16 times apart; the larger must take well under 256 times as long (what a quadratic check
+//! would cost): under 48 times, room for a loaded machine. `make bench` measures the same families in MB/s (`examples/bench_native.rs`).
+
+use std::sync::OnceLock;
+use std::time::Instant;
+
+use sahel_tagger::Tagger;
+
+fn tagger() -> &'static Tagger {
+    static TAGGER: OnceLock<Tagger> = OnceLock::new();
+    TAGGER.get_or_init(Tagger::default)
+}
+
+/// Tags `make(size)` at two sizes 16 times apart and fails if the time grows much faster than the size.
+fn assert_linear(family: &str, small: usize, make: impl Fn(usize) -> String) {
+    let time = |size: usize| {
+        let text = make(size);
+        let mut best = f64::MAX;
+        let mut mentions = 0;
+        for _ in 0..3 {
+            let started = Instant::now();
+            mentions = tagger().tag(&text).len();
+            best = best.min(started.elapsed().as_secs_f64());
+        }
+        (best.max(1e-4), text.len(), mentions)
+    };
+    time(small / 8);
+    let (t1, n1, m1) = time(small);
+    let (t16, n16, m16) = time(16 * small);
+    let ratio = t16 / t1;
+    eprintln!(
+        "{family}: {n1} B in {t1:.4} s ({m1} mentions), {n16} B in {t16:.4} s ({m16} mentions): {ratio:.1}x"
+    );
+    assert!(
+        ratio < 48.0,
+        "{family}: 16 times the text took {ratio:.1} times as long ({t1:.4} s, {t16:.4} s)"
+    );
+}
+
+#[test]
+fn one_long_line_of_acronyms() {
+    // Every EI is an exact-case candidate whose all-caps rule looks at the nearest words on its line:
+    // that rule used to scan back to the line's start each time (22 s for 2.4 MB).
+    assert_linear("selon l'EI, ", 8_000, |n| "selon l'EI, ".repeat(n));
+}
+
+#[test]
+fn one_long_line_of_one_letter_words_and_acronyms() {
+    // Words of one letter do not count as neighbours: the nearest word of two letters is far away.
+    assert_linear("EI x x x", 3_000, |n| format!("SELON {}", "EI x x x x x x x x ".repeat(n)));
+}
+
+#[test]
+fn all_caps_text() {
+    assert_linear("all caps", 2_000, |n| "L'ARMÉE ET L'UN DES CHEFS DE L'EI À SAY, MOPTI ET GAO. ".repeat(n));
+}
+
+#[test]
+fn long_runs_of_combining_marks() {
+    assert_linear("marks", 1_000, |n| {
+        format!("Gao{} EI{} ", "\u{301}".repeat(20), "\u{64E}".repeat(20)).repeat(n)
+    });
+}
+
+#[test]
+fn a_long_word_before_an_arabic_name() {
+    // The designator step looks for an Arabic designator ("منطقة") at the end of the word before an
+    // Arabic name; it folded every suffix of that word (3 s for a word of 20,000 letters).
+    assert_linear("long word, Arabic name", 20_000, |n| format!("{} تمبكتو", "x".repeat(n)));
+    assert_linear("marked word, Arabic name", 5_000, |n| format!("و{}منطقة تمبكتو", "\u{64E}ـ".repeat(n)));
+}
