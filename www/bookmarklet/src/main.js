@@ -160,7 +160,7 @@ export function start(ORIGIN) {
   const body = h('div', { class: 'body' }, status, prog, msg, bar, gn, list);
   const box = h(
     'div',
-    { class: 'box', role: 'dialog', 'aria-label': 'Sahel tagger' },
+    { class: 'box', role: 'dialog', 'aria-label': 'Sahel tagger', lang: 'en' },
     h(
       'header',
       {},
@@ -173,7 +173,8 @@ export function start(ORIGIN) {
   );
   // On a right-to-left page the panel goes left, away from where the page starts.
   if (getComputedStyle(D.body || D.documentElement).direction === 'rtl') box.classList.add('rtl');
-  const tip = (S.tip = h('div', { class: 'tip', hidden: true, role: 'tooltip' }));
+  // In English whatever the page's language (the card's quotation marks follow `lang`), as on the tagger page.
+  const tip = (S.tip = h('div', { class: 'tip', hidden: true, role: 'tooltip', lang: 'en' }));
   root.append(box, tip);
   D.documentElement.append(host);
 
