@@ -8,7 +8,7 @@ export SAHEL_GEONAMES_DIR ?= $(abspath $(CURDIR)/../shared/geonames)
 PORT ?= 8080
 WASM_PACK := wasm-pack --log-level warn
 
-.PHONY: serve test setup www wasm geonames lint test-native test-wasm test-e2e test-fuzz fuzz bench clean
+.PHONY: serve test setup www wasm geonames bookmarklet lint test-native test-wasm test-e2e test-fuzz fuzz bench clean
 
 ## serve: build the page and serve it at http://127.0.0.1:$(PORT)/
 serve: setup www
@@ -22,9 +22,16 @@ test: setup lint test-native test-wasm www test-e2e test-fuzz
 setup:
 	@bash .ci/setup
 
-## www: the release WebAssembly package the page loads (www/pkg), and the GeoNames village layer
-## (www/data/geonames.tsv) when the dumps are there
-www: wasm geonames
+## www: the release WebAssembly package the page loads (www/pkg), the GeoNames village layer
+## (www/data/geonames.tsv) when the dumps are there, and the bookmarklet's bundle
+www: wasm geonames bookmarklet
+
+## bookmarklet: the bookmarklet's code (www/bookmarklet/bundle.js, git-ignored), bundled by esbuild from
+## www/bookmarklet/src/ and the modules it shares with the page (www/shared/); see tools/bookmarklet.mjs
+bookmarklet: www/bookmarklet/bundle.js
+
+www/bookmarklet/bundle.js: tools/bookmarklet.mjs $(wildcard www/bookmarklet/src/*.js www/shared/*.js) package-lock.json
+	node tools/bookmarklet.mjs
 
 geonames:
 	@if [ -f "$(SAHEL_GEONAMES_DIR)/ML.txt" ]; then \

@@ -418,7 +418,7 @@ function bookmarkletPage() {
 
 test('the bookmarklet on hostile pages, with hostile village entries: nothing runs, loads or opens', async (t) => {
   const layer = layerRoute(hostileLayer(9_900_000));
-  const tagger = await serve({ root: WWW, headers: (p) => (/^\/(bookmarklet|pkg|data)\//.test(p) ? { 'access-control-allow-origin': '*' } : {}), routes: { '/data/geonames.tsv': layer } });
+  const tagger = await serve({ root: WWW, headers: (p) => (/^\/(bookmarklet|shared|pkg|data)\//.test(p) ? { 'access-control-allow-origin': '*' } : {}), routes: { '/data/geonames.tsv': layer } });
   const taggerOrigin = `http://localhost:${new URL(tagger.url).port}`;
   const page = bookmarkletPage();
   const html = (csp) => (req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...(csp ? { 'content-security-policy': csp } : {}) }).end(page);
@@ -459,12 +459,8 @@ test('the bookmarklet on hostile pages, with hostile village entries: nothing ru
           const box = await mark.boundingBox();
           await tab.mouse.move(0, 0);
           await tab.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-          const tip = await tab.waitForFunction(() => {
-            const tipEl = document.querySelector('sahel-tagger-ui').shadowRoot.querySelector('.tip');
-            return !tipEl.hidden && tipEl.textContent;
-          });
-          const shown = await tip.jsonValue();
-          assert.ok(shown.startsWith(tsvField(PAYLOADS[n - 1].text).slice(0, 12)), `the tooltip shows the name as text: ${shown}`);
+          const shown = (await H.card(tab, `Zorgalkoro ${n}`))[0];
+          assert.ok(shown.startsWith(`Zorgalkoro ${n} → ${tsvField(PAYLOADS[n - 1].text).slice(0, 12)}`), `the card shows the name as text: ${shown}`);
         }
       }
       for (let k = 0; k < 5; k++) await tab.click('sahel-tagger-ui >> .bar button:nth-of-type(2)');

@@ -3,7 +3,7 @@
 // only a build that succeeds is stored, so a bad file never costs what is already there. Changes are
 // deltas committed only if no other tab changed the store meanwhile (else tried again on the new list),
 // and a change made in another tab is picked up here (entries-store.js).
-import { h, download, stamp, fmt, plural } from './dom.js';
+import { h, download, stamp, fmt, plural } from '../shared/dom.js';
 import { TYPES, TYPE_BY_ID, typeLabel } from './model.js';
 import { readText } from './files.js';
 import { defuseTsv } from './export.js';

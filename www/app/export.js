@@ -1,87 +1,8 @@
-// Exports of the mentions shown: JSON, CSV (RFC 4180 quoting, guarded against spreadsheet formula
-// injection) and the highlighted text as HTML for the clipboard, serialized from nodes built here.
-import { contextSnippet, POSSIBLE, TYPE_BY_ID, typeLabel } from './model.js';
-
-/**
- * The mentions of `result` that `keep(i)` accepts, as export records. `start`/`end` count Unicode code
- * points, like the CLI's output (Python's `text[start:end]` is the surface); `utf16Start`/`utf16End`
- * are JavaScript string indices (`text.slice(utf16Start, utf16End)`). They differ only after characters
- * outside the Basic Multilingual Plane (emoji, some symbols).
- */
-export function records(result, keep = () => true) {
-  const out = [];
-  const { text } = result;
-  // Code point offsets in one forward pass (mentions are sorted).
-  let u16 = 0;
-  let cp = 0;
-  const advance = (to) => {
-    for (; u16 < to; u16++, cp++) {
-      const c = text.charCodeAt(u16);
-      if (c >= 0xd800 && c <= 0xdbff && u16 + 1 < text.length) {
-        const d = text.charCodeAt(u16 + 1);
-        if (d >= 0xdc00 && d <= 0xdfff) u16++;
-      }
-    }
-    return cp;
-  };
-  for (let i = 0; i < result.n; i++) {
-    if (!keep(i)) continue;
-    const m = result.mention(i);
-    const start = advance(m.start);
-    const end = advance(m.end);
-    out.push({
-      id: m.id,
-      name: m.name,
-      type: m.type,
-      subtype: m.subtype,
-      surface: m.surface,
-      start,
-      end,
-      utf16Start: m.start,
-      utf16End: m.end,
-      context: contextSnippet(text, m.start, m.end),
-      variant: m.variant,
-      match: m.match,
-      possible: m.possible,
-      ambiguous: m.ambiguous,
-      candidates: m.candidates,
-    });
-  }
-  return out;
-}
-
-export function toJson(rows) {
-  return `${JSON.stringify(rows, null, 2)}\n`;
-}
-
-export const CSV_COLUMNS = ['id', 'name', 'type', 'subtype', 'surface', 'start', 'end', 'context', 'variant', 'match', 'possible', 'ambiguous', 'candidates', 'utf16Start', 'utf16End'];
-
-/**
- * A cell a spreadsheet would run as a formula (CSV injection): one starting with = + - @, a tab or a
- * carriage return, also behind invisible characters (a byte-order mark, zero-width or other spaces).
- * Leading apostrophes are looked through, so that the guard can be undone exactly (see defuseFormula).
- */
-const FORMULA = /^'*(?:[\t\r]|[\s\u0085\u200b-\u200d\u2060\ufeff]*[=+\-@])/;
-
-/**
- * The text of a spreadsheet cell, defused: an apostrophe before anything FORMULA matches, which
- * spreadsheets show as text (and hide). Every export of text cells goes through this one function:
- * the CSV of mentions and the TSV of the user's entries (whose reader, src/gazetteer/tsv.rs, removes
- * that one apostrophe again, so a downloaded TSV imports back unchanged).
- */
-export function defuseFormula(s) {
-  return FORMULA.test(s) ? `'${s}` : s;
-}
-
-/** One CSV cell: numbers as they are; text quoted when needed and defused if it could be a formula. */
-export function csvCell(value) {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return String(value);
-  if (typeof value === 'boolean') return value ? 'true' : 'false';
-  let s = defuseFormula(Array.isArray(value) ? value.join(' ') : String(value));
-  if (/[",\r\n]/.test(s) || s !== s.trim()) s = `"${s.replace(/"/g, '""')}"`;
-  return s;
-}
+// The page's own exports: the highlighted text as HTML for the clipboard, serialized from nodes built
+// here, and the user's entries as a TSV safe to open in a spreadsheet. The mentions' JSON and CSV are
+// ../shared/mentions.js (the bookmarklet writes the same).
+import { POSSIBLE, TYPE_BY_ID, typeLabel } from './model.js';
+import { defuseFormula } from '../shared/mentions.js';
 
 /**
  * A generated TSV layer (the worker's `exportTsv`) made safe to open in a spreadsheet: every text cell
@@ -93,13 +14,6 @@ export function defuseTsv(text) {
     .split('\n')
     .map((line, k) => (k === 0 || line.startsWith('#') ? line : line.split('\t').map((cell) => (/^[+-]?\d+(\.\d+)?$/.test(cell) ? cell : defuseFormula(cell))).join('\t')))
     .join('\n');
-}
-
-/** CSV with a header row, CRLF line ends and a byte-order mark (spreadsheets then read UTF-8). */
-export function toCsv(rows) {
-  const lines = [CSV_COLUMNS.join(',')];
-  for (const row of rows) lines.push(CSV_COLUMNS.map((c) => csvCell(row[c])).join(','));
-  return `\ufeff${lines.join('\r\n')}\r\n`;
 }
 
 /** Inline colours for the copied HTML (a mail or word processor has no access to the page's CSS). */

@@ -5,9 +5,10 @@ import { Result, POSSIBLE } from './model.js';
 import { ResultView } from './render.js';
 import { setupTooltip } from './tooltip.js';
 import { buildLegend, EntityPanel } from './panel.js';
-import { records, toJson, toCsv, highlightedHtml, copyHtml } from './export.js';
+import { highlightedHtml, copyHtml } from './export.js';
+import { records, toJson, toCsv } from '../shared/mentions.js';
 import { readText, htmlToText, isHtmlFile, isGazetteerFile } from './files.js';
-import { h, debounce, download, stamp, fmt, plural, nextFrame } from './dom.js';
+import { h, debounce, download, stamp, fmt, plural, nextFrame } from '../shared/dom.js';
 import { EntriesUI } from './entries-ui.js';
 import { installBookmarklet } from '../bookmarklet/install.js';
 

@@ -3,35 +3,9 @@
 
 /** Numbers per mention in the packed array: start, end (UTF-16), entity index, flags, variant index. */
 export const STRIDE = 5;
-export const AMBIGUOUS = 1;
-export const POSSIBLE = 2;
-export const CASE_SENSITIVE = 4;
-/** Found by tolerant matching: a long name written with one slip (`variant` is the one approximated). */
-export const TOLERANT = 8;
-/** A descriptive force name made by the grammar ("armée azawadienne"; `variant` is its phrase). */
-export const GRAMMAR = 16;
-
-/** How mention flags say it matched: `exact`, `tolerant` or `grammar`, as the wasm `Mention.match`. */
-export function matchKind(flags) {
-  if (flags & TOLERANT) return 'tolerant';
-  if (flags & GRAMMAR) return 'grammar';
-  return 'exact';
-}
-
-/** Entity types in display order, with the label, the one-letter glyph drawn on marks and a plural. */
-export const TYPES = [
-  { id: 'armed_group', label: 'Armed group', plural: 'Armed groups', glyph: 'A' },
-  { id: 'force', label: 'Force', plural: 'Forces', glyph: 'F' },
-  { id: 'place', label: 'Place', plural: 'Places', glyph: 'L' },
-  { id: 'person', label: 'Person', plural: 'People', glyph: 'P' },
-  { id: 'media', label: 'Media', plural: 'Media', glyph: 'M' },
-  { id: 'organization', label: 'Organization', plural: 'Organizations', glyph: 'O' },
-];
-export const TYPE_BY_ID = new Map(TYPES.map((t) => [t.id, t]));
-
-export function typeLabel(id) {
-  return TYPE_BY_ID.get(id)?.label ?? id;
-}
+// Types and flags are shared with the bookmarklet (../shared/types.js); re-exported for the worker and
+// the page's modules, which read them here with the packed layout.
+export { AMBIGUOUS, POSSIBLE, CASE_SENSITIVE, TOLERANT, GRAMMAR, matchKind, TYPES, TYPE_BY_ID, typeLabel } from '../shared/types.js';
 
 /**
  * The mentions of one text, as the worker packs them: `data` (STRIDE numbers per mention), the
@@ -93,26 +67,18 @@ export class Result {
     return lo;
   }
 
-  /** One mention as a plain object (exports, tooltips). */
+  /**
+   * Mention `i` as the shared modules read one (../shared/mentions.js for exports, ../shared/card.js
+   * for the card): UTF-16 offsets, the entity object, flags, variant, candidate entities.
+   */
   mention(i) {
-    const e = this.entity(i);
-    const flags = this.flags(i);
-    const start = this.start(i);
-    const end = this.end(i);
     return {
-      id: e.id,
-      name: e.name,
-      type: e.type,
-      subtype: e.subtype ?? null,
-      surface: this.text.slice(start, end),
-      start,
-      end,
+      entity: this.entity(i),
+      start: this.start(i),
+      end: this.end(i),
+      flags: this.flags(i),
       variant: this.variant(i),
-      match: matchKind(flags),
-      possible: Boolean(flags & POSSIBLE),
-      ambiguous: Boolean(flags & AMBIGUOUS),
-      candidates: this.candidates(i).map((c) => c.id),
-      tier: e.tier,
+      candidates: this.candidates(i),
     };
   }
 
@@ -157,21 +123,4 @@ function lowerBound(sorted, x) {
     else hi = mid;
   }
   return lo;
-}
-
-/** A short, single-line snippet around [start, end), with ellipses where it is cut. */
-export function contextSnippet(text, start, end, width = 40) {
-  let from = Math.max(0, start - width);
-  let to = Math.min(text.length, end + width);
-  // Do not cut a surrogate pair in half.
-  if (from > 0 && isLowSurrogate(text.charCodeAt(from))) from--;
-  if (to < text.length && isLowSurrogate(text.charCodeAt(to))) to++;
-  const before = text.slice(from, start).replace(/\s+/g, ' ');
-  const after = text.slice(end, to).replace(/\s+/g, ' ');
-  const surface = text.slice(start, end).replace(/\s+/g, ' ');
-  return `${from > 0 ? '…' : ''}${before.trimStart()}${surface}${after.trimEnd()}${to < text.length ? '…' : ''}`;
-}
-
-function isLowSurrogate(code) {
-  return code >= 0xdc00 && code <= 0xdfff;
 }

@@ -1,6 +1,6 @@
 // The legend (one toggle per type) and the entity panel (entities grouped by type, sorted by mention
 // count; a click goes through the entity's mentions).
-import { h, fmt, plural } from './dom.js';
+import { h, fmt, plural } from '../shared/dom.js';
 import { TYPES } from './model.js';
 
 /** Builds the type toggles into `container`; `onChange(type, shown)` on each change. */

@@ -8,7 +8,7 @@
 // same whatever the length of the whole text (50 MB included), and so does every step here: parts are
 // found by a few string searches and binary searches over the mentions, never a pass over the text.
 import { AMBIGUOUS, POSSIBLE } from './model.js';
-import { nextFrame } from './dom.js';
+import { nextFrame } from '../shared/dom.js';
 
 /** Characters per chunk, and how long one frame may spend building chunks. */
 const CHUNK_CHARS = 6_000;

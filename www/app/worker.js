@@ -14,6 +14,7 @@
 //   exportTsv {onlyUser}     the gazetteer (or only the user's entries) as a TSV layer.
 import init, { Tagger } from '../pkg/sahel_tagger.js';
 import { STRIDE, AMBIGUOUS, POSSIBLE, CASE_SENSITIVE, TOLERANT, GRAMMAR } from './model.js';
+import { villageLayer as loadVillageLayer, villageLayerAvailable } from '../shared/layer.js';
 
 const ready = init();
 let tagger = null;
@@ -28,25 +29,12 @@ let layerError = null;
 let layerExists;
 async function villageLayerExists() {
   if (layer !== undefined) return Boolean(layer);
-  if (layerExists === undefined) {
-    try {
-      layerExists = (await fetch(new URL('../data/geonames.tsv', import.meta.url), { method: 'HEAD' })).ok;
-    } catch {
-      layerExists = false;
-    }
-  }
+  layerExists = await villageLayerAvailable();
   return layerExists;
 }
 
 async function villageLayer() {
-  if (layer === undefined) {
-    try {
-      const response = await fetch(new URL('../data/geonames.tsv', import.meta.url));
-      layer = response.ok ? { name: 'geonames.tsv', text: await response.text(), tier: 'extended' } : null;
-    } catch {
-      layer = null;
-    }
-  }
+  if (layer === undefined) layer = await loadVillageLayer();
   return layer;
 }
 

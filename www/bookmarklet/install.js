@@ -1,10 +1,11 @@
 // Offers the bookmarklet on the tagger page: `installBookmarklet(anchor)` sets the link's `href` to the
 // `javascript:` code built for the origin that served the page, and its label.
 //
-// The code is inline.js's function, serialized: whole-line comments and indentation dropped, then
-// only the characters a URL would lose or misread percent-encoded (%, line breaks, tabs). Firefox caps a
-// bookmark at 65,536 characters; the end-to-end tests measure the href against that.
-import { sahelBookmarklet } from './inline.js';
+// The code is the bundle `make bookmarklet` builds from src/ (bundle.js: esbuild's minified, ASCII-only
+// IIFE), called with the origin; only the characters a URL would lose or misread are percent-encoded
+// (%, line breaks, tabs). Firefox caps a bookmark at 65,536 characters; the end-to-end tests measure the
+// href against that.
+import { CODE } from './bundle.js';
 
 export const BOOKMARKLET_LABEL = 'Sahel Tagger';
 export const BOOKMARKLET_USAGE =
@@ -14,13 +15,8 @@ export const MAX_HREF = 65536;
 
 /** The JavaScript the bookmarklet runs, for a tagger served at `origin`. */
 export function bookmarkletCode(origin) {
-  const source = sahelBookmarklet
-    .toString()
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line && !line.startsWith('//'))
-    .join('\n');
-  return `void (${source})(${JSON.stringify(String(origin))});`;
+  // In a function, so that the bundle's `var sahelBookmarklet` never becomes a global of the page.
+  return `void function(ORIGIN){${CODE}sahelBookmarklet.start(ORIGIN)}(${JSON.stringify(String(origin))});`;
 }
 
 /** The bookmarklet's `javascript:` URL for a tagger served at `origin`. */

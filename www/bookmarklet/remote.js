@@ -2,6 +2,7 @@
 // hidden frame or a small window, it says hello to the page that embedded or opened it, accepts one
 // MessagePort from it, and answers on it:
 //   {k: 'tag', id, text}      → {k: 'spans', id, spans} (the same Uint32Array as Tagger.tagSpans)
+//   {k: 'details', id, text}  → {k: 'details', id, list} (engine.js `details`: variants, candidates)
 //   {k: 'layer', id, on}      → {k: 'table', id, v, ents, lay} after switching the GeoNames village
 //                               layer on or off (a new entity table: every mention must be tagged again)
 // or {k: 'error', id, msg}. When ready it sends {k: 'ready', v, ents, lay}, where `lay` is
@@ -65,10 +66,6 @@ function serve(port, origin) {
   const table = () => ({ v: engine.version, ents: engine.entities, lay });
   say('Loading the tagger…', `For ${origin}`);
   const tag = (d) => {
-    if (d.text.length > MAX_TEXT) {
-      port.postMessage({ k: 'error', id: d.id, msg: 'text too long' });
-      return;
-    }
     const spans = engine.tagSpans(d.text);
     chars += d.text.length;
     mentions += spans.length / 4;
@@ -80,10 +77,12 @@ function serve(port, origin) {
   const onMessage = (e) => {
     const d = e.data;
     if (!d || !Number.isInteger(d.id)) return;
-    if (d.k === 'tag' && typeof d.text === 'string') {
+    if ((d.k === 'tag' || d.k === 'details') && typeof d.text === 'string') {
       queue = queue.then(() => {
         try {
-          tag(d);
+          if (d.text.length > MAX_TEXT) port.postMessage({ k: 'error', id: d.id, msg: 'text too long' });
+          else if (d.k === 'tag') tag(d);
+          else port.postMessage({ k: 'details', id: d.id, list: engine.details(d.text) });
         } catch (err) {
           port.postMessage({ k: 'error', id: d.id, msg: message(err) });
         }

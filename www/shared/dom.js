@@ -1,5 +1,6 @@
-// Small DOM helpers. Everything that shows user text goes through text nodes: nothing here (or anywhere
-// in the page) hands a string to an HTML parser.
+// Small DOM helpers for the page and the bookmarklet. Everything that shows user text goes through text
+// nodes: nothing here (or anywhere in the page or the bookmarklet) hands a string to an HTML parser, so
+// that pasted text, a visited page's text and gazetteer data can never become markup.
 
 /**
  * Creates an element: `h('li', {class: 'x', dataset: {id}, onclick}, 'text', childNode, ...)`.
@@ -37,12 +38,15 @@ export function replaceChildren(el, ...children) {
   append(el, children);
 }
 
-/** Offers `content` as a file download. */
-export function download(filename, content, type) {
+/**
+ * Offers `content` as a file download. The link goes in `parent` for the click: the bookmarklet passes
+ * its shadow root, so that the visited page's DOM never holds it.
+ */
+export function download(filename, content, type, parent = document.body) {
   const blob = content instanceof Blob ? content : new Blob([content], { type });
   const url = URL.createObjectURL(blob);
   const a = h('a', { href: url, download: filename, hidden: true });
-  document.body.append(a);
+  parent.append(a);
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 60_000);

@@ -1,0 +1,714 @@
+// The bookmarklet: everything that runs in the visited page. Bundled by esbuild into one IIFE
+// (tools/bookmarklet.mjs, `make bookmarklet`), which install.js turns into the `javascript:` URL; the
+// bundle exposes `start(ORIGIN)`, called with the tagger's origin.
+//
+// What it does: walks the page's visible text into one string (text.js: block boundaries become
+// "\n\n", inline elements join, so <b>Niafu</b>nke is one word), tags it in chunks with the tagger
+// served from ORIGIN, and draws the mentions with the CSS Custom Highlight API (one highlight per
+// entity type), or with <mark> elements it removes exactly when the API is missing. A panel in a shadow
+// root lists them; hovering a mention shows the tagger page's card (hover.js); the exports are the
+// page's (mentions.js).
+//
+// Where the tagger runs, first that works (backends.js):
+//   1. in a hidden frame of ORIGIN/bookmarklet/remote.html: the tagger origin's own page under its own
+//      CSP, so the page's script-src and 'wasm-unsafe-eval' do not matter, no CORS is needed, and on
+//      another site the browser runs it in another process: the page's main thread only draws;
+//   2. in the page: import(ORIGIN/bookmarklet/engine.js) and its WebAssembly (when the page blocks
+//      frames but allows scripts from ORIGIN, 'wasm-unsafe-eval' and connections; CORS on ORIGIN);
+//   3. in a small window of remote.html (needs pop-ups; the panel says what the page blocks);
+//   4. otherwise the panel says what the page blocks, with a button that opens the window (a click is
+//      a user gesture pop-up blockers accept) and a way to copy the text to the tagger page.
+//
+// The GeoNames village layer (ORIGIN/data/geonames.tsv, optional): a switch in the panel, off unless the
+// reader turned it on before (remote.js remembers it in ORIGIN's storage, never the page's), has the
+// tagger rebuilt with the layer and the page tagged again from scratch (a new entity table). Possible
+// mentions (flag 2) get their own highlight, `<type>-p`, drawn paler with a dashed underline.
+import { h, download } from '../../shared/dom.js';
+import { TYPES, POSSIBLE } from '../../shared/types.js';
+import { PANEL_CSS, pageCss } from './styles.js';
+import { walk, locate, pause } from './text.js';
+import { inPage, remote, VERSION, SILENT } from './backends.js';
+import { setupHover } from './hover.js';
+import { rows, exportAs } from './mentions.js';
+
+const P = 'sahel-';
+const CHUNK = 250000;
+/** While tagging, the highlights and the panel are drawn at most every DRAW ms (and at the end). */
+const DRAW = 500;
+const CREDIT = 'GeoNames (CC BY 4.0)';
+const ORDER = TYPES.map((t) => t.id);
+const PLURAL = new Map(TYPES.map((t) => [t.id, t.plural]));
+
+export function start(ORIGIN) {
+  const W = window;
+  const D = document;
+  // The running bookmarklet's handle: a registered symbol, non-enumerable, so that no name of the page
+  // (a global `sahelTagger` of its own, say) can collide with it or be overwritten.
+  const KEY = Symbol.for('sahel-tagger');
+  const old = W[KEY];
+  if (old && typeof old.retag === 'function' && typeof old.show === 'function') {
+    old.show();
+    old.retag();
+    return;
+  }
+  const offs = [];
+  /**
+   * What the modules share: the tagged text, the entity table (`ents`, `byId`), the mentions `M` in
+   * text order (`{s, e, k, f, c, a, z, r, mk}`: offsets, entity index, flags, chunk, where they start
+   * and end in the page, their range, their marks), the text nodes read (`SN`, `SS`, `SL`), and the
+   * chunks tagged (`{from, to}`).
+   */
+  const S = {
+    ORIGIN,
+    VERSION,
+    CREDIT,
+    HL: !!(W.CSS && CSS.highlights && W.Highlight && W.StaticRange),
+    text: '',
+    ents: [],
+    byId: new Map(),
+    M: [],
+    SN: [],
+    SS: [],
+    SL: [],
+    chunks: [],
+    segAt: new WeakMap(),
+    seen: new WeakSet(),
+    markOf: new WeakMap(),
+    hidden: new Set(),
+    eng: null,
+    lay: null,
+    dead: false,
+    reached: false,
+    alive: () => {
+      if (S.dead) throw new Error('closed');
+    },
+    listen: (target, type, fn, opt) => {
+      target.addEventListener(type, fn, opt);
+      offs.push(() => target.removeEventListener(type, fn, opt));
+    },
+    rangeOf: (m) => {
+      const r = D.createRange();
+      r.setStart(m.a[0], m.a[1]);
+      r.setEnd(m.z[0], m.z[1]);
+      return r;
+    },
+  };
+  const { M, HL, hidden } = S;
+  let busy = null;
+  let state = 'loading';
+  let cur = -1;
+  let curMarks = [];
+  let unreachable = false;
+  const hls = {};
+  const undo = [];
+  const blocked = new Set();
+  const open = new Set();
+  const NF = new Intl.NumberFormat('en');
+  const num = (n) => NF.format(n);
+  const CO = new Intl.Collator();
+  const setTable = (ents) => {
+    S.ents = ents;
+    S.byId = new Map(ents.map((e) => [e.id, e]));
+  };
+  const sheetFor = (css, target) => {
+    if (target.adoptedStyleSheets && W.CSSStyleSheet) {
+      try {
+        const s = new CSSStyleSheet();
+        s.replaceSync(css);
+        target.adoptedStyleSheets = [...target.adoptedStyleSheets, s];
+        offs.push(() => (target.adoptedStyleSheets = target.adoptedStyleSheets.filter((x) => x !== s)));
+        return (c) => s.replaceSync(c);
+      } catch (e) {
+        // fall through to a style element
+      }
+    }
+    const el = h('style', {}, css);
+    (target === D ? D.head || D.documentElement : target).append(el);
+    offs.push(() => el.remove());
+    return (c) => (el.textContent = c);
+  };
+
+  // ---- the panel (shadow DOM: the page's styles do not reach it) ----
+  const host = (S.host = D.createElement('sahel-tagger-ui'));
+  const root = (S.root = host.attachShadow({ mode: 'open' }));
+  sheetFor(PANEL_CSS, root);
+  const status = h('div', { class: 'st', role: 'status' }, 'Loading the tagger\u2026');
+  const prog = h('progress', { max: 1, hidden: true });
+  const msg = h('div', { class: 'msg', hidden: true });
+  const pos = h('span', { class: 'pos' }, '0 / 0');
+  const list = h('div', { class: 'list' });
+  const gnBox = h('input', { type: 'checkbox', disabled: true, onchange: () => villages(gnBox.checked) });
+  const gnN = h('span', { class: 'n' });
+  const gnWhy = h('span', { class: 'why', hidden: true }, 'Not available: the tagger site has no village layer.');
+  const gnLabel = h('label', {}, gnBox, 'GeoNames villages');
+  const GN = 'Villages and localities from ' + CREDIT + '. Many village names are also ordinary words: those mentions are marked possible (dashed underline).';
+  const gn = h('div', { class: 'gn', hidden: true }, gnLabel, gnN, gnWhy);
+  const save = async (fmt) => {
+    const data = await exportAs(S, fmt);
+    download('sahel-tagger-' + (location.hostname || 'page') + '.' + fmt, data, fmt === 'csv' ? 'text/csv;charset=utf-8' : 'application/json', root);
+  };
+  const bar = h(
+    'div',
+    { class: 'bar' },
+    h('button', { title: 'Previous mention', 'aria-label': 'Previous mention', onclick: () => step(-1) }, '\u2039'),
+    pos,
+    h('button', { title: 'Next mention', 'aria-label': 'Next mention', onclick: () => step(1) }, '\u203a'),
+    h('span', { class: 'sp' }),
+    h('button', { class: 'json', title: 'Download the mentions as JSON (with the page URL and title)', onclick: () => save('json') }, 'JSON'),
+    h('button', { class: 'csv', title: 'Download the mentions as CSV (the tagger page\u2019s columns)', onclick: () => save('csv') }, 'CSV')
+  );
+  const body = h('div', { class: 'body' }, status, prog, msg, bar, gn, list);
+  const box = h(
+    'div',
+    { class: 'box', role: 'dialog', 'aria-label': 'Sahel tagger', lang: 'en' },
+    h(
+      'header',
+      {},
+      h('b', {}, 'Sahel tagger'),
+      h('button', { class: 'retag', title: 'Tag content added since (infinite scroll)', 'aria-label': 'Re-tag new content', onclick: () => retag() }, '\u21bb'),
+      h('button', { class: 'min', title: 'Minimize', 'aria-label': 'Minimize', onclick: () => (body.hidden = !body.hidden) }, '\u2013'),
+      h('button', { class: 'close', title: 'Close and remove the highlights', 'aria-label': 'Close', onclick: () => close() }, '\u00d7')
+    ),
+    body
+  );
+  // On a right-to-left page the panel goes left, away from where the page starts.
+  if (getComputedStyle(D.body || D.documentElement).direction === 'rtl') box.classList.add('rtl');
+  // In English whatever the page's language (the card's quotation marks follow `lang`), as on the tagger page.
+  const tip = (S.tip = h('div', { class: 'tip', hidden: true, role: 'tooltip', lang: 'en' }));
+  root.append(box, tip);
+  D.documentElement.append(host);
+
+  const say = (s, st) => {
+    status.textContent = s;
+    if (st) state = st;
+  };
+
+  // ---- highlight styles in the page (a constructed sheet: allowed by strict style-src policies) ----
+  const setPageCss = sheetFor('', D);
+  const drawCss = () => setPageCss(pageCss(new Set([...ORDER, ...S.ents.map((e) => e.type)]), hidden, P));
+
+  const typeOf = (m) => S.ents[m.k].type;
+  // One highlight per type, and one per type for its possible mentions (`<type>-p`).
+  const hlOf = (m) => {
+    const t = typeOf(m);
+    const k = t + (m.f & POSSIBLE ? '-p' : '');
+    let x = hls[k];
+    if (!x) {
+      x = hls[k] = new Highlight();
+      if (!hidden.has(t)) CSS.highlights.set(P + k, x);
+    }
+    return x;
+  };
+
+  // Marks (no Highlight API): each text node with mentions is replaced by new nodes; undo puts it back.
+  const wrap = (ms) => {
+    const per = new Map();
+    for (const m of ms) {
+      for (let j = m.a[2]; j <= m.z[2]; j++) {
+        const from = j === m.a[2] ? m.a[1] : 0;
+        const to = j === m.z[2] ? m.z[1] : S.SL[j];
+        if (to <= from) continue;
+        const n = S.SN[j];
+        if (!per.has(n)) per.set(n, []);
+        per.get(n).push([from, to, m]);
+      }
+    }
+    for (const [n, pieces] of per) {
+      if (!n.parentNode) continue;
+      const parts = [];
+      const data = n.data;
+      let p = 0;
+      const txt = (s) => {
+        const x = D.createTextNode(s);
+        S.seen.add(x);
+        return x;
+      };
+      for (const [from, to, m] of pieces) {
+        if (from < p) continue;
+        if (from > p) parts.push(txt(data.slice(p, from)));
+        const mk = D.createElement('mark');
+        mk.setAttribute('data-sahel-t', typeOf(m));
+        if (m.f & POSSIBLE) mk.setAttribute('data-sahel-p', '');
+        mk.append(txt(data.slice(from, to)));
+        S.markOf.set(mk, m);
+        m.mk.push(mk);
+        parts.push(mk);
+        p = to;
+      }
+      if (p < data.length) parts.push(txt(data.slice(p)));
+      n.before(...parts);
+      n.remove();
+      undo.push([n, parts]);
+    }
+  };
+
+  // ---- tagging ----
+  const run = async () => {
+    state = 'tagging';
+    say('Reading the page\u2026');
+    const w = await walk(S);
+    S.alive();
+    const base = S.text ? S.text.length + 2 : 0;
+    S.text += (S.text ? '\n\n' : '') + w.t;
+    w.nodes.forEach((n, i) => {
+      S.SN.push(n);
+      S.SS.push(base + w.starts[i]);
+      S.SL.push(w.lens[i]);
+      S.segAt.set(n, base + w.starts[i]);
+      S.seen.add(n);
+    });
+    const cuts = [];
+    let a = 0;
+    const st = w.starts;
+    for (let i = 1; i < st.length; i++) {
+      const gap = st[i] > st[i - 1] + w.lens[i - 1];
+      if (st[i] - a >= CHUNK && (gap || st[i] - a >= 2 * CHUNK)) {
+        cuts.push([a, st[i]]);
+        a = st[i];
+      }
+    }
+    if (w.t.length > a) cuts.push([a, w.t.length]);
+    const before = M.length;
+    prog.hidden = false;
+    // Only the progress line changes between chunks: the mentions found are drawn (highlights
+    // registered, <mark>s inserted, the panel rebuilt) at most every DRAW ms, and once at the end.
+    let pend = [];
+    let drawn = performance.now();
+    const draw = () => {
+      if (HL) for (const m of pend) hlOf(m).add(m.r);
+      else wrap(pend);
+      pend = [];
+      render();
+      drawn = performance.now();
+    };
+    const ask = (c) => {
+      const p = S.eng.tag(w.t.slice(cuts[c][0], cuts[c][1]));
+      p.catch(() => {});
+      return p;
+    };
+    let next = cuts.length ? ask(0) : null;
+    for (let c = 0; c < cuts.length; c++) {
+      say('Tagging\u2026 ' + Math.round((100 * c) / cuts.length) + '%');
+      prog.value = c / cuts.length;
+      const x = cuts[c][0];
+      const sp = await next;
+      S.alive();
+      // A tagger in a frame or a window tags the next chunk while this one is placed.
+      next = c + 1 < cuts.length ? ask(c + 1) : null;
+      const chunk = S.chunks.push({ from: base + x, to: base + cuts[c][1], details: null }) - 1;
+      for (let i = 0; i + 3 < sp.length; i += 4) {
+        const s = base + x + sp[i];
+        const e = base + x + sp[i + 1];
+        if (!S.ents[sp[i + 2]]) continue;
+        const m = { s, e, k: sp[i + 2], f: sp[i + 3], c: chunk, a: locate(S, s, 0), z: locate(S, e, 1), r: null, mk: [] };
+        if (!m.a || !m.z) continue;
+        if (HL) m.r = new StaticRange({ startContainer: m.a[0], startOffset: m.a[1], endContainer: m.z[0], endOffset: m.z[1] });
+        pend.push(m);
+        M.push(m);
+      }
+      // Marks change the page: inserted chunk by chunk, so that no single task does the whole page.
+      if (!HL) {
+        wrap(pend);
+        pend = [];
+      }
+      if (c + 1 < cuts.length) {
+        if (performance.now() - drawn >= DRAW) draw();
+        await pause();
+        S.alive();
+      }
+    }
+    draw();
+    prog.hidden = true;
+    const added = M.length - before;
+    say(summary() + (base && !added ? ' \u00b7 nothing new' : ''), 'ready');
+  };
+  const summary = () => {
+    const ids = new Set(M.map((m) => m.k));
+    const how = { page: 'tagged in this page', frame: 'tagged in a tagger frame', window: 'tagged in the tagger window' }[S.eng.kind];
+    return num(M.length) + ' mention' + (M.length === 1 ? '' : 's') + ' of ' + num(ids.size) + ' entit' + (ids.size === 1 ? 'y' : 'ies') + ' \u00b7 ' + how;
+  };
+
+  // ---- the panel's list, navigation, toggles ----
+  const render = () => {
+    const by = new Map();
+    for (const m of M) {
+      const t = typeOf(m);
+      if (!by.has(t)) by.set(t, new Map());
+      const e = by.get(t);
+      e.set(m.k, (e.get(m.k) || 0) + 1);
+    }
+    const order = ORDER.filter((t) => by.has(t)).concat([...by.keys()].filter((t) => !PLURAL.has(t)));
+    list.textContent = '';
+    for (const t of order) {
+      const es = [...by.get(t)].sort((p, q) => q[1] - p[1] || CO.compare(S.ents[p[0]].name, S.ents[q[0]].name));
+      const total = es.reduce((s, e) => s + e[1], 0);
+      const cb = h('input', { type: 'checkbox', checked: !hidden.has(t), onchange: () => toggle(t, cb.checked) });
+      const ul = h('ul', { hidden: !open.has(t) });
+      for (const [k, n] of es) {
+        const e = S.ents[k];
+        const where = e.tier === 'extended' ? ', ' + CREDIT : '';
+        ul.append(
+          h(
+            'li',
+            {},
+            h('button', { title: e.name + (e.subtype ? ' (' + e.subtype + ')' : '') + where + ': next mention', dir: 'auto', onclick: () => jumpTo(k) }, e.name),
+            h('span', { class: 'n' }, num(n))
+          )
+        );
+      }
+      const more = h(
+        'button',
+        {
+          title: 'Show the entities',
+          'aria-expanded': String(open.has(t)),
+          onclick: () => {
+            ul.hidden = !ul.hidden;
+            if (ul.hidden) open.delete(t);
+            else open.add(t);
+            more.textContent = ul.hidden ? '\u25b8' : '\u25be';
+            more.setAttribute('aria-expanded', String(!ul.hidden));
+          },
+        },
+        open.has(t) ? '\u25be' : '\u25b8'
+      );
+      list.append(
+        h(
+          'div',
+          { class: 'ty' + (hidden.has(t) ? ' off' : ''), 'data-type': t },
+          h(
+            'div',
+            { class: 'th' },
+            h('label', {}, cb, h('span', { class: 'sw', 'aria-hidden': 'true' }), PLURAL.get(t) || t),
+            h('span', { class: 'n', title: num(total) + ' mentions of ' + num(es.length) + ' entities' }, num(total) + ' \u00b7 ' + num(es.length)),
+            more
+          ),
+          ul
+        )
+      );
+    }
+    if (M.some((m) => S.ents[m.k].tier === 'extended')) {
+      list.append(h('div', { class: 'cr' }, 'Villages: ', h('a', { href: 'https://www.geonames.org/', target: '_blank', rel: 'noopener noreferrer' }, 'GeoNames'), ' (CC BY 4.0)'));
+    }
+    showPos();
+  };
+  const showPos = () => (pos.textContent = (cur < 0 ? '\u2013' : num(cur + 1)) + ' / ' + num(M.length));
+  const toggle = (t, on) => {
+    if (on) hidden.delete(t);
+    else hidden.add(t);
+    for (const k of [t, t + '-p']) {
+      if (HL && hls[k]) {
+        if (on) CSS.highlights.set(P + k, hls[k]);
+        else CSS.highlights.delete(P + k);
+      }
+    }
+    drawCss();
+    render();
+  };
+  const go = (i) => {
+    const m = M[i];
+    if (!m) return;
+    cur = i;
+    showPos();
+    if (HL) {
+      CSS.highlights.set(P + 'current', new Highlight(m.r));
+      const r = S.rangeOf(m);
+      const el = m.a[0].parentElement;
+      if (el) el.scrollIntoView({ block: 'center' });
+      const q = r.getBoundingClientRect();
+      if (q.top < 0 || q.bottom > innerHeight) W.scrollBy(0, q.top - innerHeight / 2);
+    } else {
+      for (const mk of curMarks) mk.removeAttribute('data-sahel-cur');
+      curMarks = m.mk;
+      for (const mk of curMarks) mk.setAttribute('data-sahel-cur', '');
+      if (curMarks[0]) curMarks[0].scrollIntoView({ block: 'center' });
+    }
+  };
+  const step = (d) => {
+    for (let n = 1; n <= M.length; n++) {
+      const i = ((((cur < 0 && d < 0 ? 0 : cur) + d * n) % M.length) + M.length) % M.length;
+      if (!hidden.has(typeOf(M[i]))) return go(i);
+    }
+  };
+  const jumpTo = (k) => {
+    for (let n = 1; n <= M.length; n++) {
+      const i = (cur + n) % M.length;
+      if (M[i].k === k) return go(i);
+    }
+  };
+  const hover = setupHover(S);
+
+  // ---- where the tagger runs ----
+  S.listen(
+    D,
+    'securitypolicyviolation',
+    (e) => {
+      const u = e.blockedURI || '';
+      const d = e.effectiveDirective || e.violatedDirective || '';
+      if (u === 'wasm-eval') blocked.add("WebAssembly ('wasm-unsafe-eval' missing)");
+      else if (u.slice(0, ORIGIN.length) !== ORIGIN) return;
+      else if (/^(frame|child)-src/.test(d)) blocked.add('frames');
+      else if (/^script-src/.test(d)) blocked.add('scripts from other sites');
+      else if (/^connect-src/.test(d)) blocked.add('connections to other sites');
+      else blocked.add(d);
+    },
+    true
+  );
+
+  const begin = async (tries) => {
+    let silent = false;
+    unreachable = false;
+    S.reached = false;
+    for (const kind of tries) {
+      // The tagger module cannot be fetched and no policy of the page is in the way: the tagger site
+      // itself cannot be reached (a frame of it was silent or blocked), and a window of it would not
+      // answer either.
+      if (kind === 'window' && unreachable) break;
+      try {
+        S.eng = await (kind === 'page' ? inPage(S, silent) : remote(S, kind, lostFrame));
+        break;
+      } catch (e) {
+        S.alive();
+        if (/^(frames|pop-up windows|replies from)/.test(e.message)) blocked.add(e.message);
+        if (e.message === SILENT) silent = true;
+        // Removed with the panel while starting: the panel goes back (not forever), the next way is tried.
+        if (/^the page removed/.test(e.message) && !host.isConnected && restarts++ < 2) D.documentElement.append(host);
+        if (kind === 'page' && !S.reached) {
+          // A policy violation is reported a moment after the failed import.
+          await new Promise((r) => setTimeout(r, 50));
+          S.alive();
+          unreachable = ![...blocked].some((b) => /^(scripts|connections)/.test(b));
+        }
+      }
+    }
+    S.alive();
+    msg.hidden = true;
+    msg.textContent = '';
+    if (!S.eng) return stuck();
+    if (S.eng.kind === 'window') {
+      msg.hidden = false;
+      msg.append(h('p', {}, 'This page blocks ' + ([...blocked].join(', ') || 'the tagger') + '; the tagger runs in a separate window instead.'));
+    }
+    bar.hidden = false;
+    setTable(S.eng.ents);
+    S.lay = S.eng.lay || null;
+    showLay();
+    drawCss();
+    await run();
+  };
+  const stuck = () => {
+    bar.hidden = true;
+    gn.hidden = true;
+    msg.hidden = false;
+    msg.textContent = '';
+    const why = blocked.size ? [...blocked].join(', ') : 'loading the tagger';
+    const area = h('textarea', { readOnly: true, hidden: true, 'aria-label': 'The page text' });
+    if (unreachable) {
+      say('The tagger site cannot be reached.', 'unreachable');
+      msg.append(
+        h('p', {}, 'The tagger site cannot be reached (' + ORIGIN + '): it may be down, or this computer offline. Try again later, or copy the page text into the tagger page.'),
+        h('button', { class: 'again', onclick: () => retag() }, 'Try again')
+      );
+    } else {
+      say('The page blocks the tagger.', 'blocked');
+      msg.append(
+        h('p', {}, 'This page blocks ' + why + '. Open the tagger in a window to tag this page, or copy its text into the tagger page.'),
+        h('button', { class: 'open', onclick: () => retag() }, 'Open tagger window')
+      );
+    }
+    msg.append(
+      h(
+        'button',
+        {
+          class: 'copy',
+          onclick: async () => {
+            const t = (await walk(S)).t
+              .split(/\n\s*\n/)
+              .map((x) => x.replace(/[ \t\r\f]+/g, ' ').trim())
+              .filter(Boolean)
+              .join('\n\n');
+            area.value = t;
+            area.hidden = false;
+            area.select();
+            try {
+              await navigator.clipboard.writeText(t);
+            } catch (e) {
+              // the selected text area is there to copy by hand
+            }
+          },
+        },
+        'Copy page text'
+      ),
+      h('a', { href: ORIGIN + '/', target: '_blank', rel: 'noopener' }, 'Open the tagger page'),
+      area
+    );
+  };
+
+  const fail = (e) => {
+    if (!S.dead) say('Error: ' + (e && e.message), 'error');
+  };
+  const retag = () => {
+    if (S.dead) return Promise.resolve();
+    if (!busy) {
+      const p = (S.eng ? run() : begin(unreachable ? ['frame', 'page', 'window'] : ['window'])).catch(fail).finally(() => {
+        if (busy === p) busy = null;
+      });
+      busy = p;
+    }
+    return busy;
+  };
+  // The page removed the tagger's frame (with the panel, say): the panel is put back and the tagger
+  // started again at once, from scratch; a page that keeps doing it gets the reason in the panel.
+  let restarts = 0;
+  const lostFrame = () => {
+    if (S.dead) return;
+    const e = S.eng;
+    S.eng = null;
+    if (e) e.close();
+    if (++restarts > 2) {
+      blocked.add('frames (it removes them)');
+      say('The page removed the tagger frame.', 'error');
+      return;
+    }
+    if (!host.isConnected) D.documentElement.append(host);
+    const p = Promise.resolve(busy)
+      .catch(() => {})
+      .then(() => {
+        S.alive();
+        reset();
+        return begin(['frame', 'page', 'window']);
+      })
+      .catch(fail)
+      .finally(() => {
+        if (busy === p) busy = null;
+      });
+    busy = p;
+  };
+  // ---- the GeoNames village layer: a new entity table, so every mention is found again ----
+  const showLay = () => {
+    const lay = S.lay;
+    gn.hidden = !lay;
+    if (!lay) return;
+    gnBox.checked = !!lay.on;
+    gnBox.disabled = !lay.ok;
+    gnLabel.className = lay.ok ? '' : 'off';
+    gnWhy.hidden = !!lay.ok;
+    gnN.textContent = lay.on ? num(+lay.n || 0) : '';
+    gn.title = GN + (lay.ok && !lay.keep ? ' Here your choice lasts until the panel closes: the browser does not let the tagger site remember it.' : '');
+  };
+  const villages = (on) => {
+    gnBox.disabled = true;
+    const p = Promise.resolve(busy)
+      .then(async () => {
+        S.alive();
+        say(on ? 'Loading the GeoNames villages\u2026' : 'Removing the GeoNames villages\u2026', 'tagging');
+        const r = await S.eng.layer(on);
+        S.alive();
+        S.eng.v = r.v;
+        setTable(r.ents);
+        S.lay = r.lay;
+        reset();
+        drawCss();
+        await run();
+      })
+      .catch(fail)
+      .finally(() => {
+        if (busy === p) busy = null;
+        if (!S.dead) showLay();
+      });
+    busy = p;
+    return p;
+  };
+  const unhighlight = () => {
+    if (!HL) return;
+    for (const k in hls) {
+      if (CSS.highlights.get(P + k) === hls[k]) CSS.highlights.delete(P + k);
+      delete hls[k];
+    }
+    CSS.highlights.delete(P + 'current');
+  };
+  // Marks: each replaced text node goes back where its pieces were, last replaced first.
+  const unmark = () => {
+    for (const mk of curMarks) mk.removeAttribute('data-sahel-cur');
+    for (const [n, parts] of undo.reverse()) {
+      if (parts[0].parentNode) parts[0].parentNode.insertBefore(n, parts[0]);
+      for (const p of parts) p.remove();
+    }
+    undo.length = 0;
+  };
+  const reset = () => {
+    unhighlight();
+    unmark();
+    S.text = '';
+    S.SN.length = S.SS.length = S.SL.length = M.length = S.chunks.length = 0;
+    S.segAt = new WeakMap();
+    S.seen = new WeakSet();
+    cur = -1;
+    curMarks = [];
+    hover.hide();
+    render();
+  };
+  const close = () => {
+    if (S.dead) return;
+    S.dead = true;
+    state = 'closed';
+    hover.cancel();
+    for (const f of offs.reverse()) {
+      try {
+        f();
+      } catch (e) {
+        // keep removing the rest
+      }
+    }
+    unhighlight();
+    unmark();
+    host.remove();
+    if (S.eng) S.eng.close();
+    if (W[KEY] === api) delete W[KEY];
+  };
+  const api = {
+    version: VERSION,
+    origin: ORIGIN,
+    /**
+     * The mentions as export records without their context, at once: their variants and candidates
+     * are there once a card or an export asked for them (`export` always has them).
+     */
+    mentions: () => rows(S).map(({ context, ...m }) => m),
+    text: () => S.text,
+    /** The JSON or CSV the panel's buttons download (a promise of the text). */
+    export: (fmt) => exportAs(S, fmt),
+    retag,
+    close,
+    show: () => {
+      body.hidden = false;
+      if (!host.isConnected) D.documentElement.append(host);
+    },
+    idle: async () => {
+      while (busy) await busy;
+    },
+    get state() {
+      return state;
+    },
+    get backend() {
+      return S.eng ? S.eng.kind : null;
+    },
+    get blocked() {
+      return [...blocked];
+    },
+    villages: (on) => (S.eng && S.lay && S.lay.ok ? villages(!!on) : Promise.resolve()),
+    get layer() {
+      const lay = S.lay;
+      return lay && { available: !!lay.ok, on: !!lay.on, villages: +lay.n || 0, kept: !!lay.keep };
+    },
+  };
+  try {
+    Object.defineProperty(W, KEY, { value: api, configurable: true, enumerable: false, writable: false });
+  } catch (e) {
+    // a page that took the symbol for itself: this run works without a handle
+  }
+  const first = begin(['frame', 'page', 'window'])
+    .catch(fail)
+    .finally(() => {
+      if (busy === first) busy = null;
+    });
+  busy = first;
+}

@@ -1,0 +1,78 @@
+// The bookmarklet's mentions as the shared modules read them (../../shared/mentions.js for the exports,
+// ../../shared/card.js for the card), with the details the spans leave out (variant, candidates)
+// asked of the engine chunk by chunk, when a card or an export first needs them: tagging for the
+// highlights stays as fast as the spans make it.
+import { records, toCsv, toJson } from '../../shared/mentions.js';
+import { mentionAt } from './text.js';
+
+/**
+ * Mention `m` (`{s, e, k, f, c, v, cand}`: UTF-16 offsets into `S.text`, entity index, flags, chunk,
+ * and once known the variant and candidate ids) as `{entity, start, end, flags, variant, candidates}`.
+ */
+export function view(S, m) {
+  return {
+    entity: S.ents[m.k],
+    start: m.s,
+    end: m.e,
+    flags: m.f,
+    variant: m.v,
+    candidates: (m.cand || []).map((id) => S.byId.get(id)).filter(Boolean),
+  };
+}
+
+/**
+ * Resolves once the mentions of chunk `c` (`S.chunks[c]`: `{from, to}` in `S.text`) know their variant
+ * and candidates: the chunk is tagged again with details by the engine (once per chunk; again after a
+ * failure). The same text gives the same mentions, matched here by their offsets.
+ */
+export function details(S, c) {
+  const ch = S.chunks[c];
+  if (!ch.details) {
+    const eng = S.eng;
+    ch.details = eng.details(S.text.slice(ch.from, ch.to)).then(
+      (list) => {
+        for (const [s, e, v, cand] of list) {
+          const m = mentionAt(S.M, ch.from + s);
+          if (m && m.s === ch.from + s && m.e === ch.from + e) {
+            m.v = v;
+            m.cand = cand;
+          }
+        }
+      },
+      (err) => {
+        if (S.chunks[c] === ch) ch.details = null;
+        throw err;
+      }
+    );
+  }
+  return ch.details;
+}
+
+/** The shared export records of every mention, with the details known so far. */
+export function rows(S) {
+  return records({ text: S.text, n: S.M.length, mention: (i) => view(S, S.M[i]) });
+}
+
+/**
+ * The mentions as JSON (with the page's URL and title, and where they were found) or CSV, once every
+ * chunk's details are known.
+ */
+export async function exportAs(S, fmt) {
+  await Promise.all(S.chunks.map((_, c) => details(S, c)));
+  const r = rows(S);
+  if (fmt === 'csv') return toCsv(r);
+  const counts = new Map();
+  for (const x of r) {
+    const c = counts.get(x.id);
+    if (c) c.mentions++;
+    else counts.set(x.id, { id: x.id, name: x.name, type: x.type, subtype: x.subtype, mentions: 1 });
+  }
+  return toJson({
+    url: location.href,
+    title: document.title,
+    exported: new Date().toISOString(),
+    tagger: { bookmarklet: S.VERSION, gazetteer: S.eng ? S.eng.v : null, origin: S.ORIGIN, villages: S.lay && S.lay.on ? S.CREDIT : null },
+    entities: [...counts.values()],
+    mentions: r,
+  });
+}

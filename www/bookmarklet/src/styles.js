@@ -1,0 +1,76 @@
+// The bookmarklet's styles: the panel and the card in its shadow root (the visited page's styles do not
+// reach them), and the highlights in the page itself. Colours and letters come from the shared type
+// table, so that a type looks the same here and on the tagger page.
+import { TYPES, typeInfo } from '../../shared/types.js';
+
+const FONT = 'system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif';
+
+/** Per type: the variables the card and the swatches read (as style.css sets them on the page). */
+const typeVars = (t) => `[data-type="${t.id}"]{--t-colour:${t.colour};--t-tint:${t.tint};--t-ink:${t.ink};--t-line:${t.line};--t-glyph:"${t.glyph}"}`;
+
+export const PANEL_CSS = [
+  ':host{all:initial!important;position:fixed!important;top:0!important;left:0!important;width:0!important;height:0!important;z-index:2147483647!important;display:block!important}',
+  `.box{position:fixed;top:12px;right:12px;width:310px;max-height:calc(100vh - 24px);display:flex;flex-direction:column;font:13px/1.4 ${FONT};color:#202124;background:#fff;border:1px solid #bbb;border-radius:8px;box-shadow:0 6px 24px rgba(0,0,0,.28);overflow:hidden;text-align:left;direction:ltr}`,
+  '.box.rtl{right:auto;left:12px}',
+  'header{display:flex;align-items:center;gap:2px;padding:6px 6px 6px 10px;background:#1f2937;color:#fff}',
+  'header b{flex:1;font-size:14px}',
+  'button{font:inherit;cursor:pointer;border:1px solid #c4c4c4;background:#f6f7f8;color:#202124;border-radius:4px;padding:1px 8px;margin:0}',
+  'button:hover{background:#e8eaed}',
+  'header button{background:none;border-color:transparent;color:#fff;font-size:15px;line-height:1;padding:3px 7px}',
+  'header button:hover{background:#374151}',
+  '.st{padding:6px 10px 4px;font-size:12px;color:#3c4043}',
+  'progress{display:block;width:calc(100% - 20px);margin:0 10px 6px;height:6px}',
+  '.msg{padding:6px 10px;font-size:12px;background:#fff4e5;border-top:1px solid #f3d19c;border-bottom:1px solid #f3d19c}',
+  '.msg p{margin:0 0 6px}.msg button{margin:0 4px 4px 0}.msg a{color:#1a55c8}',
+  '.msg textarea{width:100%;height:70px;box-sizing:border-box;font:11px monospace}',
+  '.bar{display:flex;flex-wrap:wrap;gap:4px;align-items:center;padding:4px 10px 6px;border-bottom:1px solid #e4e4e4}',
+  '.bar .pos{min-width:64px;text-align:center;font-variant-numeric:tabular-nums;font-size:12px}',
+  '.bar .sp{flex:1}',
+  '.list{overflow:auto;padding:4px 0 8px}',
+  '.ty{padding:2px 10px}',
+  '.th{display:flex;align-items:center;gap:6px}',
+  '.th label{display:flex;align-items:center;gap:6px;flex:1;cursor:pointer;font-weight:600}',
+  '.th input{margin:0}',
+  // The swatch carries the type's letter (generated content: not part of the label's text).
+  '.sw{min-width:14px;height:14px;border-radius:3px;flex:none;background:var(--t-tint);border-bottom:2px solid var(--t-line);box-sizing:border-box;font:700 10px/12px ' + FONT + ';color:var(--t-ink);text-align:center}',
+  '.sw::before{content:var(--t-glyph)}',
+  '.n{color:#5f6368;font-size:12px;font-variant-numeric:tabular-nums}',
+  '.th button{border:0;background:none;padding:0 4px;color:#5f6368}',
+  'ul{list-style:none;margin:0 0 4px;padding:0 0 0 17px}',
+  'li{display:flex;gap:6px;align-items:baseline}',
+  'li button{border:0;background:none;padding:0;text-align:start;color:#1a55c8;flex:1;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}',
+  'li button:hover{background:none;text-decoration:underline}',
+  '.off{opacity:.45}',
+  '.gn{display:flex;flex-wrap:wrap;align-items:center;gap:2px 6px;padding:4px 10px;border-bottom:1px solid #e4e4e4;font-size:12px}',
+  '.gn label{display:flex;align-items:center;gap:6px;flex:1;cursor:pointer}.gn input{margin:0}',
+  '.gn .why{flex-basis:100%;color:#5f6368}',
+  '.cr{padding:2px 10px;font-size:11px;color:#5f6368}.cr a{color:#1a55c8}',
+  // The mention card (../../shared/card.js), drawn as on the tagger page (style.css, light scheme).
+  `.tip{position:fixed;max-width:min(26rem,calc(100vw - 16px));box-sizing:border-box;padding:8px 11px;background:#fff;color:#1b1c1e;border:1px solid #d5d8dd;border-top:4px solid var(--t-line,#d5d8dd);border-radius:8px;box-shadow:0 6px 24px rgba(0,0,0,.16);font:12.5px/1.45 ${FONT};pointer-events:none;direction:ltr;text-align:left;z-index:1}`,
+  '.tip-head{font-size:14px;margin-bottom:2px}.tip-surface{font-style:italic}.tip-arrow,.tip-key,.tip-type,.tip-ids,.tip-credit{color:#565a61}',
+  '.tip-type{display:flex;align-items:baseline;gap:.4em}',
+  '.tip-type .glyph{display:inline-block;min-width:1.35em;padding:0 .25em;border-radius:3px;background:var(--t-tint);color:var(--t-ink);font-weight:700;text-align:center}',
+  '.tip p{margin:4px 0 0}.tip-row{margin-top:2px}.tip-desc{font-size:12px}.tip-lineage{font-size:11.5px}',
+  `.tip-warn{margin-top:4px;padding:3px 6px;border-left:3px solid ${typeInfo('media').line};background:#f0f1f3}`,
+  '.tip-ids{font-size:11px}.tip-credit{margin-top:4px;font-size:11px}',
+  ...TYPES.map(typeVars),
+  '[hidden]{display:none!important}',
+].join('\n');
+
+/**
+ * The highlight styles for the visited page (a constructed sheet: allowed by strict style-src
+ * policies): per type, a tint and an underline in the type's colour; possible mentions (a village
+ * name that is also a word...) paler, with a dashed underline; hidden types drawn as plain text.
+ */
+export function pageCss(types, hidden, P) {
+  let css = '';
+  for (const t of types) {
+    const c = typeInfo(t).colour;
+    const on = !hidden.has(t);
+    css += '::highlight(' + P + t + '){background-color:' + c + '33;text-decoration:underline 2px ' + c + '}\n';
+    css += '::highlight(' + P + t + '-p){background-color:' + c + '17;text-decoration:underline dashed 2px ' + c + '}\n';
+    css += 'mark[data-sahel-t="' + t + '"]{all:unset;' + (on ? 'background-color:' + c + '33;box-shadow:inset 0 -2px ' + c : '') + '}\n';
+    css += 'mark[data-sahel-t="' + t + '"][data-sahel-p]{' + (on ? 'background-color:' + c + '17;box-shadow:none;border-bottom:2px dashed ' + c : '') + '}\n';
+  }
+  return css + '::highlight(' + P + 'current){background-color:#ffd400;color:#000}\nmark[data-sahel-t][data-sahel-cur]{background-color:#ffd400;color:#000}';
+}

@@ -1,0 +1,140 @@
+// The mention card: surface → canonical name, type (with its letter), the variant matched (or, for a
+// tolerant match, the one it is close to; for a descriptive force name, the grammar's phrase),
+// description, lineage, where it sits (parent chain), coordinates, ambiguity, and the GeoNames credit
+// where its data is shown. One card for the page's tooltip and the bookmarklet's, so that a mention
+// reads the same in both. Built with text nodes only (gazetteer data is never markup).
+import { h } from './dom.js';
+import { POSSIBLE, AMBIGUOUS, TOLERANT, GRAMMAR, typeLabel, TYPE_BY_ID } from './types.js';
+
+const regionNames = (() => {
+  try {
+    return new Intl.DisplayNames(['en'], { type: 'region' });
+  } catch {
+    return null;
+  }
+})();
+
+function countryNames(codes) {
+  return codes
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((code) => {
+      try {
+        return regionNames?.of(code.toUpperCase()) ?? code;
+      } catch {
+        return code;
+      }
+    })
+    .join(', ');
+}
+
+function coordinates(lat, lon) {
+  const ns = lat >= 0 ? 'N' : 'S';
+  const ew = lon >= 0 ? 'E' : 'W';
+  return `${Math.abs(lat).toFixed(4)}° ${ns}, ${Math.abs(lon).toFixed(4)}° ${ew}`;
+}
+
+/** Names of the containing entities, nearest first (at most five, cycles ignored). */
+export function parentChain(entity, byId) {
+  const chain = [];
+  const seen = new Set([entity.id]);
+  let parent = entity.parent && byId.get(entity.parent);
+  while (parent && !seen.has(parent.id) && chain.length < 5) {
+    chain.push(parent);
+    seen.add(parent.id);
+    parent = parent.parent && byId.get(parent.parent);
+  }
+  return chain;
+}
+
+/** What the card calls the variant: why the mention was found. */
+function matchLabel(flags) {
+  if (flags & TOLERANT) return 'Close to ';
+  if (flags & GRAMMAR) return 'Descriptive name, as in ';
+  return 'Matched variant ';
+}
+
+/**
+ * The card's content (a list of elements) for mention `m` of `text`: `m` is `{entity, start, end,
+ * flags, variant, candidates}` with UTF-16 offsets (the page's `Result.mention(i)`, the bookmarklet's
+ * mention with its details), `byId` maps entity ids to entities (for the parent chain). `keyboard`
+ * adds the keys that work on a focused mark (the page's).
+ */
+export function mentionCard(m, text, byId, { keyboard = false } = {}) {
+  const { entity, flags, variant } = m;
+  const surface = text.slice(m.start, m.end);
+  const type = TYPE_BY_ID.get(entity.type);
+  const same = surface === entity.name;
+
+  const head = h(
+    'div',
+    { class: 'tip-head' },
+    same ? null : [h('span', { class: 'tip-surface' }, surface), h('span', { class: 'tip-arrow', 'aria-label': 'refers to' }, ' → ')],
+    h('strong', { class: 'tip-name' }, entity.name),
+  );
+  const kind = [typeLabel(entity.type), entity.subtype, entity.country ? countryNames(entity.country) : null]
+    .filter(Boolean)
+    .join(' · ');
+  const rows = [
+    head,
+    h('div', { class: 'tip-type', 'data-type': entity.type }, h('span', { class: 'glyph', 'aria-hidden': 'true' }, type?.glyph ?? '?'), kind),
+    h('div', { class: 'tip-row' }, h('span', { class: 'tip-key' }, matchLabel(flags)), h('q', {}, variant)),
+  ];
+  if (entity.description) rows.push(h('p', { class: 'tip-desc' }, entity.description));
+  if (entity.lineage) rows.push(h('p', { class: 'tip-lineage' }, h('span', { class: 'tip-key' }, 'Lineage '), entity.lineage));
+  const chain = parentChain(entity, byId);
+  if (chain.length) {
+    rows.push(
+      h('div', { class: 'tip-row' }, h('span', { class: 'tip-key' }, entity.type === 'place' ? 'In ' : 'Part of '), chain.map((p) => p.name).join(' › ')),
+    );
+  }
+  if (typeof entity.lat === 'number' && typeof entity.lon === 'number') {
+    rows.push(h('div', { class: 'tip-row' }, h('span', { class: 'tip-key' }, 'Coordinates '), coordinates(entity.lat, entity.lon)));
+  }
+  if (flags & AMBIGUOUS) {
+    const others = (m.candidates || []).filter((c) => c.id !== entity.id);
+    rows.push(
+      h(
+        'div',
+        { class: 'tip-warn' },
+        h('strong', {}, 'Ambiguous: '),
+        `“${variant}” may also mean `,
+        others.map((c) => `${c.name} (${typeLabel(c.type)}${c.subtype ? `, ${c.subtype}` : ''})`).join('; ') || 'another entity',
+        '.',
+      ),
+    );
+  }
+  if (flags & POSSIBLE) {
+    rows.push(
+      h('div', { class: 'tip-warn' }, h('strong', {}, 'Possible match: '), `“${variant}” is also an ordinary word or a common name here; check the context.`),
+    );
+  }
+  if (entity.tier === 'user') rows.push(h('div', { class: 'tip-row tip-user' }, 'From your entries'));
+  const ids = [];
+  if (entity.geonames) ids.push(`GeoNames ${entity.geonames}`);
+  if (entity.wikidata) ids.push(`Wikidata ${entity.wikidata}`);
+  if (ids.length) rows.push(h('div', { class: 'tip-row tip-ids' }, ids.join(' · ')));
+  if (entity.geonames || entity.tier === 'extended') {
+    rows.push(h('div', { class: 'tip-credit' }, 'Data: GeoNames (CC BY 4.0)'));
+  }
+  if (keyboard) rows.push(h('div', { class: 'tip-keys' }, 'n / p: next / previous mention of this entity · Esc: close'));
+  return rows;
+}
+
+/**
+ * Puts the shown card `tip` (position: fixed) under the box `rect` (a mark's or a range's client
+ * rectangle), or above it when there is no room below, inside the window.
+ */
+export function placeCard(tip, rect) {
+  tip.style.left = '0px';
+  tip.style.top = '0px';
+  const width = tip.offsetWidth;
+  const height = tip.offsetHeight;
+  const margin = 8;
+  let left = Math.min(Math.max(margin, rect.left), window.innerWidth - width - margin);
+  let top = rect.bottom + 6;
+  if (top + height > window.innerHeight - margin && rect.top - height - 6 > margin) top = rect.top - height - 6;
+  left = Math.max(margin, left);
+  tip.style.left = `${Math.round(left)}px`;
+  tip.style.top = `${Math.round(top)}px`;
+}

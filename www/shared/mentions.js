@@ -1,0 +1,114 @@
+// Mention records and their exports (JSON, CSV), one definition for the page and the bookmarklet, so
+// that a mention exported from either has the same fields, offsets, context and quoting.
+import { matchKind, AMBIGUOUS, POSSIBLE } from './types.js';
+
+/**
+ * The mentions of `source` that `keep(i)` accepts, as export records. `source` is `{text, n,
+ * mention(i)}`, where `mention(i)` gives `{entity, start, end, flags, variant, candidates}` with UTF-16
+ * `start`/`end` (JavaScript string indices), `entity` an entity object (`id`, `name`, `type`,
+ * `subtype`) and `candidates` the entities the spelling may refer to (the page's Result and the bookmarklet's mention list both
+ * answer so). `start`/`end` count Unicode code points, like the CLI's output (Python's
+ * `text[start:end]` is the surface); `utf16Start`/`utf16End` are JavaScript string indices
+ * (`text.slice(utf16Start, utf16End)`). They differ only after characters outside the Basic
+ * Multilingual Plane (emoji, some symbols). Mentions must come in text order.
+ */
+export function records(source, keep = () => true) {
+  const out = [];
+  const { text } = source;
+  // Code point offsets in one forward pass (mentions are sorted).
+  let u16 = 0;
+  let cp = 0;
+  const advance = (to) => {
+    for (; u16 < to; u16++, cp++) {
+      const c = text.charCodeAt(u16);
+      if (c >= 0xd800 && c <= 0xdbff && u16 + 1 < text.length) {
+        const d = text.charCodeAt(u16 + 1);
+        if (d >= 0xdc00 && d <= 0xdfff) u16++;
+      }
+    }
+    return cp;
+  };
+  for (let i = 0; i < source.n; i++) {
+    if (!keep(i)) continue;
+    const m = source.mention(i);
+    const e = m.entity;
+    const start = advance(m.start);
+    const end = advance(m.end);
+    out.push({
+      id: e.id,
+      name: e.name,
+      type: e.type,
+      subtype: e.subtype ?? null,
+      surface: text.slice(m.start, m.end),
+      start,
+      end,
+      utf16Start: m.start,
+      utf16End: m.end,
+      context: contextSnippet(text, m.start, m.end),
+      variant: m.variant ?? null,
+      match: matchKind(m.flags),
+      possible: Boolean(m.flags & POSSIBLE),
+      ambiguous: Boolean(m.flags & AMBIGUOUS),
+      candidates: (m.candidates ?? []).map((c) => c.id),
+    });
+  }
+  return out;
+}
+
+/** A short, single-line snippet around [start, end), with ellipses where it is cut. */
+export function contextSnippet(text, start, end, width = 40) {
+  let from = Math.max(0, start - width);
+  let to = Math.min(text.length, end + width);
+  // Do not cut a surrogate pair in half.
+  if (from > 0 && isLowSurrogate(text.charCodeAt(from))) from--;
+  if (to < text.length && isLowSurrogate(text.charCodeAt(to))) to++;
+  const before = text.slice(from, start).replace(/\s+/g, ' ');
+  const after = text.slice(end, to).replace(/\s+/g, ' ');
+  const surface = text.slice(start, end).replace(/\s+/g, ' ');
+  return `${from > 0 ? '…' : ''}${before.trimStart()}${surface}${after.trimEnd()}${to < text.length ? '…' : ''}`;
+}
+
+function isLowSurrogate(code) {
+  return code >= 0xdc00 && code <= 0xdfff;
+}
+
+export function toJson(value) {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+/** The CSV columns of a mention, in order: the page and the bookmarklet write exactly these. */
+export const CSV_COLUMNS = ['id', 'name', 'type', 'subtype', 'surface', 'start', 'end', 'context', 'variant', 'match', 'possible', 'ambiguous', 'candidates', 'utf16Start', 'utf16End'];
+
+/**
+ * A cell a spreadsheet would run as a formula (CSV injection): one starting with = + - @, a tab or a
+ * carriage return, also behind invisible characters (a byte-order mark, zero-width or other spaces).
+ * Leading apostrophes are looked through, so that the guard can be undone exactly (see defuseFormula).
+ */
+const FORMULA = /^'*(?:[\t\r]|[\s\u0085\u200b-\u200d\u2060\ufeff]*[=+\-@])/;
+
+/**
+ * The text of a spreadsheet cell, defused: an apostrophe before anything FORMULA matches, which
+ * spreadsheets show as text (and hide). Every export of text cells goes through this one function:
+ * the CSV of mentions (page and bookmarklet) and the TSV of the user's entries (whose reader,
+ * src/gazetteer/tsv.rs, removes that one apostrophe again, so a downloaded TSV imports back unchanged).
+ */
+export function defuseFormula(s) {
+  return FORMULA.test(s) ? `'${s}` : s;
+}
+
+/** One CSV cell: numbers as they are; text quoted when needed and defused if it could be a formula. */
+export function csvCell(value) {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  let s = defuseFormula(Array.isArray(value) ? value.join(' ') : String(value));
+  if (/[",\r\n]/.test(s) || s !== s.trim()) s = `"${s.replace(/"/g, '""')}"`;
+  return s;
+}
+
+/** CSV with a header row, CRLF line ends and a byte-order mark (spreadsheets then read UTF-8). */
+export function toCsv(rows) {
+  const lines = [CSV_COLUMNS.join(',')];
+  for (const row of rows) lines.push(CSV_COLUMNS.map((c) => csvCell(row[c])).join(','));
+  return `\ufeff${lines.join('\r\n')}\r\n`;
+}
