@@ -83,7 +83,7 @@ async function interrogate(kind) {
               resolve(got);
             }
           };
-          win.postMessage({ t: 'sahel-tagger', k: 'connect', v: '1' }, origin, [ch.port2]);
+          win.postMessage({ t: 'sahel-tagger', k: 'connect', v: '2' }, origin, [ch.port2]);
         });
       }),
     [servers.tagger, kind, `Le ${SECRET_SPELLING} et le ${SECRET} à Bamako ; ${SECRET} Legacy.`],

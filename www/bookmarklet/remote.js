@@ -58,12 +58,25 @@ async function load(on) {
   return { engine, lay: { ok, on: engine.villages > 0, n: engine.villages, keep: canKeep() } };
 }
 
-function serve(port, origin) {
+/**
+ * The entity table in the shape a client of protocol `v` reads: objects since version 2; for a
+ * bookmarklet installed before (version 1, its code lives in the reader's bookmarks and is never
+ * updated by us), the rows it reads: [id, name, type, subtype, generated (0/1), note].
+ */
+function entityTable(entities, v) {
+  if (v !== '1') return entities;
+  return entities.map((e) => {
+    const x = e.tier === 'curated' || e.tier === 'user' ? 0 : 1;
+    return [e.id, e.name, e.type, e.subtype || '', x, x ? (e.description || '').replace(/\s*\(GeoNames\)$/, '') : ''];
+  });
+}
+
+function serve(port, origin, v) {
   let chars = 0;
   let mentions = 0;
   let engine = null;
   let lay = null;
-  const table = () => ({ v: engine.version, ents: engine.entities, lay });
+  const table = () => ({ v: engine.version, ents: entityTable(engine.entities, v), lay });
   say('Loading the tagger…', `For ${origin}`);
   const tag = (d) => {
     const spans = engine.tagSpans(d.text);
@@ -128,7 +141,7 @@ if (!peer) {
   window.addEventListener('message', (e) => {
     const d = e.data;
     if (e.source !== peer || !d || d.t !== 'sahel-tagger' || d.k !== 'connect' || e.ports.length !== 1) return;
-    serve(e.ports[0], e.origin);
+    serve(e.ports[0], e.origin, String(d.v || '1'));
   });
   // The hello carries nothing: the page answers with a port, sent to this origin only.
   peer.postMessage({ t: 'sahel-tagger', k: 'hello' }, '*');

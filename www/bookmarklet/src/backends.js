@@ -5,7 +5,7 @@
 import { h } from '../../shared/dom.js';
 
 /** The protocol version sent in the hello's answer. */
-export const VERSION = '1';
+export const VERSION = '2';
 /** A frame of the tagger that loads and says nothing, with no policy of the page blocking it. */
 export const SILENT = 'the tagger frame did not answer';
 
