@@ -96,6 +96,9 @@ export function segmentSentences(text) {
     if (TERMINATOR.test(c)) {
       let j = i;
       while (j < text.length && (TERMINATOR.test(text[j]) || CLOSING.test(text[j]))) j++;
+      // A French closing guillemet after a space: « Nous avons riposté. »
+      const guillemet = /^[ \u00a0\u202f]*»/.exec(text.slice(j, j + 4));
+      if (guillemet) j += guillemet[0].length;
       const atEnd = j >= text.length;
       const spaceAfter = !atEnd && /\s/.test(text[j]);
       if (atEnd || spaceAfter) {
@@ -158,9 +161,9 @@ const alt = (keys) =>
     .sort((a, b) => b.length - a.length)
     .map((k) => k.replace(/[.]/g, '\\.'))
     .join('|');
-// Not inside a word (Unicode letters and digits).
-const B = '(?<![\\p{L}\\p{N}])';
-const E = '(?![\\p{L}\\p{N}])';
+// Not inside a word (Unicode letters and digits) nor a compound ("mardi-gras").
+const B = '(?<![\\p{L}\\p{N}-])';
+const E = '(?![\\p{L}\\p{N}-])';
 const YEAR = '((?:19|20)\\d\\d)';
 const AR_YEAR = `(${DIGIT}{4})`;
 // "Day" words before an Arabic weekday: day, evening, morning, night, dawn.
@@ -176,7 +179,7 @@ const DATE_PATTERNS = [
   // 14/05/2024, 14.05.2024 (day first, as in French and Arabic).
   { re: `${B}(\\d{1,2})[/.](\\d{1,2})[/.](\\d{4})${E}`, parts: ['day', 'month', 'year'] },
   // [le] [mardi] 14 mai [2024], 1er janvier
-  { re: `${B}(?:(${alt(WEEKDAYS_FR)})\\s+)?(1er|\\d{1,2})\\s+(${alt(MONTHS_FR)})(?:\\s+${YEAR})?(?![\\p{L}\\p{N}])`, flags: 'i', parts: ['weekdayFr', 'day', 'monthFr', 'year'] },
+  { re: `${B}(?:(${alt(WEEKDAYS_FR)})\\s+)?(1er|\\d{1,2})\\s+(${alt(MONTHS_FR)})(?:\\s+${YEAR})?${E}`, flags: 'i', parts: ['weekdayFr', 'day', 'monthFr', 'year'] },
   // [Tuesday,] March 12[th][, 2024]
   { re: `${B}(?:(${alt(WEEKDAYS_EN)}),?\\s+)?(${alt(MONTHS_EN)})\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+${YEAR})?${E}`, parts: ['weekdayEn', 'monthEn', 'day', 'year'] },
   // [Tuesday,] 12[th] [of] March [2024]
