@@ -278,6 +278,7 @@ test('the sample article rolled up: Katiba Macina → JNIM, the Malian air force
     ],
   );
   assert.deepEqual(rows[0].actorIds, ['jnim', 'fama']);
+  assert.deepEqual(rows[0].actorsNamed, ['Katiba Macina', 'FAMa']);
 });
 
 test('inputs: export records (code points), the page\'s mentions, rejected mentions, entities missing, no article date', async () => {
@@ -347,4 +348,33 @@ test('CSV: header, one line per row, formula-safe cells (mentions.js csvCell), c
   assert.ok(!incidentsCsv(edited, { bom: false }).startsWith('\ufeff'));
   // A chosen subset of columns.
   assert.equal(incidentsCsv(rows.slice(0, 1), { columns: ['event_date', 'location'], bom: false }), 'event_date,location\r\n2024-05-14,Djenné\r\n');
+});
+
+// ---- the bookmarklet's bundle ----
+
+test('the sheet bundles as the bookmarklet is built: printable ASCII, no template literals (tools/bookmarklet.mjs)', async () => {
+  const { build } = await import('esbuild');
+  const result = await build({
+    stdin: { contents: "export * from './incident.js'; export * from './incident-sheet.js';", resolveDir: path.join(ROOT, 'www', 'shared'), loader: 'js' },
+    bundle: true,
+    format: 'iife',
+    globalName: 'sheetBundle',
+    minify: true,
+    charset: 'ascii',
+    legalComments: 'none',
+    supported: { 'template-literal': false },
+    write: false,
+    logLevel: 'silent',
+  });
+  const code = result.outputFiles[0].text.trim();
+  assert.doesNotMatch(code, /[^\x20-\x7e]/, 'non-ASCII in the bundle: write \\u escapes in regular expression literals');
+  // The bundled functions draft the same rows.
+  const bundled = new Function(`${code}; return sheetBundle;`)();
+  const text = 'Le mardi 14 mai, la Katiba Macina a attaqué Djenné. « Riposte. » ؟';
+  const mentions = [
+    { id: 'katiba_macina', start: text.indexOf('Katiba'), end: text.indexOf('Katiba') + 13 },
+    { id: 'djenne', start: text.indexOf('Djenné'), end: text.indexOf('Djenné') + 6 },
+  ];
+  assert.deepEqual(bundled.draftIncidents(text, mentions, GAZETTEER, DOC, { rollUp: true }), draftIncidents(text, mentions, GAZETTEER, DOC, { rollUp: true }));
+  assert.equal(bundled.draftIncidents(text, mentions, GAZETTEER, DOC, { rollUp: true })[0].actor1, 'JNIM');
 });

@@ -40,43 +40,47 @@ export const INCIDENT_SHEET_CSS = `
 .isheet label.is-switch { display: inline-flex; align-items: center; gap: 6px; cursor: pointer; min-height: 32px; }
 .isheet label.is-switch input { width: 18px; height: 18px; margin: 0; accent-color: var(--is-accent); }
 .isheet :focus-visible { outline: 2px solid var(--is-focus); outline-offset: 1px; }
-.isheet .is-status { min-height: 1.45em; margin: 6px 0 0; color: var(--is-muted); }
+.isheet .is-status { min-height: 1.45em; margin: 0 0 6px; color: var(--is-muted); }
 .isheet .is-status button { margin-inline-start: 6px; min-height: 26px; padding: 1px 8px; }
 .isheet .is-scroll { overflow-x: auto; border: 1px solid var(--is-border); border-radius: 6px; }
-.isheet table { border-collapse: collapse; width: 100%; min-width: 1180px; }
-.isheet th, .isheet td { border-bottom: 1px solid var(--is-border); padding: 3px 4px; vertical-align: top; text-align: start; }
-.isheet th { background: var(--is-head); font-weight: 600; font-size: 0.92em; white-space: nowrap; padding: 6px 6px; position: sticky; top: 0; }
+.isheet table { border-collapse: collapse; width: 100%; font-size: 13px; font-variant-numeric: tabular-nums; }
+.isheet th, .isheet td { border-bottom: 1px solid var(--is-border); padding: 3px 3px; vertical-align: top; text-align: start; }
+.isheet th { background: var(--is-head); font-weight: 600; white-space: nowrap; padding: 6px 4px; }
 .isheet tbody tr:last-child td { border-bottom: 0; }
 .isheet td input, .isheet td textarea {
   font: inherit; color: var(--is-fg); background: var(--is-cell); border: 1px solid var(--is-cell-border);
-  border-radius: 4px; padding: 3px 5px; width: 100%; min-width: 0; margin: 0;
+  border-radius: 4px; padding: 3px 4px; width: 100%; min-width: 0; margin: 0;
 }
 .isheet td textarea { resize: vertical; min-height: 3.2em; display: block; }
 .isheet td.is-edited input, .isheet td.is-edited textarea { background: var(--is-edited); border-color: var(--is-edited-line); box-shadow: inset 3px 0 var(--is-edited-line); }
-.isheet td[data-col="event_date"] { width: 8.5em; }
-.isheet td[data-col="actor1"], .isheet td[data-col="actor2"] { width: 12em; }
-.isheet td[data-col="location"] { width: 9em; }
-.isheet td[data-col="admin1"], .isheet td[data-col="admin2"] { width: 8em; }
-.isheet td[data-col="country"] { width: 7em; }
-.isheet td[data-col="latitude"], .isheet td[data-col="longitude"] { width: 6.5em; }
-.isheet td[data-col="source"] { width: 10em; }
-.isheet td[data-col="notes"] { width: 24em; }
-.isheet td[data-col="offsets"] { width: 7em; font-size: 0.85em; color: var(--is-muted); word-break: break-word; }
-.isheet td.is-actions { width: 1%; white-space: nowrap; }
+/* Minimum widths that show a date, a coordinate and most names whole (13 px text); notes take the rest. */
+.isheet :is(td, th)[data-col="event_date"] { min-width: 7.2em; }
+.isheet :is(td, th)[data-col="actor1"], .isheet :is(td, th)[data-col="actor2"] { min-width: 9em; width: 13%; }
+.isheet :is(td, th)[data-col="location"] { min-width: 7em; }
+.isheet :is(td, th)[data-col="admin1"], .isheet :is(td, th)[data-col="admin2"] { min-width: 6.2em; }
+.isheet :is(td, th)[data-col="country"] { min-width: 5.5em; }
+.isheet :is(td, th)[data-col="latitude"], .isheet :is(td, th)[data-col="longitude"] { min-width: 6em; }
+.isheet :is(td, th)[data-col="source"] { min-width: 6em; }
+.isheet :is(td, th)[data-col="notes"] { min-width: 11em; width: 26%; }
+.isheet :is(td, th)[data-col="offsets"] { display: none; font-size: 0.9em; color: var(--is-muted); word-break: break-word; }
+.isheet td.is-actions { width: 1%; }
+.isheet td.is-actions button { display: block; width: 100%; margin-bottom: 4px; min-height: 28px; padding: 2px 8px; }
 .isheet .is-empty td { padding: 12px; color: var(--is-muted); }
 .isheet .is-label { display: none; }
 .isheet .is-sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 
 /* Narrow (a phone, the bookmarklet's panel): one card per row, a label beside each cell. */
-@container isheet (max-width: 700px) {
+@container isheet (max-width: 760px) {
   .isheet .is-scroll { overflow: visible; border: 0; }
   .isheet table { min-width: 0; }
   .isheet thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
-  .isheet table, .isheet tbody, .isheet tr, .isheet td { display: block; width: auto !important; }
+  .isheet table, .isheet tbody, .isheet tr, .isheet td { display: block; width: auto !important; min-width: 0 !important; }
   .isheet tbody tr { border: 1px solid var(--is-border); border-radius: 6px; padding: 6px 8px; margin-bottom: 10px; }
   .isheet td { border: 0; padding: 2px 0; display: grid !important; grid-template-columns: 6.2em minmax(0, 1fr); gap: 6px; align-items: baseline; }
   .isheet .is-label { display: block; color: var(--is-muted); font-size: 0.88em; }
-  .isheet td.is-actions { display: flex !important; justify-content: flex-end; padding-top: 4px; }
+  .isheet td[data-col="offsets"] { display: grid !important; }
+  .isheet td.is-actions { display: flex !important; justify-content: flex-end; gap: 8px; padding-top: 4px; }
+  .isheet td.is-actions button { display: inline-block; width: auto; margin: 0; min-height: 32px; }
   .isheet .is-empty td { display: block !important; }
 }
 `;

@@ -97,8 +97,8 @@ export function incidentSheet(options = {}) {
       h('button', { type: 'button', class: 'is-copy', onclick: () => copy() }, 'Copy as CSV'),
       h('button', { type: 'button', class: 'is-primary is-download', onclick: () => save() }, 'Download CSV'),
     ),
-    scroll,
     status,
+    scroll,
   );
 
   function say(message, action = null) {
@@ -128,9 +128,7 @@ export function incidentSheet(options = {}) {
       td.append(h('span', { class: 'is-label', 'aria-hidden': 'true' }, label));
       if (column === 'offsets') {
         const draft = item.drafted ? drafts.get(item.key) : null;
-        const wrap = h('span', {}, draft?.offsets || '—');
-        if (draft && options.onShow) wrap.append(' ', h('button', { type: 'button', class: 'is-show', 'aria-label': `Show row ${n + 1} in the text`, onclick: () => options.onShow(rowOf(item)) }, 'Show'));
-        td.append(wrap);
+        td.append(h('span', {}, draft?.offsets || '—'));
         return td;
       }
       const field =
@@ -147,6 +145,9 @@ export function incidentSheet(options = {}) {
               spellcheck: column === 'notes' ? null : 'false',
             });
       field.value = value(item, column);
+      const draft = item.drafted ? drafts.get(item.key) : null;
+      const k = column === 'actor1' ? 0 : column === 'actor2' ? 1 : -1;
+      if (draft && k >= 0 && draft.actorsNamed?.[k] && draft.actorsNamed[k] !== draft[column]) field.title = `Rolled up from ${draft.actorsNamed[k]}`;
       field.addEventListener('input', () => {
         item.edits[column] = field.value;
         td.classList.add('is-edited');
@@ -155,14 +156,19 @@ export function incidentSheet(options = {}) {
       td.append(field);
       return td;
     });
+    const draft = item.drafted ? drafts.get(item.key) : null;
+    const show =
+      draft && options.onShow
+        ? h('button', { type: 'button', class: 'is-show', 'aria-label': `Show row ${n + 1} in the text`, title: `In the text: ${draft.offsets}`, onclick: () => options.onShow(rowOf(item)) }, 'Show')
+        : null;
     const del = h('button', { type: 'button', class: 'is-delete', 'aria-label': `Delete row ${n + 1}`, title: 'Delete this row', onclick: () => deleteRow(item) }, 'Delete');
-    return h('tr', { 'data-key': item.key, 'data-index': String(n) }, cells, h('td', { class: 'is-actions' }, del));
+    return h('tr', { 'data-key': item.key, 'data-index': String(n) }, cells, h('td', { class: 'is-actions' }, show, del));
   }
 
   function moveOnEnter(ev, n, column) {
     if (ev.key !== 'Enter' || ev.altKey || ev.ctrlKey || ev.metaKey || ev.isComposing) return;
     const to = n + (ev.shiftKey ? -1 : 1);
-    const target = body.querySelector(`tr[data-index="${to}"] [data-col="${column}"]`);
+    const target = body.querySelector(`tr[data-index="${to}"] :is(input, textarea)[data-col="${column}"]`);
     if (target) {
       ev.preventDefault();
       target.focus();
@@ -171,7 +177,7 @@ export function incidentSheet(options = {}) {
   }
 
   function focusCell(index, column = 'event_date') {
-    const target = body.querySelector(`tr[data-index="${index}"] [data-col="${column}"]`);
+    const target = body.querySelector(`tr[data-index="${index}"] :is(input, textarea)[data-col="${column}"]`);
     target?.focus();
   }
 

@@ -27,8 +27,10 @@ const ABBREVIATIONS = new Set(
   ).split(/\s+/),
 );
 
-const TERMINATOR = /[.!?؟…۔]/;
-const CLOSING = /["'»”’)\]}›]/;
+// Escapes, not the characters: esbuild keeps regular expression literals as written, and the
+// bookmarklet's bundle must be printable ASCII.
+const TERMINATOR = /[.!?\u061f\u2026\u06d4]/; // . ! ? ؟ … ۔
+const CLOSING = /["'\u00bb\u201d\u2019)\]}\u203a]/; // " ' » ” ’ ) ] } ›
 const LINE_BREAK = /[\n\r\u2028\u2029\u0085]/;
 
 /**
@@ -97,7 +99,7 @@ export function segmentSentences(text) {
       let j = i;
       while (j < text.length && (TERMINATOR.test(text[j]) || CLOSING.test(text[j]))) j++;
       // A French closing guillemet after a space: « Nous avons riposté. »
-      const guillemet = /^[ \u00a0\u202f]*»/.exec(text.slice(j, j + 4));
+      const guillemet = /^[ \u00a0\u202f]*\u00bb/.exec(text.slice(j, j + 4));
       if (guillemet) j += guillemet[0].length;
       const atEnd = j >= text.length;
       const spaceAfter = !atEnd && /\s/.test(text[j]);
@@ -392,7 +394,7 @@ const ADMIN2_SUBTYPE = /\b(?:cercle|province|department|district|prefecture)\b/i
  */
 export function adminName(name) {
   return String(name ?? '')
-    .replace(/^(?:région|region|cercle|province|département|departement|district|préfecture)\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])?/i, '')
+    .replace(/^(?:r\u00e9gion|region|cercle|province|d\u00e9partement|departement|district|pr\u00e9fecture)\s+(?:de\s+la\s+|de\s+l['\u2019]|du\s+|des\s+|de\s+|d['\u2019])?/i, '')
     .replace(/\s+(?:region|province|department|cercle|district)$/i, '')
     .trim();
 }
@@ -559,7 +561,8 @@ function codePointIndexer(text) {
  * `longitude` numbers or ''; `offsets` the code point spans of the mentions that made the row, "101-114
  * 165-171"), and for linking back: `key` (stable for one text), `start`/`end` and
  * `utf16Start`/`utf16End` of the group's text, `spans` (`{id, role: 'actor'|'leader'|'place', start,
- * end, utf16Start, utf16End}`), `actorIds` (after roll-up), `placeId`, `dateText` (the expression the
+ * end, utf16Start, utf16End}`), `actorIds` (after roll-up), `actorsNamed` (the actors before roll-up,
+ * as the text names them; a leader's group for a leader), `placeId`, `dateText` (the expression the
  * date came from, '' for the article's date) and `dateFrom` ('text', 'article' or '').
  */
 export function draftIncidents(text, mentions, entities, doc = {}, options = {}) {
@@ -610,9 +613,13 @@ export function draftIncidents(text, mentions, entities, doc = {}, options = {})
     if (!actorItems.length || !placeItems.length) continue;
 
     const actors = [];
+    const named = [];
     for (const it of actorItems) {
       const actor = rollUp ? rollUpActor(it.actor, lookup) : it.actor;
-      if (!actors.some((a) => a.id === actor.id)) actors.push(actor);
+      if (!actors.some((a) => a.id === actor.id)) {
+        actors.push(actor);
+        named.push(it.actor);
+      }
     }
     let place = placeItems[0].entity;
     for (const it of placeItems) if (placeRank(it.entity) < placeRank(place)) place = it.entity;
@@ -645,6 +652,7 @@ export function draftIncidents(text, mentions, entities, doc = {}, options = {})
       utf16End: to,
       spans,
       actorIds: actors.map((a) => a.id),
+      actorsNamed: named.map((a) => a.name),
       placeId: place.id,
       dateText: found && dateFrom === 'text' ? found.text : '',
       dateFrom,
