@@ -32,20 +32,19 @@ const K_MAX = 4;
 const MIN_R = 3;
 const maxRadius = (width) => Math.max(10, Math.min(22, width / 36));
 
-let dataPromise = null;
-/** The map data (fetched once per page from its own origin). */
+const dataPromises = new Map();
+/** The map data (fetched once per page and URL, from the page's own origin by default). */
 export function loadMapData(url = new URL('../data/sahel-map.json', import.meta.url)) {
-  if (!dataPromise || url !== loadMapData.lastUrl) {
-    loadMapData.lastUrl = url;
-    dataPromise = fetch(url, { credentials: 'same-origin' }).then((r) => {
+  const href = String(url);
+  if (!dataPromises.has(href)) {
+    const promise = fetch(href, { credentials: 'same-origin' }).then((r) => {
       if (!r.ok) throw new Error(`map data: HTTP ${r.status}`);
       return r.json();
     });
-    dataPromise.catch(() => {
-      dataPromise = null;
-    });
+    promise.catch(() => dataPromises.delete(href)); // a failed load is tried again next time
+    dataPromises.set(href, promise);
   }
-  return dataPromise;
+  return dataPromises.get(href);
 }
 
 function el(name, attrs = {}, text) {
@@ -62,16 +61,28 @@ function html(name, className, text) {
   return node;
 }
 
-/** Adds map.css once to the document (or to the shadow root the container lives in). */
+/**
+ * Adds map.css once to the document (or to the shadow root the container lives in); resolves once it
+ * is loaded (labels are measured when drawn, so the map is drawn with its styles only).
+ */
 function ensureStylesheet(container, href) {
   const root = container.getRootNode();
   const target = root instanceof ShadowRoot ? root : document.head;
-  if (!target || target.querySelector?.('link[data-sahel-map]')) return;
-  const link = document.createElement('link');
-  link.rel = 'stylesheet';
-  link.href = href;
-  link.dataset.sahelMap = '';
-  target.append(link);
+  let link = target.querySelector('link[data-sahel-map]');
+  if (!link) {
+    link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = href;
+    link.dataset.sahelMap = '';
+    target.append(link);
+  } else if (link.sheet) {
+    return Promise.resolve();
+  }
+  return new Promise((resolve) => {
+    link.addEventListener('load', resolve, { once: true });
+    link.addEventListener('error', resolve, { once: true }); // drawn unstyled rather than not at all
+    setTimeout(resolve, 3000); // a link of the page that failed before we looked
+  });
 }
 
 const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
@@ -101,7 +112,7 @@ export function legendCounts(max) {
  */
 export function createMap(container, options = {}) {
   const { onSelect = () => {}, onHover = () => {}, typeLabels = TYPE_LABELS } = options;
-  if (options.stylesheet !== false) ensureStylesheet(container, options.stylesheet || new URL('./map.css', import.meta.url).href);
+  const styled = options.stylesheet === false ? null : ensureStylesheet(container, options.stylesheet || new URL('./map.css', import.meta.url).href);
 
   const root = html('figure', 'sahel-map');
   root.dataset.state = 'loading';
@@ -123,9 +134,10 @@ export function createMap(container, options = {}) {
   let height = 0;
   let destroyed = false;
   let frame = 0;
+  let drawnHidden = false;
 
-  const ready = (options.data ? Promise.resolve(options.data) : loadMapData(options.dataUrl))
-    .then((d) => {
+  const ready = Promise.all([options.data ? Promise.resolve(options.data) : loadMapData(options.dataUrl), styled])
+    .then(([d]) => {
       if (destroyed) return;
       data = d;
       countries = feature(d.topology, d.topology.objects.countries);
@@ -143,7 +155,8 @@ export function createMap(container, options = {}) {
     cancelAnimationFrame(frame);
     frame = requestAnimationFrame(() => {
       const w = Math.round(container.clientWidth);
-      if (data && w && w !== width) render();
+      // Drawn while hidden (no width, labels unmeasured): drawn again once shown.
+      if (data && w && (w !== width || drawnHidden)) render();
     });
   });
   resize.observe(container);
@@ -198,6 +211,7 @@ export function createMap(container, options = {}) {
 
   function render() {
     if (!data || destroyed) return;
+    drawnHidden = !container.clientWidth;
     width = Math.max(200, Math.round(container.clientWidth) || 640);
     height = options.height || Math.round(Math.min(540, Math.max(260, width * 0.62)));
     projection = fitProjection();
