@@ -8,7 +8,7 @@ export SAHEL_GEONAMES_DIR ?= $(abspath $(CURDIR)/../shared/geonames)
 PORT ?= 8080
 WASM_PACK := wasm-pack --log-level warn
 
-.PHONY: serve test setup www wasm geonames bookmarklet lint test-native test-wasm test-e2e test-fuzz fuzz bench clean
+.PHONY: serve test setup www wasm geonames bookmarklet map lint test-native test-wasm test-e2e test-fuzz fuzz bench clean
 
 ## serve: build the page and serve it at http://127.0.0.1:$(PORT)/
 serve: setup www
@@ -23,8 +23,8 @@ setup:
 	@bash .ci/setup
 
 ## www: the release WebAssembly package the page loads (www/pkg), the GeoNames village layer
-## (www/data/geonames.tsv) when the dumps are there, and the bookmarklet's bundle
-www: wasm geonames bookmarklet
+## (www/data/geonames.tsv) when the dumps are there, the bookmarklet's bundle and the map's files (below)
+www: wasm geonames bookmarklet map
 
 ## bookmarklet: the bookmarklet's code (www/bookmarklet/bundle.js, git-ignored), bundled by esbuild from
 ## www/bookmarklet/src/ and the modules it shares with the page (www/shared/); see tools/bookmarklet.mjs
@@ -32,6 +32,14 @@ bookmarklet: www/bookmarklet/bundle.js
 
 www/bookmarklet/bundle.js: tools/bookmarklet.mjs $(wildcard www/bookmarklet/src/*.js www/shared/*.js) package-lock.json
 	node tools/bookmarklet.mjs
+
+## map: the map's data (www/data/sahel-map.json: Natural Earth borders from world-atlas, region labels
+## from the gazetteer) and its bundled d3-geo/topojson-client module (www/shared/vendor/geo.js). Both
+## are committed (the page works from a checkout); this rewrites them, byte for byte the same unless
+## the gazetteer or those packages changed (tests/e2e/map.test.mjs fails when they are out of date).
+map:
+	node tools/map-data.mjs
+	node tools/geo-vendor.mjs
 
 geonames:
 	@if [ -f "$(SAHEL_GEONAMES_DIR)/ML.txt" ]; then \
