@@ -8,7 +8,7 @@ export SAHEL_GEONAMES_DIR ?= $(abspath $(CURDIR)/../shared/geonames)
 PORT ?= 8080
 WASM_PACK := wasm-pack --log-level warn
 
-.PHONY: serve test setup www wasm geonames bookmarklet lint test-native test-wasm test-e2e test-fuzz fuzz bench clean
+.PHONY: serve test setup www wasm geonames bookmarklet vendor lint test-native test-wasm test-e2e test-fuzz fuzz bench clean
 
 ## serve: build the page and serve it at http://127.0.0.1:$(PORT)/
 serve: setup www
@@ -23,8 +23,8 @@ setup:
 	@bash .ci/setup
 
 ## www: the release WebAssembly package the page loads (www/pkg), the GeoNames village layer
-## (www/data/geonames.tsv) when the dumps are there, and the bookmarklet's bundle
-www: wasm geonames bookmarklet
+## (www/data/geonames.tsv) when the dumps are there, the bookmarklet's bundle and the vendored modules
+www: wasm geonames bookmarklet vendor
 
 ## bookmarklet: the bookmarklet's code (www/bookmarklet/bundle.js, git-ignored), bundled by esbuild from
 ## www/bookmarklet/src/ and the modules it shares with the page (www/shared/); see tools/bookmarklet.mjs
@@ -32,6 +32,13 @@ bookmarklet: www/bookmarklet/bundle.js
 
 www/bookmarklet/bundle.js: tools/bookmarklet.mjs $(wildcard www/bookmarklet/src/*.js www/shared/*.js) package-lock.json
 	node tools/bookmarklet.mjs
+
+## vendor: Mozilla's Readability as a native ES module (www/vendor/readability.js, git-ignored), bundled
+## by esbuild from node_modules for the page and the bookmarklet's helper page; see tools/vendor.mjs
+vendor: www/vendor/readability.js
+
+www/vendor/readability.js: tools/vendor.mjs package-lock.json
+	node tools/vendor.mjs
 
 geonames:
 	@if [ -f "$(SAHEL_GEONAMES_DIR)/ML.txt" ]; then \
