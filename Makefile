@@ -8,7 +8,7 @@ export SAHEL_GEONAMES_DIR ?= $(abspath $(CURDIR)/../shared/geonames)
 PORT ?= 8080
 WASM_PACK := wasm-pack --log-level warn
 
-.PHONY: serve test setup www wasm geonames bookmarklet map lint test-native test-wasm test-e2e test-fuzz fuzz bench clean
+.PHONY: serve test setup www wasm geonames bookmarklet map vendor lint test-native test-wasm test-e2e test-fuzz fuzz bench clean
 
 ## serve: build the page and serve it at http://127.0.0.1:$(PORT)/
 serve: setup www
@@ -23,8 +23,9 @@ setup:
 	@bash .ci/setup
 
 ## www: the release WebAssembly package the page loads (www/pkg), the GeoNames village layer
-## (www/data/geonames.tsv) when the dumps are there, the bookmarklet's bundle and the map's files (below)
-www: wasm geonames bookmarklet map
+## (www/data/geonames.tsv) when the dumps are there, the bookmarklet's bundle, the map's files and the
+## vendored modules (below)
+www: wasm geonames bookmarklet map vendor
 
 ## bookmarklet: the bookmarklet's code (www/bookmarklet/bundle.js, git-ignored), bundled by esbuild from
 ## www/bookmarklet/src/ and the modules it shares with the page (www/shared/); see tools/bookmarklet.mjs
@@ -40,6 +41,13 @@ www/bookmarklet/bundle.js: tools/bookmarklet.mjs $(wildcard www/bookmarklet/src/
 map:
 	node tools/map-data.mjs
 	node tools/geo-vendor.mjs
+
+## vendor: Mozilla's Readability as a native ES module (www/vendor/readability.js, git-ignored), bundled
+## by esbuild from node_modules for the page and the bookmarklet's helper page; see tools/vendor.mjs
+vendor: www/vendor/readability.js
+
+www/vendor/readability.js: tools/vendor.mjs package-lock.json
+	node tools/vendor.mjs
 
 geonames:
 	@if [ -f "$(SAHEL_GEONAMES_DIR)/ML.txt" ]; then \

@@ -12,8 +12,9 @@
 //   `frame-ancestors 'none'` (a meta tag cannot carry it), except for the pages other sites must be
 //   able to frame (FRAMABLE: the bookmarklet's hidden frame); the page's worker (`app/*.js`) gets the
 //   page's policy (a worker's policy comes from its own response);
-// - bookmarklet/, shared/, pkg/ and data/ may be read cross-origin (CORS): the bookmarklet loads the tagger
-//   module, the wasm and the village layer into pages of other sites when frames are blocked there.
+// - bookmarklet/, shared/, vendor/, pkg/ and data/ may be read cross-origin (CORS): the bookmarklet loads the tagger
+//   module, the wasm, the village layer and Readability (vendor/) into pages of other sites when frames
+//   are blocked there.
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -42,7 +43,7 @@ export const TYPES = {
 /** Pages any site may frame: the bookmarklet's hidden frame answers pages of every site. */
 export const FRAMABLE = new Set(['/bookmarklet/remote.html']);
 
-const CORS = /^\/(bookmarklet|shared|pkg|data)\//;
+const CORS = /^\/(bookmarklet|shared|vendor|pkg|data)\//;
 const META_CSP = /<meta\s+http-equiv=["']Content-Security-Policy["']\s+content=(?:"([^"]*)"|'([^']*)')/i;
 
 /** The policy of an HTML text's CSP meta tag, or null. */

@@ -13,9 +13,10 @@ before(async () => {
   servers = await H.startServers();
   browser = await H.startBrowser();
   href = await H.bookmarkletHref(browser.context, servers.tagger);
-  // What the bookmarklet finds on the news page when nothing is in its way.
+  // What the bookmarklet finds on the news page when nothing is in its way (the whole page: the tests
+  // below add paragraphs outside its article).
   const { page } = await H.openPage(browser.context, servers.site + '/news.html');
-  await H.runBookmarklet(page, href);
+  await H.runBookmarklet(page, href, { whole: true });
   reference = await page.evaluate(() => window[Symbol.for('sahel-tagger')].mentions());
   await page.close();
   assert.ok(reference.length > 5);
@@ -40,7 +41,7 @@ test('a page with its own window.sahelTagger keeps it, and the bookmarklet still
       enumerable: true,
     });
   });
-  await H.runBookmarklet(page, href);
+  await H.runBookmarklet(page, href, { whole: true });
   const st = await H.idle(page);
   assert.equal(st.state, 'ready');
   assert.deepEqual(key(await page.evaluate(() => window[Symbol.for('sahel-tagger')].mentions())), key(reference));
@@ -76,7 +77,7 @@ test('a page that removes the panel at once (and the frame with it): detected at
     }).observe(document, { childList: true, subtree: true });
   });
   const t0 = Date.now();
-  await H.runBookmarklet(page, href);
+  await H.runBookmarklet(page, href, { whole: true });
   const st = await H.idle(page);
   const ms = Date.now() - t0;
   t.diagnostic(`ready in ${ms} ms, tagger in the ${st.backend}`);
@@ -91,7 +92,7 @@ test('a page that removes the panel at once (and the frame with it): detected at
 
 test('a page that removes the panel once it is there: put back and the tagger started again at once', async (t) => {
   const { page, errors } = await open('/news.html');
-  await H.runBookmarklet(page, href);
+  await H.runBookmarklet(page, href, { whole: true });
   assert.equal((await H.idle(page)).backend, 'frame');
   // Removed while tagging more: the answer it waits for can never come.
   await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<p>Nouvelle attaque près de Kidal.</p>'));

@@ -72,7 +72,8 @@ test('the paste page offers the same bookmarklet once its script calls installBo
 test('news article: highlights through the Highlight API, panel, hover, jumps, toggles, exact restore', async () => {
   const { page, errors } = await open('/news.html');
   const before = await H.snapshot(page);
-  await H.runBookmarklet(page, href);
+  // The whole page (the text walk itself is tested here: its ads and navigation are read too).
+  await H.runBookmarklet(page, href, { whole: true });
   const st = await H.idle(page);
   assert.equal(st.state, 'ready');
   assert.equal(st.backend, 'frame', 'the tagger runs in a frame of its own origin');
@@ -114,7 +115,7 @@ test('news article: highlights through the Highlight API, panel, hover, jumps, t
 
   // The panel: types with counts, entities per type.
   const p = await H.panel(page);
-  assert.match(p.status, new RegExp(`^${mentions.length} mentions of \\d+ entities · tagged in a tagger frame$`));
+  assert.match(p.status, new RegExp(`^${mentions.length} mentions of \\d+ entities in the whole page · tagged in a tagger frame$`));
   assert.deepEqual(
     p.types.map((t) => t.type),
     Object.keys(byType).sort((a, b) => ORDER.indexOf(a) - ORDER.indexOf(b)),
@@ -199,7 +200,7 @@ test('without the Highlight API: <mark> elements, removed exactly (adjacent text
   const { page, errors } = await open('/news.html', { init: () => delete CSS.highlights });
   const before = await H.snapshot(page);
   assert.equal(before.highlights, null);
-  await H.runBookmarklet(page, href);
+  await H.runBookmarklet(page, href, { whole: true });
   const mentions = await page.evaluate(() => window[Symbol.for('sahel-tagger')].mentions());
   const marks = await page.evaluate(() => [...document.querySelectorAll('mark[data-sahel-t]')].map((m) => [m.dataset.sahelT, m.textContent]));
   assert.ok(mentions.length > 20);

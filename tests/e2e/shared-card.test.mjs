@@ -2,7 +2,8 @@
 // card, the export records, the CSV). The same text is tagged on the tagger page and, as a news page of
 // another site, with the bookmarklet; the cards of one armed group (variant, lineage, parent) and one
 // place (parents, coordinates) must have the same rows, and their CSV rows the same columns and values,
-// offsets in code points (an emoji before them makes UTF-16 offsets differ).
+// offsets in code points (an emoji before them makes UTF-16 offsets differ), the document's title and
+// URL included (the bookmarklet reads them from the page; on the page they are typed as Source).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -47,6 +48,10 @@ async function onThePage() {
   await page.waitForSelector('html[data-ready="true"]', { timeout: 60_000 });
   await pasteText(page, TEXT);
   await waitTagged(page);
+  // The source, typed as the bookmarklet reads it from the news page: the rows must then be identical.
+  await page.click('#doc-meta summary');
+  await page.fill('#doc-title', 'Comparaison');
+  await page.fill('#doc-url', `${servers.site}/shared-card.html`);
   const cards = {};
   for (const { id } of [ARMED, PLACE]) {
     await page.mouse.move(0, 0);
@@ -99,6 +104,8 @@ test('a mention reads the same on the page and with the bookmarklet: card and CS
     assert.deepEqual(marked.cards[id], card, `the card of ${id}`);
     assert.equal(paged.csv.get(id).surface, surface);
     assert.deepEqual(marked.csv.get(id), paged.csv.get(id), `the CSV row of ${id}`);
+    const { doc_title, doc_url, doc_date } = marked.csv.get(id);
+    assert.deepEqual([doc_title, doc_url, doc_date], ['Comparaison', `${servers.site}/shared-card.html`, ''], 'the document, in both');
     // Offsets: code points in start/end, UTF-16 units in utf16Start/utf16End (the emoji is two units).
     const row = paged.csv.get(id);
     const at = TEXT.indexOf(surface);

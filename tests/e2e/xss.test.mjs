@@ -418,7 +418,7 @@ function bookmarkletPage() {
 
 test('the bookmarklet on hostile pages, with hostile village entries: nothing runs, loads or opens', async (t) => {
   const layer = layerRoute(hostileLayer(9_900_000));
-  const tagger = await serve({ root: WWW, headers: (p) => (/^\/(bookmarklet|shared|pkg|data)\//.test(p) ? { 'access-control-allow-origin': '*' } : {}), routes: { '/data/geonames.tsv': layer } });
+  const tagger = await serve({ root: WWW, headers: (p) => (/^\/(bookmarklet|shared|vendor|pkg|data)\//.test(p) ? { 'access-control-allow-origin': '*' } : {}), routes: { '/data/geonames.tsv': layer } });
   const taggerOrigin = `http://localhost:${new URL(tagger.url).port}`;
   const page = bookmarkletPage();
   const html = (csp) => (req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...(csp ? { 'content-security-policy': csp } : {}) }).end(page);

@@ -1,6 +1,13 @@
 // Reading dropped or opened files: charset detection, and the visible text of an HTML page. HTML is
 // parsed with DOMParser into an inert document (scripts never run, images never load) and walked by
-// hand, so nothing of it is ever inserted into the page.
+// hand, so nothing of it is ever inserted into the page. By default only the article's text is read
+// (`readHtml`): Readability finds it on a numbered copy (../shared/article.js, readable.js), as for
+// the bookmarklet, and the document's title, URL and date are read with ../shared/docmeta.js.
+import { numbered, articleSet } from '../shared/article.js';
+import { docMeta } from '../shared/docmeta.js';
+
+/** Past this size Readability is not run on an opened page (it would block the page for long). */
+const ARTICLE_MAX = 10 * 1024 * 1024;
 
 /** Decodes a file: BOM, then strict UTF-8, then the charset an HTML page declares, then windows-1252. */
 export async function readText(file) {
@@ -59,7 +66,40 @@ function isHidden(el) {
 
 /** The text a reader of `html` sees, with paragraphs as blank lines. */
 export function htmlToText(html) {
+  return textOf(new DOMParser().parseFromString(html, 'text/html'));
+}
+
+/**
+ * An HTML page's text: `{text, doc, article, why}`. With `article` (the default), only the text of
+ * the article Readability finds (`article` true in the answer); else, or when none is found (`why`
+ * says so), the whole page's. `doc` is `{title, url, date}` (docmeta.js).
+ */
+export async function readHtml(html, { article = true } = {}) {
   const doc = new DOMParser().parseFromString(html, 'text/html');
+  let keep = null;
+  let found = null;
+  let why = '';
+  if (article) {
+    if (html.length > ARTICLE_MAX) why = 'the page is too large to look for its article';
+    else {
+      try {
+        // Loaded when first needed: the page works without the vendored module (make vendor).
+        const { findArticleIn } = await import('../shared/readable.js');
+        const { html: copy, els } = numbered(doc);
+        const r = findArticleIn(copy);
+        if (r.ok) keep = articleSet(els, r.ids);
+        if (keep) found = { title: r.title, date: r.published };
+        else why = r.why || 'no article found';
+      } catch (err) {
+        why = `the article could not be looked for (${err.message || err})`;
+      }
+    }
+  }
+  return { text: textOf(doc, keep), doc: docMeta(doc, { found, article: keep }), article: Boolean(keep), why };
+}
+
+/** The visible text of a parsed page; with `keep` (a Set of elements), only text whose parent is one. */
+function textOf(doc, keep = null) {
   const out = [];
   // Pending break before the next text: 0 none, 1 line, 2 paragraph.
   let pending = 0;
@@ -81,11 +121,12 @@ export function htmlToText(html) {
   function walk(node, pre) {
     for (let child = node.firstChild; child; child = child.nextSibling) {
       if (child.nodeType === Node.TEXT_NODE || child.nodeType === Node.CDATA_SECTION_NODE) {
-        text(child.data, pre);
+        if (!keep || keep.has(node)) text(child.data, pre);
       } else if (child.nodeType === Node.ELEMENT_NODE) {
         const tag = child.tagName.toUpperCase();
         if (SKIP.has(tag) || isHidden(child)) continue;
         if (tag === 'BR') {
+          if (keep && !keep.has(node)) continue;
           if (!atStart) out.push('\n');
           if (out.length && / \n$/.test(out.at(-1))) out[out.length - 1] = out.at(-1).replace(/ +\n$/, '\n');
           continue;

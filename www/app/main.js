@@ -7,7 +7,7 @@ import { setupTooltip } from './tooltip.js';
 import { buildLegend, EntityPanel } from './panel.js';
 import { highlightedHtml, copyHtml } from './export.js';
 import { records, toJson, toCsv } from '../shared/mentions.js';
-import { readText, htmlToText, isHtmlFile, isGazetteerFile } from './files.js';
+import { readText, readHtml, isHtmlFile, isGazetteerFile } from './files.js';
 import { h, debounce, download, stamp, fmt, plural, nextFrame } from '../shared/dom.js';
 import { EntriesUI } from './entries-ui.js';
 import { installBookmarklet } from '../bookmarklet/install.js';
@@ -31,6 +31,8 @@ const state = {
   hidePossible: false,
   cursor: null,
   lastInputType: null,
+  // The opened .html file (`{raw, name}`), while its text is the one shown: read again by the switch.
+  html: null,
 };
 
 // ---------------------------------------------------------------- status
@@ -390,16 +392,30 @@ function updateExportNote() {
   note.textContent = n === result.n ? `all ${plural(n, 'mention')}` : `the ${plural(n, 'mention')} highlighted (of ${fmt(result.n)})`;
 }
 
+/** The document's title, URL and date for the exports: the Source fields (filled from an opened .html file). */
+function docFields() {
+  const v = (id) => $(id).value.trim() || null;
+  return { title: v('doc-title'), url: v('doc-url'), date: v('doc-date') };
+}
+
+function setDocFields(doc) {
+  $('doc-title').value = doc?.title || '';
+  $('doc-url').value = doc?.url || '';
+  $('doc-date').value = doc?.date || '';
+  // Shown when a file filled them: what the exports will say.
+  if (doc?.title || doc?.url || doc?.date) $('doc-meta').open = true;
+}
+
 $('export-json').addEventListener('click', () => {
   const result = state.result;
   if (!result) return;
-  download(`sahel-tagger-mentions-${stamp()}.json`, toJson(records(result, keep(result))), 'application/json');
+  download(`sahel-tagger-mentions-${stamp()}.json`, toJson(records(result, keep(result), docFields())), 'application/json');
 });
 
 $('export-csv').addEventListener('click', () => {
   const result = state.result;
   if (!result) return;
-  download(`sahel-tagger-mentions-${stamp()}.csv`, toCsv(records(result, keep(result))), 'text/csv;charset=utf-8');
+  download(`sahel-tagger-mentions-${stamp()}.csv`, toCsv(records(result, keep(result), docFields())), 'text/csv;charset=utf-8');
 });
 
 $('copy-html').addEventListener('click', async () => {
@@ -416,6 +432,54 @@ $('copy-html').addEventListener('click', async () => {
 
 // ---------------------------------------------------------------- files, sample, clear
 
+// An opened .html file: its article only (the default; Readability, as in the bookmarklet) or the
+// whole page, a switch shown while the file is open and remembered in this browser.
+const ARTICLE_KEY = 'sahel-tagger.article';
+const wholePage = (() => {
+  try {
+    return localStorage.getItem(ARTICLE_KEY) === 'off';
+  } catch {
+    return false;
+  }
+})();
+$('article-only').checked = !wholePage;
+
+/** Shows the text of the opened HTML file `state.html`, its article's or its whole page's. */
+async function showHtml() {
+  const { raw, name } = state.html;
+  const article = $('article-only').checked;
+  const read = await readHtml(raw, { article });
+  if (state.html?.raw !== raw) return; // another file was opened meanwhile
+  setText(read.text);
+  setDocFields(read.doc);
+  $('html-mode').hidden = false;
+  const note = $('article-note');
+  note.textContent = read.article
+    ? 'Navigation, ads, sidebars and “related” links are left out.'
+    : article
+      ? `${read.why.charAt(0).toUpperCase()}${read.why.slice(1)}: the whole page is tagged.`
+      : 'The whole page is tagged: navigation, ads and sidebars too.';
+  note.dataset.kind = article && !read.article ? 'warn' : '';
+  tagNow();
+  setStatus(`Opened ${name}: ${read.article ? 'the article’s text' : 'the visible text of the whole page'}.`);
+}
+
+function closeHtml() {
+  state.html = null;
+  $('html-mode').hidden = true;
+  setDocFields(null);
+}
+
+$('article-only').addEventListener('change', async (event) => {
+  try {
+    if (event.target.checked) localStorage.removeItem(ARTICLE_KEY);
+    else localStorage.setItem(ARTICLE_KEY, 'off');
+  } catch {
+    // Not remembered: still applied for this visit.
+  }
+  if (state.html) await showHtml();
+});
+
 async function openTextFile(file) {
   if (file.size > 50 * 1024 * 1024) {
     setStatus(`${file.name} is too large (${fmt(Math.round(file.size / 1048576))} MB); the limit is 50 MB.`, 'error');
@@ -423,10 +487,14 @@ async function openTextFile(file) {
   }
   try {
     const raw = await readText(file);
-    const html = isHtmlFile(file);
-    setText(html ? htmlToText(raw) : raw);
-    tagNow();
-    if (html) setStatus(`Opened ${file.name}: visible text only.`);
+    if (isHtmlFile(file)) {
+      state.html = { raw, name: file.name };
+      await showHtml();
+    } else {
+      closeHtml();
+      setText(raw);
+      tagNow();
+    }
   } catch (err) {
     setStatus(`Could not read ${file.name}: ${err.message || err}`, 'error');
   }
@@ -442,6 +510,7 @@ $('sample').addEventListener('click', async () => {
   try {
     const response = await fetch(new URL('../sample/sahel-semaine.txt', import.meta.url));
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    closeHtml();
     setText(await response.text());
     tagNow();
   } catch (err) {
@@ -450,6 +519,7 @@ $('sample').addEventListener('click', async () => {
 });
 
 $('clear').addEventListener('click', () => {
+  closeHtml();
   setText('');
   tagNow();
   input.focus();

@@ -5,17 +5,24 @@
 //   {k: 'details', id, text}  → {k: 'details', id, list} (engine.js `details`: variants, candidates)
 //   {k: 'layer', id, on}      → {k: 'table', id, v, ents, lay} after switching the GeoNames village
 //                               layer on or off (a new entity table: every mention must be tagged again)
-// or {k: 'error', id, msg}. When ready it sends {k: 'ready', v, ents, lay}, where `lay` is
+//   {k: 'article', id, html}  → {k: 'article', id, ok, ids, title, byline, published} or {…, ok: false,
+//                               why}: the elements of the page's numbered copy (../shared/article.js)
+//                               that make its article, found by Readability (../shared/readable.js)
+//   {k: 'prefer', id, article} → {k: 'article', id, on}: remembers "article only" (true) or "whole page"
+// or {k: 'error', id, msg}. When ready it sends {k: 'ready', v, ents, lay, art}, where `lay` is
 // `{ok, on, n, keep}`: whether the tagger site has the village layer, whether it is in use, its
-// entities, and whether the choice can be remembered here.
-// It tags whatever text it is sent and keeps nothing of it; the only thing it stores is the reader's
-// choice of the village layer, in this (the tagger) origin's localStorage. In a frame, browsers that
+// entities, and whether the choice can be remembered here; `art` is `{on}`, the reader's choice of
+// "article only" (the default) or the whole page.
+// It tags whatever text it is sent and keeps nothing of it; the only things it stores are the reader's
+// choices of the village layer and of "whole page", in this (the tagger) origin's localStorage. In a frame, browsers that
 // partition third-party storage keep that choice per visited site; browsers that block third-party
 // storage keep it for the run only (a window of remote.html is first-party: there it is kept).
 import { createEngine, villageLayerAvailable } from './engine.js';
+import { findArticleIn } from '../shared/readable.js';
 
 const MAX_TEXT = 64 * 1024 * 1024;
 const KEY = 'sahel-tagger.bookmarklet.villages';
+const WHOLE = 'sahel-tagger.bookmarklet.whole-page';
 const status = document.getElementById('status');
 const detail = document.getElementById('detail');
 const framed = window.parent !== window;
@@ -43,11 +50,24 @@ function wantsVillages() {
 }
 
 function rememberVillages(on) {
+  remember(KEY, on ? 'on' : null);
+}
+
+/** Keeps `value` under `key` (removes it for null), where storage is allowed. */
+function remember(key, value) {
   try {
-    if (on) localStorage.setItem(KEY, 'on');
-    else localStorage.removeItem(KEY);
+    if (value) localStorage.setItem(key, value);
+    else localStorage.removeItem(key);
   } catch {
     // storage refused (private mode, blocked third-party storage): the choice lasts this run
+  }
+}
+
+function wantsArticle() {
+  try {
+    return localStorage.getItem(WHOLE) !== 'on';
+  } catch {
+    return true;
   }
 }
 
@@ -100,6 +120,18 @@ function serve(port, origin, v) {
           port.postMessage({ k: 'error', id: d.id, msg: message(err) });
         }
       });
+    } else if (d.k === 'article' && typeof d.html === 'string') {
+      queue = queue.then(() => {
+        try {
+          if (d.html.length > MAX_TEXT) port.postMessage({ k: 'article', id: d.id, ok: false, why: 'the page is too large to look for its article' });
+          else port.postMessage({ k: 'article', id: d.id, ...findArticleIn(d.html) });
+        } catch (err) {
+          port.postMessage({ k: 'error', id: d.id, msg: message(err) });
+        }
+      });
+    } else if (d.k === 'prefer' && typeof d.article === 'boolean') {
+      remember(WHOLE, d.article ? null : 'on');
+      port.postMessage({ k: 'article', id: d.id, on: d.article });
     } else if (d.k === 'layer' && typeof d.on === 'boolean') {
       queue = queue.then(async () => {
         try {
@@ -122,7 +154,7 @@ function serve(port, origin, v) {
       (r) => {
         ({ engine, lay } = r);
         port.onmessage = onMessage;
-        port.postMessage({ k: 'ready', ...table() });
+        port.postMessage({ k: 'ready', ...table(), art: { on: wantsArticle() } });
         say('Ready', `Tagging the text of ${origin}…`);
       },
       (err) => {

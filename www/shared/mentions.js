@@ -10,9 +10,13 @@ import { matchKind, AMBIGUOUS, POSSIBLE } from './types.js';
  * answer so). `start`/`end` count Unicode code points, like the CLI's output (Python's
  * `text[start:end]` is the surface); `utf16Start`/`utf16End` are JavaScript string indices
  * (`text.slice(utf16Start, utf16End)`). They differ only after characters outside the Basic
- * Multilingual Plane (emoji, some symbols). Mentions must come in text order.
+ * Multilingual Plane (emoji, some symbols). Mentions must come in text order. `doc` (`{title, url,
+ * date}`, docmeta.js) gives every record `doc_title`, `doc_url` and `doc_date` (null when unknown).
  */
-export function records(source, keep = () => true) {
+export function records(source, keep = () => true, doc = null) {
+  // The document's title, URL and publication date (docmeta.js), on every record: rows exported from
+  // several articles can be put in one table.
+  const d = { doc_title: doc?.title || null, doc_url: doc?.url || null, doc_date: doc?.date || null };
   const out = [];
   const { text } = source;
   // Code point offsets in one forward pass (mentions are sorted).
@@ -50,6 +54,7 @@ export function records(source, keep = () => true) {
       possible: Boolean(m.flags & POSSIBLE),
       ambiguous: Boolean(m.flags & AMBIGUOUS),
       candidates: (m.candidates ?? []).map((c) => c.id),
+      ...d,
     });
   }
   return out;
@@ -77,7 +82,7 @@ export function toJson(value) {
 }
 
 /** The CSV columns of a mention, in order: the page and the bookmarklet write exactly these. */
-export const CSV_COLUMNS = ['id', 'name', 'type', 'subtype', 'surface', 'start', 'end', 'context', 'variant', 'match', 'possible', 'ambiguous', 'candidates', 'utf16Start', 'utf16End'];
+export const CSV_COLUMNS = ['id', 'name', 'type', 'subtype', 'surface', 'start', 'end', 'context', 'variant', 'match', 'possible', 'ambiguous', 'candidates', 'utf16Start', 'utf16End', 'doc_title', 'doc_url', 'doc_date'];
 
 /**
  * A cell a spreadsheet would run as a formula (CSV injection): one starting with = + - @, a tab or a

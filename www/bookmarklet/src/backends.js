@@ -1,7 +1,11 @@
 // Where the tagger runs (see main.js for the order they are tried in): in the page itself, with the
 // tagger origin's engine.js imported, or in a frame or a window of the tagger origin's remote.html,
 // spoken to over a MessageChannel handed over after an origin-checked hello. Each resolves to an
-// engine `{kind, v, ents, lay, tag(text), details(text), layer(on), close()}`.
+// engine `{kind, v, ents, lay, art, tag(text), details(text), layer(on), article(html), prefer(on),
+// close()}`: `article(html)` finds the article of a numbered copy of the page (../../shared/article.js)
+// with Readability, in the tagger origin's frame or window, or here from the tagger origin's modules;
+// `art.on` is the reader's choice of "article only", `prefer(on)` remembers it (in the tagger
+// origin's storage: a frame or window only).
 import { h } from '../../shared/dom.js';
 
 /** The protocol version sent in the hello's answer. */
@@ -9,7 +13,7 @@ export const VERSION = '2';
 /** A frame of the tagger that loads and says nothing, with no policy of the page blocking it. */
 export const SILENT = 'the tagger frame did not answer';
 
-const limit = (p, ms, why) => Promise.race([p, new Promise((_, no) => setTimeout(() => no(new Error(why)), ms))]);
+export const limit = (p, ms, why) => Promise.race([p, new Promise((_, no) => setTimeout(() => no(new Error(why)), ms))]);
 
 /** The tagger in this page (`quick`: a frame of it was silent, so the import is given less time). */
 export async function inPage(S, quick) {
@@ -24,6 +28,11 @@ export async function inPage(S, quick) {
   return {
     kind: 'page',
     ...table(e),
+    art: { on: true },
+    // Readability from the tagger origin (vendor/ answers with CORS like shared/); a page whose
+    // Trusted Types forbid DOMParser strings makes it fail: the whole page is tagged then.
+    article: async (html) => (await limit(import(S.ORIGIN + '/shared/readable.js'), 20000, 'Readability did not load')).findArticleIn(html),
+    prefer: async () => {},
     tag: async (t) => e.tagSpans(t),
     details: async (t) => e.details(t),
     layer: async (on) => table((e = await mod.createEngine({ villages: on }))),
@@ -95,7 +104,10 @@ export function remote(S, kind, lost) {
             v: r.v,
             ents: r.ents,
             lay: r.lay,
+            art: r.art || { on: true },
             tag: (t) => ask({ k: 'tag', text: t }),
+            article: (html) => ask({ k: 'article', html }),
+            prefer: (on) => ask({ k: 'prefer', article: on }),
             details: (t) => ask({ k: 'details', text: t }),
             layer: (on) => ask({ k: 'layer', on }),
             close: end,
@@ -107,6 +119,7 @@ export function remote(S, kind, lost) {
           if (r.k === 'spans' && r.spans instanceof Uint32Array) w[0](r.spans);
           else if (r.k === 'details' && Array.isArray(r.list)) w[0](r.list);
           else if (r.k === 'table' && Array.isArray(r.ents)) w[0](r);
+          else if (r.k === 'article') w[0](r);
           else w[1](new Error(r.msg || 'bad answer'));
         }
       };

@@ -23,11 +23,20 @@
 // reader turned it on before (remote.js remembers it in ORIGIN's storage, never the page's), has the
 // tagger rebuilt with the layer and the page tagged again from scratch (a new entity table). Possible
 // mentions (flag 2) get their own highlight, `<type>-p`, drawn paler with a dashed underline.
+//
+// "Article only" (the default; a switch in the panel, remembered by remote.js like the village layer):
+// the page's elements are numbered and a numbered copy of the page is sent to the tagger origin, where
+// Readability finds the article (../../shared/article.js, readable.js); only the text under the
+// elements it kept is read, so navigation, ads, "related stories" and sidebars are not tagged. When
+// no article is found, or it cannot be looked for, the whole page is tagged and the panel says why.
+// The exports carry the page's title, URL and publication date (../../shared/docmeta.js).
 import { h, download } from '../../shared/dom.js';
 import { TYPES, POSSIBLE } from '../../shared/types.js';
 import { PANEL_CSS, pageCss } from './styles.js';
 import { walk, locate, pause } from './text.js';
-import { inPage, remote, VERSION, SILENT } from './backends.js';
+import { inPage, remote, limit, VERSION, SILENT } from './backends.js';
+import { numbered, articleSet } from '../../shared/article.js';
+import { docMeta } from '../../shared/docmeta.js';
 import { setupHover } from './hover.js';
 import { rows, exportAs } from './mentions.js';
 
@@ -77,6 +86,14 @@ export function start(ORIGIN) {
     hidden: new Set(),
     eng: null,
     lay: null,
+    // "Article only": wanted (`artOn`), the article's elements read (`only`, null: the whole page),
+    // why not (`artWhy`), what Readability said (`found`), and the document's title, URL and date.
+    artOn: true,
+    artChosen: false,
+    only: null,
+    artWhy: '',
+    found: null,
+    doc: null,
     dead: false,
     reached: false,
     alive: () => {
@@ -143,6 +160,14 @@ export function start(ORIGIN) {
   const gnLabel = h('label', {}, gnBox, 'GeoNames villages');
   const GN = 'Villages and localities from ' + CREDIT + '. Many village names are also ordinary words: those mentions are marked possible (dashed underline).';
   const gn = h('div', { class: 'gn', hidden: true }, gnLabel, gnN, gnWhy);
+  const artBox = h('input', { type: 'checkbox', checked: true, disabled: true, onchange: () => article(artBox.checked) });
+  const artWhy = h('span', { class: 'why' });
+  const art = h(
+    'div',
+    { class: 'art', hidden: true, title: 'Tag only the article, found as in Firefox\u2019s reader view (Readability); off: the whole page, navigation, ads and sidebars included' },
+    h('label', {}, artBox, 'Article only'),
+    artWhy
+  );
   const save = async (fmt) => {
     const data = await exportAs(S, fmt);
     download('sahel-tagger-' + (location.hostname || 'page') + '.' + fmt, data, fmt === 'csv' ? 'text/csv;charset=utf-8' : 'application/json', root);
@@ -157,7 +182,7 @@ export function start(ORIGIN) {
     h('button', { class: 'json', title: 'Download the mentions as JSON (with the page URL and title)', onclick: () => save('json') }, 'JSON'),
     h('button', { class: 'csv', title: 'Download the mentions as CSV (the tagger page\u2019s columns)', onclick: () => save('csv') }, 'CSV')
   );
-  const body = h('div', { class: 'body' }, status, prog, msg, bar, gn, list);
+  const body = h('div', { class: 'body' }, status, prog, msg, bar, art, gn, list);
   const box = h(
     'div',
     { class: 'box', role: 'dialog', 'aria-label': 'Sahel tagger', lang: 'en' },
@@ -243,11 +268,35 @@ export function start(ORIGIN) {
   };
 
   // ---- tagging ----
+  // The article's elements (a Set), or null for the whole page; S.artWhy says why not.
+  const findArticle = async () => {
+    S.found = null;
+    S.artWhy = '';
+    if (!S.artOn) return null;
+    say('Finding the article\u2026');
+    let set = null;
+    let why = 'no article found on this page';
+    try {
+      const { html, els } = numbered(D, host);
+      const r = await limit(S.eng.article(html), 30000, 'no answer');
+      if (r.ok) set = articleSet(els, r.ids);
+      else why = r.why || why;
+      if (set) S.found = { title: r.title, date: r.published };
+    } catch (e) {
+      why = 'the article could not be looked for (' + e.message + ')';
+    }
+    S.alive();
+    if (!set) S.artWhy = why.charAt(0).toUpperCase() + why.slice(1) + ': the whole page is tagged.';
+    return set;
+  };
   const run = async () => {
     state = 'tagging';
+    S.only = await findArticle();
+    showArt();
     say('Reading the page\u2026');
     const w = await walk(S);
     S.alive();
+    S.doc = docMeta(D, { found: S.found, article: S.only, url: location.href });
     const base = S.text ? S.text.length + 2 : 0;
     S.text += (S.text ? '\n\n' : '') + w.t;
     w.nodes.forEach((n, i) => {
@@ -321,11 +370,13 @@ export function start(ORIGIN) {
     prog.hidden = true;
     const added = M.length - before;
     say(summary() + (base && !added ? ' \u00b7 nothing new' : ''), 'ready');
+    showArt();
   };
   const summary = () => {
     const ids = new Set(M.map((m) => m.k));
     const how = { page: 'tagged in this page', frame: 'tagged in a tagger frame', window: 'tagged in the tagger window' }[S.eng.kind];
-    return num(M.length) + ' mention' + (M.length === 1 ? '' : 's') + ' of ' + num(ids.size) + ' entit' + (ids.size === 1 ? 'y' : 'ies') + ' \u00b7 ' + how;
+    const where = S.only ? 'the article' : 'the whole page';
+    return num(M.length) + ' mention' + (M.length === 1 ? '' : 's') + ' of ' + num(ids.size) + ' entit' + (ids.size === 1 ? 'y' : 'ies') + ' in ' + where + ' \u00b7 ' + how;
   };
 
   // ---- the panel's list, navigation, toggles ----
@@ -491,13 +542,17 @@ export function start(ORIGIN) {
     bar.hidden = false;
     setTable(S.eng.ents);
     S.lay = S.eng.lay || null;
+    // The reader's choice as the tagger origin remembers it, unless made in this run (a restart keeps it).
+    if (!S.artChosen) S.artOn = !(S.eng.art && S.eng.art.on === false);
     showLay();
+    showArt();
     drawCss();
     await run();
   };
   const stuck = () => {
     bar.hidden = true;
     gn.hidden = true;
+    art.hidden = true;
     msg.hidden = false;
     msg.textContent = '';
     const why = blocked.size ? [...blocked].join(', ') : 'loading the tagger';
@@ -618,6 +673,33 @@ export function start(ORIGIN) {
     busy = p;
     return p;
   };
+  // ---- "article only" or the whole page: read again from scratch ----
+  const showArt = () => {
+    art.hidden = !S.eng;
+    artBox.checked = S.artOn;
+    artBox.disabled = !S.eng || state === 'tagging';
+    artWhy.textContent = S.artWhy || (S.only ? 'Navigation, ads, sidebars and \u201crelated\u201d links are left out.' : S.artOn ? '' : 'Navigation, ads and sidebars are tagged too.');
+    art.classList.toggle('warn', !!S.artWhy);
+  };
+  const article = (on) => {
+    artBox.disabled = true;
+    S.artOn = on;
+    S.artChosen = true;
+    const p = Promise.resolve(busy)
+      .then(async () => {
+        S.alive();
+        S.eng.prefer(on).catch(() => {});
+        reset();
+        await run();
+      })
+      .catch(fail)
+      .finally(() => {
+        if (busy === p) busy = null;
+        if (!S.dead) showArt();
+      });
+    busy = p;
+    return p;
+  };
   const unhighlight = () => {
     if (!HL) return;
     for (const k in hls) {
@@ -695,6 +777,12 @@ export function start(ORIGIN) {
       return [...blocked];
     },
     villages: (on) => (S.eng && S.lay && S.lay.ok ? villages(!!on) : Promise.resolve()),
+    /** Tags the article only (true) or the whole page (false), from scratch. */
+    articleOnly: (on) => (S.eng ? article(!!on) : Promise.resolve()),
+    /** `{on, found, why}`: the switch, whether the text read is the article's, why not; `doc`: title, URL, date. */
+    get article() {
+      return { on: S.artOn, found: !!S.only, why: S.artWhy || null, doc: S.doc };
+    },
     get layer() {
       const lay = S.lay;
       return lay && { available: !!lay.ok, on: !!lay.on, villages: +lay.n || 0, kept: !!lay.keep };

@@ -50,12 +50,13 @@ export function details(S, c) {
 
 /** The shared export records of every mention, with the details known so far. */
 export function rows(S) {
-  return records({ text: S.text, n: S.M.length, mention: (i) => view(S, S.M[i]) });
+  return records({ text: S.text, n: S.M.length, mention: (i) => view(S, S.M[i]) }, undefined, S.doc);
 }
 
 /**
- * The mentions as JSON (with the page's URL and title, and where they were found) or CSV, once every
- * chunk's details are known.
+ * The mentions as JSON (with the page's URL and title, the document's title, URL and date as
+ * docmeta.js reads them, what was read: the article or the whole page, and where they were found) or
+ * CSV, once every chunk's details are known.
  */
 export async function exportAs(S, fmt) {
   await Promise.all(S.chunks.map((_, c) => details(S, c)));
@@ -70,6 +71,8 @@ export async function exportAs(S, fmt) {
   return toJson({
     url: location.href,
     title: document.title,
+    document: S.doc,
+    read: S.only ? 'article' : 'page',
     exported: new Date().toISOString(),
     tagger: { bookmarklet: S.VERSION, gazetteer: S.eng ? S.eng.v : null, origin: S.ORIGIN, villages: S.lay && S.lay.on ? S.CREDIT : null },
     entities: [...counts.values()],

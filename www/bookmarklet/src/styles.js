@@ -41,9 +41,10 @@ export const PANEL_CSS = [
   'li button{border:0;background:none;padding:0;text-align:start;color:#1a55c8;flex:1;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}',
   'li button:hover{background:none;text-decoration:underline}',
   '.off{opacity:.45}',
-  '.gn{display:flex;flex-wrap:wrap;align-items:center;gap:2px 6px;padding:4px 10px;border-bottom:1px solid #e4e4e4;font-size:12px}',
-  '.gn label{display:flex;align-items:center;gap:6px;flex:1;cursor:pointer}.gn input{margin:0}',
-  '.gn .why{flex-basis:100%;color:#5f6368}',
+  '.gn,.art{display:flex;flex-wrap:wrap;align-items:center;gap:2px 6px;padding:4px 10px;border-bottom:1px solid #e4e4e4;font-size:12px}',
+  '.gn label,.art label{display:flex;align-items:center;gap:6px;flex:1;cursor:pointer}.gn input,.art input{margin:0}',
+  '.gn .why,.art .why{flex-basis:100%;color:#5f6368}',
+  '.art.warn .why{color:#8a4b00}',
   '.cr{padding:2px 10px;font-size:11px;color:#5f6368}.cr a{color:#1a55c8}',
   // The mention card (../../shared/card.js), drawn as on the tagger page (style.css, light scheme).
   `.tip{position:fixed;max-width:min(26rem,calc(100vw - 16px));box-sizing:border-box;padding:8px 11px;background:#fff;color:#1b1c1e;border:1px solid #d5d8dd;border-top:4px solid var(--t-line,#d5d8dd);border-radius:8px;box-shadow:0 6px 24px rgba(0,0,0,.16);font:12.5px/1.45 ${FONT};pointer-events:none;direction:ltr;text-align:left;z-index:1}`,

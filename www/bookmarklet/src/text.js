@@ -6,7 +6,8 @@
 // under visibility:hidden. Kept: aria-hidden text (sighted readers see it). Text nodes of one block
 // join as they are (<b>Niafu</b>nke is one word); a block boundary is "\n\n", which the core never
 // matches across; <br> is "\n". On a re-tag, text already tagged stands as a boundary and is not sent
-// again.
+// again. "Article only": `S.only`, the article's elements (../../shared/article.js), when set, keeps
+// only the text nodes whose parent is one of them.
 
 const SKIP = new Set(
   'script style noscript textarea input select option template iframe frame object embed canvas video audio svg math head'.split(' ')
@@ -50,7 +51,7 @@ export async function walk(S) {
   };
   const tw = D.createTreeWalker(D.body, 5, {
     acceptNode(n) {
-      if (n.nodeType === 3) return n.data ? 1 : 3;
+      if (n.nodeType === 3) return n.data && (!S.only || S.only.has(n.parentNode)) ? 1 : 3;
       if (n === S.host || SKIP.has(n.localName) || S.markOf.has(n) || n.isContentEditable) return 2;
       if (n.checkVisibility ? !n.checkVisibility() && display(n) !== 'contents' : display(n) === 'none') return 2;
       return n.localName === 'br' ? 1 : 3;
