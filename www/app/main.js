@@ -1,5 +1,5 @@
 // The paste page: wires the input, the tagger worker, the result view, the legend, the entity panel,
-// the exports and the user's entries together.
+// the map of the places mentioned, the incident sheet, the exports and the user's entries together.
 import { TaggerClient } from './tagger-client.js';
 import { Result, POSSIBLE } from './model.js';
 import { ResultView } from './render.js';
@@ -11,6 +11,7 @@ import { readText, readHtml, isHtmlFile, isGazetteerFile } from './files.js';
 import { h, debounce, download, stamp, fmt, plural, nextFrame } from '../shared/dom.js';
 import { EntriesUI } from './entries-ui.js';
 import { installBookmarklet } from '../bookmarklet/install.js';
+import { createMap } from '../shared/map.js';
 
 const $ = (id) => document.getElementById(id);
 const input = $('input');
@@ -58,12 +59,14 @@ const legend = buildLegend($('legend-types'), (type, shown) => {
   resultEl.classList.toggle(`hide-${type}`, !shown);
   panel.setHidden(state.hidden);
   updateExportNote();
+  updateMap();
 });
 
 $('show-possible').addEventListener('change', (event) => {
   state.hidePossible = !event.target.checked;
   resultEl.classList.toggle('hide-possible', state.hidePossible);
   updateExportNote();
+  updateMap();
 });
 
 const panel = new EntityPanel($('entity-list'), $('entity-filter'), $('entities-summary'), (id, index) => goTo(index, 1));
@@ -77,7 +80,7 @@ const tooltip = setupTooltip(resultEl, $('tip'), (mark) => {
 });
 
 /** Moves to the next (`step` 1) or previous (-1) mention of entity `index`, from `fromMention` if given. */
-async function goTo(index, step, fromMention = null) {
+async function goTo(index, step, fromMention = null, { focus = true } = {}) {
   const result = view.result;
   if (!result) return;
   const list = result.byEntity().get(index);
@@ -92,24 +95,34 @@ async function goTo(index, step, fromMention = null) {
     k = step > 0 ? 0 : list.length - 1;
   }
   state.cursor = { result, index, k };
-  // In a long text, the mention's part is drawn first.
+  await showMention(result, list[k], { focus });
+}
+
+/** Draws (its part first, in a long text), marks as current, scrolls to and focuses mention `i`. */
+async function showMention(result, i, { focus = true } = {}) {
+  const index = result.entityIndex(i);
+  const list = result.byEntity().get(index);
+  const k = list.indexOf(i);
+  state.cursor = { result, index, k };
   const part = view.part;
-  const mark = await view.reveal(list[k]);
-  if (view.result !== result) return;
+  const mark = await view.reveal(i);
+  if (view.result !== result) return null;
   if (!mark) {
     setStatus('Still drawing the text: try again in a moment.');
-    return;
+    return null;
   }
-  view.setCurrent(list[k]);
+  view.setCurrent(i);
   mark.scrollIntoView({ block: 'center', inline: 'nearest' });
   if (view.part !== part) {
     // A part just drawn: the chunks above the mark get their real height once laid out.
     await nextFrame();
-    if (view.result !== result) return;
+    if (view.result !== result) return null;
     mark.scrollIntoView({ block: 'center', inline: 'nearest' });
   }
-  mark.focus({ preventScroll: true });
+  if (focus) mark.focus({ preventScroll: true });
   panel.select(result.entities[index].id, k, list.length);
+  mapHighlight(result.entities[index].id);
+  return mark;
 }
 
 resultEl.addEventListener('keydown', (event) => {
@@ -132,7 +145,180 @@ resultEl.addEventListener('click', (event) => {
   state.cursor = { result: view.result, index, k };
   view.setCurrent(i);
   panel.select(mark.dataset.entity, k, list.length);
+  mapHighlight(mark.dataset.entity);
 });
+
+// ---------------------------------------------------------------- the map of the places mentioned
+
+// A tab beside the list of entities (shared/map.js): a dot per place with coordinates, sized by its
+// mentions shown (the type toggles and "possible" filter it). A dot's click or Enter goes through its
+// mentions like the list does; a mention hovered or focused in the text (or a place in the list) rings
+// its dot; a dot hovered outlines its mentions in the text.
+const mapState = { map: null, index: new Map(), shown: null, hovered: null };
+
+function setView(name) {
+  const onMap = name === 'map';
+  for (const [tab, panelEl] of [[$('tab-list'), $('list-view')], [$('tab-map'), $('map-view')]]) {
+    const on = (tab.id === 'tab-map') === onMap;
+    tab.setAttribute('aria-selected', String(on));
+    tab.tabIndex = on ? 0 : -1;
+    panelEl.hidden = !on;
+  }
+  document.querySelector('.workspace').classList.toggle('map-on', onMap);
+  if (onMap && !mapState.map) {
+    mapState.map = createMap($('map'), {
+      label: 'Map of the places mentioned in the text',
+      onSelect: (id) => {
+        const index = mapState.index.get(id);
+        if (index !== undefined) goTo(index, 1);
+      },
+      onHover: (id) => outlineMentions(id),
+    });
+    // For the tests (and the console): the map's handle, on its container.
+    $('map').sahelMap = mapState.map;
+  }
+  if (onMap) updateMap();
+}
+$('tab-list').addEventListener('click', () => setView('list'));
+$('tab-map').addEventListener('click', () => setView('map'));
+document.querySelector('.view-tabs').addEventListener('keydown', (event) => {
+  if (!['ArrowLeft', 'ArrowRight', 'Home', 'End'].includes(event.key)) return;
+  event.preventDefault();
+  const toMap = event.key === 'End' || (event.key !== 'Home' && $('tab-map').getAttribute('aria-selected') !== 'true');
+  setView(toMap ? 'map' : 'list');
+  $(toMap ? 'tab-map' : 'tab-list').focus();
+});
+
+/** The places of `result` for the map: count = the mentions shown (possible ones left out when hidden). */
+function mapPlaces(result) {
+  const places = [];
+  const index = new Map();
+  if (result) {
+    for (const [k, list] of result.byEntity()) {
+      const e = result.entities[k];
+      const located = Number.isFinite(e.lat) && Number.isFinite(e.lon);
+      if (e.type !== 'place' && !located) continue;
+      const count = state.hidePossible ? result.certainCount(k) : list.length;
+      if (!count) continue;
+      index.set(e.id, k);
+      places.push({ id: e.id, name: e.name, type: e.type, lat: e.lat, lon: e.lon, count, country: e.country, admin1: e.admin1 });
+    }
+  }
+  return { places, index };
+}
+
+function updateMap() {
+  const map = mapState.map;
+  if (!map) return;
+  const { places, index } = mapPlaces(state.result);
+  mapState.index = index;
+  map.update(places, { hiddenTypes: state.hidden });
+  mapHighlight(mapState.shown);
+}
+
+/** Rings the dot of entity `id` (null: the current mention's entity, if any). */
+function mapHighlight(id) {
+  mapState.shown = id;
+  const map = mapState.map;
+  if (!map) return;
+  const cursor = state.cursor && state.cursor.result === view.result ? state.cursor : null;
+  map.highlight(id ?? (cursor ? view.result.entities[cursor.index].id : null));
+}
+
+/** Outlines the drawn mentions of entity `id` (a dot hovered); null clears. */
+function outlineMentions(id) {
+  for (const m of resultEl.querySelectorAll('mark.map-hover')) m.classList.remove('map-hover');
+  if (id == null) return;
+  for (const m of resultEl.querySelectorAll(`mark[data-entity="${CSS.escape(id)}"]`)) m.classList.add('map-hover');
+}
+
+// A mention hovered or focused in the text (its card shows then too), or an entity in the list.
+const hoverTarget = (event) => event.target.closest?.('mark[data-entity], button.entity[data-entity]');
+for (const container of [resultEl, $('entity-list')]) {
+  for (const type of ['mouseover', 'focusin']) {
+    container.addEventListener(type, (event) => {
+      const el = hoverTarget(event);
+      if (el) mapHighlight(el.dataset.entity);
+    });
+  }
+  container.addEventListener('mouseout', (event) => {
+    const el = hoverTarget(event);
+    if (el && !el.contains(event.relatedTarget) && document.activeElement !== el) mapHighlight(null);
+  });
+  container.addEventListener('focusout', (event) => {
+    if (hoverTarget(event) && !hoverTarget({ target: event.relatedTarget ?? document.body })) mapHighlight(null);
+  });
+}
+
+// ---------------------------------------------------------------- the incident sheet
+
+// A draft ACLED-style table of the text (shared/incident-sheet.js, loaded on the first click) in a
+// modal dialog: from the mentions highlighted and the Source fields. Its edits stay while the text,
+// the filters and the Source fields do; "Show" on a row closes the dialog and goes to the row's text.
+const sheetState = { sheet: null, key: null, result: null };
+const incidentDialog = $('incident-dialog');
+
+function sheetInput(result) {
+  const shown = keep(result);
+  const mentions = [];
+  for (let i = 0; i < result.n; i++) if (shown(i)) mentions.push({ id: result.entity(i).id, start: result.start(i), end: result.end(i) });
+  return { text: result.text, mentions, entities: result.entities, doc: docFields() };
+}
+
+$('incident-open').addEventListener('click', async () => {
+  const result = state.result;
+  if (!result) return;
+  let mod;
+  try {
+    mod = await import('../shared/incident-sheet.js');
+  } catch (err) {
+    setStatus(`The incident sheet could not be loaded: ${err.message || err}`, 'error');
+    return;
+  }
+  if (state.result !== result) return;
+  const input = sheetInput(result);
+  const key = JSON.stringify([input.doc, [...state.hidden].sort(), state.hidePossible]);
+  if (!sheetState.sheet) {
+    sheetState.sheet = mod.incidentSheet({
+      ...input,
+      root: document,
+      filename: `sahel-tagger-incidents-${stamp()}.csv`,
+      onShow: (row) => showRow(row),
+    });
+    $('incident-mount').append(sheetState.sheet.element);
+  } else if (sheetState.result !== result || sheetState.key !== key) {
+    sheetState.sheet.update(input);
+  }
+  sheetState.result = result;
+  sheetState.key = key;
+  $('incident-note').hidden = Boolean(input.doc.date);
+  incidentDialog.showModal();
+});
+$('incident-close').addEventListener('click', () => incidentDialog.close());
+incidentDialog.addEventListener('click', (event) => {
+  if (event.target === incidentDialog) incidentDialog.close(); // a click on the backdrop
+});
+
+/** "Show" on a row: its mentions marked in the text, the first one current and in view. */
+async function showRow(row) {
+  const result = sheetState.result;
+  incidentDialog.close();
+  if (!result || result !== view.result) return;
+  for (const m of resultEl.querySelectorAll('mark.in-row')) m.classList.remove('in-row');
+  const spans = (row.spans || []).slice().sort((a, b) => a.utf16Start - b.utf16Start);
+  const at = (pos) => {
+    const i = result.mentionAfter(pos);
+    return i < result.n && result.start(i) === pos ? i : -1;
+  };
+  const first = spans.length ? at(spans[0].utf16Start) : result.mentionAfter(row.utf16Start);
+  if (first < 0 || first >= result.n) return;
+  resultEl.dataset.shownRow = `${row.utf16Start}-${row.utf16End}`;
+  await showMention(result, first);
+  for (const s of spans) {
+    const i = at(s.utf16Start);
+    if (i >= 0) view.marks.get(i)?.classList.add('in-row');
+  }
+}
 
 // ---------------------------------------------------------------- parts of a long text
 
@@ -301,6 +487,7 @@ function tagNow() {
     legend.setCounts(new Map());
     tooltip.hide();
     setExportsEnabled(false);
+    updateMap();
     setStatus(readyLine());
     return;
   }
@@ -330,6 +517,8 @@ async function onTagged(text, reply) {
   }
   legend.setCounts(byType);
   panel.update(result);
+  mapState.shown = null;
+  updateMap();
   setExportsEnabled(result.n > 0);
   updateExportNote();
   resultEl.dataset.mentions = String(result.n);
@@ -378,7 +567,7 @@ function keep(result) {
 }
 
 function setExportsEnabled(on) {
-  for (const id of ['export-json', 'export-csv', 'copy-html']) $(id).disabled = !on;
+  for (const id of ['export-json', 'export-csv', 'copy-html', 'incident-open']) $(id).disabled = !on;
 }
 
 function updateExportNote() {

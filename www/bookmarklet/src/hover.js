@@ -12,6 +12,7 @@ export function setupHover(S) {
   let raf = 0;
   let shown = null;
   const hide = () => {
+    if (shown && S.onMention) S.onMention(null);
     shown = null;
     S.tip.hidden = true;
   };
@@ -19,6 +20,7 @@ export function setupHover(S) {
     if (!m || S.hidden.has(S.ents[m.k].type)) return hide();
     if (shown === m) return;
     shown = m;
+    if (S.onMention) S.onMention(m);
     const draw = () => {
       if (shown !== m || S.dead) return;
       S.tip.replaceChildren(...mentionCard(view(S, m), S.text, S.byId));

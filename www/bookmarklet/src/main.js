@@ -30,6 +30,13 @@
 // elements it kept is read, so navigation, ads, "related stories" and sidebars are not tagged. When
 // no article is found, or it cannot be looked for, the whole page is tagged and the panel says why.
 // The exports carry the page's title, URL and publication date (../../shared/docmeta.js).
+//
+// The map of the places mentioned (../../shared/map.js) and the incident sheet
+// (../../shared/incident-sheet.js) are not in the bundle: with them the bookmarklet would be about
+// 103,000 characters (64,000 with the sheet alone, before the URL's own encoding), over the 65,536 a
+// `javascript:` URL may hold. They are imported from ORIGIN when the reader first opens them (CORS on
+// shared/ and data/, as for engine.js), and run here, in the visited page, beside the panel they draw
+// into: a page whose policy blocks scripts from the tagger site gets a message saying so instead.
 import { h, download } from '../../shared/dom.js';
 import { TYPES, POSSIBLE } from '../../shared/types.js';
 import { PANEL_CSS, pageCss } from './styles.js';
@@ -182,7 +189,102 @@ export function start(ORIGIN) {
     h('button', { class: 'json', title: 'Download the mentions as JSON (with the page URL and title)', onclick: () => save('json') }, 'JSON'),
     h('button', { class: 'csv', title: 'Download the mentions as CSV (the tagger page\u2019s columns)', onclick: () => save('csv') }, 'CSV')
   );
-  const body = h('div', { class: 'body' }, status, prog, msg, bar, art, gn, list);
+  // ---- the map and the incident sheet (imported from ORIGIN on first use, see the head) ----
+  const mapBox = h('div', { class: 'map', hidden: true });
+  const mapBtn = h('button', { class: 'mapb', 'aria-pressed': 'false', 'aria-expanded': 'false', title: 'A map of the places mentioned: click a dot to go through its mentions', onclick: () => showMap(mapBox.hidden) }, 'Map');
+  const sheetBtn = h('button', { class: 'sheetb', title: 'A draft ACLED-style table of this article, editable, as CSV', onclick: () => openSheet() }, 'Incident sheet');
+  const tools = h('div', { class: 'tools' }, mapBtn, sheetBtn);
+  const sheetMount = h('div', { class: 'sheet-body' });
+  const sheetBox = h(
+    'div',
+    { class: 'sheet', hidden: true, role: 'dialog', 'aria-label': 'Incident sheet', lang: 'en' },
+    h('div', { class: 'sheet-bar' }, h('button', { class: 'sheet-close', onclick: () => (sheetBox.hidden = true) }, 'Close')),
+    sheetMount
+  );
+  const mapS = { map: null, idx: new Map(), mod: null, loading: null };
+  const sheetS = { sheet: null, key: null, mod: null };
+  const load = (file) => import(ORIGIN + '/shared/' + file);
+  const failMsg = (what, e) => what + ' could not be loaded here (' + ((e && e.message) || e) + '): ' + (blocked.size ? 'this page blocks ' + [...blocked].join(', ') : 'this page may block scripts from the tagger site') + '.';
+  const curId = () => (cur >= 0 && M[cur] ? S.ents[M[cur].k].id : null);
+  const mapPlaces = () => {
+    const n = new Map();
+    for (const m of M) n.set(m.k, (n.get(m.k) || 0) + 1);
+    const places = [];
+    mapS.idx = new Map();
+    for (const [k, count] of n) {
+      const e = S.ents[k];
+      if (e.type !== 'place' && !(Number.isFinite(e.lat) && Number.isFinite(e.lon))) continue;
+      mapS.idx.set(e.id, k);
+      places.push({ id: e.id, name: e.name, type: e.type, lat: e.lat, lon: e.lon, count, country: e.country, admin1: e.admin1 });
+    }
+    return places;
+  };
+  const drawMap = () => {
+    if (!mapS.map || mapBox.hidden) return;
+    mapS.map.update(mapPlaces(), { hiddenTypes: hidden });
+    mapS.map.highlight(curId());
+  };
+  const showMap = async (on) => {
+    mapBox.hidden = !on;
+    box.classList.toggle('wide', on);
+    mapBtn.setAttribute('aria-pressed', String(on));
+    mapBtn.setAttribute('aria-expanded', String(on));
+    if (!on) return;
+    if (!mapS.map) {
+      try {
+        mapS.loading = mapS.loading || load('map.js');
+        const mod = await mapS.loading;
+        S.alive();
+        if (!mapS.map) {
+          mapS.map = mod.createMap(mapBox, {
+            label: 'Map of the places mentioned on this page',
+            onSelect: (id) => mapS.idx.has(id) && jumpTo(mapS.idx.get(id)),
+          });
+          S.map = mapS.map;
+        }
+      } catch (e) {
+        mapS.loading = null;
+        if (!S.dead) mapBox.replaceChildren(h('p', { class: 'why' }, failMsg('The map', e)));
+        return;
+      }
+    }
+    drawMap();
+  };
+  // A mention hovered in the page (hover.js) rings its dot; the current one's dot otherwise.
+  S.onMention = (m) => mapS.map && !mapBox.hidden && mapS.map.highlight(m ? S.ents[m.k].id : curId());
+  const openSheet = async () => {
+    if (!M.length) return;
+    let mod;
+    try {
+      mod = sheetS.mod = sheetS.mod || (await load('incident-sheet.js'));
+    } catch (e) {
+      msg.hidden = false;
+      msg.textContent = failMsg('The incident sheet', e);
+      return;
+    }
+    S.alive();
+    const input = { text: S.text, mentions: M.map((m) => ({ id: S.ents[m.k].id, start: m.s, end: m.e })), entities: S.ents, doc: S.doc || {} };
+    const key = M.length + ':' + S.text.length + ':' + [...hidden].join();
+    if (!sheetS.sheet) {
+      sheetS.sheet = mod.incidentSheet({
+        ...input,
+        root,
+        scheme: 'light',
+        filename: 'incidents-' + (location.hostname || 'page') + '.csv',
+        onShow: (row) => {
+          sheetBox.hidden = true;
+          const from = row.spans && row.spans.length ? Math.min(...row.spans.map((x) => x.utf16Start)) : row.utf16Start;
+          for (let i = 0; i < M.length; i++) if (M[i].s >= from) return go(i);
+        },
+      });
+      sheetMount.append(sheetS.sheet.element);
+    } else if (sheetS.key !== key) sheetS.sheet.update(input);
+    sheetS.key = key;
+    sheetBox.hidden = false;
+    sheetBox.querySelector('.sheet-close').focus();
+  };
+
+  const body = h('div', { class: 'body' }, status, prog, msg, bar, tools, mapBox, art, gn, list);
   const box = h(
     'div',
     { class: 'box', role: 'dialog', 'aria-label': 'Sahel tagger', lang: 'en' },
@@ -200,7 +302,7 @@ export function start(ORIGIN) {
   if (getComputedStyle(D.body || D.documentElement).direction === 'rtl') box.classList.add('rtl');
   // In English whatever the page's language (the card's quotation marks follow `lang`), as on the tagger page.
   const tip = (S.tip = h('div', { class: 'tip', hidden: true, role: 'tooltip', lang: 'en' }));
-  root.append(box, tip);
+  root.append(box, sheetBox, tip);
   D.documentElement.append(host);
 
   const say = (s, st) => {
@@ -441,6 +543,7 @@ export function start(ORIGIN) {
       list.append(h('div', { class: 'cr' }, 'Villages: ', h('a', { href: 'https://www.geonames.org/', target: '_blank', rel: 'noopener noreferrer' }, 'GeoNames'), ' (CC BY 4.0)'));
     }
     showPos();
+    drawMap();
   };
   const showPos = () => (pos.textContent = (cur < 0 ? '\u2013' : num(cur + 1)) + ' / ' + num(M.length));
   const toggle = (t, on) => {
@@ -460,6 +563,7 @@ export function start(ORIGIN) {
     if (!m) return;
     cur = i;
     showPos();
+    if (mapS.map && !mapBox.hidden) mapS.map.highlight(S.ents[m.k].id);
     if (HL) {
       CSS.highlights.set(P + 'current', new Highlight(m.r));
       const r = S.rangeOf(m);
@@ -727,6 +831,7 @@ export function start(ORIGIN) {
     cur = -1;
     curMarks = [];
     hover.hide();
+    sheetBox.hidden = true;
     render();
   };
   const close = () => {
@@ -743,6 +848,7 @@ export function start(ORIGIN) {
     }
     unhighlight();
     unmark();
+    if (mapS.map) mapS.map.destroy();
     host.remove();
     if (S.eng) S.eng.close();
     if (W[KEY] === api) delete W[KEY];
@@ -783,6 +889,14 @@ export function start(ORIGIN) {
     get article() {
       return { on: S.artOn, found: !!S.only, why: S.artWhy || null, doc: S.doc };
     },
+    /** Shows (true) or hides the map; resolves once it is drawn (or could not load). */
+    showMap: (on) => showMap(on !== false),
+    /** The map's handle (`project`, `highlight`…) once shown, else null. */
+    get map() {
+      return mapS.map;
+    },
+    /** Opens the incident sheet of the mentions found. */
+    incidentSheet: () => openSheet(),
     get layer() {
       const lay = S.lay;
       return lay && { available: !!lay.ok, on: !!lay.on, villages: +lay.n || 0, kept: !!lay.keep };
