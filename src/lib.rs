@@ -26,8 +26,11 @@
 //! }
 //! ```
 //!
-//! The library has no I/O and no WebAssembly in it: the CLI (`src/main.rs`) and the wasm-bindgen layer
-//! (`src/wasm.rs`) only translate.
+//! 4. [`view`] turns a mention into the [`MentionView`] every binding writes (offsets in the caller's
+//!    unit, entity facts, how it matched, why a doubtful name was kept).
+//!
+//! The library has no I/O and no binding code in it: the CLI (`crates/cli`), the WebAssembly package
+//! (`crates/wasm`) and the Python module (`crates/python`) are crates of their own that only translate.
 
 #![warn(missing_docs)]
 
@@ -48,10 +51,6 @@ mod tagger;
 mod tolerant;
 mod unlisted;
 pub mod view;
-
-/// The JavaScript API (wasm-bindgen), on `wasm32` only; public so that its tests can reach it.
-#[cfg(target_arch = "wasm32")]
-pub mod wasm;
 
 pub use context::{Against, Check, Doubt, Evidence};
 pub use cues::Cue;

@@ -1,4 +1,3 @@
-#![cfg(not(target_arch = "wasm32"))]
 //! The extended tier generated from the real GeoNames dumps, when they are there (`../shared/geonames`
 //! or $SAHEL_GEONAMES_DIR); skipped with a message otherwise, since the dumps are not part of the
 //! project.

@@ -1,4 +1,3 @@
-#![cfg(not(target_arch = "wasm32"))]
 //! Tolerant matching of long names and the grammar of descriptive force names, as a user meets them:
 //! the embedded gazetteer on sentences we wrote, checked mention by mention (surface, entity, how it
 //! matched, the variant or phrase it stands for), and never a tolerant match in ordinary words.

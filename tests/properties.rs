@@ -1,4 +1,3 @@
-#![cfg(not(target_arch = "wasm32"))]
 //! Properties that hold for any text: mentions are sorted, disjoint, on character and word boundaries,
 //! each one folds to the variant it matched, and offsets convert consistently; and for any gazetteer
 //! file: every loader answers with a gazetteer or with located errors, never a panic. The checks

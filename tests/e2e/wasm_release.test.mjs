@@ -1,6 +1,6 @@
 // The release WebAssembly package (www/pkg, built by `make wasm`) loaded in Node.js the way the page
 // loads it: the ES module, `init` with the module's bytes, then the `Tagger` API. The wasm-pack test
-// suites (tests/wasm_*.rs) run the debug build; this checks that the optimized module (wasm-opt,
+// suites (crates/wasm/tests/wasm_*.rs) run the debug build; this checks that the optimized module (wasm-opt,
 // size-tuned profile) loads and tags the same, and prints its size, start-up time and throughput.
 //
 // Figures are printed, never asserted: the machines that run this are shared and noisy.

@@ -1,6 +1,9 @@
 // The tagger as the bookmarklet uses it: the wasm package with the embedded gazetteer, optionally over
-// the GeoNames village layer, answering `tagSpans(text)` (a Uint32Array of [start, end, entityIndex,
-// flags] quadruples, UTF-16 offsets) over a compact entity table indexed by entityIndex:
+// the GeoNames layer, answering `tagPacked(text)` (the packed form the page's worker uses too: typed
+// arrays of UTF-16 spans, entity indexes, flags, variant indexes and candidates; `PackedMentions` in
+// pkg/sahel_tagger.d.ts) and `tagSpans(text)` (a Uint32Array of [start, end, entityIndex, flags]
+// quadruples, the first four numbers of each packed mention) over a compact entity table indexed by
+// entityIndex:
 // `[id, name, type, subtype, extended, note]`, where `extended` is 1 for an entity of the generated
 // (GeoNames) tier and `note` its short description ("Village in Mopti Region, Mali"), '' otherwise.
 //
@@ -45,7 +48,7 @@ export function villageLayerAvailable() {
 }
 
 /**
- * Resolves to `{ version, entities, villages, tagSpans(text), free() }`, built once per mode and shared
+ * Resolves to `{ version, entities, villages, tagPacked(text), tagSpans(text), free() }`, built once per mode and shared
  * until freed. With `villages`, the GeoNames layer is added when it exists (`villages` in the result
  * counts its entities: 0 when it does not).
  */
@@ -67,6 +70,7 @@ export function createEngine({ villages = false } = {}) {
         version: tagger.stats().version,
         entities,
         villages: count,
+        tagPacked: (t) => tagger.tagPacked(t),
         tagSpans: (t) => tagger.tagSpans(t),
         free() {
           if (engines.get(key) === engine) engines.delete(key);

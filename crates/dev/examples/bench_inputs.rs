@@ -7,8 +7,7 @@ use std::path::PathBuf;
 
 use sahel_tagger::Gazetteer;
 
-#[path = "../benches/corpus/mod.rs"]
-mod corpus;
+use sahel_tagger_dev::corpus;
 
 fn main() {
     let mut args = std::env::args().skip(1);

@@ -1,4 +1,3 @@
-#![cfg(not(target_arch = "wasm32"))]
 //! The CLI's context options (issue 11): doubtful names dropped without evidence (`--possible` keeps
 //! them, flagged), names no list holds (`--unlisted`), and the decisions in `--details`.
 

@@ -1,8 +1,7 @@
 //! Tags the benchmark corpus once (for profilers such as callgrind): `tag_file [MB] [large]`.
 use sahel_tagger::{Gazetteer, Tagger};
 
-#[path = "../benches/corpus/mod.rs"]
-mod corpus;
+use sahel_tagger_dev::corpus;
 
 fn main() {
     let mb: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(1);

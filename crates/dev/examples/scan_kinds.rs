@@ -3,8 +3,7 @@ use aho_corasick::{AhoCorasick, Input, MatchKind, StartKind};
 use sahel_tagger::fold::{fold, fold_with_origins, Folded};
 use sahel_tagger::Gazetteer;
 
-#[path = "../benches/corpus/mod.rs"]
-mod corpus;
+use sahel_tagger_dev::corpus;
 
 #[inline(never)]
 fn count_overlapping(ac: &AhoCorasick, hay: &str) -> usize {

@@ -1,18 +1,21 @@
 //! The WebAssembly binding: a `Tagger` class for JavaScript, translating to and from the core.
 //!
-//! Only built for `wasm32`; `wasm-pack build --target web` turns it into an ES module with TypeScript
-//! types (the interfaces below are written into the `.d.ts`).
+//! A crate of its own (the core has no wasm-bindgen in it); `make wasm` (`wasm-pack build --target
+//! web`) turns it into an ES module with TypeScript types (the interfaces below are written into the
+//! `.d.ts`) and this crate's README as the npm package's.
 //!
 //! - Offsets given to JavaScript are UTF-16 code units, so `text.slice(m.start, m.end)` is the surface.
 //! - The text is passed as `&str`: the glue encodes the JS string into linear memory once, and the core
 //!   works on that one copy (texts over a megabyte are folded window by window, so memory stays
 //!   proportional to the text, not five times it).
-//! - Results are plain JS objects (serde-wasm-bindgen); [`Tagger::tag`] shares the work between
-//!   mentions of the same variant (see `MentionBuilder`), and [`Tagger::tag_spans`] returns a flat
-//!   `Uint32Array` for callers that want no object per mention.
+//! - Two forms of results. [`Tagger::tag`] returns plain JS objects: the core's
+//!   [`MentionView`] with camelCase names (serde, see `JsMentionView`), sharing the work between
+//!   mentions of the same variant (see `MentionBuilder`). [`Tagger::tag_packed`] returns typed arrays
+//!   (spans, entity indexes into `entities()`, flags, variant indexes, candidates), the form the page's
+//!   worker and the bookmarklet use: no object per mention, no id to turn back into an index.
 //! - Every failure is a thrown JS `Error` with a readable message, never a trap: a gazetteer that does
 //!   not load throws an `Error` whose message lists `source:line: error: problem` lines and whose
-//!   `diagnostics` property holds the same problems as [`Diagnostic`](crate::Diagnostic) objects.
+//!   `diagnostics` property holds the same problems as [`Diagnostic`](sahel_tagger::Diagnostic) objects.
 
 use std::collections::hash_map::{Entry, HashMap};
 
@@ -20,13 +23,13 @@ use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::gazetteer::{
+use sahel_tagger::gazetteer::{
     tsv, Entity, EntityIndex, EntityType, Gazetteer, GazetteerBuilder, LoadError, Severity, Tier,
 };
-use crate::offsets::OffsetCounter;
-use crate::tagger::{MatchKind, Mention, Tagger as CoreTagger};
-use crate::view::{CandidateView, CheckView, MentionView, Offsets, Viewer};
-use crate::CaseMode;
+use sahel_tagger::offsets::OffsetCounter;
+use sahel_tagger::view::{CandidateView, CheckView, MentionView, Offsets, Viewer};
+use sahel_tagger::CaseMode;
+use sahel_tagger::{MatchKind, Mention, Tagger as CoreTagger};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &'static str = r#"
@@ -141,6 +144,29 @@ export interface Entity {
     tier: Tier;
 }
 
+/**
+ * The mentions of one text packed in typed arrays (`Tagger.tagPacked`): no object per mention, and
+ * entities as indexes into `Tagger.entities()` (fetch that table once per tagger).
+ *
+ * - `data`: five numbers per mention, in text order: `start`, `end` (UTF-16 offsets), the entity's
+ *   index in `entities()`, flags, and the index in `variants` of the spelling that matched (for
+ *   `tolerant`, the one approximated; for `grammar`, the grammar's phrase).
+ * - flags: 1 ambiguous, 2 possible (also an ordinary word or common name), 4 case-sensitive,
+ *   8 tolerant match, 16 grammar match (neither: exact), 32 grown over a place designator,
+ *   64 doubtful name kept on evidence.
+ * - `variants`: the distinct spellings, in order of first use.
+ * - candidates of ambiguous mentions: `candMention` lists their mention numbers (index in `data` /
+ *   5); the candidates of the k-th are `candList[candOffsets[k] .. candOffsets[k + 1]]`, entity
+ *   indexes, the chosen one first.
+ */
+export interface PackedMentions {
+    data: Uint32Array;
+    variants: string[];
+    candMention: Uint32Array;
+    candOffsets: Uint32Array;
+    candList: Uint32Array;
+}
+
 /** Counts for one entity type. */
 export interface TypeStats {
     entities: number;
@@ -231,7 +257,7 @@ impl Tagger {
     #[wasm_bindgen(constructor)]
     pub fn new() -> Result<Tagger, JsValue> {
         // The embedded files are validated by the test suite; only parsing can fail here.
-        let gazetteer = crate::Gazetteer::try_embedded()
+        let gazetteer = sahel_tagger::Gazetteer::try_embedded()
             .map_err(|e| load_error("the embedded gazetteer does not load: ", &e))?;
         Ok(Tagger::over(gazetteer))
     }
@@ -301,27 +327,63 @@ impl Tagger {
         Ok(out.into())
     }
 
+    /// Every mention packed in typed arrays, for callers that tag large texts and want no object per
+    /// mention (the page's worker, the bookmarklet): see `PackedMentions` in the TypeScript types for
+    /// the layout. Entity indexes index `entities()`, so a caller that keeps that table once per
+    /// tagger reads every mention's entity without looking up ids.
+    #[wasm_bindgen(js_name = tagPacked, unchecked_return_type = "PackedMentions")]
+    pub fn tag_packed(&self, text: &str) -> Result<JsValue, JsError> {
+        let mentions = self.core.tag(text);
+        let mut counter = OffsetCounter::new(text);
+        let mut data = Vec::with_capacity(mentions.len() * STRIDE);
+        let variants = js_sys::Array::new();
+        let mut variant_index: HashMap<&str, u32> = HashMap::new();
+        let (mut cand_mention, mut cand_offsets, mut cand_list) = (vec![], vec![0u32], vec![]);
+        for (i, m) in mentions.iter().enumerate() {
+            let spelling = self.core.variant(m).text.as_str();
+            let v = *variant_index.entry(spelling).or_insert_with(|| {
+                variants.push(&JsValue::from_str(spelling));
+                variants.length() - 1
+            });
+            data.extend([
+                counter.position(m.start).utf16 as u32,
+                counter.position(m.end).utf16 as u32,
+                m.entity.0,
+                self.flags(m),
+                v,
+            ]);
+            if m.is_ambiguous() {
+                cand_mention.push(i as u32);
+                cand_list.extend(m.candidates.iter().map(|c| c.0));
+                cand_offsets.push(cand_list.len() as u32);
+            }
+        }
+        let out = js_sys::Object::new();
+        let set = |key: &str, value: &JsValue| js_sys::Reflect::set(&out, &JsValue::from_str(key), value);
+        let typed = |v: &[u32]| JsValue::from(js_sys::Uint32Array::from(v));
+        set("data", &typed(&data))
+            .and_then(|_| set("variants", &variants))
+            .and_then(|_| set("candMention", &typed(&cand_mention)))
+            .and_then(|_| set("candOffsets", &typed(&cand_offsets)))
+            .and_then(|_| set("candList", &typed(&cand_list)))
+            .map_err(|_| JsError::new("internal error: packing mentions"))?;
+        Ok(out.into())
+    }
+
     /// Mentions as a flat `Uint32Array` of `[start, end, entityIndex, flags]` quadruples (UTF-16
-    /// offsets; flags: 1 ambiguous, 2 possible, 4 case-sensitive, 8 tolerant, 16 grammar), for callers
-    /// that tag large pages
-    /// and want no object per mention. `entityIndex` indexes `entities()`.
+    /// offsets; flags as in `tagPacked`), `entityIndex` indexing `entities()`: the first four numbers
+    /// of each mention of `tagPacked`, kept for callers that need no variant and no candidates.
     #[wasm_bindgen(js_name = tagSpans)]
     pub fn tag_spans(&self, text: &str) -> Vec<u32> {
         let mentions = self.core.tag(text);
         let mut counter = OffsetCounter::new(text);
         let mut out = Vec::with_capacity(mentions.len() * 4);
         for m in &mentions {
-            let variant = self.core.variant(m);
-            let flags = u32::from(m.is_ambiguous())
-                | (u32::from(m.possible) << 1)
-                | (u32::from(variant.case != CaseMode::Insensitive) << 2)
-                | (u32::from(m.kind == MatchKind::Tolerant) << 3)
-                | (u32::from(m.kind == MatchKind::Grammar) << 4);
             out.extend([
                 counter.position(m.start).utf16 as u32,
                 counter.position(m.end).utf16 as u32,
                 m.entity.0,
-                flags,
+                self.flags(m),
             ]);
         }
         out
@@ -407,9 +469,35 @@ impl Tagger {
     }
 }
 
+/// Numbers per mention in `tagPacked`'s `data`.
+const STRIDE: usize = 5;
+
+/// The flag bits of a packed mention (documented with `PackedMentions` in the TypeScript types).
+mod flag {
+    pub const AMBIGUOUS: u32 = 1;
+    pub const POSSIBLE: u32 = 2;
+    pub const CASE_SENSITIVE: u32 = 4;
+    pub const TOLERANT: u32 = 8;
+    pub const GRAMMAR: u32 = 16;
+    pub const DESIGNATOR: u32 = 32;
+    pub const DOUBTFUL: u32 = 64;
+}
+
 impl Tagger {
     fn over(gazetteer: Gazetteer) -> Tagger {
         Tagger { core: CoreTagger::new(gazetteer) }
+    }
+
+    /// A mention's flag bits.
+    fn flags(&self, m: &Mention) -> u32 {
+        let bit = |on: bool, bit: u32| if on { bit } else { 0 };
+        bit(m.is_ambiguous(), flag::AMBIGUOUS)
+            | bit(m.possible, flag::POSSIBLE)
+            | bit(self.core.variant(m).case != CaseMode::Insensitive, flag::CASE_SENSITIVE)
+            | bit(m.kind == MatchKind::Tolerant, flag::TOLERANT)
+            | bit(m.kind == MatchKind::Grammar, flag::GRAMMAR)
+            | bit(m.designator, flag::DESIGNATOR)
+            | bit(m.check.is_some(), flag::DOUBTFUL)
     }
 }
 

@@ -1,4 +1,3 @@
-#![cfg(not(target_arch = "wasm32"))]
 //! Quality gate: the embedded gazetteer on the two development sets (guidelines in
 //! `tests/eval/README.md`), scored apart:
 //! - **unit**: `tests/eval/texts.jsonl`, short texts written to test the tagger (traps on purpose);
@@ -6,11 +5,10 @@
 //!   every name kept verbatim — the set that predicts quality on journalism nobody wrote for us.
 //!
 //! Each prints precision, recall and F1, strict and lenient, overall, per language and per entity type,
-//! and every error with its context (`cargo test --test eval -- --nocapture`; also written to
+//! and every error with its context (`cargo test -p sahel-tagger-dev --test eval -- --nocapture`; also written to
 //! `target/eval-<set>.txt`), then fails if quality falls below the set's thresholds.
 
-#[path = "eval/scorer.rs"]
-mod scorer;
+use sahel_tagger_dev::scorer;
 
 use std::time::Instant;
 
@@ -81,7 +79,7 @@ fn gate(set: &str, min: &Thresholds) {
     let report =
         format!("{}\n(gazetteer build, tagging and scoring: {} ms)\n", ev.report(), elapsed.as_millis());
     println!("{report}");
-    let target = concat!(env!("CARGO_MANIFEST_DIR"), "/target");
+    let target = concat!(env!("CARGO_MANIFEST_DIR"), "/../../target");
     let path = format!("{target}/eval-{set}.txt");
     if let Err(e) = std::fs::create_dir_all(target).and_then(|()| std::fs::write(&path, &report)) {
         println!("could not write {path}: {e}");

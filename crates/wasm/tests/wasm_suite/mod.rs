@@ -120,7 +120,7 @@ fn default_tagger() -> JsValue {
     DEFAULT.with(|cell| {
         cell.get_or_init(|| {
             // The class is reachable from any instance; the first instance comes from Rust.
-            let bootstrap = JsValue::from(sahel_tagger::wasm::Tagger::new().expect("default gazetteer"));
+            let bootstrap = JsValue::from(sahel_tagger_wasm::Tagger::new().expect("default gazetteer"));
             let class: Function = get(&bootstrap, "constructor").unchecked_into();
             call(&bootstrap, "free", &[]).unwrap();
             Reflect::construct(&class, &Array::new()).expect("new Tagger()")
@@ -579,4 +579,51 @@ fn tag_a_long_text(megabytes: usize) {
         (spans.get_index(spans.length() - 4), spans.get_index(spans.length() - 3)),
         (last.start, last.end)
     );
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The packed form.
+
+/// `tagPacked` holds what `tag` says, in typed arrays and indexes: entity indexes into `entities()`,
+/// variant indexes into `variants`, and the candidates of ambiguous mentions.
+#[wasm_bindgen_test]
+fn packed_mentions_hold_what_tag_says() {
+    let tagger = default_tagger();
+    let text =
+        JsString::from("😀 Le CNSP et le GSIM dans le Gourma ; NIAFOUNKE, l'armée azawadienne, Niafunké.");
+    let mentions = tag(&tagger, &text);
+    let entities: Vec<Entity> = from_js(call(&tagger, "entities", &[]).unwrap());
+    let packed = call(&tagger, "tagPacked", &[text.into()]).unwrap();
+    let array = |key: &str| -> Vec<u32> { get(&packed, key).dyn_into::<Uint32Array>().unwrap().to_vec() };
+    let (data, cand_mention, cand_offsets, cand_list) =
+        (array("data"), array("candMention"), array("candOffsets"), array("candList"));
+    let variants: Vec<String> = from_js(get(&packed, "variants"));
+    assert_eq!(data.len(), 5 * mentions.len());
+    assert!(mentions.iter().any(|m| m.ambiguous) && mentions.iter().any(|m| m.match_kind == "grammar"));
+    assert_eq!(
+        variants.len(),
+        mentions.iter().map(|m| &m.variant).collect::<std::collections::HashSet<_>>().len()
+    );
+    let mut k = 0;
+    for (i, (m, row)) in mentions.iter().zip(data.chunks(5)).enumerate() {
+        assert_eq!((row[0], row[1]), (m.start, m.end));
+        assert_eq!(entities[row[2] as usize].id, m.id);
+        let flags = row[3];
+        assert_eq!(flags & 1 != 0, m.ambiguous);
+        assert_eq!(flags & 2 != 0, m.possible);
+        assert_eq!(flags & 4 != 0, m.case_sensitive);
+        assert_eq!(flags & 8 != 0, m.match_kind == "tolerant");
+        assert_eq!(flags & 16 != 0, m.match_kind == "grammar");
+        assert_eq!(variants[row[4] as usize], m.variant);
+        if m.ambiguous {
+            assert_eq!(cand_mention[k], i as u32);
+            let ids: Vec<&str> = cand_list[cand_offsets[k] as usize..cand_offsets[k + 1] as usize]
+                .iter()
+                .map(|&e| entities[e as usize].id.as_str())
+                .collect();
+            assert_eq!(ids, m.candidates);
+            k += 1;
+        }
+    }
+    assert_eq!((cand_mention.len(), cand_offsets.len()), (k, k + 1));
 }

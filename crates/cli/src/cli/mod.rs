@@ -28,8 +28,9 @@ pub struct GazetteerArgs {
 }
 
 /// Where `auto` looks for the built layer and for the dumps, relative to the source tree this binary was
-/// built from (the binary is run from that checkout, by `make` or `target/release/sahel-tagger`).
-const SOURCE_TREE: &str = env!("CARGO_MANIFEST_DIR");
+/// built from (the binary is run from that checkout, by `make` or `target/release/sahel-tagger`): the
+/// repository root, two levels above this crate.
+const SOURCE_TREE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
 
 impl GazetteerArgs {
     /// Loads and validates the gazetteer these arguments describe.

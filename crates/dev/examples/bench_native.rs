@@ -41,8 +41,7 @@ use sahel_tagger::gazetteer::tsv;
 use sahel_tagger::{Entity, EntityType, Gazetteer, GazetteerBuilder, Matching, Tagger, Tier, Variant};
 use serde_json::{json, Value};
 
-#[path = "../benches/corpus/mod.rs"]
-mod corpus;
+use sahel_tagger_dev::corpus;
 
 const GEONAMES: &str = "www/data/geonames.tsv";
 

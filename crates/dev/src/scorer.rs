@@ -1,7 +1,7 @@
 //! The scorer of the development evaluation set: reads `texts.jsonl` (annotation guidelines in
 //! `README.md` next to it), tags every text and compares the mentions with the gold ones.
 //!
-//! Shared by `tests/eval.rs` (which asserts the thresholds) and `examples/eval.rs` (which prints the
+//! Shared by `crates/dev/tests/eval.rs` (which asserts the thresholds) and `crates/dev/examples/eval.rs` (which prints the
 //! report for other gazetteers or texts); it is not a test target of its own.
 
 use std::collections::BTreeMap;
@@ -181,10 +181,10 @@ pub const SETS: [(&str, &str); 2] = [
     ("articles", "tests/eval/articles/*.jsonl: real news articles, rewritten"),
 ];
 
-/// Loads a named set from the crate's `tests/eval` folder: `unit` is `texts.jsonl`, `articles` every
+/// Loads a named set from the repository's `tests/eval` folder: `unit` is `texts.jsonl`, `articles` every
 /// `articles/*.jsonl` file (one per language), in file-name order. Errors name the file.
 pub fn load_set(name: &str) -> Result<Vec<Doc>, Vec<String>> {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/eval");
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/eval");
     let files: Vec<std::path::PathBuf> = match name {
         "unit" => vec![root.join("texts.jsonl")],
         "articles" => {

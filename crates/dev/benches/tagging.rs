@@ -3,25 +3,14 @@
 //!
 //! `cargo bench --bench tagging` (criterion prints the figures; MiB/s under "thrpt").
 
-#![cfg_attr(target_arch = "wasm32", allow(unused))]
-
-#[cfg(not(target_arch = "wasm32"))]
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
-#[cfg(not(target_arch = "wasm32"))]
 use sahel_tagger::{Gazetteer, Tagger};
 
-#[cfg(not(target_arch = "wasm32"))]
-#[path = "corpus/mod.rs"]
-mod corpus;
-
-/// Criterion is native-only; on wasm32 (`wasm-pack test` builds every target) this is empty.
-#[cfg(target_arch = "wasm32")]
-fn main() {}
+use sahel_tagger_dev::corpus;
 
 const TEXT_BYTES: usize = 10 << 20;
 const LARGE_NAMES: usize = 50_000;
 
-#[cfg(not(target_arch = "wasm32"))]
 fn tagging(c: &mut Criterion) {
     let default = Gazetteer::embedded();
     let names = corpus::synthetic_names(LARGE_NAMES, 7);
@@ -47,7 +36,5 @@ fn tagging(c: &mut Criterion) {
     group.finish();
 }
 
-#[cfg(not(target_arch = "wasm32"))]
 criterion_group!(benches, tagging);
-#[cfg(not(target_arch = "wasm32"))]
 criterion_main!(benches);

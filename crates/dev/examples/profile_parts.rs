@@ -5,8 +5,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use sahel_tagger::fold::{fold, fold_with_origins, Folded};
 use sahel_tagger::{Gazetteer, Tagger};
 
-#[path = "../benches/corpus/mod.rs"]
-mod corpus;
+use sahel_tagger_dev::corpus;
 
 fn main() {
     let g = Gazetteer::embedded();

@@ -1,4 +1,3 @@
-#![cfg(not(target_arch = "wasm32"))]
 //! The CLI contract, exercised the way other tools use it: JSON Lines through a pipe, files as
 //! arguments, exit codes, and the exact shape of every output line.
 
@@ -411,8 +410,8 @@ fn gazetteer_check_reports_lines_and_fails_on_errors() {
 
 #[test]
 fn the_village_layer_is_loaded_automatically_when_available() {
-    let built = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("www/data/geonames.tsv");
-    let dumps = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/geonames/ML.txt");
+    let built = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../www/data/geonames.tsv");
+    let dumps = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/geonames/ML.txt");
     if !built.is_file() && !dumps.is_file() {
         eprintln!("neither www/data/geonames.tsv nor the GeoNames dumps are here: skipping");
         return;

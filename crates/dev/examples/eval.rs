@@ -18,8 +18,7 @@
 //! - `--unlisted`: also score the unlisted names (names no list holds, proposed by their context)
 //!   against the gold mentions the gazetteer lacks (`missing:` ids), on a line of their own.
 
-#[path = "../tests/eval/scorer.rs"]
-mod scorer;
+use sahel_tagger_dev::scorer;
 
 use std::process::ExitCode;
 

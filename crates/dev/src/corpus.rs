@@ -1,10 +1,8 @@
 //! Synthetic, deterministic benchmark inputs: news-like text in French, English and Arabic written from
 //! our own sentence templates, and gazetteers of chosen sizes.
 //!
-//! Shared by the criterion benchmark (`benches/tagging.rs`) and the cross-tool harness
-//! (`examples/bench_inputs.rs` writes them to files), so every contender reads the same bytes.
-
-#![allow(dead_code)]
+//! Shared by the criterion benchmark (`crates/dev/benches/tagging.rs`) and the cross-tool harness
+//! (`crates/dev/examples/bench_inputs.rs` writes them to files), so every contender reads the same bytes.
 
 use sahel_tagger::{Entity, EntityType, Gazetteer, GazetteerBuilder, Tier, Variant};
 
@@ -15,6 +13,7 @@ impl Rng {
     pub fn new(seed: u64) -> Rng {
         Rng(seed.max(1))
     }
+    #[allow(clippy::should_implement_trait)] // an endless generator, not an iterator
     pub fn next(&mut self) -> u64 {
         self.0 ^= self.0 >> 12;
         self.0 ^= self.0 << 25;

@@ -1,21 +1,16 @@
 //! The `sahel-tagger` command: batch tagging of JSON Lines, tagging of text files, and gazetteer tools.
 //!
-//! Only translation lives here (arguments, files, JSON); the tagging itself is the library's.
-//!
-//! There is no command line in WebAssembly: on `wasm32` the binary is an empty `main`, so that
-//! `wasm-pack test` (which builds every target of the package) compiles without clap.
+//! Only translation lives here (arguments, files, JSON); the tagging itself is the core library's
+//! (`sahel_tagger`, the package at the repository root), and each mention is written as the core's
+//! `MentionView`.
 
-#[cfg(not(target_arch = "wasm32"))]
 mod cli;
 
-#[cfg(not(target_arch = "wasm32"))]
 use std::process::ExitCode;
 
-#[cfg(not(target_arch = "wasm32"))]
 use clap::{Parser, Subcommand};
 
 /// Tags armed groups, forces, places, people and media in Sahel conflict news (French, English, Arabic).
-#[cfg(not(target_arch = "wasm32"))]
 #[derive(Parser)]
 #[command(name = "sahel-tagger", version, about, long_about = None)]
 struct Args {
@@ -23,7 +18,6 @@ struct Args {
     command: Command,
 }
 
-#[cfg(not(target_arch = "wasm32"))]
 #[derive(Subcommand)]
 enum Command {
     /// Tag JSON Lines (`{"id": ..., "text": "..."}` per line) from files or stdin, or one text file.
@@ -43,7 +37,6 @@ enum Command {
     Gazetteer(cli::gazetteer::GazetteerCommand),
 }
 
-#[cfg(not(target_arch = "wasm32"))]
 fn main() -> ExitCode {
     let args = Args::parse();
     let result = match args.command {
@@ -58,6 +51,3 @@ fn main() -> ExitCode {
         }
     }
 }
-
-#[cfg(target_arch = "wasm32")]
-fn main() {}
