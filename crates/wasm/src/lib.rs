@@ -371,8 +371,9 @@ impl Tagger {
     }
 
     /// Mentions as a flat `Uint32Array` of `[start, end, entityIndex, flags]` quadruples (UTF-16
-    /// offsets; flags as in `tagPacked`), `entityIndex` indexing `entities()`: the first four numbers
-    /// of each mention of `tagPacked`, kept for callers that need no variant and no candidates.
+    /// offsets; flags 1 ambiguous, 2 possible, 4 case-sensitive, 8 tolerant, 16 grammar: those of
+    /// `tagPacked` as they were before it added 32 and 64), `entityIndex` indexing `entities()`: kept
+    /// for callers that need no variant and no candidates.
     #[wasm_bindgen(js_name = tagSpans)]
     pub fn tag_spans(&self, text: &str) -> Vec<u32> {
         let mentions = self.core.tag(text);
@@ -383,7 +384,7 @@ impl Tagger {
                 counter.position(m.start).utf16 as u32,
                 counter.position(m.end).utf16 as u32,
                 m.entity.0,
-                self.flags(m),
+                self.flags(m) & (flag::DESIGNATOR - 1),
             ]);
         }
         out
