@@ -418,7 +418,7 @@ fn own_evidence(gazetteer: &Gazetteer, text: &str, m: &Mention, doubt: Doubt) ->
         return Some(Evidence::Capital);
     }
     let surface = m.surface(text);
-    if surface.chars().any(crate::gazetteer::is_arabic_letter) && cues::is_quoted(text, ws, m.end) {
+    if surface.chars().any(crate::arabic::is_arabic_letter) && cues::is_quoted(text, ws, m.end) {
         return Some(Evidence::Quoted);
     }
     None

@@ -120,7 +120,7 @@ impl Matcher {
             let at = *index.entry(folded.into()).or_insert_with(|| {
                 patterns.push(Pattern {
                     folded: folded.into(),
-                    arabic_initial: folded.chars().next().is_some_and(crate::gazetteer::is_arabic_letter),
+                    arabic_initial: folded.chars().next().is_some_and(crate::arabic::is_arabic_letter),
                     has_extended: false,
                     relies_on_case: false,
                     entries: vec![],
@@ -729,7 +729,7 @@ fn proclitic_prefix(text: &str, start: usize) -> Option<Prefix> {
             break;
         }
         if !unicode_normalization::char::is_combining_mark(c) {
-            if !crate::gazetteer::is_arabic_letter(c) {
+            if !crate::arabic::is_arabic_letter(c) {
                 return None;
             }
             letters += 1;
