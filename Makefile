@@ -3,7 +3,7 @@
 
 SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
-# GeoNames dumps for the generated village layer; optional (everything builds and passes without).
+# GeoNames dumps for the GeoNames layer; optional (everything builds and passes without).
 export SAHEL_GEONAMES_DIR ?= $(abspath $(CURDIR)/../shared/geonames)
 PORT ?= 8080
 WASM_PACK := wasm-pack --log-level warn
@@ -22,7 +22,7 @@ test: setup lint test-native test-wasm www test-e2e test-fuzz
 setup:
 	@bash .ci/setup
 
-## www: the release WebAssembly package the page loads (www/pkg), and the GeoNames village layer
+## www: the release WebAssembly package the page loads (www/pkg), and the GeoNames layer
 ## (www/data/geonames.tsv) when the dumps are there
 www: wasm geonames
 
@@ -30,7 +30,7 @@ geonames:
 	@if [ -f "$(SAHEL_GEONAMES_DIR)/ML.txt" ]; then \
 	  cargo run --release --quiet -p sahel-tagger-cli -- gazetteer geonames --dir "$(SAHEL_GEONAMES_DIR)" --out www/data/geonames.tsv; \
 	else \
-	  echo "GeoNames dumps not found at $(SAHEL_GEONAMES_DIR): the page runs without the village layer"; \
+	  echo "GeoNames dumps not found at $(SAHEL_GEONAMES_DIR): the page runs without the GeoNames layer"; \
 	fi
 
 # The npm package `sahel-tagger` (crates/wasm, its README.md the package's) in www/pkg: the glue

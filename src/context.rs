@@ -296,7 +296,7 @@ impl Evidencer {
         let folded = fold(surface);
         let single_word = !folded.contains(' ');
         let person_single = entity.kind == EntityType::Person && single_word;
-        if entity.tier != Tier::Extended && !(m.possible && single_word) && !person_single {
+        if entity.tier != Tier::Geonames && !(m.possible && single_word) && !person_single {
             return None;
         }
         if cues::is_listed(CAPITALIZED_WORDS, &folded) {

@@ -166,7 +166,7 @@ variants = [
     // Only at word boundaries.
     assert_eq!(found("laBrigade du Grand Zorgallistan"), []);
     // A generated layer (GeoNames villages) is never approximated.
-    let tagger = custom(toml, Tier::Extended);
+    let tagger = custom(toml, Tier::Geonames);
     assert_eq!(tags(&tagger, "la Brigade du Grand Zorgallistan"), []);
     // Exact matching only, when asked.
     let mut builder = GazetteerBuilder::new();

@@ -184,7 +184,7 @@ fn merge_tiers(entities: Vec<(Entity, Origin)>, diagnostics: &mut Vec<Diagnostic
     }
     // Generated entities that a curated or user entity already covers (same GeoNames id).
     let claimed: std::collections::HashSet<u64> =
-        merged.iter().filter(|(e, _)| e.tier < Tier::Extended).filter_map(|(e, _)| e.geonames).collect();
-    merged.retain(|(e, _)| !(e.tier == Tier::Extended && e.geonames.is_some_and(|g| claimed.contains(&g))));
+        merged.iter().filter(|(e, _)| e.tier < Tier::Geonames).filter_map(|(e, _)| e.geonames).collect();
+    merged.retain(|(e, _)| !(e.tier == Tier::Geonames && e.geonames.is_some_and(|g| claimed.contains(&g))));
     merged
 }

@@ -83,7 +83,7 @@ mod tests {
         b.add_tsv(
             "l.tsv",
             "#sahel-tagger-tsv 1\ttest\ngn:1\tKo\tplace\t\t\t\t\t\t\t\tKo|...|^b\n",
-            Tier::Extended,
+            Tier::Geonames,
         );
         let messages: Vec<String> =
             b.build().unwrap_err().diagnostics.iter().map(|d| d.to_string()).collect();

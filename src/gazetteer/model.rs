@@ -125,8 +125,33 @@ pub enum Tier {
     /// The hand-written gazetteer embedded in the library.
     #[default]
     Curated,
-    /// Generated layers (GeoNames villages): the curated tier wins over them.
-    Extended,
+    /// The GeoNames layer (villages and administrative units generated from the GeoNames dumps, see
+    /// [`geonames`](super::geonames)), and other generated layers: the curated tier wins over them.
+    /// Written `geonames`; `extended`, its former name, is still read.
+    #[serde(alias = "extended")]
+    Geonames,
+}
+
+impl Tier {
+    /// Every tier, from the one that wins.
+    pub const ALL: [Tier; 3] = [Tier::User, Tier::Curated, Tier::Geonames];
+
+    /// The tier's name as written in JSON and given to the bindings: `user`, `curated`, `geonames`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Tier::User => "user",
+            Tier::Curated => "curated",
+            Tier::Geonames => "geonames",
+        }
+    }
+
+    /// Parses a tier name; `extended`, the GeoNames tier's former name, is accepted.
+    pub fn parse(name: &str) -> Option<Tier> {
+        match name {
+            "extended" => Some(Tier::Geonames),
+            _ => Tier::ALL.into_iter().find(|t| t.as_str() == name),
+        }
+    }
 }
 
 /// An entity with its spellings and facts.

@@ -132,7 +132,7 @@ pub(super) fn validate(entities: &[(Entity, Origin)], diagnostics: &mut Vec<Diag
             match owners.get(&folded) {
                 Some(&(other, _)) if other != i => {
                     let other_entity = &entities[other].0;
-                    if other_entity.tier == Tier::Extended && entity.tier == Tier::Extended {
+                    if other_entity.tier == Tier::Geonames && entity.tier == Tier::Geonames {
                         continue; // Generated layers share names by the thousand; not worth a line each.
                     }
                     report(

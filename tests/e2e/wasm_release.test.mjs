@@ -52,7 +52,7 @@ test('the package is the release build, npm-ready, with TypeScript types', () =>
   for (const file of manifest.files) assert.ok(fs.existsSync(path.join(PKG, file)), file);
 
   const types = fs.readFileSync(path.join(PKG, 'sahel_tagger.d.ts'), 'utf8');
-  for (const name of ['Mention', 'Entity', 'Variant', 'Stats', 'Source', 'Diagnostic']) {
+  for (const name of ['Mention', 'PackedMentions', 'Entity', 'Variant', 'Stats', 'Source', 'Diagnostic']) {
     assert.match(types, new RegExp(`export interface ${name} \\{`), name);
   }
   const api = types
@@ -61,6 +61,7 @@ test('the package is the release build, npm-ready, with TypeScript types', () =>
   for (const signature of [
     'tag(text: string): Mention[];',
     'tagSpans(text: string): Uint32Array;',
+    'tagPacked(text: string): PackedMentions;',
     'entities(): Entity[];',
     'entity(id: string): Entity | undefined;',
     'stats(): Stats;',
@@ -124,6 +125,9 @@ test('tags emoji, Arabic and accents with UTF-16 offsets', () => {
       possible: false,
       caseSensitive: false,
       tier: 'curated',
+      country: 'ML',
+      lat: 14.8252,
+      lon: -5.2547,
     },
   );
   assert.equal(jnim.type, 'armed_group');

@@ -41,7 +41,7 @@ async function villageLayer() {
   if (layer === undefined) {
     try {
       const response = await fetch(new URL('../data/geonames.tsv', import.meta.url));
-      layer = response.ok ? { name: 'geonames.tsv', text: await response.text(), tier: 'extended' } : null;
+      layer = response.ok ? { name: 'geonames.tsv', text: await response.text(), tier: 'geonames' } : null;
     } catch {
       layer = null;
     }
@@ -61,7 +61,7 @@ function adopt(next) {
 
 function describe() {
   let villages = 0;
-  for (const e of entities) if (e.tier === 'extended') villages++;
+  for (const e of entities) if (e.tier === 'geonames') villages++;
   return { entities, generation, stats: tagger.stats(), layer: { available: Boolean(layer || layerExists), entities: villages, error: layerError } };
 }
 

@@ -4,8 +4,8 @@
 // pkg/sahel_tagger.d.ts) and `tagSpans(text)` (a Uint32Array of [start, end, entityIndex, flags]
 // quadruples, the first four numbers of each packed mention) over a compact entity table indexed by
 // entityIndex:
-// `[id, name, type, subtype, extended, note]`, where `extended` is 1 for an entity of the generated
-// (GeoNames) tier and `note` its short description ("Village in Mopti Region, Mali"), '' otherwise.
+// `[id, name, type, subtype, geonames, note]`, where `geonames` is 1 for an entity of the GeoNames
+// tier and `note` its short description ("Village in Mopti Region, Mali"), '' otherwise.
 //
 // Loaded two ways: by remote.html (the tagger origin's own page, in a frame or a window), and by the
 // bookmarklet itself with import() from the visited page when that page allows it (then this module,
@@ -59,10 +59,10 @@ export function createEngine({ villages = false } = {}) {
     engine = (async () => {
       await init({ module_or_path: new URL('../pkg/sahel_tagger_bg.wasm', import.meta.url) });
       const text = key ? await villageLayer() : null;
-      const tagger = text ? Tagger.fromSources([{ name: 'geonames.tsv', text, tier: 'extended' }], true) : new Tagger();
+      const tagger = text ? Tagger.fromSources([{ name: 'geonames.tsv', text, tier: 'geonames' }], true) : new Tagger();
       let count = 0;
       const entities = tagger.entities().map((e) => {
-        const x = e.tier === 'extended' ? 1 : 0;
+        const x = e.tier === 'geonames' ? 1 : 0;
         count += x;
         return [e.id, e.name, e.type, e.subtype || '', x, x ? (e.description || '').replace(/\s*\(GeoNames\)$/, '') : ''];
       });

@@ -7,11 +7,11 @@ use std::process::{Command, Output, Stdio};
 
 use serde_json::{json, Value};
 
-/// The binary, on the curated gazetteer only (the village layer depends on files outside the project;
+/// The binary, on the curated gazetteer only (the GeoNames layer depends on files outside the project;
 /// its own test below turns it on).
 fn bin() -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_sahel-tagger"));
-    command.env("SAHEL_TAGGER_EXTENDED", "off");
+    command.env("SAHEL_TAGGER_GEONAMES", "off");
     command
 }
 
@@ -239,7 +239,7 @@ fn details_add_variant_and_flags() {
 fn details_say_how_a_mention_matched() {
     let text =
         "{\"text\": \"Le Groupe de soutien à l'islam et musulmans et l'armée azawadienne à Kidal.\"}\n";
-    let output = run_with_stdin(&["tag", "--details", "--extended", "off"], text);
+    let output = run_with_stdin(&["tag", "--details", "--geonames", "off"], text);
     let found: Vec<(String, String, String)> = lines(&output)[0]["mentions"]
         .as_array()
         .unwrap()
@@ -265,7 +265,7 @@ fn details_say_how_a_mention_matched() {
     // The table says it too.
     let path =
         temp_file("tolerant.txt", "Le Groupe de soutien à l'islam et musulmans et l'armée azawadienne.\n");
-    let output = bin().args(["tag", "--extended", "off", "--text"]).arg(&path).output().unwrap();
+    let output = bin().args(["tag", "--geonames", "off", "--text"]).arg(&path).output().unwrap();
     let table = String::from_utf8(output.stdout).unwrap();
     assert!(table.contains("(close to: Groupe de soutien à l'islam et aux musulmans)"), "{table}");
     assert!(table.contains("armée azawadienne (descriptive name)"), "{table}");
@@ -420,7 +420,7 @@ fn the_village_layer_is_loaded_automatically_when_available() {
     // never the village Diarra.
     let input = "{\"id\": 1, \"text\": \"Des civils tués à Tomaré, selon Oumar Diarra.\"}\n";
     let mut auto = bin();
-    auto.env("SAHEL_TAGGER_EXTENDED", "auto");
+    auto.env("SAHEL_TAGGER_GEONAMES", "auto");
     let mut child = auto.arg("tag").stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().unwrap();
     child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
     let out = lines(&child.wait_with_output().unwrap());
@@ -436,4 +436,21 @@ fn the_village_layer_is_loaded_automatically_when_available() {
     let surfaces: Vec<&str> =
         off[0]["mentions"].as_array().unwrap().iter().map(|m| m["surface"].as_str().unwrap()).collect();
     assert_eq!(surfaces, ["Oumar Diarra"], "no village without the layer");
+}
+
+#[test]
+fn the_former_names_of_the_geonames_option_still_work() {
+    // --extended is a hidden alias of --geonames.
+    let output = run_with_stdin(&["tag", "--extended", "off"], "{\"text\": \"Kidal\"}\n");
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(lines(&output)[0]["mentions"][0]["id"], "kidal");
+    let help = String::from_utf8(bin().args(["tag", "--help"]).output().unwrap().stdout).unwrap();
+    assert!(help.contains("--geonames") && !help.contains("--extended"), "{help}");
+    // $SAHEL_TAGGER_EXTENDED is read when $SAHEL_TAGGER_GEONAMES is not set.
+    let missing = "/nonexistent/layer.tsv";
+    let mut old = Command::new(env!("CARGO_BIN_EXE_sahel-tagger"));
+    old.env_remove("SAHEL_TAGGER_GEONAMES").env("SAHEL_TAGGER_EXTENDED", missing);
+    let output = old.args(["gazetteer", "stats"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains(missing));
 }

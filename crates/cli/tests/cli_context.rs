@@ -9,7 +9,7 @@ use serde_json::{json, Value};
 /// Runs `sahel-tagger tag ARGS` on the curated gazetteer, one JSON line in, the output line parsed.
 fn tag(args: &[&str], text: &str) -> Value {
     let mut child = Command::new(env!("CARGO_BIN_EXE_sahel-tagger"))
-        .env("SAHEL_TAGGER_EXTENDED", "off")
+        .env("SAHEL_TAGGER_GEONAMES", "off")
         .arg("tag")
         .args(args)
         .stdin(Stdio::piped())

@@ -20,7 +20,7 @@
 //! part of OUT.json.
 //!
 //! Scales: `default` (the embedded gazetteer), `5k` and `50k` (the embedded gazetteer plus 5,000 or
-//! 50,000 synthetic place names from `benches/corpus`, an extended-tier TSV layer, as
+//! 50,000 synthetic place names from `crates/dev/src/corpus.rs`, a TSV layer in the GeoNames tier, as
 //! `large_gazetteer` builds it), and `geonames` (the embedded gazetteer plus the GeoNames village
 //! layer `www/data/geonames.tsv`, when `make geonames` has generated it).
 //!
@@ -114,7 +114,7 @@ fn main() {
         let extra: Vec<String> = gazetteer
             .entities()
             .iter()
-            .filter(|e| e.tier == Tier::Extended)
+            .filter(|e| e.tier == Tier::Geonames)
             .flat_map(|e| e.variants.iter().map(|v| v.text.clone()))
             .collect();
         let text = corpus::news_text(news.len(), &gazetteer, &extra, 3);
@@ -368,7 +368,7 @@ fn build(layer: Option<&(String, String)>) -> Gazetteer {
         None => Gazetteer::embedded(),
         Some((name, text)) => {
             let mut builder = GazetteerBuilder::with_embedded();
-            builder.add_tsv(name, text, Tier::Extended);
+            builder.add_tsv(name, text, Tier::Geonames);
             builder.build().expect("benchmark gazetteer loads")
         }
     }

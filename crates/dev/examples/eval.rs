@@ -10,7 +10,7 @@
 //!   without `--set` or `--texts`, both are reported one after the other;
 //!
 //! - `--gazetteer FILE`: add a gazetteer file (TOML or spaCy JSON Lines) on top of the embedded one,
-//!   as the CLI's `--gazetteer` does, or a generated `.tsv` layer below it, as `--extended FILE` does
+//!   as the CLI's `--gazetteer` does, or a generated `.tsv` layer below it, as `--geonames FILE` does
 //!   (repeatable);
 //! - `--texts FILE`: another annotated file;
 //! - `--only PREFIX`: only the texts whose id starts with PREFIX (`ar`, `fr-03`, ...);
@@ -68,8 +68,8 @@ fn run() -> Result<(), String> {
         for path in &gazetteers {
             let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
             // A generated layer (the GeoNames villages) goes below the curated tier, as the CLI's
-            // `--extended FILE` puts it; anything else is the user's own entries.
-            let tier = if path.ends_with(".tsv") { Tier::Extended } else { Tier::User };
+            // `--geonames FILE` puts it; anything else is the user's own entries.
+            let tier = if path.ends_with(".tsv") { Tier::Geonames } else { Tier::User };
             builder.add_auto(path, &text, tier);
         }
         Tagger::new(builder.build().map_err(|e| e.to_string())?)

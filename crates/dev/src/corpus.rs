@@ -78,7 +78,7 @@ impl Slots {
             gazetteer
                 .entities()
                 .iter()
-                .filter(|e| e.kind == kind && e.tier != Tier::Extended)
+                .filter(|e| e.kind == kind && e.tier != Tier::Geonames)
                 .flat_map(|e| e.variants.iter().map(|v| v.text.clone()))
                 .collect()
         };
@@ -174,13 +174,13 @@ pub fn synthetic_names(count: usize, seed: u64) -> Vec<String> {
     names
 }
 
-/// The embedded gazetteer plus one extended-tier place entity per synthetic name.
+/// The embedded gazetteer plus one GeoNames-tier place entity per synthetic name.
 pub fn large_gazetteer(names: &[String]) -> Gazetteer {
     let mut builder = GazetteerBuilder::with_embedded();
     for (i, name) in names.iter().enumerate() {
         let mut entity = Entity::new(format!("synthetic:{i}"), name.clone(), EntityType::Place);
         entity.variants = vec![Variant::new(name.clone())];
-        entity.tier = Tier::Extended;
+        entity.tier = Tier::Geonames;
         builder.add_entity(entity);
     }
     builder.build().expect("synthetic gazetteer is valid")

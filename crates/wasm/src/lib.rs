@@ -36,8 +36,11 @@ const TYPES: &'static str = r#"
 /** Kind of entity. */
 export type EntityType = "armed_group" | "force" | "place" | "person" | "media" | "organization";
 
-/** Where an entity comes from: a user's entries override the curated ones, which override generated ones. */
-export type Tier = "user" | "curated" | "extended";
+/**
+ * Where an entity comes from: a user's entries override the curated ones, which override the GeoNames
+ * layer's. `fromSources` also accepts `"extended"`, the GeoNames tier's former name.
+ */
+export type Tier = "user" | "curated" | "geonames";
 
 /** How the case of a variant must match (absent: any case). */
 export type CaseMode = "insensitive" | "exact" | "capitalized";
@@ -264,7 +267,7 @@ impl Tagger {
 
     /// Builds a tagger from gazetteer sources: `[{name, text, tier?}]`, where `text` is the project's
     /// TOML format, spaCy patterns JSONL or a generated TSV layer (detected from `name` and content),
-    /// and `tier` is `"user"` (default), `"curated"` or `"extended"`. With `includeDefault` the
+    /// and `tier` is `"user"` (default), `"curated"` or `"geonames"` (or `"extended"`, its former name). With `includeDefault` the
     /// embedded gazetteer is loaded first and the sources are merged over it (same id: the user's
     /// entry replaces the embedded one); without, the sources are the whole gazetteer.
     ///
@@ -282,16 +285,13 @@ impl Tagger {
             if include_default { GazetteerBuilder::with_embedded() } else { GazetteerBuilder::new() };
         for source in &sources {
             let tier = match source.tier.as_deref() {
-                None | Some("user") => Tier::User,
-                Some("curated") => Tier::Curated,
-                Some("extended") => Tier::Extended,
-                Some(other) => {
-                    return Err(JsError::new(&format!(
-                        "{}: unknown tier \"{other}\" (expected user, curated or extended)",
+                None => Tier::User,
+                Some(name) => Tier::parse(name).ok_or_else(|| {
+                    JsError::new(&format!(
+                        "{}: unknown tier \"{name}\" (expected user, curated or geonames)",
                         source.name
                     ))
-                    .into())
-                }
+                })?,
             };
             builder.add_auto(&source.name, &source.text, tier);
         }

@@ -34,12 +34,12 @@ pub enum GazetteerCommand {
         #[arg(long)]
         json: bool,
     },
-    /// Generate the extended tier (villages and administrative units) from GeoNames country dumps.
+    /// Generate the GeoNames layer (villages and administrative units) from GeoNames country dumps.
     ///
     /// Reads DIR/XX.txt for each country code, leaves out what the embedded gazetteer already has,
     /// applies the precision rules (capitalized-only spellings; common words, personal names, very
-    /// short and widely shared names flagged "possible"), and writes a generated layer (TSV) that
-    /// `tag --extended` and the page load. GeoNames data is CC BY 4.0, © GeoNames.
+    /// short and widely shared names flagged "possible"), and writes a layer (TSV) that
+    /// `tag --geonames` and the page load. GeoNames data is CC BY 4.0, © GeoNames.
     Geonames {
         /// Folder with the GeoNames dumps (ML.txt, BF.txt, NE.txt, ...).
         #[arg(long, env = "SAHEL_GEONAMES_DIR", default_value = "../shared/geonames")]
@@ -127,7 +127,7 @@ fn check(files: &[PathBuf], alone: bool, quiet: bool) -> Result<ExitCode, String
         let text = read_text(file)?;
         let generated = file.extension().is_some_and(|x| x.eq_ignore_ascii_case("tsv"));
         let tier = if generated {
-            Tier::Extended
+            Tier::Geonames
         } else if alone {
             Tier::Curated
         } else {
@@ -164,7 +164,7 @@ pub fn default_word_lists() -> Vec<PathBuf> {
     vec![PathBuf::from("/usr/share/dict/french"), PathBuf::from("/usr/share/dict/american-english")]
 }
 
-/// Generates the village layer as TSV text. Missing word lists only weaken the "possible" flags.
+/// Generates the GeoNames layer as TSV text. Missing word lists only weaken the "possible" flags.
 pub fn generate_layer(
     dir: &std::path::Path,
     countries: &[impl AsRef<str>],

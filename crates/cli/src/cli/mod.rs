@@ -9,8 +9,8 @@ use std::path::{Path, PathBuf};
 use clap::Args;
 use sahel_tagger::{Gazetteer, GazetteerBuilder, Tier};
 
-/// Which gazetteer to use: the embedded one, the user's files over (or instead of) it, and an optional
-/// generated layer.
+/// Which gazetteer to use: the embedded one, the user's files over (or instead of) it, and the optional
+/// GeoNames layer.
 #[derive(Args, Clone, Debug, Default)]
 pub struct GazetteerArgs {
     /// A gazetteer file to add over the embedded one (TOML, spaCy patterns JSONL or generated TSV);
@@ -20,12 +20,16 @@ pub struct GazetteerArgs {
     /// Use only the files given with --gazetteer, not the embedded gazetteer.
     #[arg(long)]
     pub no_default: bool,
-    /// The GeoNames village layer, below the curated tier: `auto` (the layer built by `make www` if it
-    /// is there, else generated from the GeoNames dumps if they are found; else none), `off`, or a
-    /// layer file (TSV from `gazetteer geonames`).
-    #[arg(long, value_name = "auto|off|FILE", env = "SAHEL_TAGGER_EXTENDED", default_value = "auto")]
-    pub extended: String,
+    /// The GeoNames layer (villages and administrative units), below the curated tier: `auto` (the
+    /// layer built by `make www` if it is there, else generated from the GeoNames dumps if they are
+    /// found; else none), `off`, or a layer file (TSV from `gazetteer geonames`). Default: `auto`.
+    // `--extended` and $SAHEL_TAGGER_EXTENDED, its former names, are hidden aliases (see `load`).
+    #[arg(long, alias = "extended", value_name = "auto|off|FILE", env = "SAHEL_TAGGER_GEONAMES")]
+    pub geonames: Option<String>,
 }
+
+/// The environment variable `--geonames` had before it was named so; still honoured.
+const OLD_GEONAMES_ENV: &str = "SAHEL_TAGGER_EXTENDED";
 
 /// Where `auto` looks for the built layer and for the dumps, relative to the source tree this binary was
 /// built from (the binary is run from that checkout, by `make` or `target/release/sahel-tagger`): the
@@ -44,17 +48,18 @@ impl GazetteerArgs {
             builder.add_auto(&name, &text, Tier::User);
             names.push(name);
         }
-        match self.extended.as_str() {
+        let geonames = self.geonames.clone().or_else(|| std::env::var(OLD_GEONAMES_ENV).ok());
+        match geonames.as_deref().unwrap_or("auto") {
             "off" | "none" => {}
             "auto" => {
-                if let Some((name, text)) = auto_extended_layer() {
-                    builder.add_tsv(&name, &text, Tier::Extended);
+                if let Some((name, text)) = auto_geonames_layer() {
+                    builder.add_tsv(&name, &text, Tier::Geonames);
                 }
             }
             file => {
                 let path = PathBuf::from(file);
                 let text = read_text(&path)?;
-                builder.add_tsv(file, &text, Tier::Extended);
+                builder.add_tsv(file, &text, Tier::Geonames);
             }
         }
         let gazetteer = builder.build().map_err(|e| e.to_string())?;
@@ -67,8 +72,8 @@ impl GazetteerArgs {
     }
 }
 
-/// The village layer for `--extended auto`: the built file, or one generated now from the dumps.
-fn auto_extended_layer() -> Option<(String, String)> {
+/// The GeoNames layer for `--geonames auto`: the built file, or one generated now from the dumps.
+fn auto_geonames_layer() -> Option<(String, String)> {
     let built = Path::new(SOURCE_TREE).join("www/data/geonames.tsv");
     if let Ok(text) = std::fs::read_to_string(&built) {
         return Some((built.display().to_string(), text));
