@@ -75,8 +75,8 @@ test('Tagger before init() throws an error that says to call init()', () => {
 test("the README's browser snippet runs in a page", async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sahel-tagger-page-'));
   fs.cpSync(PKG, path.join(dir, 'pkg'), { recursive: true }); // the server serves nothing outside its root
-  const html = snippet('In a browser page', 'html').replace(/console\.log\(([^;]*)\);/, 'document.body.append([$1].join(" ") + "\\n");');
-  fs.writeFileSync(path.join(dir, 'index.html'), `<!doctype html><meta charset="utf-8"><body></body>\n${html}`);
+  const html = snippet('In a browser page', 'html').replace(/console\.log\(([^;]*)\);/, 'document.getElementById("out").append([$1].join(" ") + "\\n");');
+  fs.writeFileSync(path.join(dir, 'index.html'), `<!doctype html><meta charset="utf-8"><pre id="out"></pre>\n${html}`);
   const site = await serve({ root: dir });
   const browser = await launch();
   try {
@@ -84,8 +84,8 @@ test("the README's browser snippet runs in a page", async () => {
     const errors = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(site.url + 'index.html');
-    await page.waitForFunction(() => document.body.textContent.includes('Tombouctou'), null, { timeout: 30000 });
-    const lines = (await page.evaluate(() => document.body.textContent)).trim().split('\n');
+    await page.waitForFunction(() => document.getElementById('out').textContent.includes('Tombouctou'), null, { timeout: 30000 });
+    const lines = (await page.textContent('#out')).trim().split('\n');
     assert.deepEqual(lines, ['JNIM → jnim armed_group', 'Dioura → djoura place', 'Tombouctou → timbuktu place']);
     assert.deepEqual(errors, []);
   } finally {
