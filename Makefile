@@ -3,12 +3,12 @@
 
 SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
-# GeoNames dumps for the generated village layer; optional (everything builds and passes without).
+# GeoNames dumps for the GeoNames layer; optional (everything builds and passes without).
 export SAHEL_GEONAMES_DIR ?= $(abspath $(CURDIR)/../shared/geonames)
 PORT ?= 8080
 WASM_PACK := wasm-pack --log-level warn
 
-.PHONY: serve test setup www wasm geonames bookmarklet map vendor lint test-native test-wasm test-e2e test-fuzz fuzz bench clean
+.PHONY: serve test setup www wasm geonames bookmarklet map vendor lint check-core-deps test-native test-wasm test-e2e test-fuzz fuzz bench clean
 
 ## serve: build the page and serve it at http://127.0.0.1:$(PORT)/
 serve: setup www
@@ -22,7 +22,7 @@ test: setup lint test-native test-wasm www test-e2e test-fuzz
 setup:
 	@bash .ci/setup
 
-## www: the release WebAssembly package the page loads (www/pkg), the GeoNames village layer
+## www: the release WebAssembly package the page loads (www/pkg), the GeoNames layer
 ## (www/data/geonames.tsv) when the dumps are there, the bookmarklet's bundle, the map's files and the
 ## vendored modules (below)
 www: wasm geonames bookmarklet map vendor
@@ -51,24 +51,35 @@ www/vendor/readability.js: tools/vendor.mjs package-lock.json
 
 geonames:
 	@if [ -f "$(SAHEL_GEONAMES_DIR)/ML.txt" ]; then \
-	  cargo run --release --quiet -- gazetteer geonames --dir "$(SAHEL_GEONAMES_DIR)" --out www/data/geonames.tsv; \
+	  cargo run --release --quiet -p sahel-tagger-cli -- gazetteer geonames --dir "$(SAHEL_GEONAMES_DIR)" --out www/data/geonames.tsv; \
 	else \
-	  echo "GeoNames dumps not found at $(SAHEL_GEONAMES_DIR): the page runs without the village layer"; \
+	  echo "GeoNames dumps not found at $(SAHEL_GEONAMES_DIR): the page runs without the GeoNames layer"; \
 	fi
 
-# The npm-ready ES module (package.json, .d.ts) in www/pkg; see [profile.release] in Cargo.toml.
+# The npm package `sahel-tagger` (crates/wasm, its README.md the package's) in www/pkg: the glue
+# sahel_tagger.js, sahel_tagger_bg.wasm and .d.ts from wasm-pack, then crates/wasm/npm.mjs adds the
+# entries index.js (browsers, bundlers) and node.js and names the package. See [profile.release] in
+# Cargo.toml.
 wasm:
-	$(WASM_PACK) build --release --target web --out-dir www/pkg --mode no-install
+	$(WASM_PACK) build crates/wasm --release --target web --out-dir ../../www/pkg --out-name sahel_tagger --mode no-install
 	@rm -f www/pkg/.gitignore
+	node crates/wasm/npm.mjs www/pkg
 
-lint:
+lint: check-core-deps
 	cargo fmt --all -- --check
 	cargo fmt --manifest-path fuzz/Cargo.toml -- --check
-	cargo clippy --all-targets -- -D warnings
+	cargo clippy --workspace --all-targets -- -D warnings
+
+# The core library (the root package) depends on no binding: no wasm-bindgen, js-sys, clap or pyo3
+# anywhere in its tree (the bindings are crates/cli, crates/wasm, crates/python).
+check-core-deps:
+	@bad=$$(cargo tree -p sahel-tagger -e normal,build --prefix none | grep -Eo '^(wasm-bindgen|js-sys|web-sys|clap|pyo3)[a-z-]*' | sort -u); \
+	if [ -n "$$bad" ]; then echo "the core depends on binding crates: $$bad"; exit 1; fi; \
+	echo "check-core-deps: the core depends on no binding crate"
 
 test-native:
-	cargo test --all-targets
-	cargo test --doc
+	cargo test --workspace --all-targets
+	cargo test --workspace --doc
 
 # The wasm32 lints, then the JS API suite (tests/wasm_suite) under Node.js and in headless Chromium.
 # A test binary configured for the other environment is skipped without failing, so each run's log
@@ -76,11 +87,11 @@ test-native:
 # WASM_BINDGEN_TEST_TIMEOUT seconds (default 20: too short for the 10 MB test of a debug build on a
 # busy machine).
 test-wasm:
-	cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+	cargo clippy -p sahel-tagger-wasm --target wasm32-unknown-unknown --all-targets -- -D warnings
 	@mkdir -p target
-	set -o pipefail; $(WASM_PACK) test --node --mode no-install 2>&1 | tee target/test-wasm-node.log
+	set -o pipefail; $(WASM_PACK) test --node --mode no-install crates/wasm 2>&1 | tee target/test-wasm-node.log
 	@$(call suite_ran,wasm_node,target/test-wasm-node.log)
-	set -o pipefail; WASM_BINDGEN_TEST_TIMEOUT=300 $(WASM_PACK) test --headless --chrome --mode no-install 2>&1 \
+	set -o pipefail; WASM_BINDGEN_TEST_TIMEOUT=300 $(WASM_PACK) test --headless --chrome --mode no-install crates/wasm 2>&1 \
 	  | tee target/test-wasm-chrome.log
 	@$(call suite_ran,wasm_browser,target/test-wasm-chrome.log)
 
@@ -107,10 +118,10 @@ test-fuzz:
 ## Not part of `make test`: figures are reported, never asserted.
 bench: setup www
 	@in=bench/out/inputs; \
-	if [ ! -f $$in/news.txt ] || [ -n "$$(find benches/corpus examples/bench_inputs.rs gazetteer -newer $$in/news.txt -print -quit)" ]; then \
-	  cargo run --release --quiet --example bench_inputs $$in 10; \
+	if [ ! -f $$in/news.txt ] || [ -n "$$(find crates/dev/src/corpus.rs crates/dev/examples/bench_inputs.rs gazetteer -newer $$in/news.txt -print -quit)" ]; then \
+	  cargo run --release --quiet -p sahel-tagger-dev --example bench_inputs $$in 10; \
 	fi
-	cargo run --release --quiet --example bench_native -- bench/out/inputs bench/out/native.json
+	cargo run --release --quiet -p sahel-tagger-dev --example bench_native -- bench/out/inputs bench/out/native.json
 	node bench/node.mjs
 	node bench/chromium.mjs
 	node bench/summary.mjs

@@ -268,7 +268,7 @@ const advRows = (adv.news ? ['news', ...advKeys] : advKeys).map((key) => {
 });
 const advTable = advRows.length
   ? table(['input', 'what', 'size', 'MB/s', 'vs news', 'mentions'], advRows)
-  : 'Not measured (`cargo run --release --example bench_native -- bench/out/inputs bench/out/native.json 5 --only adversarial`).';
+  : 'Not measured (`cargo run --release -p sahel-tagger-dev --example bench_native -- bench/out/inputs bench/out/native.json 5 --only adversarial`).';
 
 // ---- 7. targets ----
 const tgt = [];

@@ -85,6 +85,12 @@ pub(crate) fn fold_prefix(original: &str) -> String {
     fold(original)
 }
 
+/// Whether `c` is an Arabic letter (not a mark, a digit or punctuation): what makes a spelling
+/// Arabic for the matcher's proclitic rules, the designators and the gazetteer's counts.
+pub(crate) fn is_arabic_letter(c: char) -> bool {
+    matches!(c, '\u{0620}'..='\u{064A}' | '\u{066E}'..='\u{06D3}' | '\u{06FA}'..='\u{06FF}')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -99,7 +99,7 @@ pub fn expand(entities: &mut [Entity]) {
         }
     }
     for (i, entity) in entities.iter_mut().enumerate() {
-        if entity.tier == Tier::Extended || !matches!(entity.kind, EntityType::Place | EntityType::Person) {
+        if entity.tier == Tier::Geonames || !matches!(entity.kind, EntityType::Place | EntityType::Person) {
             continue;
         }
         let latin: Vec<Vec<String>> = entity

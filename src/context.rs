@@ -296,7 +296,7 @@ impl Evidencer {
         let folded = fold(surface);
         let single_word = !folded.contains(' ');
         let person_single = entity.kind == EntityType::Person && single_word;
-        if entity.tier != Tier::Extended && !(m.possible && single_word) && !person_single {
+        if entity.tier != Tier::Geonames && !(m.possible && single_word) && !person_single {
             return None;
         }
         if cues::is_listed(CAPITALIZED_WORDS, &folded) {
@@ -418,7 +418,7 @@ fn own_evidence(gazetteer: &Gazetteer, text: &str, m: &Mention, doubt: Doubt) ->
         return Some(Evidence::Capital);
     }
     let surface = m.surface(text);
-    if surface.chars().any(crate::gazetteer::is_arabic_letter) && cues::is_quoted(text, ws, m.end) {
+    if surface.chars().any(crate::arabic::is_arabic_letter) && cues::is_quoted(text, ws, m.end) {
         return Some(Evidence::Quoted);
     }
     None

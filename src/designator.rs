@@ -240,7 +240,7 @@ impl Designators {
     /// A designator phrase ending right before a mention that starts at `start`: where it starts.
     fn before(&self, text: &str, start: usize) -> Option<(usize, Kind)> {
         let first = text[start..].chars().next()?;
-        if crate::gazetteer::is_arabic_letter(first) {
+        if crate::arabic::is_arabic_letter(first) {
             return self.arabic_before(text, start);
         }
         let mut pos = start;

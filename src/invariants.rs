@@ -208,7 +208,7 @@ fn loaded(source: &str, text: &str, gazetteer: &Gazetteer) -> Result<(), String>
     // The layer writer (CLI export, page download) reads back.
     let layer = tsv::format_layer("round trip", gazetteer.entities());
     let mut again = GazetteerBuilder::new();
-    again.add_tsv("round-trip.tsv", &layer, Tier::Extended);
+    again.add_tsv("round-trip.tsv", &layer, Tier::Geonames);
     let again = again.build().map_err(|e| format!("the written layer does not load: {e}\n{layer}"))?;
     let shape = |g: &Gazetteer| -> Vec<(String, &'static str)> {
         g.entities().iter().map(|e| (e.id.clone(), e.kind.as_str())).collect()

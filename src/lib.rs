@@ -26,8 +26,11 @@
 //! }
 //! ```
 //!
-//! The library has no I/O and no WebAssembly in it: the CLI (`src/main.rs`) and the wasm-bindgen layer
-//! (`src/wasm.rs`) only translate.
+//! 4. [`view`] turns a mention into the [`MentionView`] every binding writes (offsets in the caller's
+//!    unit, entity facts, how it matched, why a doubtful name was kept).
+//!
+//! The library has no I/O and no binding code in it: the CLI (`crates/cli`), the WebAssembly package
+//! (`crates/wasm`) and the Python module (`crates/python`) are crates of their own that only translate.
 
 #![warn(missing_docs)]
 
@@ -47,10 +50,7 @@ mod rank;
 mod tagger;
 mod tolerant;
 mod unlisted;
-
-/// The JavaScript API (wasm-bindgen), on `wasm32` only; public so that its tests can reach it.
-#[cfg(target_arch = "wasm32")]
-pub mod wasm;
+pub mod view;
 
 pub use context::{Against, Check, Doubt, Evidence};
 pub use cues::Cue;
@@ -60,3 +60,4 @@ pub use gazetteer::{
 };
 pub use tagger::{MatchKind, Matching, Mention, Options, Tagged, Tagger};
 pub use unlisted::{Rule, Unlisted};
+pub use view::{CandidateView, CheckView, MentionView, Offsets, Viewer};

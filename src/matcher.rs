@@ -120,14 +120,14 @@ impl Matcher {
             let at = *index.entry(folded.into()).or_insert_with(|| {
                 patterns.push(Pattern {
                     folded: folded.into(),
-                    arabic_initial: folded.chars().next().is_some_and(crate::gazetteer::is_arabic_letter),
+                    arabic_initial: folded.chars().next().is_some_and(crate::arabic::is_arabic_letter),
                     has_extended: false,
                     relies_on_case: false,
                     entries: vec![],
                 });
                 (patterns.len() - 1) as u32
             });
-            patterns[at as usize].has_extended |= entry.tier == Tier::Extended;
+            patterns[at as usize].has_extended |= entry.tier == Tier::Geonames;
             patterns[at as usize].relies_on_case |= relies_on_case(&entry);
             patterns[at as usize].entries.push(entry);
         };
@@ -189,7 +189,7 @@ impl Matcher {
         let filter = PrefixFilter::new(patterns.iter().map(|p| p.folded.as_bytes()), patterns.len());
         let tolerant = tolerant.then(|| {
             let approximable =
-                |p: &Pattern| p.entries.iter().any(|e| e.tier != Tier::Extended && !e.possible);
+                |p: &Pattern| p.entries.iter().any(|e| e.tier != Tier::Geonames && !e.possible);
             Tolerant::new(&automaton, patterns.iter().map(|p| (&*p.folded, approximable(p))))
         });
         Matcher { automaton, filter, tolerant, patterns, max_pattern_len }
@@ -414,10 +414,10 @@ pub(crate) struct Resolved {
 }
 
 fn entry_accepts(entry: &Entry, pattern: &Pattern, context: Context, surface: &str) -> bool {
-    if context.approximate && (entry.tier == Tier::Extended || entry.possible) {
+    if context.approximate && (entry.tier == Tier::Geonames || entry.possible) {
         return false;
     }
-    if context.in_proper_name && entry.tier == Tier::Extended {
+    if context.in_proper_name && entry.tier == Tier::Geonames {
         return false;
     }
     if context.in_all_caps && relies_on_case(entry) {
@@ -729,7 +729,7 @@ fn proclitic_prefix(text: &str, start: usize) -> Option<Prefix> {
             break;
         }
         if !unicode_normalization::char::is_combining_mark(c) {
-            if !crate::gazetteer::is_arabic_letter(c) {
+            if !crate::arabic::is_arabic_letter(c) {
                 return None;
             }
             letters += 1;

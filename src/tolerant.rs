@@ -451,7 +451,7 @@ fn is_short(word: &str) -> bool {
 }
 
 fn is_arabic(word: &str) -> bool {
-    word.chars().next().is_some_and(crate::gazetteer::is_arabic_letter)
+    word.chars().next().is_some_and(crate::arabic::is_arabic_letter)
 }
 
 fn family(word: &str) -> Option<usize> {
@@ -467,7 +467,7 @@ fn proclitic_apart(longer: &str, shorter: &str) -> bool {
     (2..=8).contains(&glued)
         && shorter.chars().count() >= 2
         && longer.ends_with(shorter)
-        && longer[..glued].chars().all(crate::gazetteer::is_arabic_letter)
+        && longer[..glued].chars().all(crate::arabic::is_arabic_letter)
         && matches!(
             classify_prefix(&longer[..glued]),
             Some(Prefix::Clitic | Prefix::WithArticle | Prefix::WithElidedArticle)

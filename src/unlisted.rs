@@ -31,9 +31,10 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
+use crate::arabic::is_arabic_letter;
 use crate::cues::{self, Cue, CAPITALIZED_WORDS, FUNCTION_WORDS, NOT_NAMES};
 use crate::fold::{fold, is_word_char};
-use crate::gazetteer::{is_arabic_letter, EntityType};
+use crate::gazetteer::EntityType;
 use crate::tagger::Mention;
 
 /// How a cue proposed an unlisted name.

@@ -1,4 +1,3 @@
-#![cfg(not(target_arch = "wasm32"))]
 //! Texts built to be slow: tagging each takes time linear in its length. Each family is tagged at two
 //! sizes, 16 times apart; the larger must take well under 256 times as long (what a quadratic check
 //! would cost): under 48 times, room for a loaded machine. `make bench` measures the same families in MB/s (`examples/bench_native.rs`).

@@ -1,4 +1,3 @@
-#![cfg(not(target_arch = "wasm32"))]
 //! Context (issue 11): doubtful names are emitted only with evidence, and names no list holds are
 //! proposed by their cues. Villages are generated the way the GeoNames layer is (`geonames::generate`,
 //! with the word lists when they are installed), so that they are flagged as the real layer flags them.

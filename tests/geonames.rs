@@ -1,5 +1,4 @@
-#![cfg(not(target_arch = "wasm32"))]
-//! The extended tier generated from the real GeoNames dumps, when they are there (`../shared/geonames`
+//! The GeoNames layer generated from the real GeoNames dumps, when they are there (`../shared/geonames`
 //! or $SAHEL_GEONAMES_DIR); skipped with a message otherwise, since the dumps are not part of the
 //! project.
 
@@ -16,7 +15,7 @@ fn dumps_dir() -> Option<PathBuf> {
     if dir.join("ML.txt").is_file() {
         Some(dir)
     } else {
-        eprintln!("GeoNames dumps not found at {}: skipping the extended-tier tests", dir.display());
+        eprintln!("GeoNames dumps not found at {}: skipping the GeoNames layer tests", dir.display());
         None
     }
 }
@@ -51,7 +50,7 @@ fn generated() -> Option<&'static (Vec<Entity>, Tagger)> {
 }
 
 #[test]
-fn the_extended_tier_covers_the_villages_of_the_three_countries() {
+fn the_geonames_layer_covers_the_villages_of_the_three_countries() {
     let Some((entities, _)) = generated() else { return };
     assert!(entities.len() > 35_000, "{} places", entities.len());
     let variants: usize = entities.iter().map(|e| e.variants.len()).sum();
@@ -103,7 +102,7 @@ fn common_words_and_personal_names_are_only_possible() {
     let text = "Moussa Traoré a dit que la Table ronde de Paris était prête.";
     for m in tagger.tag(text) {
         let entity = tagger.entity(&m);
-        if entity.tier == sahel_tagger::Tier::Extended {
+        if entity.tier == sahel_tagger::Tier::Geonames {
             assert!(m.possible, "{} ({}) should be possible", m.surface(text), entity.id);
         }
     }

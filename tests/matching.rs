@@ -1,4 +1,3 @@
-#![cfg(not(target_arch = "wasm32"))]
 //! Tolerant matching of long names and the grammar of descriptive force names, as a user meets them:
 //! the embedded gazetteer on sentences we wrote, checked mention by mention (surface, entity, how it
 //! matched, the variant or phrase it stands for), and never a tolerant match in ordinary words.
@@ -167,7 +166,7 @@ variants = [
     // Only at word boundaries.
     assert_eq!(found("laBrigade du Grand Zorgallistan"), []);
     // A generated layer (GeoNames villages) is never approximated.
-    let tagger = custom(toml, Tier::Extended);
+    let tagger = custom(toml, Tier::Geonames);
     assert_eq!(tags(&tagger, "la Brigade du Grand Zorgallistan"), []);
     // Exact matching only, when asked.
     let mut builder = GazetteerBuilder::new();

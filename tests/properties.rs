@@ -1,4 +1,3 @@
-#![cfg(not(target_arch = "wasm32"))]
 //! Properties that hold for any text: mentions are sorted, disjoint, on character and word boundaries,
 //! each one folds to the variant it matched, and offsets convert consistently; and for any gazetteer
 //! file: every loader answers with a gazetteer or with located errors, never a panic. The checks
@@ -156,7 +155,7 @@ fn small_taggers() -> &'static (Tagger, Vec<Tagger>) {
     TAGGERS.get_or_init(|| {
         let mut builder = GazetteerBuilder::new();
         builder.add_toml("small.toml", SMALL_GAZETTEER, Tier::Curated);
-        builder.add_tsv("small.tsv", SMALL_LAYER, Tier::Extended);
+        builder.add_tsv("small.tsv", SMALL_LAYER, Tier::Geonames);
         let tagger = Tagger::new(builder.build().expect("the small gazetteer loads"));
         let windowed = WINDOWS.iter().map(|&w| tagger.clone().with_window(w)).collect();
         (tagger, windowed)

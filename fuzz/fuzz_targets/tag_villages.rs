@@ -1,4 +1,4 @@
-//! Tagging any text with the GeoNames village layer under the embedded gazetteer (tens of thousands of
+//! Tagging any text with the GeoNames layer under the embedded gazetteer (tens of thousands of
 //! capitalized, possibly ambiguous village names) keeps every tagging invariant. Falls back to the
 //! embedded gazetteer alone, with a message, where the GeoNames dumps are absent.
 #![no_main]
@@ -6,7 +6,7 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(
-    // Built before fuzzing starts, so that building (the village layer takes seconds, more under
+    // Built before fuzzing starts, so that building (the GeoNames layer takes seconds, more under
     // AddressSanitizer) never counts against the time limit of an input.
     init: {
         sahel_tagger_fuzz::village_tagger();

@@ -37,8 +37,8 @@ pub fn default_tagger() -> &'static Tagger {
     TAGGER.get_or_init(Tagger::default)
 }
 
-/// The embedded gazetteer with the GeoNames village layer under it, generated once from the dumps in
-/// `$SAHEL_GEONAMES_DIR` or `../shared/geonames` beside the repository, as the CLI's `--extended auto`
+/// The embedded gazetteer with the GeoNames layer under it, generated once from the dumps in
+/// `$SAHEL_GEONAMES_DIR` or `../shared/geonames` beside the repository, as the CLI's `--geonames auto`
 /// does when no layer has been built. Without the dumps, the embedded gazetteer's tagger (said once on
 /// standard error).
 pub fn village_tagger() -> &'static Tagger {
@@ -48,10 +48,10 @@ pub fn village_tagger() -> &'static Tagger {
         match village_layer(&dir) {
             Some(layer) => {
                 let mut builder = GazetteerBuilder::with_embedded();
-                builder.add_tsv("geonames.tsv", &layer, Tier::Extended);
-                let tagger = Tagger::new(builder.build().expect("the generated village layer loads"));
+                builder.add_tsv("geonames.tsv", &layer, Tier::Geonames);
+                let tagger = Tagger::new(builder.build().expect("the generated GeoNames layer loads"));
                 eprintln!(
-                    "tag_villages: GeoNames village layer from {} ({} entities)",
+                    "tag_villages: GeoNames layer from {} ({} entities)",
                     dir.display(),
                     tagger.gazetteer().entities().len()
                 );
@@ -74,7 +74,7 @@ fn geonames_dir() -> PathBuf {
         .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/geonames"))
 }
 
-/// The village layer as `sahel-tagger gazetteer geonames` writes it: the dumps of Mali, Burkina Faso
+/// The GeoNames layer as `sahel-tagger gazetteer geonames` writes it: the dumps of Mali, Burkina Faso
 /// and Niger, Debian's French and English word lists for the "possible" flags (when installed).
 fn village_layer(dir: &Path) -> Option<String> {
     let mut dumps = vec![];

@@ -1,4 +1,4 @@
-//! The extended tier: every village and administrative unit of the GeoNames country dumps, generated
+//! The GeoNames layer (`Tier::Geonames`): every village and administrative unit of the GeoNames country dumps, generated
 //! at build time (the dumps are not committed; CC BY 4.0, © GeoNames).
 //!
 //! Tens of thousands of village names bring recall, but also names that are ordinary words ("Say",
@@ -225,7 +225,7 @@ fn looks_like_code(name: &str) -> bool {
     letters <= 4 && !name.chars().any(|c| c.is_lowercase()) && name.chars().any(|c| c.is_ascii_uppercase())
 }
 
-/// Generates the extended tier from GeoNames dumps (`(name, contents)` pairs), leaving out what the
+/// Generates the GeoNames layer from GeoNames dumps (`(name, contents)` pairs), leaving out what the
 /// `curated` gazetteer already has.
 pub fn generate(dumps: &[(String, String)], curated: &Gazetteer, options: &Options) -> (Vec<Entity>, Report) {
     let mut report = Report::default();
@@ -333,7 +333,7 @@ pub fn generate(dumps: &[(String, String)], curated: &Gazetteer, options: &Optio
             lon: row.lon,
             geonames: Some(row.id),
             wikidata: None,
-            tier: Tier::Extended,
+            tier: Tier::Geonames,
         });
     }
     report.places = entities.len();

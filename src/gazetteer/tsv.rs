@@ -233,9 +233,9 @@ mod tests {
         ];
         e.lat = Some(13.1);
         e.geonames = Some(1);
-        e.tier = Tier::Extended;
+        e.tier = Tier::Geonames;
         let text = format_layer("test", [&e]);
-        let (entities, diagnostics) = parse("t.tsv", &text, Tier::Extended);
+        let (entities, diagnostics) = parse("t.tsv", &text, Tier::Geonames);
         assert!(diagnostics.is_empty(), "{diagnostics:?}");
         assert_eq!(entities[0].0, e);
     }
@@ -287,7 +287,7 @@ mod tests {
     #[test]
     fn bad_lines_are_reported_with_their_number() {
         let text = format!("{HEADER_PREFIX} 1\n# comment\ngn:1\tX\tplace\n");
-        let (_, diagnostics) = parse("t.tsv", &text, Tier::Extended);
+        let (_, diagnostics) = parse("t.tsv", &text, Tier::Geonames);
         assert_eq!(diagnostics[0].line, Some(3));
     }
 }

@@ -1,6 +1,6 @@
 // The release WebAssembly package (www/pkg, built by `make wasm`) loaded in Node.js the way the page
 // loads it: the ES module, `init` with the module's bytes, then the `Tagger` API. The wasm-pack test
-// suites (tests/wasm_*.rs) run the debug build; this checks that the optimized module (wasm-opt,
+// suites (crates/wasm/tests/wasm_*.rs) run the debug build; this checks that the optimized module (wasm-opt,
 // size-tuned profile) loads and tags the same, and prints its size, start-up time and throughput.
 //
 // Figures are printed, never asserted: the machines that run this are shared and noisy.
@@ -52,7 +52,7 @@ test('the package is the release build, npm-ready, with TypeScript types', () =>
   for (const file of manifest.files) assert.ok(fs.existsSync(path.join(PKG, file)), file);
 
   const types = fs.readFileSync(path.join(PKG, 'sahel_tagger.d.ts'), 'utf8');
-  for (const name of ['Mention', 'Entity', 'Variant', 'Stats', 'Source', 'Diagnostic']) {
+  for (const name of ['Mention', 'PackedMentions', 'Entity', 'Variant', 'Stats', 'Source', 'Diagnostic']) {
     assert.match(types, new RegExp(`export interface ${name} \\{`), name);
   }
   const api = types
@@ -61,6 +61,7 @@ test('the package is the release build, npm-ready, with TypeScript types', () =>
   for (const signature of [
     'tag(text: string): Mention[];',
     'tagSpans(text: string): Uint32Array;',
+    'tagPacked(text: string): PackedMentions;',
     'entities(): Entity[];',
     'entity(id: string): Entity | undefined;',
     'stats(): Stats;',
@@ -124,6 +125,9 @@ test('tags emoji, Arabic and accents with UTF-16 offsets', () => {
       possible: false,
       caseSensitive: false,
       tier: 'curated',
+      country: 'ML',
+      lat: 14.8252,
+      lon: -5.2547,
     },
   );
   assert.equal(jnim.type, 'armed_group');

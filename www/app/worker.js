@@ -13,13 +13,12 @@
 //                            their grouping by entity and the candidates of ambiguous ones (model.js).
 //   exportTsv {onlyUser}     the gazetteer (or only the user's entries) as a TSV layer.
 import init, { Tagger } from '../pkg/sahel_tagger.js';
-import { STRIDE, AMBIGUOUS, POSSIBLE, CASE_SENSITIVE, TOLERANT, GRAMMAR } from './model.js';
+import { STRIDE, POSSIBLE } from './model.js';
 import { villageLayer as loadVillageLayer, villageLayerAvailable } from '../shared/layer.js';
 
 const ready = init();
 let tagger = null;
 let entities = [];
-let indexById = new Map();
 let defaultIds = null;
 /** The village layer: undefined until fetched, then null (absent) or a source. */
 let layer;
@@ -46,12 +45,11 @@ function adopt(next) {
   tagger = next;
   generation++;
   entities = tagger.entities();
-  indexById = new Map(entities.map((e, i) => [e.id, i]));
 }
 
 function describe() {
   let villages = 0;
-  for (const e of entities) if (e.tier === 'extended') villages++;
+  for (const e of entities) if (e.tier === 'geonames') villages++;
   return { entities, generation, stats: tagger.stats(), layer: { available: Boolean(layer || layerExists), entities: villages, error: layerError } };
 }
 
@@ -125,49 +123,18 @@ function build({ sources, check, extended }) {
   return { ok: true, summary, warnings, ...describe() };
 }
 
+/**
+ * Tags with the packed call: the wasm package returns the mentions already as typed arrays with
+ * entity indexes into `entities` (no object per mention, no id to look up), in the layout model.js
+ * reads (STRIDE numbers per mention; `PackedMentions` in www/pkg/sahel_tagger.d.ts).
+ */
 function tag({ text }) {
   const t0 = performance.now();
-  const mentions = tagger.tag(text);
+  const { data, variants, candMention, candOffsets, candList } = tagger.tagPacked(text);
   const tagMs = performance.now() - t0;
-  const n = mentions.length;
-  const data = new Uint32Array(n * STRIDE);
-  const variants = [];
-  const variantIndex = new Map();
-  // Ambiguous mentions' candidates, packed: mention indices, then each one's entity indices.
-  const candMention = [];
-  const candOffsets = [0];
-  const candList = [];
-  for (let i = 0; i < n; i++) {
-    const m = mentions[i];
-    let v = variantIndex.get(m.variant);
-    if (v === undefined) {
-      v = variants.length;
-      variants.push(m.variant);
-      variantIndex.set(m.variant, v);
-    }
-    const o = i * STRIDE;
-    data[o] = m.start;
-    data[o + 1] = m.end;
-    data[o + 2] = indexById.get(m.id);
-    data[o + 3] =
-      (m.ambiguous ? AMBIGUOUS : 0) |
-      (m.possible ? POSSIBLE : 0) |
-      (m.caseSensitive ? CASE_SENSITIVE : 0) |
-      (m.match === 'tolerant' ? TOLERANT : 0) |
-      (m.match === 'grammar' ? GRAMMAR : 0);
-    data[o + 4] = v;
-    if (m.ambiguous) {
-      candMention.push(i);
-      for (const id of m.candidates) candList.push(indexById.get(id));
-      candOffsets.push(candList.length);
-    }
-  }
+  const n = data.length / STRIDE;
   const groups = groupByEntity(data, n);
-  const packed = {
-    candMention: Uint32Array.from(candMention),
-    candOffsets: Uint32Array.from(candOffsets),
-    candList: Uint32Array.from(candList),
-  };
+  const packed = { candMention, candOffsets, candList };
   const transfer = [data.buffer, groups.order.buffer, groups.groups.buffer, ...Object.values(packed).map((a) => a.buffer)];
   return { ok: true, generation, n, data, variants, ...packed, ...groups, tagMs, totalMs: performance.now() - t0, transfer };
 }

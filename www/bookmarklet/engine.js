@@ -1,9 +1,11 @@
 // The tagger as the bookmarklet uses it: the wasm package with the embedded gazetteer, optionally over
-// the GeoNames village layer, answering `tagSpans(text)` (a Uint32Array of [start, end, entityIndex,
-// flags] quadruples, UTF-16 offsets) over the entity table indexed by entityIndex: the wasm `Entity`
-// objects without their spellings (the card shows lineage, parents and coordinates, not variants).
-// `details(text)` gives what the spans leave out, for the card and the exports: each mention's variant
-// and, for an ambiguous one, its candidates.
+// the GeoNames layer, answering `tagPacked(text)` (the packed form the page's worker uses too: typed
+// arrays of UTF-16 spans, entity indexes, flags, variant indexes and candidates; `PackedMentions` in
+// pkg/sahel_tagger.d.ts) and `tagSpans(text)` (a Uint32Array of [start, end, entityIndex, flags]
+// quadruples, the first four numbers of each packed mention) over the entity table indexed by
+// entityIndex: the wasm `Entity` objects without their spellings (the card shows lineage, parents and
+// coordinates, not variants). `details(text)` gives what the spans leave out, for the card and the
+// exports: each mention's variant and, for an ambiguous one, its candidates.
 //
 // Loaded two ways: by remote.html (the tagger origin's own page, in a frame or a window), and by the
 // bookmarklet itself with import() from the visited page when that page allows it (then this module,
@@ -22,10 +24,11 @@ let lastDetails = null;
 export { villageLayerAvailable };
 
 /**
- * Resolves to `{ version, entities, villages, tagSpans(text), details(text), free() }`, built once per
- * mode and shared until freed. `details(text)` lists `[start, end, variant, candidates or null]` per
- * mention, in the order of `tagSpans(text)`; the last text's list is kept, so that hovering mention
- * after mention of one chunk tags it once. With `villages`, the GeoNames layer is added when it exists (`villages` in the result
+ * Resolves to `{ version, entities, villages, tagPacked(text), tagSpans(text), details(text), free() }`,
+ * built once per mode and shared until freed. `details(text)` lists `[start, end, variant, candidates
+ * or null]` per mention, in the order of `tagSpans(text)`; the last text's list is kept, so that
+ * hovering mention after mention of one chunk tags it once. With `villages`, the GeoNames layer is
+ * added when it exists (`villages` in the result
  * counts its entities: 0 when it does not).
  */
 export function createEngine({ villages = false } = {}) {
@@ -38,13 +41,14 @@ export function createEngine({ villages = false } = {}) {
       const tagger = layer ? Tagger.fromSources([layer], true) : new Tagger();
       let count = 0;
       const entities = tagger.entities().map(({ variants, ...e }) => {
-        if (e.tier === 'extended') count++;
+        if (e.tier === 'geonames') count++;
         return e;
       });
       return {
         version: tagger.stats().version,
         entities,
         villages: count,
+        tagPacked: (t) => tagger.tagPacked(t),
         tagSpans: (t) => tagger.tagSpans(t),
         details(t) {
           if (!lastDetails || lastDetails.text !== t || lastDetails.tagger !== tagger) {

@@ -114,7 +114,7 @@ export function mentionCard(m, text, byId, { keyboard = false } = {}) {
   if (entity.geonames) ids.push(`GeoNames ${entity.geonames}`);
   if (entity.wikidata) ids.push(`Wikidata ${entity.wikidata}`);
   if (ids.length) rows.push(h('div', { class: 'tip-row tip-ids' }, ids.join(' · ')));
-  if (entity.geonames || entity.tier === 'extended') {
+  if (entity.geonames || entity.tier === 'geonames') {
     rows.push(h('div', { class: 'tip-credit' }, 'Data: GeoNames (CC BY 4.0)'));
   }
   if (keyboard) rows.push(h('div', { class: 'tip-keys' }, 'n / p: next / previous mention of this entity · Esc: close'));

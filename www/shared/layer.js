@@ -13,7 +13,7 @@ let there = null;
 export function villageLayer() {
   if (!text) {
     text = fetch(LAYER).then(
-      async (r) => (r.ok ? { name: 'geonames.tsv', text: await r.text(), tier: 'extended' } : null),
+      async (r) => (r.ok ? { name: 'geonames.tsv', text: await r.text(), tier: 'geonames' } : null),
       () => null,
     );
     there = text.then(Boolean);

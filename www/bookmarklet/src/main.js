@@ -499,7 +499,7 @@ export function start(ORIGIN) {
       const ul = h('ul', { hidden: !open.has(t) });
       for (const [k, n] of es) {
         const e = S.ents[k];
-        const where = e.tier === 'extended' ? ', ' + CREDIT : '';
+        const where = e.tier === 'geonames' ? ', ' + CREDIT : '';
         ul.append(
           h(
             'li',
@@ -539,7 +539,7 @@ export function start(ORIGIN) {
         )
       );
     }
-    if (M.some((m) => S.ents[m.k].tier === 'extended')) {
+    if (M.some((m) => S.ents[m.k].tier === 'geonames')) {
       list.append(h('div', { class: 'cr' }, 'Villages: ', h('a', { href: 'https://www.geonames.org/', target: '_blank', rel: 'noopener noreferrer' }, 'GeoNames'), ' (CC BY 4.0)'));
     }
     showPos();

@@ -1,0 +1,112 @@
+//! The development evaluation's full report (the same scorer as `tests/eval.rs`, without thresholds),
+//! for trying a gazetteer change or new annotations before committing them:
+//!
+//! ```text
+//! cargo run --release --example eval -- [--gazetteer FILE]... [--set unit|articles | --texts FILE]
+//!                                        [--only PREFIX] [--show]
+//! ```
+//!
+//! - `--set NAME`: one of the two sets (`unit`: texts written for the set, `articles`: real articles);
+//!   without `--set` or `--texts`, both are reported one after the other;
+//!
+//! - `--gazetteer FILE`: add a gazetteer file (TOML or spaCy JSON Lines) on top of the embedded one,
+//!   as the CLI's `--gazetteer` does, or a generated `.tsv` layer below it, as `--geonames FILE` does
+//!   (repeatable);
+//! - `--texts FILE`: another annotated file;
+//! - `--only PREFIX`: only the texts whose id starts with PREFIX (`ar`, `fr-03`, ...);
+//! - `--show`: also print every text with its gold and predicted mentions side by side;
+//! - `--unlisted`: also score the unlisted names (names no list holds, proposed by their context)
+//!   against the gold mentions the gazetteer lacks (`missing:` ids), on a line of their own.
+
+use sahel_tagger_dev::scorer;
+
+use std::process::ExitCode;
+
+use sahel_tagger::{GazetteerBuilder, Tagger, Tier};
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("eval: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run() -> Result<(), String> {
+    let mut gazetteers = vec![];
+    let mut texts_path = None;
+    let mut sets = vec![];
+    let mut only = String::new();
+    let mut show = false;
+    let mut unlisted = false;
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        let mut value = || args.next().ok_or(format!("{arg} needs a value"));
+        match arg.as_str() {
+            "--gazetteer" => gazetteers.push(value()?),
+            "--texts" => texts_path = Some(value()?),
+            "--set" => sets.push(value()?),
+            "--only" => only = value()?,
+            "--show" => show = true,
+            "--unlisted" => unlisted = true,
+            "-h" | "--help" => {
+                println!(
+                    "usage: eval [--gazetteer FILE]... [--set unit|articles | --texts FILE] [--only PREFIX] [--show] [--unlisted]"
+                );
+                return Ok(());
+            }
+            other => return Err(format!("unknown argument {other:?} (try --help)")),
+        }
+    }
+
+    let tagger = if gazetteers.is_empty() {
+        Tagger::default()
+    } else {
+        let mut builder = GazetteerBuilder::with_embedded();
+        for path in &gazetteers {
+            let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+            // A generated layer (the GeoNames villages) goes below the curated tier, as the CLI's
+            // `--geonames FILE` puts it; anything else is the user's own entries.
+            let tier = if path.ends_with(".tsv") { Tier::Geonames } else { Tier::User };
+            builder.add_auto(path, &text, tier);
+        }
+        Tagger::new(builder.build().map_err(|e| e.to_string())?)
+    };
+    let mut runs: Vec<(String, Vec<scorer::Doc>)> = vec![];
+    if let Some(path) = texts_path {
+        let jsonl = std::fs::read_to_string(&path).map_err(|e| format!("{path}: {e}"))?;
+        let docs = scorer::load(&jsonl).map_err(|errors| format!("{path}:\n{}", errors.join("\n")))?;
+        runs.push((path, docs));
+    } else {
+        if sets.is_empty() {
+            sets = scorer::SETS.iter().map(|(name, _)| name.to_string()).collect();
+        }
+        for set in sets {
+            let title =
+                scorer::SETS.iter().find(|(n, _)| *n == set).map_or(set.clone(), |(_, t)| t.to_string());
+            let docs =
+                scorer::load_set(&set).map_err(|errors| format!("set {set}:\n{}", errors.join("\n")))?;
+            runs.push((title, docs));
+        }
+    }
+    for (title, mut docs) in runs {
+        docs.retain(|d| d.id.starts_with(&only));
+        let id_errors = scorer::check_ids(&docs, tagger.gazetteer());
+        if !id_errors.is_empty() {
+            return Err(format!("{title}: gold ids do not match the gazetteer:\n{}", id_errors.join("\n")));
+        }
+        if show {
+            for doc in &docs {
+                println!("{}", scorer::show(&tagger, doc));
+            }
+        }
+        let mut evaluation = scorer::evaluate(&tagger, &docs, &title);
+        if unlisted {
+            evaluation.unlisted = Some(scorer::score_unlisted(&tagger, &docs));
+        }
+        println!("{}", evaluation.report());
+    }
+    Ok(())
+}

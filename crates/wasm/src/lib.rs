@@ -1,0 +1,638 @@
+//! The WebAssembly binding: a `Tagger` class for JavaScript, translating to and from the core.
+//!
+//! A crate of its own (the core has no wasm-bindgen in it); `make wasm` (`wasm-pack build --target
+//! web`) turns it into an ES module with TypeScript types (the interfaces below are written into the
+//! `.d.ts`) and this crate's README as the npm package's.
+//!
+//! - Offsets given to JavaScript are UTF-16 code units, so `text.slice(m.start, m.end)` is the surface.
+//! - The text is passed as `&str`: the glue encodes the JS string into linear memory once, and the core
+//!   works on that one copy (texts over a megabyte are folded window by window, so memory stays
+//!   proportional to the text, not five times it).
+//! - Two forms of results. [`Tagger::tag`] returns plain JS objects: the core's
+//!   [`MentionView`] with camelCase names (serde, see `JsMentionView`), sharing the work between
+//!   mentions of the same variant (see `MentionBuilder`). [`Tagger::tag_packed`] returns typed arrays
+//!   (spans, entity indexes into `entities()`, flags, variant indexes, candidates), the form the page's
+//!   worker and the bookmarklet use: no object per mention, no id to turn back into an index.
+//! - Every failure is a thrown JS `Error` with a readable message, never a trap: a gazetteer that does
+//!   not load throws an `Error` whose message lists `source:line: error: problem` lines and whose
+//!   `diagnostics` property holds the same problems as [`Diagnostic`](sahel_tagger::Diagnostic) objects.
+
+use std::collections::hash_map::{Entry, HashMap};
+
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use sahel_tagger::gazetteer::{
+    tsv, Entity, EntityIndex, EntityType, Gazetteer, GazetteerBuilder, LoadError, Severity, Tier,
+};
+use sahel_tagger::offsets::OffsetCounter;
+use sahel_tagger::view::{CandidateView, CheckView, MentionView, Offsets, Viewer};
+use sahel_tagger::CaseMode;
+use sahel_tagger::{MatchKind, Mention, Tagger as CoreTagger};
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &'static str = r#"
+/** Kind of entity. */
+export type EntityType = "armed_group" | "force" | "place" | "person" | "media" | "organization";
+
+/**
+ * Where an entity comes from: a user's entries override the curated ones, which override the GeoNames
+ * layer's. `fromSources` also accepts `"extended"`, the GeoNames tier's former name.
+ */
+export type Tier = "user" | "curated" | "geonames";
+
+/** How the case of a variant must match (absent: any case). */
+export type CaseMode = "insensitive" | "exact" | "capitalized";
+
+/**
+ * How a mention matched: `exact` (a variant, after folding), `tolerant` (a long variant written with one
+ * slip: a short word missing, added or changed, or one letter wrong in a long word), `grammar` (a
+ * descriptive force name such as "armée azawadienne" or "Mali's army").
+ */
+export type MatchKind = "exact" | "tolerant" | "grammar";
+
+/**
+ * One mention found by `Tagger.tag`: the core's `MentionView` with camelCase names. `start`/`end` are
+ * UTF-16 offsets: `text.slice(start, end) === surface`. Optional fields are absent when unknown.
+ */
+export interface Mention {
+    start: number;
+    end: number;
+    /** The text as written. */
+    surface: string;
+    /** Id of the entity (the first of `candidates`). */
+    id: string;
+    /** The entity's canonical name. */
+    name: string;
+    type: EntityType;
+    /** How the text matched. */
+    match: MatchKind;
+    /** The gazetteer spelling that matched; for `tolerant`, the one approximated; for `grammar`, the grammar's phrase. */
+    variant: string;
+    subtype?: string;
+    /** Ids of every entity this spelling may refer to, the chosen one first. */
+    candidates: string[];
+    /** The spelling belongs to more than one entity. */
+    ambiguous: boolean;
+    /** The spelling is also an ordinary word or a common name: a reader should check. */
+    possible: boolean;
+    /** The variant only matches in its own case (an acronym) or capitalized. */
+    caseSensitive: boolean;
+    /** For a doubtful name (a word, a common name, very short, a GeoNames village): what kept it. */
+    check?: Check;
+    tier: Tier;
+    /** Present and true when the span was grown over a place designator ("province de Kossi"). */
+    designator?: boolean;
+    /** For an ambiguous spelling: what tells the candidates apart, in the order of `candidates`. */
+    candidateFacts?: CandidateFacts[];
+    /** ISO 3166-1 alpha-2 code(s), space-separated. */
+    country?: string;
+    /** First- and second-level administrative units, when the gazetteer knows them. */
+    admin1?: string;
+    admin2?: string;
+    lat?: number;
+    lon?: number;
+}
+
+/** Why a doubtful name was kept: `doubt`, `verdict`, `reason`, the deciding `words`, the UTF-16 offset `at` of the mention it relies on. */
+export interface Check {
+    doubt: string;
+    verdict: "kept" | "unconfirmed" | "dropped";
+    reason: string;
+    cue?: string;
+    words?: string;
+    at?: number;
+}
+
+/** One candidate of an ambiguous spelling. */
+export interface CandidateFacts {
+    id: string;
+    name: string;
+    country?: string;
+    /** Id of the containing entity. */
+    parent?: string;
+}
+
+/** One spelling of an entity. */
+export interface Variant {
+    text: string;
+    /** Absent: any case. */
+    case?: CaseMode;
+    /** Present and true when the spelling is also an ordinary word or a common name. */
+    possible?: boolean;
+}
+
+/** An entity with its spellings and facts. Optional fields are absent when unknown. */
+export interface Entity {
+    id: string;
+    name: string;
+    type: EntityType;
+    subtype?: string;
+    /** Every spelling, the canonical name included. */
+    variants: Variant[];
+    description?: string;
+    /** History with years. */
+    lineage?: string;
+    /** Id of the containing or parent entity. */
+    parent?: string;
+    /** ISO 3166-1 alpha-2 code(s), space-separated. */
+    country?: string;
+    lat?: number;
+    lon?: number;
+    /** GeoNames id. */
+    geonames?: number;
+    /** Wikidata id. */
+    wikidata?: string;
+    tier: Tier;
+}
+
+/**
+ * The mentions of one text packed in typed arrays (`Tagger.tagPacked`): no object per mention, and
+ * entities as indexes into `Tagger.entities()` (fetch that table once per tagger).
+ *
+ * - `data`: five numbers per mention, in text order: `start`, `end` (UTF-16 offsets), the entity's
+ *   index in `entities()`, flags, and the index in `variants` of the spelling that matched (for
+ *   `tolerant`, the one approximated; for `grammar`, the grammar's phrase).
+ * - flags: 1 ambiguous, 2 possible (also an ordinary word or common name), 4 case-sensitive,
+ *   8 tolerant match, 16 grammar match (neither: exact), 32 grown over a place designator,
+ *   64 doubtful name kept on evidence.
+ * - `variants`: the distinct spellings, in order of first use.
+ * - candidates of ambiguous mentions: `candMention` lists their mention numbers (index in `data` /
+ *   5); the candidates of the k-th are `candList[candOffsets[k] .. candOffsets[k + 1]]`, entity
+ *   indexes, the chosen one first.
+ */
+export interface PackedMentions {
+    data: Uint32Array;
+    variants: string[];
+    candMention: Uint32Array;
+    candOffsets: Uint32Array;
+    candList: Uint32Array;
+}
+
+/** Counts for one entity type. */
+export interface TypeStats {
+    entities: number;
+    variants: number;
+    /** Entities with at least one Arabic-script variant. */
+    withArabic: number;
+}
+
+/** Counts returned by `Tagger.stats`. */
+export interface Stats {
+    /** Version of the embedded gazetteer (crate version and content hash). */
+    version: string;
+    entities: number;
+    variants: number;
+    /** Variants shared by several entities. */
+    ambiguousVariants: number;
+    /** Distinct folded patterns in the automaton. */
+    patterns: number;
+    byType: Partial<Record<EntityType, TypeStats>>;
+}
+
+/** A gazetteer source for `Tagger.fromSources`. */
+export interface Source {
+    /** File name or label; `.toml`, `.jsonl`/`.json` or `.tsv` choose the format, else the content does. */
+    name: string;
+    /** The project's TOML format, spaCy EntityRuler patterns JSONL, or a generated TSV layer. */
+    text: string;
+    /** Default `"user"`. */
+    tier?: Tier;
+}
+
+/** A problem found while loading a gazetteer. */
+export interface Diagnostic {
+    severity: "error" | "warning";
+    /** The source's name. */
+    source: string;
+    /** 1-based line, where one is known. */
+    line?: number;
+    message: string;
+}
+
+/** What `Tagger.fromSources` throws when a source does not load. */
+export interface GazetteerError extends Error {
+    diagnostics: Diagnostic[];
+}
+"#;
+
+/// A source given to [`Tagger::from_sources`].
+#[derive(Deserialize)]
+struct JsSource {
+    name: String,
+    text: String,
+    #[serde(default)]
+    tier: Option<String>,
+}
+
+fn serializer() -> serde_wasm_bindgen::Serializer {
+    // Plain objects (not Maps) for maps; absent optional fields are skipped rather than `null`.
+    serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true)
+}
+
+fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
+    value.serialize(&serializer()).map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// A JS `Error` for a gazetteer that failed to build: the message lists the errors with source and
+/// line; `diagnostics` holds every diagnostic as an object.
+fn load_error(context: &str, error: &LoadError) -> JsValue {
+    let js = js_sys::Error::new(&format!("{context}{error}"));
+    if let Ok(diagnostics) = to_js(&error.diagnostics) {
+        // Setting a property on a fresh Error cannot fail; if it did, the message alone still tells.
+        let _ = js_sys::Reflect::set(&js, &JsValue::from_str("diagnostics"), &diagnostics);
+    }
+    js.into()
+}
+
+/// Tags Sahel conflict news text with a gazetteer.
+#[wasm_bindgen]
+pub struct Tagger {
+    core: CoreTagger,
+}
+
+#[wasm_bindgen]
+impl Tagger {
+    /// A tagger over the embedded default gazetteer (a few tens of milliseconds to build).
+    ///
+    /// Throws an `Error` if the embedded gazetteer does not validate (a broken build).
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> Result<Tagger, JsValue> {
+        // The embedded files are validated by the test suite; only parsing can fail here.
+        let gazetteer = sahel_tagger::Gazetteer::try_embedded()
+            .map_err(|e| load_error("the embedded gazetteer does not load: ", &e))?;
+        Ok(Tagger::over(gazetteer))
+    }
+
+    /// Builds a tagger from gazetteer sources: `[{name, text, tier?}]`, where `text` is the project's
+    /// TOML format, spaCy patterns JSONL or a generated TSV layer (detected from `name` and content),
+    /// and `tier` is `"user"` (default), `"curated"` or `"geonames"` (or `"extended"`, its former name). With `includeDefault` the
+    /// embedded gazetteer is loaded first and the sources are merged over it (same id: the user's
+    /// entry replaces the embedded one); without, the sources are the whole gazetteer.
+    ///
+    /// Throws an `Error` whose message lists every problem as `name:line: error: problem`, with the
+    /// same problems as objects in its `diagnostics` property. Other taggers are not affected.
+    #[wasm_bindgen(js_name = fromSources)]
+    pub fn from_sources(
+        #[wasm_bindgen(unchecked_param_type = "Source[]")] sources: JsValue,
+        #[wasm_bindgen(js_name = includeDefault)] include_default: bool,
+    ) -> Result<Tagger, JsValue> {
+        let sources: Vec<JsSource> = serde_wasm_bindgen::from_value(sources).map_err(|e| {
+            JsError::new(&format!("sources must be an array of {{name, text, tier?}} objects: {e}"))
+        })?;
+        let mut builder =
+            if include_default { GazetteerBuilder::with_embedded() } else { GazetteerBuilder::new() };
+        for source in &sources {
+            let tier = match source.tier.as_deref() {
+                None => Tier::User,
+                Some(name) => Tier::parse(name).ok_or_else(|| {
+                    JsError::new(&format!(
+                        "{}: unknown tier \"{name}\" (expected user, curated or geonames)",
+                        source.name
+                    ))
+                })?,
+            };
+            builder.add_auto(&source.name, &source.text, tier);
+        }
+        let gazetteer = builder.build().map_err(|e| load_error("", &e))?;
+        Ok(Tagger::over(gazetteer))
+    }
+
+    /// Checks one gazetteer source without building a tagger, as it would load over the default
+    /// gazetteer: its own errors and warnings (an empty array: nothing to say), and any error found
+    /// elsewhere that would stop the load.
+    #[wasm_bindgen(unchecked_return_type = "Diagnostic[]")]
+    pub fn validate(name: &str, text: &str) -> Result<JsValue, JsError> {
+        let mut builder = GazetteerBuilder::with_embedded();
+        builder.add_auto(name, text, Tier::User);
+        let diagnostics = match builder.build() {
+            Ok(gazetteer) => gazetteer.diagnostics().to_vec(),
+            Err(error) => error.diagnostics,
+        };
+        let relevant: Vec<_> =
+            diagnostics.into_iter().filter(|d| d.source == name || d.severity == Severity::Error).collect();
+        to_js(&relevant)
+    }
+
+    /// Every mention in `text`, sorted and non-overlapping, with UTF-16 `start`/`end`.
+    #[wasm_bindgen(unchecked_return_type = "Mention[]")]
+    pub fn tag(&self, text: &str) -> Result<JsValue, JsError> {
+        let mentions = self.core.tag(text);
+        let mut builder = MentionBuilder::new(&self.core, text);
+        let out = js_sys::Array::new_with_length(mentions.len() as u32);
+        for (i, m) in mentions.iter().enumerate() {
+            out.set(i as u32, builder.build(m)?.into());
+        }
+        Ok(out.into())
+    }
+
+    /// Every mention packed in typed arrays, for callers that tag large texts and want no object per
+    /// mention (the page's worker, the bookmarklet): see `PackedMentions` in the TypeScript types for
+    /// the layout. Entity indexes index `entities()`, so a caller that keeps that table once per
+    /// tagger reads every mention's entity without looking up ids.
+    #[wasm_bindgen(js_name = tagPacked, unchecked_return_type = "PackedMentions")]
+    pub fn tag_packed(&self, text: &str) -> Result<JsValue, JsError> {
+        let mentions = self.core.tag(text);
+        let mut counter = OffsetCounter::new(text);
+        let mut data = Vec::with_capacity(mentions.len() * STRIDE);
+        let variants = js_sys::Array::new();
+        let mut variant_index: HashMap<&str, u32> = HashMap::new();
+        let (mut cand_mention, mut cand_offsets, mut cand_list) = (vec![], vec![0u32], vec![]);
+        for (i, m) in mentions.iter().enumerate() {
+            let spelling = self.core.variant(m).text.as_str();
+            let v = *variant_index.entry(spelling).or_insert_with(|| {
+                variants.push(&JsValue::from_str(spelling));
+                variants.length() - 1
+            });
+            data.extend([
+                counter.position(m.start).utf16 as u32,
+                counter.position(m.end).utf16 as u32,
+                m.entity.0,
+                self.flags(m),
+                v,
+            ]);
+            if m.is_ambiguous() {
+                cand_mention.push(i as u32);
+                cand_list.extend(m.candidates.iter().map(|c| c.0));
+                cand_offsets.push(cand_list.len() as u32);
+            }
+        }
+        let out = js_sys::Object::new();
+        let set = |key: &str, value: &JsValue| js_sys::Reflect::set(&out, &JsValue::from_str(key), value);
+        let typed = |v: &[u32]| JsValue::from(js_sys::Uint32Array::from(v));
+        set("data", &typed(&data))
+            .and_then(|_| set("variants", &variants))
+            .and_then(|_| set("candMention", &typed(&cand_mention)))
+            .and_then(|_| set("candOffsets", &typed(&cand_offsets)))
+            .and_then(|_| set("candList", &typed(&cand_list)))
+            .map_err(|_| JsError::new("internal error: packing mentions"))?;
+        Ok(out.into())
+    }
+
+    /// Mentions as a flat `Uint32Array` of `[start, end, entityIndex, flags]` quadruples (UTF-16
+    /// offsets; flags 1 ambiguous, 2 possible, 4 case-sensitive, 8 tolerant, 16 grammar: those of
+    /// `tagPacked` as they were before it added 32 and 64), `entityIndex` indexing `entities()`: kept
+    /// for callers that need no variant and no candidates.
+    #[wasm_bindgen(js_name = tagSpans)]
+    pub fn tag_spans(&self, text: &str) -> Vec<u32> {
+        let mentions = self.core.tag(text);
+        let mut counter = OffsetCounter::new(text);
+        let mut out = Vec::with_capacity(mentions.len() * 4);
+        for m in &mentions {
+            out.extend([
+                counter.position(m.start).utf16 as u32,
+                counter.position(m.end).utf16 as u32,
+                m.entity.0,
+                self.flags(m) & (flag::DESIGNATOR - 1),
+            ]);
+        }
+        out
+    }
+
+    /// Every entity with its metadata, in gazetteer order (the order `tagSpans` indexes).
+    #[wasm_bindgen(unchecked_return_type = "Entity[]")]
+    pub fn entities(&self) -> Result<JsValue, JsError> {
+        to_js(self.core.gazetteer().entities())
+    }
+
+    /// One entity by id, or `undefined`.
+    #[wasm_bindgen(unchecked_return_type = "Entity | undefined")]
+    pub fn entity(&self, id: &str) -> Result<JsValue, JsError> {
+        match self.core.gazetteer().get(id) {
+            Some(entity) => to_js::<Entity>(entity),
+            None => Ok(JsValue::UNDEFINED),
+        }
+    }
+
+    /// Counts of entities, variants and patterns, overall and per type, and the gazetteer version.
+    #[wasm_bindgen(unchecked_return_type = "Stats")]
+    pub fn stats(&self) -> Result<JsValue, JsError> {
+        #[derive(Serialize)]
+        #[serde(rename_all = "camelCase")]
+        struct JsStats<'a> {
+            version: &'a str,
+            entities: usize,
+            variants: usize,
+            ambiguous_variants: usize,
+            patterns: usize,
+            by_type: std::collections::BTreeMap<&'a str, JsTypeStats>,
+        }
+        #[derive(Serialize)]
+        #[serde(rename_all = "camelCase")]
+        struct JsTypeStats {
+            entities: usize,
+            variants: usize,
+            with_arabic: usize,
+        }
+        let stats = self.core.gazetteer().stats();
+        to_js(&JsStats {
+            version: &stats.version,
+            entities: stats.entities,
+            variants: stats.variants,
+            ambiguous_variants: stats.ambiguous_variants,
+            patterns: self.core.pattern_count(),
+            by_type: stats
+                .by_type
+                .iter()
+                .map(|(kind, t)| {
+                    let t = JsTypeStats {
+                        entities: t.entities,
+                        variants: t.variants,
+                        with_arabic: t.with_arabic,
+                    };
+                    (kind.as_str(), t)
+                })
+                .collect(),
+        })
+    }
+
+    /// The warnings found while building this tagger's gazetteer (shared spellings and the like).
+    #[wasm_bindgen(unchecked_return_type = "Diagnostic[]")]
+    pub fn diagnostics(&self) -> Result<JsValue, JsError> {
+        to_js(self.core.gazetteer().diagnostics())
+    }
+
+    /// Names of the sources the gazetteer was built from, embedded files first.
+    pub fn sources(&self) -> Vec<String> {
+        self.core.gazetteer().sources().to_vec()
+    }
+
+    /// The gazetteer as a generated-layer TSV text (for exporting a user's entries); with `onlyUser`,
+    /// only the entities of the user tier. `fromSources` reads it back.
+    #[wasm_bindgen(js_name = exportTsv)]
+    pub fn export_tsv(&self, #[wasm_bindgen(js_name = onlyUser)] only_user: bool) -> String {
+        let entities = self.core.gazetteer().entities().iter();
+        tsv::format_layer(
+            "exported from sahel-tagger",
+            entities.filter(|e| !only_user || e.tier == Tier::User),
+        )
+    }
+}
+
+/// Numbers per mention in `tagPacked`'s `data`.
+const STRIDE: usize = 5;
+
+/// The flag bits of a packed mention (documented with `PackedMentions` in the TypeScript types).
+mod flag {
+    pub const AMBIGUOUS: u32 = 1;
+    pub const POSSIBLE: u32 = 2;
+    pub const CASE_SENSITIVE: u32 = 4;
+    pub const TOLERANT: u32 = 8;
+    pub const GRAMMAR: u32 = 16;
+    pub const DESIGNATOR: u32 = 32;
+    pub const DOUBTFUL: u32 = 64;
+}
+
+impl Tagger {
+    fn over(gazetteer: Gazetteer) -> Tagger {
+        Tagger { core: CoreTagger::new(gazetteer) }
+    }
+
+    /// A mention's flag bits.
+    fn flags(&self, m: &Mention) -> u32 {
+        let bit = |on: bool, bit: u32| if on { bit } else { 0 };
+        bit(m.is_ambiguous(), flag::AMBIGUOUS)
+            | bit(m.possible, flag::POSSIBLE)
+            | bit(self.core.variant(m).case != CaseMode::Insensitive, flag::CASE_SENSITIVE)
+            | bit(m.kind == MatchKind::Tolerant, flag::TOLERANT)
+            | bit(m.kind == MatchKind::Grammar, flag::GRAMMAR)
+            | bit(m.designator, flag::DESIGNATOR)
+            | bit(m.check.is_some(), flag::DOUBTFUL)
+    }
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// A plain object being filled in as a `Mention`.
+    #[wasm_bindgen(extends = js_sys::Object, typescript_type = "Mention")]
+    type MentionObject;
+    #[wasm_bindgen(method, setter)]
+    fn set_start(this: &MentionObject, value: u32);
+    #[wasm_bindgen(method, setter)]
+    fn set_end(this: &MentionObject, value: u32);
+    #[wasm_bindgen(method, setter)]
+    fn set_surface(this: &MentionObject, value: &JsValue);
+    #[wasm_bindgen(method, setter)]
+    fn set_candidates(this: &MentionObject, value: &js_sys::Array);
+}
+
+/// [`MentionView`] as JavaScript sees it: the same fields, camelCase by serde (the `Deserialize`
+/// half is never called: it is there so that the compiler checks this list against `MentionView`,
+/// which it must build field by field).
+#[derive(Serialize, Deserialize)]
+#[serde(remote = "MentionView", rename_all = "camelCase")]
+#[allow(dead_code)]
+struct JsMentionView {
+    start: usize,
+    end: usize,
+    surface: String,
+    id: Option<String>,
+    name: String,
+    #[serde(rename = "type")]
+    kind: EntityType,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    unlisted: bool,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    unconfirmed: bool,
+    #[serde(rename = "match", default, skip_serializing_if = "Option::is_none")]
+    match_kind: Option<MatchKind>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    variant: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    subtype: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    candidates: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    ambiguous: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    possible: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    case_sensitive: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    check: Option<CheckView>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    cue: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    cue_kind: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    rule: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    tier: Option<Tier>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    designator: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    candidate_facts: Option<Vec<CandidateView>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    country: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    admin1: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    admin2: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    lat: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    lon: Option<f64>,
+}
+
+/// A mention's view as a JS object.
+fn view_to_js(view: &MentionView) -> Result<js_sys::Object, JsError> {
+    let value = JsMentionView::serialize(view, &serializer()).map_err(|e| JsError::new(&e.to_string()))?;
+    Ok(value.unchecked_into())
+}
+
+/// What makes two mentions share everything but their offsets and surface: entity, how it matched,
+/// variant, `possible`, candidates, designator (mentions with a check are made one by one).
+type FactsKey<'a> = (EntityIndex, MatchKind, u32, bool, &'a [EntityIndex], bool);
+
+/// Makes the JS objects of [`Tagger::tag`] from the core's [`MentionView`]s.
+///
+/// Setting a score of fields one by one across the boundary, each string decoded anew, costs several
+/// times the tagging itself. Instead the view of the first mention of each kind is serialized into a
+/// template object, and each later mention of that kind is a new object given its offsets and
+/// surface (surfaces decoded once per distinct spelling), then `Object.assign`ed the template, then
+/// given its own copy of the `candidates` array: seven calls, no decoding, for most mentions.
+struct MentionBuilder<'a> {
+    viewer: Viewer<'a>,
+    text: &'a str,
+    /// Template object and its `candidates` array, per kind of mention.
+    facts: HashMap<FactsKey<'a>, (js_sys::Object, js_sys::Array)>,
+    surfaces: HashMap<&'a str, JsValue>,
+}
+
+impl<'a> MentionBuilder<'a> {
+    fn new(tagger: &'a CoreTagger, text: &'a str) -> Self {
+        MentionBuilder {
+            viewer: Viewer::new(tagger, text, Offsets::Utf16, true),
+            text,
+            facts: HashMap::new(),
+            surfaces: HashMap::new(),
+        }
+    }
+
+    /// The object for `m`; mentions must come in text order (offsets are counted forward).
+    fn build(&mut self, m: &'a Mention) -> Result<MentionObject, JsError> {
+        if m.check.is_some() {
+            return Ok(view_to_js(&self.viewer.mention(m))?.unchecked_into());
+        }
+        let key = (m.entity, m.kind, m.variant, m.possible, m.candidates.as_slice(), m.designator);
+        let (facts, candidates) = match self.facts.entry(key) {
+            Entry::Occupied(entry) => entry.into_mut(),
+            Entry::Vacant(entry) => {
+                let object = view_to_js(&self.viewer.mention(m))?;
+                let candidates = js_sys::Reflect::get(&object, &JsValue::from_str("candidates"))
+                    .map_err(|_| JsError::new("internal error: mention template"))?;
+                entry.insert((object, candidates.unchecked_into()))
+            }
+        };
+        let (start, end) = self.viewer.span(m.start, m.end);
+        let object: MentionObject = js_sys::Object::new().unchecked_into();
+        js_sys::Object::assign(&object, facts);
+        object.set_start(start as u32);
+        object.set_end(end as u32);
+        let surface = m.surface(self.text);
+        object.set_surface(self.surfaces.entry(surface).or_insert_with(|| JsValue::from_str(surface)));
+        object.set_candidates(&js_sys::Array::from(candidates));
+        Ok(object)
+    }
+}

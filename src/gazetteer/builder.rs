@@ -1,0 +1,190 @@
+//! [`GazetteerBuilder`]: collects entities from sources in any of the three formats ([`Format`],
+//! detected from the name and content or given), merges the tiers (a user's entry replaces a curated
+//! one with the same id, which replaces a GeoNames one) and builds a validated [`Gazetteer`].
+
+use std::collections::HashMap;
+
+use super::validate::{location, validate};
+use super::{embedded_sources, spacy, toml, tsv, Diagnostic, Entity, Gazetteer, LoadError, Severity, Tier};
+
+/// Where an entity was read, for diagnostics that concern it after loading.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Origin {
+    pub source: String,
+    pub line: Option<usize>,
+    /// Line of each variant, parallel to `Entity::variants`, where known.
+    pub variant_lines: Vec<Option<usize>>,
+}
+
+/// Collects entities from sources and builds a validated [`Gazetteer`].
+#[derive(Default)]
+pub struct GazetteerBuilder {
+    entities: Vec<(Entity, Origin)>,
+    diagnostics: Vec<Diagnostic>,
+    sources: Vec<String>,
+}
+
+impl GazetteerBuilder {
+    /// An empty builder.
+    pub fn new() -> GazetteerBuilder {
+        GazetteerBuilder::default()
+    }
+
+    /// A builder that already holds the embedded default gazetteer.
+    pub fn with_embedded() -> GazetteerBuilder {
+        let mut builder = GazetteerBuilder::new();
+        for (name, text) in embedded_sources() {
+            builder.add_toml(name, text, Tier::Curated);
+        }
+        builder
+    }
+
+    /// Adds the entities of one source written in `format`, in `tier`; its problems are reported
+    /// when the gazetteer is built.
+    pub fn add(&mut self, format: Format, source: &str, text: &str, tier: Tier) -> &mut Self {
+        self.sources.push(source.to_string());
+        let (entities, diagnostics) = match format {
+            Format::Toml => toml::parse(source, text, tier),
+            Format::Tsv => tsv::parse(source, text, tier),
+            Format::SpacyJsonl => spacy::parse(source, text, tier),
+        };
+        self.entities.extend(entities);
+        self.diagnostics.extend(diagnostics);
+        self
+    }
+
+    /// Adds the entities of a gazetteer TOML file (the project's format; see `gazetteer/README.md`).
+    pub fn add_toml(&mut self, source: &str, text: &str, tier: Tier) -> &mut Self {
+        self.add(Format::Toml, source, text, tier)
+    }
+
+    /// Adds spaCy EntityRuler patterns (`{"label": ..., "pattern": "...", "id": ...}` per line).
+    pub fn add_spacy_jsonl(&mut self, source: &str, text: &str, tier: Tier) -> &mut Self {
+        self.add(Format::SpacyJsonl, source, text, tier)
+    }
+
+    /// Adds a generated tab-separated layer (see [`tsv`]).
+    pub fn add_tsv(&mut self, source: &str, text: &str, tier: Tier) -> &mut Self {
+        self.add(Format::Tsv, source, text, tier)
+    }
+
+    /// Adds a source, choosing the format from its name and content: `.toml`, `.tsv`, or spaCy
+    /// patterns (`.jsonl` / a first line that starts with `{`).
+    pub fn add_auto(&mut self, source: &str, text: &str, tier: Tier) -> &mut Self {
+        self.add(Format::detect(source, text), source, text, tier)
+    }
+
+    /// Adds one entity built in code.
+    pub fn add_entity(&mut self, entity: Entity) -> &mut Self {
+        let origin =
+            Origin { source: "api".into(), line: None, variant_lines: vec![None; entity.variants.len()] };
+        self.entities.push((entity, origin));
+        self
+    }
+
+    /// Validates everything added and builds the gazetteer.
+    ///
+    /// Same id in two tiers: the higher tier's entity replaces the other (a user's entry overrides the
+    /// curated one). Same id twice in one tier: error. A generated entity whose GeoNames id a curated
+    /// entity already carries is dropped. Errors make the build fail; warnings are kept in
+    /// [`Gazetteer::diagnostics`].
+    pub fn build(self) -> Result<Gazetteer, LoadError> {
+        self.build_with(true)
+    }
+
+    /// Builds without the per-entity validation: only for the embedded gazetteer, which the test suite
+    /// validates (`gazetteer check`), so that starting a tagger does not redo that work every time.
+    pub(super) fn build_trusted(self) -> Result<Gazetteer, LoadError> {
+        self.build_with(false)
+    }
+
+    fn build_with(self, validate_entities: bool) -> Result<Gazetteer, LoadError> {
+        let GazetteerBuilder { entities, mut diagnostics, sources } = self;
+        let merged = merge_tiers(entities, &mut diagnostics);
+        if validate_entities {
+            validate(&merged, &mut diagnostics);
+        }
+        diagnostics.sort_by_key(|d| d.severity);
+        if diagnostics.iter().any(|d| d.severity == Severity::Error) {
+            return Err(LoadError { diagnostics });
+        }
+        let mut entities: Vec<Entity> = merged.into_iter().map(|(e, _)| e).collect();
+        crate::arabic_spelling::expand(&mut entities);
+        let by_id = entities.iter().enumerate().map(|(i, e)| (e.id.clone(), i as u32)).collect();
+        Ok(Gazetteer { entities, by_id, diagnostics, sources })
+    }
+}
+
+/// The formats a gazetteer source can be written in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// The project's TOML files (see `gazetteer/README.md`).
+    Toml,
+    /// The tab-separated layers generated from GeoNames or exported (see [`tsv`]).
+    Tsv,
+    /// spaCy EntityRuler patterns, one JSON object per line (see [`spacy`]).
+    SpacyJsonl,
+}
+
+impl Format {
+    /// The format of a source, from its name (`.toml`, `.tsv`, `.jsonl`/`.json`), else its content (a
+    /// first line that starts with `{`, or the TSV header); TOML otherwise.
+    pub fn detect(source: &str, text: &str) -> Format {
+        detect_format(source, text)
+    }
+}
+
+fn detect_format(source: &str, text: &str) -> Format {
+    let lower = source.to_ascii_lowercase();
+    if lower.ends_with(".toml") {
+        return Format::Toml;
+    }
+    if lower.ends_with(".tsv") {
+        return Format::Tsv;
+    }
+    if lower.ends_with(".jsonl") || lower.ends_with(".json") {
+        return Format::SpacyJsonl;
+    }
+    let first = text.lines().map(str::trim).find(|l| !l.is_empty() && !l.starts_with('#'));
+    match first {
+        Some(line) if line.starts_with('{') => Format::SpacyJsonl,
+        Some(line) if line.starts_with(tsv::HEADER_PREFIX) => Format::Tsv,
+        _ => Format::Toml,
+    }
+}
+
+fn merge_tiers(entities: Vec<(Entity, Origin)>, diagnostics: &mut Vec<Diagnostic>) -> Vec<(Entity, Origin)> {
+    let mut merged: Vec<(Entity, Origin)> = Vec::with_capacity(entities.len());
+    let mut index: HashMap<String, usize> = HashMap::with_capacity(entities.len());
+    for (entity, origin) in entities {
+        match index.get(&entity.id) {
+            None => {
+                index.insert(entity.id.clone(), merged.len());
+                merged.push((entity, origin));
+            }
+            Some(&at) => {
+                let (existing, existing_origin) = &merged[at];
+                if existing.tier == entity.tier {
+                    diagnostics.push(Diagnostic {
+                        severity: Severity::Error,
+                        source: origin.source.clone(),
+                        line: origin.line,
+                        message: format!(
+                            "duplicate id \"{}\" (first defined at {})",
+                            entity.id,
+                            location(existing_origin)
+                        ),
+                    });
+                } else if entity.tier < existing.tier {
+                    merged[at] = (entity, origin);
+                }
+                // else: the entity already there has the higher tier and stays.
+            }
+        }
+    }
+    // Generated entities that a curated or user entity already covers (same GeoNames id).
+    let claimed: std::collections::HashSet<u64> =
+        merged.iter().filter(|(e, _)| e.tier < Tier::Geonames).filter_map(|(e, _)| e.geonames).collect();
+    merged.retain(|(e, _)| !(e.tier == Tier::Geonames && e.geonames.is_some_and(|g| claimed.contains(&g))));
+    merged
+}

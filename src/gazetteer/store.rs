@@ -1,0 +1,127 @@
+//! [`Gazetteer`]: the validated entities, looked up by index or id, with their [`Stats`].
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use super::{Diagnostic, Entity, EntityIndex, GazetteerBuilder, LoadError, EMBEDDED_VERSION};
+use crate::arabic::is_arabic_letter;
+use crate::fold::fold;
+
+/// A validated set of entities.
+#[derive(Clone, Debug)]
+pub struct Gazetteer {
+    pub(super) entities: Vec<Entity>,
+    pub(super) by_id: HashMap<String, u32>,
+    pub(super) diagnostics: Vec<Diagnostic>,
+    pub(super) sources: Vec<String>,
+}
+
+impl Gazetteer {
+    /// The embedded default gazetteer (the curated tier in `gazetteer/*.toml`).
+    ///
+    /// # Panics
+    /// Never in a released build: the embedded files are validated by the test suite.
+    pub fn embedded() -> Gazetteer {
+        Gazetteer::try_embedded().expect("the embedded gazetteer is valid")
+    }
+
+    /// The embedded default gazetteer, or the error of a broken build (for callers that must not
+    /// panic, such as the WebAssembly constructor). Parse errors are reported; the per-entity
+    /// validation that `gazetteer check` and the test suite run is not repeated here, which keeps
+    /// start-up fast, so ambiguity warnings are not in [`Gazetteer::diagnostics`].
+    pub fn try_embedded() -> Result<Gazetteer, LoadError> {
+        GazetteerBuilder::with_embedded().build_trusted()
+    }
+
+    /// A builder, for loading files.
+    pub fn builder() -> GazetteerBuilder {
+        GazetteerBuilder::new()
+    }
+
+    /// All entities, in load order.
+    pub fn entities(&self) -> &[Entity] {
+        &self.entities
+    }
+
+    /// The entity at `index` (as found in a [`crate::Mention`]).
+    pub fn entity(&self, index: EntityIndex) -> &Entity {
+        &self.entities[index.0 as usize]
+    }
+
+    /// Looks an entity up by id.
+    pub fn get(&self, id: &str) -> Option<&Entity> {
+        self.by_id.get(id).map(|&i| &self.entities[i as usize])
+    }
+
+    /// Index of an entity by id.
+    pub fn index_of(&self, id: &str) -> Option<EntityIndex> {
+        self.by_id.get(id).map(|&i| EntityIndex(i))
+    }
+
+    /// Warnings found while building (ambiguous variants and the like).
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        &self.diagnostics
+    }
+
+    /// Names of the sources it was built from.
+    pub fn sources(&self) -> &[String] {
+        &self.sources
+    }
+
+    /// Counts of entities and variants, overall and per type.
+    pub fn stats(&self) -> Stats {
+        let mut stats = Stats { version: EMBEDDED_VERSION.to_string(), ..Stats::default() };
+        for entity in &self.entities {
+            stats.entities += 1;
+            stats.variants += entity.variants.len();
+            let per = stats.by_type.entry(entity.kind.as_str().to_string()).or_default();
+            per.entities += 1;
+            per.variants += entity.variants.len();
+            if entity.variants.iter().any(|v| v.text.chars().any(is_arabic_letter)) {
+                per.with_arabic += 1;
+            }
+        }
+        let mut owners: HashMap<String, (u32, bool)> = HashMap::new();
+        for (i, entity) in self.entities.iter().enumerate() {
+            for variant in &entity.variants {
+                let owner = owners.entry(fold(&variant.text)).or_insert((i as u32, false));
+                owner.1 |= owner.0 != i as u32;
+            }
+        }
+        stats.ambiguous_variants = owners.values().filter(|(_, shared)| *shared).count();
+        stats
+    }
+}
+
+impl Default for Gazetteer {
+    fn default() -> Gazetteer {
+        Gazetteer::embedded()
+    }
+}
+
+/// Entity and variant counts.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Stats {
+    /// The embedded gazetteer's version.
+    pub version: String,
+    /// Number of entities.
+    pub entities: usize,
+    /// Number of variants (spellings), canonical names included.
+    pub variants: usize,
+    /// Variants shared by several entities.
+    pub ambiguous_variants: usize,
+    /// Per entity type.
+    pub by_type: std::collections::BTreeMap<String, TypeStats>,
+}
+
+/// Counts for one entity type.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct TypeStats {
+    /// Number of entities.
+    pub entities: usize,
+    /// Number of variants.
+    pub variants: usize,
+    /// Entities with at least one Arabic-script variant.
+    pub with_arabic: usize,
+}
