@@ -8,15 +8,16 @@ export SAHEL_GEONAMES_DIR ?= $(abspath $(CURDIR)/../shared/geonames)
 PORT ?= 8080
 WASM_PACK := wasm-pack --log-level warn
 
-.PHONY: serve test setup www wasm geonames lint test-native test-wasm test-e2e test-fuzz fuzz bench clean
+.PHONY: serve test setup www wasm geonames lint test-native test-wasm test-python test-e2e test-fuzz fuzz bench bench-python clean
 
 ## serve: build the page and serve it at http://127.0.0.1:$(PORT)/
 serve: setup www
 	node tools/serve.mjs www $(PORT)
 
-## test: everything CI runs: lints, native tests, wasm tests (node and headless Chromium), end-to-end tests,
-## and each fuzz target for 60 s (skipped with a message where nightly or cargo-fuzz is missing)
-test: setup lint test-native test-wasm www test-e2e test-fuzz
+## test: everything CI runs: lints, native tests, wasm tests (node and headless Chromium), the Python
+## binding's suite (pytest), end-to-end tests, and each fuzz target for 60 s (skipped with a message
+## where nightly or cargo-fuzz is missing)
+test: setup lint test-native test-wasm test-python www test-e2e test-fuzz
 	@echo "make test: all suites passed"
 
 setup:
@@ -41,7 +42,7 @@ wasm:
 lint:
 	cargo fmt --all -- --check
 	cargo fmt --manifest-path fuzz/Cargo.toml -- --check
-	cargo clippy --all-targets -- -D warnings
+	cargo clippy --workspace --all-targets -- -D warnings
 
 test-native:
 	cargo test --all-targets
@@ -64,6 +65,16 @@ test-wasm:
 # $(call suite_ran,TEST,LOG): fails unless tests/TEST.rs ran and passed one test or more in LOG.
 suite_ran = awk '/^ +(Running|Doc-tests) / { on = /Running tests\/$(1)\.rs/ } on && /test result: ok\. [1-9]/ { print "$(1): " $$0; found = 1; exit } \
 	END { if (!found) { print "$(1): no tests ran (see $(2))"; exit 1 } }' $(2)
+
+# The Python binding (crates/python), built natively only (never for wasm32): installed in the venv of
+# .ci/setup by maturin, then its pytest suite, which compares it with the release CLI built here.
+PY_VENV := $(CURDIR)/target/python-venv
+test-python:
+	@bash .ci/setup python
+	cargo build --release --workspace --bins
+	cd crates/python && VIRTUAL_ENV=$(PY_VENV) $(PY_VENV)/bin/maturin develop --release
+	PYTHONDONTWRITEBYTECODE=1 SAHEL_TAGGER_CLI=$(CURDIR)/target/release/sahel-tagger \
+	  $(PY_VENV)/bin/python -m pytest -p no:cacheprovider crates/python/tests
 
 test-e2e:
 	@if ls tests/e2e/*.test.mjs >/dev/null 2>&1; then node --test --test-concurrency=1 tests/e2e/; else echo "no end-to-end tests yet"; fi
