@@ -90,8 +90,8 @@ test-fuzz:
 	FUZZ_SECONDS=60 bash tools/fuzz.sh --optional
 
 ## bench: the cross-tool benchmark (bench/README.md): our core native, in WebAssembly under Node.js and
-## in Chromium, against a raw aho-corasick scan, JavaScript peers and mark.js, on the same generated
-## inputs; writes bench/out/results.md and results.json and prints the tables (about 10-15 minutes).
+## in Chromium, and through the Python binding, against a raw aho-corasick scan, JavaScript peers,
+## mark.js, spaCy's PhraseMatcher and flashtext2, on the same generated inputs; writes bench/out/results.md and results.json and prints the tables (about 10-15 minutes).
 ## Not part of `make test`: figures are reported, never asserted.
 bench: setup www
 	@in=bench/out/inputs; \
@@ -101,7 +101,17 @@ bench: setup www
 	cargo run --release --quiet --example bench_native -- bench/out/inputs bench/out/native.json
 	node bench/node.mjs
 	node bench/chromium.mjs
+	$(MAKE) --no-print-directory bench-python
 	node bench/summary.mjs
+
+## bench-python: the Python part of `make bench` alone (bench/python.py: our binding, spaCy's
+## PhraseMatcher, flashtext2), on the inputs and native figures of a previous `make bench`
+bench-python:
+	@bash .ci/setup python
+	@$(PY_VENV)/bin/python -c 'import spacy, flashtext2' 2>/dev/null || \
+	  $(PY_VENV)/bin/python -m pip install --quiet --disable-pip-version-check spacy flashtext2
+	cd crates/python && VIRTUAL_ENV=$(PY_VENV) $(PY_VENV)/bin/maturin develop --release
+	$(PY_VENV)/bin/python bench/python.py
 
 clean:
 	cargo clean
