@@ -47,6 +47,7 @@ mod rank;
 mod tagger;
 mod tolerant;
 mod unlisted;
+pub mod view;
 
 /// The JavaScript API (wasm-bindgen), on `wasm32` only; public so that its tests can reach it.
 #[cfg(target_arch = "wasm32")]
@@ -60,3 +61,4 @@ pub use gazetteer::{
 };
 pub use tagger::{MatchKind, Matching, Mention, Options, Tagged, Tagger};
 pub use unlisted::{Rule, Unlisted};
+pub use view::{CandidateView, CheckView, MentionView, Offsets, Viewer};

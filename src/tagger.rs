@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 
 use crate::context::{Check, Evidencer};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::designator::Designators;
 use crate::fold::{fold_with_origins, Folded};
@@ -55,7 +55,7 @@ pub struct Mention {
 }
 
 /// How a mention's text matched.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum MatchKind {
     /// The text is a variant of the entity (after folding).

@@ -20,9 +20,12 @@ use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::gazetteer::{tsv, Entity, EntityIndex, Gazetteer, GazetteerBuilder, LoadError, Severity, Tier};
+use crate::gazetteer::{
+    tsv, Entity, EntityIndex, EntityType, Gazetteer, GazetteerBuilder, LoadError, Severity, Tier,
+};
 use crate::offsets::OffsetCounter;
 use crate::tagger::{MatchKind, Mention, Tagger as CoreTagger};
+use crate::view::{CandidateView, CheckView, MentionView, Offsets, Viewer};
 use crate::CaseMode;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -43,7 +46,10 @@ export type CaseMode = "insensitive" | "exact" | "capitalized";
  */
 export type MatchKind = "exact" | "tolerant" | "grammar";
 
-/** One mention found by `Tagger.tag`. `start`/`end` are UTF-16 offsets: `text.slice(start, end) === surface`. */
+/**
+ * One mention found by `Tagger.tag`: the core's `MentionView` with camelCase names. `start`/`end` are
+ * UTF-16 offsets: `text.slice(start, end) === surface`. Optional fields are absent when unknown.
+ */
 export interface Mention {
     start: number;
     end: number;
@@ -54,11 +60,11 @@ export interface Mention {
     /** The entity's canonical name. */
     name: string;
     type: EntityType;
-    subtype?: string;
     /** How the text matched. */
     match: MatchKind;
     /** The gazetteer spelling that matched; for `tolerant`, the one approximated; for `grammar`, the grammar's phrase. */
     variant: string;
+    subtype?: string;
     /** Ids of every entity this spelling may refer to, the chosen one first. */
     candidates: string[];
     /** The spelling belongs to more than one entity. */
@@ -67,7 +73,39 @@ export interface Mention {
     possible: boolean;
     /** The variant only matches in its own case (an acronym) or capitalized. */
     caseSensitive: boolean;
+    /** For a doubtful name (a word, a common name, very short, a GeoNames village): what kept it. */
+    check?: Check;
     tier: Tier;
+    /** Present and true when the span was grown over a place designator ("province de Kossi"). */
+    designator?: boolean;
+    /** For an ambiguous spelling: what tells the candidates apart, in the order of `candidates`. */
+    candidateFacts?: CandidateFacts[];
+    /** ISO 3166-1 alpha-2 code(s), space-separated. */
+    country?: string;
+    /** First- and second-level administrative units, when the gazetteer knows them. */
+    admin1?: string;
+    admin2?: string;
+    lat?: number;
+    lon?: number;
+}
+
+/** Why a doubtful name was kept: `doubt`, `verdict`, `reason`, the deciding `words`, the UTF-16 offset `at` of the mention it relies on. */
+export interface Check {
+    doubt: string;
+    verdict: "kept" | "unconfirmed" | "dropped";
+    reason: string;
+    cue?: string;
+    words?: string;
+    at?: number;
+}
+
+/** One candidate of an ambiguous spelling. */
+export interface CandidateFacts {
+    id: string;
+    name: string;
+    country?: string;
+    /** Id of the containing entity. */
+    parent?: string;
 }
 
 /** One spelling of an entity. */
@@ -166,14 +204,6 @@ fn serializer() -> serde_wasm_bindgen::Serializer {
 
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
     value.serialize(&serializer()).map_err(|e| JsError::new(&e.to_string()))
-}
-
-fn tier_name(tier: Tier) -> &'static str {
-    match tier {
-        Tier::User => "user",
-        Tier::Curated => "curated",
-        Tier::Extended => "extended",
-    }
 }
 
 /// A JS `Error` for a gazetteer that failed to build: the message lists the errors with source and
@@ -398,42 +428,84 @@ extern "C" {
     fn set_candidates(this: &MentionObject, value: &js_sys::Array);
 }
 
-/// The fields of a mention that depend on what matched, not on where: the same for every mention of
-/// one variant of one entity with one resolution.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct MentionFacts<'a> {
-    id: &'a str,
-    name: &'a str,
+/// [`MentionView`] as JavaScript sees it: the same fields, camelCase by serde (the `Deserialize`
+/// half is never called: it is there so that the compiler checks this list against `MentionView`,
+/// which it must build field by field).
+#[derive(Serialize, Deserialize)]
+#[serde(remote = "MentionView", rename_all = "camelCase")]
+#[allow(dead_code)]
+struct JsMentionView {
+    start: usize,
+    end: usize,
+    surface: String,
+    id: Option<String>,
+    name: String,
     #[serde(rename = "type")]
-    kind: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    subtype: Option<&'a str>,
-    #[serde(rename = "match")]
-    match_kind: &'static str,
-    variant: &'a str,
-    candidates: Vec<&'a str>,
-    ambiguous: bool,
-    possible: bool,
-    case_sensitive: bool,
-    tier: &'a str,
+    kind: EntityType,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    unlisted: bool,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    unconfirmed: bool,
+    #[serde(rename = "match", default, skip_serializing_if = "Option::is_none")]
+    match_kind: Option<MatchKind>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    variant: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    subtype: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    candidates: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    ambiguous: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    possible: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    case_sensitive: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    check: Option<CheckView>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    cue: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    cue_kind: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    rule: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    tier: Option<Tier>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    designator: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    candidate_facts: Option<Vec<CandidateView>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    country: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    admin1: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    admin2: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    lat: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    lon: Option<f64>,
 }
 
-/// What makes two mentions share their [`MentionFacts`]: entity, how it matched, variant, `possible`,
-/// candidates.
-type FactsKey<'a> = (EntityIndex, MatchKind, u32, bool, &'a [EntityIndex]);
+/// A mention's view as a JS object.
+fn view_to_js(view: &MentionView) -> Result<js_sys::Object, JsError> {
+    let value = JsMentionView::serialize(view, &serializer()).map_err(|e| JsError::new(&e.to_string()))?;
+    Ok(value.unchecked_into())
+}
 
-/// Makes the JS objects of [`Tagger::tag`].
+/// What makes two mentions share everything but their offsets and surface: entity, how it matched,
+/// variant, `possible`, candidates, designator (mentions with a check are made one by one).
+type FactsKey<'a> = (EntityIndex, MatchKind, u32, bool, &'a [EntityIndex], bool);
+
+/// Makes the JS objects of [`Tagger::tag`] from the core's [`MentionView`]s.
 ///
-/// Setting thirteen fields one by one across the boundary, each string decoded anew, costs several
-/// times the tagging itself. Instead the facts shared by mentions of the same variant are serialized
-/// once per call into a template object, and each mention is a new object given its offsets and
+/// Setting a score of fields one by one across the boundary, each string decoded anew, costs several
+/// times the tagging itself. Instead the view of the first mention of each kind is serialized into a
+/// template object, and each later mention of that kind is a new object given its offsets and
 /// surface (surfaces decoded once per distinct spelling), then `Object.assign`ed the template, then
 /// given its own copy of the `candidates` array: seven calls, no decoding, for most mentions.
 struct MentionBuilder<'a> {
-    tagger: &'a CoreTagger,
+    viewer: Viewer<'a>,
     text: &'a str,
-    offsets: OffsetCounter<'a>,
     /// Template object and its `candidates` array, per kind of mention.
     facts: HashMap<FactsKey<'a>, (js_sys::Object, js_sys::Array)>,
     surfaces: HashMap<&'a str, JsValue>,
@@ -442,9 +514,8 @@ struct MentionBuilder<'a> {
 impl<'a> MentionBuilder<'a> {
     fn new(tagger: &'a CoreTagger, text: &'a str) -> Self {
         MentionBuilder {
-            tagger,
+            viewer: Viewer::new(tagger, text, Offsets::Utf16, true),
             text,
-            offsets: OffsetCounter::new(text),
             facts: HashMap::new(),
             surfaces: HashMap::new(),
         }
@@ -452,42 +523,27 @@ impl<'a> MentionBuilder<'a> {
 
     /// The object for `m`; mentions must come in text order (offsets are counted forward).
     fn build(&mut self, m: &'a Mention) -> Result<MentionObject, JsError> {
-        let object: MentionObject = js_sys::Object::new().unchecked_into();
-        object.set_start(self.offsets.position(m.start).utf16 as u32);
-        object.set_end(self.offsets.position(m.end).utf16 as u32);
-        let surface = m.surface(self.text);
-        object.set_surface(self.surfaces.entry(surface).or_insert_with(|| JsValue::from_str(surface)));
-        let key = (m.entity, m.kind, m.variant, m.possible, m.candidates.as_slice());
+        if m.check.is_some() {
+            return Ok(view_to_js(&self.viewer.mention(m))?.unchecked_into());
+        }
+        let key = (m.entity, m.kind, m.variant, m.possible, m.candidates.as_slice(), m.designator);
         let (facts, candidates) = match self.facts.entry(key) {
             Entry::Occupied(entry) => entry.into_mut(),
-            Entry::Vacant(entry) => entry.insert(Self::facts(self.tagger, m)?),
+            Entry::Vacant(entry) => {
+                let object = view_to_js(&self.viewer.mention(m))?;
+                let candidates = js_sys::Reflect::get(&object, &JsValue::from_str("candidates"))
+                    .map_err(|_| JsError::new("internal error: mention template"))?;
+                entry.insert((object, candidates.unchecked_into()))
+            }
         };
+        let (start, end) = self.viewer.span(m.start, m.end);
+        let object: MentionObject = js_sys::Object::new().unchecked_into();
         js_sys::Object::assign(&object, facts);
+        object.set_start(start as u32);
+        object.set_end(end as u32);
+        let surface = m.surface(self.text);
+        object.set_surface(self.surfaces.entry(surface).or_insert_with(|| JsValue::from_str(surface)));
         object.set_candidates(&js_sys::Array::from(candidates));
         Ok(object)
-    }
-
-    /// The template for mentions like `m`, and its `candidates` array.
-    fn facts(tagger: &CoreTagger, m: &Mention) -> Result<(js_sys::Object, js_sys::Array), JsError> {
-        let gazetteer = tagger.gazetteer();
-        let entity = gazetteer.entity(m.entity);
-        let variant = tagger.variant(m);
-        let facts = MentionFacts {
-            id: &entity.id,
-            name: &entity.name,
-            kind: entity.kind.as_str(),
-            subtype: entity.subtype.as_deref(),
-            match_kind: m.kind.as_str(),
-            variant: &variant.text,
-            candidates: m.candidates.iter().map(|&c| gazetteer.entity(c).id.as_str()).collect(),
-            ambiguous: m.is_ambiguous(),
-            possible: m.possible,
-            case_sensitive: variant.case != CaseMode::Insensitive,
-            tier: tier_name(entity.tier),
-        };
-        let object: js_sys::Object = to_js(&facts)?.unchecked_into();
-        let candidates = js_sys::Reflect::get(&object, &JsValue::from_str("candidates"))
-            .map_err(|_| JsError::new("internal error: mention template"))?;
-        Ok((object, candidates.unchecked_into()))
     }
 }

@@ -433,3 +433,32 @@ fn marks_alone_are_no_proclitic() {
         sahel_tagger::invariants::tagging(&tagger, text).unwrap();
     }
 }
+
+#[test]
+fn mention_views_are_what_every_binding_shows() {
+    use sahel_tagger::{Offsets, Options};
+    let tagger = Tagger::default();
+    let text = "😀 Le JNIM à Tombouctou ; les villages de Doumsiré et Kelbadji.";
+    let tagged = tagger.tag_with(text, &Options { possible: false, unlisted: true });
+    let views = tagger.views(text, &tagged, Offsets::CodePoints);
+    let chars: Vec<char> = text.chars().collect();
+    for v in &views {
+        assert_eq!(chars[v.start..v.end].iter().collect::<String>(), v.surface);
+    }
+    let jnim = views.iter().find(|v| v.id.as_deref() == Some("jnim")).unwrap();
+    assert_eq!(jnim.kind, sahel_tagger::EntityType::ArmedGroup);
+    assert_eq!(jnim.match_kind, Some(sahel_tagger::MatchKind::Exact));
+    assert_eq!(jnim.candidates.as_deref(), Some(&["jnim".to_string()][..]));
+    let tombouctou = views.iter().find(|v| v.id.as_deref() == Some("timbuktu")).unwrap();
+    assert!(tombouctou.lat.is_some() && tombouctou.country.as_deref() == Some("ML"));
+    let unlisted: Vec<_> = views.iter().filter(|v| v.unlisted).collect();
+    assert!(!unlisted.is_empty() && unlisted.iter().all(|v| v.id.is_none() && v.cue.is_some()));
+    // UTF-16 offsets: the emoji counts two units.
+    let utf16 = tagger.views(text, &tagged, Offsets::Utf16);
+    assert_eq!(utf16[0].start, views[0].start + 1);
+    // Without details: the contract fields and flags only.
+    let short = tagger.views_with(text, &tagged, Offsets::CodePoints, false);
+    let json = serde_json::to_string(&short[0]).unwrap();
+    assert_eq!(json, r#"{"start":5,"end":9,"surface":"JNIM","id":"jnim","name":"JNIM","type":"armed_group"}"#);
+    assert!(short.iter().all(|v| v.match_kind.is_none() && v.candidates.is_none() && v.cue.is_none()));
+}

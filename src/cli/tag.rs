@@ -5,8 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Args;
-use sahel_tagger::offsets::OffsetCounter;
-use sahel_tagger::{Check, Evidence, MatchKind, Mention, Options, Tagged, Tagger, Unlisted};
+use sahel_tagger::{MatchKind, MentionView, Offsets, Options, Tagger, Viewer};
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
@@ -68,78 +67,14 @@ impl Show {
     }
 }
 
-/// One output mention: the contract's six fields (`id` is null for an unlisted name), flags when they
-/// are set, plus details on request.
-#[derive(Serialize)]
-struct OutMention<'a> {
-    start: usize,
-    end: usize,
-    surface: &'a str,
-    id: Option<&'a str>,
-    name: &'a str,
-    #[serde(rename = "type")]
-    kind: &'a str,
-    /// A name no list holds (`--unlisted`).
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
-    unlisted: bool,
-    /// A doubtful name emitted without evidence (`--possible`).
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
-    unconfirmed: bool,
-    #[serde(flatten, skip_serializing_if = "Option::is_none")]
-    details: Option<Details<'a>>,
-    #[serde(flatten, skip_serializing_if = "Option::is_none")]
-    cue: Option<CueDetails<'a>>,
-}
-
-#[derive(Serialize)]
-struct Details<'a> {
-    /// `exact`, `tolerant` (then `variant` is the variant approximated) or `grammar` (a descriptive
-    /// force name; `variant` is the grammar's phrase).
-    #[serde(rename = "match")]
-    match_kind: &'static str,
-    variant: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    subtype: Option<&'a str>,
-    candidates: Vec<&'a str>,
-    ambiguous: bool,
-    possible: bool,
-    case_sensitive: bool,
-    /// For a doubtful name: why, and what kept or dropped it.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    check: Option<CheckOut<'a>>,
-}
-
-/// A doubtful name's decision: `doubt` (why it needed evidence), `verdict` (`kept`, `unconfirmed`,
-/// `dropped`), `reason` (the evidence or what spoke against it), the words that made the decision
-/// (`words`: a cue, another name) and the other mention it relies on (`at`, a code point offset).
-#[derive(Serialize)]
-struct CheckOut<'a> {
-    doubt: &'static str,
-    verdict: &'static str,
-    reason: &'static str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    cue: Option<&'static str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    words: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    at: Option<usize>,
-}
-
-/// An unlisted name's details: the cue that proposed it (its words, its kind) and how.
-#[derive(Serialize)]
-struct CueDetails<'a> {
-    cue: &'a str,
-    cue_kind: &'static str,
-    rule: &'static str,
-}
-
 #[derive(Serialize)]
 struct Output<'a> {
     id: &'a RawValue,
-    mentions: Vec<OutMention<'a>>,
+    /// The mentions as the core shows them (contract fields first; details with `--details`).
+    mentions: Vec<MentionView>,
     /// With `--details`: the doubtful names that were not emitted, with their decision.
     #[serde(skip_serializing_if = "Option::is_none")]
-    dropped: Option<Vec<OutMention<'a>>>,
+    dropped: Option<Vec<MentionView>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     error: Option<String>,
 }
@@ -295,8 +230,9 @@ fn tag_line(tagger: &Tagger, line: &[u8], line_number: usize, show: Show) -> (St
         None => return fail(id, "missing \"text\"".into()),
     };
     let tagged = tagger.tag_with(&text, &show.options());
-    let dropped = show.details.then(|| out_dropped(tagger, &text, &tagged.dropped, show));
-    let output = Output { id, mentions: out_mentions(tagger, &text, &tagged, show), dropped, error: None };
+    let dropped = show.details.then(|| tagger.dropped_views(&text, &tagged, Offsets::CodePoints, true));
+    let mentions = tagger.views_with(&text, &tagged, Offsets::CodePoints, show.details);
+    let output = Output { id, mentions, dropped, error: None };
     (serde_json::to_string(&output).expect("serializable"), None)
 }
 
@@ -312,157 +248,38 @@ fn json_type(value: &serde_json::Value) -> &'static str {
     }
 }
 
-/// The mentions and (with `--unlisted`) the unlisted names, in text order.
-fn out_mentions<'a>(tagger: &'a Tagger, text: &'a str, tagged: &Tagged, show: Show) -> Vec<OutMention<'a>> {
-    let mut out = out_gazetteer(tagger, text, &tagged.mentions, show);
-    if show.unlisted && !tagged.unlisted.is_empty() {
-        out.extend(out_unlisted(text, &tagged.unlisted, show.details));
-        out.sort_by_key(|m| m.start);
-    }
-    out
-}
-
-fn out_gazetteer<'a>(
-    tagger: &'a Tagger,
-    text: &'a str,
-    mentions: &[Mention],
-    show: Show,
-) -> Vec<OutMention<'a>> {
-    let mut counter = OffsetCounter::new(text);
-    mentions
-        .iter()
-        .map(|m| {
-            let entity = tagger.entity(m);
-            let variant = tagger.variant(m);
-            OutMention {
-                start: counter.position(m.start).char,
-                end: counter.position(m.end).char,
-                surface: &text[m.start..m.end],
-                id: Some(&entity.id),
-                name: &entity.name,
-                kind: entity.kind.as_str(),
-                unlisted: false,
-                unconfirmed: m.is_unconfirmed(),
-                details: show.details.then(|| Details {
-                    match_kind: m.kind.as_str(),
-                    variant: &variant.text,
-                    subtype: entity.subtype.as_deref(),
-                    candidates: m
-                        .candidates
-                        .iter()
-                        .map(|&c| tagger.gazetteer().entity(c).id.as_str())
-                        .collect(),
-                    ambiguous: m.is_ambiguous(),
-                    possible: m.possible,
-                    case_sensitive: variant.case != sahel_tagger::CaseMode::Insensitive,
-                    check: m.check.map(|c| check_out(text, c)),
-                }),
-                cue: None,
-            }
-        })
-        .collect()
-}
-
-/// The doubtful names that were not emitted, each with its decision.
-fn out_dropped<'a>(
-    tagger: &'a Tagger,
-    text: &'a str,
-    dropped: &[Mention],
-    show: Show,
-) -> Vec<OutMention<'a>> {
-    let mut out = out_gazetteer(tagger, text, dropped, show);
-    for m in &mut out {
-        m.unconfirmed = false;
-        if let Some(check) = m.details.as_mut().and_then(|d| d.check.as_mut()) {
-            check.verdict = "dropped";
-        }
-    }
-    out
-}
-
-fn out_unlisted<'a>(text: &'a str, unlisted: &[Unlisted], details: bool) -> Vec<OutMention<'a>> {
-    let mut counter = OffsetCounter::new(text);
-    unlisted
-        .iter()
-        .map(|u| OutMention {
-            start: counter.position(u.start).char,
-            end: counter.position(u.end).char,
-            surface: u.surface(text),
-            id: None,
-            name: u.surface(text),
-            kind: u.kind.as_str(),
-            unlisted: true,
-            unconfirmed: false,
-            details: None,
-            cue: details.then(|| CueDetails {
-                cue: &text[u.cue_start..u.cue_end],
-                cue_kind: u.cue.as_str(),
-                rule: u.rule.as_str(),
-            }),
-        })
-        .collect()
-}
-
-/// A check in words, with offsets in code points.
-fn check_out(text: &str, check: Check) -> CheckOut<'_> {
-    let chars = |byte: usize| text[..byte].chars().count();
-    let (verdict, reason, cue, words, at) = match check.verdict {
-        Ok(evidence) => {
-            let (cue, words, at) = match evidence {
-                Evidence::Cue { cue, start, end } => (Some(cue.as_str()), Some(&text[start..end]), None),
-                Evidence::Listed { with } | Evidence::Nearby { with } => (None, None, Some(chars(with))),
-                Evidence::Repeated { at } | Evidence::NamedInFull { at } => (None, None, Some(chars(at))),
-                Evidence::Capital | Evidence::Quoted => (None, None, None),
-            };
-            ("kept", evidence.as_str(), cue, words, at)
-        }
-        Err(against) => {
-            let verdict = if against.is_definite() { "dropped" } else { "unconfirmed" };
-            let (cue, words) = match against {
-                sahel_tagger::Against::OtherKind { cue, start, end } => {
-                    (Some(cue.as_str()), Some(&text[start..end]))
-                }
-                sahel_tagger::Against::OtherName { start, end } => (None, Some(&text[start..end])),
-                _ => (None, None),
-            };
-            (verdict, against.as_str(), cue, words, None)
-        }
-    };
-    CheckOut { doubt: check.doubt.as_str(), verdict, reason, cue, words, at }
-}
-
 /// Prints the mentions of a text file as an aligned table with a short context for each.
 fn print_table(tagger: &Tagger, text: &str, show: Show) -> io::Result<()> {
     let tagged = tagger.tag_with(text, &show.options());
     // Each row with its byte span and its flags, gazetteer mentions and unlisted names in text order.
-    let mut rows: Vec<(usize, usize, String, OutMention)> =
-        out_gazetteer(tagger, text, &tagged.mentions, show)
-            .into_iter()
-            .zip(&tagged.mentions)
-            .map(|(r, m)| {
-                let mut flags = String::new();
-                if m.is_ambiguous() {
-                    flags.push_str(" (ambiguous)");
-                }
-                if m.possible {
-                    flags.push_str(" (possible)");
-                }
-                if m.is_unconfirmed() {
-                    flags.push_str(" (unconfirmed)");
-                }
-                match m.kind {
-                    MatchKind::Exact => {}
-                    MatchKind::Tolerant => {
-                        flags.push_str(&format!(" (close to: {})", tagger.variant(m).text))
-                    }
-                    MatchKind::Grammar => flags.push_str(" (descriptive name)"),
-                }
-                (m.start, m.end, flags, r)
-            })
-            .collect();
+    let mut viewer = Viewer::new(tagger, text, Offsets::CodePoints, show.details);
+    let mut rows: Vec<(usize, usize, String, MentionView)> = tagged
+        .mentions
+        .iter()
+        .map(|m| (viewer.mention(m), m))
+        .map(|(r, m)| {
+            let mut flags = String::new();
+            if m.is_ambiguous() {
+                flags.push_str(" (ambiguous)");
+            }
+            if m.possible {
+                flags.push_str(" (possible)");
+            }
+            if m.is_unconfirmed() {
+                flags.push_str(" (unconfirmed)");
+            }
+            match m.kind {
+                MatchKind::Exact => {}
+                MatchKind::Tolerant => flags.push_str(&format!(" (close to: {})", tagger.variant(m).text)),
+                MatchKind::Grammar => flags.push_str(" (descriptive name)"),
+            }
+            (m.start, m.end, flags, r)
+        })
+        .collect();
     if show.unlisted {
-        let unlisted = out_unlisted(text, &tagged.unlisted, show.details);
-        for (r, u) in unlisted.into_iter().zip(&tagged.unlisted) {
+        let mut viewer = Viewer::new(tagger, text, Offsets::CodePoints, show.details);
+        for u in &tagged.unlisted {
+            let r = viewer.unlisted(u);
             let flags = format!(" (unlisted, {} {:?})", u.cue.as_str(), &text[u.cue_start..u.cue_end]);
             rows.push((u.start, u.end, flags, r));
         }
@@ -474,13 +291,13 @@ fn print_table(tagger: &Tagger, text: &str, show: Show) -> io::Result<()> {
     let table: Vec<[String; 7]> = rows
         .iter()
         .map(|(start, end, flags, r)| {
-            let surface = format!("{}{flags}", printable(r.surface));
+            let surface = format!("{}{flags}", printable(&r.surface));
             [
                 r.start.to_string(),
                 r.end.to_string(),
-                printable(r.kind),
-                printable(r.id.unwrap_or("-")),
-                printable(r.name),
+                printable(r.kind.as_str()),
+                printable(r.id.as_deref().unwrap_or("-")),
+                printable(&r.name),
                 surface,
                 context(text, *start, *end, 30),
             ]
@@ -526,8 +343,8 @@ fn print_table(tagger: &Tagger, text: &str, show: Show) -> io::Result<()> {
     }
     if show.details {
         for m in &tagged.dropped {
-            let check = m.check.map(|c| check_out(text, c));
-            let reason = check.map_or("", |c| c.reason);
+            let check = m.check.map(|c| viewer.check(c));
+            let reason = check.as_ref().map_or("", |c| c.reason.as_str());
             writeln!(out, "dropped: {} ({reason}) {}", m.surface(text), context(text, m.start, m.end, 30))?;
         }
     }

@@ -18,6 +18,7 @@ use wasm_bindgen_test::wasm_bindgen_test;
 
 /// A `Mention` as documented in the TypeScript types; unknown fields fail the test.
 #[derive(Debug, Deserialize)]
+#[allow(dead_code)] // Every field is declared so that `deny_unknown_fields` checks the shape.
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 struct Mention {
     start: u32,
@@ -36,6 +37,14 @@ struct Mention {
     possible: bool,
     case_sensitive: bool,
     tier: String,
+    check: Option<serde_json::Value>,
+    designator: Option<bool>,
+    candidate_facts: Option<Vec<serde_json::Value>>,
+    country: Option<String>,
+    admin1: Option<String>,
+    admin2: Option<String>,
+    lat: Option<f64>,
+    lon: Option<f64>,
 }
 
 /// An `Entity` as documented in the TypeScript types.
@@ -290,6 +299,8 @@ fn accents_case_and_arabic_marks_fold_through_the_boundary() {
         assert_eq!(m.subtype.as_deref(), if m.id == "djoura" { Some("village") } else { Some("town") });
         assert!(!m.case_sensitive && !m.ambiguous && !m.possible, "{m:?}");
         assert_eq!(m.candidates, std::slice::from_ref(&m.id));
+        // The entity's facts come with the mention (the core's MentionView).
+        assert!(m.lat.is_some() && m.lon.is_some() && m.country.as_deref() == Some("ML"), "{m:?}");
         assert_eq!(m.tier, "curated");
     }
 }
