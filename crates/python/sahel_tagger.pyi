@@ -25,9 +25,18 @@ class Check(TypedDict):
     words: NotRequired[str]
     at: NotRequired[int]
 
+class Candidate(TypedDict):
+    """One entity an ambiguous spelling may refer to, with what tells it from the others."""
+
+    id: str
+    name: str
+    country: NotRequired[str]
+    parent: NotRequired[str]
+
 class Mention(TypedDict):
-    """One mention. The first six keys are always there (the CLI's JSON Lines contract); the flags
-    only when true; the rest with ``details=True``."""
+    """One mention: the core's MentionView, as the CLI writes it. The first six keys are always
+    there (the JSON Lines contract); the flags only when true; the rest with ``details=True``, each
+    only when known."""
 
     start: int
     """Start, in code points of the text."""
@@ -52,9 +61,20 @@ class Mention(TypedDict):
     possible: NotRequired[bool]
     case_sensitive: NotRequired[bool]
     check: NotRequired[Check]
+    """For a doubtful name: why it needed evidence and what kept it."""
     cue: NotRequired[str]
+    """For an unlisted name: the cue's words (``villages de``)."""
     cue_kind: NotRequired[str]
     rule: NotRequired[str]
+    tier: NotRequired[Literal["user", "curated", "extended"]]
+    designator: NotRequired[bool]
+    """The span was grown over a place designator ("province de Kossi")."""
+    candidate_facts: NotRequired[list[Candidate]]
+    country: NotRequired[str]
+    admin1: NotRequired[str]
+    admin2: NotRequired[str]
+    lat: NotRequired[float]
+    lon: NotRequired[float]
 
 _Path = Union[str, "PathLike[str]"]
 

@@ -231,13 +231,18 @@ fn as_text<'a>(value: &'a Bound<'_, PyAny>, what: &str) -> PyResult<Cow<'a, str>
 /// Tags `texts` on up to `threads` scoped threads. Each thread takes the next untagged text (an
 /// atomic counter), so that a few long texts do not leave the other threads idle; results keep the
 /// order of `texts`.
-fn tag_parallel(inner: &tagger::Tagger, texts: &[&str], show: Show, threads: usize) -> Vec<Vec<view::View>> {
+fn tag_parallel(
+    inner: &tagger::Tagger,
+    texts: &[&str],
+    show: Show,
+    threads: usize,
+) -> Vec<Vec<tagger::MentionView>> {
     let threads = threads.min(texts.len());
     if threads <= 1 {
         return texts.iter().map(|t| view::mentions(inner, t, show)).collect();
     }
     let next = AtomicUsize::new(0);
-    let slots: Vec<Mutex<Vec<view::View>>> = texts.iter().map(|_| Mutex::new(Vec::new())).collect();
+    let slots: Vec<Mutex<Vec<tagger::MentionView>>> = texts.iter().map(|_| Mutex::new(Vec::new())).collect();
     std::thread::scope(|scope| {
         for _ in 0..threads {
             scope.spawn(|| loop {

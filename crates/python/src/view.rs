@@ -1,72 +1,23 @@
-//! Mentions as Python dicts.
+//! Mentions as Python dicts: the core's [`MentionView`], in code points, serialised by `pythonize`.
 //!
-//! PLACEHOLDER until the core's `MentionView` lands (branch `split`): the contract's fields only, so
-//! that the rest of the binding and its suite can be built. It is replaced by the core's view.
+//! No field is named here: the dict's keys, their order and which are left out are the view's serde
+//! attributes, the same that write the CLI's JSON Lines, so the two cannot drift.
 
 use pyo3::prelude::*;
 use pyo3::types::PyList;
-use serde::Serialize;
-use tagger::offsets::OffsetCounter;
+use tagger::{MentionView, Offsets};
 
 use crate::Show;
 
-/// One mention as the binding returns it.
-#[derive(Clone, Debug, Serialize)]
-pub struct View {
-    start: usize,
-    end: usize,
-    surface: String,
-    id: Option<String>,
-    name: String,
-    #[serde(rename = "type")]
-    kind: &'static str,
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
-    unlisted: bool,
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
-    unconfirmed: bool,
-}
-
-/// The mentions of `text`, with code point offsets.
-pub fn mentions(tagger: &tagger::Tagger, text: &str, show: Show) -> Vec<View> {
-    let _details_come_with_the_core_view = show.details;
+/// The views of `text`'s mentions (and unlisted names, with `show.unlisted`), with code point offsets
+/// (Python's `str` indexes) and, with `show.details`, every detail. No GIL needed.
+pub fn mentions(tagger: &tagger::Tagger, text: &str, show: Show) -> Vec<MentionView> {
     let tagged = tagger.tag_with(text, &show.options());
-    let mut counter = OffsetCounter::new(text);
-    let mut out: Vec<View> = tagged
-        .mentions
-        .iter()
-        .map(|m| {
-            let entity = tagger.entity(m);
-            View {
-                start: counter.position(m.start).char,
-                end: counter.position(m.end).char,
-                surface: m.surface(text).to_string(),
-                id: Some(entity.id.clone()),
-                name: entity.name.clone(),
-                kind: entity.kind.as_str(),
-                unlisted: false,
-                unconfirmed: m.is_unconfirmed(),
-            }
-        })
-        .collect();
-    if !tagged.unlisted.is_empty() {
-        let mut counter = OffsetCounter::new(text);
-        out.extend(tagged.unlisted.iter().map(|u| View {
-            start: counter.position(u.start).char,
-            end: counter.position(u.end).char,
-            surface: u.surface(text).to_string(),
-            id: None,
-            name: u.surface(text).to_string(),
-            kind: u.kind.as_str(),
-            unlisted: true,
-            unconfirmed: false,
-        }));
-        out.sort_by_key(|v| v.start);
-    }
-    out
+    tagger.views_with(text, &tagged, Offsets::CodePoints, show.details)
 }
 
 /// A list of dicts.
-pub fn to_python<'py>(py: Python<'py>, views: &[View]) -> PyResult<Bound<'py, PyList>> {
+pub fn to_python<'py>(py: Python<'py>, views: &[MentionView]) -> PyResult<Bound<'py, PyList>> {
     let list = PyList::empty(py);
     for v in views {
         list.append(pythonize::pythonize(py, v)?)?;

@@ -76,6 +76,8 @@ def test_details_say_how_each_mention_matched(tagger):
     assert kidal["candidates"] == ["kidal"] or kidal["candidates"][0] == kidal["id"]
     assert kidal["ambiguous"] is False and kidal["possible"] is False
     assert "match" not in tagger.tag("Kidal")[0], "details only on request"
+    assert kidal["tier"] == "curated" and kidal["country"] == "ML" and kidal["subtype"] == "town"
+    assert isinstance(kidal["lat"], float) and isinstance(kidal["lon"], float)
 
 
 def test_a_doubtful_name_kept_by_evidence_carries_its_check(tagger):
