@@ -459,6 +459,9 @@ fn mention_views_are_what_every_binding_shows() {
     // Without details: the contract fields and flags only.
     let short = tagger.views_with(text, &tagged, Offsets::CodePoints, false);
     let json = serde_json::to_string(&short[0]).unwrap();
-    assert_eq!(json, r#"{"start":5,"end":9,"surface":"JNIM","id":"jnim","name":"JNIM","type":"armed_group"}"#);
+    assert_eq!(
+        json,
+        r#"{"start":5,"end":9,"surface":"JNIM","id":"jnim","name":"JNIM","type":"armed_group"}"#
+    );
     assert!(short.iter().all(|v| v.match_kind.is_none() && v.candidates.is_none() && v.cue.is_none()));
 }
