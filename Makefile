@@ -8,15 +8,16 @@ export SAHEL_GEONAMES_DIR ?= $(abspath $(CURDIR)/../shared/geonames)
 PORT ?= 8080
 WASM_PACK := wasm-pack --log-level warn
 
-.PHONY: serve test setup www wasm geonames bookmarklet map vendor lint check-core-deps test-native test-wasm test-e2e test-fuzz fuzz bench clean
+.PHONY: serve test setup www wasm geonames bookmarklet map vendor lint check-core-deps test-native test-wasm test-python test-e2e test-fuzz fuzz bench bench-python clean
 
 ## serve: build the page and serve it at http://127.0.0.1:$(PORT)/
 serve: setup www
 	node tools/serve.mjs www $(PORT)
 
-## test: everything CI runs: lints, native tests, wasm tests (node and headless Chromium), end-to-end tests,
-## and each fuzz target for 60 s (skipped with a message where nightly or cargo-fuzz is missing)
-test: setup lint test-native test-wasm www test-e2e test-fuzz
+## test: everything CI runs: lints, native tests, wasm tests (node and headless Chromium), the Python
+## binding's suite (pytest), end-to-end tests, and each fuzz target for 60 s (skipped with a message
+## where nightly or cargo-fuzz is missing)
+test: setup lint test-native test-wasm test-python www test-e2e test-fuzz
 	@echo "make test: all suites passed"
 
 setup:
@@ -99,6 +100,16 @@ test-wasm:
 suite_ran = awk '/^ +(Running|Doc-tests) / { on = /Running tests\/$(1)\.rs/ } on && /test result: ok\. [1-9]/ { print "$(1): " $$0; found = 1; exit } \
 	END { if (!found) { print "$(1): no tests ran (see $(2))"; exit 1 } }' $(2)
 
+# The Python binding (crates/python), built natively only (never for wasm32): installed in the venv of
+# .ci/setup by maturin, then its pytest suite, which compares it with the release CLI built here.
+PY_VENV := $(CURDIR)/target/python-venv
+test-python:
+	@bash .ci/setup python
+	cargo build --release --workspace --bins
+	cd crates/python && VIRTUAL_ENV=$(PY_VENV) $(PY_VENV)/bin/maturin develop --release
+	PYTHONDONTWRITEBYTECODE=1 SAHEL_TAGGER_CLI=$(CURDIR)/target/release/sahel-tagger \
+	  $(PY_VENV)/bin/python -m pytest -p no:cacheprovider crates/python/tests
+
 test-e2e:
 	@if ls tests/e2e/*.test.mjs >/dev/null 2>&1; then node --test --test-concurrency=1 tests/e2e/; else echo "no end-to-end tests yet"; fi
 
@@ -113,8 +124,8 @@ test-fuzz:
 	FUZZ_SECONDS=60 bash tools/fuzz.sh --optional
 
 ## bench: the cross-tool benchmark (bench/README.md): our core native, in WebAssembly under Node.js and
-## in Chromium, against a raw aho-corasick scan, JavaScript peers and mark.js, on the same generated
-## inputs; writes bench/out/results.md and results.json and prints the tables (about 10-15 minutes).
+## in Chromium, and through the Python binding, against a raw aho-corasick scan, JavaScript peers,
+## mark.js, spaCy's PhraseMatcher and flashtext2, on the same generated inputs; writes bench/out/results.md and results.json and prints the tables (about 10-15 minutes).
 ## Not part of `make test`: figures are reported, never asserted.
 bench: setup www
 	@in=bench/out/inputs; \
@@ -124,7 +135,17 @@ bench: setup www
 	cargo run --release --quiet -p sahel-tagger-dev --example bench_native -- bench/out/inputs bench/out/native.json
 	node bench/node.mjs
 	node bench/chromium.mjs
+	$(MAKE) --no-print-directory bench-python
 	node bench/summary.mjs
+
+## bench-python: the Python part of `make bench` alone (bench/python.py: our binding, spaCy's
+## PhraseMatcher, flashtext2), on the inputs and native figures of a previous `make bench`
+bench-python:
+	@bash .ci/setup python
+	@$(PY_VENV)/bin/python -c 'import spacy, flashtext2' 2>/dev/null || \
+	  $(PY_VENV)/bin/python -m pip install --quiet --disable-pip-version-check spacy flashtext2
+	cd crates/python && VIRTUAL_ENV=$(PY_VENV) $(PY_VENV)/bin/maturin develop --release
+	$(PY_VENV)/bin/python bench/python.py
 
 clean:
 	cargo clean

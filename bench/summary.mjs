@@ -1,4 +1,4 @@
-// Gathers bench/out/{native,node,chromium}.json into bench/out/results.json and results.md (tables of
+// Gathers bench/out/{native,node,chromium}.json (and python.md, when bench/python.py ran) into bench/out/results.json and results.md (tables of
 // medians and the ratios ours / each peer, the machine, the targets of issue 7) and prints the tables.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -13,6 +13,9 @@ const read = (name) => {
 const native = read('native.json');
 const node = read('node.json');
 const chromium = read('chromium.json');
+// The Python part (bench/python.py) writes its own tables; they are included as they are.
+const pythonFile = path.join(OUT, 'python.md');
+const python = fs.existsSync(pythonFile) ? fs.readFileSync(pythonFile, 'utf8') : null;
 if (!native || !node || !chromium) throw new Error('bench/out/{native,node,chromium}.json missing: run `make bench`');
 
 const sh = (cmd, args) => {
@@ -396,9 +399,9 @@ ${advTable}
 ## Targets
 
 ${targetTable}
-`;
+${python ? `\n${python}` : ''}`;
 
-const results = { machine: { ...m, rustc, chromium: chromium.chromium, commit, dirty: !!dirty }, native, node, chromium, figures: fig, targets: tgt };
+const results = { machine: { ...m, rustc, chromium: chromium.chromium, commit, dirty: !!dirty }, native, node, chromium, python: read('python.json'), figures: fig, targets: tgt };
 fs.writeFileSync(path.join(OUT, 'results.json'), JSON.stringify(results, null, 2) + '\n');
 fs.writeFileSync(path.join(OUT, 'results.md'), md);
 process.stdout.write(md);
