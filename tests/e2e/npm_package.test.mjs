@@ -93,3 +93,34 @@ test("the README's browser snippet runs in a page", async () => {
     await site.close();
   }
 });
+
+test("the README's bundler snippet runs as written, bundled by esbuild", async () => {
+  const dir = project();
+  // The snippet reads the page's text; the page holds an article and shows what it found.
+  const code = `${snippet('With a bundler', 'js')}\ndocument.getElementById('out').textContent = places.map((m) => m.surface + ' → ' + m.id).join('\\n');\n`;
+  fs.writeFileSync(path.join(dir, 'app.js'), code);
+  const out = path.join(dir, 'dist');
+  const esbuild = path.join(ROOT, 'node_modules', '.bin', 'esbuild');
+  // esbuild leaves `new URL('sahel_tagger_bg.wasm', import.meta.url)` as it is: as the README says,
+  // the .wasm file is copied next to the bundle.
+  execFileSync(esbuild, ['app.js', '--bundle', '--format=esm', '--platform=browser', `--outfile=${path.join(out, 'app.js')}`], { cwd: dir, stdio: 'pipe' });
+  fs.copyFileSync(path.join(PKG, 'sahel_tagger_bg.wasm'), path.join(out, 'sahel_tagger_bg.wasm'));
+  fs.writeFileSync(
+    path.join(out, 'index.html'),
+    '<!doctype html><meta charset="utf-8"><p>Le JNIM a revendiqué l’attaque de Dioura, près de Tombouctou.</p><pre id="out"></pre><script type="module" src="app.js"></script>'
+  );
+  const site = await serve({ root: out });
+  const browser = await launch();
+  try {
+    const page = await browser.context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(site.url + 'index.html');
+    await page.waitForFunction(() => document.getElementById('out').textContent.includes('Tombouctou'), null, { timeout: 30000 });
+    assert.deepEqual((await page.textContent('#out')).split('\n'), ['Dioura → djoura', 'Tombouctou → timbuktu']);
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+    await site.close();
+  }
+});
