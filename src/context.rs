@@ -525,7 +525,7 @@ fn listed(text: &str, left_end: usize, right_start: usize, right_end: usize) -> 
 /// The sentence around `start..end`: from after the previous sentence end (or line break) to the next.
 fn sentence(text: &str, start: usize, end: usize) -> (usize, usize) {
     let is_end = |c: char| matches!(c, '.' | '!' | '?' | '\n' | '؟' | '\u{2029}');
-    let s = text[..start].rfind(is_end).map_or(0, |i| i + 1);
+    let s = text[..start].char_indices().rfind(|&(_, c)| is_end(c)).map_or(0, |(i, c)| i + c.len_utf8());
     let e = text[end..].find(is_end).map_or(text.len(), |i| end + i);
     (s, e)
 }

@@ -39,12 +39,23 @@ const SETTLEMENT_SUBTYPES: &[&str] = &["town", "village", "city", "locality", "s
 
 /// What a designator word says about the unit it names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct Kind {
+pub(crate) struct Kind {
     /// Subtypes it names, preferred first.
     prefers: &'static [&'static str],
     /// Journalists use it for any level ("district", "county", "دائرة", "مقاطعة", "منطقة"): any
     /// administrative subtype fits when none of the preferred ones does.
     loose: bool,
+}
+
+impl Kind {
+    /// How well a place of `subtype` fits (lower is better), `None` when it does not.
+    pub(crate) fn fit(self, subtype: Option<&str>) -> Option<usize> {
+        let subtype = subtype?;
+        match self.prefers.iter().position(|&p| p == subtype) {
+            Some(i) => Some(i),
+            None => (self.loose && ADMIN_SUBTYPES.contains(&subtype)).then_some(self.prefers.len()),
+        }
+    }
 }
 
 const REGION: Kind = Kind { prefers: &["region"], loose: false };
@@ -87,6 +98,39 @@ const LATIN_AFTER: &[(&str, Kind)] = &[
     ("state", STATE),
 ];
 
+/// Plural designators, folded: a list of names follows them ("les régions de Mopti et Ségou", "the
+/// regions of Ménaka and Gao", "three regions (Dosso, Tillabéri and Diffa)") or, in English, comes
+/// before them ("the Ménaka and Gao regions"). French `états` is left out (`États-Unis`).
+const LATIN_PLURAL: &[(&str, Kind)] = &[
+    ("regions", REGION),
+    ("provinces", PROVINCE),
+    ("cercles", CERCLE),
+    ("departements", DEPARTMENT),
+    ("departments", DEPARTMENT),
+    ("communes", COMMUNE),
+    ("municipalities", COMMUNE),
+    ("prefectures", PREFECTURE),
+    ("districts", DISTRICT),
+    ("counties", COUNTY),
+    ("states", STATE),
+];
+
+/// Arabic plural designators, as written: a list of names follows them ("مناطق تيلابيري ودوسو").
+const ARABIC_PLURAL: &[(&str, Kind)] = &[
+    ("مناطق", Kind { prefers: &["region"], loose: true }),
+    ("ولايات", STATE),
+    ("أقاليم", Kind { prefers: &["region", "province"], loose: true }),
+    ("مقاطعات", Kind { prefers: &["province", "department"], loose: true }),
+    ("دوائر", Kind { prefers: &["cercle", "department"], loose: true }),
+    ("محافظات", Kind { prefers: &["province", "region"], loose: true }),
+    ("بلديات", COMMUNE),
+];
+
+/// Words that may join the items of a list of names, folded: "Mopti et Ségou", "Ménaka and Gao", "du
+/// Soum et du Loroum", "of Mopti and of Ségou", "تيلابيري ودوسو" (the `و`, glued to the next name, is
+/// left before it).
+const LIST_WORDS: &[&str] = &["et", "and", "de", "du", "des", "d", "of", "the", "ainsi", "que", "\u{0648}"];
+
 /// Connectors between a designator and the name, in reading order, folded with apostrophes read as
 /// spaces (`d'Agadez` → `d agadez`); longest first, for [`strip_designator`].
 const CONNECTORS: &[&[&str]] =
@@ -122,6 +166,8 @@ pub(crate) struct Designators {
     by_stem: HashMap<Box<str>, Vec<EntityIndex>>,
     /// The Arabic designators, folded.
     arabic: Vec<(String, Kind)>,
+    /// Arabic plural designators, folded.
+    arabic_plural: Vec<(String, Kind)>,
 }
 
 impl Designators {
@@ -149,7 +195,142 @@ impl Designators {
                 by_stem.entry(stem.into()).or_default().push(index);
             }
         }
-        Designators { by_name, by_stem, arabic }
+        let arabic_plural = ARABIC_PLURAL.iter().map(|&(w, k)| (fold(w), k)).collect();
+        Designators { by_name, by_stem, arabic, arabic_plural }
+    }
+
+    /// The mentions that a plural designator names as a list, with the kind of unit it names: "les
+    /// régions de Mopti et Ségou", "the regions of Ménaka and Gao", "three regions (Dosso, Tillabéri and
+    /// Diffa)", "the Ménaka and Gao regions", "مناطق تيلابيري ودوسو". Items are place mentions joined
+    /// by commas and list words ([`LIST_WORDS`]) on one line; the spans stay the names'.
+    pub fn lists(&self, gazetteer: &Gazetteer, text: &str, mentions: &[Mention]) -> Vec<(usize, Kind)> {
+        // Settlements and units only, as for a designator next to a name: "the states of the central
+        // Sahel" lists no unit.
+        let is_place = |m: &Mention| {
+            let entity = gazetteer.entity(m.entity);
+            let settlement = entity.subtype.as_deref().is_none_or(|s| SETTLEMENT_SUBTYPES.contains(&s));
+            entity.kind == EntityType::Place
+                && !m.designator
+                && (settlement || admin_subtype(entity).is_some())
+        };
+        let mut out: Vec<(usize, Kind)> = vec![];
+        let mut i = 0;
+        while i < mentions.len() {
+            let m = &mentions[i];
+            let previous_end = if i == 0 { 0 } else { mentions[i - 1].end };
+            // A plural designator before the name, or inside a mention that a tolerant match grew
+            // over it ("régions de Tillabéri", one slip from "région de Tillabéri").
+            let head = || {
+                let surface = &text[m.start..m.end];
+                let len = surface.find(|c: char| !is_word_char(c)).unwrap_or(surface.len());
+                let first = fold(&surface[..len]);
+                LATIN_PLURAL.iter().find(|(w, _)| *w == first).map(|&(_, kind)| kind)
+            };
+            let found = self.plural_before(text, m.start, previous_end).or_else(head);
+            let Some(kind) = is_place(m).then_some(found).flatten() else {
+                // "the Ménaka and Gao regions": a list ending in a plural designator.
+                let mut j = i;
+                while j + 1 < mentions.len()
+                    && is_place(&mentions[j + 1])
+                    && list_gap(text, mentions[j].end, mentions[j + 1].start)
+                {
+                    j += 1;
+                }
+                let next_start = mentions.get(j + 1).map_or(text.len(), |n| n.start);
+                if let Some(kind) =
+                    is_place(m).then(|| plural_after(text, mentions[j].end, next_start)).flatten()
+                {
+                    if j > i {
+                        out.extend((i..=j).map(|k| (k, kind)));
+                    }
+                }
+                // Only list words lie between the names of the run: none of them is a list's head,
+                // and a run starting inside this one ends where it does.
+                i = j + 1;
+                continue;
+            };
+            out.push((i, kind));
+            let mut j = i;
+            while j + 1 < mentions.len()
+                && is_place(&mentions[j + 1])
+                && list_gap(text, mentions[j].end, mentions[j + 1].start)
+            {
+                j += 1;
+                out.push((j, kind));
+            }
+            i = j + 1;
+        }
+        out
+    }
+
+    /// A plural designator ending before a mention that starts at `start` (after `floor`), with its
+    /// connector or an opening bracket or colon: "régions de", "regions of the", "regions (",
+    /// "مناطق".
+    fn plural_before(&self, text: &str, start: usize, floor: usize) -> Option<Kind> {
+        let first = text[start..].chars().next()?;
+        if crate::arabic::is_arabic_letter(first) {
+            let mut pos = start;
+            if let Some(rest) = text[..pos].strip_suffix("ال") {
+                if !rest.ends_with(is_word_char) {
+                    pos = rest.len();
+                }
+            }
+            let spaced = text[..pos].trim_end_matches(SPACES);
+            if spaced.len() == pos || spaced.len() < floor || text[..pos].ends_with(is_word_char) {
+                return None;
+            }
+            let (word_start, word) = word_before(text, spaced.len())?;
+            if word_start < floor {
+                return None;
+            }
+            let suffixes = FoldedSuffixes::new(word);
+            for (i, _) in word.char_indices() {
+                let folded = suffixes.from(i);
+                if let Some(&(_, kind)) = self.arabic_plural.iter().find(|(w, _)| *w == folded) {
+                    let prefix = crate::arabic::classify_prefix(&fold(&word[..i]));
+                    let clitic =
+                        matches!(prefix, Some(crate::arabic::Prefix::None | crate::arabic::Prefix::Clitic));
+                    return clitic.then_some(kind);
+                }
+            }
+            return None;
+        }
+        let mut pos = start;
+        let mut connector: Vec<String> = vec![];
+        let mut opened = false;
+        if let Some(apostrophe) = text[..pos].chars().next_back().filter(|c| APOSTROPHES.contains(c)) {
+            let (word_start, word) = word_before(text, pos - apostrophe.len_utf8())?;
+            connector.push(fold(word));
+            pos = word_start;
+        } else {
+            let spaced = text[..pos].trim_end_matches(SPACES);
+            if let Some(rest) = spaced.strip_suffix(['(', ':']) {
+                opened = true;
+                pos = rest.len();
+            }
+        }
+        loop {
+            let spaced = text[..pos].trim_end_matches(SPACES);
+            if spaced.len() == pos || spaced.len() <= floor {
+                return None;
+            }
+            let (word_start, word) = word_before(text, spaced.len())?;
+            if word_start < floor {
+                return None;
+            }
+            let folded = fold(word);
+            if let Some(&(_, kind)) = LATIN_PLURAL.iter().find(|(w, _)| *w == folded) {
+                let reading: Vec<&str> = connector.iter().rev().map(String::as_str).collect();
+                let joined =
+                    if opened { reading.is_empty() } else { CONNECTORS.contains(&reading.as_slice()) };
+                return joined.then_some(kind);
+            }
+            if opened || connector.len() >= 2 || word.chars().count() > 3 {
+                return None;
+            }
+            connector.push(folded);
+            pos = word_start;
+        }
     }
 
     /// Extends each mention over a designator next to it and re-links it to the unit it names, where
@@ -322,6 +503,81 @@ impl Designators {
         }
         Some((word_start + word_len, kind))
     }
+}
+
+/// Generic heads of named natural places and areas, folded, that a spelling may carry before the bare
+/// name ("fleuve Niger", "lac Tchad", "pays du Macina", "River Niger") or after it ("Niger River").
+const NATURAL_BEFORE: &[&str] = &["fleuve", "lac", "riviere", "pays", "river", "lake"];
+const NATURAL_AFTER: &[&str] = &["river", "lake"];
+const ARABIC_NATURAL: &[&str] = &["نهر", "بحيرة"];
+
+impl Designators {
+    /// The bare name inside a spelling of a unit or a named natural place, folded: "Région de Tillabéri"
+    /// → `tillaberi`, "Tahoua region" → `tahoua`, "fleuve Niger" → `niger`, "pays du Macina" → `macina`,
+    /// "منطقة سيغو" → `سيغو`; `None` when it carries no designator or head.
+    pub fn bare_name(&self, spelling: &str) -> Option<String> {
+        let folded = fold_spelling(spelling);
+        if let Some(name) = strip_designator(&folded, &self.arabic) {
+            return Some(name.to_string());
+        }
+        let (first, rest) = folded.split_once(' ')?;
+        if NATURAL_BEFORE.contains(&first) {
+            for connector in CONNECTORS {
+                let mut name = Some(rest);
+                for word in *connector {
+                    name = name.and_then(|n| n.strip_prefix(word)).and_then(|n| n.strip_prefix(' '));
+                }
+                if let Some(name) = name.filter(|n| !n.is_empty()) {
+                    return Some(name.to_string());
+                }
+            }
+            return Some(rest.to_string());
+        }
+        if ARABIC_NATURAL.iter().any(|w| fold(w) == first) {
+            return Some(rest.to_string());
+        }
+        let (name, last) = folded.rsplit_once(' ')?;
+        NATURAL_AFTER.contains(&last).then(|| name.to_string())
+    }
+}
+
+/// The id of the place a unit is named after (`gao` for `gao_region`, `sahel` for `sahel_region_bf`).
+pub(crate) fn unit_stem(id: &str) -> Option<&str> {
+    id_stem(id)
+}
+
+/// Whether the text between two names joins them as items of one list: commas and list words only,
+/// on one line ("Mopti et Ségou", "Dosso, Tillabéri and Diffa", "du Soum et du Loroum", "تيلابيري
+/// ودوسو").
+fn list_gap(text: &str, end: usize, next_start: usize) -> bool {
+    let between = &text[end..next_start];
+    if between.chars().count() > 16 || between.contains(['\n', '.', ';', ':', '(', ')', '!', '?']) {
+        return false;
+    }
+    let mut words = 0;
+    for word in between.split(|c: char| !is_word_char(c)).filter(|w| !w.is_empty()) {
+        if !LIST_WORDS.contains(&fold(word).as_str()) {
+            return false;
+        }
+        words += 1;
+    }
+    words > 0 || between.contains([',', '،'])
+}
+
+/// A plural designator right after a list that ends at `end` ("Ménaka and Gao regions"), before the
+/// next mention at `next_start`.
+fn plural_after(text: &str, end: usize, next_start: usize) -> Option<Kind> {
+    if !text[..end].chars().next_back().is_some_and(char::is_alphabetic) {
+        return None;
+    }
+    let spaced = text[end..next_start].trim_start_matches(SPACES);
+    if spaced.len() == next_start - end {
+        return None;
+    }
+    let word_len = spaced.find(|c: char| !is_word_char(c)).unwrap_or(spaced.len());
+    let folded = fold(&spaced[..word_len]);
+    let &(_, kind) = LATIN_PLURAL.iter().find(|(w, _)| *w == folded)?;
+    (!spaced[word_len..].starts_with('-')).then_some(kind)
 }
 
 /// The administrative subtype of a place, if it is a unit.

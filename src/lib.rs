@@ -12,7 +12,9 @@
 //!    leftmost-longest, exact matches first;
 //!    `designator` then grows a place mention over a designator next to it ("province de Kossi",
 //!    "Tillia County", "منطقة والام") and links it to the administrative unit of that name, and `rank`
-//!    links an ambiguous name to the candidate of the countries the document names;
+//!    adds a name's same-name places (the region named after a town) to its candidates and links an
+//!    ambiguous name by the document's context (designators, cues, nationalities, admin parents,
+//!    nearby places, countries), recording the [`Reason`];
 //! 3. [`Tagger::tag`] returns [`Mention`]s with exact byte offsets into the original text, linked to
 //!    [`Entity`]s of the [`Gazetteer`]; [`offsets`] converts them to code points or UTF-16 units.
 //!
@@ -58,6 +60,7 @@ pub use gazetteer::{
     CaseMode, Diagnostic, Entity, EntityIndex, EntityType, Gazetteer, GazetteerBuilder, LoadError, Severity,
     Tier, Variant,
 };
+pub use rank::Reason;
 pub use tagger::{MatchKind, Matching, Mention, Options, Tagged, Tagger};
 pub use unlisted::{Rule, Unlisted};
-pub use view::{CandidateView, CheckView, MentionView, Offsets, Viewer};
+pub use view::{CandidateView, CheckView, MentionView, Offsets, ReasonView, Viewer};

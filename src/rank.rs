@@ -1,55 +1,669 @@
-//! Which entity an ambiguous name means, from the countries the document is about.
+//! Which entity a name means: the candidates of an ambiguous name ranked by the document's context.
 //!
-//! A spelling shared by several entities (Karma in Mali and in Burkina Faso; "l'État islamique" for
-//! the central organisation and for its Sahel province) is linked by the matcher to the first entity
-//! that lists it. A reader decides from the rest of the article: the places it names tell which
-//! country it is about. This pass does the same: the unambiguous place mentions of the document vote
-//! for their countries (`country` of their entities), and an ambiguous mention is linked to the
-//! candidate whose countries got the most votes. Candidates without a country (a global organisation)
-//! get none, so a regional branch wins in a regional article and the global entity stays first when
-//! nothing in the text points anywhere. Ties keep the matcher's order; the other candidates stay
-//! listed, best first.
+//! A spelling may belong to several entities: Karma in Burkina Faso and in Mali, "l'État islamique"
+//! for the central organisation and its Sahel province, and — once the same-name places are added
+//! ([`Ranker::namesakes`]) — a town and the region, cercle or area named after it (Tillabéri the town
+//! and the region, Macina the town, the cercle and the historic region, Niger the country and the
+//! river, the Sahel and Burkina Faso's Sahel region). A reader decides from the words around the name
+//! and from the rest of the article; this pass does the same, deterministically. Each candidate gets
+//! a score tuple, compared level by level (a level only counts when the ones above it tie):
+//!
+//! 1. **a cue next to the name** ([`Reason::Designator`], [`Reason::Cue`]): a plural designator that
+//!    names it in a list ("the regions of Ménaka and Gao", "three regions (Dosso, Tillabéri and
+//!    Diffa)", "مناطق تيلابيري ودوسو") picks the unit of that kind; "la ville de", "the town of",
+//!    "مدينة" pick a settlement; "le long du", "along the" a river; a French article before the name
+//!    ("au cœur du Macina", "le Sahel") anything but a settlement (French towns take no article);
+//! 2. **a nationality next to it** ([`Reason::Nationality`]): "Sahel burkinabè", "Malian Gourma",
+//!    "الساحل البوركيني" pick the candidate of that one country;
+//! 3. **the same sentence** ([`Reason::AdminParent`] and [`Reason::Region`] with `nearby`): a place
+//!    named there that contains the candidate or that it contains ("Karma, dans la province du
+//!    Yatenga"), then one that shares an administrative unit with it;
+//! 4. **the whole document**: the same two relations with the document's places, then the countries
+//!    they name ([`Reason::Country`]).
+//!
+//! Only unambiguous place mentions (and names linked by a designator) are context. A containing place
+//! that contains another candidate too does not count (a village of the Tillabéri region does not
+//! tell the region from its capital). Ties keep the matcher's order, so that nothing changes when the
+//! text says nothing; the other candidates stay listed, best first, and [`Mention::reason`] says which
+//! level decided.
 
 use std::collections::HashMap;
 
-use crate::fold::fold;
+use crate::designator::{unit_stem, Designators, Kind};
+use crate::fold::{fold, is_word_char};
 use crate::gazetteer::{EntityIndex, EntityType, Gazetteer};
-use crate::tagger::Mention;
+use crate::tagger::{MatchKind, Mention};
 
-/// Re-links the ambiguous mentions of one document by the countries its other mentions name.
-pub(crate) fn by_document_countries(gazetteer: &Gazetteer, text: &str, mentions: &mut [Mention]) {
-    if !mentions.iter().any(Mention::is_ambiguous) {
-        return;
+/// Why a mention is linked to its entity rather than to another candidate ([`Mention::reason`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Reason {
+    /// A designator names the unit: next to the name ("province de Kossi", grown into the mention) or
+    /// before a list of names ("the regions of Ménaka and Gao").
+    Designator,
+    /// A word next to the name says what kind of place it is: "la ville de", "the town of", "le long
+    /// du", or a French article ("au cœur du Macina").
+    Cue,
+    /// A nationality next to the name: "Sahel burkinabè", "Malian Gourma".
+    Nationality,
+    /// Another place of the text, `with`, contains the entity or lies in it ("Karma, dans la province
+    /// du Yatenga"); `nearby` when in the same sentence.
+    AdminParent {
+        /// The other mention's entity.
+        with: EntityIndex,
+        /// In the same sentence (else elsewhere in the document).
+        nearby: bool,
+    },
+    /// Another place of the text, `with`, lies in the same administrative unit; `nearby` when in the
+    /// same sentence.
+    Region {
+        /// The other mention's entity.
+        with: EntityIndex,
+        /// In the same sentence (else elsewhere in the document).
+        nearby: bool,
+    },
+    /// The countries the document's places are in.
+    Country,
+}
+
+impl Reason {
+    /// `designator`, `cue`, `nationality`, `admin_parent`, `region` or `country`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Reason::Designator => "designator",
+            Reason::Cue => "cue",
+            Reason::Nationality => "nationality",
+            Reason::AdminParent { .. } => "admin_parent",
+            Reason::Region { .. } => "region",
+            Reason::Country => "country",
+        }
     }
-    let mut votes: HashMap<&str, usize> = HashMap::new();
-    for m in mentions.iter().filter(|m| !m.is_ambiguous()) {
-        let entity = gazetteer.entity(m.entity);
-        if entity.kind == EntityType::Place {
-            for code in countries(gazetteer, m.entity) {
+
+    /// The other mention's entity that decided, if one did.
+    pub fn with(self) -> Option<EntityIndex> {
+        match self {
+            Reason::AdminParent { with, .. } | Reason::Region { with, .. } => Some(with),
+            _ => None,
+        }
+    }
+
+    /// One line for a reader: "admin parent Province du Yatenga, same sentence".
+    pub fn describe(self, gazetteer: &Gazetteer) -> String {
+        let place = |with: EntityIndex, nearby: bool| {
+            let at = if nearby { "same sentence" } else { "same document" };
+            format!("{}, {at}", gazetteer.entity(with).name)
+        };
+        match self {
+            Reason::Designator => "designator".into(),
+            Reason::Cue => "word before or after the name".into(),
+            Reason::Nationality => "nationality next to the name".into(),
+            Reason::AdminParent { with, nearby } => format!("admin parent: {}", place(with, nearby)),
+            Reason::Region { with, nearby } => format!("same region as {}", place(with, nearby)),
+            Reason::Country => "the document's countries".into(),
+        }
+    }
+}
+
+/// Place subtypes that are settlements: a French article never comes before them.
+const SETTLEMENTS: &[&str] =
+    &["town", "village", "city", "capital", "locality", "settlement", "neighbourhood", "abandoned village"];
+
+/// Subtypes of same-name places added as candidates, in the order they are added (named areas before
+/// units, larger units first).
+const NAMESAKE_ORDER: &[&str] = &[
+    "area",
+    "river",
+    "lake",
+    "state",
+    "region",
+    "province",
+    "prefecture",
+    "department",
+    "cercle",
+    "district",
+    "commune",
+];
+
+/// Nationality adjectives, folded, and the country they name. French and Arabic put them after the
+/// name, English before it.
+const NATIONALITIES_AFTER: &[(&str, &str)] = &[
+    ("burkinabe", "BF"),
+    ("burkinabes", "BF"),
+    ("malien", "ML"),
+    ("malienne", "ML"),
+    ("nigerien", "NE"),
+    ("nigerienne", "NE"),
+    ("mauritanien", "MR"),
+    ("mauritanienne", "MR"),
+    ("nigerian", "NG"),
+    ("nigeriane", "NG"),
+    ("tchadien", "TD"),
+    ("tchadienne", "TD"),
+    ("algerien", "DZ"),
+    ("algerienne", "DZ"),
+    ("ivoirien", "CI"),
+    ("ivoirienne", "CI"),
+    ("senegalais", "SN"),
+    ("senegalaise", "SN"),
+    ("guineen", "GN"),
+    ("guineenne", "GN"),
+    ("beninois", "BJ"),
+    ("beninoise", "BJ"),
+    ("togolais", "TG"),
+    ("togolaise", "TG"),
+];
+const NATIONALITIES_BEFORE: &[(&str, &str)] = &[
+    ("burkinabe", "BF"),
+    ("burkina s", "BF"),
+    ("malian", "ML"),
+    ("mali s", "ML"),
+    ("nigerien", "NE"),
+    ("niger s", "NE"),
+    ("mauritanian", "MR"),
+    ("nigerian", "NG"),
+    ("chadian", "TD"),
+    ("algerian", "DZ"),
+    ("ivorian", "CI"),
+    ("senegalese", "SN"),
+    ("guinean", "GN"),
+    ("beninese", "BJ"),
+    ("togolese", "TG"),
+];
+/// Arabic nisbas after the name, as written (folded when compared). `النيجيري` is left out: it is
+/// written for Niger and for Nigeria.
+const NATIONALITIES_ARABIC: &[(&str, &str)] = &[
+    ("البوركيني", "BF"),
+    ("البوركينية", "BF"),
+    ("البوركينابي", "BF"),
+    ("المالي", "ML"),
+    ("المالية", "ML"),
+    ("الموريتاني", "MR"),
+    ("الموريتانية", "MR"),
+    ("التشادي", "TD"),
+    ("التشادية", "TD"),
+];
+
+/// Words before a name, folded, read in order, that say it is a settlement.
+const TOWN_BEFORE: &[&[&str]] = &[
+    &["ville", "de"],
+    &["ville", "d"],
+    &["city", "of"],
+    &["town", "of"],
+    &["village", "de"],
+    &["village", "d"],
+    &["village", "of"],
+    &["localite", "de"],
+    &["localite", "d"],
+    &["chef", "lieu", "de"],
+];
+/// English words after a name that say it is a settlement ("Tahoua town").
+const TOWN_AFTER: &[&str] = &["town", "city", "village"];
+/// Arabic words before a name that say it is a settlement (a proclitic may be glued to them).
+const TOWN_ARABIC: &[&str] = &["مدينة", "بلدة", "قرية"];
+/// Words before a name, folded, that say it is a river.
+const RIVER_BEFORE: &[&[&str]] = &[
+    &["le", "long", "du"],
+    &["rive", "du"],
+    &["rives", "du"],
+    &["berges", "du"],
+    &["along", "the"],
+    &["bank", "of", "the"],
+    &["banks", "of", "the"],
+];
+/// French definite articles before a name: the name is not a town's.
+const ARTICLES: &[&str] = &["le", "la", "l", "du", "au"];
+
+/// The same-name places of a gazetteer, for adding them as candidates and ranking all by context.
+#[derive(Clone, Debug)]
+pub(crate) struct Ranker {
+    /// Folded bare name → units, areas and rivers of that name (the designator or head taken off:
+    /// "Région de Tillabéri", "fleuve Niger").
+    by_name: HashMap<Box<str>, Vec<EntityIndex>>,
+    /// Id stem (`gao` for `gao_region`) → units.
+    by_stem: HashMap<Box<str>, Vec<EntityIndex>>,
+    /// Arabic words, folded.
+    town_arabic: Vec<String>,
+    nationalities_arabic: Vec<(String, &'static str)>,
+}
+
+impl Ranker {
+    pub fn new(gazetteer: &Gazetteer, designators: &Designators) -> Ranker {
+        let mut by_name: HashMap<Box<str>, Vec<EntityIndex>> = HashMap::new();
+        let mut by_stem: HashMap<Box<str>, Vec<EntityIndex>> = HashMap::new();
+        for (i, entity) in gazetteer.entities().iter().enumerate() {
+            let order = namesake_order(gazetteer, EntityIndex(i as u32));
+            if order.is_none() {
+                continue;
+            }
+            let index = EntityIndex(i as u32);
+            for variant in entity.variants.iter().filter(|v| v.derived.is_none()) {
+                if let Some(bare) = designators.bare_name(&variant.text) {
+                    // With and without the Arabic article: "إقليم الساحل" is found for "الساحل".
+                    let bare_arabic = bare.strip_prefix(crate::arabic::ARTICLE).map(str::to_string);
+                    for key in std::iter::once(bare).chain(bare_arabic) {
+                        let units = by_name.entry(key.into()).or_default();
+                        if !units.contains(&index) {
+                            units.push(index);
+                        }
+                    }
+                }
+            }
+            if let Some(stem) = unit_stem(&entity.id) {
+                by_stem.entry(stem.into()).or_default().push(index);
+            }
+        }
+        Ranker {
+            by_name,
+            by_stem,
+            town_arabic: TOWN_ARABIC.iter().map(|w| fold(w)).collect(),
+            nationalities_arabic: NATIONALITIES_ARABIC.iter().map(|&(w, c)| (fold(w), c)).collect(),
+        }
+    }
+
+    /// The places named like `entity` that its spelling `surface` does not list: the region, cercle or
+    /// department named after a town, the area or river named like a country, the unit named like an
+    /// area. Looked up by the surface's bare name ("Gao" and "Sahel region" → `gao`, `sahel`), and by the
+    /// unit ids built on the entity's when the surface is its name (`gao_region`). In [`NAMESAKE_ORDER`].
+    pub fn namesakes(
+        &self,
+        gazetteer: &Gazetteer,
+        designators: &Designators,
+        entity: EntityIndex,
+        surface: &str,
+    ) -> Vec<EntityIndex> {
+        let e = gazetteer.entity(entity);
+        let mut out: Vec<EntityIndex> = vec![];
+        if e.kind != EntityType::Place {
+            return out;
+        }
+        let mut add = |units: Option<&Vec<EntityIndex>>| {
+            for &u in units.into_iter().flatten() {
+                if u != entity && !out.contains(&u) {
+                    out.push(u);
+                }
+            }
+        };
+        let folded = fold(surface);
+        add(self.by_name.get(folded.as_str()));
+        if let Some(bare) = designators.bare_name(surface) {
+            add(self.by_name.get(bare.as_str()));
+        }
+        if folded == fold(&e.name) {
+            add(self.by_stem.get(e.id.as_str()));
+        }
+        out.sort_by_key(|&u| namesake_order(gazetteer, u));
+        out
+    }
+
+    /// Adds each place mention's same-name places to its candidates and links every ambiguous mention
+    /// to its best candidate by the document's context (see the module's documentation). `mentions`
+    /// are the document's, sorted.
+    pub fn link(
+        &self,
+        gazetteer: &Gazetteer,
+        designators: &Designators,
+        text: &str,
+        mentions: &mut [Mention],
+    ) {
+        if mentions.is_empty() {
+            return;
+        }
+        let mut listed: Vec<Option<Kind>> = vec![None; mentions.len()];
+        for (i, kind) in designators.lists(gazetteer, text, mentions) {
+            listed[i] = Some(kind);
+        }
+        // The context: places that are not in doubt, as the matcher or a designator linked them.
+        let context: Vec<(usize, EntityIndex)> = mentions
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| {
+                gazetteer.entity(m.entity).kind == EntityType::Place
+                    && !m.is_unconfirmed()
+                    && (m.designator || !m.is_ambiguous())
+            })
+            .map(|(i, m)| (i, m.entity))
+            .collect();
+        let mut votes: HashMap<&str, usize> = HashMap::new();
+        for &(_, e) in &context {
+            for code in countries(gazetteer, e) {
                 *votes.entry(code).or_default() += 1;
             }
         }
-    }
-    if votes.is_empty() {
-        return;
-    }
-    let score = |e: EntityIndex| -> usize {
-        countries(gazetteer, e).map(|c| votes.get(c).copied().unwrap_or(0)).sum()
-    };
-    // A grammar phrase's variant is the grammar's, not an entity's: left as the grammar linked it.
-    for m in mentions.iter_mut().filter(|m| m.is_ambiguous() && m.kind != crate::MatchKind::Grammar) {
-        let scores: Vec<usize> = m.candidates.iter().map(|&c| score(c)).collect();
-        let best = (0..scores.len()).max_by_key(|&i| (scores[i], std::cmp::Reverse(i))).unwrap_or(0);
-        if scores[best] <= scores[0] {
-            continue;
+        let above: HashMap<EntityIndex, Vec<EntityIndex>> =
+            context.iter().map(|&(_, e)| (e, ancestors(gazetteer, e))).collect();
+        // For the document's level, in one pass: how many context places lie in each unit (the unit
+        // itself included) and the first of them, and how many name each entity.
+        let mut inside: HashMap<EntityIndex, (usize, EntityIndex)> = HashMap::new();
+        let mut named: HashMap<EntityIndex, usize> = HashMap::new();
+        for &(_, e) in &context {
+            *named.entry(e).or_default() += 1;
+            for &x in std::iter::once(&e).chain(&above[&e]) {
+                inside.entry(x).or_insert((0, e)).0 += 1;
+            }
         }
-        // Stable sort: best first, then by score, ties in the matcher's order.
-        let mut order: Vec<usize> = (0..m.candidates.len()).collect();
-        order.sort_by_key(|&i| std::cmp::Reverse(scores[i]));
-        m.candidates = order.iter().map(|&i| m.candidates[i]).collect();
-        m.entity = m.candidates[0];
-        m.variant = variant_index(gazetteer, m.entity, &text[m.start..m.end]);
+        let inside_count = |x: EntityIndex| inside.get(&x).map_or(0, |&(n, _)| n);
+        let named_count = |x: EntityIndex| named.get(&x).copied().unwrap_or(0);
+        for i in 0..mentions.len() {
+            let m = &mentions[i];
+            // A grammar phrase's variant is the grammar's, not an entity's: left as the grammar linked it.
+            if m.kind == MatchKind::Grammar {
+                continue;
+            }
+            if m.designator {
+                mentions[i].reason = Some(Reason::Designator);
+                continue;
+            }
+            // Candidates: the matcher's, then their same-name places, each with the matcher candidate
+            // it comes from (for the countries' level).
+            let mut candidates: Vec<(EntityIndex, EntityIndex)> =
+                m.candidates.iter().map(|&c| (c, c)).collect();
+            let surface = &text[m.start..m.end];
+            // "région de Mopti", "Tillaberi region": a unit's spelling with its designator says which
+            // unit it is; a broad area's ("Sahel region") does not.
+            let named_unit = designators.bare_name(surface).is_some()
+                && gazetteer.entity(m.entity).subtype.as_deref() != Some("area");
+            for &c in m.candidates.iter().filter(|_| !named_unit) {
+                for n in self.namesakes(gazetteer, designators, c, surface) {
+                    if !candidates.iter().any(|&(x, _)| x == n) {
+                        candidates.push((n, c));
+                    }
+                }
+            }
+            if candidates.len() < 2 {
+                continue;
+            }
+            let (sentence_start, sentence_end) = sentence(text, m.start, m.end);
+            // The context places of the same sentence, at most [`NEARBY`] on each side.
+            let at = context.partition_point(|&(j, _)| j < i);
+            let in_sentence = |&&(j, _): &&(usize, EntityIndex)| {
+                mentions[j].start >= sentence_start && mentions[j].end <= sentence_end
+            };
+            let nearby: Vec<(usize, EntityIndex)> = context[..at]
+                .iter()
+                .rev()
+                .take(NEARBY)
+                .take_while(in_sentence)
+                .chain(context[at..].iter().filter(|&&(j, _)| j != i).take(NEARBY).take_while(in_sentence))
+                .copied()
+                .collect();
+            let cue = self.cue(text, m, listed[i]);
+            let nationality = self.nationality(text, m);
+            let all: Vec<EntityIndex> = candidates.iter().map(|&(c, _)| c).collect();
+            // A broad area is the usual reading of its name ("the Sahel"): the rest of the document
+            // does not make it a unit of that name, unless the surface names a unit ("Sahel region",
+            // "منطقة الساحل").
+            let area_first = gazetteer.entity(m.entity).subtype.as_deref() == Some("area")
+                && designators.bare_name(surface).is_none();
+            let mut scores: Vec<Score> = vec![];
+            for &(c, source) in &candidates {
+                let entity = gazetteer.entity(c);
+                let mut score = Score::default();
+                score.levels[0] = match cue {
+                    Some(Cue::Units(kind)) => {
+                        kind.fit(entity.subtype.as_deref()).map_or(0, |f| 10 - f.min(9))
+                    }
+                    Some(Cue::Settlement) => usize::from(is_settlement(entity.subtype.as_deref())),
+                    Some(Cue::River) => usize::from(entity.subtype.as_deref() == Some("river")),
+                    Some(Cue::Article) => usize::from(
+                        entity.kind == EntityType::Place && !is_settlement(entity.subtype.as_deref()),
+                    ),
+                    None => 0,
+                };
+                score.levels[1] =
+                    usize::from(nationality.is_some() && entity.country.as_deref() == nationality);
+                let own = ancestors(gazetteer, c);
+                let top = *own.last().unwrap_or(&c);
+                // A unit that also contains another candidate (the region of a town of its name) is
+                // not told apart from it by a place it contains.
+                let holds_candidate = all.iter().any(|&o| o != c && ancestors(gazetteer, o).contains(&c));
+                // The same name written elsewhere tells nothing about which one it is.
+                for &(_, e) in nearby.iter().filter(|&&(_, e)| !all.contains(&e)) {
+                    let theirs = &above[&e];
+                    let admin = own.contains(&e) || (!holds_candidate && theirs.contains(&c));
+                    let region = !admin && e != c && own.iter().any(|a| theirs.contains(a));
+                    let level = match (admin, region) {
+                        (true, _) => 2,
+                        (false, true) => 3,
+                        _ => continue,
+                    };
+                    score.levels[level] += 1;
+                    score.with[level].get_or_insert(e);
+                }
+                if !area_first {
+                    // The document: places in the candidate (`sub`), above it (`up`), in the same
+                    // top unit (`share`); chains are nested, so sharing any unit is sharing the top one.
+                    let sub = inside_count(c);
+                    let up: usize = own.iter().map(|&a| named_count(a)).sum();
+                    let share = inside_count(top);
+                    let (mut same_sub, mut same_up, mut same_share) = (0, 0, 0);
+                    for &x in &all {
+                        let n = named_count(x);
+                        if n == 0 {
+                            continue;
+                        }
+                        let theirs = ancestors(gazetteer, x);
+                        if x == c || theirs.contains(&c) {
+                            same_sub += n;
+                        } else if own.contains(&x) {
+                            same_up += n;
+                        } else if x == top || theirs.contains(&top) {
+                            same_share += n;
+                        }
+                    }
+                    let below = if holds_candidate { 0 } else { sub - same_sub };
+                    score.levels[4] = below + (up - same_up);
+                    score.levels[5] = share.saturating_sub(sub + up + same_share);
+                    score.with[4] = if below > 0 {
+                        inside.get(&c).map(|&(_, e)| e)
+                    } else {
+                        own.iter().copied().find(|&a| named_count(a) > 0)
+                    };
+                    score.with[5] = inside.get(&top).map(|&(_, e)| e);
+                }
+                score.levels[6] =
+                    countries(gazetteer, source).map(|code| votes.get(code).copied().unwrap_or(0)).sum();
+                scores.push(score);
+            }
+            let mut order: Vec<usize> = (0..candidates.len()).collect();
+            order.sort_by(|&a, &b| scores[b].levels.cmp(&scores[a].levels));
+            // The reason is what put the best before the matcher's first candidate, or, when it is
+            // that candidate, before the runner-up.
+            let rival = if order[0] == 0 { order[1] } else { 0 };
+            let (best, second) = (&scores[order[0]], &scores[rival]);
+            let reason = (0..LEVELS).find(|&l| best.levels[l] != second.levels[l]).map(|level| {
+                let with = best.with[level];
+                match level {
+                    0 if listed[i].is_some() => Reason::Designator,
+                    0 => Reason::Cue,
+                    1 => Reason::Nationality,
+                    2 | 4 => Reason::AdminParent { with: with.unwrap_or(all[order[0]]), nearby: level == 2 },
+                    3 | 5 => Reason::Region { with: with.unwrap_or(all[order[0]]), nearby: level == 3 },
+                    _ => Reason::Country,
+                }
+            });
+            let m = &mut mentions[i];
+            let before = m.entity;
+            // The matcher's candidates stay candidates (with the best, if context chose a same-name
+            // place); the other same-name places are related, in the same order.
+            let (listed, related): (Vec<EntityIndex>, Vec<EntityIndex>) =
+                order.iter().map(|&k| all[k]).partition(|&c| c == all[order[0]] || m.candidates.contains(&c));
+            m.candidates = listed;
+            m.related = related;
+            m.entity = m.candidates[0];
+            if m.entity != before {
+                m.variant = variant_index(gazetteer, m.entity, &text[m.start..m.end]);
+            }
+            m.reason = reason;
+        }
     }
+
+    /// What the words right around a mention say about the kind of place it is.
+    fn cue(&self, text: &str, m: &Mention, listed: Option<Kind>) -> Option<Cue> {
+        if let Some(kind) = listed {
+            return Some(Cue::Units(kind));
+        }
+        let first = text[m.start..].chars().next()?;
+        if crate::arabic::is_arabic_letter(first) {
+            let word = word_before(text, m.start)?;
+            let arabic_town = self
+                .town_arabic
+                .iter()
+                .any(|w| word.strip_suffix(w.as_str()).is_some_and(|prefix| prefix.chars().count() <= 2));
+            return arabic_town.then_some(Cue::Settlement);
+        }
+        let words = words_before(text, m.start, 3);
+        let ends = |seq: &[&str]| words.len() >= seq.len() && words[words.len() - seq.len()..] == *seq;
+        if TOWN_BEFORE.iter().any(|seq| ends(seq)) {
+            return Some(Cue::Settlement);
+        }
+        if let Some(next) = word_after(text, m.end) {
+            if TOWN_AFTER.contains(&next.as_str()) && !text[m.end..].trim_start().contains("town hall") {
+                return Some(Cue::Settlement);
+            }
+        }
+        if RIVER_BEFORE.iter().any(|seq| ends(seq)) {
+            return Some(Cue::River);
+        }
+        words.last().is_some_and(|w| ARTICLES.contains(&w.as_str())).then_some(Cue::Article)
+    }
+
+    /// The country a nationality adjective next to the mention names ("Sahel burkinabè", "Malian
+    /// Gourma", "الساحل البوركيني").
+    fn nationality(&self, text: &str, m: &Mention) -> Option<&'static str> {
+        let after = word_after(text, m.end);
+        if let Some(word) = &after {
+            if let Some(&(_, code)) = NATIONALITIES_AFTER.iter().find(|(w, _)| w == word) {
+                return Some(code);
+            }
+            if let Some((_, code)) = self.nationalities_arabic.iter().find(|(w, _)| w == word) {
+                return Some(code);
+            }
+        }
+        let words = words_before(text, m.start, 2);
+        let last = words.last()?;
+        let possessive = (words.len() == 2 && last == "s").then(|| format!("{} s", words[0]));
+        let before = possessive.as_deref().unwrap_or(last);
+        NATIONALITIES_BEFORE.iter().find(|(w, _)| *w == before).map(|&(_, code)| code)
+    }
+}
+
+/// Context places looked at on each side of a mention in its sentence.
+const NEARBY: usize = 8;
+
+/// The score levels, compared in order: cue, nationality, same-sentence containment, same-sentence
+/// region, document containment, document region, countries.
+const LEVELS: usize = 7;
+
+#[derive(Clone, Debug, Default)]
+struct Score {
+    levels: [usize; LEVELS],
+    /// The first context entity that counted at each level.
+    with: [Option<EntityIndex>; LEVELS],
+}
+
+/// What the words around a name say.
+#[derive(Clone, Copy, Debug)]
+enum Cue {
+    /// A plural designator before or after the list it is in.
+    Units(Kind),
+    /// "la ville de", "the town of", "مدينة".
+    Settlement,
+    /// "le long du", "along the".
+    River,
+    /// A French definite article: not a town.
+    Article,
+}
+
+fn is_settlement(subtype: Option<&str>) -> bool {
+    subtype.is_some_and(|s| SETTLEMENTS.contains(&s))
+}
+
+/// Where a same-name place goes among the added candidates; `None` for places that are never added.
+fn namesake_order(gazetteer: &Gazetteer, e: EntityIndex) -> Option<usize> {
+    let entity = gazetteer.entity(e);
+    if entity.kind != EntityType::Place {
+        return None;
+    }
+    NAMESAKE_ORDER.iter().position(|&s| Some(s) == entity.subtype.as_deref())
+}
+
+/// The places above `e` by `parent`, nearest first, countries left out.
+fn ancestors(gazetteer: &Gazetteer, e: EntityIndex) -> Vec<EntityIndex> {
+    let mut out = vec![];
+    let mut at = gazetteer.entity(e).parent.as_deref().and_then(|p| gazetteer.index_of(p));
+    while let Some(index) = at {
+        let entity = gazetteer.entity(index);
+        if out.len() >= 8 || out.contains(&index) || entity.subtype.as_deref() == Some("country") {
+            break;
+        }
+        if entity.kind == EntityType::Place {
+            out.push(index);
+        }
+        at = entity.parent.as_deref().and_then(|p| gazetteer.index_of(p));
+    }
+    out
+}
+
+/// The sentence around `start..end`: from after the previous sentence end (or line break) to the next,
+/// at most [`SENTENCE_REACH`] bytes on each side (a text without full stops is read as windows).
+fn sentence(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let is_end = |c: char| matches!(c, '.' | '!' | '?' | '\n' | '؟' | '\u{2029}' | ';');
+    let mut floor = start.saturating_sub(SENTENCE_REACH);
+    while !text.is_char_boundary(floor) {
+        floor -= 1;
+    }
+    let mut ceiling = (end + SENTENCE_REACH).min(text.len());
+    while !text.is_char_boundary(ceiling) {
+        ceiling += 1;
+    }
+    let s = text[floor..start].rfind(is_end).map_or(floor, |i| floor + i + 1);
+    let e = text[end..ceiling].find(is_end).map_or(ceiling, |i| end + i);
+    (s, e)
+}
+
+/// How far a sentence reaches on each side of a name, in bytes.
+const SENTENCE_REACH: usize = 400;
+
+const APOSTROPHES: &[char] = &['\'', '’', 'ʼ', '‘', '`', '´'];
+
+/// Up to `n` words right before `start`, folded, in reading order, separated only by spaces or
+/// apostrophes (a comma or a line break ends them): "la ville de", "l" (for "l'Oudalan").
+fn words_before(text: &str, start: usize, n: usize) -> Vec<String> {
+    let mut out = vec![];
+    let mut pos = start;
+    while out.len() < n {
+        let rest = text[..pos].trim_end_matches([' ', '\u{00A0}', '\u{202F}', '\t']);
+        let rest = rest.strip_suffix(APOSTROPHES).unwrap_or(rest);
+        if rest.len() == pos {
+            break;
+        }
+        let word_start = rest
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| is_word_char(*c))
+            .last()
+            .map_or(rest.len(), |(i, _)| i);
+        if word_start == rest.len() {
+            break;
+        }
+        out.push(fold(&rest[word_start..]));
+        pos = word_start;
+    }
+    out.reverse();
+    out
+}
+
+/// The word right before `start` (one space away), as written.
+fn word_before(text: &str, start: usize) -> Option<String> {
+    let rest = text[..start].strip_suffix(' ')?;
+    let word_start = rest.char_indices().rev().take_while(|(_, c)| is_word_char(*c)).last()?.0;
+    Some(fold(&rest[word_start..]))
+}
+
+/// The word right after `end` (one space away), folded.
+fn word_after(text: &str, end: usize) -> Option<String> {
+    let rest = text[end..].strip_prefix([' ', '\u{00A0}'])?;
+    let len = rest.find(|c: char| !is_word_char(c)).unwrap_or(rest.len());
+    (len > 0).then(|| fold(&rest[..len]))
 }
 
 fn countries(gazetteer: &Gazetteer, e: EntityIndex) -> impl Iterator<Item = &str> {

@@ -11,6 +11,7 @@ use crate::gazetteer::{Entity, EntityIndex, Gazetteer, Variant};
 use crate::grammar::Grammar;
 use crate::matcher::{Candidate, Matcher};
 use crate::offsets::OffsetCounter;
+use crate::rank::{Ranker, Reason};
 use crate::tolerant::resolve_overlaps;
 use crate::unlisted::{self, Unlisted};
 
@@ -52,6 +53,14 @@ pub struct Mention {
     /// else the matched one when the entity did not change, else the unit's canonical name. Kept to one
     /// flag so that it can become one value of a richer "how it was matched" field.
     pub designator: bool,
+    /// Why the mention is linked to its entity rather than to another candidate, when the document's
+    /// context decided (see the `rank` module and [`Reason`]); `None` when nothing in the text tells the
+    /// candidates apart (the matcher's order) or the name has one candidate.
+    pub reason: Option<Reason>,
+    /// Places that share the name without the gazetteer listing this spelling for them — the cercle
+    /// and region named after a town — ranked by the same context; the user may re-link to one. Not
+    /// candidates: a town that names its region is not an ambiguous spelling.
+    pub related: Vec<EntityIndex>,
 }
 
 /// How a mention's text matched.
@@ -159,6 +168,8 @@ pub struct Tagger {
     given_names: HashSet<String>,
     /// The administrative units by name, for place designators.
     designators: Designators,
+    /// Same-name places and what tells them apart, for linking ambiguous names by context.
+    ranker: Ranker,
     /// Texts longer than this many bytes are folded in windows ([`WINDOW`], or a test's size).
     window: usize,
 }
@@ -176,7 +187,8 @@ impl Tagger {
         let designators = Designators::new(&gazetteer);
         let evidencer = Evidencer::new(&gazetteer);
         let given_names = unlisted::given_names(&gazetteer);
-        Tagger { gazetteer, grammar, matcher, evidencer, given_names, designators, window: WINDOW }
+        let ranker = Ranker::new(&gazetteer, &designators);
+        Tagger { gazetteer, grammar, matcher, evidencer, given_names, designators, ranker, window: WINDOW }
     }
 
     /// The same tagger folding texts longer than `bytes` in windows of about that size (at least
@@ -228,7 +240,7 @@ impl Tagger {
     pub fn tag_with(&self, text: &str, options: &Options) -> Tagged {
         let mut all = self.matches(text);
         self.evidencer.check_all(&self.gazetteer, text, &mut all);
-        let (mentions, dropped): (Vec<Mention>, Vec<Mention>) =
+        let (mut mentions, dropped): (Vec<Mention>, Vec<Mention>) =
             all.into_iter().partition(|m| match m.check {
                 None => true,
                 Some(check) => match check.verdict {
@@ -236,6 +248,8 @@ impl Tagger {
                     Err(against) => options.possible && !against.is_definite(),
                 },
             });
+        // After the doubtful names are settled, so that only names the reader sees are context.
+        self.ranker.link(&self.gazetteer, &self.designators, text, &mut mentions);
         let unlisted = if options.unlisted { self.unlisted(text, &mentions) } else { vec![] };
         Tagged { mentions, dropped, unlisted }
     }
@@ -278,12 +292,13 @@ impl Tagger {
                     possible: resolved.possible,
                     check: None,
                     designator: false,
+                    reason: None,
+                    related: vec![],
                 })
             })
             .collect();
         // After overlaps are resolved, so that a designator is only taken from between two mentions.
         self.designators.apply(&self.gazetteer, text, &mut mentions);
-        crate::rank::by_document_countries(&self.gazetteer, text, &mut mentions);
         mentions
     }
 

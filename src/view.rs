@@ -21,7 +21,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::context::{Against, Check, Evidence};
-use crate::gazetteer::{CaseMode, EntityType, Tier};
+use crate::gazetteer::{CaseMode, EntityIndex, EntityType, Tier};
 use crate::offsets::OffsetCounter;
 use crate::tagger::{MatchKind, Mention, Tagged, Tagger};
 use crate::unlisted::Unlisted;
@@ -124,6 +124,26 @@ pub struct MentionView {
     /// Longitude in decimal degrees, when known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lon: Option<f64>,
+    /// Why the document's context linked the name to this entity rather than another candidate or
+    /// related place; absent when nothing in the text told them apart.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<ReasonView>,
+    /// Places that share the name without being listed under this spelling (the cercle and the
+    /// region named after a town), ranked by context, with what tells them apart.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub related: Option<Vec<CandidateView>>,
+}
+
+/// Why context linked a name to its entity ([`crate::Reason`]), in words.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReasonView {
+    /// `designator`, `cue`, `nationality`, `admin_parent`, `region` or `country`.
+    pub kind: String,
+    /// One line for a reader ("admin parent: Province du Yatenga, same sentence").
+    pub text: String,
+    /// The id of the other place that decided, when one did.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub with: Option<String>,
 }
 
 /// One candidate of an ambiguous spelling, with the facts that tell it from the others.
@@ -139,6 +159,12 @@ pub struct CandidateView {
     /// The id of the entity that contains it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent: Option<String>,
+    /// The canonical name of the entity that contains it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent_name: Option<String>,
+    /// Its finer kind (town, cercle, region...).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subtype: Option<String>,
 }
 
 /// A doubtful name's decision, in words: `doubt` (why it needed evidence), `verdict` (`kept`,
@@ -241,9 +267,8 @@ impl<'a> Viewer<'a> {
             view.check = m.check.map(|c| self.check(c));
             view.tier = Some(entity.tier);
             view.designator = m.designator;
-            view.candidate_facts = m.is_ambiguous().then(|| {
-                m.candidates
-                    .iter()
+            let facts = |list: &[EntityIndex]| -> Vec<CandidateView> {
+                list.iter()
                     .map(|&c| {
                         let e = gazetteer.entity(c);
                         CandidateView {
@@ -251,13 +276,26 @@ impl<'a> Viewer<'a> {
                             name: e.name.clone(),
                             country: e.country.clone(),
                             parent: e.parent.clone(),
+                            parent_name: e
+                                .parent
+                                .as_deref()
+                                .and_then(|p| gazetteer.get(p))
+                                .map(|p| p.name.clone()),
+                            subtype: e.subtype.clone(),
                         }
                     })
                     .collect()
-            });
+            };
+            view.candidate_facts = m.is_ambiguous().then(|| facts(&m.candidates));
             view.country = entity.country.clone();
             view.lat = entity.lat;
             view.lon = entity.lon;
+            view.reason = m.reason.map(|r| ReasonView {
+                kind: r.as_str().into(),
+                text: r.describe(gazetteer),
+                with: r.with().map(|w| gazetteer.entity(w).id.clone()),
+            });
+            view.related = (!m.related.is_empty()).then(|| facts(&m.related));
         }
         view
     }
@@ -364,6 +402,8 @@ impl MentionView {
             admin2: None,
             lat: None,
             lon: None,
+            reason: None,
+            related: None,
         }
     }
 }

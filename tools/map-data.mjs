@@ -73,7 +73,11 @@ function regions() {
   const out = [];
   const problems = [];
   for (const e of entities) {
-    if (e.subtype !== 'region' || !FOCUS.includes(e.country) || e.parent !== PARENTS[e.country]) continue;
+    // A current region may name the former region it lies in as its parent (Liptako, Soum: in the old
+    // Sahel region of Burkina Faso): it is still a region of the country.
+    let parent = e.parent;
+    while (SUPERSEDED.has(parent) && byId.has(parent)) parent = byId.get(parent).parent;
+    if (e.subtype !== 'region' || !FOCUS.includes(e.country) || parent !== PARENTS[e.country]) continue;
     if (SUPERSEDED.has(e.id)) continue;
     let { lat, lon } = e;
     let at;

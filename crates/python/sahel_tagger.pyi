@@ -32,6 +32,19 @@ class Candidate(TypedDict):
     name: str
     country: NotRequired[str]
     parent: NotRequired[str]
+    parent_name: NotRequired[str]
+    subtype: NotRequired[str]
+
+# Why the document's context linked a name to its entity rather than another candidate; `with` is
+# the id of the place that decided (a keyword in Python, hence the functional form).
+Reason = TypedDict(
+    "Reason",
+    {
+        "kind": Literal["designator", "cue", "nationality", "admin_parent", "region", "country"],
+        "text": str,
+        "with": NotRequired[str],
+    },
+)
 
 class Mention(TypedDict):
     """One mention: the core's MentionView, as the CLI writes it. The first six keys are always
@@ -75,6 +88,10 @@ class Mention(TypedDict):
     admin2: NotRequired[str]
     lat: NotRequired[float]
     lon: NotRequired[float]
+    reason: NotRequired[Reason]
+    """Why context linked the name to this entity (absent when nothing told the candidates apart)."""
+    related: NotRequired[list[Candidate]]
+    """Places sharing the name without being listed under this spelling (a town's region)."""
 
 _Path = Union[str, "PathLike[str]"]
 

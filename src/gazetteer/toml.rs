@@ -224,9 +224,11 @@ fn in_words(message: &str, text: &str, offset: Option<usize>) -> String {
         let mut end = table.len();
         while let Some(eq) = table[..end].rfind('=') {
             let name = table[..eq].trim_end();
+            // Just after the last character that cannot be in a key (which may be several bytes long).
             let start = name
-                .rfind(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '"' | '\'')))
-                .map_or(0, |i| i + 1);
+                .char_indices()
+                .rfind(|&(_, c)| !(c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '"' | '\'')))
+                .map_or(0, |(i, c)| i + c.len_utf8());
             let name = name[start..].trim_matches(['"', '\'']);
             if !name.is_empty() {
                 return Some((name.to_string(), table[eq + 1..].trim_start().starts_with('[')));
@@ -442,6 +444,18 @@ acronyms = ["EI", "IS"]
         assert!(e[0].starts_with("t.toml:5: error:") && e[0].contains("varients"), "{e:?}");
         let e = errors("[[entity]]\nid = \"x\"\ntype = \"place\"\n");
         assert!(e[0].contains("name"), "{e:?}");
+    }
+
+    #[test]
+    fn key_after_a_multibyte_character_is_found_without_panicking() {
+        // Found by fuzzing: the character before a key was taken as one byte long.
+        let text = "[[entity]]\n\u{2019}lat = \"x\"\n";
+        let words = in_words("invalid type: string \"x\", expected f64", text, Some(text.len() - 2));
+        assert_eq!(words, "`lat` must be a number (found string \"x\")");
+        for text in ["[[entity]]\n\u{FFFD}= 1\n", "\u{e9}\u{e9}lat=\u{e9}"] {
+            in_words("invalid type: integer `1`, expected f64", text, Some(text.len()));
+        }
+        errors("[[entity]]\nid = \"x\"\nname = \"X\"\ntype = \"place\"\n\u{FFFD}lat = \"x\"\n");
     }
 
     #[test]

@@ -107,6 +107,45 @@ fn run() -> Result<(), String> {
             evaluation.unlisted = Some(scorer::score_unlisted(&tagger, &docs));
         }
         println!("{}", evaluation.report());
+        let (ambiguous, wrong) = ambiguous_accuracy(&tagger, &docs);
+        let right = ambiguous - wrong.len();
+        let accuracy = if ambiguous == 0 { 0.0 } else { right as f64 / ambiguous as f64 };
+        println!("ambiguous mentions: {ambiguous}, linked right: {right} ({accuracy:.3})");
+        for line in wrong {
+            println!("  {line}");
+        }
     }
     Ok(())
+}
+
+/// Gold mentions whose exact span the tagger found with more than one candidate (the scorer counts
+/// them correct when the gold entity is any candidate): how many, and those whose first candidate is
+/// not the gold entity.
+fn ambiguous_accuracy(tagger: &Tagger, docs: &[scorer::Doc]) -> (usize, Vec<String>) {
+    let (mut ambiguous, mut wrong) = (0, vec![]);
+    for doc in docs {
+        let mentions = tagger.tag(&doc.text);
+        for gold in &doc.gold {
+            let Some(m) = mentions.iter().find(|m| m.start == gold.start && m.end == gold.end) else {
+                continue;
+            };
+            if !m.is_ambiguous() {
+                continue;
+            }
+            ambiguous += 1;
+            if tagger.entity(m).id != gold.entity_id() {
+                let ids: Vec<&str> =
+                    m.candidates.iter().map(|&c| tagger.gazetteer().entity(c).id.as_str()).collect();
+                let reason = m.reason.map_or("matcher's order", |r| r.as_str());
+                wrong.push(format!(
+                    "{} {:?}: gold {}, candidates {} ({reason})",
+                    doc.id,
+                    gold.surface,
+                    gold.id,
+                    ids.join(", ")
+                ));
+            }
+        }
+    }
+    (ambiguous, wrong)
 }

@@ -27,9 +27,9 @@ use sahel_tagger::gazetteer::{
     tsv, Entity, EntityIndex, EntityType, Gazetteer, GazetteerBuilder, LoadError, Severity, Tier,
 };
 use sahel_tagger::offsets::OffsetCounter;
-use sahel_tagger::view::{CandidateView, CheckView, MentionView, Offsets, Viewer};
+use sahel_tagger::view::{CandidateView, CheckView, MentionView, Offsets, ReasonView, Viewer};
 use sahel_tagger::CaseMode;
-use sahel_tagger::{MatchKind, Mention, Tagger as CoreTagger};
+use sahel_tagger::{MatchKind, Mention, Reason, Tagger as CoreTagger};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &'static str = r#"
@@ -93,6 +93,17 @@ export interface Mention {
     admin2?: string;
     lat?: number;
     lon?: number;
+    /** Why the document's context linked the name to this entity rather than another candidate. */
+    reason?: Reason;
+    /** Places that share the name without being listed under this spelling (a town's cercle and region), ranked by context. */
+    related?: CandidateFacts[];
+}
+
+/** Why context linked a name: `kind` (`designator`, `cue`, `nationality`, `admin_parent`, `region`, `country`), a line for a reader, and the id of the place that decided. */
+export interface Reason {
+    kind: "designator" | "cue" | "nationality" | "admin_parent" | "region" | "country";
+    text: string;
+    with?: string;
 }
 
 /** Why a doubtful name was kept: `doubt`, `verdict`, `reason`, the deciding `words`, the UTF-16 offset `at` of the mention it relies on. */
@@ -112,6 +123,10 @@ export interface CandidateFacts {
     country?: string;
     /** Id of the containing entity. */
     parent?: string;
+    /** Name of the containing entity. */
+    parentName?: string;
+    /** Finer kind (town, cercle, region...). */
+    subtype?: string;
 }
 
 /** One spelling of an entity. */
@@ -573,6 +588,10 @@ struct JsMentionView {
     lat: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     lon: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    reason: Option<ReasonView>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    related: Option<Vec<CandidateView>>,
 }
 
 /// A mention's view as a JS object.
@@ -582,8 +601,10 @@ fn view_to_js(view: &MentionView) -> Result<js_sys::Object, JsError> {
 }
 
 /// What makes two mentions share everything but their offsets and surface: entity, how it matched,
-/// variant, `possible`, candidates, designator (mentions with a check are made one by one).
-type FactsKey<'a> = (EntityIndex, MatchKind, u32, bool, &'a [EntityIndex], bool);
+/// variant, `possible`, candidates, designator, reason, related places (mentions with a check are made
+/// one by one).
+type FactsKey<'a> =
+    (EntityIndex, MatchKind, u32, bool, &'a [EntityIndex], bool, Option<Reason>, &'a [EntityIndex]);
 
 /// Makes the JS objects of [`Tagger::tag`] from the core's [`MentionView`]s.
 ///
@@ -615,7 +636,16 @@ impl<'a> MentionBuilder<'a> {
         if m.check.is_some() {
             return Ok(view_to_js(&self.viewer.mention(m))?.unchecked_into());
         }
-        let key = (m.entity, m.kind, m.variant, m.possible, m.candidates.as_slice(), m.designator);
+        let key = (
+            m.entity,
+            m.kind,
+            m.variant,
+            m.possible,
+            m.candidates.as_slice(),
+            m.designator,
+            m.reason,
+            m.related.as_slice(),
+        );
         let (facts, candidates) = match self.facts.entry(key) {
             Entry::Occupied(entry) => entry.into_mut(),
             Entry::Vacant(entry) => {

@@ -297,8 +297,9 @@ fn accents_case_and_arabic_marks_fold_through_the_boundary() {
     assert_eq!(mentions[8].surface, "تمبكتو", "the glued preposition is left out");
     for m in &mentions {
         assert_eq!(m.subtype.as_deref(), if m.id == "djoura" { Some("village") } else { Some("town") });
-        assert!(!m.case_sensitive && !m.ambiguous && !m.possible, "{m:?}");
-        assert_eq!(m.candidates, std::slice::from_ref(&m.id));
+        assert!(!m.case_sensitive && !m.possible, "{m:?}");
+        // Same-name units (the Tombouctou region) may follow as candidates; the town comes first.
+        assert_eq!(m.candidates.first(), Some(&m.id), "{m:?}");
         // The entity's facts come with the mention (the core's MentionView).
         assert!(m.lat.is_some() && m.lon.is_some() && m.country.as_deref() == Some("ML"), "{m:?}");
         assert_eq!(m.tier, "curated");

@@ -1,0 +1,264 @@
+//! Which entity a name means: same-name places in several contexts, in French, English and Arabic
+//! (sentences written for this test), linked by the document's context with the reason recorded
+//! (`Mention::reason`), and the gazetteer's same-name entities kept distinguishable.
+
+use std::collections::HashMap;
+
+use sahel_tagger::fold::fold;
+use sahel_tagger::{Entity, EntityType, GazetteerBuilder, Reason, Tagger, Tier, Variant};
+
+/// A GeoNames-like village of the generated tier.
+fn village(id: &str, name: &str, country: &str, parent: &str) -> Entity {
+    let mut e = Entity::new(id, name, EntityType::Place);
+    e.variants = vec![Variant::new(name)];
+    e.subtype = Some("village".into());
+    e.country = Some(country.into());
+    e.parent = Some(parent.into());
+    e.tier = Tier::Geonames;
+    e
+}
+
+/// The embedded gazetteer with same-name villages elsewhere, as the GeoNames layer adds them
+/// (Karma: 2455612 in the Tombouctou region of Mali, 2442593 in the Tillabéri region of Niger).
+fn tagger() -> Tagger {
+    let mut b = GazetteerBuilder::with_embedded();
+    b.add_entity(village("gn:2455612", "Karma", "ML", "tombouctou_region"));
+    b.add_entity(village("gn:2442593", "Karma", "NE", "tillaberi_region"));
+    b.add_entity(village("gn:900001", "Kaya", "ML", "mopti_region"));
+    b.add_entity(village("gn:900002", "Léré", "BF", "yatenga"));
+    b.add_entity(village("gn:900003", "Ber", "NE", "tahoua_region"));
+    Tagger::new(b.build().expect("gazetteer"))
+}
+
+/// The entity id the `nth` mention whose surface is `surface` is linked to, its candidates and reason.
+fn linked_nth(t: &Tagger, text: &str, surface: &str, nth: usize) -> (String, Vec<String>, Option<Reason>) {
+    let mentions = t.tag(text);
+    let m = mentions
+        .iter()
+        .filter(|m| m.surface(text) == surface)
+        .nth(nth)
+        .unwrap_or_else(|| panic!("no mention {surface:?} #{nth} in {text:?}: {mentions:?}"));
+    let ids = m.candidates.iter().map(|&c| t.gazetteer().entity(c).id.clone()).collect();
+    (t.entity(m).id.clone(), ids, m.reason)
+}
+
+fn linked(t: &Tagger, text: &str, surface: &str) -> String {
+    linked_nth(t, text, surface, 0).0
+}
+
+fn reason(t: &Tagger, text: &str, surface: &str) -> Option<&'static str> {
+    linked_nth(t, text, surface, 0).2.map(Reason::as_str)
+}
+
+#[test]
+fn karma_by_its_province_region_or_country() {
+    let t = tagger();
+    let text = "Des hommes armés ont attaqué Karma, dans la province du Yatenga, samedi.";
+    let (id, candidates, why) = linked_nth(&t, text, "Karma", 0);
+    assert_eq!(id, "karma");
+    assert_eq!(candidates.len(), 3, "the other Karmas stay, after: {candidates:?}");
+    let yatenga = t.gazetteer().index_of("yatenga").unwrap();
+    assert_eq!(why, Some(Reason::AdminParent { with: yatenga, nearby: true }));
+    let text = "Karma, un village du cercle de Niafunké, dans la région de Tombouctou, a été visé.";
+    assert_eq!(linked(&t, text, "Karma"), "gn:2455612");
+    let text = "Gunmen raided Karma, a village of the Tillabéri region, on Monday.";
+    assert_eq!(linked(&t, text, "Karma"), "gn:2442593");
+    // The document's other places, not the sentence.
+    let text =
+        "Le village de Karma a été attaqué. Le même jour, des soldats ont été tués près de Ouahigouya.";
+    assert_eq!(linked(&t, text, "Karma"), "karma");
+    assert_eq!(reason(&t, text, "Karma"), Some("region"));
+    let text = "هاجم مسلحون قرية كارما قرب واهيغويا.";
+    assert_eq!(linked(&t, text, "كارما"), "karma");
+}
+
+#[test]
+fn macina_the_region_the_town_and_the_cercle() {
+    let t = tagger();
+    assert_eq!(
+        linked(&t, "Les jihadistes sont implantés au cœur du Macina depuis 2015.", "Macina"),
+        "macina_area"
+    );
+    assert_eq!(
+        reason(&t, "Les jihadistes sont implantés au cœur du Macina depuis 2015.", "Macina"),
+        Some("cue")
+    );
+    assert_eq!(linked(&t, "La ville de Macina a été attaquée.", "Macina"), "macina");
+    assert_eq!(linked(&t, "Des tirs ont été entendus à Macina mardi.", "Macina"), "macina");
+    assert_eq!(linked(&t, "Le cercle de Macina compte onze communes.", "cercle de Macina"), "macina_cercle");
+    assert_eq!(linked(&t, "Soldiers entered Macina town on Friday.", "Macina"), "macina");
+    assert_eq!(linked(&t, "اقتحم مسلحون مدينة ماسينا.", "ماسينا"), "macina");
+}
+
+#[test]
+fn niger_the_country_and_the_river() {
+    let t = tagger();
+    let text = "Des pirogues ont chaviré le long du Niger, près de Mopti.";
+    assert_eq!(linked(&t, text, "Niger"), "niger_river");
+    assert_eq!(reason(&t, text, "Niger"), Some("cue"));
+    assert_eq!(linked(&t, "Boats sail along the Niger every day.", "Niger"), "niger_river");
+    assert_eq!(linked(&t, "Le Niger a rompu avec la France.", "Niger"), "niger");
+    assert_eq!(linked(&t, "Niger's junta expelled the ambassador.", "Niger"), "niger");
+    assert_eq!(linked(&t, "Des bateaux naviguent sur le fleuve Niger.", "le fleuve Niger"), "niger_river");
+    assert_eq!(linked(&t, "أعلن المجلس العسكري في النيجر حالة الطوارئ.", "النيجر"), "niger");
+}
+
+#[test]
+fn ber_lere_kaya_by_their_country_and_region() {
+    let t = tagger();
+    assert_eq!(linked(&t, "Les FAMa sont entrées à Ber, à l'est de Tombouctou.", "Ber"), "ber");
+    assert_eq!(linked(&t, "Le village de Ber, dans la région de Tahoua, a été pillé.", "Ber"), "gn:900003");
+    assert_eq!(linked(&t, "Léré, dans le cercle de Niafunké, a été attaqué.", "Léré"), "lere");
+    assert_eq!(
+        linked(&t, "Le village de Léré, dans la province du Yatenga, a été vidé.", "Léré"),
+        "gn:900002"
+    );
+    assert_eq!(linked(&t, "Kaya, chef-lieu du Sanmatenga, accueille des déplacés.", "Kaya"), "kaya");
+    assert_eq!(linked(&t, "Kaya, a village of the Mopti region, was burnt.", "Kaya"), "gn:900001");
+    assert_eq!(linked(&t, "وصل النازحون إلى كايا في بوركينا فاسو.", "كايا"), "kaya");
+}
+
+#[test]
+fn say_the_town_and_the_department() {
+    let t = tagger();
+    assert_eq!(linked(&t, "Le département de Say borde le parc W.", "département de Say"), "say_department");
+    assert_eq!(linked(&t, "La ville de Say est sur le fleuve.", "Say"), "say");
+    let text = "Les départements de Say et de Torodi sont sous couvre-feu.";
+    assert_eq!(linked(&t, text, "Say"), "say_department");
+    assert_eq!(reason(&t, text, "Say"), Some("designator"));
+    assert_eq!(linked(&t, text, "Torodi"), "torodi_department");
+}
+
+#[test]
+fn the_sahel_and_burkina_fasos_sahel_region() {
+    let t = tagger();
+    let text = "Au Sahel burkinabè, l'Oudalan a de nouveau été frappé.";
+    assert_eq!(linked(&t, text, "Sahel"), "sahel_region_bf");
+    assert_eq!(reason(&t, text, "Sahel"), Some("nationality"));
+    let text = "Une embuscade près de Gorom-Gorom, dans le Sahel, a fait dix morts.";
+    assert_eq!(linked(&t, text, "Sahel"), "sahel_region_bf");
+    assert_eq!(linked(&t, "Les jihadistes progressent dans tout le Sahel.", "Sahel"), "sahel");
+    let text = "Le Sahel est une bande de savane. Plus loin, à Djibo, le blocus continue.";
+    assert_eq!(linked(&t, text, "Sahel"), "sahel", "the document alone does not make the area a unit");
+    let text = "ارتفع عدد ضحايا الهجوم على بلدة سيتنغا بمنطقة الساحل.";
+    assert_eq!(linked(&t, text, "منطقة الساحل"), "sahel_region_bf");
+    assert_eq!(linked(&t, "ينشط الجهاديون في منطقة الساحل منذ عقد.", "منطقة الساحل"), "sahel");
+}
+
+#[test]
+fn regions_named_in_lists_after_a_plural_designator() {
+    let t = tagger();
+    let text = "Massacre after massacre in the regions of Ménaka and Gao, the army says.";
+    assert_eq!(linked(&t, text, "Ménaka"), "menaka_region");
+    assert_eq!(linked(&t, text, "Gao"), "gao_region");
+    let text = "Attacks hit three regions (Dosso, Tillabéri and Diffa) last week.";
+    assert_eq!(linked(&t, text, "Dosso"), "dosso_region");
+    assert_eq!(linked(&t, text, "Tillabéri"), "tillaberi_region");
+    assert_eq!(linked(&t, text, "Diffa"), "diffa_region");
+    let text = "Le couvre-feu est prolongé dans les régions de Tillabéri, Tahoua et Dosso.";
+    // One slip from "région de Tillabéri": the tolerant match takes the designator in.
+    assert_eq!(linked(&t, text, "régions de Tillabéri"), "tillaberi_region");
+    assert_eq!(linked(&t, text, "Tahoua"), "tahoua_region");
+    assert_eq!(linked(&t, text, "Dosso"), "dosso_region");
+    assert_eq!(linked(&t, "The Ménaka and Gao regions are under curfew.", "Gao"), "gao_region");
+    let text = "مددت السلطات حالة الطوارئ في مناطق تيلابيري ودوسو.";
+    assert_eq!(linked(&t, text, "تيلابيري"), "tillaberi_region");
+    assert_eq!(linked(&t, text, "دوسو"), "dosso_region");
+    // The list ends where the list words end; a town stays a town.
+    let text = "Dans les régions de Mopti et Ségou, puis à Gao, les écoles ferment.";
+    assert_eq!(linked(&t, text, "Gao"), "gao");
+    assert_eq!(linked(&t, "Gao and Ménaka were shelled.", "Gao"), "gao");
+    assert_eq!(linked(&t, "L'aéroport de Gao a été visé.", "Gao"), "gao");
+    assert_eq!(linked(&t, "La ville de Tillabéri est calme.", "Tillabéri"), "tillaberi");
+    // "the states of the central Sahel" names no unit.
+    let text = "Mali, Niger and Burkina Faso, the three states of the central Sahel, met.";
+    assert_eq!(linked(&t, text, "central Sahel"), "sahel");
+}
+
+#[test]
+fn nothing_in_the_text_keeps_the_matchers_order_and_no_reason() {
+    let t = tagger();
+    let (id, candidates, why) = linked_nth(&t, "Tillabéri.", "Tillabéri", 0);
+    assert_eq!(id, "tillaberi");
+    assert_eq!(candidates, ["tillaberi"], "a town that names its region is not ambiguous");
+    let m = &t.tag("Tillabéri.")[0];
+    let related: Vec<&str> = m.related.iter().map(|&c| t.gazetteer().entity(c).id.as_str()).collect();
+    assert!(related.contains(&"tillaberi_region"), "the region is related: {related:?}");
+    assert!(!m.is_ambiguous());
+    assert_eq!(why, None);
+    // When context picks the region, the town the spelling lists stays a candidate.
+    let text = "Dans les régions de Tillabéri et Dosso, les écoles ferment.";
+    let (id, candidates, why) = linked_nth(&t, text, "Dosso", 0);
+    assert_eq!(id, "dosso_region");
+    assert_eq!(candidates, ["dosso_region", "dosso"]);
+    assert_eq!(why, Some(Reason::Designator));
+}
+
+/// Words next to a name never re-link it unless they are the rules' words: each dictionary word, capitalised or
+/// not, before and after "Gao" (which also names a region and a cercle).
+#[test]
+fn ordinary_words_next_to_a_name_do_not_relink_it() {
+    let t = tagger();
+    let mut words: Vec<String> = vec![];
+    for path in ["/usr/share/dict/french", "/usr/share/dict/american-english"] {
+        if let Ok(list) = std::fs::read_to_string(path) {
+            words.extend(list.lines().map(str::to_string));
+        }
+    }
+    if words.is_empty() {
+        eprintln!("no word list: skipped");
+        return;
+    }
+    // The rules' own words: settlement cues after a name, French articles before it, plural
+    // designators (nationalities are allowed below).
+    let expected = |w: &str| {
+        matches!(fold(w).as_str(), "town" | "city" | "village" | "regions" | "le" | "la" | "l" | "du" | "au")
+    };
+    let mut checked = 0;
+    for chunk in words.chunks(4000) {
+        let mut text = String::new();
+        for w in chunk.iter().filter(|w| !w.contains(['\'', '-']) && !expected(w)) {
+            text.push_str(&format!("Attaque à Gao {w}.\n{w} Gao.\n"));
+        }
+        for m in t.tag(&text) {
+            if m.surface(&text) == "Gao" {
+                checked += 1;
+                let id = &t.entity(&m).id;
+                let line = text[..m.start].rsplit('\n').next().unwrap_or("");
+                assert!(id == "gao" || m.reason == Some(Reason::Nationality), "{line:?}: {id}");
+            }
+        }
+    }
+    assert!(checked > 100_000, "{checked}");
+}
+
+/// Entities that share a spelling can be told apart by type, subtype, country and admin parent, so that
+/// a card never lists two identical candidates.
+#[test]
+fn entities_sharing_a_spelling_are_distinguishable() {
+    let t = Tagger::default();
+    let g = t.gazetteer();
+    let mut by_spelling: HashMap<String, Vec<&Entity>> = HashMap::new();
+    for e in g.entities() {
+        let mut seen = vec![];
+        for v in &e.variants {
+            let f = fold(&v.text);
+            if !seen.contains(&f) {
+                by_spelling.entry(f.clone()).or_default().push(e);
+                seen.push(f);
+            }
+        }
+    }
+    let mut clashes = vec![];
+    for (spelling, entities) in &by_spelling {
+        let mut keys = HashMap::new();
+        for e in entities {
+            let key = (e.kind, e.subtype.clone(), e.country.clone(), e.parent.clone());
+            if let Some(other) = keys.insert(key, &e.id) {
+                clashes.push(format!("{spelling:?}: {other} and {}", e.id));
+            }
+        }
+    }
+    clashes.sort();
+    assert!(clashes.is_empty(), "indistinguishable same-name entities:\n{}", clashes.join("\n"));
+}
