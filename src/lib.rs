@@ -37,6 +37,7 @@
 #![warn(missing_docs)]
 
 mod arabic;
+pub mod arabic_skeleton;
 pub mod arabic_spelling;
 mod context;
 mod cues;

@@ -26,8 +26,9 @@ use aho_corasick::nfa::contiguous::NFA;
 use aho_corasick::{Anchored, MatchKind};
 
 use crate::arabic::{self, Prefix};
+use crate::arabic_skeleton::Skeletons;
 use crate::fold::{fold, fold_case, is_word_char, CaseFold, Folded};
-use crate::gazetteer::{CaseMode, EntityIndex, Gazetteer, Tier};
+use crate::gazetteer::{CaseMode, EntityIndex, EntityType, Gazetteer, Tier};
 use crate::grammar::Grammar;
 use crate::tolerant::Tolerant;
 
@@ -105,6 +106,8 @@ pub(crate) struct Matcher {
     filter: PrefixFilter,
     /// The long names that may also match with one slip (`None`: exact matching only).
     tolerant: Option<Tolerant>,
+    /// Arabic transliterated names matched by their consonant skeleton (empty: exact matching only).
+    skeletons: Skeletons,
     patterns: Vec<Pattern>,
     /// Longest pattern in bytes, for overlapping windows over long texts.
     pub max_pattern_len: usize,
@@ -192,7 +195,24 @@ impl Matcher {
                 |p: &Pattern| p.entries.iter().any(|e| e.tier != Tier::Geonames && !e.possible);
             Tolerant::new(&automaton, patterns.iter().map(|p| (&*p.folded, approximable(p))))
         });
-        Matcher { automaton, filter, tolerant, patterns, max_pattern_len }
+        let skeletons = if tolerant.is_some() {
+            // Transliterated names only: places and people of the curated and user tiers.
+            let eligible = |p: &Pattern| {
+                p.entries.iter().all(|e| {
+                    let entity = gazetteer.entity(EntityIndex(e.entity));
+                    e.tier != Tier::Geonames
+                        && !e.possible
+                        && !e.grammar
+                        && !e.article_elided
+                        && matches!(entity.kind, EntityType::Place | EntityType::Person)
+                        && entity.subtype.as_deref() != Some("country")
+                })
+            };
+            Skeletons::new(patterns.iter().map(|p| (&*p.folded, eligible(p), p.entries[0].entity)))
+        } else {
+            Skeletons::default()
+        };
+        Matcher { automaton, filter, tolerant, skeletons, patterns, max_pattern_len }
     }
 
     /// Number of distinct folded patterns.
@@ -274,6 +294,9 @@ impl Matcher {
                 covered = covered.max(exact_end);
             }
         }
+        self.skeletons.find(folded.as_str(), |fs, fe, pattern| {
+            out.extend(self.check(text, base, folded, fs, fe, pattern, true));
+        });
     }
 
     /// Checks one occurrence of a pattern at folded `fs..fe` (`approximate`: the text there is the
