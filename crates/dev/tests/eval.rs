@@ -46,18 +46,19 @@ const UNIT: Thresholds = Thresholds {
     min_texts_per_lang: 9,
 };
 
-// articles: measured P 0.967, R 0.788, F1 0.869, 2 linking errors, recall fr 0.778 / en 0.781 /
-// ar 0.807, lenient P 0.990, R 0.806 (fr 0.788 / en 0.807 / ar 0.825), after ranking same-name places
-// by context (issue 11 item 3); history in tests/eval/README.md.
+// articles: measured P 0.965, R 0.817, F1 0.885, 6 linking errors, recall fr 0.795 / en 0.814 /
+// ar 0.845, lenient P 0.991, R 0.839 (fr 0.807 / en 0.843 / ar 0.867), after Arabic skeleton matching
+// and the international media, figures and institutions; a town's same-name units are `related`, not
+// candidates, so 4 town/region confusions count as linking errors; history in tests/eval/README.md.
 const ARTICLES: Thresholds = Thresholds {
-    precision: 0.947,
-    recall: 0.768,
-    f1: 0.848,
+    precision: 0.945,
+    recall: 0.797,
+    f1: 0.865,
     lenient_precision: 0.970,
-    lenient_recall: 0.787,
-    max_linking_errors: 3,
-    recall_by_lang: [("fr", 0.758), ("en", 0.761), ("ar", 0.787)],
-    lenient_recall_by_lang: [("fr", 0.770), ("en", 0.787), ("ar", 0.805)],
+    lenient_recall: 0.819,
+    max_linking_errors: 7,
+    recall_by_lang: [("fr", 0.775), ("en", 0.794), ("ar", 0.825)],
+    lenient_recall_by_lang: [("fr", 0.787), ("en", 0.823), ("ar", 0.847)],
     min_texts_per_lang: 20,
 };
 
