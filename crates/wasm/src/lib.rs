@@ -153,6 +153,9 @@ export interface Entity {
     parent?: string;
     /** ISO 3166-1 alpha-2 code(s), space-separated. */
     country?: string;
+    /** A place's first- and second-level administrative units (GeoNames ADM1/ADM2 names). */
+    admin1?: string;
+    admin2?: string;
     lat?: number;
     lon?: number;
     /** GeoNames id. */
@@ -239,6 +242,30 @@ struct JsSource {
     text: String,
     #[serde(default)]
     tier: Option<String>,
+}
+
+/// An entity as JavaScript sees it: the model's fields, and a place's admin1/admin2 names (GeoNames'
+/// units found along its parent chain, `sahel_tagger::admin`) so that the page's and the
+/// bookmarklet's exports, map and incident sheet have them without walking the chain themselves.
+#[derive(Serialize)]
+struct JsEntity<'a> {
+    #[serde(flatten)]
+    entity: &'a Entity,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    admin1: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    admin2: Option<&'static str>,
+}
+
+impl<'a> JsEntity<'a> {
+    fn new(gazetteer: &'a sahel_tagger::Gazetteer, index: EntityIndex) -> JsEntity<'a> {
+        let admin = sahel_tagger::admin::admin_of(gazetteer, index);
+        JsEntity {
+            entity: gazetteer.entity(index),
+            admin1: admin.admin1.map(|u| u.name),
+            admin2: admin.admin2.map(|u| u.name),
+        }
+    }
 }
 
 fn serializer() -> serde_wasm_bindgen::Serializer {
@@ -405,17 +432,23 @@ impl Tagger {
         out
     }
 
-    /// Every entity with its metadata, in gazetteer order (the order `tagSpans` indexes).
+    /// Every entity with its metadata and, for a place, its admin units, in gazetteer order (the
+    /// order `tagSpans` indexes).
     #[wasm_bindgen(unchecked_return_type = "Entity[]")]
     pub fn entities(&self) -> Result<JsValue, JsError> {
-        to_js(self.core.gazetteer().entities())
+        let gazetteer = self.core.gazetteer();
+        let all: Vec<JsEntity<'_>> = (0..gazetteer.entities().len())
+            .map(|i| JsEntity::new(gazetteer, EntityIndex(i as u32)))
+            .collect();
+        to_js(&all)
     }
 
-    /// One entity by id, or `undefined`.
+    /// One entity by id (with its admin units, as in `entities`), or `undefined`.
     #[wasm_bindgen(unchecked_return_type = "Entity | undefined")]
     pub fn entity(&self, id: &str) -> Result<JsValue, JsError> {
-        match self.core.gazetteer().get(id) {
-            Some(entity) => to_js::<Entity>(entity),
+        let gazetteer = self.core.gazetteer();
+        match gazetteer.index_of(id) {
+            Some(index) => to_js(&JsEntity::new(gazetteer, index)),
             None => Ok(JsValue::UNDEFINED),
         }
     }
