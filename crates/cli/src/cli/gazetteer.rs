@@ -252,7 +252,7 @@ fn admin_units(
     if dumps.is_empty() {
         return Err(format!("no GeoNames dumps at {} (set SAHEL_GEONAMES_DIR or --dir)", dir.display()));
     }
-    let text = sahel_tagger::gazetteer::geonames::admin_units(&dumps);
+    let text = sahel_tagger::gazetteer::geonames::admin_units(&dumps, &sahel_tagger::Gazetteer::embedded());
     std::fs::write(out, &text).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
     eprintln!("{}: {} units (GeoNames, CC BY 4.0)", out.display(), text.lines().count() - 2);
     Ok(ExitCode::SUCCESS)
