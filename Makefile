@@ -8,7 +8,7 @@ export SAHEL_GEONAMES_DIR ?= $(abspath $(CURDIR)/../shared/geonames)
 PORT ?= 8080
 WASM_PACK := wasm-pack --log-level warn
 
-.PHONY: serve test setup www wasm geonames bookmarklet map vendor lint check-core-deps test-native test-wasm test-python test-e2e test-fuzz fuzz bench bench-python clean
+.PHONY: serve test setup www wasm geonames admin-units bookmarklet map vendor lint check-core-deps test-native test-wasm test-python test-e2e test-fuzz fuzz bench bench-python clean
 
 ## serve: build the page and serve it at http://127.0.0.1:$(PORT)/
 serve: setup www
@@ -49,6 +49,11 @@ vendor: www/vendor/readability.js
 
 www/vendor/readability.js: tools/vendor.mjs package-lock.json
 	node tools/vendor.mjs
+
+## The admin1/admin2 table the library embeds (src/admin_units.tsv), rewritten from the dumps' ADM rows;
+## tests/admin.rs fails when it differs from the dumps.
+admin-units:
+	cargo run --release --quiet -p sahel-tagger-cli -- gazetteer admin-units --dir "$(SAHEL_GEONAMES_DIR)" --out src/admin_units.tsv
 
 geonames:
 	@if [ -f "$(SAHEL_GEONAMES_DIR)/ML.txt" ]; then \

@@ -36,6 +36,7 @@
 
 #![warn(missing_docs)]
 
+pub mod admin;
 mod arabic;
 pub mod arabic_skeleton;
 pub mod arabic_spelling;

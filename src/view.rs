@@ -15,8 +15,8 @@
 //!   that are set (`unlisted`, `unconfirmed`), then the details, in the order the CLI has always
 //!   written them; fields added later go after those, so that existing output stays byte for byte;
 //! - every detail is an `Option` (or a flag) skipped when absent, so one struct serves the CLI's short
-//!   form (without `--details`: `None`) and the full form, and leaves room for facts entities do not
-//!   have yet (`admin1`, `admin2`).
+//!   form (without `--details`: `None`) and the full form; `admin1` and `admin2` are not entity
+//!   fields but found along the parent chain ([`crate::admin`]).
 
 use serde::{Deserialize, Serialize};
 
@@ -110,12 +110,12 @@ pub struct MentionView {
     /// The entity's ISO 3166-1 alpha-2 country code(s), space-separated, when known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country: Option<String>,
-    /// The entity's first-level administrative unit (region), when known. Not filled yet: entities do
-    /// not carry it.
+    /// The name of the place's first-level administrative unit (region), from GeoNames' ADM1 rows
+    /// ([`crate::admin`]), when known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub admin1: Option<String>,
-    /// The entity's second-level administrative unit (cercle, province, department), when known. Not
-    /// filled yet.
+    /// The name of the place's second-level administrative unit (cercle, province, department), from
+    /// GeoNames' ADM2 rows ([`crate::admin`]), when known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub admin2: Option<String>,
     /// Latitude in decimal degrees, when known.
@@ -288,6 +288,9 @@ impl<'a> Viewer<'a> {
             };
             view.candidate_facts = m.is_ambiguous().then(|| facts(&m.candidates));
             view.country = entity.country.clone();
+            let admin = crate::admin::admin_of(gazetteer, m.entity);
+            view.admin1 = admin.admin1.map(|u| u.name.to_string());
+            view.admin2 = admin.admin2.map(|u| u.name.to_string());
             view.lat = entity.lat;
             view.lon = entity.lon;
             view.reason = m.reason.map(|r| ReasonView {

@@ -85,7 +85,9 @@ class Mention(TypedDict):
     candidate_facts: NotRequired[list[Candidate]]
     country: NotRequired[str]
     admin1: NotRequired[str]
+    """The place's first-level administrative unit (region), as GeoNames names it ("Nord")."""
     admin2: NotRequired[str]
+    """The place's second-level unit (cercle, province, department), as GeoNames names it ("Yatenga")."""
     lat: NotRequired[float]
     lon: NotRequired[float]
     reason: NotRequired[Reason]

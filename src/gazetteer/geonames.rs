@@ -154,6 +154,7 @@ struct Row<'a> {
     code: &'a str,
     country: &'a str,
     admin1: &'a str,
+    admin2: &'a str,
 }
 
 fn parse_row(line: &str) -> Option<Row<'_>> {
@@ -172,6 +173,7 @@ fn parse_row(line: &str) -> Option<Row<'_>> {
         code: f[7],
         country: f[8],
         admin1: f[10],
+        admin2: f[11],
     })
 }
 
@@ -255,6 +257,20 @@ pub fn generate(dumps: &[(String, String)], curated: &Gazetteer, options: &Optio
         })
         .collect();
 
+    // Second-level units by their codes, with the id a place below them takes as parent (curated id
+    // when the curated tier has the unit): a place whose row names an ADM2 unit hangs under it, so
+    // that its parent chain gives its admin1 and admin2 ([`crate::admin`]).
+    let admin2_admin1 = admin2_admin1_codes(&rows);
+    let districts: HashMap<(&str, &str, &str), String> = rows
+        .iter()
+        .filter(|r| r.code == "ADM2" && !r.admin2.is_empty())
+        .map(|r| {
+            let parent =
+                curated_by_geonames.get(&r.id).map_or_else(|| format!("gn:{}", r.id), |id| id.to_string());
+            ((r.country, r.admin1, r.admin2), parent)
+        })
+        .collect();
+
     // Spellings per place, then how many places share each.
     let mut spellings: Vec<Vec<(String, String)>> = Vec::with_capacity(rows.len());
     let mut shared: HashMap<String, usize> = HashMap::new();
@@ -309,7 +325,8 @@ pub fn generate(dumps: &[(String, String)], curated: &Gazetteer, options: &Optio
             continue;
         }
         let kind = subtype(row);
-        let region = regions.get(&(row.country, row.admin1));
+        let admin1 = admin2_admin1.get(&row.id).copied().unwrap_or(row.admin1);
+        let region = regions.get(&(row.country, admin1));
         let description = match (region, row.code) {
             (_, "ADM1") | (None, _) => {
                 format!("{} of {} (GeoNames)", capitalize(kind), country_name(row.country))
@@ -327,7 +344,14 @@ pub fn generate(dumps: &[(String, String)], curated: &Gazetteer, options: &Optio
             variants,
             description: Some(description),
             lineage: None,
-            parent: if row.code == "ADM1" { None } else { region.map(|(_, parent)| parent.clone()) },
+            parent: match row.code {
+                "ADM1" => None,
+                "ADM2" => region.map(|(_, parent)| parent.clone()),
+                _ => districts
+                    .get(&(row.country, row.admin1, row.admin2))
+                    .or(region.map(|(_, parent)| parent))
+                    .cloned(),
+            },
             country: Some(row.country.to_string()),
             lat: row.lat,
             lon: row.lon,
@@ -336,8 +360,165 @@ pub fn generate(dumps: &[(String, String)], curated: &Gazetteer, options: &Optio
             tier: Tier::Geonames,
         });
     }
+    // A second-level unit left out (every spelling of it is a curated one's: the cercle "Koulikoro")
+    // cannot be a parent: its places hang under its region instead, without admin2.
+    let emitted: HashSet<String> = entities.iter().map(|e| e.id.clone()).collect();
+    let unit_parent: HashMap<String, Option<String>> = rows
+        .iter()
+        .filter(|r| r.code == "ADM2")
+        .map(|r| {
+            let admin1 = admin2_admin1.get(&r.id).copied().unwrap_or(r.admin1);
+            (format!("gn:{}", r.id), regions.get(&(r.country, admin1)).map(|(_, p)| p.clone()))
+        })
+        .collect();
+    for e in &mut entities {
+        if let Some(parent) = e.parent.as_ref().filter(|p| p.starts_with("gn:") && !emitted.contains(*p)) {
+            e.parent = unit_parent.get(parent).cloned().flatten();
+        }
+    }
     report.places = entities.len();
     (entities, report)
+}
+
+/// The ADM1 code of each ADM2 row, corrected where the dump contradicts itself: some ADM2 rows carry
+/// a stale ADM1 code (Niger's Tillabéri departments still say 08, Niamey's code since the region was
+/// split off, while every place in them says 09). An ADM2 unit whose seat (a PPLA/PPLA2/PPLC row of
+/// the same country with the unit's short name, all of them in one ADM1) lies in another ADM1 takes
+/// the seat's code.
+fn admin2_admin1_codes<'a>(rows: &[Row<'a>]) -> HashMap<u64, &'a str> {
+    let mut seats: HashMap<(&str, String), HashSet<&str>> = HashMap::new();
+    for r in rows.iter().filter(|r| r.class == "P" && matches!(r.code, "PPLA" | "PPLA2" | "PPLC")) {
+        seats.entry((r.country, fold(r.name))).or_default().insert(r.admin1);
+    }
+    rows.iter()
+        .filter(|r| r.code == "ADM2")
+        .map(|r| {
+            let seat = seats.get(&(r.country, fold(&admin_short_name(r.name))));
+            let code = match seat {
+                Some(codes) if codes.len() == 1 && !codes.contains(r.admin1) => {
+                    codes.iter().next().copied().unwrap_or(r.admin1)
+                }
+                _ => r.admin1,
+            };
+            (r.id, code)
+        })
+        .collect()
+}
+
+/// The header line of the table [`admin_units`] writes (after its `#` comment line).
+pub const ADMIN_UNITS_HEADER: &str = "geonames\tcountry\tlevel\tadmin1\tadmin2\tname\tgeonames_name";
+
+/// The first- and second-level administrative units (ADM1, ADM2 rows) of GeoNames dumps
+/// (`(name, contents)` pairs), as the table [`crate::admin`] embeds: one line per unit, tab-separated —
+/// GeoNames id, country code, level (`1` or `2`), the row's ADM1 code, its ADM2 code, the unit's short
+/// name ([`admin_short_name`]) and its GeoNames name — sorted by country, level, codes and id, after a
+/// `#` line crediting GeoNames and the header line [`ADMIN_UNITS_HEADER`].
+///
+/// A few hundred lines out of the dumps' hundred thousand: the admin names of the curated places
+/// must be there without the dumps (the embedded gazetteer, the Python wheel, `--geonames off`).
+pub fn admin_units(dumps: &[(String, String)], curated: &Gazetteer) -> String {
+    let mut curated_names: HashMap<u64, Vec<&str>> = HashMap::new();
+    for e in curated.entities() {
+        if let Some(g) = e.geonames {
+            curated_names.entry(g).or_default().push(e.name.as_str());
+        }
+    }
+    let mut ids = HashSet::new();
+    let rows: Vec<Row<'_>> = dumps
+        .iter()
+        .flat_map(|(_, text)| text.lines().filter_map(parse_row))
+        .filter(|r| ids.insert(r.id))
+        .collect();
+    let codes = admin2_admin1_codes(&rows);
+    #[allow(clippy::type_complexity)]
+    let mut units: Vec<(String, u8, String, String, u64, String, String)> = rows
+        .iter()
+        .filter(|r| r.class == "A" && matches!(r.code, "ADM1" | "ADM2"))
+        .map(|r| {
+            let level = if r.code == "ADM1" { 1 } else { 2 };
+            let admin2 = if level == 2 { r.admin2 } else { "" };
+            let admin1 = codes.get(&r.id).copied().unwrap_or(r.admin1);
+            let short = accented_short_name(r, curated_names.get(&r.id).map_or(&[][..], Vec::as_slice));
+            (
+                r.country.to_string(),
+                level,
+                admin1.to_string(),
+                admin2.to_string(),
+                r.id,
+                r.name.to_string(),
+                short,
+            )
+        })
+        .collect();
+    units.sort();
+    let mut countries: Vec<&str> = units.iter().map(|u| u.0.as_str()).collect();
+    countries.dedup();
+    let mut out = format!(
+        "# GeoNames first- and second-level administrative units ({}), CC BY 4.0, (c) GeoNames (geonames.org); generated by `sahel-tagger gazetteer admin-units`\n{ADMIN_UNITS_HEADER}\n",
+        countries.join(" ")
+    );
+    for (country, level, admin1, admin2, id, name, short) in &units {
+        out.push_str(&format!("{id}\t{country}\t{level}\t{admin1}\t{admin2}\t{short}\t{name}\n"));
+    }
+    out
+}
+
+/// A unit's short name ([`admin_short_name`]) written with its accents where GeoNames' own name lacks
+/// them ("Djenne Cercle", "Segou"): the curated gazetteer's name of the unit (same GeoNames id), else
+/// one of the row's alternate names, that is the same name once folded and has more accented letters
+/// ("Cercle de Djenné" → "Djenné", "Ségou Cercle" → "Ségou"); otherwise the GeoNames name's.
+fn accented_short_name(row: &Row<'_>, curated: &[&str]) -> String {
+    let short = admin_short_name(row.name);
+    let folded = fold(&short);
+    let accents = |s: &str| s.chars().filter(|c| c.is_alphabetic() && !c.is_ascii()).count();
+    let mut best = short.clone();
+    let candidates = curated.iter().copied().chain(row.alternates.split(','));
+    for name in candidates.map(admin_short_name) {
+        if accents(&name) > accents(&best) && fold(&name) == folded && script_ok(&name) {
+            best = name;
+        }
+    }
+    best
+}
+
+/// A GeoNames administrative unit's name without its unit word, as conflict data sets write admin
+/// names: "Province du Yatenga" → "Yatenga", "Mopti Region" → "Mopti", "Cercle d’ Abeïbara" →
+/// "Abeïbara", "Département de Téra" → "Téra"; a name that would be left empty is kept whole.
+pub fn admin_short_name(name: &str) -> String {
+    const WORDS: &[&str] = &[
+        "Province",
+        "Cercle",
+        "Région",
+        "Region",
+        "Département",
+        "Department",
+        "Préfecture",
+        "Prefecture",
+        "Wilaya",
+        "District",
+        "Moughataa",
+    ];
+    const ARTICLES: &[&str] =
+        &["de la ", "de l’ ", "de l'", "de l’", "du ", "des ", "de ", "d’ ", "d'", "d’", "of "];
+    let trimmed = name.trim();
+    let mut short = trimmed;
+    for word in WORDS {
+        if let Some(rest) = short.strip_prefix(word).and_then(|r| r.strip_prefix(' ')) {
+            let rest = ARTICLES.iter().filter_map(|a| rest.strip_prefix(a)).next().unwrap_or(rest);
+            short = rest;
+            break;
+        }
+        if let Some(rest) = short.strip_suffix(word).and_then(|r| r.strip_suffix(' ')) {
+            short = rest;
+            break;
+        }
+    }
+    let short = short.trim();
+    if short.is_empty() {
+        trimmed.to_string()
+    } else {
+        short.to_string()
+    }
 }
 
 fn capitalize(s: &str) -> String {

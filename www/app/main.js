@@ -6,7 +6,7 @@ import { ResultView } from './render.js';
 import { setupTooltip } from './tooltip.js';
 import { buildLegend, EntityPanel } from './panel.js';
 import { highlightedHtml, copyHtml } from './export.js';
-import { records, toJson, toCsv } from '../shared/mentions.js';
+import { records, toJson, toCsv, toGeoJson } from '../shared/mentions.js';
 import { readText, readHtml, isHtmlFile, isGazetteerFile } from './files.js';
 import { h, debounce, download, stamp, fmt, plural, nextFrame } from '../shared/dom.js';
 import { EntriesUI } from './entries-ui.js';
@@ -567,7 +567,7 @@ function keep(result) {
 }
 
 function setExportsEnabled(on) {
-  for (const id of ['export-json', 'export-csv', 'copy-html', 'incident-open']) $(id).disabled = !on;
+  for (const id of ['export-json', 'export-csv', 'export-geojson', 'copy-html', 'incident-open']) $(id).disabled = !on;
 }
 
 function updateExportNote() {
@@ -605,6 +605,13 @@ $('export-csv').addEventListener('click', () => {
   const result = state.result;
   if (!result) return;
   download(`sahel-tagger-mentions-${stamp()}.csv`, toCsv(records(result, keep(result), docFields())), 'text/csv;charset=utf-8');
+});
+
+// The places mentioned, one GeoJSON feature each (www/shared/mentions.js toGeoJson).
+$('export-geojson').addEventListener('click', () => {
+  const result = state.result;
+  if (!result) return;
+  download(`sahel-tagger-places-${stamp()}.geojson`, toGeoJson(records(result, keep(result), docFields()), docFields()), 'application/geo+json');
 });
 
 $('copy-html').addEventListener('click', async () => {

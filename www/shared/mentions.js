@@ -6,7 +6,7 @@ import { matchKind, AMBIGUOUS, POSSIBLE } from './types.js';
  * The mentions of `source` that `keep(i)` accepts, as export records. `source` is `{text, n,
  * mention(i)}`, where `mention(i)` gives `{entity, start, end, flags, variant, candidates}` with UTF-16
  * `start`/`end` (JavaScript string indices), `entity` an entity object (`id`, `name`, `type`,
- * `subtype`) and `candidates` the entities the spelling may refer to (the page's Result and the bookmarklet's mention list both
+ * `subtype`; for a place `country`, `admin1`, `admin2`, `lat`, `lon`, see geoFields) and `candidates` the entities the spelling may refer to (the page's Result and the bookmarklet's mention list both
  * answer so). `start`/`end` count Unicode code points, like the CLI's output (Python's
  * `text[start:end]` is the surface); `utf16Start`/`utf16End` are JavaScript string indices
  * (`text.slice(utf16Start, utf16End)`). They differ only after characters outside the Basic
@@ -54,10 +54,63 @@ export function records(source, keep = () => true, doc = null) {
       possible: Boolean(m.flags & POSSIBLE),
       ambiguous: Boolean(m.flags & AMBIGUOUS),
       candidates: (m.candidates ?? []).map((c) => c.id),
+      ...geoFields(e),
       ...d,
     });
   }
   return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Geo-coded exports: a place's country, admin units and coordinates; the GeoJSON of the places
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * A place's `country` (ISO code(s)), `admin1`/`admin2` (the names of GeoNames' first- and
+ * second-level units above it, which the engine gives every place entity, see src/admin.rs) and
+ * `lat`/`lon`; null for what is unknown and for entities that are not places.
+ */
+export function geoFields(entity) {
+  const place = entity?.type === 'place';
+  const get = (k) => (place && entity[k] != null && entity[k] !== '' ? entity[k] : null);
+  const num = (k) => (place && Number.isFinite(entity[k]) ? entity[k] : null);
+  return { country: get('country'), admin1: get('admin1'), admin2: get('admin2'), lat: num('lat'), lon: num('lon') };
+}
+
+/** Credit for the admin names and coordinates of the places (GeoNames' licence asks for it). */
+export const GEONAMES_CREDIT = 'Admin units (admin1, admin2) and village coordinates: GeoNames (geonames.org), CC BY 4.0';
+
+/**
+ * The places of export records (`records()`) as a GeoJSON FeatureCollection (RFC 7946): one Feature
+ * per place entity with coordinates, in order of first mention, its geometry a Point `[lon, lat]`,
+ * its properties `id`, `name`, `subtype`, `country`, `admin1`, `admin2`, `count` (its mentions) and
+ * `mentions` (`start`/`end` in code points, `surface`, `context`, in text order). Places without
+ * coordinates have no feature. `doc` (`{title, url, date}`; by default the records' `doc_*`) and the
+ * GeoNames credit are foreign members of the collection.
+ */
+export function toGeoJson(rows, doc = null) {
+  const first = rows[0];
+  doc ??= first ? { title: first.doc_title, url: first.doc_url, date: first.doc_date } : null;
+  const byId = new Map();
+  for (const r of rows) {
+    if (r.type !== 'place' || !Number.isFinite(r.lat) || !Number.isFinite(r.lon)) continue;
+    let f = byId.get(r.id);
+    if (!f) {
+      f = {
+        type: 'Feature',
+        id: r.id,
+        geometry: { type: 'Point', coordinates: [r.lon, r.lat] },
+        properties: { id: r.id, name: r.name, subtype: r.subtype ?? null, country: r.country, admin1: r.admin1, admin2: r.admin2, count: 0, mentions: [] },
+      };
+      byId.set(r.id, f);
+    }
+    f.properties.count++;
+    f.properties.mentions.push({ start: r.start, end: r.end, surface: r.surface, context: r.context });
+  }
+  const collection = { type: 'FeatureCollection', features: [...byId.values()] };
+  collection.document = { title: doc?.title || null, url: doc?.url || null, date: doc?.date || null };
+  collection.attribution = GEONAMES_CREDIT;
+  return `${JSON.stringify(collection, null, 2)}\n`;
 }
 
 /** A short, single-line snippet around [start, end), with ellipses where it is cut. */
@@ -82,7 +135,7 @@ export function toJson(value) {
 }
 
 /** The CSV columns of a mention, in order: the page and the bookmarklet write exactly these. */
-export const CSV_COLUMNS = ['id', 'name', 'type', 'subtype', 'surface', 'start', 'end', 'context', 'variant', 'match', 'possible', 'ambiguous', 'candidates', 'utf16Start', 'utf16End', 'doc_title', 'doc_url', 'doc_date'];
+export const CSV_COLUMNS = ['id', 'name', 'type', 'subtype', 'surface', 'start', 'end', 'context', 'variant', 'match', 'possible', 'ambiguous', 'candidates', 'utf16Start', 'utf16End', 'country', 'admin1', 'admin2', 'lat', 'lon', 'doc_title', 'doc_url', 'doc_date'];
 
 /**
  * A cell a spreadsheet would run as a formula (CSV injection): one starting with = + - @, a tab or a

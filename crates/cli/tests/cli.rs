@@ -454,3 +454,44 @@ fn the_former_names_of_the_geonames_option_still_work() {
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains(missing));
 }
+
+#[test]
+fn details_give_a_place_its_coordinates_country_and_admin_units() {
+    let text = "{\"id\": 1, \"text\": \"Des civils ont été tués à Karma, dans le nord du pays.\"}\n";
+    let out = lines(&run_with_stdin(&["tag", "--details"], text));
+    let karma = &out[0]["mentions"][0];
+    assert_eq!(karma["id"], "karma");
+    assert_eq!(
+        (&karma["country"], &karma["admin1"], &karma["admin2"], &karma["lat"], &karma["lon"]),
+        (&json!("BF"), &json!("Nord"), &json!("Yatenga"), &json!(13.70816), &json!(-2.35369)),
+        "{karma}"
+    );
+    // Without --details, the contract fields only.
+    let out = lines(&run_with_stdin(&["tag"], text));
+    assert!(out[0]["mentions"][0].get("admin1").is_none());
+}
+
+#[test]
+fn a_village_of_the_generated_layer_has_its_region_and_cercle() {
+    let dir = std::env::var_os("SAHEL_GEONAMES_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/geonames"));
+    if !dir.join("ML.txt").is_file() {
+        eprintln!("GeoNames dumps not found at {}: skipping", dir.display());
+        return;
+    }
+    let layer = temp_file("layer.tsv", "");
+    let made =
+        bin().args(["gazetteer", "geonames", "--dir"]).arg(&dir).arg("--out").arg(&layer).output().unwrap();
+    assert!(made.status.success(), "{}", String::from_utf8_lossy(&made.stderr));
+    // Bladi (GeoNames 2362373): a village of the Bankass cercle, Mopti region, in the dump's codes.
+    let text = "{\"id\": 1, \"text\": \"Des hommes armés ont attaqué le village de Bladi.\"}\n";
+    let out = lines(&run_with_stdin(&["tag", "--details", "--geonames", layer.to_str().unwrap()], text));
+    let bladi = &out[0]["mentions"][0];
+    assert_eq!(bladi["id"], "gn:2362373", "{bladi}");
+    assert_eq!(
+        (&bladi["admin1"], &bladi["admin2"], &bladi["country"]),
+        (&json!("Mopti"), &json!("Bankass"), &json!("ML"))
+    );
+    assert_eq!((&bladi["lat"], &bladi["lon"]), (&json!(13.43134), &json!(-3.27575)));
+}

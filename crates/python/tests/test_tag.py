@@ -143,3 +143,13 @@ def test_stubs_and_marker_are_installed():
     stubs = (package / "__init__.pyi").read_text(encoding="utf-8")
     for name in ["class Tagger", "def tag(", "def tag_many(", "def from_files(", "class GazetteerError"]:
         assert name in stubs
+
+
+def test_details_give_a_place_its_admin_units_and_coordinates(tagger):
+    text = "Des civils ont été tués à Karma, près de Ouahigouya, puis à Douentza."
+    found = {m["id"]: m for m in tagger.tag(text, details=True)}
+    karma = found["karma"]
+    assert (karma["country"], karma["admin1"], karma["admin2"]) == ("BF", "Nord", "Yatenga")
+    assert (karma["lat"], karma["lon"]) == (13.70816, -2.35369)
+    assert (found["douentza"]["admin1"], found["douentza"]["admin2"]) == ("Mopti", "Douentza")
+    assert "admin1" not in tagger.tag(text)[0], "details only on request"

@@ -153,6 +153,9 @@ export interface Entity {
     parent?: string;
     /** ISO 3166-1 alpha-2 code(s), space-separated. */
     country?: string;
+    /** A place's first- and second-level administrative units (GeoNames ADM1/ADM2 names). */
+    admin1?: string;
+    admin2?: string;
     lat?: number;
     lon?: number;
     /** GeoNames id. */
@@ -239,6 +242,56 @@ struct JsSource {
     text: String,
     #[serde(default)]
     tier: Option<String>,
+}
+
+/// An entity as JavaScript sees it: the model's fields, and a place's `admin1`/`admin2` (GeoNames'
+/// units found along its parent chain, `sahel_tagger::admin`) after `country`, so that the page's and
+/// the bookmarklet's exports, map and incident sheet have them without walking the chain themselves.
+///
+/// Serialized field by field, as `Entity` derives it (the test below holds them equal): a
+/// `#[serde(flatten)]` wrapper goes through serde's map path, which made `entities()` three times
+/// slower for the tens of thousands of GeoNames villages.
+struct JsEntity<'a> {
+    entity: &'a Entity,
+    admin1: Option<&'static str>,
+    admin2: Option<&'static str>,
+}
+
+impl<'a> JsEntity<'a> {
+    fn new(gazetteer: &'a Gazetteer, index: EntityIndex) -> JsEntity<'a> {
+        let admin = sahel_tagger::admin::admin_of(gazetteer, index);
+        JsEntity {
+            entity: gazetteer.entity(index),
+            admin1: admin.admin1.map(|u| u.name),
+            admin2: admin.admin2.map(|u| u.name),
+        }
+    }
+}
+
+impl Serialize for JsEntity<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let e = self.entity;
+        let mut s = serializer.serialize_struct("Entity", 16)?;
+        s.serialize_field("id", &e.id)?;
+        s.serialize_field("name", &e.name)?;
+        s.serialize_field("type", &e.kind)?;
+        macro_rules! optional {
+            ($($key:literal: $value:expr),*) => {$(
+                match &$value {
+                    Some(v) => s.serialize_field($key, v)?,
+                    None => s.skip_field($key)?,
+                }
+            )*};
+        }
+        optional!("subtype": e.subtype);
+        s.serialize_field("variants", &e.variants)?;
+        optional!("description": e.description, "lineage": e.lineage, "parent": e.parent, "country": e.country);
+        optional!("admin1": self.admin1, "admin2": self.admin2);
+        optional!("lat": e.lat, "lon": e.lon, "geonames": e.geonames, "wikidata": e.wikidata);
+        s.serialize_field("tier", &e.tier)?;
+        s.end()
+    }
 }
 
 fn serializer() -> serde_wasm_bindgen::Serializer {
@@ -405,17 +458,23 @@ impl Tagger {
         out
     }
 
-    /// Every entity with its metadata, in gazetteer order (the order `tagSpans` indexes).
+    /// Every entity with its metadata and, for a place, its admin units (`admin1`, `admin2`), in
+    /// gazetteer order (the order `tagSpans` indexes).
     #[wasm_bindgen(unchecked_return_type = "Entity[]")]
     pub fn entities(&self) -> Result<JsValue, JsError> {
-        to_js(self.core.gazetteer().entities())
+        let gazetteer = self.core.gazetteer();
+        let all: Vec<JsEntity<'_>> = (0..gazetteer.entities().len())
+            .map(|i| JsEntity::new(gazetteer, EntityIndex(i as u32)))
+            .collect();
+        to_js(&all)
     }
 
-    /// One entity by id, or `undefined`.
+    /// One entity by id (with its admin units, as in `entities`), or `undefined`.
     #[wasm_bindgen(unchecked_return_type = "Entity | undefined")]
     pub fn entity(&self, id: &str) -> Result<JsValue, JsError> {
-        match self.core.gazetteer().get(id) {
-            Some(entity) => to_js::<Entity>(entity),
+        let gazetteer = self.core.gazetteer();
+        match gazetteer.index_of(id) {
+            Some(index) => to_js(&JsEntity::new(gazetteer, index)),
             None => Ok(JsValue::UNDEFINED),
         }
     }
@@ -664,5 +723,36 @@ impl<'a> MentionBuilder<'a> {
         object.set_surface(self.surfaces.entry(surface).or_insert_with(|| JsValue::from_str(surface)));
         object.set_candidates(&js_sys::Array::from(candidates));
         Ok(object)
+    }
+}
+
+#[cfg(test)]
+mod js_entity_tests {
+    use super::*;
+
+    /// `JsEntity` writes exactly `Entity`'s fields (a field added to the model must be added there),
+    /// plus `admin1`/`admin2` for a place that has them.
+    #[test]
+    fn js_entities_are_the_model_plus_admin_units() {
+        let tagger = CoreTagger::default();
+        let gazetteer = tagger.gazetteer();
+        let mut with_admin = 0;
+        for i in 0..gazetteer.entities().len() {
+            let index = EntityIndex(i as u32);
+            let mut model = serde_json::to_value(gazetteer.entity(index)).unwrap();
+            let js = serde_json::to_value(JsEntity::new(gazetteer, index)).unwrap();
+            let map = js.as_object().unwrap();
+            for key in ["admin1", "admin2"] {
+                if let Some(v) = map.get(key) {
+                    model.as_object_mut().unwrap().insert(key.into(), v.clone());
+                    with_admin += 1;
+                }
+            }
+            assert_eq!(js, model);
+        }
+        assert!(with_admin > 300, "{with_admin}");
+        let karma =
+            serde_json::to_value(JsEntity::new(gazetteer, gazetteer.index_of("karma").unwrap())).unwrap();
+        assert_eq!((karma["admin1"].as_str(), karma["admin2"].as_str()), (Some("Nord"), Some("Yatenga")));
     }
 }

@@ -177,7 +177,8 @@ export function start(ORIGIN) {
   );
   const save = async (fmt) => {
     const data = await exportAs(S, fmt);
-    download('sahel-tagger-' + (location.hostname || 'page') + '.' + fmt, data, fmt === 'csv' ? 'text/csv;charset=utf-8' : 'application/json', root);
+    const type = fmt === 'csv' ? 'text/csv;charset=utf-8' : fmt === 'geojson' ? 'application/geo+json' : 'application/json';
+    download('sahel-tagger-' + (location.hostname || 'page') + '.' + fmt, data, type, root);
   };
   const bar = h(
     'div',
@@ -187,7 +188,8 @@ export function start(ORIGIN) {
     h('button', { title: 'Next mention', 'aria-label': 'Next mention', onclick: () => step(1) }, '\u203a'),
     h('span', { class: 'sp' }),
     h('button', { class: 'json', title: 'Download the mentions as JSON (with the page URL and title)', onclick: () => save('json') }, 'JSON'),
-    h('button', { class: 'csv', title: 'Download the mentions as CSV (the tagger page\u2019s columns)', onclick: () => save('csv') }, 'CSV')
+    h('button', { class: 'csv', title: 'Download the mentions as CSV (the tagger page\u2019s columns)', onclick: () => save('csv') }, 'CSV'),
+    h('button', { class: 'geojson', title: 'Download the places mentioned as GeoJSON: one point per place with its admin units (GeoNames, CC BY 4.0), count and mentions', onclick: () => save('geojson') }, 'GeoJSON')
   );
   // ---- the map and the incident sheet (imported from ORIGIN on first use, see the head) ----
   const mapBox = h('div', { class: 'map', hidden: true });
@@ -862,7 +864,7 @@ export function start(ORIGIN) {
      */
     mentions: () => rows(S).map(({ context, ...m }) => m),
     text: () => S.text,
-    /** The JSON or CSV the panel's buttons download (a promise of the text). */
+    /** The JSON, CSV or GeoJSON the panel's buttons download (a promise of the text). */
     export: (fmt) => exportAs(S, fmt),
     retag,
     close,

@@ -2,7 +2,7 @@
 // ../../shared/card.js for the card), with the details the spans leave out (variant, candidates)
 // asked of the engine chunk by chunk, when a card or an export first needs them: tagging for the
 // highlights stays as fast as the spans make it.
-import { records, toCsv, toJson } from '../../shared/mentions.js';
+import { records, toCsv, toGeoJson, toJson } from '../../shared/mentions.js';
 import { mentionAt } from './text.js';
 
 /**
@@ -55,13 +55,14 @@ export function rows(S) {
 
 /**
  * The mentions as JSON (with the page's URL and title, the document's title, URL and date as
- * docmeta.js reads them, what was read: the article or the whole page, and where they were found) or
- * CSV, once every chunk's details are known.
+ * docmeta.js reads them, what was read: the article or the whole page, and where they were found),
+ * CSV, or the places as GeoJSON (one feature per place), once every chunk's details are known.
  */
 export async function exportAs(S, fmt) {
   await Promise.all(S.chunks.map((_, c) => details(S, c)));
   const r = rows(S);
   if (fmt === 'csv') return toCsv(r);
+  if (fmt === 'geojson') return toGeoJson(r, S.doc);
   const counts = new Map();
   for (const x of r) {
     const c = counts.get(x.id);

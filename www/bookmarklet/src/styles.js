@@ -26,6 +26,8 @@ export const PANEL_CSS = [
   '.bar{display:flex;flex-wrap:wrap;gap:4px;align-items:center;padding:4px 10px 6px;border-bottom:1px solid #e4e4e4}',
   '.bar .pos{min-width:64px;text-align:center;font-variant-numeric:tabular-nums;font-size:12px}',
   '.bar .sp{flex:1}',
+  // The three exports (JSON, CSV, GeoJSON) stay on the navigation's line in the panel's width.
+  '.bar :is(.json,.csv,.geojson){padding:1px 5px;font-size:12px}',
   '.list{overflow:auto;padding:4px 0 8px}',
   '.ty{padding:2px 10px}',
   '.th{display:flex;align-items:center;gap:6px}',

@@ -58,6 +58,21 @@ pub enum GazetteerCommand {
         #[arg(long, short)]
         out: PathBuf,
     },
+    /// Write the table of GeoNames first- and second-level administrative units (ADM1, ADM2) that the
+    /// library embeds (src/admin_units.tsv) to give every place its admin1 and admin2 names.
+    ///
+    /// Reads DIR/XX.txt for each country code found; GeoNames data is CC BY 4.0, © GeoNames.
+    AdminUnits {
+        /// Folder with the GeoNames dumps (ML.txt, BF.txt, NE.txt, ...).
+        #[arg(long, env = "SAHEL_GEONAMES_DIR", default_value = "../shared/geonames")]
+        dir: PathBuf,
+        /// Country codes to read (those without a dump are skipped).
+        #[arg(long, value_delimiter = ',', default_value = "ML,BF,NE,MR,SN,GN,CI")]
+        countries: Vec<String>,
+        /// Output file.
+        #[arg(long, short)]
+        out: PathBuf,
+    },
     /// Write every entity as JSON (an array) or as a generated layer (TSV).
     Export {
         #[command(flatten)]
@@ -82,6 +97,7 @@ pub fn run(command: GazetteerCommand) -> Result<ExitCode, String> {
     match command {
         GazetteerCommand::Check { files, alone, quiet } => check(&files, alone, quiet),
         GazetteerCommand::Geonames { dir, countries, words, out } => geonames(&dir, &countries, &words, &out),
+        GazetteerCommand::AdminUnits { dir, countries, out } => admin_units(&dir, &countries, &out),
         GazetteerCommand::Stats { gazetteer, json } => {
             let stats = gazetteer.load()?.stats();
             if json {
@@ -218,5 +234,26 @@ fn geonames(
     std::fs::write(out, &text).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
     let summary = text.lines().next().unwrap_or_default().rsplit("; ").next().unwrap_or_default();
     eprintln!("{}: {summary} (GeoNames, CC BY 4.0)", out.display());
+    Ok(ExitCode::SUCCESS)
+}
+
+fn admin_units(
+    dir: &std::path::Path,
+    countries: &[String],
+    out: &std::path::Path,
+) -> Result<ExitCode, String> {
+    let mut dumps = vec![];
+    for code in countries {
+        let path = dir.join(format!("{}.txt", code.trim().to_ascii_uppercase()));
+        if path.is_file() {
+            dumps.push((path.display().to_string(), read_text(&path)?));
+        }
+    }
+    if dumps.is_empty() {
+        return Err(format!("no GeoNames dumps at {} (set SAHEL_GEONAMES_DIR or --dir)", dir.display()));
+    }
+    let text = sahel_tagger::gazetteer::geonames::admin_units(&dumps, &sahel_tagger::Gazetteer::embedded());
+    std::fs::write(out, &text).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+    eprintln!("{}: {} units (GeoNames, CC BY 4.0)", out.display(), text.lines().count() - 2);
     Ok(ExitCode::SUCCESS)
 }
