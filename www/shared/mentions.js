@@ -81,8 +81,15 @@ export function toJson(value) {
   return `${JSON.stringify(value, null, 2)}\n`;
 }
 
+/**
+ * The review's columns (./review.js `reviewed`): `review` (confirmed, rejected, relinked or empty) and,
+ * for a re-linked mention, `relinked_from`, the entity the tagger linked it to (`id` is then the one
+ * the reader chose).
+ */
+export const REVIEW_COLUMNS = ['review', 'relinked_from'];
+
 /** The CSV columns of a mention, in order: the page and the bookmarklet write exactly these. */
-export const CSV_COLUMNS = ['id', 'name', 'type', 'subtype', 'surface', 'start', 'end', 'context', 'variant', 'match', 'possible', 'ambiguous', 'candidates', 'utf16Start', 'utf16End', 'doc_title', 'doc_url', 'doc_date'];
+export const CSV_COLUMNS = ['id', 'name', 'type', 'subtype', 'surface', 'start', 'end', 'context', 'variant', 'match', 'possible', 'ambiguous', 'candidates', 'utf16Start', 'utf16End', 'doc_title', 'doc_url', 'doc_date', ...REVIEW_COLUMNS];
 
 /**
  * A cell a spreadsheet would run as a formula (CSV injection): one starting with = + - @, a tab or a

@@ -45,7 +45,8 @@ import { inPage, remote, limit, VERSION, SILENT } from './backends.js';
 import { numbered, articleSet } from '../../shared/article.js';
 import { docMeta } from '../../shared/docmeta.js';
 import { setupHover } from './hover.js';
-import { rows, exportAs } from './mentions.js';
+import { rows, exportAs, details } from './mentions.js';
+import { ReviewSession, docKey, reviewControls, reviewKey, reviewed, REVIEW_CSS, REJECTED, RELINKED } from '../../shared/review.js';
 
 const P = 'sahel-';
 const CHUNK = 250000;
@@ -55,7 +56,7 @@ const CREDIT = 'GeoNames (CC BY 4.0)';
 const ORDER = TYPES.map((t) => t.id);
 const PLURAL = new Map(TYPES.map((t) => [t.id, t.plural]));
 
-export function start(ORIGIN) {
+export function start(ORIGIN, SOURCES) {
   const W = window;
   const D = document;
   // The running bookmarklet's handle: a registered symbol, non-enumerable, so that no name of the page
@@ -77,6 +78,9 @@ export function start(ORIGIN) {
   const S = {
     ORIGIN,
     VERSION,
+    // The user's entries and "never" rules, carried inside the bookmarklet by the tagger page that
+    // made it (../install.js): the tagger site's storage is out of reach from here.
+    sources: Array.isArray(SOURCES) ? SOURCES : [],
     CREDIT,
     HL: !!(W.CSS && CSS.highlights && W.Highlight && W.StaticRange),
     text: '',
@@ -133,6 +137,7 @@ export function start(ORIGIN) {
   const setTable = (ents) => {
     S.ents = ents;
     S.byId = new Map(ents.map((e) => [e.id, e]));
+    S.kOf = new Map(ents.map((e, k) => [e.id, k]));
   };
   const sheetFor = (css, target) => {
     if (target.adoptedStyleSheets && W.CSSStyleSheet) {
@@ -156,6 +161,7 @@ export function start(ORIGIN) {
   const host = (S.host = D.createElement('sahel-tagger-ui'));
   const root = (S.root = host.attachShadow({ mode: 'open' }));
   sheetFor(PANEL_CSS, root);
+  sheetFor(REVIEW_CSS, root);
   const status = h('div', { class: 'st', role: 'status' }, 'Loading the tagger\u2026');
   const prog = h('progress', { max: 1, hidden: true });
   const msg = h('div', { class: 'msg', hidden: true });
@@ -175,8 +181,9 @@ export function start(ORIGIN) {
     h('label', {}, artBox, 'Article only'),
     artWhy
   );
+  const incRej = h('input', { type: 'checkbox' });
   const save = async (fmt) => {
-    const data = await exportAs(S, fmt);
+    const data = await exportAs(S, fmt, { includeRejected: incRej.checked });
     download('sahel-tagger-' + (location.hostname || 'page') + '.' + fmt, data, fmt === 'csv' ? 'text/csv;charset=utf-8' : 'application/json', root);
   };
   const bar = h(
@@ -187,8 +194,12 @@ export function start(ORIGIN) {
     h('button', { title: 'Next mention', 'aria-label': 'Next mention', onclick: () => step(1) }, '\u203a'),
     h('span', { class: 'sp' }),
     h('button', { class: 'json', title: 'Download the mentions as JSON (with the page URL and title)', onclick: () => save('json') }, 'JSON'),
-    h('button', { class: 'csv', title: 'Download the mentions as CSV (the tagger page\u2019s columns)', onclick: () => save('csv') }, 'CSV')
+    h('button', { class: 'csv', title: 'Download the mentions as CSV (the tagger page\u2019s columns)', onclick: () => save('csv') }, 'CSV'),
+    h('label', { class: 'n', title: 'Rejected mentions are left out of the exports unless this is ticked' }, incRej, 'rejected too')
   );
+  // The review of the current mention (../../shared/review.js): confirm, reject, re-link, never.
+  const rvbox = h('div', { class: 'rvbox', hidden: true });
+  const srcNote = h('div', { class: 'src', hidden: true });
   // ---- the map and the incident sheet (imported from ORIGIN on first use, see the head) ----
   const mapBox = h('div', { class: 'map', hidden: true });
   const mapBtn = h('button', { class: 'mapb', 'aria-pressed': 'false', 'aria-expanded': 'false', title: 'A map of the places mentioned: click a dot to go through its mentions', onclick: () => showMap(mapBox.hidden) }, 'Map');
@@ -208,7 +219,12 @@ export function start(ORIGIN) {
   const curId = () => (cur >= 0 && M[cur] ? S.ents[M[cur].k].id : null);
   const mapPlaces = () => {
     const n = new Map();
-    for (const m of M) n.set(m.k, (n.get(m.k) || 0) + 1);
+    for (const m of M) {
+      const r = markOf(m);
+      if (r && r.review === REJECTED) continue;
+      const k = r && r.review === RELINKED && S.kOf.has(r.entity) ? S.kOf.get(r.entity) : m.k;
+      n.set(k, (n.get(k) || 0) + 1);
+    }
     const places = [];
     mapS.idx = new Map();
     for (const [k, count] of n) {
@@ -263,8 +279,16 @@ export function start(ORIGIN) {
       return;
     }
     S.alive();
-    const input = { text: S.text, mentions: M.map((m) => ({ id: S.ents[m.k].id, start: m.s, end: m.e })), entities: S.ents, doc: S.doc || {} };
-    const key = M.length + ':' + S.text.length + ':' + [...hidden].join();
+    const input = {
+      text: S.text,
+      mentions: M.map((m) => {
+        const r = markOf(m);
+        return { id: r && r.review === RELINKED ? r.entity : S.ents[m.k].id, start: m.s, end: m.e, review: r ? r.review : null };
+      }),
+      entities: S.ents,
+      doc: S.doc || {},
+    };
+    const key = M.length + ':' + S.text.length + ':' + [...hidden].join() + ':' + rvVersion;
     if (!sheetS.sheet) {
       sheetS.sheet = mod.incidentSheet({
         ...input,
@@ -284,7 +308,7 @@ export function start(ORIGIN) {
     sheetBox.querySelector('.sheet-close').focus();
   };
 
-  const body = h('div', { class: 'body' }, status, prog, msg, bar, tools, mapBox, art, gn, list);
+  const body = h('div', { class: 'body' }, status, prog, msg, srcNote, bar, rvbox, tools, mapBox, art, gn, list);
   const box = h(
     'div',
     { class: 'box', role: 'dialog', 'aria-label': 'Sahel tagger', lang: 'en' },
@@ -473,7 +497,104 @@ export function start(ORIGIN) {
     const added = M.length - before;
     say(summary() + (base && !added ? ' \u00b7 nothing new' : ''), 'ready');
     showArt();
+    await openReview();
   };
+
+  // ---- the review (../../shared/review.js) ----
+  // Marks are kept per page URL in the tagger site's frame or window (remote.js; browsers partition a
+  // frame's storage by the site visited, so a site's marks stay with it), else for this run only.
+  const rmem = new Map();
+  const rstore = {
+    load: async (doc) => {
+      const kept = S.eng && S.eng.review ? await S.eng.review(doc).catch(() => null) : null;
+      return kept || [...(rmem.get(doc) || new Map()).values()];
+    },
+    write: async (doc, changes) => {
+      if (!rmem.has(doc)) rmem.set(doc, new Map());
+      for (const [key, rec] of changes) {
+        if (rec) rmem.get(doc).set(key, { ...rec, key });
+        else rmem.get(doc).delete(key);
+      }
+      if (S.eng && S.eng.review) await S.eng.review(doc, changes).catch(() => {});
+    },
+    onChange() {},
+  };
+  let rvVersion = 0;
+  const RV = new ReviewSession(rstore, { onChange: () => reviewChanged() });
+  const markOf = (m) => RV.of(m.s, m.e, S.text.slice(m.s, m.e));
+  S.reviewRows = (r, { includeRejected = false } = {}) => reviewed(r, (x) => RV.of(x.utf16Start, x.utf16End, x.surface), S.byId, { includeRejected });
+  const openReview = async () => {
+    const key = await docKey('', location.origin + location.pathname + location.search);
+    S.alive();
+    if (RV.doc === key) await RV.reload();
+    else await RV.open(key);
+  };
+  // Rejected mentions leave their type's highlight for the struck-through one (marks: an attribute).
+  const paint = () => {
+    if (HL) {
+      for (const k in hls) hls[k].clear();
+      if (!hls.rejected) CSS.highlights.set(P + 'rejected', (hls.rejected = new Highlight()));
+      for (const m of M) {
+        const r = markOf(m);
+        (r && r.review === REJECTED ? hls.rejected : hlOf(m)).add(m.r);
+      }
+    } else {
+      for (const m of M) {
+        const r = markOf(m);
+        for (const mk of m.mk) {
+          if (r && r.review === REJECTED) mk.setAttribute('data-sahel-r', '');
+          else mk.removeAttribute('data-sahel-r');
+        }
+      }
+    }
+  };
+  const reviewChanged = () => {
+    rvVersion++;
+    paint();
+    showReview();
+    drawMap();
+  };
+  const act = async (m, name, arg) => {
+    if (!m) return;
+    if (name === 'undo') return RV.undo();
+    const surface = S.text.slice(m.s, m.e);
+    const x = { start: m.s, end: m.e, surface, entity: S.ents[m.k] };
+    if (name === 'confirm') await RV.confirm(x);
+    else if (name === 'reject') await RV.reject(x, arg);
+    else if (name === 'relink') await RV.relink(x, arg ? S.byId.get(arg) : null);
+    else if (name === 'never') {
+      // The rule belongs to the reader's entries, on the tagger page (first-party storage): opened
+      // there to be added; here the name is rejected everywhere on this page at once.
+      await RV.reject(x, 'document');
+      W.open(ORIGIN + '/#never=' + encodeURIComponent(surface), '_blank', 'noopener');
+    }
+  };
+  const showReview = () => {
+    const m = M[cur];
+    rvbox.hidden = !m || !RV.doc;
+    if (rvbox.hidden) return;
+    const e = S.ents[m.k];
+    const surface = S.text.slice(m.s, m.e);
+    const mark = markOf(m);
+    const to = mark && mark.review === RELINKED ? S.byId.get(mark.entity) : null;
+    const focused = rvbox.contains(root.activeElement) ? root.activeElement.className.split(' ')[0] : null;
+    rvbox.replaceChildren(
+      h('div', { class: 'rv-what', dir: 'auto' }, '\u201c' + surface + '\u201d \u2192 ' + (to ? to.name + ' (re-linked from ' + e.name + ')' : e.name)),
+      reviewControls({ start: m.s, end: m.e, surface, entity: e }, mark, m.alt || [], (name, arg) => act(m, name, arg), { undo: RV.canUndo ? RV.undos[RV.undos.length - 1].label : '' })
+    );
+    if (focused) (rvbox.querySelector('.' + focused) || rvbox.querySelector('button')).focus();
+    if (m.alt === undefined) details(S, m.c).then(() => M[cur] === m && m.alt && showReview(), () => {});
+  };
+  // The keys of the review, on the panel (not in its fields): on the current mention.
+  S.listen(root, 'keydown', (ev) => {
+    const t = ev.composedPath()[0];
+    if (cur < 0 || !M[cur] || (t && t.closest && t.closest('input,select,textarea'))) return;
+    const a = reviewKey(ev, markOf(M[cur]), M[cur].alt || []);
+    if (!a) return;
+    ev.preventDefault();
+    ev.stopPropagation();
+    act(M[cur], ...a);
+  });
   const summary = () => {
     const ids = new Set(M.map((m) => m.k));
     const how = { page: 'tagged in this page', frame: 'tagged in a tagger frame', window: 'tagged in the tagger window' }[S.eng.kind];
@@ -563,6 +684,7 @@ export function start(ORIGIN) {
     if (!m) return;
     cur = i;
     showPos();
+    showReview();
     if (mapS.map && !mapBox.hidden) mapS.map.highlight(S.ents[m.k].id);
     if (HL) {
       CSS.highlights.set(P + 'current', new Highlight(m.r));
@@ -645,6 +767,10 @@ export function start(ORIGIN) {
     }
     bar.hidden = false;
     setTable(S.eng.ents);
+    srcNote.hidden = !S.sources.length;
+    srcNote.textContent = S.eng.srcErr
+      ? 'Your entries carried by this bookmarklet could not be loaded (' + S.eng.srcErr.split('\n').slice(0, 3).join(' ') + '): make it again on the tagger page.'
+      : 'With your ' + S.sources.length + ' stored source' + (S.sources.length === 1 ? '' : 's') + ' (entries and rules), carried by this bookmarklet.';
     S.lay = S.eng.lay || null;
     // The reader's choice as the tagger origin remembers it, unless made in this run (a restart keeps it).
     if (!S.artChosen) S.artOn = !(S.eng.art && S.eng.art.on === false);
@@ -830,6 +956,7 @@ export function start(ORIGIN) {
     S.seen = new WeakSet();
     cur = -1;
     curMarks = [];
+    rvbox.hidden = true;
     hover.hide();
     sheetBox.hidden = true;
     render();
@@ -862,8 +989,12 @@ export function start(ORIGIN) {
      */
     mentions: () => rows(S).map(({ context, ...m }) => m),
     text: () => S.text,
-    /** The JSON or CSV the panel's buttons download (a promise of the text). */
-    export: (fmt) => exportAs(S, fmt),
+    /** The JSON or CSV the panel's buttons download (a promise of the text); `{includeRejected}`. */
+    export: (fmt, opts) => exportAs(S, fmt, opts),
+    /** Makes mention `i` (in text order) the current one, its review shown in the panel. */
+    go: (i) => go(i),
+    /** The review mark of mention `i`, or null. */
+    review: (i) => (M[i] ? markOf(M[i]) : null),
     retag,
     close,
     show: () => {
