@@ -22,8 +22,10 @@ export const MAX_HREF = 65536;
 export function bookmarkletCode(origin, sources = []) {
   // In a function, so that the bundle's `var sahelBookmarklet` never becomes a global of the page.
   // The sources as JSON in ASCII (\u escapes): the URL needs no encoding of them but %.
+  const origin_ = JSON.stringify(String(origin));
+  if (!sources.length) return `void function(ORIGIN){${CODE}sahelBookmarklet.start(ORIGIN)}(${origin_});`;
   const carried = asciiJson(sources.map(({ name, text }) => ({ name: String(name), text: String(text) })));
-  return `void function(ORIGIN,SOURCES){${CODE}sahelBookmarklet.start(ORIGIN,SOURCES)}(${JSON.stringify(String(origin))},${carried});`;
+  return `void function(ORIGIN,SOURCES){${CODE}sahelBookmarklet.start(ORIGIN,SOURCES)}(${origin_},${carried});`;
 }
 
 /** JSON with every character outside printable ASCII escaped (\uXXXX): a URL carries it unchanged. */

@@ -46,7 +46,6 @@ import { numbered, articleSet } from '../../shared/article.js';
 import { docMeta } from '../../shared/docmeta.js';
 import { setupHover } from './hover.js';
 import { rows, exportAs, details } from './mentions.js';
-import { ReviewSession, docKey, reviewControls, reviewKey, reviewed, REVIEW_CSS, REJECTED, RELINKED } from '../../shared/review.js';
 
 const P = 'sahel-';
 const CHUNK = 250000;
@@ -161,7 +160,6 @@ export function start(ORIGIN, SOURCES) {
   const host = (S.host = D.createElement('sahel-tagger-ui'));
   const root = (S.root = host.attachShadow({ mode: 'open' }));
   sheetFor(PANEL_CSS, root);
-  sheetFor(REVIEW_CSS, root);
   const status = h('div', { class: 'st', role: 'status' }, 'Loading the tagger\u2026');
   const prog = h('progress', { max: 1, hidden: true });
   const msg = h('div', { class: 'msg', hidden: true });
@@ -221,8 +219,8 @@ export function start(ORIGIN, SOURCES) {
     const n = new Map();
     for (const m of M) {
       const r = markOf(m);
-      if (r && r.review === REJECTED) continue;
-      const k = r && r.review === RELINKED && S.kOf.has(r.entity) ? S.kOf.get(r.entity) : m.k;
+      if (r && r.review === 'rejected') continue;
+      const k = r && r.review === 'relinked' && S.kOf.has(r.entity) ? S.kOf.get(r.entity) : m.k;
       n.set(k, (n.get(k) || 0) + 1);
     }
     const places = [];
@@ -283,7 +281,7 @@ export function start(ORIGIN, SOURCES) {
       text: S.text,
       mentions: M.map((m) => {
         const r = markOf(m);
-        return { id: r && r.review === RELINKED ? r.entity : S.ents[m.k].id, start: m.s, end: m.e, review: r ? r.review : null };
+        return { id: r && r.review === 'relinked' ? r.entity : S.ents[m.k].id, start: m.s, end: m.e, review: r ? r.review : null };
       }),
       entities: S.ents,
       doc: S.doc || {},
@@ -500,101 +498,39 @@ export function start(ORIGIN, SOURCES) {
     await openReview();
   };
 
-  // ---- the review (../../shared/review.js) ----
-  // Marks are kept per page URL in the tagger site's frame or window (remote.js; browsers partition a
-  // frame's storage by the site visited, so a site's marks stay with it), else for this run only.
-  const rmem = new Map();
-  const rstore = {
-    load: async (doc) => {
-      const kept = S.eng && S.eng.review ? await S.eng.review(doc).catch(() => null) : null;
-      return kept || [...(rmem.get(doc) || new Map()).values()];
-    },
-    write: async (doc, changes) => {
-      if (!rmem.has(doc)) rmem.set(doc, new Map());
-      for (const [key, rec] of changes) {
-        if (rec) rmem.get(doc).set(key, { ...rec, key });
-        else rmem.get(doc).delete(key);
-      }
-      if (S.eng && S.eng.review) await S.eng.review(doc, changes).catch(() => {});
-    },
-    onChange() {},
-  };
+  // ---- the review (../../shared/review-panel.js, imported from ORIGIN after the first tagging,
+  // like the map: in the bundle it would leave no room for the reader's entries in the URL) ----
   let rvVersion = 0;
-  const RV = new ReviewSession(rstore, { onChange: () => reviewChanged() });
-  const markOf = (m) => RV.of(m.s, m.e, S.text.slice(m.s, m.e));
-  S.reviewRows = (r, { includeRejected = false } = {}) => reviewed(r, (x) => RV.of(x.utf16Start, x.utf16End, x.surface), S.byId, { includeRejected });
+  let RP = null;
+  const markOf = (m) => (RP ? RP.markOf(m) : null);
+  S.reviewRows = (r, o) => (RP ? RP.rows(r, o) : r.map((x) => ({ ...x, review: null, relinked_from: null })));
   const openReview = async () => {
-    const key = await docKey('', location.origin + location.pathname + location.search);
+    try {
+      RP = RP || (await load('review-panel.js')).panelReview(S, { box: rvbox, root, sheetFor, details, current: () => M[cur], changed: reviewChanged });
+    } catch (e) {
+      rvbox.hidden = false;
+      return rvbox.replaceChildren(h('p', { class: 'why' }, failMsg('The review', e)));
+    }
     S.alive();
-    if (RV.doc === key) await RV.reload();
-    else await RV.open(key);
+    await RP.open();
   };
   // Rejected mentions leave their type's highlight for the struck-through one (marks: an attribute).
   const paint = () => {
-    if (HL) {
-      for (const k in hls) hls[k].clear();
-      if (!hls.rejected) CSS.highlights.set(P + 'rejected', (hls.rejected = new Highlight()));
-      for (const m of M) {
-        const r = markOf(m);
-        (r && r.review === REJECTED ? hls.rejected : hlOf(m)).add(m.r);
-      }
-    } else {
-      for (const m of M) {
-        const r = markOf(m);
-        for (const mk of m.mk) {
-          if (r && r.review === REJECTED) mk.setAttribute('data-sahel-r', '');
-          else mk.removeAttribute('data-sahel-r');
-        }
-      }
+    for (const k in hls) hls[k].clear();
+    if (HL && !hls.rejected) CSS.highlights.set(P + 'rejected', (hls.rejected = new Highlight()));
+    for (const m of M) {
+      const x = markOf(m);
+      const no = x && x.review === 'rejected';
+      if (HL) (no ? hls.rejected : hlOf(m)).add(m.r);
+      else for (const mk of m.mk) no ? mk.setAttribute('data-sahel-r', '') : mk.removeAttribute('data-sahel-r');
     }
   };
-  const reviewChanged = () => {
+  function reviewChanged() {
     rvVersion++;
     paint();
-    showReview();
+    if (RP) RP.show();
     drawMap();
-  };
-  const act = async (m, name, arg) => {
-    if (!m) return;
-    if (name === 'undo') return RV.undo();
-    const surface = S.text.slice(m.s, m.e);
-    const x = { start: m.s, end: m.e, surface, entity: S.ents[m.k] };
-    if (name === 'confirm') await RV.confirm(x);
-    else if (name === 'reject') await RV.reject(x, arg);
-    else if (name === 'relink') await RV.relink(x, arg ? S.byId.get(arg) : null);
-    else if (name === 'never') {
-      // The rule belongs to the reader's entries, on the tagger page (first-party storage): opened
-      // there to be added; here the name is rejected everywhere on this page at once.
-      await RV.reject(x, 'document');
-      W.open(ORIGIN + '/#never=' + encodeURIComponent(surface), '_blank', 'noopener');
-    }
-  };
-  const showReview = () => {
-    const m = M[cur];
-    rvbox.hidden = !m || !RV.doc;
-    if (rvbox.hidden) return;
-    const e = S.ents[m.k];
-    const surface = S.text.slice(m.s, m.e);
-    const mark = markOf(m);
-    const to = mark && mark.review === RELINKED ? S.byId.get(mark.entity) : null;
-    const focused = rvbox.contains(root.activeElement) ? root.activeElement.className.split(' ')[0] : null;
-    rvbox.replaceChildren(
-      h('div', { class: 'rv-what', dir: 'auto' }, '\u201c' + surface + '\u201d \u2192 ' + (to ? to.name + ' (re-linked from ' + e.name + ')' : e.name)),
-      reviewControls({ start: m.s, end: m.e, surface, entity: e }, mark, m.alt || [], (name, arg) => act(m, name, arg), { undo: RV.canUndo ? RV.undos[RV.undos.length - 1].label : '' })
-    );
-    if (focused) (rvbox.querySelector('.' + focused) || rvbox.querySelector('button')).focus();
-    if (m.alt === undefined) details(S, m.c).then(() => M[cur] === m && m.alt && showReview(), () => {});
-  };
-  // The keys of the review, on the panel (not in its fields): on the current mention.
-  S.listen(root, 'keydown', (ev) => {
-    const t = ev.composedPath()[0];
-    if (cur < 0 || !M[cur] || (t && t.closest && t.closest('input,select,textarea'))) return;
-    const a = reviewKey(ev, markOf(M[cur]), M[cur].alt || []);
-    if (!a) return;
-    ev.preventDefault();
-    ev.stopPropagation();
-    act(M[cur], ...a);
-  });
+  }
   const summary = () => {
     const ids = new Set(M.map((m) => m.k));
     const how = { page: 'tagged in this page', frame: 'tagged in a tagger frame', window: 'tagged in the tagger window' }[S.eng.kind];
@@ -684,7 +620,7 @@ export function start(ORIGIN, SOURCES) {
     if (!m) return;
     cur = i;
     showPos();
-    showReview();
+    if (RP) RP.show();
     if (mapS.map && !mapBox.hidden) mapS.map.highlight(S.ents[m.k].id);
     if (HL) {
       CSS.highlights.set(P + 'current', new Highlight(m.r));
