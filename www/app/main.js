@@ -12,7 +12,8 @@ import { h, debounce, download, stamp, fmt, plural, nextFrame } from '../shared/
 import { EntriesUI } from './entries-ui.js';
 import { installBookmarklet, MAX_HREF } from '../bookmarklet/install.js';
 import { createMap } from '../shared/map.js';
-import { openReviewStore, ReviewSession, docKey, reviewControls, reviewKey, reviewed, adoptReviewStyles, addNever, removeNever, REJECTED, RELINKED } from '../shared/review.js';
+import { openReviewStore } from './review-store.js';
+import { ReviewSession, docKey, reviewControls, reviewKey, reviewed, adoptReviewStyles, addNever, removeNever, REJECTED, RELINKED } from '../shared/review.js';
 
 const $ = (id) => document.getElementById(id);
 const input = $('input');

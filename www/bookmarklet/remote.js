@@ -14,12 +14,14 @@
 // entities, and whether the choice can be remembered here; `art` is `{on}`, the reader's choice of
 // "article only" (the default) or the whole page.
 // It tags whatever text it is sent and keeps nothing of it; the only things it stores are the reader's
-// choices of the village layer and of "whole page", in this (the tagger) origin's localStorage. In a frame, browsers that
+// choices of the village layer and of "whole page", and the review's marks of the pages visited
+// ({k: 'review', id, doc, changes?} → {k: 'review', id, marks}: ../shared/review.js), in this (the
+// tagger) origin's localStorage. In a frame, browsers that
 // partition third-party storage keep that choice per visited site; browsers that block third-party
 // storage keep it for the run only (a window of remote.html is first-party: there it is kept).
 import { createEngine, villageLayerAvailable } from './engine.js';
 import { findArticleIn } from '../shared/readable.js';
-import { openReviewStore } from '../shared/review.js';
+import { storageReviewStore, MemoryReviewStore } from '../shared/review.js';
 
 const MAX_TEXT = 64 * 1024 * 1024;
 const KEY = 'sahel-tagger.bookmarklet.villages';
@@ -137,7 +139,7 @@ function serve(port, origin, v) {
     } else if (d.k === 'review' && typeof d.doc === 'string') {
       // The review marks of the visited page (../shared/review.js), kept in this origin's storage,
       // which browsers partition by the visited site: a page's marks stay with that site.
-      reviews = reviews || openReviewStore();
+      reviews = reviews || Promise.resolve(canKeep() ? storageReviewStore(localStorage) : new MemoryReviewStore('storage refused'));
       reviews
         .then((store) => (Array.isArray(d.changes) ? store.write(d.doc, d.changes).then(() => null) : store.load(d.doc)))
         .then(

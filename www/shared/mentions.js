@@ -89,7 +89,7 @@ export function toJson(value) {
 export const REVIEW_COLUMNS = ['review', 'relinked_from'];
 
 /** The CSV columns of a mention, in order: the page and the bookmarklet write exactly these. */
-export const CSV_COLUMNS = ['id', 'name', 'type', 'subtype', 'surface', 'start', 'end', 'context', 'variant', 'match', 'possible', 'ambiguous', 'candidates', 'utf16Start', 'utf16End', 'doc_title', 'doc_url', 'doc_date', ...REVIEW_COLUMNS];
+export const CSV_COLUMNS = ['id', 'name', 'type', 'subtype', 'surface', 'start', 'end', 'context', 'variant', 'match', 'possible', 'ambiguous', 'candidates', 'utf16Start', 'utf16End', ...REVIEW_COLUMNS, 'doc_title', 'doc_url', 'doc_date'];
 
 /**
  * A cell a spreadsheet would run as a formula (CSV injection): one starting with = + - @, a tab or a

@@ -7,11 +7,11 @@
 // - ReviewState: the review marks of one document, by key: `m:<start>:<end>` (UTF-16 offsets) for one
 //   mention, `d:<folded spelling>` for a name everywhere in the document. A mention's own mark wins
 //   over its name's.
-// - openReviewStore(): where marks are kept, per document (a content hash or the URL: docKey), safe
-//   across tabs: IndexedDB, one record per mark, so that each action is one atomic put or delete of its
-//   own record (no read-modify-write, nothing another tab wrote is ever overwritten but the same
-//   mark's), and the other tabs told over a BroadcastChannel. Where the browser refuses IndexedDB, marks
-//   live in this tab's memory (`persistent` false).
+// - Stores: where marks are kept, per document (a content hash or the URL: docKey), safe across tabs,
+//   one record per mark, so that each action is one put or delete of its own records (no
+//   read-modify-write: nothing another tab wrote is ever overwritten but the same mark's). The page's
+//   is in IndexedDB (the page's www/app/review-store.js), the bookmarklet helper's in its localStorage
+//   (storageReviewStore), else this tab's memory (MemoryReviewStore).
 // - ReviewSession: a document's marks, the actions on them and the undo stack.
 // - reviewControls(): the controls (buttons, a re-link list, the keys) for one mention, built with text
 //   nodes only; reviewKey(): the keys on a focused mention.
@@ -61,62 +61,15 @@ export class ReviewState {
   }
 }
 
-// ---------------------------------------------------------------- the store
+// ---------------------------------------------------------------- stores
 
-const DB = 'sahel-tagger-review';
-const CHANNEL = 'sahel-tagger.review';
+// A store is `{persistent, load(doc) → [record], write(doc, [[key, record|null]]), onChange(fn(doc))}`.
+// The page keeps marks in IndexedDB (the page's www/app/review-store.js); the bookmarklet's helper frame in its
+// origin's localStorage (storageReviewStore); both keep one record per mark, so that an action never
+// rewrites what another tab wrote.
 
-function request(req) {
-  return new Promise((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
-  });
-}
-
-function done(tx) {
-  return new Promise((resolve, reject) => {
-    tx.oncomplete = () => resolve();
-    tx.onabort = tx.onerror = () => reject(tx.error || new Error('the change was not stored'));
-  });
-}
-
-class IdbReviewStore {
-  constructor(db) {
-    this.db = db;
-    this.persistent = true;
-    this.listeners = [];
-    try {
-      this.channel = new BroadcastChannel(CHANNEL);
-      this.channel.onmessage = (e) => this.listeners.forEach((fn) => fn(e.data && e.data.doc));
-    } catch {
-      this.channel = null;
-    }
-  }
-
-  async load(doc) {
-    const tx = this.db.transaction('marks', 'readonly');
-    const list = await request(tx.objectStore('marks').index('doc').getAll(doc));
-    return list.map(({ doc: _, ...r }) => r);
-  }
-
-  /** Puts (a record) or deletes (null) each of `changes` ([key, record|null]) in one transaction. */
-  async write(doc, changes) {
-    const tx = this.db.transaction('marks', 'readwrite');
-    const marks = tx.objectStore('marks');
-    for (const [key, rec] of changes) {
-      if (rec) marks.put({ ...rec, doc, key });
-      else marks.delete([doc, key]);
-    }
-    await done(tx);
-    if (this.channel) this.channel.postMessage({ doc });
-  }
-
-  onChange(fn) {
-    this.listeners.push(fn);
-  }
-}
-
-class MemoryReviewStore {
+/** Marks in this tab's memory only (`persistent` false; `reason` says why). */
+export class MemoryReviewStore {
   constructor(reason) {
     this.persistent = false;
     this.reason = reason;
@@ -139,33 +92,49 @@ class MemoryReviewStore {
   onChange() {}
 }
 
-/** Opens the review store: IndexedDB, else this tab's memory (with `reason`). */
-export function openReviewStore() {
-  return new Promise((resolve) => {
-    const memory = (why) => resolve(new MemoryReviewStore(String((why && (why.message || why.name)) || why || 'site storage is blocked')));
-    let req;
-    try {
-      req = indexedDB.open(DB, 1);
-    } catch (err) {
-      memory(err);
-      return;
-    }
-    const timer = setTimeout(() => memory('the browser did not open its database'), 5000);
-    req.onupgradeneeded = () => {
-      const marks = req.result.createObjectStore('marks', { keyPath: ['doc', 'key'] });
-      marks.createIndex('doc', 'doc');
-    };
-    req.onsuccess = () => {
-      clearTimeout(timer);
-      const db = req.result;
-      db.onversionchange = () => db.close();
-      resolve(new IdbReviewStore(db));
-    };
-    req.onerror = () => {
-      clearTimeout(timer);
-      memory(req.error);
-    };
-  });
+/**
+ * Marks in a Web Storage area (the helper frame's localStorage), one item per mark under
+ * `sahel-tagger.review|<doc>|<key>`: each action sets or removes its own items, and another tab's
+ * change arrives as a `storage` event.
+ */
+export function storageReviewStore(storage) {
+  const PREFIX = 'sahel-tagger.review|';
+  const listeners = [];
+  try {
+    window.addEventListener('storage', (e) => {
+      if (e.key === null || e.key.startsWith(PREFIX)) listeners.forEach((fn) => fn(e.key ? e.key.slice(PREFIX.length).split('|')[0] : null));
+    });
+  } catch {
+    // no window (a worker): no notification
+  }
+  // The document key is encoded: a URL holds '|'.
+  const at = (doc, key = '') => `${PREFIX}${encodeURIComponent(doc)}|${key}`;
+  return {
+    persistent: true,
+    async load(doc) {
+      const out = [];
+      const start = at(doc);
+      for (let i = 0; i < storage.length; i++) {
+        const k = storage.key(i);
+        if (!k || !k.startsWith(start)) continue;
+        try {
+          out.push({ ...JSON.parse(storage.getItem(k)), key: k.slice(start.length) });
+        } catch {
+          // an item no version of this code wrote: left alone
+        }
+      }
+      return out;
+    },
+    async write(doc, changes) {
+      for (const [key, rec] of changes) {
+        if (rec) storage.setItem(at(doc, key), JSON.stringify({ ...rec, key }));
+        else storage.removeItem(at(doc, key));
+      }
+    },
+    onChange(fn) {
+      listeners.push(fn);
+    },
+  };
 }
 
 /** The key a document's marks are kept under: `sha256:<hex>` of its text (or `url:<url>` given one). */

@@ -504,7 +504,9 @@ export function start(ORIGIN, SOURCES) {
   let RP = null;
   const markOf = (m) => (RP ? RP.markOf(m) : null);
   S.reviewRows = (r, o) => (RP ? RP.rows(r, o) : r.map((x) => ({ ...x, review: null, relinked_from: null })));
-  const openReview = async () => {
+  // Loaded when the reader first goes to a mention, or at once when this page has marks kept (the
+  // tagger frame answers `review` with the records under 'url:' + the page's URL: review.js docKey).
+  const loadReview = async () => {
     try {
       RP = RP || (await load('review-panel.js')).panelReview(S, { box: rvbox, root, sheetFor, details, current: () => M[cur], changed: reviewChanged });
     } catch (e) {
@@ -513,6 +515,11 @@ export function start(ORIGIN, SOURCES) {
     }
     S.alive();
     await RP.open();
+  };
+  const openReview = async () => {
+    if (RP) return RP.open();
+    const kept = S.eng && S.eng.review ? await S.eng.review('url:' + location.origin + location.pathname + location.search).catch(() => null) : null;
+    if (kept && kept.length) await loadReview();
   };
   // Rejected mentions leave their type's highlight for the struck-through one (marks: an attribute).
   const paint = () => {
@@ -621,6 +628,7 @@ export function start(ORIGIN, SOURCES) {
     cur = i;
     showPos();
     if (RP) RP.show();
+    else loadReview().catch(fail);
     if (mapS.map && !mapBox.hidden) mapS.map.highlight(S.ents[m.k].id);
     if (HL) {
       CSS.highlights.set(P + 'current', new Highlight(m.r));
