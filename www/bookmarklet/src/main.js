@@ -524,10 +524,11 @@ export function start(ORIGIN, SOURCES) {
   // Rejected mentions leave their type's highlight for the struck-through one (marks: an attribute).
   const paint = () => {
     for (const k in hls) hls[k].clear();
-    if (HL && !hls.rejected) CSS.highlights.set(P + 'rejected', (hls.rejected = new Highlight()));
     for (const m of M) {
       const x = markOf(m);
       const no = x && x.review === 'rejected';
+      // (The rejected highlight is registered with the first rejected mention only.)
+      if (no && HL && !hls.rejected) CSS.highlights.set(P + 'rejected', (hls.rejected = new Highlight()));
       if (HL) (no ? hls.rejected : hlOf(m)).add(m.r);
       else for (const mk of m.mk) no ? mk.setAttribute('data-sahel-r', '') : mk.removeAttribute('data-sahel-r');
     }
