@@ -49,6 +49,7 @@ mod grammar;
 #[doc(hidden)]
 pub mod invariants;
 mod matcher;
+mod never;
 pub mod offsets;
 mod rank;
 mod tagger;
@@ -59,8 +60,8 @@ pub mod view;
 pub use context::{Against, Check, Doubt, Evidence};
 pub use cues::Cue;
 pub use gazetteer::{
-    CaseMode, Diagnostic, Entity, EntityIndex, EntityType, Gazetteer, GazetteerBuilder, LoadError, Severity,
-    Tier, Variant,
+    CaseMode, Diagnostic, Entity, EntityIndex, EntityType, Gazetteer, GazetteerBuilder, LoadError, NeverRule,
+    Severity, Tier, Variant,
 };
 pub use rank::Reason;
 pub use tagger::{MatchKind, Matching, Mention, Options, Tagged, Tagger};

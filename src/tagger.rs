@@ -10,6 +10,7 @@ use crate::fold::{fold_with_origins, Folded};
 use crate::gazetteer::{Entity, EntityIndex, Gazetteer, Variant};
 use crate::grammar::Grammar;
 use crate::matcher::{Candidate, Matcher};
+use crate::never::Never;
 use crate::offsets::OffsetCounter;
 use crate::rank::{Ranker, Reason};
 use crate::tolerant::resolve_overlaps;
@@ -170,6 +171,8 @@ pub struct Tagger {
     designators: Designators,
     /// Same-name places and what tells them apart, for linking ambiguous names by context.
     ranker: Ranker,
+    /// The gazetteer's "never tag this spelling" rules.
+    never: Never,
     /// Texts longer than this many bytes are folded in windows ([`WINDOW`], or a test's size).
     window: usize,
 }
@@ -188,7 +191,18 @@ impl Tagger {
         let evidencer = Evidencer::new(&gazetteer);
         let given_names = unlisted::given_names(&gazetteer);
         let ranker = Ranker::new(&gazetteer, &designators);
-        Tagger { gazetteer, grammar, matcher, evidencer, given_names, designators, ranker, window: WINDOW }
+        let never = Never::new(&gazetteer);
+        Tagger {
+            gazetteer,
+            grammar,
+            matcher,
+            evidencer,
+            given_names,
+            designators,
+            ranker,
+            never,
+            window: WINDOW,
+        }
     }
 
     /// The same tagger folding texts longer than `bytes` in windows of about that size (at least
@@ -236,9 +250,12 @@ impl Tagger {
         self.tag_with(text, &Options::default()).mentions
     }
 
-    /// Tags `text` with options, and returns the doubtful names that were dropped too.
+    /// Tags `text` with options, and returns the doubtful names that were dropped too. Mentions that
+    /// a "never tag this spelling" rule of the gazetteer covers ([`crate::NeverRule`]) are left out
+    /// of all three lists.
     pub fn tag_with(&self, text: &str, options: &Options) -> Tagged {
         let mut all = self.matches(text);
+        self.never.apply(&self.gazetteer, text, &mut all);
         self.evidencer.check_all(&self.gazetteer, text, &mut all);
         let (mut mentions, dropped): (Vec<Mention>, Vec<Mention>) =
             all.into_iter().partition(|m| match m.check {
@@ -250,7 +267,8 @@ impl Tagger {
             });
         // After the doubtful names are settled, so that only names the reader sees are context.
         self.ranker.link(&self.gazetteer, &self.designators, text, &mut mentions);
-        let unlisted = if options.unlisted { self.unlisted(text, &mentions) } else { vec![] };
+        let mut unlisted = if options.unlisted { self.unlisted(text, &mentions) } else { vec![] };
+        self.never.apply_unlisted(text, &mut unlisted);
         Tagged { mentions, dropped, unlisted }
     }
 

@@ -5,7 +5,9 @@
 use std::collections::HashMap;
 
 use super::validate::{location, validate};
-use super::{embedded_sources, spacy, toml, tsv, Diagnostic, Entity, Gazetteer, LoadError, Severity, Tier};
+use super::{
+    embedded_sources, spacy, toml, tsv, Diagnostic, Entity, Gazetteer, LoadError, NeverRule, Severity, Tier,
+};
 
 /// Where an entity was read, for diagnostics that concern it after loading.
 #[derive(Clone, Debug, Default)]
@@ -20,6 +22,8 @@ pub(crate) struct Origin {
 #[derive(Default)]
 pub struct GazetteerBuilder {
     entities: Vec<(Entity, Origin)>,
+    /// "Never tag this spelling" rules (`[[never]]` in TOML sources).
+    rules: Vec<(NeverRule, Origin)>,
     diagnostics: Vec<Diagnostic>,
     sources: Vec<String>,
 }
@@ -44,7 +48,11 @@ impl GazetteerBuilder {
     pub fn add(&mut self, format: Format, source: &str, text: &str, tier: Tier) -> &mut Self {
         self.sources.push(source.to_string());
         let (entities, diagnostics) = match format {
-            Format::Toml => toml::parse(source, text, tier),
+            Format::Toml => {
+                let (entities, rules, diagnostics) = toml::parse_file(source, text, tier);
+                self.rules.extend(rules);
+                (entities, diagnostics)
+            }
             Format::Tsv => tsv::parse(source, text, tier),
             Format::SpacyJsonl => spacy::parse(source, text, tier),
         };
@@ -99,11 +107,12 @@ impl GazetteerBuilder {
     }
 
     fn build_with(self, validate_entities: bool) -> Result<Gazetteer, LoadError> {
-        let GazetteerBuilder { entities, mut diagnostics, sources } = self;
+        let GazetteerBuilder { entities, rules, mut diagnostics, sources } = self;
         let merged = merge_tiers(entities, &mut diagnostics);
         if validate_entities {
             validate(&merged, &mut diagnostics);
         }
+        let never = check_rules(rules, &merged, &mut diagnostics);
         diagnostics.sort_by_key(|d| d.severity);
         if diagnostics.iter().any(|d| d.severity == Severity::Error) {
             return Err(LoadError { diagnostics });
@@ -111,8 +120,42 @@ impl GazetteerBuilder {
         let mut entities: Vec<Entity> = merged.into_iter().map(|(e, _)| e).collect();
         crate::arabic_spelling::expand(&mut entities);
         let by_id = entities.iter().enumerate().map(|(i, e)| (e.id.clone(), i as u32)).collect();
-        Ok(Gazetteer { entities, by_id, diagnostics, sources })
+        Ok(Gazetteer { entities, by_id, diagnostics, sources, never })
     }
+}
+
+/// The "never" rules kept: one naming an entity no source defines is kept (the GeoNames layer may be
+/// loaded another time) with a warning at its line; a rule given twice is kept once.
+fn check_rules(
+    rules: Vec<(NeverRule, Origin)>,
+    entities: &[(Entity, Origin)],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<NeverRule> {
+    if rules.is_empty() {
+        return vec![];
+    }
+    let ids: std::collections::HashSet<&str> = entities.iter().map(|(e, _)| e.id.as_str()).collect();
+    let mut seen = std::collections::HashSet::new();
+    let mut kept = Vec::with_capacity(rules.len());
+    for (rule, origin) in rules {
+        if let Some(entity) = &rule.entity {
+            if !ids.contains(entity.as_str()) {
+                diagnostics.push(Diagnostic {
+                    severity: Severity::Warning,
+                    source: origin.source.clone(),
+                    line: origin.line,
+                    message: format!(
+                        "never rule for {:?}: entity \"{entity}\" is in none of the gazetteers loaded; the rule has no effect here",
+                        rule.text
+                    ),
+                });
+            }
+        }
+        if seen.insert((crate::fold::fold(&rule.text), rule.entity.clone())) {
+            kept.push(rule);
+        }
+    }
+    kept
 }
 
 /// The formats a gazetteer source can be written in.

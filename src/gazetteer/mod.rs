@@ -22,7 +22,7 @@ pub(crate) use builder::Origin;
 pub use builder::{Format, GazetteerBuilder};
 pub use diagnostic::{Diagnostic, LoadError, Severity};
 pub use embedded::{embedded_sources, EMBEDDED_VERSION};
-pub use model::{CaseMode, Entity, EntityIndex, EntityType, Tier, Variant};
+pub use model::{CaseMode, Entity, EntityIndex, EntityType, NeverRule, Tier, Variant};
 pub use store::{Gazetteer, Stats, TypeStats};
 pub(crate) use validate::variant_key;
 

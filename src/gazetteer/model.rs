@@ -221,6 +221,23 @@ impl Entity {
     }
 }
 
+/// A user's rule "never tag this spelling": a `[[never]]` table of a TOML source (see
+/// `gazetteer/README.md`). The tagger drops every mention whose text folds like `text` (see
+/// [`crate::fold`]) — only those linked to `entity` when one is given — and, without `entity`, every
+/// unlisted name spelled so. Made by a reviewer's "never tag this spelling" in the page or the
+/// bookmarklet, exported as a rules file and loaded by the CLI with `-g`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NeverRule {
+    /// The spelling as written in the rule.
+    pub text: String,
+    /// Only mentions linked to this entity id are dropped; `None`: every mention so spelled.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entity: Option<String>,
+    /// Which tier it comes from.
+    #[serde(default)]
+    pub tier: Tier,
+}
+
 /// Index of an entity inside its [`Gazetteer`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct EntityIndex(pub u32);

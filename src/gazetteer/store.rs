@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use super::{Diagnostic, Entity, EntityIndex, GazetteerBuilder, LoadError, EMBEDDED_VERSION};
+use super::{Diagnostic, Entity, EntityIndex, GazetteerBuilder, LoadError, NeverRule, EMBEDDED_VERSION};
 use crate::arabic::is_arabic_letter;
 use crate::fold::fold;
 
@@ -15,6 +15,8 @@ pub struct Gazetteer {
     pub(super) by_id: HashMap<String, u32>,
     pub(super) diagnostics: Vec<Diagnostic>,
     pub(super) sources: Vec<String>,
+    /// "Never tag this spelling" rules, in load order.
+    pub(super) never: Vec<NeverRule>,
 }
 
 impl Gazetteer {
@@ -67,6 +69,12 @@ impl Gazetteer {
     /// Names of the sources it was built from.
     pub fn sources(&self) -> &[String] {
         &self.sources
+    }
+
+    /// The "never tag this spelling" rules of its sources (`[[never]]` tables), which the tagger
+    /// applies.
+    pub fn never_rules(&self) -> &[NeverRule] {
+        &self.never
     }
 
     /// Counts of entities and variants, overall and per type.

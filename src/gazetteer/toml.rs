@@ -5,13 +5,23 @@
 
 use serde::Deserialize;
 
-use super::{CaseMode, Diagnostic, Entity, EntityType, Origin, Severity, Tier, Variant};
+use super::{CaseMode, Diagnostic, Entity, EntityType, NeverRule, Origin, Severity, Tier, Variant};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawFile {
     #[serde(default)]
     entity: Vec<RawEntity>,
+    /// "Never tag this spelling" rules (see [`NeverRule`]).
+    #[serde(default)]
+    never: Vec<RawNever>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawNever {
+    text: String,
+    entity: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -83,7 +93,19 @@ struct RawVariantTable {
 }
 
 /// Parses one TOML gazetteer file. Returns the entities it could read and every problem found.
+#[cfg(test)]
 pub(crate) fn parse(source: &str, text: &str, tier: Tier) -> (Vec<(Entity, Origin)>, Vec<Diagnostic>) {
+    let (entities, _, diagnostics) = parse_file(source, text, tier);
+    (entities, diagnostics)
+}
+
+/// What one TOML file holds: its entities and its "never" rules, each with where it was read, and
+/// every problem found.
+pub(crate) type Parsed = (Vec<(Entity, Origin)>, Vec<(NeverRule, Origin)>, Vec<Diagnostic>);
+
+/// Parses one TOML gazetteer file: entities (`[[entity]]`) and "never tag this spelling" rules
+/// (`[[never]]`). A rule whose text is empty once folded is an error at its line.
+pub(crate) fn parse_file(source: &str, text: &str, tier: Tier) -> Parsed {
     let mut diagnostics = vec![];
     let raw: RawFile = match ::toml::from_str(text) {
         Ok(raw) => raw,
@@ -95,11 +117,12 @@ pub(crate) fn parse(source: &str, text: &str, tier: Tier) -> (Vec<(Entity, Origi
                 line: offset.map(|offset| line_of(text, offset)),
                 message: in_words(e.message().trim(), text, offset),
             });
-            return (vec![], diagnostics);
+            return (vec![], vec![], diagnostics);
         }
     };
     let lines: Vec<&str> = text.lines().collect();
-    let headers = entity_header_lines(&lines);
+    let rules = never_rules(source, &lines, raw.never, tier, &mut diagnostics);
+    let headers = table_header_lines(&lines, "entity");
     let headers_known = headers.len() == raw.entity.len();
     let mut entities = Vec::with_capacity(raw.entity.len());
     for (i, raw_entity) in raw.entity.into_iter().enumerate() {
@@ -202,7 +225,57 @@ pub(crate) fn parse(source: &str, text: &str, tier: Tier) -> (Vec<(Entity, Origi
         let origin = Origin { source: source.to_string(), line: header_line, variant_lines };
         entities.push((entity, origin));
     }
-    (entities, diagnostics)
+    (entities, rules, diagnostics)
+}
+
+/// The `[[never]]` rules of a file with their lines; a rule whose text has no letter or digit once
+/// folded (it would never match) is an error at its line, an `entity` that is not a valid id too.
+fn never_rules(
+    source: &str,
+    lines: &[&str],
+    raw: Vec<RawNever>,
+    tier: Tier,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<(NeverRule, Origin)> {
+    let headers = table_header_lines(lines, "never");
+    let headers_known = headers.len() == raw.len();
+    let mut rules = Vec::with_capacity(raw.len());
+    for (i, rule) in raw.into_iter().enumerate() {
+        let block = headers_known.then(|| Block {
+            lines,
+            start: headers[i],
+            end: headers.get(i + 1).copied().unwrap_or(lines.len()),
+        });
+        let header_line = block.as_ref().map(|b| b.start + 1);
+        let mut error = |key: &str, message: String| {
+            diagnostics.push(Diagnostic {
+                severity: Severity::Error,
+                source: source.to_string(),
+                line: block.as_ref().and_then(|b| b.key_line(key)).or(header_line),
+                message,
+            })
+        };
+        let folded = crate::fold::fold(&rule.text);
+        if !folded.chars().any(char::is_alphanumeric) {
+            error(
+                "text",
+                format!("never rule: text {:?} has no letter or digit, so it would never match", rule.text),
+            );
+            continue;
+        }
+        if let Some(entity) = &rule.entity {
+            if !super::validate::is_valid_id(entity) {
+                error(
+                    "entity",
+                    format!("never rule for {:?}: entity {entity:?} is not an entity id", rule.text),
+                );
+                continue;
+            }
+        }
+        let origin = Origin { source: source.to_string(), line: header_line, variant_lines: vec![] };
+        rules.push((NeverRule { text: rule.text, entity: rule.entity, tier }, origin));
+    }
+    rules
 }
 
 /// Rewrites an error of the deserializer ("invalid type: integer `5`, expected f64") in words that
@@ -217,7 +290,17 @@ fn in_words(message: &str, text: &str, offset: Option<usize>) -> String {
     };
     // Errors about a whole table are reported at its header line.
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let at_entity_header = text[line_start..].trim_start().starts_with('[') && !table.contains('=');
+    let at_line = text[line_start..].lines().next().unwrap_or_default().trim();
+    // A table header line (`[[entity]]`, `[[never]]`), not a line of a multi-line list.
+    let header_line = at_line.starts_with('[')
+        && at_line.ends_with(']')
+        && at_line.trim_matches(['[', ']', ' ']).chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+    let at_entity_header = header_line || (at_line.starts_with('[') && !table.contains('='));
+    // The table is a `[[never]]` rule (its header, or a key in it).
+    let in_never = {
+        let header = if at_entity_header { at_line } else { table.trim_start() };
+        header.strip_prefix("[[").is_some_and(|rest| rest.trim_start().starts_with("never"))
+    };
     // The key whose value holds the error, and whether that value is a list (the error is then about
     // one of its entries): the last `key =` before the error, in its table.
     let key = || -> Option<(String, bool)> {
@@ -256,6 +339,9 @@ fn in_words(message: &str, text: &str, offset: Option<usize>) -> String {
         };
         let key = if at_entity_header { None } else { key() };
         return match key {
+            _ if expected == "a sequence" && (in_never || key.as_ref().is_some_and(|k| k.0 == "never")) => {
+                format!("`never` must be a list of tables, each written [[never]] (found {found})")
+            }
             _ if expected == "a sequence"
                 && (at_entity_header || key.as_ref().is_some_and(|k| k.0 == "entity")) =>
             {
@@ -269,7 +355,9 @@ fn in_words(message: &str, text: &str, offset: Option<usize>) -> String {
         };
     }
     if let Some(field) = message.strip_prefix("missing field ") {
-        let what = if at_entity_header {
+        let what = if at_entity_header && in_never {
+            "this never rule".to_string()
+        } else if at_entity_header {
             "this entity".to_string()
         } else {
             match key() {
@@ -293,15 +381,15 @@ pub(crate) fn line_of(text: &str, offset: usize) -> usize {
     text.as_bytes()[..offset.min(text.len())].iter().filter(|&&b| b == b'\n').count() + 1
 }
 
-/// 0-based indexes of the `[[entity]]` header lines.
-fn entity_header_lines(lines: &[&str]) -> Vec<usize> {
+/// 0-based indexes of the `[[name]]` header lines (`entity`, `never`).
+fn table_header_lines(lines: &[&str], name: &str) -> Vec<usize> {
     lines
         .iter()
         .enumerate()
         .filter(|(_, l)| {
             let t = l.trim_start();
-            t.starts_with("[[") && t[2..].trim_start().starts_with("entity") && {
-                let rest = t[2..].trim_start()["entity".len()..].trim_start();
+            t.starts_with("[[") && t[2..].trim_start().starts_with(name) && {
+                let rest = t[2..].trim_start()[name.len()..].trim_start();
                 rest.starts_with("]]")
             }
         })

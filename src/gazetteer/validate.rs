@@ -13,7 +13,7 @@ pub(super) fn location(origin: &Origin) -> String {
     }
 }
 
-fn is_valid_id(id: &str) -> bool {
+pub(super) fn is_valid_id(id: &str) -> bool {
     !id.is_empty()
         && id.len() <= 128
         && id

@@ -69,7 +69,10 @@ function domSnapshot() {
     jsLinks: [...document.querySelectorAll('a[href^="javascript:" i], iframe[src^="javascript:" i]')].filter((a) => a.id !== 'bookmarklet').length,
     forms: document.forms.length,
     resultElements: [...document.querySelectorAll('#result *')].filter((el) => !['DIV', 'MARK'].includes(el.tagName)).map((el) => el.tagName),
-    tipElements: [...document.querySelectorAll('#tip *')].filter((el) => !['DIV', 'SPAN', 'STRONG', 'P', 'Q'].includes(el.tagName)).map((el) => el.tagName),
+    // The review's controls (../../www/shared/review.js) are the page's own buttons and list.
+    tipElements: [...document.querySelectorAll('#tip *')]
+      .filter((el) => !['DIV', 'SPAN', 'STRONG', 'P', 'Q'].includes(el.tagName) && !(el.closest('.rv') && ['BUTTON', 'SELECT', 'OPTION', 'LABEL'].includes(el.tagName)))
+      .map((el) => el.tagName),
     title: document.title,
   };
 }

@@ -58,7 +58,8 @@ async function onThePage() {
     await page.hover(`#result mark[data-entity="${id}"]`);
     const rows = await page.waitForFunction(() => {
       const tip = document.getElementById('tip');
-      return !tip.hidden && [...tip.children].map((c) => c.textContent);
+      // The page's card ends with the review's controls (the bookmarklet has them in its panel).
+      return !tip.hidden && [...tip.children].filter((c) => !c.classList.contains('rv')).map((c) => c.textContent);
     });
     cards[id] = await rows.jsonValue();
     if (id === ARMED.id) await page.screenshot({ path: `${H.SCREENSHOT_DIR}/shared-card-page.png` });

@@ -8,6 +8,7 @@ import { TYPES, TYPE_BY_ID, typeLabel } from './model.js';
 import { readText } from './files.js';
 import { defuseTsv } from './export.js';
 import { openEntriesStore } from './entries-store.js';
+import { NEVER_SOURCE, parseNever } from '../shared/review.js';
 import {
   forWorker,
   entityFromForm,
@@ -71,6 +72,10 @@ export class EntriesUI {
       this.importFiles(files);
     });
     $('export-entries').addEventListener('click', () => this.exportAll());
+    $('export-rules').addEventListener('click', () => {
+      const rules = this.sources.find((s) => s.name === NEVER_SOURCE);
+      if (rules) download(NEVER_SOURCE, rules.text, 'application/toml;charset=utf-8');
+    });
     const removeAll = $('remove-all');
     removeAll.addEventListener('click', () => {
       if (removeAll.dataset.armed === 'true') {
@@ -470,6 +475,25 @@ export class EntriesUI {
     });
   }
 
+  /**
+   * Changes the user's rules (the source never.toml, made by the review's "never tag this spelling"):
+   * `edit(text)` gives the new text from the freshest stored one ('' when there is none); a text
+   * without rules removes the source. Resolves to true once stored and the tagger rebuilt with it.
+   */
+  changeRules(edit) {
+    return this.exclusive(async () => {
+      const reply = await this.apply((fresh) => {
+        const old = fresh.find((s) => s.name === NEVER_SOURCE);
+        const text = edit(old ? old.text : '');
+        if (!parseNever(text).length) return old ? { remove: [NEVER_SOURCE] } : null;
+        return { put: [{ name: NEVER_SOURCE, text, origin: 'review', added: old?.added || new Date().toISOString(), entities: [] }] };
+      }, null);
+      if (reply.nothing) return true;
+      if (!reply.ok) this.showError('Could not store the rule: nothing was changed.', reply.error);
+      return Boolean(reply.ok);
+    });
+  }
+
   restore() {
     const back = this.undo;
     this.undo = null;
@@ -496,6 +520,7 @@ export class EntriesUI {
     const count = this.sources.length;
     $('entries-count').textContent = count ? fmt(count) : '';
     $('export-entries').disabled = !count || Boolean(this.broken);
+    $('export-rules').disabled = !this.sources.some((s) => s.name === NEVER_SOURCE);
     $('remove-all').disabled = !count;
     if (!count) {
       this.list.replaceChildren(h('li', { class: 'placeholder' }, 'None yet. Entries you add or import are listed here.'));
@@ -506,7 +531,7 @@ export class EntriesUI {
         const entities = source.entities || [];
         const added = source.added ? new Date(source.added) : null;
         const meta = [
-          source.origin === 'form' ? 'added with the form' : 'imported file',
+          source.origin === 'form' ? 'added with the form' : source.origin === 'review' ? `${plural(parseNever(source.text).length, 'rule')} “never tag this spelling”, made in the review` : 'imported file',
           `${fmt(Math.max(1, Math.round(new Blob([source.text]).size / 1024)))} KB`,
           added && !Number.isNaN(added.getTime()) ? added.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' }) : null,
         ].filter(Boolean);

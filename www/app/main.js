@@ -10,8 +10,10 @@ import { records, toJson, toCsv, toGeoJson } from '../shared/mentions.js';
 import { readText, readHtml, isHtmlFile, isGazetteerFile } from './files.js';
 import { h, debounce, download, stamp, fmt, plural, nextFrame } from '../shared/dom.js';
 import { EntriesUI } from './entries-ui.js';
-import { installBookmarklet } from '../bookmarklet/install.js';
+import { installBookmarklet, MAX_HREF } from '../bookmarklet/install.js';
 import { createMap } from '../shared/map.js';
+import { openReviewStore } from './review-store.js';
+import { ReviewSession, docKey, reviewControls, reviewKey, reviewed, adoptReviewStyles, addNever, removeNever, REJECTED, RELINKED } from '../shared/review.js';
 
 const $ = (id) => document.getElementById(id);
 const input = $('input');
@@ -19,7 +21,7 @@ const resultEl = $('result');
 const statusEl = $('status');
 
 const client = new TaggerClient();
-const view = new ResultView(resultEl, { onPart: showParts });
+const view = new ResultView(resultEl, { onPart: showParts, decorate: (mark, i) => decorateMark(mark, i) });
 const state = {
   // A text over LARGE_TEXT characters: kept here, shown read-only (#input-large), not in the textarea.
   large: null,
@@ -76,7 +78,7 @@ const tooltip = setupTooltip(resultEl, $('tip'), (mark) => {
   const result = view.result;
   const i = Number(mark.dataset.i);
   if (!result || !(i < result.n)) return null;
-  return { result, i, byId: state.byId };
+  return { result, i, byId: state.byId, mention: reviewedMention(result, i), review: () => reviewCard(result, i) };
 });
 
 /** Moves to the next (`step` 1) or previous (-1) mention of entity `index`, from `fromMention` if given. */
@@ -129,7 +131,7 @@ resultEl.addEventListener('keydown', (event) => {
   const mark = event.target.closest?.('mark');
   if (!mark || event.ctrlKey || event.metaKey || event.altKey) return;
   const key = event.key.toLowerCase();
-  if (key !== 'n' && key !== 'p') return;
+  if ((key !== 'n' && key !== 'p') || event.shiftKey) return;
   event.preventDefault();
   const i = Number(mark.dataset.i);
   goTo(view.result.entityIndex(i), key === 'n' ? 1 : -1, i);
@@ -193,6 +195,8 @@ document.querySelector('.view-tabs').addEventListener('keydown', (event) => {
 function mapPlaces(result) {
   const places = [];
   const index = new Map();
+  mapState.review = null;
+  if (result && reviewCount()) return reviewedPlaces(result);
   if (result) {
     for (const [k, list] of result.byEntity()) {
       const e = result.entities[k];
@@ -212,7 +216,7 @@ function updateMap() {
   if (!map) return;
   const { places, index } = mapPlaces(state.result);
   mapState.index = index;
-  map.update(places, { hiddenTypes: state.hidden });
+  map.update(places, { hiddenTypes: state.hidden, reviewState: mapState.review, showRejected: $('include-rejected').checked });
   mapHighlight(mapState.shown);
 }
 
@@ -261,7 +265,12 @@ const incidentDialog = $('incident-dialog');
 function sheetInput(result) {
   const shown = keep(result);
   const mentions = [];
-  for (let i = 0; i < result.n; i++) if (shown(i)) mentions.push({ id: result.entity(i).id, start: result.start(i), end: result.end(i) });
+  for (let i = 0; i < result.n; i++) {
+    if (!shown(i)) continue;
+    const mark = reviewMark(result, i);
+    const id = mark?.review === RELINKED ? mark.entity : result.entity(i).id;
+    mentions.push({ id, start: result.start(i), end: result.end(i), review: mark?.review ?? null });
+  }
   return { text: result.text, mentions, entities: result.entities, doc: docFields() };
 }
 
@@ -277,7 +286,7 @@ $('incident-open').addEventListener('click', async () => {
   }
   if (state.result !== result) return;
   const input = sheetInput(result);
-  const key = JSON.stringify([input.doc, [...state.hidden].sort(), state.hidePossible]);
+  const key = JSON.stringify([input.doc, [...state.hidden].sort(), state.hidePossible, reviewS.version]);
   if (!sheetState.sheet) {
     sheetState.sheet = mod.incidentSheet({
       ...input,
@@ -508,6 +517,7 @@ async function onTagged(text, reply) {
   }
   const result = new Result(text, reply, state.entities);
   state.result = result;
+  openReview(result);
   state.cursor = null;
   tooltip.hide();
   const byType = new Map();
@@ -598,20 +608,20 @@ function setDocFields(doc) {
 $('export-json').addEventListener('click', () => {
   const result = state.result;
   if (!result) return;
-  download(`sahel-tagger-mentions-${stamp()}.json`, toJson(records(result, keep(result), docFields())), 'application/json');
+  download(`sahel-tagger-mentions-${stamp()}.json`, toJson(exportRecords(result)), 'application/json');
 });
 
 $('export-csv').addEventListener('click', () => {
   const result = state.result;
   if (!result) return;
-  download(`sahel-tagger-mentions-${stamp()}.csv`, toCsv(records(result, keep(result), docFields())), 'text/csv;charset=utf-8');
+  download(`sahel-tagger-mentions-${stamp()}.csv`, toCsv(exportRecords(result)), 'text/csv;charset=utf-8');
 });
 
 // The places mentioned, one GeoJSON feature each (www/shared/mentions.js toGeoJson).
 $('export-geojson').addEventListener('click', () => {
   const result = state.result;
   if (!result) return;
-  download(`sahel-tagger-places-${stamp()}.geojson`, toGeoJson(records(result, keep(result), docFields()), docFields()), 'application/geo+json');
+  download(`sahel-tagger-places-${stamp()}.geojson`, toGeoJson(exportRecords(result), docFields()), 'application/geo+json');
 });
 
 $('copy-html').addEventListener('click', async () => {
@@ -764,6 +774,7 @@ function adopt(reply) {
   $('villages-label').textContent = state.villages ? `${fmt(state.villages)} GeoNames villages` : 'GeoNames villages';
   if (layer.error) setStatus(`The GeoNames village layer could not be loaded: ${layer.error}`, 'error');
   entries.setEntities(state.entities);
+  offerBookmarklet();
 }
 
 // The GeoNames village layer: on unless switched off (remembered in this browser).
@@ -798,6 +809,245 @@ const entries = new EntriesUI({
   },
 });
 
+// ---------------------------------------------------------------- review
+
+// Confirm, reject (this mention, or this name everywhere in the text), re-link, "never tag this
+// spelling" (a rule in the user's entries, never.toml), each undoable (the card's Undo, the bar's,
+// u or Ctrl+Z): ../shared/review.js. Marks are kept per text (its SHA-256) in IndexedDB, across tabs.
+adoptReviewStyles(document);
+const reviewS = { session: null, version: 0, result: null, alt: new Map() };
+const reviewCount = () => reviewS.session?.state.size ?? 0;
+
+/** The review mark of mention `i` of `result` (null: none, or another text is shown). */
+function reviewMark(result, i) {
+  const session = reviewS.session;
+  if (!session || !session.doc || result !== reviewS.shown) return null;
+  const start = result.start(i);
+  const end = result.end(i);
+  return session.of(start, end, result.text.slice(start, end));
+}
+
+function decorateMark(mark, i) {
+  const r = view.result && reviewMark(view.result, i);
+  if (r) mark.dataset.review = r.review;
+  else delete mark.dataset.review;
+}
+
+/** Mention `i` as the card shows it: a re-linked one with its new entity. */
+function reviewedMention(result, i) {
+  const m = result.mention(i);
+  const mark = reviewMark(result, i);
+  if (mark?.review === RELINKED && state.byId.has(mark.entity)) return { ...m, entity: state.byId.get(mark.entity), relinkedFrom: m.entity };
+  return m;
+}
+
+const facts = (e) => ({ id: e.id, name: e.name, subtype: e.subtype ?? null, country: e.country ?? null, parent: e.parent ?? null, parentName: (e.parent && state.byId.get(e.parent)?.name) || null });
+
+/**
+ * What mention `i` may be re-linked to: the other candidates of its spelling (at once, from the packed
+ * result), then the same-name places the worker gives (asked once per mention; the card is drawn again
+ * when they arrive).
+ */
+function alternativesOf(result, i) {
+  if (reviewS.result !== result) {
+    reviewS.result = result;
+    reviewS.alt = new Map();
+  }
+  let alt = reviewS.alt.get(i);
+  if (!alt) {
+    const own = result.entity(i).id;
+    alt = result.candidates(i).filter((e) => e.id !== own).map(facts);
+    reviewS.alt.set(i, alt);
+    if (result.text.length <= 2_000_000) {
+      client.alternatives(result.text, result.start(i), result.end(i)).then((reply) => {
+        if (!reply.ok || reviewS.result !== result) return;
+        const seen = new Set([own, ...alt.map((c) => c.id)]);
+        let added = false;
+        for (const c of [...reply.candidates, ...reply.related]) {
+          if (seen.has(c.id) || !state.byId.has(c.id)) continue;
+          seen.add(c.id);
+          alt.push(c);
+          added = true;
+        }
+        if (added && tooltip.current && Number(tooltip.current.dataset.i) === i && view.result === result) tooltip.refresh();
+      });
+    }
+  }
+  return alt;
+}
+
+function reviewCard(result, i) {
+  const start = result.start(i);
+  const end = result.end(i);
+  const m = { start, end, surface: result.text.slice(start, end), entity: result.entity(i) };
+  return reviewControls(m, reviewMark(result, i), alternativesOf(result, i), (name, arg) => reviewAct(result, i, name, arg), {
+    undo: reviewS.session?.canUndo ? reviewS.session.undos[reviewS.session.undos.length - 1].label : '',
+  });
+}
+
+async function reviewAct(result, i, name, arg) {
+  const session = reviewS.session;
+  if (!session) return;
+  if (name === 'undo') return reviewUndo();
+  if (!session.doc || view.result !== result) return;
+  const start = result.start(i);
+  const end = result.end(i);
+  const m = { start, end, surface: result.text.slice(start, end), entity: result.entity(i) };
+  try {
+    if (name === 'confirm') await session.confirm(m);
+    else if (name === 'reject') await session.reject(m, arg);
+    else if (name === 'relink') await session.relink(m, arg ? state.byId.get(arg) : null);
+    else if (name === 'never') await neverTag(m);
+  } catch (err) {
+    setStatus(`The review could not be stored: ${err.message || err}`, 'error');
+  }
+}
+
+/** "Never tag this spelling": a rule added to never.toml in the user's entries; the text is tagged again. */
+async function neverTag(m) {
+  const rule = { text: m.surface };
+  const label = `never tag \u201c${m.surface}\u201d`;
+  if (!(await entries.changeRules((text) => addNever(text, rule)))) return;
+  reviewS.session.pushUndo(label, () => entries.changeRules((text) => removeNever(text, rule)));
+}
+
+async function reviewUndo() {
+  const session = reviewS.session;
+  if (!session?.canUndo) return;
+  const focused = document.activeElement?.closest?.('mark')?.dataset.i ?? (tooltip.current ? tooltip.current.dataset.i : null);
+  await session.undo();
+  // The focus stays on the mention reviewed, whose card shows its state again.
+  if (focused !== null && focused !== undefined) view.marks.get(Number(focused))?.focus({ preventScroll: true });
+}
+
+/** A new text is shown: its marks, once its key is known. */
+function openReview(result) {
+  const session = reviewS.session;
+  if (!session) return;
+  session.close();
+  reviewS.shown = null;
+  docKey(result.text).then(async (key) => {
+    if (state.result !== result) return;
+    reviewS.shown = result;
+    await session.open(key);
+    onReviewChange();
+  });
+}
+
+function onReviewChange() {
+  reviewS.version++;
+  for (const [i, mark] of view.marks) decorateMark(mark, i);
+  tooltip.refresh();
+  const session = reviewS.session;
+  $('review-bar').hidden = !session?.last;
+  $('review-last').textContent = session?.last ? `Last review action: ${session.last}.` : '';
+  $('review-undo').disabled = !session?.canUndo;
+  updateMap();
+}
+
+$('review-undo').addEventListener('click', () => reviewUndo());
+$('hide-rejected').addEventListener('change', (event) => resultEl.classList.toggle('hide-rejected', event.target.checked));
+$('include-rejected').addEventListener('change', () => updateMap());
+
+resultEl.addEventListener('keydown', (event) => {
+  const mark = event.target.closest?.('mark');
+  const result = view.result;
+  if (!mark || !result) return;
+  const i = Number(mark.dataset.i);
+  const action = reviewKey(event, reviewMark(result, i), alternativesOf(result, i));
+  if (!action) return;
+  event.preventDefault();
+  reviewAct(result, i, ...action);
+});
+
+// Ctrl+Z outside text fields undoes the last review action.
+document.addEventListener('keydown', (event) => {
+  if (!(event.ctrlKey || event.metaKey) || event.shiftKey || event.altKey || event.key.toLowerCase() !== 'z') return;
+  if (event.target.closest?.('input, textarea, select, [contenteditable]') || !reviewS.session?.canUndo) return;
+  if (event.target.closest?.('#result mark')) return; // the mark's own handler
+  event.preventDefault();
+  reviewUndo();
+});
+
+/** The export records of `result`: the mentions shown, with their review; rejected ones only if asked. */
+function exportRecords(result) {
+  const rows = records(result, keep(result), docFields());
+  const session = reviewS.session;
+  const markOf = (r) => (session && reviewS.shown === result ? session.of(r.utf16Start, r.utf16End, r.surface) : null);
+  return reviewed(rows, markOf, state.byId, { includeRejected: $('include-rejected').checked });
+}
+
+/** The map's places with the review: rejected mentions left out of the counts, re-linked ones counted for their new entity. */
+function reviewedPlaces(result) {
+  const per = new Map();
+  const index = new Map();
+  const rejectedOnly = new Map();
+  for (const [k, list] of result.byEntity()) {
+    for (const i of list) {
+      if (state.hidePossible && result.flags(i) & POSSIBLE) continue;
+      const mark = reviewMark(result, i);
+      const e = mark?.review === RELINKED ? state.byId.get(mark.entity) ?? result.entities[k] : result.entities[k];
+      if (!per.has(e.id)) per.set(e.id, { e, count: 0, rejected: 0 });
+      const p = per.get(e.id);
+      if (mark?.review === REJECTED) p.rejected++;
+      else p.count++;
+      if (e === result.entities[k]) index.set(e.id, k);
+    }
+  }
+  const places = [];
+  for (const { e, count, rejected } of per.values()) {
+    const located = Number.isFinite(e.lat) && Number.isFinite(e.lon);
+    if (e.type !== 'place' && !located) continue;
+    if (!count) rejectedOnly.set(e.id, REJECTED);
+    places.push({ id: e.id, name: e.name, type: e.type, lat: e.lat, lon: e.lon, count: count || rejected, country: e.country, admin1: e.admin1 });
+  }
+  mapState.review = rejectedOnly;
+  return { places, index };
+}
+
+// ---------------------------------------------------------------- the bookmarklet, with the user's entries
+
+// The bookmarklet carries the user's entries and rules inside its code (../bookmarklet/install.js):
+// on the visited page it runs in the tagger site's frame, whose storage browsers partition by the site
+// visited, so it could not read them there. Offered again whenever they change.
+function offerBookmarklet() {
+  const sources = entries.sources.map(({ name, text }) => ({ name, text }));
+  const href = installBookmarklet($('bookmarklet'), { sources });
+  const note = $('bookmarklet-carries');
+  const size = `${fmt(Math.ceil(href.length / 1024))} KB`;
+  note.textContent = sources.length
+    ? `It carries your ${plural(sources.length, 'stored source')} (entries and rules; ${size} in all): drag it again after changing them.${href.length > MAX_HREF ? ' Firefox keeps bookmarks up to 64 KB only: there, use it without your entries or keep them small.' : ''}`
+    : '';
+  note.dataset.size = String(href.length);
+}
+
+/**
+ * The bookmarklet's "Never" opens this page at #never=<spelling>: the rule is offered here, where the
+ * reader's entries are kept (first-party storage), and added on a click.
+ */
+function offerNeverFromHash() {
+  const hash = /^#never=(.+)$/.exec(location.hash);
+  if (!hash) return;
+  let text;
+  try {
+    text = decodeURIComponent(hash[1]).trim();
+  } catch {
+    return;
+  }
+  history.replaceState(null, '', location.pathname + location.search);
+  if (!text) return;
+  const add = h('button', { type: 'button', id: 'never-add' }, `Never tag \u201c${text}\u201d`);
+  add.addEventListener('click', async () => {
+    add.disabled = true;
+    if (await entries.changeRules((t) => addNever(t, { text }))) {
+      reviewS.session?.pushUndo(`never tag \u201c${text}\u201d`, () => entries.changeRules((t) => removeNever(t, { text })));
+      $('review-last').textContent = `Added the rule: never tag \u201c${text}\u201d. Drag the bookmarklet again (below) so that it carries it.`;
+    } else add.disabled = false;
+  });
+  $('review-bar').hidden = false;
+  $('review-last').replaceChildren(`The bookmarklet asks never to tag \u201c${text}\u201d again: `, add);
+}
+
 // ---------------------------------------------------------------- start
 
 async function start() {
@@ -808,7 +1058,9 @@ async function start() {
     setStatus(`The tagger could not start: ${reply.error}`, 'error');
     return;
   }
+  reviewS.session = new ReviewSession(await openReviewStore(), { onChange: onReviewChange });
   adopt(reply);
+  offerNeverFromHash();
   state.ready = true;
   document.documentElement.dataset.ready = 'true';
   let draft = null;
@@ -822,5 +1074,4 @@ async function start() {
   tagNow();
 }
 
-installBookmarklet($('bookmarklet'));
 start();

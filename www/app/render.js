@@ -18,9 +18,11 @@ export const PART_CHARS = 100_000;
 
 export class ResultView {
   /** `onPart(index, parts)` is called when a part of a long text is about to be drawn. */
-  constructor(container, { onPart = () => {} } = {}) {
+  constructor(container, { onPart = () => {}, decorate = null } = {}) {
     this.container = container;
     this.onPart = onPart;
+    /** `decorate(mark, i)`: called on each mark drawn (the review state, ../shared/review.js). */
+    this.decorate = decorate;
     this.token = 0;
     this.marks = new Map();
     this.result = null;
@@ -172,6 +174,7 @@ export class ResultView {
     if (i === this.current) cls += ' current';
     if (cls) mark.className = cls.slice(1);
     mark.textContent = surface;
+    if (this.decorate) this.decorate(mark, i);
     this.marks.set(i, mark);
     return mark;
   }

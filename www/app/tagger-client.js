@@ -61,6 +61,11 @@ export class TaggerClient {
     return this.call('tag', { id });
   }
 
+  /** What the mention at [start, end) of `text` may be re-linked to: `{ok, candidates, related}` (worker.js). */
+  alternatives(text, start, end) {
+    return this.call('alternatives', { text, start, end });
+  }
+
   exportTsv(onlyUser) {
     return this.call('exportTsv', { onlyUser });
   }

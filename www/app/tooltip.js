@@ -2,28 +2,53 @@
 // over the page's marks.
 import { mentionCard, placeCard } from '../shared/card.js';
 
-/** Wires the card to the marks inside `container`. `lookup(mark)` gives `{result, i, byId}` or null. */
+/**
+ * Wires the card to the marks inside `container`. `lookup(mark)` gives `{result, i, byId, mention?,
+ * review?}` or null: `mention` replaces `result.mention(i)` (a re-linked mention shows its new
+ * entity), `review()` builds the review controls put at the card's end (../shared/review.js). The
+ * card stays while the pointer or the focus is on it, so that its controls can be used.
+ */
 export function setupTooltip(container, tip, lookup) {
   let current = null;
+  let keyboardShown = false;
+  let hideTimer = 0;
 
   const place = (mark) => placeCard(tip, mark.getBoundingClientRect());
 
   function show(mark, keyboard) {
     const info = lookup(mark);
     if (!info) return;
+    clearTimeout(hideTimer);
     current = mark;
-    tip.replaceChildren(...mentionCard(info.result.mention(info.i), info.result.text, info.byId, { keyboard }));
-    tip.dataset.type = info.result.entity(info.i).type;
+    keyboardShown = keyboard;
+    const m = info.mention || info.result.mention(info.i);
+    tip.replaceChildren(...mentionCard(m, info.result.text, info.byId, { keyboard, review: info.review ? info.review() : null }));
+    tip.dataset.type = m.entity.type;
     tip.hidden = false;
     mark.setAttribute('aria-describedby', tip.id);
     place(mark);
   }
 
   function hide() {
+    clearTimeout(hideTimer);
     if (current) current.removeAttribute('aria-describedby');
     current = null;
     tip.hidden = true;
   }
+
+  /** Hides soon, unless the pointer reaches the card (or the mark) first. */
+  function hideSoon() {
+    clearTimeout(hideTimer);
+    hideTimer = setTimeout(() => {
+      if (tip.matches(':hover') || tip.contains(document.activeElement) || (current && (current.matches(':hover') || document.activeElement === current))) return;
+      hide();
+    }, 250);
+  }
+  tip.addEventListener('mouseenter', () => clearTimeout(hideTimer));
+  tip.addEventListener('mouseleave', () => current && hideSoon());
+  tip.addEventListener('focusout', (event) => {
+    if (current && !tip.contains(event.relatedTarget) && event.relatedTarget !== current) hideSoon();
+  });
 
   const isShown = (mark) => !container.matches(`.hide-${mark.dataset.type}`) && !(mark.classList.contains('possible') && container.matches('.hide-possible'));
 
@@ -46,9 +71,9 @@ export function setupTooltip(container, tip, lookup) {
   container.addEventListener('mouseout', (event) => {
     const mark = event.target.closest?.('mark');
     if (!mark || mark !== current) return;
-    if (event.relatedTarget && mark.contains(event.relatedTarget)) return;
+    if (event.relatedTarget && (mark.contains(event.relatedTarget) || tip.contains(event.relatedTarget))) return;
     if (document.activeElement === mark) return;
-    hide();
+    hideSoon();
   });
   container.addEventListener('focusin', (event) => {
     const mark = event.target.closest?.('mark');
@@ -56,7 +81,7 @@ export function setupTooltip(container, tip, lookup) {
   });
   container.addEventListener('focusout', (event) => {
     const mark = event.target.closest?.('mark');
-    if (mark && mark === current) hide();
+    if (mark && mark === current && !tip.contains(event.relatedTarget)) hide();
   });
   // Scrolling the text: a focused mark's card follows it; a hovered one goes once the mark is no
   // longer under the pointer.
@@ -75,5 +100,13 @@ export function setupTooltip(container, tip, lookup) {
   document.addEventListener('keydown', (event) => {
     if (event.key === 'Escape' && current) hide();
   });
-  return { hide, show, get current() { return current; } };
+  /** Draws the shown card again (its mention's review changed). */
+  const refresh = () => {
+    if (!current || tip.hidden) return;
+    const focused = tip.contains(document.activeElement) ? document.activeElement.className : null;
+    show(current, keyboardShown);
+    // The control that was used keeps the focus in the new card.
+    if (focused) tip.querySelector(`.${CSS.escape(focused.split(' ')[0])}`)?.focus();
+  };
+  return { hide, show, refresh, get current() { return current; } };
 }

@@ -12,6 +12,11 @@
 //   tag {text} or {id}       tags a text (or the one sent in `piece` messages under `id`); mentions come back packed in transferable Uint32Arrays, with
 //                            their grouping by entity and the candidates of ambiguous ones (model.js).
 //   exportTsv {onlyUser}     the gazetteer (or only the user's entries) as a TSV layer.
+//   alternatives {text, start, end}
+//                            what the mention at [start, end) (UTF-16) may be re-linked to (the review,
+//                            ../shared/review.js): `{candidates, related}`, the facts of the other
+//                            candidates of its spelling and of the same-name places (`candidateFacts`
+//                            and `related` of the wasm Mention); the last text's mentions are kept.
 import init, { Tagger } from '../pkg/sahel_tagger.js';
 import { STRIDE, POSSIBLE } from './model.js';
 import { villageLayer as loadVillageLayer, villageLayerAvailable } from '../shared/layer.js';
@@ -168,6 +173,25 @@ function groupByEntity(data, n) {
   return { order, groups: Uint32Array.from(list) };
 }
 
+/** The last text `alternatives` tagged, its tagger and its mentions by `start:end`. */
+let lastAlternatives = null;
+
+/** The other entities the mention at [start, end) of `text` may be linked to (see the protocol above). */
+function alternatives({ text, start, end }) {
+  if (!lastAlternatives || lastAlternatives.text !== text || lastAlternatives.tagger !== tagger) {
+    const byPlace = new Map();
+    for (const m of tagger.tag(text)) byPlace.set(`${m.start}:${m.end}`, m);
+    lastAlternatives = { text, tagger, byPlace };
+  }
+  const m = lastAlternatives.byPlace.get(`${start}:${end}`);
+  if (!m) return { ok: true, candidates: [], related: [] };
+  const plain = (list) =>
+    (list || [])
+      .filter((c) => c.id !== m.id)
+      .map((c) => ({ id: c.id, name: c.name, subtype: c.subtype ?? null, country: c.country ?? null, parent: c.parent ?? null, parentName: c.parentName ?? c.parent_name ?? null }));
+  return { ok: true, candidates: plain(m.candidateFacts), related: plain(m.related) };
+}
+
 /** Long texts arrive in pieces (`piece` {id, piece}, then `tag` {id}); `drop` {id} forgets them. */
 const pieces = new Map();
 
@@ -202,6 +226,9 @@ self.onmessage = async (event) => {
         break;
       case 'tag':
         reply = tag(msg);
+        break;
+      case 'alternatives':
+        reply = alternatives(msg);
         break;
       case 'exportTsv':
         reply = { ok: true, text: tagger.exportTsv(Boolean(msg.onlyUser)) };

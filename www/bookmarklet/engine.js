@@ -24,21 +24,33 @@ let lastDetails = null;
 export { villageLayerAvailable };
 
 /**
- * Resolves to `{ version, entities, villages, tagPacked(text), tagSpans(text), details(text), free() }`,
+ * Resolves to `{ version, entities, villages, sourcesError, tagPacked(text), tagSpans(text), details(text), free() }`,
  * built once per mode and shared until freed. `details(text)` lists `[start, end, variant, candidates
  * or null]` per mention, in the order of `tagSpans(text)`; the last text's list is kept, so that
  * hovering mention after mention of one chunk tags it once. With `villages`, the GeoNames layer is
  * added when it exists (`villages` in the result
  * counts its entities: 0 when it does not).
  */
-export function createEngine({ villages = false } = {}) {
-  const key = Boolean(villages);
+export function createEngine({ villages = false, sources = [] } = {}) {
+  // `sources`: the user's entries and rules the bookmarklet carries ([{name, text}], loaded over the
+  // embedded gazetteer like the page's); sources that no longer build are left out (`sourcesError`).
+  const mine = (Array.isArray(sources) ? sources : []).filter((s) => s && typeof s.name === 'string' && typeof s.text === 'string').map(({ name, text }) => ({ name, text }));
+  const key = JSON.stringify([Boolean(villages), mine]);
   let engine = engines.get(key);
   if (!engine) {
     engine = (async () => {
       await init({ module_or_path: new URL('../pkg/sahel_tagger_bg.wasm', import.meta.url) });
-      const layer = key ? await villageLayer() : null;
-      const tagger = layer ? Tagger.fromSources([layer], true) : new Tagger();
+      const layer = villages ? await villageLayer() : null;
+      const base = layer ? [layer] : [];
+      let tagger;
+      let sourcesError = null;
+      try {
+        tagger = base.length || mine.length ? Tagger.fromSources([...base, ...mine], true) : new Tagger();
+      } catch (err) {
+        if (!mine.length) throw err;
+        sourcesError = String((err && err.message) || err);
+        tagger = base.length ? Tagger.fromSources(base, true) : new Tagger();
+      }
       let count = 0;
       const entities = tagger.entities().map(({ variants, ...e }) => {
         if (e.tier === 'geonames') count++;
@@ -48,11 +60,14 @@ export function createEngine({ villages = false } = {}) {
         version: tagger.stats().version,
         entities,
         villages: count,
+        sourcesError,
         tagPacked: (t) => tagger.tagPacked(t),
         tagSpans: (t) => tagger.tagSpans(t),
         details(t) {
           if (!lastDetails || lastDetails.text !== t || lastDetails.tagger !== tagger) {
-            const list = tagger.tag(t).map((m) => [m.start, m.end, m.variant, m.ambiguous ? m.candidates : null]);
+            // Fifth: the other entities the mention may be re-linked to (the review): the other
+            // candidates and the same-name places, with their facts.
+            const list = tagger.tag(t).map((m) => [m.start, m.end, m.variant, m.ambiguous ? m.candidates : null, alternativesOf(m)]);
             lastDetails = { text: t, tagger, list };
           }
           return lastDetails.list;
@@ -68,6 +83,12 @@ export function createEngine({ villages = false } = {}) {
     engine.catch(() => engines.get(key) === engine && engines.delete(key));
   }
   return engine;
+}
+
+/** The facts of what mention `m` (a wasm Mention) may be re-linked to, itself left out; null: nothing. */
+function alternativesOf(m) {
+  const list = [...(m.candidateFacts || []), ...(m.related || [])].filter((c) => c.id !== m.id);
+  return list.length ? list.map((c) => ({ id: c.id, name: c.name, subtype: c.subtype ?? null, country: c.country ?? null, parent: c.parent ?? null, parentName: c.parentName ?? c.parent_name ?? null })) : null;
 }
 
 /** Frees every engine built here. */

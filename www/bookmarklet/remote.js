@@ -14,11 +14,14 @@
 // entities, and whether the choice can be remembered here; `art` is `{on}`, the reader's choice of
 // "article only" (the default) or the whole page.
 // It tags whatever text it is sent and keeps nothing of it; the only things it stores are the reader's
-// choices of the village layer and of "whole page", in this (the tagger) origin's localStorage. In a frame, browsers that
+// choices of the village layer and of "whole page", and the review's marks of the pages visited
+// ({k: 'review', id, doc, changes?} → {k: 'review', id, marks}: ../shared/review.js), in this (the
+// tagger) origin's localStorage. In a frame, browsers that
 // partition third-party storage keep that choice per visited site; browsers that block third-party
 // storage keep it for the run only (a window of remote.html is first-party: there it is kept).
 import { createEngine, villageLayerAvailable } from './engine.js';
 import { findArticleIn } from '../shared/readable.js';
+import { storageReviewStore, MemoryReviewStore } from '../shared/review.js';
 
 const MAX_TEXT = 64 * 1024 * 1024;
 const KEY = 'sahel-tagger.bookmarklet.villages';
@@ -71,10 +74,13 @@ function wantsArticle() {
   }
 }
 
+/** The user's entries and rules the bookmarklet carries (sent with `connect`). */
+let carried = [];
+
 /** The engine with or without the layer; `lay` says what the panel's switch shows. */
 async function load(on) {
   const ok = await villageLayerAvailable();
-  const engine = await createEngine({ villages: on && ok });
+  const engine = await createEngine({ villages: on && ok, sources: carried });
   return { engine, lay: { ok, on: engine.villages > 0, n: engine.villages, keep: canKeep() } };
 }
 
@@ -92,11 +98,12 @@ function entityTable(entities, v) {
 }
 
 function serve(port, origin, v) {
+  let reviews = null;
   let chars = 0;
   let mentions = 0;
   let engine = null;
   let lay = null;
-  const table = () => ({ v: engine.version, ents: entityTable(engine.entities, v), lay });
+  const table = () => ({ v: engine.version, ents: entityTable(engine.entities, v), lay, srcErr: engine.sourcesError });
   say('Loading the tagger…', `For ${origin}`);
   const tag = (d) => {
     const spans = engine.tagSpans(d.text);
@@ -129,6 +136,16 @@ function serve(port, origin, v) {
           port.postMessage({ k: 'error', id: d.id, msg: message(err) });
         }
       });
+    } else if (d.k === 'review' && typeof d.doc === 'string') {
+      // The review marks of the visited page (../shared/review.js), kept in this origin's storage,
+      // which browsers partition by the visited site: a page's marks stay with that site.
+      reviews = reviews || Promise.resolve(canKeep() ? storageReviewStore(localStorage) : new MemoryReviewStore('storage refused'));
+      reviews
+        .then((store) => (Array.isArray(d.changes) ? store.write(d.doc, d.changes).then(() => null) : store.load(d.doc)))
+        .then(
+          (marks) => port.postMessage({ k: 'review', id: d.id, marks, kept: true }),
+          (err) => port.postMessage({ k: 'error', id: d.id, msg: message(err) })
+        );
     } else if (d.k === 'prefer' && typeof d.article === 'boolean') {
       remember(WHOLE, d.article ? null : 'on');
       port.postMessage({ k: 'article', id: d.id, on: d.article });
@@ -173,6 +190,7 @@ if (!peer) {
   window.addEventListener('message', (e) => {
     const d = e.data;
     if (e.source !== peer || !d || d.t !== 'sahel-tagger' || d.k !== 'connect' || e.ports.length !== 1) return;
+    carried = Array.isArray(d.sources) ? d.sources : [];
     serve(e.ports[0], e.origin, String(d.v || '1'));
   });
   // The hello carries nothing: the page answers with a port, sent to this origin only.

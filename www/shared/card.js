@@ -58,9 +58,10 @@ function matchLabel(flags) {
  * The card's content (a list of elements) for mention `m` of `text`: `m` is `{entity, start, end,
  * flags, variant, candidates}` with UTF-16 offsets (the page's `Result.mention(i)`, the bookmarklet's
  * mention with its details), `byId` maps entity ids to entities (for the parent chain). `keyboard`
- * adds the keys that work on a focused mark (the page's).
+ * adds the keys that work on a focused mark (the page's). `review`, an element (./review.js
+ * `reviewControls`), is put at the card's end: the review controls of the page and the bookmarklet.
  */
-export function mentionCard(m, text, byId, { keyboard = false } = {}) {
+export function mentionCard(m, text, byId, { keyboard = false, review = null } = {}) {
   const { entity, flags, variant } = m;
   const surface = text.slice(m.start, m.end);
   const type = TYPE_BY_ID.get(entity.type);
@@ -118,6 +119,7 @@ export function mentionCard(m, text, byId, { keyboard = false } = {}) {
     rows.push(h('div', { class: 'tip-credit' }, 'Data: GeoNames (CC BY 4.0)'));
   }
   if (keyboard) rows.push(h('div', { class: 'tip-keys' }, 'n / p: next / previous mention of this entity · Esc: close'));
+  if (review) rows.push(review);
   return rows;
 }
 

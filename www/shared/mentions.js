@@ -134,8 +134,15 @@ export function toJson(value) {
   return `${JSON.stringify(value, null, 2)}\n`;
 }
 
+/**
+ * The review's columns (./review.js `reviewed`): `review` (confirmed, rejected, relinked or empty) and,
+ * for a re-linked mention, `relinked_from`, the entity the tagger linked it to (`id` is then the one
+ * the reader chose).
+ */
+export const REVIEW_COLUMNS = ['review', 'relinked_from'];
+
 /** The CSV columns of a mention, in order: the page and the bookmarklet write exactly these. */
-export const CSV_COLUMNS = ['id', 'name', 'type', 'subtype', 'surface', 'start', 'end', 'context', 'variant', 'match', 'possible', 'ambiguous', 'candidates', 'utf16Start', 'utf16End', 'country', 'admin1', 'admin2', 'lat', 'lon', 'doc_title', 'doc_url', 'doc_date'];
+export const CSV_COLUMNS = ['id', 'name', 'type', 'subtype', 'surface', 'start', 'end', 'context', 'variant', 'match', 'possible', 'ambiguous', 'candidates', 'utf16Start', 'utf16End', 'country', 'admin1', 'admin2', 'lat', 'lon', ...REVIEW_COLUMNS, 'doc_title', 'doc_url', 'doc_date'];
 
 /**
  * A cell a spreadsheet would run as a formula (CSV injection): one starting with = + - @, a tab or a

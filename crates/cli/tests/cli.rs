@@ -495,3 +495,42 @@ fn a_village_of_the_generated_layer_has_its_region_and_cercle() {
     );
     assert_eq!((&bladi["lat"], &bladi["lon"]), (&json!(13.43134), &json!(-3.27575)));
 }
+
+#[test]
+fn never_rules_given_with_g_drop_the_spellings_they_name() {
+    let articles = temp_file(
+        "never-articles.jsonl",
+        "{\"id\": 1, \"text\": \"Le JNIM a attaqué Djibo puis DJIBO encore, près de Boulkessi.\"}\n",
+    );
+    let ids = |output: &Output| -> Vec<String> {
+        lines(output)[0]["mentions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| m["surface"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let plain = bin().arg("tag").arg(&articles).output().unwrap();
+    assert!(plain.status.success());
+    assert_eq!(ids(&plain), ["JNIM", "Djibo", "DJIBO", "Boulkessi"]);
+    // The rules file as the page exports it.
+    let rules = temp_file(
+        "never-rules.toml",
+        "# sahel-tagger rules: \"never tag this spelling\"\n[[never]]\ntext = \"djibo\"\n\n[[never]]\ntext = \"Boulkessi\"\nentity = \"boulkessi\"\n",
+    );
+    let output = bin().arg("tag").arg("-g").arg(&rules).arg(&articles).output().unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert_eq!(ids(&output), ["JNIM"]);
+    // `gazetteer check` validates a rules file, with its lines.
+    let output = bin().args(["gazetteer", "check", "--quiet"]).arg(&rules).output().unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stdout));
+    let bad = temp_file("never-bad.toml", "[[never]]\ntext = \"Djibo\"\n\n[[never]]\ntexte = \"Gao\"\n");
+    let output = bin().args(["gazetteer", "check"]).arg(&bad).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let all =
+        format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr));
+    assert!(
+        all.contains("never-bad.toml:5: error: unknown key `texte` (expected `text` or `entity`)"),
+        "{all}"
+    );
+}

@@ -21,10 +21,10 @@ export async function inPage(S, quick) {
   S.reached = true;
   // Throws at once where the page forbids WebAssembly, before the module fetches any.
   new WebAssembly.Module(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]));
-  let e = await limit(mod.createEngine(), 60000, 'the tagger did not start');
+  let e = await limit(mod.createEngine({ sources: S.sources }), 60000, 'the tagger did not start');
   // Here the reader's choice of villages cannot be kept: the tagger origin's storage is not at hand.
   const ok = await limit(mod.villageLayerAvailable(), 20000, '').catch(() => false);
-  const table = (x) => ({ v: x.version, ents: x.entities, lay: { ok, on: x.villages > 0, n: x.villages, keep: false } });
+  const table = (x) => ({ v: x.version, ents: x.entities, lay: { ok, on: x.villages > 0, n: x.villages, keep: false }, srcErr: x.sourcesError });
   return {
     kind: 'page',
     ...table(e),
@@ -35,7 +35,9 @@ export async function inPage(S, quick) {
     prefer: async () => {},
     tag: async (t) => e.tagSpans(t),
     details: async (t) => e.details(t),
-    layer: async (on) => table((e = await mod.createEngine({ villages: on }))),
+    layer: async (on) => table((e = await mod.createEngine({ villages: on, sources: S.sources }))),
+    // Here review marks are kept for the run only: the tagger origin's storage is not at hand.
+    review: async () => null,
     close: () => mod.freeEngines(),
   };
 }
@@ -104,11 +106,13 @@ export function remote(S, kind, lost) {
             v: r.v,
             ents: r.ents,
             lay: r.lay,
+            srcErr: r.srcErr || null,
             art: r.art || { on: true },
             tag: (t) => ask({ k: 'tag', text: t }),
             article: (html) => ask({ k: 'article', html }),
             prefer: (on) => ask({ k: 'prefer', article: on }),
             details: (t) => ask({ k: 'details', text: t }),
+            review: (doc, changes) => ask({ k: 'review', doc, changes }),
             layer: (on) => ask({ k: 'layer', on }),
             close: end,
           });
@@ -120,10 +124,11 @@ export function remote(S, kind, lost) {
           else if (r.k === 'details' && Array.isArray(r.list)) w[0](r.list);
           else if (r.k === 'table' && Array.isArray(r.ents)) w[0](r);
           else if (r.k === 'article') w[0](r);
+          else if (r.k === 'review') w[0](r.marks || []);
           else w[1](new Error(r.msg || 'bad answer'));
         }
       };
-      win.postMessage({ t: 'sahel-tagger', k: 'connect', v: VERSION }, ORIGIN, [ch.port2]);
+      win.postMessage({ t: 'sahel-tagger', k: 'connect', v: VERSION, sources: S.sources }, ORIGIN, [ch.port2]);
       timer = setTimeout(() => fail('the tagger ' + kind + ' did not start'), 90000);
     };
     W.addEventListener('message', onMessage);

@@ -45,7 +45,7 @@ import { inPage, remote, limit, VERSION, SILENT } from './backends.js';
 import { numbered, articleSet } from '../../shared/article.js';
 import { docMeta } from '../../shared/docmeta.js';
 import { setupHover } from './hover.js';
-import { rows, exportAs } from './mentions.js';
+import { rows, exportAs, details } from './mentions.js';
 
 const P = 'sahel-';
 const CHUNK = 250000;
@@ -55,7 +55,7 @@ const CREDIT = 'GeoNames (CC BY 4.0)';
 const ORDER = TYPES.map((t) => t.id);
 const PLURAL = new Map(TYPES.map((t) => [t.id, t.plural]));
 
-export function start(ORIGIN) {
+export function start(ORIGIN, SOURCES) {
   const W = window;
   const D = document;
   // The running bookmarklet's handle: a registered symbol, non-enumerable, so that no name of the page
@@ -77,6 +77,9 @@ export function start(ORIGIN) {
   const S = {
     ORIGIN,
     VERSION,
+    // The user's entries and "never" rules, carried inside the bookmarklet by the tagger page that
+    // made it (../install.js): the tagger site's storage is out of reach from here.
+    sources: Array.isArray(SOURCES) ? SOURCES : [],
     CREDIT,
     HL: !!(W.CSS && CSS.highlights && W.Highlight && W.StaticRange),
     text: '',
@@ -133,6 +136,7 @@ export function start(ORIGIN) {
   const setTable = (ents) => {
     S.ents = ents;
     S.byId = new Map(ents.map((e) => [e.id, e]));
+    S.kOf = new Map(ents.map((e, k) => [e.id, k]));
   };
   const sheetFor = (css, target) => {
     if (target.adoptedStyleSheets && W.CSSStyleSheet) {
@@ -175,8 +179,9 @@ export function start(ORIGIN) {
     h('label', {}, artBox, 'Article only'),
     artWhy
   );
+  const incRej = h('input', { type: 'checkbox' });
   const save = async (fmt) => {
-    const data = await exportAs(S, fmt);
+    const data = await exportAs(S, fmt, { includeRejected: incRej.checked });
     const type = fmt === 'csv' ? 'text/csv;charset=utf-8' : fmt === 'geojson' ? 'application/geo+json' : 'application/json';
     download('sahel-tagger-' + (location.hostname || 'page') + '.' + fmt, data, type, root);
   };
@@ -189,8 +194,12 @@ export function start(ORIGIN) {
     h('span', { class: 'sp' }),
     h('button', { class: 'json', title: 'Download the mentions as JSON (with the page URL and title)', onclick: () => save('json') }, 'JSON'),
     h('button', { class: 'csv', title: 'Download the mentions as CSV (the tagger page\u2019s columns)', onclick: () => save('csv') }, 'CSV'),
-    h('button', { class: 'geojson', title: 'Download the places mentioned as GeoJSON: one point per place with its admin units (GeoNames, CC BY 4.0), count and mentions', onclick: () => save('geojson') }, 'GeoJSON')
+    h('button', { class: 'geojson', title: 'Download the places mentioned as GeoJSON: one point per place with its admin units (GeoNames, CC BY 4.0), count and mentions', onclick: () => save('geojson') }, 'GeoJSON'),
+    h('label', { class: 'n', title: 'Rejected mentions are left out of the exports unless this is ticked' }, incRej, 'rejected too')
   );
+  // The review of the current mention (../../shared/review.js): confirm, reject, re-link, never.
+  const rvbox = h('div', { class: 'rvbox', hidden: true });
+  const srcNote = h('div', { class: 'src', hidden: true });
   // ---- the map and the incident sheet (imported from ORIGIN on first use, see the head) ----
   const mapBox = h('div', { class: 'map', hidden: true });
   const mapBtn = h('button', { class: 'mapb', 'aria-pressed': 'false', 'aria-expanded': 'false', title: 'A map of the places mentioned: click a dot to go through its mentions', onclick: () => showMap(mapBox.hidden) }, 'Map');
@@ -210,7 +219,12 @@ export function start(ORIGIN) {
   const curId = () => (cur >= 0 && M[cur] ? S.ents[M[cur].k].id : null);
   const mapPlaces = () => {
     const n = new Map();
-    for (const m of M) n.set(m.k, (n.get(m.k) || 0) + 1);
+    for (const m of M) {
+      const r = markOf(m);
+      if (r && r.review === 'rejected') continue;
+      const k = r && r.review === 'relinked' && S.kOf.has(r.entity) ? S.kOf.get(r.entity) : m.k;
+      n.set(k, (n.get(k) || 0) + 1);
+    }
     const places = [];
     mapS.idx = new Map();
     for (const [k, count] of n) {
@@ -265,8 +279,16 @@ export function start(ORIGIN) {
       return;
     }
     S.alive();
-    const input = { text: S.text, mentions: M.map((m) => ({ id: S.ents[m.k].id, start: m.s, end: m.e })), entities: S.ents, doc: S.doc || {} };
-    const key = M.length + ':' + S.text.length + ':' + [...hidden].join();
+    const input = {
+      text: S.text,
+      mentions: M.map((m) => {
+        const r = markOf(m);
+        return { id: r && r.review === 'relinked' ? r.entity : S.ents[m.k].id, start: m.s, end: m.e, review: r ? r.review : null };
+      }),
+      entities: S.ents,
+      doc: S.doc || {},
+    };
+    const key = M.length + ':' + S.text.length + ':' + [...hidden].join() + ':' + rvVersion;
     if (!sheetS.sheet) {
       sheetS.sheet = mod.incidentSheet({
         ...input,
@@ -286,7 +308,7 @@ export function start(ORIGIN) {
     sheetBox.querySelector('.sheet-close').focus();
   };
 
-  const body = h('div', { class: 'body' }, status, prog, msg, bar, tools, mapBox, art, gn, list);
+  const body = h('div', { class: 'body' }, status, prog, msg, srcNote, bar, rvbox, tools, mapBox, art, gn, list);
   const box = h(
     'div',
     { class: 'box', role: 'dialog', 'aria-label': 'Sahel tagger', lang: 'en' },
@@ -475,7 +497,50 @@ export function start(ORIGIN) {
     const added = M.length - before;
     say(summary() + (base && !added ? ' \u00b7 nothing new' : ''), 'ready');
     showArt();
+    await openReview();
   };
+
+  // ---- the review (../../shared/review-panel.js, imported from ORIGIN after the first tagging,
+  // like the map: in the bundle it would leave no room for the reader's entries in the URL) ----
+  let rvVersion = 0;
+  let RP = null;
+  const markOf = (m) => (RP ? RP.markOf(m) : null);
+  S.reviewRows = (r, o) => (RP ? RP.rows(r, o) : r.map((x) => ({ ...x, review: null, relinked_from: null })));
+  // Loaded when the reader first goes to a mention, or at once when this page has marks kept (the
+  // tagger frame answers `review` with the records under 'url:' + the page's URL: review.js docKey).
+  const loadReview = async () => {
+    try {
+      RP = RP || (await load('review-panel.js')).panelReview(S, { box: rvbox, root, sheetFor, details, current: () => M[cur], changed: reviewChanged });
+    } catch (e) {
+      rvbox.hidden = false;
+      return rvbox.replaceChildren(h('p', { class: 'why' }, failMsg('The review', e)));
+    }
+    S.alive();
+    await RP.open();
+  };
+  const openReview = async () => {
+    if (RP) return RP.open();
+    const kept = S.eng && S.eng.review ? await S.eng.review('url:' + location.origin + location.pathname + location.search).catch(() => null) : null;
+    if (kept && kept.length) await loadReview();
+  };
+  // Rejected mentions leave their type's highlight for the struck-through one (marks: an attribute).
+  const paint = () => {
+    for (const k in hls) hls[k].clear();
+    for (const m of M) {
+      const x = markOf(m);
+      const no = x && x.review === 'rejected';
+      // (The rejected highlight is registered with the first rejected mention only.)
+      if (no && HL && !hls.rejected) CSS.highlights.set(P + 'rejected', (hls.rejected = new Highlight()));
+      if (HL) (no ? hls.rejected : hlOf(m)).add(m.r);
+      else for (const mk of m.mk) no ? mk.setAttribute('data-sahel-r', '') : mk.removeAttribute('data-sahel-r');
+    }
+  };
+  function reviewChanged() {
+    rvVersion++;
+    paint();
+    if (RP) RP.show();
+    drawMap();
+  }
   const summary = () => {
     const ids = new Set(M.map((m) => m.k));
     const how = { page: 'tagged in this page', frame: 'tagged in a tagger frame', window: 'tagged in the tagger window' }[S.eng.kind];
@@ -565,6 +630,8 @@ export function start(ORIGIN) {
     if (!m) return;
     cur = i;
     showPos();
+    if (RP) RP.show();
+    else loadReview().catch(fail);
     if (mapS.map && !mapBox.hidden) mapS.map.highlight(S.ents[m.k].id);
     if (HL) {
       CSS.highlights.set(P + 'current', new Highlight(m.r));
@@ -647,6 +714,10 @@ export function start(ORIGIN) {
     }
     bar.hidden = false;
     setTable(S.eng.ents);
+    srcNote.hidden = !S.sources.length;
+    srcNote.textContent = S.eng.srcErr
+      ? 'Your entries carried by this bookmarklet could not be loaded (' + S.eng.srcErr.split('\n').slice(0, 3).join(' ') + '): make it again on the tagger page.'
+      : 'With your ' + S.sources.length + ' stored source' + (S.sources.length === 1 ? '' : 's') + ' (entries and rules), carried by this bookmarklet.';
     S.lay = S.eng.lay || null;
     // The reader's choice as the tagger origin remembers it, unless made in this run (a restart keeps it).
     if (!S.artChosen) S.artOn = !(S.eng.art && S.eng.art.on === false);
@@ -832,6 +903,7 @@ export function start(ORIGIN) {
     S.seen = new WeakSet();
     cur = -1;
     curMarks = [];
+    rvbox.hidden = true;
     hover.hide();
     sheetBox.hidden = true;
     render();
@@ -864,8 +936,12 @@ export function start(ORIGIN) {
      */
     mentions: () => rows(S).map(({ context, ...m }) => m),
     text: () => S.text,
-    /** The JSON, CSV or GeoJSON the panel's buttons download (a promise of the text). */
-    export: (fmt) => exportAs(S, fmt),
+    /** The JSON, CSV or GeoJSON the panel's buttons download (a promise of the text); `{includeRejected}`. */
+    export: (fmt, opts) => exportAs(S, fmt, opts),
+    /** Makes mention `i` (in text order) the current one, its review shown in the panel. */
+    go: (i) => go(i),
+    /** The review mark of mention `i`, or null. */
+    review: (i) => (M[i] ? markOf(M[i]) : null),
     retag,
     close,
     show: () => {

@@ -31,11 +31,12 @@ export function details(S, c) {
     const eng = S.eng;
     ch.details = eng.details(S.text.slice(ch.from, ch.to)).then(
       (list) => {
-        for (const [s, e, v, cand] of list) {
+        for (const [s, e, v, cand, alt] of list) {
           const m = mentionAt(S.M, ch.from + s);
           if (m && m.s === ch.from + s && m.e === ch.from + e) {
             m.v = v;
             m.cand = cand;
+            m.alt = alt || [];
           }
         }
       },
@@ -48,9 +49,13 @@ export function details(S, c) {
   return ch.details;
 }
 
-/** The shared export records of every mention, with the details known so far. */
-export function rows(S) {
-  return records({ text: S.text, n: S.M.length, mention: (i) => view(S, S.M[i]) }, undefined, S.doc);
+/**
+ * The shared export records of every mention, with the details known so far and their review
+ * (`S.reviewRows`, ../../shared/review.js `reviewed`: rejected ones left out unless `includeRejected`).
+ */
+export function rows(S, opts = {}) {
+  const r = records({ text: S.text, n: S.M.length, mention: (i) => view(S, S.M[i]) }, undefined, S.doc);
+  return S.reviewRows ? S.reviewRows(r, opts) : r;
 }
 
 /**
@@ -58,9 +63,9 @@ export function rows(S) {
  * docmeta.js reads them, what was read: the article or the whole page, and where they were found),
  * CSV, or the places as GeoJSON (one feature per place), once every chunk's details are known.
  */
-export async function exportAs(S, fmt) {
+export async function exportAs(S, fmt, opts = {}) {
   await Promise.all(S.chunks.map((_, c) => details(S, c)));
-  const r = rows(S);
+  const r = rows(S, opts);
   if (fmt === 'csv') return toCsv(r);
   if (fmt === 'geojson') return toGeoJson(r, S.doc);
   const counts = new Map();

@@ -28,6 +28,8 @@ export const PANEL_CSS = [
   '.bar .sp{flex:1}',
   // The three exports (JSON, CSV, GeoJSON) stay on the navigation's line in the panel's width.
   '.bar :is(.json,.csv,.geojson){padding:1px 5px;font-size:12px}',
+  '.rvbox{padding:2px 10px 6px;border-bottom:1px solid #e4e4e4}.rvbox .rv{margin:0;border:0;padding:0}.rvbox .rv-what{font-size:12px;margin-bottom:2px}',
+  '.src{padding:4px 10px;font-size:11.5px;color:#565a61}',
   '.list{overflow:auto;padding:4px 0 8px}',
   '.ty{padding:2px 10px}',
   '.th{display:flex;align-items:center;gap:6px}',
@@ -86,5 +88,7 @@ export function pageCss(types, hidden, P) {
     css += 'mark[data-sahel-t="' + t + '"]{all:unset;' + (on ? 'background-color:' + c + '33;box-shadow:inset 0 -2px ' + c : '') + '}\n';
     css += 'mark[data-sahel-t="' + t + '"][data-sahel-p]{' + (on ? 'background-color:' + c + '17;box-shadow:none;border-bottom:2px dashed ' + c : '') + '}\n';
   }
+  // Rejected in the review (../../shared/review.js): struck through, no tint.
+  css += '::highlight(' + P + 'rejected){text-decoration:line-through 2px #8a8f98}\nmark[data-sahel-t][data-sahel-r]{background:none;box-shadow:none;border:0;text-decoration:line-through 2px #8a8f98}\n';
   return css + '::highlight(' + P + 'current){background-color:#ffd400;color:#000}\nmark[data-sahel-t][data-sahel-cur]{background-color:#ffd400;color:#000}';
 }
