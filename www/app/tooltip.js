@@ -12,7 +12,7 @@ export function setupTooltip(container, tip, lookup) {
     const info = lookup(mark);
     if (!info) return;
     current = mark;
-    tip.replaceChildren(...mentionCard(info.result.mention(info.i), info.result.text, info.byId, { keyboard }));
+    tip.replaceChildren(...mentionCard(info.result.mention(info.i), info.result.text, info.byId, { keyboard, addHint: 'Click it (or press A) to add it to your entries: the form opens filled in.' }));
     tip.dataset.type = info.result.entity(info.i).type;
     tip.hidden = false;
     mark.setAttribute('aria-describedby', tip.id);

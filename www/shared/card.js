@@ -5,6 +5,7 @@
 // reads the same in both. Built with text nodes only (gazetteer data is never markup).
 import { h } from './dom.js';
 import { POSSIBLE, AMBIGUOUS, TOLERANT, GRAMMAR, typeLabel, TYPE_BY_ID } from './types.js';
+import { UNCONFIRMED, unlistedLine, checkLine } from './unlisted.js';
 
 const regionNames = (() => {
   try {
@@ -60,7 +61,8 @@ function matchLabel(flags) {
  * mention with its details), `byId` maps entity ids to entities (for the parent chain). `keyboard`
  * adds the keys that work on a focused mark (the page's).
  */
-export function mentionCard(m, text, byId, { keyboard = false } = {}) {
+export function mentionCard(m, text, byId, { keyboard = false, addHint = '' } = {}) {
+  if (m.entity.unlisted) return unlistedCard(m, text, { keyboard, addHint });
   const { entity, flags, variant } = m;
   const surface = text.slice(m.start, m.end);
   const type = TYPE_BY_ID.get(entity.type);
@@ -91,24 +93,14 @@ export function mentionCard(m, text, byId, { keyboard = false } = {}) {
   if (typeof entity.lat === 'number' && typeof entity.lon === 'number') {
     rows.push(h('div', { class: 'tip-row' }, h('span', { class: 'tip-key' }, 'Coordinates '), coordinates(entity.lat, entity.lon)));
   }
-  if (flags & AMBIGUOUS) {
-    const others = (m.candidates || []).filter((c) => c.id !== entity.id);
-    rows.push(
-      h(
-        'div',
-        { class: 'tip-warn' },
-        h('strong', {}, 'Ambiguous: '),
-        `“${variant}” may also mean `,
-        others.map((c) => `${c.name} (${typeLabel(c.type)}${c.subtype ? `, ${c.subtype}` : ''})`).join('; ') || 'another entity',
-        '.',
-      ),
-    );
-  }
-  if (flags & POSSIBLE) {
+  rows.push(...whichEntity(m, byId));
+  // A doubtful name's check says more than the "possible" flag: what kept it, or that nothing did.
+  if (flags & POSSIBLE && !m.check) {
     rows.push(
       h('div', { class: 'tip-warn' }, h('strong', {}, 'Possible match: '), `“${variant}” is also an ordinary word or a common name here; check the context.`),
     );
   }
+  if (m.check) rows.push(h('div', { class: flags & UNCONFIRMED ? 'tip-warn tip-unconfirmed' : 'tip-warn tip-check' }, checkLine(m.check)));
   if (entity.tier === 'user') rows.push(h('div', { class: 'tip-row tip-user' }, 'From your entries'));
   const ids = [];
   if (entity.geonames) ids.push(`GeoNames ${entity.geonames}`);
@@ -118,6 +110,78 @@ export function mentionCard(m, text, byId, { keyboard = false } = {}) {
     rows.push(h('div', { class: 'tip-credit' }, 'Data: GeoNames (CC BY 4.0)'));
   }
   if (keyboard) rows.push(h('div', { class: 'tip-keys' }, 'n / p: next / previous mention of this entity · Esc: close'));
+  return rows;
+}
+
+/**
+ * The card of a name no list holds: the name, the type its cue gives, what proposed it ("not in any
+ * list — proposed by its context “le village de”") and how to add it to the reader's entries
+ * (`addHint`: the page's and the bookmarklet's ways differ).
+ */
+function unlistedCard(m, text, { keyboard, addHint }) {
+  const { entity } = m;
+  const type = TYPE_BY_ID.get(entity.type);
+  const rows = [
+    h('div', { class: 'tip-head' }, h('strong', { class: 'tip-name' }, text.slice(m.start, m.end))),
+    h('div', { class: 'tip-type', 'data-type': entity.type }, h('span', { class: 'glyph', 'aria-hidden': 'true' }, type?.glyph ?? '?'), `${typeLabel(entity.type)} (proposed)`),
+    h('div', { class: 'tip-row tip-unlisted' }, h('strong', {}, 'Unlisted: '), unlistedLine(m.unlisted), '.'),
+  ];
+  if (addHint) rows.push(h('div', { class: 'tip-row tip-add' }, addHint));
+  if (keyboard) rows.push(h('div', { class: 'tip-keys' }, 'a: add to my entries · n / p: next / previous mention · Esc: close'));
+  return rows;
+}
+
+/** A country code list in words ("Burkina Faso"). */
+function countries(codes) {
+  return codes ? countryNames(codes) : '';
+}
+
+/**
+ * One line per place that tells it from the others: "Karma — village, Yatenga, Burkina Faso". When two
+ * lines would still read the same, their ids are added: never two identical lines.
+ */
+export function distinctLines(facts, byId) {
+  const lines = facts.map((c) => {
+    const parentName = c.parentName ?? (c.parent ? byId?.get(c.parent)?.name : undefined);
+    const what = [c.subtype, parentName, countries(c.country)].filter(Boolean).join(', ');
+    return `${c.name}${what ? ` — ${what}` : ''}`;
+  });
+  const seen = new Map();
+  for (const l of lines) seen.set(l, (seen.get(l) || 0) + 1);
+  return lines.map((l, k) => (seen.get(l) > 1 ? `${l} (${facts[k].id})` : l));
+}
+
+/**
+ * Which entity the name means (issue 11): for an ambiguous name, the candidates with what tells them
+ * apart, the chosen one first; the places that share the name (`related`: "also: Cercle de Kidal,
+ * Région de Kidal"); and why context chose this one (`reason`: "linked by: admin parent: Province du
+ * Yatenga, same sentence"). `m.candidates` and `m.related` are entity objects (or the wasm
+ * `CandidateFacts`); `byId` names their parents.
+ */
+export function whichEntity(m, byId) {
+  const rows = [];
+  const { entity, flags, variant } = m;
+  if (m.reason) rows.push(h('div', { class: 'tip-row tip-reason' }, h('span', { class: 'tip-key' }, 'Linked by: '), m.reason.text));
+  if (flags & AMBIGUOUS) {
+    const candidates = m.candidates?.length ? m.candidates : [entity];
+    const lines = distinctLines(candidates, byId);
+    rows.push(
+      h(
+        'div',
+        { class: 'tip-warn tip-candidates' },
+        h('strong', {}, 'Ambiguous: '),
+        `“${variant}” may mean:`,
+        h(
+          'ul',
+          { class: 'tip-cands' },
+          lines.map((line, k) => h('li', { class: candidates[k].id === entity.id ? 'chosen' : '' }, line, candidates[k].id === entity.id ? ' (linked)' : '')),
+        ),
+      ),
+    );
+  }
+  if (m.related?.length) {
+    rows.push(h('div', { class: 'tip-row tip-related' }, h('span', { class: 'tip-key' }, 'Also: '), distinctLines(m.related, byId).join('; ')));
+  }
   return rows;
 }
 

@@ -17,6 +17,9 @@ export function view(S, m) {
     flags: m.f,
     variant: m.v,
     candidates: (m.cand || []).map((id) => S.byId.get(id)).filter(Boolean),
+    related: (m.rel || []).map((id) => S.byId.get(id)).filter(Boolean),
+    reason: m.why || null,
+    unlisted: m.u || null,
   };
 }
 
@@ -31,11 +34,13 @@ export function details(S, c) {
     const eng = S.eng;
     ch.details = eng.details(S.text.slice(ch.from, ch.to)).then(
       (list) => {
-        for (const [s, e, v, cand] of list) {
+        for (const [s, e, v, cand, why, rel] of list) {
           const m = mentionAt(S.M, ch.from + s);
           if (m && m.s === ch.from + s && m.e === ch.from + e) {
             m.v = v;
             m.cand = cand;
+            m.why = why;
+            m.rel = rel;
           }
         }
       },

@@ -1,0 +1,104 @@
+// Names no list holds ("unlisted", proposed by their context: "le village de Kakassobon") and doubtful
+// names shown without evidence ("unconfirmed"): how the page and the bookmarklet describe them, and the
+// one way both hand an unlisted name to the page's entry form. No DOM here.
+//
+// The hand-over is a URL of the tagger page with the fields in its fragment:
+// `<origin>/#add?name=…&type=place&description=…&source=…` (URLSearchParams). Why the fragment: it is
+// never sent to a server (the sentence quoted stays in the reader's browser), it needs no storage
+// shared between the visited site and the tagger's (which browsers partition), and opening a link of
+// the tagger's origin is allowed by the strictest page policy, where posting a message to a window
+// often is not. The page reads it on load (and on `hashchange`), fills the form, and removes it from
+// the address bar so that a reload does not fill it again.
+
+/** Bits of a packed mention's flags (see `PackedMentions` in the wasm types). */
+export const DOUBTFUL = 64;
+export const UNLISTED = 128;
+export const UNCONFIRMED = 256;
+
+/** "not in any list — proposed by its context “le village de”". */
+export function unlistedLine(facts) {
+  const cue = facts?.cue ? ` “${facts.cue.replace(/\s+/g, ' ').trim()}”` : '';
+  return `not in any list — proposed by its context${cue}`;
+}
+
+/** What the core's check words mean (src/context.rs: `Doubt`, `Evidence`, `Against`). */
+const DOUBTS = {
+  'capitalized word': 'also a word written with a capital',
+  'personal name': 'also a personal name',
+  'single name': 'a single name (a surname or a given name)',
+  short: 'very short',
+  'common word': 'also an ordinary word',
+  generated: 'a GeoNames village (many are ordinary words)',
+};
+const REASONS = {
+  cue: 'a word before it says what it is',
+  capital: 'a capital where capitals mean names',
+  quoted: 'quoted',
+  listed: 'in a list with other names',
+  nearby: 'a place of the same region nearby',
+  repeated: 'the same name with evidence elsewhere in the text',
+  'named in full': 'named in full elsewhere in the text',
+  'no evidence': 'nothing in the text says it is a name here (no designator before it, no capital where capitals mean names, no place of its region nearby)',
+  'different accent': 'its accents differ from the name’s',
+  'head of another kind': 'a word next to it says it is something else',
+  'other name': 'followed by a name the entity does not have',
+};
+
+/**
+ * A doubtful name's check in words: `{doubt, verdict, reason, cue, words}` (the wasm `Check`) →
+ * "Unconfirmed: also an ordinary word; nothing confirms it here — …".
+ */
+export function checkLine(check) {
+  if (!check) return '';
+  const doubt = DOUBTS[check.doubt] || check.doubt;
+  const reason = REASONS[check.reason] || check.reason;
+  const words = check.words ? ` (“${check.words}”)` : '';
+  if (check.verdict === 'kept') return `Doubtful (${doubt}); kept: ${reason}${words}.`;
+  return `Unconfirmed (${doubt}): ${reason}${words}.`;
+}
+
+/** The sentence around [start, end) of `text`, on one line, at most `max` characters. */
+export function sentenceAround(text, start, end, max = 300) {
+  const stops = /[.!?\u061f\n]/;
+  let from = start;
+  while (from > 0 && start - from < max && !(stops.test(text[from - 1]) && /\s/.test(text[from] || ''))) from--;
+  let to = end;
+  while (to < text.length && to - end < max && !stops.test(text[to])) to++;
+  if (to < text.length && text[to] !== '\n') to++;
+  return text.slice(from, to).replace(/\s+/g, ' ').trim().slice(0, max);
+}
+
+/** Subtypes a cue's words give ("le village de" → village). */
+const SUBTYPES = [
+  [/\bvillages?\b|\u0642\u0631\u064a\u0629|\u0642\u0631\u0649/i, 'village'],
+  [/\blocalit[\u00e9e]s?\b/i, 'locality'],
+  [/\bcommunes?\b/i, 'commune'],
+  [/\b(?:towns?|villes?)\b|\u0628\u0644\u062f\u0629|\u0645\u062f\u064a\u0646\u0629/i, 'town'],
+];
+
+/**
+ * What the entry form is filled with for an unlisted name: `{name, type, subtype, description}`:
+ * the name as written, the type its cue gives, a subtype when the cue names one, the sentence.
+ */
+export function entryDraft(text, start, end, type, cue = '') {
+  const subtype = SUBTYPES.find(([re]) => re.test(cue || ''))?.[1] || '';
+  return { name: text.slice(start, end).replace(/\s+/g, ' ').trim(), type, subtype, description: sentenceAround(text, start, end) };
+}
+
+/** The tagger page's URL (`origin`: its base, e.g. `https://host/`) that opens the form with `draft`. */
+export function entryUrl(base, draft, source = '') {
+  const p = new URLSearchParams({ name: draft.name, type: draft.type, description: draft.description });
+  if (draft.subtype) p.set('subtype', draft.subtype);
+  if (source) p.set('source', source);
+  return `${base}#add?${p}`;
+}
+
+/** The draft in a page URL's fragment (`location.hash`), or null. */
+export function draftFromHash(hash) {
+  if (!hash || !hash.startsWith('#add?')) return null;
+  const p = new URLSearchParams(hash.slice(5));
+  const name = (p.get('name') || '').trim();
+  if (!name) return null;
+  const description = (p.get('description') || '').slice(0, 400);
+  return { name: name.slice(0, 200), type: p.get('type') || 'place', subtype: (p.get('subtype') || '').slice(0, 80), description, source: p.get('source') || '' };
+}
