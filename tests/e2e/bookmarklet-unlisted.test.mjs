@@ -67,7 +67,7 @@ for (const [path, backend, blocked] of [['/unlisted.html', 'frame', []], ['/unli
     await page.mouse.move(box.x, box.y);
     const card = await H.card(page, 'Kakassobon');
     assert.ok(card.includes('Unlisted: not in any list — proposed by its context “habitants de”.'), card.join(' | '));
-    assert.ok(card.includes('To add it to your entries: “Add to my entries” in the panel’s list.'), card.join(' | '));
+    assert.ok(card.includes('Add it from the panel: Add to my entries.'), card.join(' | '));
     if (backend === 'frame') await H.screenshot(page, 'unlisted');
 
     // Following the link opens the tagger page with the form filled in.

@@ -1,6 +1,7 @@
 // The mention card (../shared/card.js, the bookmarklet shows the same) on hover and on keyboard focus
 // over the page's marks.
 import { mentionCard, placeCard } from '../shared/card.js';
+import { checkLine } from '../shared/checks.js';
 
 /** Wires the card to the marks inside `container`. `lookup(mark)` gives `{result, i, byId}` or null. */
 export function setupTooltip(container, tip, lookup) {
@@ -12,7 +13,7 @@ export function setupTooltip(container, tip, lookup) {
     const info = lookup(mark);
     if (!info) return;
     current = mark;
-    tip.replaceChildren(...mentionCard(info.result.mention(info.i), info.result.text, info.byId, { keyboard, addHint: 'Click it (or press A) to add it to your entries: the form opens filled in.' }));
+    tip.replaceChildren(...mentionCard(info.result.mention(info.i), info.result.text, info.byId, { keyboard, addHint: 'Click it (or press A) to add it to your entries: the form opens filled in.', describeCheck: checkLine }));
     tip.dataset.type = info.result.entity(info.i).type;
     tip.hidden = false;
     mark.setAttribute('aria-describedby', tip.id);

@@ -5,7 +5,7 @@
 // reads the same in both. Built with text nodes only (gazetteer data is never markup).
 import { h } from './dom.js';
 import { POSSIBLE, AMBIGUOUS, TOLERANT, GRAMMAR, typeLabel, TYPE_BY_ID } from './types.js';
-import { UNCONFIRMED, unlistedLine, checkLine } from './unlisted.js';
+import { UNCONFIRMED, unlistedLine } from './unlisted.js';
 
 const regionNames = (() => {
   try {
@@ -58,10 +58,13 @@ function matchLabel(flags) {
 /**
  * The card's content (a list of elements) for mention `m` of `text`: `m` is `{entity, start, end,
  * flags, variant, candidates}` with UTF-16 offsets (the page's `Result.mention(i)`, the bookmarklet's
- * mention with its details), `byId` maps entity ids to entities (for the parent chain). `keyboard`
- * adds the keys that work on a focused mark (the page's).
+ * mention with its details; with `related`, `reason`, `check` and, for a name no list holds, `unlisted`
+ * when known), `byId` maps entity ids to entities (for the parent chain). `keyboard` adds the keys
+ * that work on a focused mark (the page's); `addHint` says how to add an unlisted name to the entries;
+ * `describeCheck(check)` (./checks.js `checkLine`: the page's, kept out of the bookmarklet's bundle)
+ * words a doubtful name's check.
  */
-export function mentionCard(m, text, byId, { keyboard = false, addHint = '' } = {}) {
+export function mentionCard(m, text, byId, { keyboard = false, addHint = '', describeCheck = null } = {}) {
   if (m.entity.unlisted) return unlistedCard(m, text, { keyboard, addHint });
   const { entity, flags, variant } = m;
   const surface = text.slice(m.start, m.end);
@@ -95,12 +98,12 @@ export function mentionCard(m, text, byId, { keyboard = false, addHint = '' } = 
   }
   rows.push(...whichEntity(m, byId));
   // A doubtful name's check says more than the "possible" flag: what kept it, or that nothing did.
-  if (flags & POSSIBLE && !m.check) {
+  if (flags & POSSIBLE && !(m.check && describeCheck)) {
     rows.push(
       h('div', { class: 'tip-warn' }, h('strong', {}, 'Possible match: '), `“${variant}” is also an ordinary word or a common name here; check the context.`),
     );
   }
-  if (m.check) rows.push(h('div', { class: flags & UNCONFIRMED ? 'tip-warn tip-unconfirmed' : 'tip-warn tip-check' }, checkLine(m.check)));
+  if (m.check && describeCheck) rows.push(h('div', { class: flags & UNCONFIRMED ? 'tip-warn tip-unconfirmed' : 'tip-row tip-check' }, describeCheck(m.check)));
   if (entity.tier === 'user') rows.push(h('div', { class: 'tip-row tip-user' }, 'From your entries'));
   const ids = [];
   if (entity.geonames) ids.push(`GeoNames ${entity.geonames}`);

@@ -100,7 +100,7 @@ export function toJson(value) {
 }
 
 /** The CSV columns of a mention, in order: the page and the bookmarklet write exactly these. */
-export const CSV_COLUMNS = ['id', 'name', 'type', 'subtype', 'surface', 'start', 'end', 'context', 'variant', 'match', 'possible', 'ambiguous', 'candidates', 'utf16Start', 'utf16End', 'doc_title', 'doc_url', 'doc_date', 'unlisted', 'unconfirmed', 'cue', 'reason_kind', 'reason'];
+export const CSV_COLUMNS = ['id', 'name', 'type', 'subtype', 'surface', 'start', 'end', 'context', 'variant', 'match', 'possible', 'ambiguous', 'candidates', 'utf16Start', 'utf16End', 'unlisted', 'unconfirmed', 'cue', 'reason_kind', 'reason', 'doc_title', 'doc_url', 'doc_date'];
 
 /**
  * A cell a spreadsheet would run as a formula (CSV injection): one starting with = + - @, a tab or a

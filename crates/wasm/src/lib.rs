@@ -643,18 +643,28 @@ mod flag {
 /// The options of `tag` and `tagPacked` (`TagOptions`): absent, `undefined` or `null` mean none.
 fn tag_options(options: Option<JsValue>) -> Result<Options, JsError> {
     #[derive(Deserialize, Default)]
-    #[serde(deny_unknown_fields)]
     struct JsOptions {
         #[serde(default)]
         possible: bool,
         #[serde(default)]
         unlisted: bool,
     }
+    let fail = |why: String| {
+        JsError::new(&format!("options must be {{possible?: boolean, unlisted?: boolean}}: {why}"))
+    };
     let options: JsOptions = match options {
-        Some(value) if !value.is_undefined() && !value.is_null() => serde_wasm_bindgen::from_value(value)
-            .map_err(|e| {
-                JsError::new(&format!("options must be {{possible?: boolean, unlisted?: boolean}}: {e}"))
-            })?,
+        Some(value) if !value.is_undefined() && !value.is_null() => {
+            // serde_wasm_bindgen reads only the fields it knows: a misspelt one is caught here.
+            if let Some(object) = value.dyn_ref::<js_sys::Object>() {
+                for key in js_sys::Object::keys(object).iter() {
+                    let key = key.as_string().unwrap_or_default();
+                    if key != "possible" && key != "unlisted" {
+                        return Err(fail(format!("unknown option `{key}`")));
+                    }
+                }
+            }
+            serde_wasm_bindgen::from_value(value).map_err(|e| fail(e.to_string()))?
+        }
         _ => JsOptions::default(),
     };
     Ok(Options { possible: options.possible, unlisted: options.unlisted })
@@ -813,7 +823,7 @@ struct JsMentionView {
     tier: Option<Tier>,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     designator: bool,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "js_candidates")]
     candidate_facts: Option<Vec<CandidateView>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     country: Option<String>,
@@ -827,8 +837,54 @@ struct JsMentionView {
     lon: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     reason: Option<ReasonView>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "js_candidates")]
     related: Option<Vec<CandidateView>>,
+}
+
+/// [`CandidateView`] as JavaScript sees it (`CandidateFacts`: `parentName`, camelCase like the rest).
+#[derive(Serialize, Deserialize)]
+#[serde(remote = "CandidateView", rename_all = "camelCase")]
+#[allow(dead_code)]
+struct JsCandidateView {
+    id: String,
+    name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    country: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    parent: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    parent_name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    subtype: Option<String>,
+}
+
+/// Lists of candidates (`candidateFacts`, `related`) through [`JsCandidateView`] (the deserializing
+/// half is there for `JsMentionView`'s, never called).
+#[allow(dead_code)]
+mod js_candidates {
+    use super::{CandidateView, JsCandidateView};
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    struct Out<'a>(&'a CandidateView);
+    impl Serialize for Out<'_> {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            JsCandidateView::serialize(self.0, s)
+        }
+    }
+
+    #[derive(Deserialize)]
+    struct In(#[serde(with = "JsCandidateView")] CandidateView);
+
+    pub fn serialize<S: Serializer>(list: &Option<Vec<CandidateView>>, s: S) -> Result<S::Ok, S::Error> {
+        match list {
+            Some(list) => s.collect_seq(list.iter().map(Out)),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Vec<CandidateView>>, D::Error> {
+        Ok(Option::<Vec<In>>::deserialize(d)?.map(|list| list.into_iter().map(|c| c.0).collect()))
+    }
 }
 
 /// A mention's view as a JS object.

@@ -571,7 +571,7 @@ export function start(ORIGIN) {
     const m = M.find((x) => x.k === k);
     const e = S.ents[k];
     const draft = entryDraft(S.text, m.s, m.e, e.type, m.u && m.u.cue);
-    return h('a', { class: 'add', href: entryUrl(ORIGIN + '/', draft, location.href), target: '_blank', rel: 'noopener noreferrer', title: 'Add “' + e.name + '” to my entries on the tagger page' }, 'Add to my entries');
+    return h('a', { class: 'add', href: entryUrl(ORIGIN + '/', draft, location.href), target: '_blank', rel: 'noopener noreferrer' }, 'Add to my entries');
   };
   const showPos = () => (pos.textContent = (cur < 0 ? '\u2013' : num(cur + 1)) + ' / ' + num(M.length));
   const toggle = (t, on) => {

@@ -686,6 +686,48 @@ fn tag_proposes_unlisted_names_only_when_asked() {
     // A listed mention is unchanged, with no `unlisted` field.
     assert_eq!(all[2]["id"].as_str(), Some("mopti"));
     assert!(all[2].get("unlisted").is_none());
+    // Every field is one the TypeScript types document (camelCase, candidates' `parentName` too).
+    let documented = [
+        "start",
+        "end",
+        "surface",
+        "id",
+        "name",
+        "type",
+        "unlisted",
+        "unconfirmed",
+        "cue",
+        "cueKind",
+        "rule",
+        "match",
+        "variant",
+        "subtype",
+        "candidates",
+        "ambiguous",
+        "possible",
+        "caseSensitive",
+        "check",
+        "tier",
+        "designator",
+        "candidateFacts",
+        "country",
+        "admin1",
+        "admin2",
+        "lat",
+        "lon",
+        "reason",
+        "related",
+    ];
+    for m in &all {
+        for key in m.as_object().unwrap().keys() {
+            assert!(documented.contains(&key.as_str()), "undocumented field {key} in {m}");
+        }
+    }
+    let related = all[2]["related"].as_array().expect("Mopti's cercle and region");
+    assert!(
+        related.iter().all(|c| c.get("parent_name").is_none() && c["parentName"].is_string()),
+        "{related:?}"
+    );
     // Options that are not {possible?, unlisted?} are refused with a readable error.
     let bad = Object::new();
     Reflect::set(&bad, &"unlisetd".into(), &true.into()).unwrap();
