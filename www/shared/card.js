@@ -146,7 +146,9 @@ function countries(codes) {
 export function distinctLines(facts, byId) {
   const lines = facts.map((c) => {
     const parentName = c.parentName ?? (c.parent ? byId?.get(c.parent)?.name : undefined);
-    const what = [c.subtype, parentName, countries(c.country)].filter(Boolean).join(', ');
+    const country = countries(c.country);
+    // "Gourma (Mali) — area, Mali", not "area, Mali, Mali": a parent that is the country says it.
+    const what = [c.subtype, parentName, country !== parentName ? country : null].filter(Boolean).join(', ');
     return `${c.name}${what ? ` — ${what}` : ''}`;
   });
   const seen = new Map();

@@ -35,7 +35,7 @@ export function sentenceAround(text, start, end, max = 300) {
 /** Subtypes a cue's words give ("le village de" → village). */
 const SUBTYPES = [
   [/\bvillages?\b|\u0642\u0631\u064a\u0629|\u0642\u0631\u0649/i, 'village'],
-  [/\blocalit[\u00e9e]s?\b/i, 'locality'],
+  [/\blocalit[\u00e9e]/i, 'locality'],
   [/\bcommunes?\b/i, 'commune'],
   [/\b(?:towns?|villes?)\b|\u0628\u0644\u062f\u0629|\u0645\u062f\u064a\u0646\u0629/i, 'town'],
 ];
