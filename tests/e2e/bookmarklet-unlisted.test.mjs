@@ -69,6 +69,26 @@ for (const [path, backend, blocked] of [['/unlisted.html', 'frame', []], ['/unli
     assert.ok(card.includes('Unlisted: not in any list — proposed by its context “habitants de”.'), card.join(' | '));
     assert.ok(card.includes('Add it from the panel: Add to my entries.'), card.join(' | '));
     if (backend === 'frame') await H.screenshot(page, 'unlisted');
+    // A listed name's card says which places share its name (the town's cercle and region).
+    const mopti = await page.evaluate(() => {
+      const t = [...document.querySelectorAll('main p')].at(-1).firstChild;
+      const i = t.data.indexOf('Mopti');
+      const r = document.createRange();
+      r.setStart(t, i + 2);
+      r.setEnd(t, i + 3);
+      const q = r.getBoundingClientRect();
+      return { x: q.left + q.width / 2, y: q.top + q.height / 2 };
+    });
+    await page.mouse.move(0, 0);
+    await page.mouse.move(mopti.x, mopti.y);
+    const moptiCard = await H.card(page, 'Mopti');
+    assert.ok(moptiCard.some((r) => /^Also: .*Région de Mopti — region, Mali/.test(r)), moptiCard.join(' | '));
+    // The JSON export lists each unlisted name once among the entities, without an id.
+    const json = JSON.parse(await page.evaluate(() => window[Symbol.for('sahel-tagger')].export('json')));
+    assert.deepEqual(
+      json.entities.filter((e) => e.unlisted).map((e) => [e.id, e.name, e.mentions]),
+      [[null, 'Kakassobon', 2], [null, 'Bolgadjé', 1]],
+    );
 
     // Following the link opens the tagger page with the form filled in.
     const tagger = await browser.context.newPage();

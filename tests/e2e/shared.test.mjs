@@ -89,6 +89,9 @@ test('an unlisted name\'s draft: name, type, subtype from the cue, its sentence;
   const url = entryUrl('https://tagger.example/', draft, 'https://news.example/a?b=1#c');
   assert.ok(url.startsWith('https://tagger.example/#add?name=Doumam&type=place'));
   assert.deepEqual(draftFromHash(new URL(url).hash), { ...draft, source: 'https://news.example/a?b=1#c' });
+  // The bookmarklet sends the cue, not the subtype: the page finds it.
+  const fromCue = entryUrl('https://tagger.example/', { name: 'Kakassobon', type: 'place', cue: 'les villages de', description: 'x' });
+  assert.equal(draftFromHash(new URL(fromCue).hash).subtype, 'village');
   assert.equal(draftFromHash('#add?type=place'), null, 'no name, no draft');
   assert.equal(draftFromHash('#other'), null);
 });

@@ -3,7 +3,7 @@
 // one way both hand an unlisted name to the page's entry form. No DOM here.
 //
 // The hand-over is a URL of the tagger page with the fields in its fragment:
-// `<origin>/#add?name=…&type=place&description=…&source=…` (URLSearchParams). Why the fragment: it is
+// `<origin>/#add?name=…&type=place&description=…&cue=…&source=…` (URLSearchParams). Why the fragment: it is
 // never sent to a server (the sentence quoted stays in the reader's browser), it needs no storage
 // shared between the visited site and the tagger's (which browsers partition), and opening a link of
 // the tagger's origin is allowed by the strictest page policy, where posting a message to a window
@@ -40,19 +40,28 @@ const SUBTYPES = [
   [/\b(?:towns?|villes?)\b|\u0628\u0644\u062f\u0629|\u0645\u062f\u064a\u0646\u0629/i, 'town'],
 ];
 
+/** The subtype a cue's words give ("le village de" → village), or ''. */
+export function subtypeOf(cue) {
+  return SUBTYPES.find(([re]) => re.test(cue || ''))?.[1] || '';
+}
+
 /**
  * What the entry form is filled with for an unlisted name: `{name, type, subtype, description}`:
  * the name as written, the type its cue gives, a subtype when the cue names one, the sentence.
  */
 export function entryDraft(text, start, end, type, cue = '') {
-  const subtype = SUBTYPES.find(([re]) => re.test(cue || ''))?.[1] || '';
-  return { name: text.slice(start, end).replace(/\s+/g, ' ').trim(), type, subtype, description: sentenceAround(text, start, end) };
+  return { name: text.slice(start, end).replace(/\s+/g, ' ').trim(), type, subtype: subtypeOf(cue), description: sentenceAround(text, start, end) };
 }
 
-/** The tagger page's URL (`origin`: its base, e.g. `https://host/`) that opens the form with `draft`. */
+/**
+ * The tagger page's URL (`base`, e.g. `https://host/`) that opens the form with `draft` (`{name, type,
+ * description, subtype?, cue?}`: the page finds the subtype from the cue when none is given, so that
+ * the bookmarklet's bundle carries no cue words).
+ */
 export function entryUrl(base, draft, source = '') {
   const p = new URLSearchParams({ name: draft.name, type: draft.type, description: draft.description });
   if (draft.subtype) p.set('subtype', draft.subtype);
+  if (draft.cue) p.set('cue', draft.cue);
   if (source) p.set('source', source);
   return `${base}#add?${p}`;
 }
@@ -64,5 +73,6 @@ export function draftFromHash(hash) {
   const name = (p.get('name') || '').trim();
   if (!name) return null;
   const description = (p.get('description') || '').slice(0, 400);
-  return { name: name.slice(0, 200), type: p.get('type') || 'place', subtype: (p.get('subtype') || '').slice(0, 80), description, source: p.get('source') || '' };
+  const subtype = (p.get('subtype') || subtypeOf(p.get('cue'))).slice(0, 80);
+  return { name: name.slice(0, 200), type: p.get('type') || 'place', subtype, description, source: p.get('source') || '' };
 }

@@ -46,7 +46,7 @@ import { numbered, articleSet } from '../../shared/article.js';
 import { docMeta } from '../../shared/docmeta.js';
 import { setupHover } from './hover.js';
 import { rows, exportAs } from './mentions.js';
-import { UNLISTED, entryDraft, entryUrl } from '../../shared/unlisted.js';
+import { UNLISTED, sentenceAround, entryUrl } from '../../shared/unlisted.js';
 
 const P = 'sahel-';
 const CHUNK = 250000;
@@ -570,7 +570,7 @@ export function start(ORIGIN) {
   const addLink = (k) => {
     const m = M.find((x) => x.k === k);
     const e = S.ents[k];
-    const draft = entryDraft(S.text, m.s, m.e, e.type, m.u && m.u.cue);
+    const draft = { name: e.name, type: e.type, cue: m.u && m.u.cue, description: sentenceAround(S.text, m.s, m.e) };
     return h('a', { class: 'add', href: entryUrl(ORIGIN + '/', draft, location.href), target: '_blank', rel: 'noopener noreferrer' }, 'Add to my entries');
   };
   const showPos = () => (pos.textContent = (cur < 0 ? '\u2013' : num(cur + 1)) + ' / ' + num(M.length));

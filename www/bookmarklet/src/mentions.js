@@ -69,9 +69,11 @@ export async function exportAs(S, fmt) {
   if (fmt === 'csv') return toCsv(r);
   const counts = new Map();
   for (const x of r) {
-    const c = counts.get(x.id);
+    // Names no list holds have no id: one entry per type and name, marked unlisted.
+    const key = x.id ?? 'unlisted:' + x.type + ':' + x.name;
+    const c = counts.get(key);
     if (c) c.mentions++;
-    else counts.set(x.id, { id: x.id, name: x.name, type: x.type, subtype: x.subtype, mentions: 1 });
+    else counts.set(key, { id: x.id, name: x.name, type: x.type, subtype: x.subtype, mentions: 1, ...(x.unlisted ? { unlisted: true } : {}) });
   }
   return toJson({
     url: location.href,

@@ -41,7 +41,7 @@ export const PANEL_CSS = [
   'li button{border:0;background:none;padding:0;text-align:start;color:#1a55c8;flex:1;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}',
   'li button:hover{background:none;text-decoration:underline}',
   'li.unl button{font-style:italic}li a.add{flex:none;font-size:11px;color:#1a55c8}',
-  '.tip-unlisted,.tip-reason,.tip-related{margin-top:2px}.tip-cands{margin:2px 0 0;padding-left:16px}.tip-cands li.chosen{font-weight:600}',
+  '.tip-cands{margin:2px 0 0;padding-left:16px}.tip-cands li.chosen{font-weight:600}',
   '.off{opacity:.45}',
   '.gn,.art{display:flex;flex-wrap:wrap;align-items:center;gap:2px 6px;padding:4px 10px;border-bottom:1px solid #e4e4e4;font-size:12px}',
   '.gn label,.art label{display:flex;align-items:center;gap:6px;flex:1;cursor:pointer}.gn input,.art input{margin:0}',
