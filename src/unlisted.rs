@@ -867,7 +867,13 @@ fn repeated(text: &str, tokens: &[Token], found: &[Unlisted], mentions: &[Mentio
             continue;
         }
         let all: Vec<&str> = words.iter().map(|t| t.folded.as_str()).collect();
-        forms.entry(all[0]).or_default().push((all.clone(), u));
+        // One entry per form (the first name proposed under it): a name proposed a thousand times
+        // would otherwise be tried a thousand times at each of its thousand occurrences.
+        let list = forms.entry(all[0]).or_default();
+        if list.iter().any(|(w, _)| *w == all) {
+            continue;
+        }
+        list.push((all.clone(), u));
         let short = match u.kind {
             EntityType::Person if words.len() >= 2 => words.last(),
             EntityType::Organization | EntityType::Media if words.len() >= 2 => words.first(),
@@ -875,7 +881,10 @@ fn repeated(text: &str, tokens: &[Token], found: &[Unlisted], mentions: &[Mentio
         };
         if let Some(w) = short {
             if w.capitalized && w.folded.chars().count() >= 4 && !cues::is_listed(FUNCTION_WORDS, &w.folded) {
-                forms.entry(w.folded.as_str()).or_default().push((vec![w.folded.as_str()], u));
+                let list = forms.entry(w.folded.as_str()).or_default();
+                if !list.iter().any(|(words, _)| words.len() == 1 && words[0] == w.folded) {
+                    list.push((vec![w.folded.as_str()], u));
+                }
             }
         }
     }

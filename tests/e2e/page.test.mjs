@@ -403,7 +403,7 @@ for (const scheme of ['light', 'dark']) {
       // The ambiguous mention's card names the other candidate.
       await page.hover('#result mark.ambiguous >> nth=0');
       await page.waitForSelector('#tip:not([hidden])');
-      assert.match(await page.textContent('#tip'), /Ambiguous: .* may also mean .+/);
+      assert.match(await page.textContent('#tip'), /Ambiguous: .* may mean:.+ \(linked\)/);
       await page.screenshot({ path: screenshotPath(`page-${scheme}-ambiguous`) });
       await page.hover('#result mark:text-is("Dioura")');
       await page.waitForFunction(() => /Dioura →/.test(document.getElementById('tip').textContent));

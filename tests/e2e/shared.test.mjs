@@ -8,6 +8,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TYPES } from '../../www/shared/types.js';
 import { records, toCsv, CSV_COLUMNS } from '../../www/shared/mentions.js';
+import { distinctLines } from '../../www/shared/card.js';
+import { entryDraft, entryUrl, draftFromHash, sentenceAround } from '../../www/shared/unlisted.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const WWW = path.join(ROOT, 'www');
@@ -57,4 +59,39 @@ test('the bookmarklet bundle is built from the current sources (make bookmarklet
   }
   const stale = sources.filter((f) => fs.statSync(f).mtimeMs > built).map((f) => path.relative(ROOT, f));
   assert.deepEqual(stale, [], 'sources newer than the bundle: run `make bookmarklet`');
+});
+
+test('the card never shows two identical candidate lines; the parent is named, the country once', () => {
+  const byId = new Map([['yatenga', { id: 'yatenga', name: 'Yatenga' }]]);
+  const lines = distinctLines(
+    [
+      { id: 'karma', name: 'Karma', subtype: 'village', country: 'BF', parent: 'yatenga' },
+      { id: 'gn:1', name: 'Karma', subtype: 'village', country: 'ML' },
+      { id: 'gn:2', name: 'Karma', subtype: 'village', country: 'ML' },
+      { id: 'gourma', name: 'Gourma (Mali)', subtype: 'area', country: 'ML', parentName: 'Mali' },
+    ],
+    byId,
+  );
+  assert.deepEqual(lines, [
+    'Karma — village, Yatenga, Burkina Faso',
+    'Karma — village, Mali (gn:1)',
+    'Karma — village, Mali (gn:2)',
+    'Gourma (Mali) — area, Mali',
+  ]);
+});
+
+test('an unlisted name\'s draft: name, type, subtype from the cue, its sentence; through a URL fragment and back', () => {
+  const text = 'Titre\n\nLe 3 mai, des hommes armés ont attaqué la localité de Doumam. Les habitants ont fui.';
+  const start = text.indexOf('Doumam');
+  const draft = entryDraft(text, start, start + 6, 'place', 'la localité de');
+  assert.deepEqual(draft, { name: 'Doumam', type: 'place', subtype: 'locality', description: 'Le 3 mai, des hommes armés ont attaqué la localité de Doumam.' });
+  assert.equal(sentenceAround('قرية كاونجو؟ نعم', 5, 11), 'قرية كاونجو؟');
+  const url = entryUrl('https://tagger.example/', draft, 'https://news.example/a?b=1#c');
+  assert.ok(url.startsWith('https://tagger.example/#add?name=Doumam&type=place'));
+  assert.deepEqual(draftFromHash(new URL(url).hash), { ...draft, source: 'https://news.example/a?b=1#c' });
+  // The bookmarklet sends the cue, not the subtype: the page finds it.
+  const fromCue = entryUrl('https://tagger.example/', { name: 'Kakassobon', type: 'place', cue: 'les villages de', description: 'x' });
+  assert.equal(draftFromHash(new URL(fromCue).hash).subtype, 'village');
+  assert.equal(draftFromHash('#add?type=place'), null, 'no name, no draft');
+  assert.equal(draftFromHash('#other'), null);
 });

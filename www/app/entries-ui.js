@@ -439,10 +439,29 @@ export class EntriesUI {
     if (ok) {
       this.setFormMessage(`${base ? 'Updated' : 'Added'} ${entity.name}.`, 'ok');
       this.form.reset();
+      this.form.classList.remove('prefilled');
       this.offerExtend();
     } else {
       this.setFormMessage('Not added: see the message beside.', 'error');
     }
+  }
+
+  /**
+   * Fills the form with `draft` (`{name, type, subtype?, description?}`: an unlisted name of the text,
+   * or one the bookmarklet handed over) and brings it into view, the Add button focused: one more
+   * click (or Enter) adds it, and the text is tagged again with it.
+   */
+  prefill(draft) {
+    this.form.reset();
+    $('entry-name').value = draft.name;
+    if (TYPE_BY_ID.has(draft.type)) $('entry-type').value = draft.type;
+    $('entry-subtype').value = draft.subtype || '';
+    $('entry-description').value = draft.description || '';
+    this.offerExtend();
+    this.form.classList.add('prefilled');
+    this.setFormMessage(`Filled from the text: check the fields, then Add.`, 'ok');
+    this.form.scrollIntoView({ block: 'nearest', behavior: 'instant' });
+    this.form.querySelector('button[type="submit"]').focus({ preventScroll: true });
   }
 
   setFormMessage(text, kind) {

@@ -14,6 +14,7 @@ import { installBookmarklet, MAX_HREF } from '../bookmarklet/install.js';
 import { createMap } from '../shared/map.js';
 import { openReviewStore } from './review-store.js';
 import { ReviewSession, docKey, reviewControls, reviewKey, reviewed, adoptReviewStyles, addNever, removeNever, REJECTED, RELINKED } from '../shared/review.js';
+import { entryDraft, draftFromHash } from '../shared/unlisted.js';
 
 const $ = (id) => document.getElementById(id);
 const input = $('input');
@@ -71,7 +72,10 @@ $('show-possible').addEventListener('change', (event) => {
   updateMap();
 });
 
-const panel = new EntityPanel($('entity-list'), $('entity-filter'), $('entities-summary'), (id, index) => goTo(index, 1));
+const panel = new EntityPanel($('entity-list'), $('entity-filter'), $('entities-summary'), (id, index) => goTo(index, 1), (index) => {
+  const list = view.result?.byEntity().get(index);
+  if (list?.length) addUnlisted(view.result, list[0]);
+});
 panel.update(null);
 
 const tooltip = setupTooltip(resultEl, $('tip'), (mark) => {
@@ -131,6 +135,11 @@ resultEl.addEventListener('keydown', (event) => {
   const mark = event.target.closest?.('mark');
   if (!mark || event.ctrlKey || event.metaKey || event.altKey) return;
   const key = event.key.toLowerCase();
+  if (key === 'a' && mark.classList.contains('unlisted')) {
+    event.preventDefault();
+    addUnlisted(view.result, Number(mark.dataset.i));
+    return;
+  }
   if ((key !== 'n' && key !== 'p') || event.shiftKey) return;
   event.preventDefault();
   const i = Number(mark.dataset.i);
@@ -141,6 +150,10 @@ resultEl.addEventListener('click', (event) => {
   const mark = event.target.closest?.('mark');
   if (!mark || !view.result) return;
   const i = Number(mark.dataset.i);
+  if (mark.classList.contains('unlisted')) {
+    addUnlisted(view.result, i);
+    return;
+  }
   const index = view.result.entityIndex(i);
   const list = view.result.byEntity().get(index);
   const k = list.indexOf(i);
@@ -149,6 +162,54 @@ resultEl.addEventListener('click', (event) => {
   panel.select(mark.dataset.entity, k, list.length);
   mapHighlight(mark.dataset.entity);
 });
+
+// ---------------------------------------------------------------- unlisted and unconfirmed names
+
+// Two switches beside the legend, remembered in this browser: names no list holds (on by default: the
+// page is read by a person, who sees each one styled apart and can add it to the entries in one click,
+// while the CLI, whose output feeds other programs, proposes them only when asked), and doubtful names
+// without evidence (off by default: they are most of the false alarms; on, they are drawn faded with
+// their check in the card).
+const SWITCHES = { unlisted: ['show-unlisted', 'sahel-tagger.unlisted', true], possible: ['show-unconfirmed', 'sahel-tagger.unconfirmed', false] };
+function readSwitch(key, fallback) {
+  try {
+    const value = localStorage.getItem(key);
+    return value === null ? fallback : value === 'on';
+  } catch {
+    return fallback;
+  }
+}
+for (const [option, [id, key, fallback]] of Object.entries(SWITCHES)) {
+  const box = $(id);
+  box.checked = readSwitch(key, fallback);
+  client.options[option] = box.checked;
+  box.addEventListener('change', () => {
+    try {
+      if (box.checked === fallback) localStorage.removeItem(key);
+      else localStorage.setItem(key, box.checked ? 'on' : 'off');
+    } catch {
+      // Not remembered: still applied for this visit.
+    }
+    client.options[option] = box.checked;
+    tagNow();
+  });
+}
+
+/** Opens the entry form filled for unlisted mention `i` (its name, the type its cue gives, its sentence). */
+function addUnlisted(result, i) {
+  if (!result || !result.entity(i)?.unlisted) return;
+  const facts = result.unlistedFacts(i);
+  entries.prefill(entryDraft(result.text, result.start(i), result.end(i), result.entity(i).type, facts?.cue));
+}
+
+/** A draft handed over in the address (the bookmarklet's "Add to my entries"): the form, filled. */
+function draftFromAddress() {
+  const draft = draftFromHash(location.hash);
+  if (!draft) return;
+  history.replaceState(null, '', location.pathname + location.search);
+  entries.prefill(draft);
+}
+window.addEventListener('hashchange', draftFromAddress);
 
 // ---------------------------------------------------------------- the map of the places mentioned
 
@@ -201,7 +262,7 @@ function mapPlaces(result) {
     for (const [k, list] of result.byEntity()) {
       const e = result.entities[k];
       const located = Number.isFinite(e.lat) && Number.isFinite(e.lon);
-      if (e.type !== 'place' && !located) continue;
+      if ((e.type !== 'place' && !located) || e.unlisted) continue;
       const count = state.hidePossible ? result.certainCount(k) : list.length;
       if (!count) continue;
       index.set(e.id, k);
@@ -1072,6 +1133,7 @@ async function start() {
   if (draft && !currentText()) setText(draft);
   updateInputInfo();
   tagNow();
+  draftFromAddress();
 }
 
 start();

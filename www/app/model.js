@@ -24,7 +24,18 @@ export class Result {
     this.candMention = reply.candMention;
     this.candOffsets = reply.candOffsets;
     this.candList = reply.candList;
-    this.entities = entities;
+    // Context: related places, reasons, checks of doubtful names, unlisted names (see worker.js).
+    this.relMention = reply.relMention;
+    this.relOffsets = reply.relOffsets;
+    this.relList = reply.relList;
+    this.reasonOf = reply.reasonOf;
+    this.reasons = reply.reasons || [];
+    this.checkOf = reply.checkOf;
+    this.checks = reply.checks || [];
+    this.unlMention = reply.unlMention;
+    this.unlisted = reply.unlisted || [];
+    // Unlisted names are entities after the table's, for this text only.
+    this.entities = reply.extra?.length ? entities.concat(reply.extra) : entities;
     this.tagMs = reply.tagMs;
     this.totalMs = reply.totalMs;
     this._byEntity = null;
@@ -55,6 +66,33 @@ export class Result {
     return Array.from(this.candList.subarray(this.candOffsets[at], this.candOffsets[at + 1]), (k) => this.entities[k]);
   }
 
+  /** Places that share the mention's name without being its candidates (a town's cercle and region). */
+  related(i) {
+    if (!this.relMention) return [];
+    const at = lowerBound(this.relMention, i);
+    if (at >= this.relMention.length || this.relMention[at] !== i) return [];
+    return Array.from(this.relList.subarray(this.relOffsets[at], this.relOffsets[at + 1]), (k) => this.entities[k]);
+  }
+  /** Why context linked the mention (`{kind, text, with?}`), or null. */
+  reason(i) {
+    const at = strideFind(this.reasonOf, 2, i);
+    return at < 0 ? null : this.reasons[this.reasonOf[at + 1]];
+  }
+  /** A doubtful name's check (`{doubt, verdict, reason, cue?, words?, at?}`), or null. */
+  check(i) {
+    const at = strideFind(this.checkOf, 3, i);
+    if (at < 0) return null;
+    const check = { ...this.checks[this.checkOf[at + 1]] };
+    if (this.checkOf[at + 2] !== 0xffffffff) check.at = this.checkOf[at + 2];
+    return check;
+  }
+  /** What proposed an unlisted name (`{type, cue, cueKind, rule}`), or null. */
+  unlistedFacts(i) {
+    if (!this.unlMention) return null;
+    const at = lowerBound(this.unlMention, i);
+    return at < this.unlMention.length && this.unlMention[at] === i ? this.unlisted[at] : null;
+  }
+
   /** The first mention that ends after UTF-16 offset `pos` (n when none). */
   mentionAfter(pos) {
     let lo = 0;
@@ -69,7 +107,8 @@ export class Result {
 
   /**
    * Mention `i` as the shared modules read one (../shared/mentions.js for exports, ../shared/card.js
-   * for the card): UTF-16 offsets, the entity object, flags, variant, candidate entities.
+   * for the card): UTF-16 offsets, the entity object, flags, variant, candidate entities, related
+   * entities, the reason context linked it, a doubtful name's check, an unlisted name's facts.
    */
   mention(i) {
     return {
@@ -79,6 +118,10 @@ export class Result {
       flags: this.flags(i),
       variant: this.variant(i),
       candidates: this.candidates(i),
+      related: this.related(i),
+      reason: this.reason(i),
+      check: this.check(i),
+      unlisted: this.unlistedFacts(i),
     };
   }
 
@@ -112,6 +155,19 @@ export class Result {
     }
     return n;
   }
+}
+
+/** Where mention `i` is in `list` (records of `stride` numbers, sorted by their first), or -1. */
+function strideFind(list, stride, i) {
+  if (!list) return -1;
+  let lo = 0;
+  let hi = list.length / stride;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid * stride] < i) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < list.length / stride && list[lo * stride] === i ? lo * stride : -1;
 }
 
 function lowerBound(sorted, x) {

@@ -40,7 +40,8 @@ function fold(s) {
 }
 
 export class EntityPanel {
-  constructor(list, filter, summary, onSelect) {
+  /** `onAdd(index)`: "Add to my entries" on an unlisted name (entity `index` of the result). */
+  constructor(list, filter, summary, onSelect, onAdd = () => {}) {
     this.list = list;
     this.filter = filter;
     this.summary = summary;
@@ -49,6 +50,8 @@ export class EntityPanel {
     this.buttons = new Map();
     filter.addEventListener('input', () => this.applyFilter());
     list.addEventListener('click', (event) => {
+      const add = event.target.closest('button.add-entry');
+      if (add) return onAdd(Number(add.dataset.index));
       const button = event.target.closest('button.entity');
       if (button) onSelect(button.dataset.entity, Number(button.dataset.index));
     });
@@ -84,7 +87,7 @@ export class EntityPanel {
           'button',
           {
             type: 'button',
-            class: `entity${certain ? '' : ' possible'}${entity.tier === 'user' ? ' user' : ''}`,
+            class: `entity${certain ? '' : ' possible'}${entity.tier === 'user' ? ' user' : ''}${entity.unlisted ? ' unlisted' : ''}`,
             'data-entity': entity.id,
             'data-index': index,
             'data-type': entity.type,
@@ -95,7 +98,10 @@ export class EntityPanel {
           h('span', { class: 'count', 'aria-label': `${plural(count, 'mention')}` }, fmt(count)),
         );
         this.buttons.set(entity.id, button);
-        return h('li', {}, button);
+        const add = entity.unlisted
+          ? h('button', { type: 'button', class: 'add-entry', 'data-index': index, title: `Not in any list: add “${entity.name}” to my entries` }, 'Add to my entries')
+          : null;
+        return h('li', { class: entity.unlisted ? 'unlisted' : null }, button, add);
       });
       fragment.append(
         h(

@@ -9,6 +9,7 @@
 // found by a few string searches and binary searches over the mentions, never a pass over the text.
 import { AMBIGUOUS, POSSIBLE } from './model.js';
 import { nextFrame } from '../shared/dom.js';
+import { UNCONFIRMED } from '../shared/unlisted.js';
 
 /** Characters per chunk, and how long one frame may spend building chunks. */
 const CHUNK_CHARS = 6_000;
@@ -171,6 +172,8 @@ export class ResultView {
     if (flags & POSSIBLE) cls += ' possible';
     if (flags & AMBIGUOUS) cls += ' ambiguous';
     if (entity.tier === 'user') cls += ' user';
+    if (entity.unlisted) cls += ' unlisted';
+    if (flags & UNCONFIRMED) cls += ' unconfirmed';
     if (i === this.current) cls += ' current';
     if (cls) mark.className = cls.slice(1);
     mark.textContent = surface;

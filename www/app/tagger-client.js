@@ -25,6 +25,8 @@ export class TaggerClient {
     this.busy = false;
     this.queued = null;
     this.extended = true;
+    /** The wasm `TagOptions` every text is tagged with (the page's switches). */
+    this.options = {};
   }
 
   /** Sends one operation; resolves to the worker's reply (`{ok, ...}`), never rejects. */
@@ -48,7 +50,7 @@ export class TaggerClient {
    * Resolves to the reply, or null when `abandon()` said a newer text is waiting.
    */
   async tag(text, abandon = () => false) {
-    if (text.length <= PIECE || this.failed) return this.call('tag', { text });
+    if (text.length <= PIECE || this.failed) return this.call('tag', { text, options: this.options });
     const id = ++this.seq;
     for (let at = 0; at < text.length; at += PIECE) {
       this.worker.postMessage({ op: 'piece', id, piece: text.slice(at, at + PIECE) });
@@ -58,7 +60,7 @@ export class TaggerClient {
         return null;
       }
     }
-    return this.call('tag', { id });
+    return this.call('tag', { id, options: this.options });
   }
 
   /** What the mention at [start, end) of `text` may be re-linked to: `{ok, candidates, related}` (worker.js). */

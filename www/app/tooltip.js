@@ -1,6 +1,7 @@
 // The mention card (../shared/card.js, the bookmarklet shows the same) on hover and on keyboard focus
 // over the page's marks.
 import { mentionCard, placeCard } from '../shared/card.js';
+import { checkLine } from '../shared/checks.js';
 
 /**
  * Wires the card to the marks inside `container`. `lookup(mark)` gives `{result, i, byId, mention?,
@@ -22,7 +23,7 @@ export function setupTooltip(container, tip, lookup) {
     current = mark;
     keyboardShown = keyboard;
     const m = info.mention || info.result.mention(info.i);
-    tip.replaceChildren(...mentionCard(m, info.result.text, info.byId, { keyboard, review: info.review ? info.review() : null }));
+    tip.replaceChildren(...mentionCard(m, info.result.text, info.byId, { keyboard, review: info.review ? info.review() : null, addHint: 'Click it (or press A) to add it to your entries: the form opens filled in.', describeCheck: checkLine }));
     tip.dataset.type = m.entity.type;
     tip.hidden = false;
     mark.setAttribute('aria-describedby', tip.id);

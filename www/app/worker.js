@@ -9,8 +9,12 @@
 //                            layer exists. With `check` (a new source) that source is validated on its
 //                            own first, so its errors name its own lines. On any failure the current
 //                            tagger is kept.
-//   tag {text} or {id}       tags a text (or the one sent in `piece` messages under `id`); mentions come back packed in transferable Uint32Arrays, with
-//                            their grouping by entity and the candidates of ambiguous ones (model.js).
+//   tag {text} or {id}, options?
+//                            tags a text (or the one sent in `piece` messages under `id`) with the wasm
+//                            `TagOptions` ({possible, unlisted}); mentions come back packed in transferable
+//                            Uint32Arrays, with their grouping by entity, the candidates of ambiguous
+//                            ones, related places, reasons and checks (model.js). Unlisted names get
+//                            entity indexes after the table's: one per (type, spelling), in `extra`.
 //   exportTsv {onlyUser}     the gazetteer (or only the user's entries) as a TSV layer.
 //   alternatives {text, start, end}
 //                            what the mention at [start, end) (UTF-16) may be re-linked to (the review,
@@ -19,6 +23,7 @@
 //                            and `related` of the wasm Mention); the last text's mentions are kept.
 import init, { Tagger } from '../pkg/sahel_tagger.js';
 import { STRIDE, POSSIBLE } from './model.js';
+import { UNLISTED, UNCONFIRMED } from '../shared/unlisted.js';
 import { villageLayer as loadVillageLayer, villageLayerAvailable } from '../shared/layer.js';
 
 const ready = init();
@@ -133,35 +138,69 @@ function build({ sources, check, extended }) {
  * entity indexes into `entities` (no object per mention, no id to look up), in the layout model.js
  * reads (STRIDE numbers per mention; `PackedMentions` in www/pkg/sahel_tagger.d.ts).
  */
-function tag({ text }) {
+function tag({ text, options }) {
   const t0 = performance.now();
-  const { data, variants, candMention, candOffsets, candList } = tagger.tagPacked(text);
+  const packed = tagger.tagPacked(text, options || {});
+  const { data, variants, unlisted } = packed;
   const tagMs = performance.now() - t0;
   const n = data.length / STRIDE;
-  const groups = groupByEntity(data, n);
-  const packed = { candMention, candOffsets, candList };
-  const transfer = [data.buffer, groups.order.buffer, groups.groups.buffer, ...Object.values(packed).map((a) => a.buffer)];
-  return { ok: true, generation, n, data, variants, ...packed, ...groups, tagMs, totalMs: performance.now() - t0, transfer };
+  const { extra, unlMention } = unlistedEntities(data, n, variants, unlisted);
+  const groups = groupByEntity(data, n, entities.length + extra.length);
+  const arrays = {};
+  for (const key of ['candMention', 'candOffsets', 'candList', 'relMention', 'relOffsets', 'relList', 'reasonOf', 'checkOf']) arrays[key] = packed[key];
+  arrays.unlMention = unlMention;
+  const transfer = [data.buffer, groups.order.buffer, groups.groups.buffer, ...Object.values(arrays).map((a) => a.buffer)];
+  const objects = { reasons: packed.reasons, checks: packed.checks, unlisted, extra };
+  return { ok: true, generation, n, data, variants, ...arrays, ...objects, ...groups, tagMs, totalMs: performance.now() - t0, transfer };
+}
+
+/**
+ * Unlisted names as entities of their own after the table's (`extra`: one per type and spelling, with
+ * `id` "unlisted:<type>:<name>", `unlisted: true`), so that the list, the navigation and the counts
+ * treat them as any entity; their mentions' entity numbers in `data` are rewritten to point there.
+ * `unlMention` lists the unlisted mentions' numbers (the k-th has the wasm's `unlisted[k]` facts).
+ */
+function unlistedEntities(data, n, variants, unlisted) {
+  const extra = [];
+  const unlMention = new Uint32Array(unlisted.length);
+  if (!unlisted.length) return { extra, unlMention };
+  const byKey = new Map();
+  let j = 0;
+  for (let i = 0; i < n; i++) {
+    if (!(data[i * STRIDE + 3] & UNLISTED)) continue;
+    const facts = unlisted[data[i * STRIDE + 2]];
+    const name = variants[data[i * STRIDE + 4]];
+    const key = `${facts.type}:${name}`;
+    let k = byKey.get(key);
+    if (k === undefined) {
+      k = entities.length + extra.length;
+      byKey.set(key, k);
+      extra.push({ id: `unlisted:${key}`, name, type: facts.type, tier: 'unlisted', unlisted: true });
+    }
+    data[i * STRIDE + 2] = k;
+    unlMention[j++] = i;
+  }
+  return { extra, unlMention };
 }
 
 /**
  * The mentions grouped by entity, so that the page does no pass over every mention of a long text:
  * `order` lists mention indices entity by entity (in text order within each), `groups` has four
  * numbers per entity mentioned: its index, where its mentions start in `order`, how many there are,
- * and how many of them are certain (not flagged possible).
+ * and how many of them are certain (neither flagged possible nor unconfirmed).
  */
-function groupByEntity(data, n) {
-  const count = new Uint32Array(entities.length);
-  const certain = new Uint32Array(entities.length);
+function groupByEntity(data, n, size) {
+  const count = new Uint32Array(size);
+  const certain = new Uint32Array(size);
   for (let i = 0; i < n; i++) {
     const k = data[i * STRIDE + 2];
     count[k]++;
-    if (!(data[i * STRIDE + 3] & POSSIBLE)) certain[k]++;
+    if (!(data[i * STRIDE + 3] & (POSSIBLE | UNCONFIRMED))) certain[k]++;
   }
-  const start = new Uint32Array(entities.length);
+  const start = new Uint32Array(size);
   const list = [];
   let at = 0;
-  for (let k = 0; k < entities.length; k++) {
+  for (let k = 0; k < size; k++) {
     if (!count[k]) continue;
     start[k] = at;
     list.push(k, at, count[k], certain[k]);

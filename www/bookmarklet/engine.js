@@ -5,7 +5,9 @@
 // quadruples, the first four numbers of each packed mention) over the entity table indexed by
 // entityIndex: the wasm `Entity` objects without their spellings (the card shows lineage, parents and
 // coordinates, not variants). `details(text)` gives what the spans leave out, for the card and the
-// exports: each mention's variant and, for an ambiguous one, its candidates.
+// exports: each mention's variant, for an ambiguous one its candidates, the reason context linked it
+// and the places that share its name. `tagUnlisted(text)` gives `{spans, unl}`: the spans and the names
+// no list holds (`[start, end, type, cue]`), from one tagging.
 //
 // Loaded two ways: by remote.html (the tagger origin's own page, in a frame or a window), and by the
 // bookmarklet itself with import() from the visited page when that page allows it (then this module,
@@ -63,11 +65,13 @@ export function createEngine({ villages = false, sources = [] } = {}) {
         sourcesError,
         tagPacked: (t) => tagger.tagPacked(t),
         tagSpans: (t) => tagger.tagSpans(t),
+        tagUnlisted: (t) => withUnlisted(tagger.tagPacked(t, { unlisted: true })),
         details(t) {
           if (!lastDetails || lastDetails.text !== t || lastDetails.tagger !== tagger) {
             // Fifth: the other entities the mention may be re-linked to (the review): the other
-            // candidates and the same-name places, with their facts.
-            const list = tagger.tag(t).map((m) => [m.start, m.end, m.variant, m.ambiguous ? m.candidates : null, alternativesOf(m)]);
+            // candidates and the same-name places, with their facts; then why context linked it and the
+            // same-name places' ids.
+            const list = tagger.tag(t).map((m) => [m.start, m.end, m.variant, m.ambiguous ? m.candidates : null, alternativesOf(m), m.reason || null, m.related ? m.related.map((r) => r.id) : null]);
             lastDetails = { text: t, tagger, list };
           }
           return lastDetails.list;
@@ -89,6 +93,26 @@ export function createEngine({ villages = false, sources = [] } = {}) {
 function alternativesOf(m) {
   const list = [...(m.candidateFacts || []), ...(m.related || [])].filter((c) => c.id !== m.id);
   return list.length ? list.map((c) => ({ id: c.id, name: c.name, subtype: c.subtype ?? null, country: c.country ?? null, parent: c.parent ?? null, parentName: c.parentName ?? c.parent_name ?? null })) : null;
+}
+
+/**
+ * `tagSpans`' quadruples and the names no list holds, from one packed tagging: `{spans, unl}`, `unl`
+ * listing `[start, end, type, cue]` per unlisted name (UTF-16 offsets).
+ */
+function withUnlisted({ data, unlisted }) {
+  const spans = new Uint32Array(((data.length / 5) - unlisted.length) * 4);
+  const unl = [];
+  let j = 0;
+  for (let i = 0; i < data.length; i += 5) {
+    if (data[i + 3] & 128) {
+      const u = unlisted[data[i + 2]];
+      unl.push([data[i], data[i + 1], u.type, u.cue]);
+    } else {
+      spans.set([data[i], data[i + 1], data[i + 2], data[i + 3] & 31], j);
+      j += 4;
+    }
+  }
+  return { spans, unl };
 }
 
 /** Frees every engine built here. */

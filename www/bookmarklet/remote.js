@@ -1,7 +1,9 @@
 // The tagger origin's side of the bookmarklet when a page cannot run the tagger itself: loaded in a
 // hidden frame or a small window, it says hello to the page that embedded or opened it, accepts one
 // MessagePort from it, and answers on it:
-//   {k: 'tag', id, text}      → {k: 'spans', id, spans} (the same Uint32Array as Tagger.tagSpans)
+//   {k: 'tag', id, text, u?}  → {k: 'spans', id, spans} (the same Uint32Array as Tagger.tagSpans); with
+//                               `u` (bookmarklets since names no list holds are shown), also `unl`: the
+//                               unlisted names as engine.js `tagUnlisted` lists them
 //   {k: 'details', id, text}  → {k: 'details', id, list} (engine.js `details`: variants, candidates)
 //   {k: 'layer', id, on}      → {k: 'table', id, v, ents, lay} after switching the GeoNames village
 //                               layer on or off (a new entity table: every mention must be tagged again)
@@ -106,10 +108,10 @@ function serve(port, origin, v) {
   const table = () => ({ v: engine.version, ents: entityTable(engine.entities, v), lay, srcErr: engine.sourcesError });
   say('Loading the tagger…', `For ${origin}`);
   const tag = (d) => {
-    const spans = engine.tagSpans(d.text);
+    const { spans, unl } = d.u ? engine.tagUnlisted(d.text) : { spans: engine.tagSpans(d.text), unl: undefined };
     chars += d.text.length;
     mentions += spans.length / 4;
-    port.postMessage({ k: 'spans', id: d.id, spans }, [spans.buffer]);
+    port.postMessage({ k: 'spans', id: d.id, spans, unl }, [spans.buffer]);
     say(`Tagged the text of ${origin}`, `${chars.toLocaleString('en')} characters, ${mentions.toLocaleString('en')} mentions.`);
   };
   // Layer switches and tagging are answered in order: a text sent after a switch is tagged with it.

@@ -5,6 +5,7 @@
 // reads the same in both. Built with text nodes only (gazetteer data is never markup).
 import { h } from './dom.js';
 import { POSSIBLE, AMBIGUOUS, TOLERANT, GRAMMAR, typeLabel, TYPE_BY_ID } from './types.js';
+import { UNCONFIRMED, unlistedLine } from './unlisted.js';
 
 const regionNames = (() => {
   try {
@@ -57,11 +58,14 @@ function matchLabel(flags) {
 /**
  * The card's content (a list of elements) for mention `m` of `text`: `m` is `{entity, start, end,
  * flags, variant, candidates}` with UTF-16 offsets (the page's `Result.mention(i)`, the bookmarklet's
- * mention with its details), `byId` maps entity ids to entities (for the parent chain). `keyboard`
- * adds the keys that work on a focused mark (the page's). `review`, an element (./review.js
- * `reviewControls`), is put at the card's end: the review controls of the page and the bookmarklet.
+ * mention with its details; with `related`, `reason`, `check` and, for a name no list holds, `unlisted`
+ * when known), `byId` maps entity ids to entities (for the parent chain). `keyboard` adds the keys
+ * that work on a focused mark (the page's); `addHint` says how to add an unlisted name to the entries;
+ * `describeCheck(check)` (./checks.js `checkLine`: the page's, kept out of the bookmarklet's bundle)
+ * words a doubtful name's check.
  */
-export function mentionCard(m, text, byId, { keyboard = false, review = null } = {}) {
+export function mentionCard(m, text, byId, { keyboard = false, review = null, addHint = '', describeCheck = null } = {}) {
+  if (m.entity.unlisted) return unlistedCard(m, text, { keyboard, addHint });
   const { entity, flags, variant } = m;
   const surface = text.slice(m.start, m.end);
   const type = TYPE_BY_ID.get(entity.type);
@@ -92,24 +96,14 @@ export function mentionCard(m, text, byId, { keyboard = false, review = null } =
   if (typeof entity.lat === 'number' && typeof entity.lon === 'number') {
     rows.push(h('div', { class: 'tip-row' }, h('span', { class: 'tip-key' }, 'Coordinates '), coordinates(entity.lat, entity.lon)));
   }
-  if (flags & AMBIGUOUS) {
-    const others = (m.candidates || []).filter((c) => c.id !== entity.id);
-    rows.push(
-      h(
-        'div',
-        { class: 'tip-warn' },
-        h('strong', {}, 'Ambiguous: '),
-        `“${variant}” may also mean `,
-        others.map((c) => `${c.name} (${typeLabel(c.type)}${c.subtype ? `, ${c.subtype}` : ''})`).join('; ') || 'another entity',
-        '.',
-      ),
-    );
-  }
-  if (flags & POSSIBLE) {
+  rows.push(...whichEntity(m, byId));
+  // A doubtful name's check says more than the "possible" flag: what kept it, or that nothing did.
+  if (flags & POSSIBLE && !(m.check && describeCheck)) {
     rows.push(
       h('div', { class: 'tip-warn' }, h('strong', {}, 'Possible match: '), `“${variant}” is also an ordinary word or a common name here; check the context.`),
     );
   }
+  if (m.check && describeCheck) rows.push(h('div', { class: flags & UNCONFIRMED ? 'tip-warn tip-unconfirmed' : 'tip-row tip-check' }, describeCheck(m.check)));
   if (entity.tier === 'user') rows.push(h('div', { class: 'tip-row tip-user' }, 'From your entries'));
   const ids = [];
   if (entity.geonames) ids.push(`GeoNames ${entity.geonames}`);
@@ -120,6 +114,80 @@ export function mentionCard(m, text, byId, { keyboard = false, review = null } =
   }
   if (keyboard) rows.push(h('div', { class: 'tip-keys' }, 'n / p: next / previous mention of this entity · Esc: close'));
   if (review) rows.push(review);
+  return rows;
+}
+
+/**
+ * The card of a name no list holds: the name, the type its cue gives, what proposed it ("not in any
+ * list — proposed by its context “le village de”") and how to add it to the reader's entries
+ * (`addHint`: the page's and the bookmarklet's ways differ).
+ */
+function unlistedCard(m, text, { keyboard, addHint }) {
+  const { entity } = m;
+  const type = TYPE_BY_ID.get(entity.type);
+  const rows = [
+    h('div', { class: 'tip-head' }, h('strong', { class: 'tip-name' }, text.slice(m.start, m.end))),
+    h('div', { class: 'tip-type', 'data-type': entity.type }, h('span', { class: 'glyph', 'aria-hidden': 'true' }, type?.glyph ?? '?'), `${typeLabel(entity.type)} (proposed)`),
+    h('div', { class: 'tip-row tip-unlisted' }, h('strong', {}, 'Unlisted: '), unlistedLine(m.unlisted), '.'),
+  ];
+  if (addHint) rows.push(h('div', { class: 'tip-row tip-add' }, addHint));
+  if (keyboard) rows.push(h('div', { class: 'tip-keys' }, 'a: add to my entries · n / p: next / previous mention · Esc: close'));
+  return rows;
+}
+
+/** A country code list in words ("Burkina Faso"). */
+function countries(codes) {
+  return codes ? countryNames(codes) : '';
+}
+
+/**
+ * One line per place that tells it from the others: "Karma — village, Yatenga, Burkina Faso". When two
+ * lines would still read the same, their ids are added: never two identical lines.
+ */
+export function distinctLines(facts, byId) {
+  const lines = facts.map((c) => {
+    const parentName = c.parentName ?? (c.parent ? byId?.get(c.parent)?.name : undefined);
+    const country = countries(c.country);
+    // "Gourma (Mali) — area, Mali", not "area, Mali, Mali": a parent that is the country says it.
+    const what = [c.subtype, parentName, country !== parentName ? country : null].filter(Boolean).join(', ');
+    return `${c.name}${what ? ` — ${what}` : ''}`;
+  });
+  const seen = new Map();
+  for (const l of lines) seen.set(l, (seen.get(l) || 0) + 1);
+  return lines.map((l, k) => (seen.get(l) > 1 ? `${l} (${facts[k].id})` : l));
+}
+
+/**
+ * Which entity the name means (issue 11): for an ambiguous name, the candidates with what tells them
+ * apart, the chosen one first; the places that share the name (`related`: "also: Cercle de Kidal,
+ * Région de Kidal"); and why context chose this one (`reason`: "linked by: admin parent: Province du
+ * Yatenga, same sentence"). `m.candidates` and `m.related` are entity objects (or the wasm
+ * `CandidateFacts`); `byId` names their parents.
+ */
+export function whichEntity(m, byId) {
+  const rows = [];
+  const { entity, flags, variant } = m;
+  if (m.reason) rows.push(h('div', { class: 'tip-row tip-reason' }, h('span', { class: 'tip-key' }, 'Linked by: '), m.reason.text));
+  if (flags & AMBIGUOUS) {
+    const candidates = m.candidates?.length ? m.candidates : [entity];
+    const lines = distinctLines(candidates, byId);
+    rows.push(
+      h(
+        'div',
+        { class: 'tip-warn tip-candidates' },
+        h('strong', {}, 'Ambiguous: '),
+        `“${variant}” may mean:`,
+        h(
+          'ul',
+          { class: 'tip-cands' },
+          lines.map((line, k) => h('li', { class: candidates[k].id === entity.id ? 'chosen' : '' }, line, candidates[k].id === entity.id ? ' (linked)' : '')),
+        ),
+      ),
+    );
+  }
+  if (m.related?.length) {
+    rows.push(h('div', { class: 'tip-row tip-related' }, h('span', { class: 'tip-key' }, 'Also: '), distinctLines(m.related, byId).join('; ')));
+  }
   return rows;
 }
 

@@ -1,6 +1,7 @@
 // Mention records and their exports (JSON, CSV), one definition for the page and the bookmarklet, so
 // that a mention exported from either has the same fields, offsets, context and quoting.
 import { matchKind, AMBIGUOUS, POSSIBLE } from './types.js';
+import { UNCONFIRMED } from './unlisted.js';
 
 /**
  * The mentions of `source` that `keep(i)` accepts, as export records. `source` is `{text, n,
@@ -39,7 +40,8 @@ export function records(source, keep = () => true, doc = null) {
     const start = advance(m.start);
     const end = advance(m.end);
     out.push({
-      id: e.id,
+      // A name no list holds has no id (as the CLI's `"id": null`); its name is its surface.
+      id: e.unlisted ? null : e.id,
       name: e.name,
       type: e.type,
       subtype: e.subtype ?? null,
@@ -54,6 +56,7 @@ export function records(source, keep = () => true, doc = null) {
       possible: Boolean(m.flags & POSSIBLE),
       ambiguous: Boolean(m.flags & AMBIGUOUS),
       candidates: (m.candidates ?? []).map((c) => c.id),
+      ...contextFields(m),
       ...geoFields(e),
       ...d,
     });
@@ -113,6 +116,21 @@ export function toGeoJson(rows, doc = null) {
   return `${JSON.stringify(collection, null, 2)}\n`;
 }
 
+/**
+ * What the context said of mention `m` (issue 11): `unlisted` (a name no list holds, with the `cue`
+ * that proposed it), `unconfirmed` (a doubtful name shown without evidence), and why context linked
+ * it (`reason_kind`, `reason`: "admin parent: Province du Yatenga, same sentence"), null when nothing did.
+ */
+function contextFields(m) {
+  return {
+    unlisted: Boolean(m.entity.unlisted),
+    unconfirmed: Boolean(m.flags & UNCONFIRMED),
+    cue: m.unlisted?.cue ?? null,
+    reason_kind: m.reason?.kind ?? null,
+    reason: m.reason?.text ?? null,
+  };
+}
+
 /** A short, single-line snippet around [start, end), with ellipses where it is cut. */
 export function contextSnippet(text, start, end, width = 40) {
   let from = Math.max(0, start - width);
@@ -142,7 +160,7 @@ export function toJson(value) {
 export const REVIEW_COLUMNS = ['review', 'relinked_from'];
 
 /** The CSV columns of a mention, in order: the page and the bookmarklet write exactly these. */
-export const CSV_COLUMNS = ['id', 'name', 'type', 'subtype', 'surface', 'start', 'end', 'context', 'variant', 'match', 'possible', 'ambiguous', 'candidates', 'utf16Start', 'utf16End', 'country', 'admin1', 'admin2', 'lat', 'lon', ...REVIEW_COLUMNS, 'doc_title', 'doc_url', 'doc_date'];
+export const CSV_COLUMNS = ['id', 'name', 'type', 'subtype', 'surface', 'start', 'end', 'context', 'variant', 'match', 'possible', 'ambiguous', 'candidates', 'utf16Start', 'utf16End', 'unlisted', 'unconfirmed', 'cue', 'reason_kind', 'reason', 'country', 'admin1', 'admin2', 'lat', 'lon', ...REVIEW_COLUMNS, 'doc_title', 'doc_url', 'doc_date'];
 
 /**
  * A cell a spreadsheet would run as a formula (CSV injection): one starting with = + - @, a tab or a

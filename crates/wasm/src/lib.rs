@@ -29,7 +29,7 @@ use sahel_tagger::gazetteer::{
 use sahel_tagger::offsets::OffsetCounter;
 use sahel_tagger::view::{CandidateView, CheckView, MentionView, Offsets, ReasonView, Viewer};
 use sahel_tagger::CaseMode;
-use sahel_tagger::{MatchKind, Mention, Reason, Tagger as CoreTagger};
+use sahel_tagger::{MatchKind, Mention, Options, Reason, Tagger as CoreTagger, Unlisted};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &'static str = r#"
@@ -61,11 +61,22 @@ export interface Mention {
     end: number;
     /** The text as written. */
     surface: string;
-    /** Id of the entity (the first of `candidates`). */
-    id: string;
-    /** The entity's canonical name. */
+    /** Id of the entity (the first of `candidates`); `null` for an unlisted name. */
+    id: string | null;
+    /** The entity's canonical name; for an unlisted name, its surface. */
     name: string;
+    /** For an unlisted name, the type its cue gives. */
     type: EntityType;
+    /** A name no list holds, proposed by its context (option `unlisted`): it has `cue`, `cueKind` and `rule` and none of the fields below but `start` to `type`. */
+    unlisted?: boolean;
+    /** A doubtful name emitted without evidence (option `possible`); its `check` says what spoke against it. */
+    unconfirmed?: boolean;
+    /** For an unlisted name: the cue's words ("le village de"). */
+    cue?: string;
+    /** For an unlisted name: the kind of cue (`designator`, `plural designator`, `role`...). */
+    cueKind?: string;
+    /** For an unlisted name: how the cue proposed it (`after cue`, `list`, `apposition`, `given name`, `repeated`). */
+    rule?: string;
     /** How the text matched. */
     match: MatchKind;
     /** The gazetteer spelling that matched; for `tolerant`, the one approximated; for `grammar`, the grammar's phrase. */
@@ -166,19 +177,39 @@ export interface Entity {
 }
 
 /**
+ * What `Tagger.tag` and `Tagger.tagPacked` find besides the default (every field defaults to false):
+ * `possible` also emits doubtful names for which the text gives no evidence (flagged `unconfirmed`,
+ * with their `check`); `unlisted` also proposes names no list holds, from their context (`id: null`,
+ * `unlisted: true`, the `type` its cue gives, with `cue`, `cueKind` and `rule`). The CLI's
+ * `--possible` and `--unlisted`.
+ */
+export interface TagOptions {
+    possible?: boolean;
+    unlisted?: boolean;
+}
+
+/**
  * The mentions of one text packed in typed arrays (`Tagger.tagPacked`): no object per mention, and
- * entities as indexes into `Tagger.entities()` (fetch that table once per tagger).
+ * entities as indexes into `Tagger.entities()` (fetch that table once per tagger). A "mention number"
+ * is a mention's index in `data` / 5.
  *
  * - `data`: five numbers per mention, in text order: `start`, `end` (UTF-16 offsets), the entity's
- *   index in `entities()`, flags, and the index in `variants` of the spelling that matched (for
- *   `tolerant`, the one approximated; for `grammar`, the grammar's phrase).
+ *   index in `entities()` (for an unlisted name: its index in `unlisted`), flags, and the index in
+ *   `variants` of the spelling that matched (for `tolerant`, the one approximated; for `grammar`, the
+ *   grammar's phrase; for an unlisted name, its surface).
  * - flags: 1 ambiguous, 2 possible (also an ordinary word or common name), 4 case-sensitive,
  *   8 tolerant match, 16 grammar match (neither: exact), 32 grown over a place designator,
- *   64 doubtful name kept on evidence.
+ *   64 doubtful name (it has a check, in `checkOf`), 128 unlisted (a name no list holds, with the
+ *   `unlisted` option), 256 unconfirmed (a doubtful name without evidence, with the `possible` option).
  * - `variants`: the distinct spellings, in order of first use.
- * - candidates of ambiguous mentions: `candMention` lists their mention numbers (index in `data` /
- *   5); the candidates of the k-th are `candList[candOffsets[k] .. candOffsets[k + 1]]`, entity
- *   indexes, the chosen one first.
+ * - candidates of ambiguous mentions: `candMention` lists their mention numbers; the candidates of
+ *   the k-th are `candList[candOffsets[k] .. candOffsets[k + 1]]`, entity indexes, the chosen one
+ *   first. `relMention`, `relOffsets` and `relList` list the same way each mention's `related` places.
+ * - `reasonOf`: pairs (mention number, index in `reasons`) for the mentions context linked (`reasons`
+ *   holds each distinct `Reason` once).
+ * - `checkOf`: triples (mention number, index in `checks`, UTF-16 `at` or 0xFFFFFFFF when none) for
+ *   every doubtful name (flag 64); `checks` holds each distinct check once, without its `at`.
+ * - `unlisted`: one `UnlistedFacts` per unlisted name, in text order.
  */
 export interface PackedMentions {
     data: Uint32Array;
@@ -186,6 +217,22 @@ export interface PackedMentions {
     candMention: Uint32Array;
     candOffsets: Uint32Array;
     candList: Uint32Array;
+    relMention: Uint32Array;
+    relOffsets: Uint32Array;
+    relList: Uint32Array;
+    reasonOf: Uint32Array;
+    reasons: Reason[];
+    checkOf: Uint32Array;
+    checks: Check[];
+    unlisted: UnlistedFacts[];
+}
+
+/** What proposed an unlisted name in `PackedMentions`: its type, the cue's words, the kind of cue, and how the cue proposed it (`Mention.cue`, `cueKind`, `rule`). */
+export interface UnlistedFacts {
+    type: EntityType;
+    cue: string;
+    cueKind: string;
+    rule: string;
 }
 
 /** Counts for one entity type. */
@@ -383,14 +430,32 @@ impl Tagger {
         to_js(&relevant)
     }
 
-    /// Every mention in `text`, sorted and non-overlapping, with UTF-16 `start`/`end`.
+    /// Every mention in `text`, sorted and non-overlapping, with UTF-16 `start`/`end`. `options`
+    /// (`TagOptions`, optional) also asks for the doubtful names without evidence (`possible`) and
+    /// the names no list holds (`unlisted`), in text order among the others.
     #[wasm_bindgen(unchecked_return_type = "Mention[]")]
-    pub fn tag(&self, text: &str) -> Result<JsValue, JsError> {
-        let mentions = self.core.tag(text);
+    pub fn tag(
+        &self,
+        text: &str,
+        #[wasm_bindgen(unchecked_optional_param_type = "TagOptions")] options: Option<JsValue>,
+    ) -> Result<JsValue, JsError> {
+        let tagged = self.core.tag_with(text, &tag_options(options)?);
         let mut builder = MentionBuilder::new(&self.core, text);
-        let out = js_sys::Array::new_with_length(mentions.len() as u32);
-        for (i, m) in mentions.iter().enumerate() {
-            out.set(i as u32, builder.build(m)?.into());
+        let mut unlisted_viewer = Viewer::new(&self.core, text, Offsets::Utf16, true);
+        let out = js_sys::Array::new_with_length((tagged.mentions.len() + tagged.unlisted.len()) as u32);
+        let mut unlisted = tagged.unlisted.iter().peekable();
+        let mut at = 0;
+        for m in &tagged.mentions {
+            while let Some(u) = unlisted.next_if(|u| u.start < m.start) {
+                out.set(at, view_to_js(&unlisted_viewer.unlisted(u))?.into());
+                at += 1;
+            }
+            out.set(at, builder.build(m)?.into());
+            at += 1;
+        }
+        for u in unlisted {
+            out.set(at, view_to_js(&unlisted_viewer.unlisted(u))?.into());
+            at += 1;
         }
         Ok(out.into())
     }
@@ -398,21 +463,43 @@ impl Tagger {
     /// Every mention packed in typed arrays, for callers that tag large texts and want no object per
     /// mention (the page's worker, the bookmarklet): see `PackedMentions` in the TypeScript types for
     /// the layout. Entity indexes index `entities()`, so a caller that keeps that table once per
-    /// tagger reads every mention's entity without looking up ids.
+    /// tagger reads every mention's entity without looking up ids. `options` as for `tag`.
     #[wasm_bindgen(js_name = tagPacked, unchecked_return_type = "PackedMentions")]
-    pub fn tag_packed(&self, text: &str) -> Result<JsValue, JsError> {
-        let mentions = self.core.tag(text);
+    pub fn tag_packed(
+        &self,
+        text: &str,
+        #[wasm_bindgen(unchecked_optional_param_type = "TagOptions")] options: Option<JsValue>,
+    ) -> Result<JsValue, JsError> {
+        let tagged = self.core.tag_with(text, &tag_options(options)?);
+        let mentions = &tagged.mentions;
         let mut counter = OffsetCounter::new(text);
-        let mut data = Vec::with_capacity(mentions.len() * STRIDE);
+        let mut data = Vec::with_capacity((mentions.len() + tagged.unlisted.len()) * STRIDE);
         let variants = js_sys::Array::new();
         let mut variant_index: HashMap<&str, u32> = HashMap::new();
+        let mut variant = |spelling| intern(&mut variant_index, &variants, spelling);
         let (mut cand_mention, mut cand_offsets, mut cand_list) = (vec![], vec![0u32], vec![]);
-        for (i, m) in mentions.iter().enumerate() {
-            let spelling = self.core.variant(m).text.as_str();
-            let v = *variant_index.entry(spelling).or_insert_with(|| {
-                variants.push(&JsValue::from_str(spelling));
-                variants.length() - 1
-            });
+        let (mut rel_mention, mut rel_offsets, mut rel_list) = (vec![], vec![0u32], vec![]);
+        let (mut reason_of, mut reasons, mut reason_index) = (vec![], vec![], HashMap::new());
+        // Checks with byte `at`s (a Bytes viewer finds them without counting), made UTF-16 below.
+        let check_viewer = Viewer::new(&self.core, text, Offsets::Bytes, true);
+        let (mut check_of, mut checks, mut check_index) = (vec![], vec![], HashMap::new());
+        let mut unlisted_facts = vec![];
+        let mut unlisted = tagged.unlisted.iter().peekable();
+        let mut number = 0u32;
+        for m in mentions {
+            while let Some(u) = unlisted.next_if(|u| u.start < m.start) {
+                let v = variant(u.surface(text));
+                data.extend([
+                    counter.position(u.start).utf16 as u32,
+                    counter.position(u.end).utf16 as u32,
+                    unlisted_facts.len() as u32,
+                    flag::UNLISTED,
+                    v,
+                ]);
+                unlisted_facts.push(UnlistedFacts::of(u, text));
+                number += 1;
+            }
+            let v = variant(self.core.variant(m).text.as_str());
             data.extend([
                 counter.position(m.start).utf16 as u32,
                 counter.position(m.end).utf16 as u32,
@@ -421,11 +508,52 @@ impl Tagger {
                 v,
             ]);
             if m.is_ambiguous() {
-                cand_mention.push(i as u32);
+                cand_mention.push(number);
                 cand_list.extend(m.candidates.iter().map(|c| c.0));
                 cand_offsets.push(cand_list.len() as u32);
             }
+            if !m.related.is_empty() {
+                rel_mention.push(number);
+                rel_list.extend(m.related.iter().map(|c| c.0));
+                rel_offsets.push(rel_list.len() as u32);
+            }
+            if let Some(reason) = m.reason {
+                let k = *reason_index.entry(reason).or_insert_with(|| {
+                    reasons.push(reason_view(&self.core, reason));
+                    reasons.len() as u32 - 1
+                });
+                reason_of.extend([number, k]);
+            }
+            if let Some(check) = m.check {
+                let mut view = check_viewer.check(check);
+                let at = view.at.take();
+                let key = (
+                    view.doubt.clone(),
+                    view.verdict.clone(),
+                    view.reason.clone(),
+                    view.cue.clone(),
+                    view.words.clone(),
+                );
+                let k = *check_index.entry(key).or_insert_with(|| {
+                    checks.push(view);
+                    checks.len() as u32 - 1
+                });
+                check_of.push((number, k, at));
+            }
+            number += 1;
         }
+        for u in unlisted {
+            let v = variant(u.surface(text));
+            data.extend([
+                counter.position(u.start).utf16 as u32,
+                counter.position(u.end).utf16 as u32,
+                unlisted_facts.len() as u32,
+                flag::UNLISTED,
+                v,
+            ]);
+            unlisted_facts.push(UnlistedFacts::of(u, text));
+        }
+        let check_of = utf16_checks(text, check_of);
         let out = js_sys::Object::new();
         let set = |key: &str, value: &JsValue| js_sys::Reflect::set(&out, &JsValue::from_str(key), value);
         let typed = |v: &[u32]| JsValue::from(js_sys::Uint32Array::from(v));
@@ -434,7 +562,18 @@ impl Tagger {
             .and_then(|_| set("candMention", &typed(&cand_mention)))
             .and_then(|_| set("candOffsets", &typed(&cand_offsets)))
             .and_then(|_| set("candList", &typed(&cand_list)))
+            .and_then(|_| set("relMention", &typed(&rel_mention)))
+            .and_then(|_| set("relOffsets", &typed(&rel_offsets)))
+            .and_then(|_| set("relList", &typed(&rel_list)))
+            .and_then(|_| set("reasonOf", &typed(&reason_of)))
+            .and_then(|_| set("checkOf", &typed(&check_of)))
             .map_err(|_| JsError::new("internal error: packing mentions"))?;
+        let objects = |key: &str, value: Result<JsValue, JsError>| -> Result<(), JsError> {
+            set(key, &value?).map(|_| ()).map_err(|_| JsError::new("internal error: packing mentions"))
+        };
+        objects("reasons", to_js(&reasons))?;
+        objects("checks", checks_to_js(&checks))?;
+        objects("unlisted", to_js(&unlisted_facts))?;
         Ok(out.into())
     }
 
@@ -556,6 +695,113 @@ mod flag {
     pub const GRAMMAR: u32 = 16;
     pub const DESIGNATOR: u32 = 32;
     pub const DOUBTFUL: u32 = 64;
+    pub const UNLISTED: u32 = 128;
+    pub const UNCONFIRMED: u32 = 256;
+}
+
+/// The options of `tag` and `tagPacked` (`TagOptions`): absent, `undefined` or `null` mean none.
+fn tag_options(options: Option<JsValue>) -> Result<Options, JsError> {
+    #[derive(Deserialize, Default)]
+    struct JsOptions {
+        #[serde(default)]
+        possible: bool,
+        #[serde(default)]
+        unlisted: bool,
+    }
+    let fail = |why: String| {
+        JsError::new(&format!("options must be {{possible?: boolean, unlisted?: boolean}}: {why}"))
+    };
+    let options: JsOptions = match options {
+        Some(value) if !value.is_undefined() && !value.is_null() => {
+            // serde_wasm_bindgen reads only the fields it knows: a misspelt one is caught here.
+            if let Some(object) = value.dyn_ref::<js_sys::Object>() {
+                for key in js_sys::Object::keys(object).iter() {
+                    let key = key.as_string().unwrap_or_default();
+                    if key != "possible" && key != "unlisted" {
+                        return Err(fail(format!("unknown option `{key}`")));
+                    }
+                }
+            }
+            serde_wasm_bindgen::from_value(value).map_err(|e| fail(e.to_string()))?
+        }
+        _ => JsOptions::default(),
+    };
+    Ok(Options { possible: options.possible, unlisted: options.unlisted })
+}
+
+/// The index of `spelling` in `list` (`PackedMentions.variants`), pushed there on first use.
+fn intern<'a>(index: &mut HashMap<&'a str, u32>, list: &js_sys::Array, spelling: &'a str) -> u32 {
+    *index.entry(spelling).or_insert_with(|| {
+        list.push(&JsValue::from_str(spelling));
+        list.length() - 1
+    })
+}
+
+/// What proposed an unlisted name, in `PackedMentions.unlisted`.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct UnlistedFacts {
+    #[serde(rename = "type")]
+    kind: EntityType,
+    cue: String,
+    cue_kind: &'static str,
+    rule: &'static str,
+}
+
+impl UnlistedFacts {
+    fn of(u: &Unlisted, text: &str) -> UnlistedFacts {
+        UnlistedFacts {
+            kind: u.kind,
+            cue: text[u.cue_start..u.cue_end].to_string(),
+            cue_kind: u.cue.as_str(),
+            rule: u.rule.as_str(),
+        }
+    }
+}
+
+/// A reason in words, as `Mention.reason` says it.
+fn reason_view(tagger: &CoreTagger, reason: Reason) -> ReasonView {
+    let gazetteer = tagger.gazetteer();
+    ReasonView {
+        kind: reason.as_str().into(),
+        text: reason.describe(gazetteer),
+        with: reason.with().map(|w| gazetteer.entity(w).id.clone()),
+    }
+}
+
+/// Checks as `Check` objects (camelCase, like `Mention.check`).
+fn checks_to_js(checks: &[CheckView]) -> Result<JsValue, JsError> {
+    #[derive(Serialize)]
+    #[serde(remote = "CheckView")]
+    struct JsCheck {
+        doubt: String,
+        verdict: String,
+        reason: String,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        cue: Option<String>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        words: Option<String>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        at: Option<usize>,
+    }
+    #[derive(Serialize)]
+    struct Wrap<'a>(#[serde(with = "JsCheck")] &'a CheckView);
+    let list: Vec<Wrap> = checks.iter().map(Wrap).collect();
+    to_js(&list)
+}
+
+/// `checkOf` triples with each byte `at` turned into a UTF-16 offset (0xFFFFFFFF: none).
+fn utf16_checks(text: &str, checks: Vec<(u32, u32, Option<usize>)>) -> Vec<u32> {
+    let mut ats: Vec<usize> = checks.iter().filter_map(|c| c.2).collect();
+    ats.sort_unstable();
+    ats.dedup();
+    let mut counter = OffsetCounter::new(text);
+    let utf16: HashMap<usize, u32> = ats.iter().map(|&b| (b, counter.position(b).utf16 as u32)).collect();
+    let mut out = Vec::with_capacity(checks.len() * 3);
+    for (number, k, at) in checks {
+        out.extend([number, k, at.map_or(u32::MAX, |b| utf16[&b])]);
+    }
+    out
 }
 
 impl Tagger {
@@ -573,6 +819,7 @@ impl Tagger {
             | bit(m.kind == MatchKind::Grammar, flag::GRAMMAR)
             | bit(m.designator, flag::DESIGNATOR)
             | bit(m.check.is_some(), flag::DOUBTFUL)
+            | bit(m.is_unconfirmed(), flag::UNCONFIRMED)
     }
 }
 
@@ -635,7 +882,7 @@ struct JsMentionView {
     tier: Option<Tier>,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     designator: bool,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "js_candidates")]
     candidate_facts: Option<Vec<CandidateView>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     country: Option<String>,
@@ -649,8 +896,54 @@ struct JsMentionView {
     lon: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     reason: Option<ReasonView>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "js_candidates")]
     related: Option<Vec<CandidateView>>,
+}
+
+/// [`CandidateView`] as JavaScript sees it (`CandidateFacts`: `parentName`, camelCase like the rest).
+#[derive(Serialize, Deserialize)]
+#[serde(remote = "CandidateView", rename_all = "camelCase")]
+#[allow(dead_code)]
+struct JsCandidateView {
+    id: String,
+    name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    country: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    parent: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    parent_name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    subtype: Option<String>,
+}
+
+/// Lists of candidates (`candidateFacts`, `related`) through [`JsCandidateView`] (the deserializing
+/// half is there for `JsMentionView`'s, never called).
+#[allow(dead_code)]
+mod js_candidates {
+    use super::{CandidateView, JsCandidateView};
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    struct Out<'a>(&'a CandidateView);
+    impl Serialize for Out<'_> {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            JsCandidateView::serialize(self.0, s)
+        }
+    }
+
+    #[derive(Deserialize)]
+    struct In(#[serde(with = "JsCandidateView")] CandidateView);
+
+    pub fn serialize<S: Serializer>(list: &Option<Vec<CandidateView>>, s: S) -> Result<S::Ok, S::Error> {
+        match list {
+            Some(list) => s.collect_seq(list.iter().map(Out)),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Vec<CandidateView>>, D::Error> {
+        Ok(Option::<Vec<In>>::deserialize(d)?.map(|list| list.into_iter().map(|c| c.0).collect()))
+    }
 }
 
 /// A mention's view as a JS object.

@@ -33,7 +33,7 @@ export async function inPage(S, quick) {
     // Trusted Types forbid DOMParser strings makes it fail: the whole page is tagged then.
     article: async (html) => (await limit(import(S.ORIGIN + '/shared/readable.js'), 20000, 'Readability did not load')).findArticleIn(html),
     prefer: async () => {},
-    tag: async (t) => e.tagSpans(t),
+    tag: async (t) => (e.tagUnlisted ? e.tagUnlisted(t) : e.tagSpans(t)),
     details: async (t) => e.details(t),
     layer: async (on) => table((e = await mod.createEngine({ villages: on, sources: S.sources }))),
     // Here review marks are kept for the run only: the tagger origin's storage is not at hand.
@@ -108,7 +108,7 @@ export function remote(S, kind, lost) {
             lay: r.lay,
             srcErr: r.srcErr || null,
             art: r.art || { on: true },
-            tag: (t) => ask({ k: 'tag', text: t }),
+            tag: (t) => ask({ k: 'tag', text: t, u: 1 }),
             article: (html) => ask({ k: 'article', html }),
             prefer: (on) => ask({ k: 'prefer', article: on }),
             details: (t) => ask({ k: 'details', text: t }),
@@ -120,7 +120,7 @@ export function remote(S, kind, lost) {
         else if (waiting.has(r.id)) {
           const w = waiting.get(r.id);
           waiting.delete(r.id);
-          if (r.k === 'spans' && r.spans instanceof Uint32Array) w[0](r.spans);
+          if (r.k === 'spans' && r.spans instanceof Uint32Array) w[0](Array.isArray(r.unl) ? { spans: r.spans, unl: r.unl } : r.spans);
           else if (r.k === 'details' && Array.isArray(r.list)) w[0](r.list);
           else if (r.k === 'table' && Array.isArray(r.ents)) w[0](r);
           else if (r.k === 'article') w[0](r);

@@ -23,7 +23,7 @@ export function setupHover(S) {
     if (S.onMention) S.onMention(m);
     const draw = () => {
       if (shown !== m || S.dead) return;
-      S.tip.replaceChildren(...mentionCard(view(S, m), S.text, S.byId));
+      S.tip.replaceChildren(...mentionCard(view(S, m), S.text, S.byId, { addHint: 'Add it from the panel: Add to my entries.' }));
       S.tip.dataset.type = S.ents[m.k].type;
       S.tip.hidden = false;
       placeCard(S.tip, rect);

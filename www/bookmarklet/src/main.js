@@ -46,6 +46,7 @@ import { numbered, articleSet } from '../../shared/article.js';
 import { docMeta } from '../../shared/docmeta.js';
 import { setupHover } from './hover.js';
 import { rows, exportAs, details } from './mentions.js';
+import { UNLISTED, sentenceAround, entryUrl } from '../../shared/unlisted.js';
 
 const P = 'sahel-';
 const CHUNK = 250000;
@@ -134,7 +135,8 @@ export function start(ORIGIN, SOURCES) {
   const num = (n) => NF.format(n);
   const CO = new Intl.Collator();
   const setTable = (ents) => {
-    S.ents = ents;
+    // A copy: names no list holds are added to it as entities of this page (`unlisted: true`).
+    S.ents = ents.slice();
     S.byId = new Map(ents.map((e) => [e.id, e]));
     S.kOf = new Map(ents.map((e, k) => [e.id, k]));
   };
@@ -342,7 +344,7 @@ export function start(ORIGIN, SOURCES) {
   // One highlight per type, and one per type for its possible mentions (`<type>-p`).
   const hlOf = (m) => {
     const t = typeOf(m);
-    const k = t + (m.f & POSSIBLE ? '-p' : '');
+    const k = t + (m.f & UNLISTED ? '-u' : m.f & POSSIBLE ? '-p' : '');
     let x = hls[k];
     if (!x) {
       x = hls[k] = new Highlight();
@@ -380,6 +382,7 @@ export function start(ORIGIN, SOURCES) {
         const mk = D.createElement('mark');
         mk.setAttribute('data-sahel-t', typeOf(m));
         if (m.f & POSSIBLE) mk.setAttribute('data-sahel-p', '');
+        if (m.f & UNLISTED) mk.setAttribute('data-sahel-u', '');
         mk.append(txt(data.slice(from, to)));
         S.markOf.set(mk, m);
         m.mk.push(mk);
@@ -471,11 +474,27 @@ export function start(ORIGIN, SOURCES) {
       // A tagger in a frame or a window tags the next chunk while this one is placed.
       next = c + 1 < cuts.length ? ask(c + 1) : null;
       const chunk = S.chunks.push({ from: base + x, to: base + cuts[c][1], details: null }) - 1;
-      for (let i = 0; i + 3 < sp.length; i += 4) {
-        const s = base + x + sp[i];
-        const e = base + x + sp[i + 1];
-        if (!S.ents[sp[i + 2]]) continue;
-        const m = { s, e, k: sp[i + 2], f: sp[i + 3], c: chunk, a: locate(S, s, 0), z: locate(S, e, 1), r: null, mk: [] };
+      // A tagger that proposes names no list holds answers {spans, unl}: [start, end, type, cue] each,
+      // made entities of this page (one per type and spelling) and merged in text order.
+      const quads = sp.spans || sp;
+      const found = [];
+      for (let i = 0; i + 3 < quads.length; i += 4) found.push([quads[i], quads[i + 1], quads[i + 2], quads[i + 3], null]);
+      for (const [us, ue, type, cue] of sp.unl || []) {
+        const name = w.t.slice(x + us, x + ue);
+        const id = 'unlisted:' + type + ':' + name;
+        let k = S.ents.findIndex((en) => en.id === id);
+        if (k < 0) {
+          k = S.ents.push({ id, name, type, tier: 'unlisted', unlisted: true }) - 1;
+          S.byId.set(id, S.ents[k]);
+        }
+        found.push([us, ue, k, UNLISTED, { cue }]);
+      }
+      if (sp.unl && sp.unl.length) found.sort((p, q) => p[0] - q[0]);
+      for (const [fs, fe, fk, ff, fu] of found) {
+        const s = base + x + fs;
+        const e = base + x + fe;
+        if (!S.ents[fk]) continue;
+        const m = { s, e, k: fk, f: ff, u: fu, c: chunk, a: locate(S, s, 0), z: locate(S, e, 1), r: null, mk: [] };
         if (!m.a || !m.z) continue;
         if (HL) m.r = new StaticRange({ startContainer: m.a[0], startOffset: m.a[1], endContainer: m.z[0], endOffset: m.z[1] });
         pend.push(m);
@@ -570,8 +589,9 @@ export function start(ORIGIN, SOURCES) {
         ul.append(
           h(
             'li',
-            {},
-            h('button', { title: e.name + (e.subtype ? ' (' + e.subtype + ')' : '') + where + ': next mention', dir: 'auto', onclick: () => jumpTo(k) }, e.name),
+            { class: e.unlisted ? 'unl' : null },
+            h('button', { title: e.name + (e.subtype ? ' (' + e.subtype + ')' : '') + where + (e.unlisted ? ', not in any list' : '') + ': next mention', dir: 'auto', onclick: () => jumpTo(k) }, e.name),
+            e.unlisted ? addLink(k) : null,
             h('span', { class: 'n' }, num(n))
           )
         );
@@ -612,11 +632,19 @@ export function start(ORIGIN, SOURCES) {
     showPos();
     drawMap();
   };
+  // "Add to my entries" for a name no list holds: the tagger page, opened with its entry form filled
+  // (name, type, the sentence around the first mention) through the URL's fragment (../../shared/unlisted.js).
+  const addLink = (k) => {
+    const m = M.find((x) => x.k === k);
+    const e = S.ents[k];
+    const draft = { name: e.name, type: e.type, cue: m.u && m.u.cue, description: sentenceAround(S.text, m.s, m.e) };
+    return h('a', { class: 'add', href: entryUrl(ORIGIN + '/', draft, location.href), target: '_blank', rel: 'noopener noreferrer' }, 'Add to my entries');
+  };
   const showPos = () => (pos.textContent = (cur < 0 ? '\u2013' : num(cur + 1)) + ' / ' + num(M.length));
   const toggle = (t, on) => {
     if (on) hidden.delete(t);
     else hidden.add(t);
-    for (const k of [t, t + '-p']) {
+    for (const k of [t, t + '-p', t + '-u']) {
       if (HL && hls[k]) {
         if (on) CSS.highlights.set(P + k, hls[k]);
         else CSS.highlights.delete(P + k);

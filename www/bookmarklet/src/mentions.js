@@ -17,6 +17,9 @@ export function view(S, m) {
     flags: m.f,
     variant: m.v,
     candidates: (m.cand || []).map((id) => S.byId.get(id)).filter(Boolean),
+    related: (m.rel || []).map((id) => S.byId.get(id)).filter(Boolean),
+    reason: m.why || null,
+    unlisted: m.u || null,
   };
 }
 
@@ -31,12 +34,14 @@ export function details(S, c) {
     const eng = S.eng;
     ch.details = eng.details(S.text.slice(ch.from, ch.to)).then(
       (list) => {
-        for (const [s, e, v, cand, alt] of list) {
+        for (const [s, e, v, cand, alt, why, rel] of list) {
           const m = mentionAt(S.M, ch.from + s);
           if (m && m.s === ch.from + s && m.e === ch.from + e) {
             m.v = v;
             m.cand = cand;
             m.alt = alt || [];
+            m.why = why;
+            m.rel = rel;
           }
         }
       },
@@ -70,9 +75,11 @@ export async function exportAs(S, fmt, opts = {}) {
   if (fmt === 'geojson') return toGeoJson(r, S.doc);
   const counts = new Map();
   for (const x of r) {
-    const c = counts.get(x.id);
+    // Names no list holds have no id: one entry per type and name, marked unlisted.
+    const key = x.id ?? 'unlisted:' + x.type + ':' + x.name;
+    const c = counts.get(key);
     if (c) c.mentions++;
-    else counts.set(x.id, { id: x.id, name: x.name, type: x.type, subtype: x.subtype, mentions: 1 });
+    else counts.set(key, { id: x.id, name: x.name, type: x.type, subtype: x.subtype, mentions: 1, ...(x.unlisted ? { unlisted: true } : {}) });
   }
   return toJson({
     url: location.href,

@@ -44,6 +44,8 @@ export const PANEL_CSS = [
   'li{display:flex;gap:6px;align-items:baseline}',
   'li button{border:0;background:none;padding:0;text-align:start;color:#1a55c8;flex:1;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}',
   'li button:hover{background:none;text-decoration:underline}',
+  'li.unl button{font-style:italic}li a.add{flex:none;font-size:11px;color:#1a55c8}',
+  '.tip-cands{margin:2px 0 0;padding-left:16px}.tip-cands li.chosen{font-weight:600}',
   '.off{opacity:.45}',
   '.gn,.art{display:flex;flex-wrap:wrap;align-items:center;gap:2px 6px;padding:4px 10px;border-bottom:1px solid #e4e4e4;font-size:12px}',
   '.gn label,.art label{display:flex;align-items:center;gap:6px;flex:1;cursor:pointer}.gn input,.art input{margin:0}',
@@ -86,6 +88,10 @@ export function pageCss(types, hidden, P) {
     css += '::highlight(' + P + t + '){background-color:' + c + '33;text-decoration:underline 2px ' + c + '}\n';
     css += '::highlight(' + P + t + '-p){background-color:' + c + '17;text-decoration:underline dashed 2px ' + c + '}\n';
     css += 'mark[data-sahel-t="' + t + '"]{all:unset;' + (on ? 'background-color:' + c + '33;box-shadow:inset 0 -2px ' + c : '') + '}\n';
+    // A name no list holds (../../shared/unlisted.js): no tint, a dotted underline (a highlight cannot
+    // have a frame); as a mark, the page's dashed frame.
+    css += '::highlight(' + P + t + '-u){background-color:transparent;text-decoration:underline dotted 3px ' + c + '}\n';
+    css += 'mark[data-sahel-t="' + t + '"][data-sahel-u]{' + (on ? 'background-color:transparent;box-shadow:none;outline:1.5px dashed ' + c : '') + '}\n';
     css += 'mark[data-sahel-t="' + t + '"][data-sahel-p]{' + (on ? 'background-color:' + c + '17;box-shadow:none;border-bottom:2px dashed ' + c : '') + '}\n';
   }
   // Rejected in the review (../../shared/review.js): struck through, no tint.

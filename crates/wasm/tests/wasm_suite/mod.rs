@@ -45,6 +45,8 @@ struct Mention {
     admin2: Option<String>,
     lat: Option<f64>,
     lon: Option<f64>,
+    reason: Option<serde_json::Value>,
+    related: Option<Vec<serde_json::Value>>,
 }
 
 /// An `Entity` as documented in the TypeScript types.
@@ -627,4 +629,219 @@ fn packed_mentions_hold_what_tag_says() {
         }
     }
     assert_eq!((cand_mention.len(), cand_offsets.len()), (k, k + 1));
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Options: doubtful names without evidence (`possible`) and names no list holds (`unlisted`).
+
+/// A layer of the GeoNames tier with same-name villages (Karma in Mali and Niger, as GeoNames has
+/// them) and a village "Son" (a French word: doubtful wherever it stands).
+const LAYER: &str = "#sahel-tagger-tsv 1\ttest layer\n\
+gn:2455612\tKarma\tplace\tvillage\tML\ttombouctou_region\t16.2\t-3.2\t2455612\tVillage\t^Karma\n\
+gn:2442593\tKarma\tplace\tvillage\tNE\ttillaberi_region\t13.6\t1.9\t2442593\tVillage\t^Karma\n\
+gn:9900101\tSon\tplace\tvillage\tML\tmopti_region\t14.3\t-4.2\t9900101\tVillage\t^Son\n";
+
+/// The default gazetteer over `LAYER` (tier `geonames`), as the page builds it.
+fn layered_tagger() -> JsValue {
+    let source = Object::new();
+    Reflect::set(&source, &"name".into(), &"layer.tsv".into()).unwrap();
+    Reflect::set(&source, &"text".into(), &LAYER.into()).unwrap();
+    Reflect::set(&source, &"tier".into(), &"geonames".into()).unwrap();
+    call(&tagger_class(), "fromSources", &[Array::of1(&source).into(), true.into()]).expect("layer")
+}
+
+/// `{possible?, unlisted?}` as a JS object.
+fn options(possible: bool, unlisted: bool) -> JsValue {
+    let o = Object::new();
+    Reflect::set(&o, &"possible".into(), &possible.into()).unwrap();
+    Reflect::set(&o, &"unlisted".into(), &unlisted.into()).unwrap();
+    o.into()
+}
+
+fn tag_with(tagger: &JsValue, text: &str, options: JsValue) -> Vec<serde_json::Value> {
+    from_js(call(tagger, "tag", &[text.into(), options]).expect("tag"))
+}
+
+#[wasm_bindgen_test]
+fn tag_proposes_unlisted_names_only_when_asked() {
+    let tagger = default_tagger();
+    let text = "Des hommes armés ont attaqué les villages de Kakassobon et Bolgadjé, près de Mopti.";
+    let surfaces = |list: &[serde_json::Value]| -> Vec<String> {
+        list.iter().map(|m| m["surface"].as_str().unwrap().to_string()).collect()
+    };
+    assert_eq!(surfaces(&tag_with(&tagger, text, JsValue::UNDEFINED)), ["Mopti"]);
+    assert_eq!(surfaces(&tag_with(&tagger, text, JsValue::NULL)), ["Mopti"]);
+    assert_eq!(surfaces(&tag_with(&tagger, text, options(false, false))), ["Mopti"]);
+    let all = tag_with(&tagger, text, options(false, true));
+    assert_eq!(surfaces(&all), ["Kakassobon", "Bolgadjé", "Mopti"], "in text order");
+    let k = &all[0];
+    assert_eq!(k["id"], serde_json::Value::Null);
+    assert_eq!((k["name"].as_str(), k["type"].as_str()), (Some("Kakassobon"), Some("place")));
+    assert_eq!(k["unlisted"], true);
+    assert_eq!((k["cue"].as_str(), k["cueKind"].as_str()), (Some("villages de"), Some("plural designator")));
+    assert_eq!(all[1]["rule"].as_str(), Some("list"));
+    let text16: Vec<u16> = text.encode_utf16().collect();
+    let (start, end) = (all[1]["start"].as_u64().unwrap() as usize, all[1]["end"].as_u64().unwrap() as usize);
+    assert_eq!(String::from_utf16(&text16[start..end]).unwrap(), "Bolgadjé");
+    // A listed mention is unchanged, with no `unlisted` field.
+    assert_eq!(all[2]["id"].as_str(), Some("mopti"));
+    assert!(all[2].get("unlisted").is_none());
+    // Every field is one the TypeScript types document (camelCase, candidates' `parentName` too).
+    let documented = [
+        "start",
+        "end",
+        "surface",
+        "id",
+        "name",
+        "type",
+        "unlisted",
+        "unconfirmed",
+        "cue",
+        "cueKind",
+        "rule",
+        "match",
+        "variant",
+        "subtype",
+        "candidates",
+        "ambiguous",
+        "possible",
+        "caseSensitive",
+        "check",
+        "tier",
+        "designator",
+        "candidateFacts",
+        "country",
+        "admin1",
+        "admin2",
+        "lat",
+        "lon",
+        "reason",
+        "related",
+    ];
+    for m in &all {
+        for key in m.as_object().unwrap().keys() {
+            assert!(documented.contains(&key.as_str()), "undocumented field {key} in {m}");
+        }
+    }
+    let related = all[2]["related"].as_array().expect("Mopti's cercle and region");
+    assert!(
+        related.iter().all(|c| c.get("parent_name").is_none() && c["parentName"].is_string()),
+        "{related:?}"
+    );
+    // Options that are not {possible?, unlisted?} are refused with a readable error.
+    let bad = Object::new();
+    Reflect::set(&bad, &"unlisetd".into(), &true.into()).unwrap();
+    let thrown = call(&tagger, "tag", &[text.into(), bad.into()]).expect_err("a misspelt option");
+    assert!(error_message(&thrown).contains("options must be {possible?: boolean, unlisted?: boolean}"));
+}
+
+#[wasm_bindgen_test]
+fn tag_shows_doubtful_names_without_evidence_only_when_asked() {
+    let tagger = layered_tagger();
+    let text = "Son frère est parti vers Gao. Son champ est loin.";
+    let found = tag_with(&tagger, text, JsValue::UNDEFINED);
+    assert_eq!(found.iter().map(|m| m["surface"].as_str().unwrap()).collect::<Vec<_>>(), ["Gao"]);
+    let all = tag_with(&tagger, text, options(true, false));
+    let son: Vec<_> = all.iter().filter(|m| m["surface"] == "Son").collect();
+    assert_eq!(son.len(), 2);
+    for m in son {
+        assert_eq!(m["unconfirmed"], true);
+        assert_eq!(m["check"]["verdict"], "unconfirmed");
+        assert_eq!(m["check"]["reason"], "no evidence");
+    }
+    call(&tagger, "free", &[]).unwrap();
+}
+
+/// `tagPacked` with options: unlisted names among the mentions (flag 128, their facts in `unlisted`,
+/// their surface in `variants`), unconfirmed ones (flag 256) with their check in `checkOf`/`checks`,
+/// the reason context linked a name (`reasonOf`/`reasons`) and related places (`rel*`), all as `tag`
+/// says them.
+#[wasm_bindgen_test]
+fn packed_mentions_carry_unlisted_unconfirmed_reasons_and_related() {
+    let tagger = layered_tagger();
+    let text = "Des hommes armés ont attaqué Karma, dans la province du Yatenga, samedi. Les villages de \
+                Kakassobon et Bolgadjé sont vides. Son frère est à Kidal.";
+    let packed = call(&tagger, "tagPacked", &[text.into(), options(true, true)]).unwrap();
+    let listed = tag_with(&tagger, text, options(true, true));
+    let array = |key: &str| -> Vec<u32> { get(&packed, key).dyn_into::<Uint32Array>().unwrap().to_vec() };
+    let data = array("data");
+    let variants: Vec<String> = from_js(get(&packed, "variants"));
+    let unlisted: Vec<serde_json::Value> = from_js(get(&packed, "unlisted"));
+    let reasons: Vec<serde_json::Value> = from_js(get(&packed, "reasons"));
+    let checks: Vec<serde_json::Value> = from_js(get(&packed, "checks"));
+    let entities: Vec<Entity> = from_js(call(&tagger, "entities", &[]).unwrap());
+    let (reason_of, check_of) = (array("reasonOf"), array("checkOf"));
+    let (rel_mention, rel_offsets, rel_list) = (array("relMention"), array("relOffsets"), array("relList"));
+    assert_eq!(data.len(), 5 * listed.len());
+    let (mut seen_unlisted, mut seen_unconfirmed, mut seen_reason, mut seen_related) = (0, 0, 0, 0);
+    for (i, (m, row)) in listed.iter().zip(data.chunks(5)).enumerate() {
+        assert_eq!(
+            (row[0] as u64, row[1] as u64),
+            (m["start"].as_u64().unwrap(), m["end"].as_u64().unwrap())
+        );
+        let flags = row[3];
+        assert_eq!(flags & 128 != 0, m["unlisted"] == true, "{m}");
+        assert_eq!(flags & 256 != 0, m["unconfirmed"] == true, "{m}");
+        if flags & 128 != 0 {
+            let facts = &unlisted[row[2] as usize];
+            assert_eq!(row[2], seen_unlisted, "one entry per unlisted name, in text order");
+            assert_eq!(
+                (&facts["type"], &facts["cue"], &facts["cueKind"], &facts["rule"]),
+                (&m["type"], &m["cue"], &m["cueKind"], &m["rule"])
+            );
+            assert_eq!(variants[row[4] as usize], m["surface"].as_str().unwrap());
+            seen_unlisted += 1;
+            continue;
+        }
+        assert_eq!(entities[row[2] as usize].id, m["id"].as_str().unwrap());
+        let find =
+            |list: &[u32], stride: usize| list.chunks(stride).find(|c| c[0] == i as u32).map(|c| c.to_vec());
+        match (find(&reason_of, 2), m.get("reason")) {
+            (Some(pair), Some(reason)) => {
+                assert_eq!(&reasons[pair[1] as usize], reason);
+                seen_reason += 1;
+            }
+            (None, None) => {}
+            other => panic!("reason of {m}: {other:?}"),
+        }
+        match (find(&check_of, 3), m.get("check")) {
+            (Some(triple), Some(check)) => {
+                let mut expected = check.clone();
+                let at = expected.as_object_mut().unwrap().remove("at");
+                assert_eq!(checks[triple[1] as usize], expected);
+                assert_eq!(
+                    at.map(|a| a.as_u64().unwrap() as u32),
+                    (triple[2] != u32::MAX).then_some(triple[2])
+                );
+                assert_eq!(flags & 64, 64);
+                if flags & 256 != 0 {
+                    seen_unconfirmed += 1;
+                }
+            }
+            (None, None) => assert_eq!(flags & 64, 0),
+            other => panic!("check of {m}: {other:?}"),
+        }
+        let related: Vec<&str> = match rel_mention.iter().position(|&r| r == i as u32) {
+            Some(k) => rel_list[rel_offsets[k] as usize..rel_offsets[k + 1] as usize]
+                .iter()
+                .map(|&e| entities[e as usize].id.as_str())
+                .collect(),
+            None => vec![],
+        };
+        let expected: Vec<&str> = m
+            .get("related")
+            .map(|r| r.as_array().unwrap().iter().map(|c| c["id"].as_str().unwrap()).collect())
+            .unwrap_or_default();
+        assert_eq!(related, expected);
+        seen_related += usize::from(!related.is_empty());
+    }
+    assert_eq!(seen_unlisted as usize, unlisted.len());
+    assert_eq!((seen_unlisted, seen_unconfirmed, seen_reason, seen_related), (2, 1, 1, 1), "{listed:?}");
+    // Without options, the default: none of them.
+    let plain = call(&tagger, "tagPacked", &[text.into()]).unwrap();
+    let flags: Vec<u32> =
+        get(&plain, "data").dyn_into::<Uint32Array>().unwrap().to_vec().chunks(5).map(|r| r[3]).collect();
+    assert!(flags.iter().all(|f| f & (128 | 256) == 0));
+    assert_eq!(from_js::<Vec<serde_json::Value>>(get(&plain, "unlisted")).len(), 0);
+    call(&tagger, "free", &[]).unwrap();
 }
