@@ -99,6 +99,11 @@ fn villages_are_found_capitalized_and_curated_names_stay_primary() {
 #[test]
 fn common_words_and_personal_names_are_only_possible() {
     let Some((_, tagger)) = generated() else { return };
+    if !std::path::Path::new("/usr/share/dict/french").is_file() {
+        // "Table" is flagged as a French word from the word list; without it there is nothing to check.
+        println!("SKIPPED: /usr/share/dict/french not found (apt-get install wfrench)");
+        return;
+    }
     let text = "Moussa Traoré a dit que la Table ronde de Paris était prête.";
     for m in tagger.tag(text) {
         let entity = tagger.entity(&m);
