@@ -27,8 +27,13 @@
 //! ([`crate::arabic`]), the skeletons of one to [`MAX_WORDS`] words are looked up; the longest found is a
 //! candidate like a tolerant one ([`crate::MatchKind::Tolerant`], with the variant it approximates), so
 //! it passes the same boundary and proclitic checks and loses to an exact match it overlaps.
+//!
+//! **Listed words are what they are.** A run of words each of which is itself a word of some listed
+//! spelling is not a misspelling of another name: `كومباوري` (Compaoré, from `بليز كومباوري`) has the
+//! skeleton of the village `كومبري` but is the president's surname. Such a run is never matched by
+//! skeleton; the exact matcher finds it when a listed spelling is that run.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Fewest letters of a name's skeleton (all its words) for it to be matched by skeleton.
 pub const MIN_LETTERS: usize = 5;
@@ -87,6 +92,8 @@ fn name_skeleton(folded: &str) -> Option<String> {
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Skeletons {
     map: HashMap<Box<str>, u32>,
+    /// Every Arabic word of every listed spelling (folded), eligible or not.
+    listed_words: HashSet<Box<str>>,
 }
 
 impl Skeletons {
@@ -96,7 +103,11 @@ impl Skeletons {
         // Skeleton → (pattern, entity) of an eligible pattern, or None once two entities share it.
         let mut found: HashMap<String, Option<(u32, u32)>> = HashMap::new();
         let mut others: Vec<(String, u32)> = vec![];
+        let mut listed_words = HashSet::new();
         for (p, (folded, eligible, entity)) in patterns.enumerate() {
+            for word in folded.split(' ').filter(|w| skeleton(w).is_some()) {
+                listed_words.insert(Box::from(word));
+            }
             let Some(key) = name_skeleton(folded) else { continue };
             if !eligible {
                 others.push((key, entity));
@@ -125,7 +136,7 @@ impl Skeletons {
             }
         }
         let map = found.into_iter().filter_map(|(k, v)| Some((k.into_boxed_str(), v?.0))).collect();
-        Skeletons { map }
+        Skeletons { map, listed_words }
     }
 
     /// The pattern whose skeleton is `key`, if any.
@@ -167,7 +178,9 @@ impl Skeletons {
                     continue;
                 }
                 if let Some((end, pattern)) = self.longest_at(folded, start, word_end) {
-                    found(start, end, pattern);
+                    if !folded[start..end].split(' ').all(|w| self.listed_words.contains(w)) {
+                        found(start, end, pattern);
+                    }
                     break;
                 }
             }

@@ -65,7 +65,7 @@ pub fn mentions(tagger: &Tagger, text: &str, mentions: &[Mention]) -> Result<(),
         let variant = fold(&variant.text);
         let surface = fold(m.surface(text));
         // An exact mention folds to its variant; a tolerant one differs from the variant it
-        // approximates and has at least two words; a grammar phrase or a mention grown over a place
+        // approximates and has at least two words, or is one Arabic word with the variant's skeleton; a grammar phrase or a mention grown over a place
         // designator ("province de Kossi") need not fold to any variant.
         let same = surface == variant || format!("ال{surface}") == variant;
         match m.kind {
@@ -75,7 +75,16 @@ pub fn mentions(tagger: &Tagger, text: &str, mentions: &[Mention]) -> Result<(),
             crate::MatchKind::Exact if !same => {
                 return Err(format!("surface {surface:?} does not fold to variant {variant:?}: {}", at()));
             }
-            crate::MatchKind::Tolerant if same || !surface.contains(' ') => {
+            // One word may only be approximated by its Arabic skeleton (crate::arabic_skeleton).
+            crate::MatchKind::Tolerant
+                if same
+                    || (!surface.contains(' ')
+                        && crate::arabic_skeleton::skeleton(&surface).is_none_or(|s| {
+                            let of = crate::arabic_skeleton::skeleton;
+                            of(variant.trim_start_matches("ال")).as_ref() != Some(&s)
+                                && of(&variant).as_ref() != Some(&s)
+                        })) =>
+            {
                 return Err(format!("tolerant {surface:?} for variant {variant:?}: {}", at()));
             }
             _ => {}
