@@ -1,7 +1,7 @@
 // Builds the bookmarklet's code (`make bookmarklet`, part of `make www`): esbuild bundles
 // www/bookmarklet/src/main.js and the shared modules it imports (www/shared/) into one minified IIFE
-// in plain ASCII (the same as `esbuild --bundle --format=iife --minify --charset=ascii
-// --global-name=sahelBookmarklet`), and writes it as a string in www/bookmarklet/bundle.js, a small
+// in plain ASCII (as `esbuild --bundle --format=iife --minify --charset=ascii` would, the IIFE setting
+// `var sahelBookmarklet` to `{start}`), and writes it as a string in www/bookmarklet/bundle.js, a small
 // ES module install.js imports to build the `javascript:` URL for the origin serving the page.
 //
 // Why a bundler: the bookmarklet must be one self-contained piece of code, while its sources are ES
@@ -19,10 +19,11 @@ const ENTRY = path.join(ROOT, 'www/bookmarklet/src/main.js');
 const OUT = path.join(ROOT, 'www/bookmarklet/bundle.js');
 
 const result = await build({
-  entryPoints: [ENTRY],
+  // `sahelBookmarklet = {start}` rather than esbuild's `globalName`, whose module-export helpers would
+  // cost some 650 characters of the URL; the `var` keeps it a local of install.js's function.
+  stdin: { contents: `import { start } from './${path.basename(ENTRY)}';\nsahelBookmarklet = { start };\n`, resolveDir: path.dirname(ENTRY), sourcefile: 'bookmarklet-entry.js' },
   bundle: true,
   format: 'iife',
-  globalName: 'sahelBookmarklet',
   minify: true,
   charset: 'ascii',
   legalComments: 'none',
@@ -32,7 +33,7 @@ const result = await build({
   write: false,
   logLevel: 'warning',
 });
-const code = result.outputFiles[0].text.trim();
+const code = 'var sahelBookmarklet;' + result.outputFiles[0].text.trim();
 if (/[^\x20-\x7e]/.test(code)) throw new Error('the bookmarklet bundle is not printable ASCII');
 fs.writeFileSync(
   OUT,

@@ -9,6 +9,11 @@ import { checkLine } from '../shared/checks.js';
  * entity), `review()` builds the review controls put at the card's end (../shared/review.js). The
  * card stays while the pointer or the focus is on it, so that its controls can be used.
  */
+/** The keys that work on a focused mark, said at the end of its card. */
+function keysLine(m) {
+  return m.entity.unlisted ? 'a: add to my entries · n / p: next / previous mention · Esc: close' : 'n / p: next / previous mention of this entity · Esc: close';
+}
+
 export function setupTooltip(container, tip, lookup) {
   let current = null;
   let keyboardShown = false;
@@ -23,7 +28,7 @@ export function setupTooltip(container, tip, lookup) {
     current = mark;
     keyboardShown = keyboard;
     const m = info.mention || info.result.mention(info.i);
-    tip.replaceChildren(...mentionCard(m, info.result.text, info.byId, { keyboard, review: info.review ? info.review() : null, addHint: 'Click it (or press A) to add it to your entries: the form opens filled in.', describeCheck: checkLine }));
+    tip.replaceChildren(...mentionCard(m, info.result.text, info.byId, { keys: keyboard ? keysLine(m) : '', review: info.review ? info.review() : null, addHint: 'Click it (or press A) to add it to your entries: the form opens filled in.', describeCheck: checkLine }));
     tip.dataset.type = m.entity.type;
     tip.hidden = false;
     mark.setAttribute('aria-describedby', tip.id);

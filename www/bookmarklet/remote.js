@@ -5,6 +5,8 @@
 //                               `u` (bookmarklets since names no list holds are shown), also `unl`: the
 //                               unlisted names as engine.js `tagUnlisted` lists them
 //   {k: 'details', id, text}  → {k: 'details', id, list} (engine.js `details`: variants, candidates)
+//   {k: 'format', id, fmt, rows, doc} → {k: 'format', id, text} (an export's CSV or GeoJSON text:
+//     ../shared/mentions.js exportText, kept out of the bookmarklet's bundle)
 //   {k: 'layer', id, on}      → {k: 'table', id, v, ents, lay} after switching the GeoNames village
 //                               layer on or off (a new entity table: every mention must be tagged again)
 //   {k: 'article', id, html}  → {k: 'article', id, ok, ids, title, byline, published} or {…, ok: false,
@@ -23,6 +25,7 @@
 // storage keep it for the run only (a window of remote.html is first-party: there it is kept).
 import { createEngine, villageLayerAvailable } from './engine.js';
 import { findArticleIn } from '../shared/readable.js';
+import { exportText } from '../shared/mentions.js';
 import { storageReviewStore, MemoryReviewStore } from '../shared/review.js';
 
 const MAX_TEXT = 64 * 1024 * 1024;
@@ -148,6 +151,13 @@ function serve(port, origin, v) {
           (marks) => port.postMessage({ k: 'review', id: d.id, marks, kept: true }),
           (err) => port.postMessage({ k: 'error', id: d.id, msg: message(err) })
         );
+    } else if (d.k === 'format' && typeof d.fmt === 'string' && Array.isArray(d.rows)) {
+      // The CSV or GeoJSON text of the panel's export records (../shared/mentions.js exportText).
+      try {
+        port.postMessage({ k: 'format', id: d.id, text: exportText(d.fmt, d.rows, d.doc || null) });
+      } catch (err) {
+        port.postMessage({ k: 'error', id: d.id, msg: message(err) });
+      }
     } else if (d.k === 'prefer' && typeof d.article === 'boolean') {
       remember(WHOLE, d.article ? null : 'on');
       port.postMessage({ k: 'article', id: d.id, on: d.article });

@@ -59,13 +59,13 @@ function matchLabel(flags) {
  * The card's content (a list of elements) for mention `m` of `text`: `m` is `{entity, start, end,
  * flags, variant, candidates}` with UTF-16 offsets (the page's `Result.mention(i)`, the bookmarklet's
  * mention with its details; with `related`, `reason`, `check` and, for a name no list holds, `unlisted`
- * when known), `byId` maps entity ids to entities (for the parent chain). `keyboard` adds the keys
- * that work on a focused mark (the page's); `addHint` says how to add an unlisted name to the entries;
+ * when known), `byId` maps entity ids to entities (for the parent chain). `keys` is a line saying
+ * the keys that work on a focused mark (the page's, ../app/tooltip.js); `addHint` says how to add an unlisted name to the entries;
  * `describeCheck(check)` (./checks.js `checkLine`: the page's, kept out of the bookmarklet's bundle)
  * words a doubtful name's check.
  */
-export function mentionCard(m, text, byId, { keyboard = false, review = null, addHint = '', describeCheck = null } = {}) {
-  if (m.entity.unlisted) return unlistedCard(m, text, { keyboard, addHint });
+export function mentionCard(m, text, byId, { keys = '', review = null, addHint = '', describeCheck = null } = {}) {
+  if (m.entity.unlisted) return unlistedCard(m, text, { keys, addHint });
   const { entity, flags, variant } = m;
   const surface = text.slice(m.start, m.end);
   const type = TYPE_BY_ID.get(entity.type);
@@ -112,7 +112,7 @@ export function mentionCard(m, text, byId, { keyboard = false, review = null, ad
   if (entity.geonames || entity.tier === 'geonames') {
     rows.push(h('div', { class: 'tip-credit' }, 'Data: GeoNames (CC BY 4.0)'));
   }
-  if (keyboard) rows.push(h('div', { class: 'tip-keys' }, 'n / p: next / previous mention of this entity · Esc: close'));
+  if (keys) rows.push(h('div', { class: 'tip-keys' }, keys));
   if (review) rows.push(review);
   return rows;
 }
@@ -122,7 +122,7 @@ export function mentionCard(m, text, byId, { keyboard = false, review = null, ad
  * list — proposed by its context “le village de”") and how to add it to the reader's entries
  * (`addHint`: the page's and the bookmarklet's ways differ).
  */
-function unlistedCard(m, text, { keyboard, addHint }) {
+function unlistedCard(m, text, { keys, addHint }) {
   const { entity } = m;
   const type = TYPE_BY_ID.get(entity.type);
   const rows = [
@@ -131,7 +131,7 @@ function unlistedCard(m, text, { keyboard, addHint }) {
     h('div', { class: 'tip-row tip-unlisted' }, h('strong', {}, 'Unlisted: '), unlistedLine(m.unlisted), '.'),
   ];
   if (addHint) rows.push(h('div', { class: 'tip-row tip-add' }, addHint));
-  if (keyboard) rows.push(h('div', { class: 'tip-keys' }, 'a: add to my entries · n / p: next / previous mention · Esc: close'));
+  if (keys) rows.push(h('div', { class: 'tip-keys' }, keys));
   return rows;
 }
 

@@ -195,3 +195,14 @@ export function toCsv(rows) {
   for (const row of rows) lines.push(CSV_COLUMNS.map((c) => csvCell(row[c])).join(','));
   return `\ufeff${lines.join('\r\n')}\r\n`;
 }
+
+/**
+ * The text of an export of `rows` (`records()`): `'csv'` (toCsv) or `'geojson'` (toGeoJson, with
+ * `doc`). The bookmarklet has these made by its engine, on the tagger origin (remote.js, or the
+ * tagger origin's modules imported into the page), so that its bundle need not carry them.
+ */
+export function exportText(fmt, rows, doc = null) {
+  if (fmt === 'csv') return toCsv(rows);
+  if (fmt === 'geojson') return toGeoJson(rows, doc);
+  throw new Error(`unknown export format ${fmt}`);
+}

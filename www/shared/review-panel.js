@@ -33,7 +33,8 @@ export function panelReview(S, { box, root, sheetFor, details, current, changed 
     },
     onChange() {},
   };
-  sheetFor(REVIEW_CSS, root);
+  // The controls as in the page's card, flattened into the panel's box.
+  sheetFor(REVIEW_CSS + '\n.rvbox .rv{margin:0;border:0;padding:0}.rvbox .rv-what{font-size:12px;margin-bottom:2px}', root);
   const session = new ReviewSession(store, { onChange: () => changed() });
   const markOf = (m) => session.of(m.s, m.e, S.text.slice(m.s, m.e));
 

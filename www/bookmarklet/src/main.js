@@ -171,19 +171,25 @@ export function start(ORIGIN, SOURCES) {
   const gnN = h('span', { class: 'n' });
   const gnWhy = h('span', { class: 'why', hidden: true }, 'Not available: the tagger site has no village layer.');
   const gnLabel = h('label', {}, gnBox, 'GeoNames villages');
-  const GN = 'Villages and localities from ' + CREDIT + '. Many village names are also ordinary words: those mentions are marked possible (dashed underline).';
+  const GN = 'Villages and localities from ' + CREDIT + '. Village names that are also ordinary words are marked possible (dashed).';
   const gn = h('div', { class: 'gn', hidden: true }, gnLabel, gnN, gnWhy);
   const artBox = h('input', { type: 'checkbox', checked: true, disabled: true, onchange: () => article(artBox.checked) });
   const artWhy = h('span', { class: 'why' });
   const art = h(
     'div',
-    { class: 'art', hidden: true, title: 'Tag only the article, found as in Firefox\u2019s reader view (Readability); off: the whole page, navigation, ads and sidebars included' },
+    { class: 'art', hidden: true, title: 'Only the article, as Firefox\u2019s reader view finds it (Readability); off: the whole page' },
     h('label', {}, artBox, 'Article only'),
     artWhy
   );
   const incRej = h('input', { type: 'checkbox' });
   const save = async (fmt) => {
-    const data = await exportAs(S, fmt, { includeRejected: incRej.checked });
+    let data;
+    try {
+      data = await exportAs(S, fmt, { includeRejected: incRej.checked });
+    } catch (e) {
+      msg.hidden = false;
+      return (msg.textContent = 'The ' + fmt.toUpperCase() + ' export failed: ' + ((e && e.message) || e));
+    }
     const type = fmt === 'csv' ? 'text/csv;charset=utf-8' : fmt === 'geojson' ? 'application/geo+json' : 'application/json';
     download('sahel-tagger-' + (location.hostname || 'page') + '.' + fmt, data, type, root);
   };
@@ -194,52 +200,33 @@ export function start(ORIGIN, SOURCES) {
     pos,
     h('button', { title: 'Next mention', 'aria-label': 'Next mention', onclick: () => step(1) }, '\u203a'),
     h('span', { class: 'sp' }),
-    h('button', { class: 'json', title: 'Download the mentions as JSON (with the page URL and title)', onclick: () => save('json') }, 'JSON'),
-    h('button', { class: 'csv', title: 'Download the mentions as CSV (the tagger page\u2019s columns)', onclick: () => save('csv') }, 'CSV'),
-    h('button', { class: 'geojson', title: 'Download the places mentioned as GeoJSON: one point per place with its admin units (GeoNames, CC BY 4.0), count and mentions', onclick: () => save('geojson') }, 'GeoJSON'),
-    h('label', { class: 'n', title: 'Rejected mentions are left out of the exports unless this is ticked' }, incRej, 'rejected too')
+    h('button', { class: 'json', title: 'The mentions as JSON (with the page URL and title)', onclick: () => save('json') }, 'JSON'),
+    h('button', { class: 'csv', title: 'The mentions as CSV (the tagger page\u2019s columns)', onclick: () => save('csv') }, 'CSV'),
+    h('button', { class: 'geojson', title: 'The places as GeoJSON, with their admin units (GeoNames, CC BY 4.0)', onclick: () => save('geojson') }, 'GeoJSON'),
+    h('label', { class: 'n', title: 'Export rejected mentions too' }, incRej, 'rejected too')
   );
   // The review of the current mention (../../shared/review.js): confirm, reject, re-link, never.
   const rvbox = h('div', { class: 'rvbox', hidden: true });
   const srcNote = h('div', { class: 'src', hidden: true });
   // ---- the map and the incident sheet (imported from ORIGIN on first use, see the head) ----
   const mapBox = h('div', { class: 'map', hidden: true });
-  const mapBtn = h('button', { class: 'mapb', 'aria-pressed': 'false', 'aria-expanded': 'false', title: 'A map of the places mentioned: click a dot to go through its mentions', onclick: () => showMap(mapBox.hidden) }, 'Map');
+  const mapBtn = h('button', { class: 'mapb', 'aria-pressed': 'false', 'aria-expanded': 'false', title: 'Map of the places mentioned; a dot goes to its mentions', onclick: () => showMap(mapBox.hidden) }, 'Map');
   const sheetBtn = h('button', { class: 'sheetb', title: 'A draft ACLED-style table of this article, editable, as CSV', onclick: () => openSheet() }, 'Incident sheet');
   const tools = h('div', { class: 'tools' }, mapBtn, sheetBtn);
-  const sheetMount = h('div', { class: 'sheet-body' });
-  const sheetBox = h(
-    'div',
-    { class: 'sheet', hidden: true, role: 'dialog', 'aria-label': 'Incident sheet', lang: 'en' },
-    h('div', { class: 'sheet-bar' }, h('button', { class: 'sheet-close', onclick: () => (sheetBox.hidden = true) }, 'Close')),
-    sheetMount
-  );
-  const mapS = { map: null, idx: new Map(), mod: null, loading: null };
-  const sheetS = { sheet: null, key: null, mod: null };
+  const mapS = { map: null, idx: new Map(), mod: null };
+  let sheet = null;
   const load = (file) => import(ORIGIN + '/shared/' + file);
+  // The map and the sheet with their styles and glue (../../shared/panel-tools.js), loaded once.
+  let toolsP = null;
+  const loadTools = () =>
+    (toolsP = toolsP || load('panel-tools.js').then((mod) => (sheetFor(mod.TOOLS_CSS, root), mod), (e) => ((toolsP = null), Promise.reject(e))));
   const failMsg = (what, e) => what + ' could not be loaded here (' + ((e && e.message) || e) + '): ' + (blocked.size ? 'this page blocks ' + [...blocked].join(', ') : 'this page may block scripts from the tagger site') + '.';
   const curId = () => (cur >= 0 && M[cur] ? S.ents[M[cur].k].id : null);
-  const mapPlaces = () => {
-    const n = new Map();
-    for (const m of M) {
-      const r = markOf(m);
-      if (r && r.review === 'rejected') continue;
-      const k = r && r.review === 'relinked' && S.kOf.has(r.entity) ? S.kOf.get(r.entity) : m.k;
-      n.set(k, (n.get(k) || 0) + 1);
-    }
-    const places = [];
-    mapS.idx = new Map();
-    for (const [k, count] of n) {
-      const e = S.ents[k];
-      if (e.type !== 'place' && !(Number.isFinite(e.lat) && Number.isFinite(e.lon))) continue;
-      mapS.idx.set(e.id, k);
-      places.push({ id: e.id, name: e.name, type: e.type, lat: e.lat, lon: e.lon, count, country: e.country, admin1: e.admin1 });
-    }
-    return places;
-  };
   const drawMap = () => {
     if (!mapS.map || mapBox.hidden) return;
-    mapS.map.update(mapPlaces(), { hiddenTypes: hidden });
+    const { places, idx } = mapS.mod.mapPlaces(M, S, markOf);
+    mapS.idx = idx;
+    mapS.map.update(places, { hiddenTypes: hidden });
     mapS.map.highlight(curId());
   };
   const showMap = async (on) => {
@@ -250,8 +237,7 @@ export function start(ORIGIN, SOURCES) {
     if (!on) return;
     if (!mapS.map) {
       try {
-        mapS.loading = mapS.loading || load('map.js');
-        const mod = await mapS.loading;
+        const mod = (mapS.mod = await loadTools());
         S.alive();
         if (!mapS.map) {
           mapS.map = mod.createMap(mapBox, {
@@ -261,7 +247,6 @@ export function start(ORIGIN, SOURCES) {
           S.map = mapS.map;
         }
       } catch (e) {
-        mapS.loading = null;
         if (!S.dead) mapBox.replaceChildren(h('p', { class: 'why' }, failMsg('The map', e)));
         return;
       }
@@ -274,40 +259,18 @@ export function start(ORIGIN, SOURCES) {
     if (!M.length) return;
     let mod;
     try {
-      mod = sheetS.mod = sheetS.mod || (await load('incident-sheet.js'));
+      mod = await loadTools();
     } catch (e) {
       msg.hidden = false;
       msg.textContent = failMsg('The incident sheet', e);
       return;
     }
     S.alive();
-    const input = {
-      text: S.text,
-      mentions: M.map((m) => {
-        const r = markOf(m);
-        return { id: r && r.review === 'relinked' ? r.entity : S.ents[m.k].id, start: m.s, end: m.e, review: r ? r.review : null };
-      }),
-      entities: S.ents,
-      doc: S.doc || {},
-    };
-    const key = M.length + ':' + S.text.length + ':' + [...hidden].join() + ':' + rvVersion;
-    if (!sheetS.sheet) {
-      sheetS.sheet = mod.incidentSheet({
-        ...input,
-        root,
-        scheme: 'light',
-        filename: 'incidents-' + (location.hostname || 'page') + '.csv',
-        onShow: (row) => {
-          sheetBox.hidden = true;
-          const from = row.spans && row.spans.length ? Math.min(...row.spans.map((x) => x.utf16Start)) : row.utf16Start;
-          for (let i = 0; i < M.length; i++) if (M[i].s >= from) return go(i);
-        },
-      });
-      sheetMount.append(sheetS.sheet.element);
-    } else if (sheetS.key !== key) sheetS.sheet.update(input);
-    sheetS.key = key;
-    sheetBox.hidden = false;
-    sheetBox.querySelector('.sheet-close').focus();
+    sheet = sheet || mod.panelSheet(root, 'incidents-' + (location.hostname || 'page') + '.csv', (from) => {
+      for (let i = 0; i < M.length; i++) if (M[i].s >= from) return go(i);
+    });
+    const input = { text: S.text, mentions: mod.sheetMentions(M, S, markOf), entities: S.ents, doc: S.doc || {} };
+    sheet.open(input, M.length + ':' + S.text.length + ':' + [...hidden].join() + ':' + rvVersion);
   };
 
   const body = h('div', { class: 'body' }, status, prog, msg, srcNote, bar, rvbox, tools, mapBox, art, gn, list);
@@ -328,7 +291,7 @@ export function start(ORIGIN, SOURCES) {
   if (getComputedStyle(D.body || D.documentElement).direction === 'rtl') box.classList.add('rtl');
   // In English whatever the page's language (the card's quotation marks follow `lang`), as on the tagger page.
   const tip = (S.tip = h('div', { class: 'tip', hidden: true, role: 'tooltip', lang: 'en' }));
-  root.append(box, sheetBox, tip);
+  root.append(box, tip);
   D.documentElement.append(host);
 
   const say = (s, st) => {
@@ -853,7 +816,7 @@ export function start(ORIGIN, SOURCES) {
     gnLabel.className = lay.ok ? '' : 'off';
     gnWhy.hidden = !!lay.ok;
     gnN.textContent = lay.on ? num(+lay.n || 0) : '';
-    gn.title = GN + (lay.ok && !lay.keep ? ' Here your choice lasts until the panel closes: the browser does not let the tagger site remember it.' : '');
+    gn.title = GN + (lay.ok && !lay.keep ? ' Here the choice lasts until the panel closes (the tagger site cannot store it).' : '');
   };
   const villages = (on) => {
     gnBox.disabled = true;
@@ -933,7 +896,7 @@ export function start(ORIGIN, SOURCES) {
     curMarks = [];
     rvbox.hidden = true;
     hover.hide();
-    sheetBox.hidden = true;
+    if (sheet) sheet.hide();
     render();
   };
   const close = () => {

@@ -2,7 +2,7 @@
 // ../../shared/card.js for the card), with the details the spans leave out (variant, candidates)
 // asked of the engine chunk by chunk, when a card or an export first needs them: tagging for the
 // highlights stays as fast as the spans make it.
-import { records, toCsv, toGeoJson, toJson } from '../../shared/mentions.js';
+import { records, toJson } from '../../shared/mentions.js';
 import { mentionAt } from './text.js';
 
 /**
@@ -71,8 +71,8 @@ export function rows(S, opts = {}) {
 export async function exportAs(S, fmt, opts = {}) {
   await Promise.all(S.chunks.map((_, c) => details(S, c)));
   const r = rows(S, opts);
-  if (fmt === 'csv') return toCsv(r);
-  if (fmt === 'geojson') return toGeoJson(r, S.doc);
+  // CSV and GeoJSON are made by the engine, on the tagger origin (../../shared/mentions.js exportText).
+  if (fmt !== 'json') return S.eng.format(fmt, r, S.doc);
   const counts = new Map();
   for (const x of r) {
     // Names no list holds have no id: one entry per type and name, marked unlisted.

@@ -28,7 +28,6 @@ export const PANEL_CSS = [
   '.bar .sp{flex:1}',
   // The three exports (JSON, CSV, GeoJSON) stay on the navigation's line in the panel's width.
   '.bar :is(.json,.csv,.geojson){padding:1px 5px;font-size:12px}',
-  '.rvbox{padding:2px 10px 6px;border-bottom:1px solid #e4e4e4}.rvbox .rv{margin:0;border:0;padding:0}.rvbox .rv-what{font-size:12px;margin-bottom:2px}',
   '.src{padding:4px 10px;font-size:11.5px;color:#565a61}',
   '.list{overflow:auto;padding:4px 0 8px}',
   '.ty{padding:2px 10px}',
@@ -52,17 +51,13 @@ export const PANEL_CSS = [
   '.gn .why,.art .why{flex-basis:100%;color:#5f6368}',
   '.art.warn .why{color:#8a4b00}',
   '.cr{padding:2px 10px;font-size:11px;color:#5f6368}.cr a{color:#1a55c8}',
-  // The map (../../shared/map.js, its map.css linked here by the module) and the incident sheet: the
-  // panel is light whatever the system's scheme, so the map is too; its colour variables are pinned
-  // here, out of reach of the page's own custom properties (which inherit into a shadow root).
+  // The map and incident sheet buttons; the map's and the sheet's own styles come with them
+  // (../../shared/panel-tools.js).
   '.tools{display:flex;gap:4px;padding:4px 10px 6px;border-bottom:1px solid #e4e4e4}',
   '.tools button[aria-pressed="true"]{background:#1f2937;border-color:#1f2937;color:#fff}',
   '.box.wide{width:min(460px,calc(100vw - 24px))}',
   '.map{padding:6px 10px;border-bottom:1px solid #e4e4e4;flex:none}.map .why{margin:0;color:#8a4b00;font-size:12px}',
-  `.map .sahel-map{--fg:#1b1c1e;--muted:#565a61;--focus:#0b5cad;--current:#1b1c1e;--font:${FONT};--map-sea:#dce6ed;--map-land:#f1efe8;--map-land-focus:#fff;--map-border:#8f969f;--map-ink:#1b1c1e;--map-muted:#565a61;--map-halo:#fff;--map-focus:#0b5cad;--map-current:#1b1c1e;--map-dot-edge:#fff;${TYPES.map((t) => `--map-${t.id}:${t.line}`).join(';')}}`,
-  `.sheet{position:fixed;inset:12px 12px auto;max-height:calc(100vh - 24px);box-sizing:border-box;overflow:auto;background:#fff;color:#202124;border:1px solid #bbb;border-radius:8px;box-shadow:0 6px 32px rgba(0,0,0,.35);font:13px/1.4 ${FONT};text-align:left;direction:ltr;z-index:2}`,
-  '.sheet-bar{position:sticky;top:0;height:0;z-index:2;display:flex;align-items:flex-start;justify-content:flex-end}.sheet-bar button{margin:8px 10px 0 0}',
-  '.sheet-body{padding:4px}',
+  '.rvbox{padding:2px 10px 6px;border-bottom:1px solid #e4e4e4}',
   // The mention card (../../shared/card.js), drawn as on the tagger page (style.css, light scheme).
   `.tip{position:fixed;max-width:min(26rem,calc(100vw - 16px));box-sizing:border-box;padding:8px 11px;background:#fff;color:#1b1c1e;border:1px solid #d5d8dd;border-top:4px solid var(--t-line,#d5d8dd);border-radius:8px;box-shadow:0 6px 24px rgba(0,0,0,.16);font:12.5px/1.45 ${FONT};pointer-events:none;direction:ltr;text-align:left;z-index:1}`,
   '.tip-head{font-size:14px;margin-bottom:2px}.tip-surface{font-style:italic}.tip-arrow,.tip-key,.tip-type,.tip-ids,.tip-credit{color:#565a61}',
