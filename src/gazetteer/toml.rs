@@ -199,7 +199,7 @@ pub(crate) fn parse(source: &str, text: &str, tier: Tier) -> (Vec<(Entity, Origi
             wikidata: raw_entity.wikidata,
             tier,
         };
-        let origin = Origin { source: source.to_string(), line: header_line, variant_lines };
+        let origin = Origin { source: source.to_string(), line: header_line, variant_lines, folded: vec![] };
         entities.push((entity, origin));
     }
     (entities, diagnostics)
