@@ -55,11 +55,18 @@ www/vendor/readability.js: tools/vendor.mjs package-lock.json
 admin-units:
 	cargo run --release --quiet -p sahel-tagger-cli -- gazetteer admin-units --dir "$(SAHEL_GEONAMES_DIR)" --out src/admin_units.tsv
 
+## geonames: the GeoNames layer, as text (www/data/geonames.tsv: for the CLI, Python and other sites)
+## and precompiled, gzipped (www/data/geonames.bin.gz: what the page and the bookmarklet fetch, see
+## www/shared/layer.js), when the dumps are there; a layer already generated is compiled again.
 geonames:
 	@if [ -f "$(SAHEL_GEONAMES_DIR)/ML.txt" ]; then \
 	  cargo run --release --quiet -p sahel-tagger-cli -- gazetteer geonames --dir "$(SAHEL_GEONAMES_DIR)" --out www/data/geonames.tsv; \
-	else \
+	elif [ ! -f www/data/geonames.tsv ]; then \
 	  echo "GeoNames dumps not found at $(SAHEL_GEONAMES_DIR): the page runs without the GeoNames layer"; \
+	fi
+	@if [ -f www/data/geonames.tsv ]; then \
+	  cargo run --release --quiet -p sahel-tagger-cli -- gazetteer compile www/data/geonames.tsv --out target/geonames.bin && \
+	  gzip -9 -n -c target/geonames.bin > www/data/geonames.bin.gz.tmp && mv www/data/geonames.bin.gz.tmp www/data/geonames.bin.gz; \
 	fi
 
 # The npm package `sahel-tagger` (crates/wasm, its README.md the package's) in www/pkg: the glue

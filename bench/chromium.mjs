@@ -16,7 +16,7 @@ import path from 'node:path';
 import { launch } from '../tests/e2e/lib/browser.mjs';
 import { serve } from '../tools/serve.mjs';
 import { bookmarkletCode } from '../www/bookmarklet/install.js';
-import { CAP_MS, GEONAMES, OUT, ROOT, RUNS, input, machine, mbPerS, scales, summarize, writeJson } from './lib/common.mjs';
+import { CAP_MS, GEONAMES, GEONAMES_BINARY, OUT, ROOT, RUNS, input, machine, mbPerS, scales, summarize, writeJson } from './lib/common.mjs';
 import { PEERS, PEER_ORDER } from './lib/peers.mjs';
 
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
@@ -86,6 +86,7 @@ async function startServers() {
   const inputs = {};
   for (const name of fs.readdirSync(path.join(OUT, 'inputs'))) inputs[`/bench/inputs/${name}`] = file(input(name), 'text/plain; charset=utf-8');
   if (fs.existsSync(GEONAMES)) inputs['/bench/inputs/geonames.tsv'] = file(GEONAMES, 'text/plain; charset=utf-8');
+  if (fs.existsSync(GEONAMES_BINARY)) inputs['/bench/inputs/geonames.bin.gz'] = file(GEONAMES_BINARY);
   const tagger = await serve({
     root: path.join(ROOT, 'www'),
     routes: {
@@ -151,6 +152,11 @@ async function startup(browser, origin) {
     log(`tier build ${scale.name}`);
     const r = await page.evaluate(([url, name, runs]) => window.tier(url, name, runs), [`/bench/inputs/${scale.layer}`, scale.layer, RUNS]);
     out.tiers[scale.name] = { ...summarize(r.ms), patterns: r.patterns };
+  }
+  if (fs.existsSync(GEONAMES_BINARY)) {
+    log('tier build geonames, precompiled');
+    const r = await page.evaluate(([url, name, runs]) => window.tier(url, name, runs), ['/bench/inputs/geonames.bin.gz', 'geonames.bin', RUNS]);
+    out.tiers['geonames-bin'] = { ...summarize(r.ms), patterns: r.patterns, bytes: fs.statSync(GEONAMES_BINARY).size };
   }
   await page.close();
   for (const scale of scales().filter((s) => s.name === '50k' || s.name === 'geonames')) {

@@ -91,28 +91,43 @@ const MAX_PER_VARIANT: usize = 40;
 
 /// Adds the generated Arabic spellings to the places and people of the user and curated tiers.
 pub fn expand(entities: &mut [Entity]) {
+    let mut folded: Vec<Vec<Box<str>>> = entities
+        .iter()
+        .map(|e| e.variants.iter().map(|v| fold(&v.text).into_boxed_str()).collect())
+        .collect();
+    expand_folded(entities, &mut folded);
+}
+
+/// [`expand`], given the folded form of every variant (`folded[i][j]` for `entities[i].variants[j]`),
+/// which it extends with the spellings it adds.
+pub(crate) fn expand_folded(entities: &mut [Entity], folded: &mut [Vec<Box<str>>]) {
     // Who lists each folded spelling: generated spellings never take another entity's.
-    let mut owners: HashMap<String, Vec<usize>> = HashMap::new();
-    for (i, entity) in entities.iter().enumerate() {
-        for v in &entity.variants {
-            owners.entry(fold(&v.text)).or_default().push(i);
+    let mut owners: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, variants) in folded.iter().enumerate() {
+        for v in variants {
+            owners.entry(v).or_default().push(i);
         }
     }
-    for (i, entity) in entities.iter_mut().enumerate() {
+    let mut additions = vec![];
+    for (i, entity) in entities.iter().enumerate() {
         if entity.tier == Tier::Geonames || !matches!(entity.kind, EntityType::Place | EntityType::Person) {
+            continue;
+        }
+        if !entity.variants.iter().any(|v| is_arabic_name(&v.text)) {
             continue;
         }
         let latin: Vec<Vec<String>> = entity
             .variants
             .iter()
-            .filter(|v| !has_arabic(&v.text))
-            .map(|v| fold(&v.text).split(' ').map(str::to_string).collect())
+            .zip(&folded[i])
+            .filter(|(v, _)| !has_arabic(&v.text))
+            .map(|(_, f)| f.split(' ').map(str::to_string).collect())
             .collect();
-        let mut seen: HashSet<String> = entity.variants.iter().map(|v| fold(&v.text)).collect();
+        let mut seen: HashSet<String> = folded[i].iter().map(|f| f.to_string()).collect();
         let mut added = vec![];
-        for v in entity.variants.iter().filter(|v| is_arabic_name(&v.text)) {
-            for (spelling, rule) in spellings(&fold(&v.text), &latin) {
-                let taken = owners.get(&spelling).is_some_and(|o| o.iter().any(|&j| j != i));
+        for (v, f) in entity.variants.iter().zip(&folded[i]).filter(|(v, _)| is_arabic_name(&v.text)) {
+            for (spelling, rule) in spellings(f, &latin) {
+                let taken = owners.get(spelling.as_str()).is_some_and(|o| o.iter().any(|&j| j != i));
                 if taken || !seen.insert(spelling.clone()) {
                     continue;
                 }
@@ -124,7 +139,13 @@ pub fn expand(entities: &mut [Entity]) {
                 });
             }
         }
-        entity.variants.extend(added);
+        if !added.is_empty() {
+            additions.push((i, added));
+        }
+    }
+    for (i, added) in additions {
+        folded[i].extend(added.iter().map(|v| fold(&v.text).into_boxed_str()));
+        entities[i].variants.extend(added);
     }
 }
 

@@ -144,8 +144,9 @@ impl Matcher {
             add(folded, entry);
         };
         for (e, entity) in gazetteer.entities().iter().enumerate() {
+            let folded_variants = gazetteer.folded_variants(e);
             for (v, variant) in entity.variants.iter().enumerate() {
-                let folded = fold(&variant.text);
+                let folded = &folded_variants[v];
                 if folded.is_empty() {
                     continue;
                 }
@@ -160,7 +161,7 @@ impl Matcher {
                     article_elided: false,
                     grammar: false,
                 };
-                add_variant(&folded, entry);
+                add_variant(folded, entry);
             }
         }
         // The grammar's phrases, as certain, case-insensitive variants of the force each names.

@@ -36,6 +36,9 @@ export const TYPES = {
   '.ts': 'text/plain; charset=utf-8',
   // Data layers and gazetteer files: shown as text, never run.
   '.tsv': 'text/tab-separated-values; charset=utf-8',
+  // The precompiled GeoNames layer (data/geonames.bin.gz): the page decompresses it itself
+  // (DecompressionStream), so it is sent as the gzip file it is, without Content-Encoding.
+  '.gz': 'application/gzip',
   '.toml': 'text/plain; charset=utf-8',
   '.jsonl': 'text/plain; charset=utf-8',
 };

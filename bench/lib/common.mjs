@@ -9,6 +9,8 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const OUT = path.join(ROOT, 'bench', 'out');
 export const INPUTS = path.join(OUT, 'inputs');
 export const GEONAMES = path.join(ROOT, 'www', 'data', 'geonames.tsv');
+/** The same layer precompiled and gzipped (`make geonames`), as the page fetches it. */
+export const GEONAMES_BINARY = path.join(ROOT, 'www', 'data', 'geonames.bin.gz');
 
 /** Runs per measurement (after one warm-up run), and the cap of each peer run. */
 export const RUNS = Number(process.env.BENCH_RUNS || 5);

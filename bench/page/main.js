@@ -21,14 +21,20 @@ window.startup = async () => {
   return { import_ms: t1 - t0, instantiate_ms: t2 - t1, build_ms: t3 - t2, entities_ms: t4 - t3, entities, memory_bytes: wasm.memory.buffer.byteLength };
 };
 
-/** Build times of a tier (`fromSources([layer], true)`): a warm-up, then `runs` builds. */
+/**
+ * Build times of a tier (`fromSources([layer], true)`): a warm-up, then `runs` builds. A `.gz` URL is
+ * a precompiled layer (data/geonames.bin.gz), decompressed and given as `bytes`, as shared/layer.js does.
+ */
 window.tier = async (url, name, runs) => {
-  const text = await (await fetch(url)).text();
+  const response = await fetch(url);
+  const source = url.endsWith('.gz')
+    ? { name, bytes: new Uint8Array(await new Response(response.body.pipeThrough(new DecompressionStream('gzip'))).arrayBuffer()), tier: 'geonames' }
+    : { name, text: await response.text(), tier: 'extended' };
   const ms = [];
   let patterns = 0;
   for (let i = 0; i <= runs; i++) {
     const t = performance.now();
-    const tagger = window.glue.Tagger.fromSources([{ name, text, tier: 'extended' }], true);
+    const tagger = window.glue.Tagger.fromSources([source], true);
     const elapsed = performance.now() - t;
     if (i > 0) ms.push(elapsed);
     if (i === runs) patterns = tagger.stats().patterns;

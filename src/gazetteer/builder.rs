@@ -4,19 +4,12 @@
 
 use std::collections::HashMap;
 
-use super::validate::{location, validate};
-use super::{
-    embedded_sources, spacy, toml, tsv, Diagnostic, Entity, Gazetteer, LoadError, NeverRule, Severity, Tier,
-};
+use crate::fold::fold;
 
-/// Where an entity was read, for diagnostics that concern it after loading.
-#[derive(Clone, Debug, Default)]
-pub(crate) struct Origin {
-    pub source: String,
-    pub line: Option<usize>,
-    /// Line of each variant, parallel to `Entity::variants`, where known.
-    pub variant_lines: Vec<Option<usize>>,
-}
+use super::embedded::embedded_precompiled;
+use super::precompiled::{decode, encode, Precompiled};
+use super::validate::{location, validate};
+use super::{spacy, toml, tsv, Diagnostic, Entity, Gazetteer, LoadError, NeverRule, Origin, Severity, Tier};
 
 /// Collects entities from sources and builds a validated [`Gazetteer`].
 #[derive(Default)]
@@ -34,13 +27,63 @@ impl GazetteerBuilder {
         GazetteerBuilder::default()
     }
 
-    /// A builder that already holds the embedded default gazetteer.
+    /// A builder that already holds the embedded default gazetteer (precompiled by `build.rs`: no
+    /// TOML is parsed, no spelling folded).
     pub fn with_embedded() -> GazetteerBuilder {
         let mut builder = GazetteerBuilder::new();
-        for (name, text) in embedded_sources() {
-            builder.add_toml(name, text, Tier::Curated);
+        match embedded_precompiled() {
+            Ok(precompiled) => builder.add_decoded(precompiled),
+            // A broken build: its errors are reported by `build`.
+            Err(error) => builder.diagnostics.extend(error.diagnostics),
         }
         builder
+    }
+
+    /// Adds the entities of a precompiled layer (see [`precompiled`](super::precompiled): what
+    /// [`compile`](Self::compile) and `sahel-tagger gazetteer compile` write), all in `tier`.
+    /// Diagnostics about its entities name the file and line each was compiled from (else `source`);
+    /// bytes that are not a precompiled gazetteer are an error of `source`.
+    pub fn add_precompiled(&mut self, source: &str, bytes: &[u8], tier: Tier) -> &mut Self {
+        self.sources.push(source.to_string());
+        match decode(bytes) {
+            Ok(mut precompiled) => {
+                for (entity, origin) in &mut precompiled.entities {
+                    entity.tier = tier;
+                    if origin.source.is_empty() {
+                        origin.source = source.to_string();
+                    }
+                }
+                precompiled.sources.clear();
+                self.add_decoded(precompiled);
+            }
+            Err(message) => self.diagnostics.push(Diagnostic {
+                severity: Severity::Error,
+                source: source.to_string(),
+                line: None,
+                message,
+            }),
+        }
+        self
+    }
+
+    /// Adds decoded entities, without their derived spellings: the build derives them again over
+    /// everything it holds (another source may take a spelling).
+    fn add_decoded(&mut self, precompiled: Precompiled) {
+        self.sources.extend(precompiled.sources);
+        self.diagnostics.extend(precompiled.diagnostics);
+        self.entities.reserve(precompiled.entities.len());
+        for (mut entity, mut origin) in precompiled.entities {
+            if entity.variants.iter().any(|v| v.derived.is_some()) {
+                let keep: Vec<bool> = entity.variants.iter().map(|v| v.derived.is_none()).collect();
+                let mut k = keep.iter();
+                entity.variants.retain(|_| *k.next().unwrap());
+                let mut k = keep.iter();
+                origin.folded.retain(|_| *k.next().unwrap());
+                let mut k = keep.iter();
+                origin.variant_lines.retain(|_| *k.next().unwrap());
+            }
+            self.entities.push((entity, origin));
+        }
     }
 
     /// Adds the entities of one source written in `format`, in `tier`; its problems are reported
@@ -84,8 +127,12 @@ impl GazetteerBuilder {
 
     /// Adds one entity built in code.
     pub fn add_entity(&mut self, entity: Entity) -> &mut Self {
-        let origin =
-            Origin { source: "api".into(), line: None, variant_lines: vec![None; entity.variants.len()] };
+        let origin = Origin {
+            source: "api".into(),
+            line: None,
+            variant_lines: vec![None; entity.variants.len()],
+            folded: vec![],
+        };
         self.entities.push((entity, origin));
         self
     }
@@ -97,30 +144,62 @@ impl GazetteerBuilder {
     /// entity already carries is dropped. Errors make the build fail; warnings are kept in
     /// [`Gazetteer::diagnostics`].
     pub fn build(self) -> Result<Gazetteer, LoadError> {
-        self.build_with(true)
+        let (merged, never, diagnostics, sources) = self.merged()?;
+        // Each variant folded once, here (or read folded from a precompiled source), for the Arabic
+        // spellings and then for the matcher.
+        let (mut entities, mut folded): (Vec<Entity>, Vec<Vec<Box<str>>>) = merged
+            .into_iter()
+            .map(|(entity, origin)| {
+                let folded = if origin.folded.len() == entity.variants.len() {
+                    origin.folded
+                } else {
+                    entity.variants.iter().map(|v| fold(&v.text).into_boxed_str()).collect()
+                };
+                (entity, folded)
+            })
+            .unzip();
+        crate::arabic_spelling::expand_folded(&mut entities, &mut folded);
+        Ok(Gazetteer::assemble(entities, folded, diagnostics, sources, never))
     }
 
-    /// Builds without the per-entity validation: only for the embedded gazetteer, which the test suite
-    /// validates (`gazetteer check`), so that starting a tagger does not redo that work every time.
-    pub(super) fn build_trusted(self) -> Result<Gazetteer, LoadError> {
-        self.build_with(false)
+    /// Checks everything added as [`build`](Self::build) does, then writes the entities of `tier`
+    /// alone in the [`precompiled`](super::precompiled) format, with `label` as the one source name
+    /// (the GeoNames layer's credit), each entity's file and line (so that diagnostics about it, once
+    /// loaded with [`add_precompiled`](Self::add_precompiled), still name them) and each spelling
+    /// folded; derived Arabic spellings are not written (the build that loads it derives them over
+    /// everything it holds). What `sahel-tagger gazetteer compile` writes. Returns the bytes and the
+    /// number of entities written.
+    pub fn compile(self, tier: Tier, label: &str) -> Result<(Vec<u8>, usize), LoadError> {
+        // Its "never" rules are not written: a compiled layer holds entities only.
+        let (merged, _, _, _) = self.merged()?;
+        let entities: Vec<(Entity, Origin)> = merged
+            .into_iter()
+            .filter(|(entity, _)| entity.tier == tier)
+            .map(|(entity, mut origin)| {
+                origin.folded = entity.variants.iter().map(|v| fold(&v.text).into_boxed_str()).collect();
+                (entity, origin)
+            })
+            .collect();
+        let count = entities.len();
+        let bytes = encode(&Precompiled { sources: vec![label.to_string()], diagnostics: vec![], entities });
+        Ok((bytes, count))
     }
 
-    fn build_with(self, validate_entities: bool) -> Result<Gazetteer, LoadError> {
+    /// Merges the tiers and validates: the entities with where they were read, the "never" rules
+    /// kept, the warnings, the source names; or the errors.
+    #[allow(clippy::type_complexity)]
+    fn merged(
+        self,
+    ) -> Result<(Vec<(Entity, Origin)>, Vec<NeverRule>, Vec<Diagnostic>, Vec<String>), LoadError> {
         let GazetteerBuilder { entities, rules, mut diagnostics, sources } = self;
         let merged = merge_tiers(entities, &mut diagnostics);
-        if validate_entities {
-            validate(&merged, &mut diagnostics);
-        }
+        validate(&merged, &mut diagnostics);
         let never = check_rules(rules, &merged, &mut diagnostics);
         diagnostics.sort_by_key(|d| d.severity);
         if diagnostics.iter().any(|d| d.severity == Severity::Error) {
             return Err(LoadError { diagnostics });
         }
-        let mut entities: Vec<Entity> = merged.into_iter().map(|(e, _)| e).collect();
-        crate::arabic_spelling::expand(&mut entities);
-        let by_id = entities.iter().enumerate().map(|(i, e)| (e.id.clone(), i as u32)).collect();
-        Ok(Gazetteer { entities, by_id, diagnostics, sources, never })
+        Ok((merged, never, diagnostics, sources))
     }
 }
 

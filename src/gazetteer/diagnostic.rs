@@ -70,3 +70,15 @@ impl fmt::Display for LoadError {
 }
 
 impl std::error::Error for LoadError {}
+
+/// Where an entity was read, for diagnostics that concern it after loading.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(crate) struct Origin {
+    pub source: String,
+    pub line: Option<usize>,
+    /// Line of each variant, parallel to `Entity::variants`, where known.
+    pub variant_lines: Vec<Option<usize>>,
+    /// The folded form of each variant, parallel to `Entity::variants`, when the source carried it (a
+    /// precompiled gazetteer); empty otherwise (folded when the gazetteer is built).
+    pub folded: Vec<Box<str>>,
+}

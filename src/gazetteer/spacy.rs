@@ -82,6 +82,7 @@ pub(crate) fn parse(source: &str, text: &str, tier: Tier) -> (Vec<(Entity, Origi
                             source: source.to_string(),
                             line: Some(number),
                             variant_lines: vec![Some(number)],
+                            folded: vec![],
                         };
                         by_id.insert(id, entities.len());
                         entities.push((entity, origin));

@@ -6,7 +6,6 @@ use serde::Serialize;
 
 use super::{Diagnostic, Entity, EntityIndex, GazetteerBuilder, LoadError, NeverRule, EMBEDDED_VERSION};
 use crate::arabic::is_arabic_letter;
-use crate::fold::fold;
 
 /// A validated set of entities.
 #[derive(Clone, Debug)]
@@ -17,6 +16,8 @@ pub struct Gazetteer {
     pub(super) sources: Vec<String>,
     /// "Never tag this spelling" rules, in load order.
     pub(super) never: Vec<NeverRule>,
+    /// The folded form of every variant, parallel to `entities[i].variants`.
+    pub(super) folded: Vec<Vec<Box<str>>>,
 }
 
 impl Gazetteer {
@@ -33,7 +34,30 @@ impl Gazetteer {
     /// validation that `gazetteer check` and the test suite run is not repeated here, which keeps
     /// start-up fast, so ambiguity warnings are not in [`Gazetteer::diagnostics`].
     pub fn try_embedded() -> Result<Gazetteer, LoadError> {
-        GazetteerBuilder::with_embedded().build_trusted()
+        // Precompiled by `build.rs`: merged, Arabic spellings derived, every spelling folded.
+        let precompiled = super::embedded::embedded_precompiled()?;
+        let (entities, folded) =
+            precompiled.entities.into_iter().map(|(entity, origin)| (entity, origin.folded)).unzip();
+        // The embedded files hold no "never" rules (`build.rs` fails on one: see there).
+        Ok(Gazetteer::assemble(entities, folded, precompiled.diagnostics, precompiled.sources, vec![]))
+    }
+
+    /// A gazetteer from merged entities and the folded form of each of their variants.
+    pub(super) fn assemble(
+        entities: Vec<Entity>,
+        folded: Vec<Vec<Box<str>>>,
+        diagnostics: Vec<Diagnostic>,
+        sources: Vec<String>,
+        never: Vec<NeverRule>,
+    ) -> Gazetteer {
+        debug_assert!(entities.iter().zip(&folded).all(|(e, f)| e.variants.len() == f.len()));
+        let by_id = entities.iter().enumerate().map(|(i, e)| (e.id.clone(), i as u32)).collect();
+        Gazetteer { entities, by_id, diagnostics, sources, never, folded }
+    }
+
+    /// The folded form of each of an entity's variants (what [`fold`] gives), in variant order.
+    pub(crate) fn folded_variants(&self, index: usize) -> &[Box<str>] {
+        &self.folded[index]
     }
 
     /// A builder, for loading files.
@@ -91,9 +115,9 @@ impl Gazetteer {
             }
         }
         let mut owners: HashMap<String, (u32, bool)> = HashMap::new();
-        for (i, entity) in self.entities.iter().enumerate() {
-            for variant in &entity.variants {
-                let owner = owners.entry(fold(&variant.text)).or_insert((i as u32, false));
+        for (i, folded) in self.folded.iter().enumerate() {
+            for variant in folded {
+                let owner = owners.entry(variant.to_string()).or_insert((i as u32, false));
                 owner.1 |= owner.0 != i as u32;
             }
         }

@@ -222,7 +222,7 @@ pub(crate) fn parse_file(source: &str, text: &str, tier: Tier) -> Parsed {
             wikidata: raw_entity.wikidata,
             tier,
         };
-        let origin = Origin { source: source.to_string(), line: header_line, variant_lines };
+        let origin = Origin { source: source.to_string(), line: header_line, variant_lines, folded: vec![] };
         entities.push((entity, origin));
     }
     (entities, rules, diagnostics)
@@ -272,7 +272,8 @@ fn never_rules(
                 continue;
             }
         }
-        let origin = Origin { source: source.to_string(), line: header_line, variant_lines: vec![] };
+        let origin =
+            Origin { source: source.to_string(), line: header_line, variant_lines: vec![], folded: vec![] };
         rules.push((NeverRule { text: rule.text, entity: rule.entity, tier }, origin));
     }
     rules

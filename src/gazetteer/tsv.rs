@@ -104,6 +104,7 @@ pub(crate) fn parse(source: &str, text: &str, tier: Tier) -> (Vec<(Entity, Origi
             source: source.to_string(),
             line: Some(number),
             variant_lines: vec![Some(number); entity.variants.len()],
+            folded: vec![],
         };
         entities.push((entity, origin));
     }

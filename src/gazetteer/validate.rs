@@ -72,7 +72,11 @@ pub(super) fn validate(entities: &[(Entity, Origin)], diagnostics: &mut Vec<Diag
         let mut seen: HashMap<(String, CaseMode), usize> = HashMap::new();
         for (v, variant) in entity.variants.iter().enumerate() {
             let line = origin.variant_lines.get(v).copied().flatten().or(origin.line);
-            let folded = fold(&variant.text);
+            // Already folded when read from a precompiled source.
+            let folded = match origin.folded.get(v) {
+                Some(f) if origin.folded.len() == entity.variants.len() => f.to_string(),
+                _ => fold(&variant.text),
+            };
             if folded.is_empty() {
                 error(
                     diagnostics,

@@ -73,6 +73,11 @@ test('the generated GeoNames layer loads with the page', { skip: !fs.existsSync(
     const label = await page.textContent('#villages');
     const shown = Number(label.replace(/[^\d]/g, ''));
     assert.ok(shown > 1000 && shown <= lines, `${shown} villages loaded of ${lines} lines`);
+    // `make geonames` also writes the precompiled layer: the page takes it, not the text.
+    if (fs.existsSync(REAL_VILLAGES.replace(/\.tsv$/, '.bin.gz'))) {
+      const fetched = s.log.requests.filter((u) => /\/data\/geonames\./.test(u)).map((u) => new URL(u).pathname);
+      assert.ok(fetched.includes('/data/geonames.bin.gz') && !fetched.includes('/data/geonames.tsv'), `layer requests: ${fetched}`);
+    }
     await loadSample(page);
     const status = await page.textContent('#status');
     t.diagnostic(`page ready with ${label} in ${ready} ms (server start, browser launch and page load included); sample: ${status}`);

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import net from 'node:net';
 import fs from 'node:fs';
+import zlib from 'node:zlib';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -60,6 +61,7 @@ before(async () => {
   fs.writeFileSync(path.join(root, 'app', 'main.mjs'), '// module\n');
   fs.writeFileSync(path.join(root, 'data', 'geonames.tsv'), '#sahel-tagger-tsv 1\ttest\n');
   fs.writeFileSync(path.join(root, 'data', 'layer.json'), '{}');
+  fs.writeFileSync(path.join(root, 'data', 'geonames.bin.gz'), zlib.gzipSync(Buffer.from('SAHELGZ1')));
   fs.writeFileSync(path.join(root, 'pkg', 'sahel_tagger_bg.wasm'), Buffer.from([0, 97, 115, 109, 1, 0, 0, 0]));
   fs.symlinkSync(path.join(tmp, 'www-secret'), path.join(root, 'link'));
   server = await serve({ root, port: 0 });
@@ -137,4 +139,10 @@ test('content types and encodings', async () => {
   assert.equal(head.status, 200);
   assert.equal(head.body, '', 'HEAD has no body');
   assert.equal(head.headers['access-control-allow-origin'], '*', 'data layers are readable by the bookmarklet');
+  // The precompiled layer: the gzip file as it is (the page decompresses it with DecompressionStream),
+  // so no Content-Encoding that would make the browser decompress it first.
+  const binary = await get('/data/geonames.bin.gz');
+  assert.equal(binary.headers['content-type'], 'application/gzip');
+  assert.equal(binary.headers['content-encoding'], undefined);
+  assert.equal(binary.headers['access-control-allow-origin'], '*');
 });

@@ -49,6 +49,8 @@ function hostileLayer(base) {
   }
   return `${lines.join('\n')}\n`;
 }
+/** Hides the precompiled layer `make www` may have written (shared/layer.js prefers it to the text one). */
+const notFound = (req, res) => res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
 const layerRoute = (text) => (req, res) => res.writeHead(200, { 'content-type': 'text/tab-separated-values; charset=utf-8', 'cache-control': 'no-store', 'access-control-allow-origin': '*' }).end(text);
 
 /** Per input path: payloads sent, and what the sentinels counted. Printed at the end. */
@@ -152,7 +154,7 @@ test('the sentinels see a script flag, a dialog and an outside request, and the 
 });
 
 test('pasted text and village-layer entries: every payload stays text', async (t) => {
-  const s = await hostilePage({ '/data/geonames.tsv': layerRoute(hostileLayer(9_700_000)) });
+  const s = await hostilePage({ '/data/geonames.tsv': layerRoute(hostileLayer(9_700_000)), '/data/geonames.bin.gz': notFound });
   try {
     const { page, rec } = s;
     await page.waitForFunction(() => /villages/.test(document.getElementById('version').textContent));
@@ -418,7 +420,7 @@ function bookmarkletPage() {
 
 test('the bookmarklet on hostile pages, with hostile village entries: nothing runs, loads or opens', async (t) => {
   const layer = layerRoute(hostileLayer(9_900_000));
-  const tagger = await serve({ root: WWW, headers: (p) => (/^\/(bookmarklet|shared|vendor|pkg|data)\//.test(p) ? { 'access-control-allow-origin': '*' } : {}), routes: { '/data/geonames.tsv': layer } });
+  const tagger = await serve({ root: WWW, headers: (p) => (/^\/(bookmarklet|shared|vendor|pkg|data)\//.test(p) ? { 'access-control-allow-origin': '*' } : {}), routes: { '/data/geonames.tsv': layer, '/data/geonames.bin.gz': notFound } });
   const taggerOrigin = `http://localhost:${new URL(tagger.url).port}`;
   const page = bookmarkletPage();
   const html = (csp) => (req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...(csp ? { 'content-security-policy': csp } : {}) }).end(page);

@@ -261,7 +261,12 @@ export interface Source {
     /** File name or label; `.toml`, `.jsonl`/`.json` or `.tsv` choose the format, else the content does. */
     name: string;
     /** The project's TOML format, spaCy EntityRuler patterns JSONL, or a generated TSV layer. */
-    text: string;
+    text?: string;
+    /**
+     * Instead of `text`: a precompiled layer (`sahel-tagger gazetteer compile`, such as the page's
+     * data/geonames.bin.gz once decompressed), loaded without parsing or folding.
+     */
+    bytes?: Uint8Array;
     /** Default `"user"`. */
     tier?: Tier;
 }
@@ -282,10 +287,25 @@ export interface GazetteerError extends Error {
 }
 "#;
 
+/// The `bytes` (a `Uint8Array`: a precompiled layer) of each of `count` sources, copied into wasm
+/// memory in one step; `None` for a source given as `text`.
+fn precompiled_bytes(sources: &JsValue, count: usize) -> Vec<Option<Vec<u8>>> {
+    let list: Option<&js_sys::Array> = sources.dyn_ref();
+    (0..count)
+        .map(|i| {
+            let source = list?.get(i as u32);
+            let bytes = js_sys::Reflect::get(&source, &JsValue::from_str("bytes")).ok()?;
+            bytes.dyn_into::<js_sys::Uint8Array>().ok().map(|a| a.to_vec())
+        })
+        .collect()
+}
+
 /// A source given to [`Tagger::from_sources`].
 #[derive(Deserialize)]
 struct JsSource {
     name: String,
+    /// Absent when the source is precompiled `bytes` (read apart: see [`precompiled_bytes`]).
+    #[serde(default)]
     text: String,
     #[serde(default)]
     tier: Option<String>,
@@ -393,12 +413,14 @@ impl Tagger {
         #[wasm_bindgen(unchecked_param_type = "Source[]")] sources: JsValue,
         #[wasm_bindgen(js_name = includeDefault)] include_default: bool,
     ) -> Result<Tagger, JsValue> {
+        let sources_value = sources.clone();
         let sources: Vec<JsSource> = serde_wasm_bindgen::from_value(sources).map_err(|e| {
             JsError::new(&format!("sources must be an array of {{name, text, tier?}} objects: {e}"))
         })?;
         let mut builder =
             if include_default { GazetteerBuilder::with_embedded() } else { GazetteerBuilder::new() };
-        for source in &sources {
+        let bytes = precompiled_bytes(&sources_value, sources.len());
+        for (i, source) in sources.iter().enumerate() {
             let tier = match source.tier.as_deref() {
                 None => Tier::User,
                 Some(name) => Tier::parse(name).ok_or_else(|| {
@@ -408,7 +430,10 @@ impl Tagger {
                     ))
                 })?,
             };
-            builder.add_auto(&source.name, &source.text, tier);
+            match &bytes[i] {
+                Some(bytes) => builder.add_precompiled(&source.name, bytes, tier),
+                None => builder.add_auto(&source.name, &source.text, tier),
+            };
         }
         let gazetteer = builder.build().map_err(|e| load_error("", &e))?;
         Ok(Tagger::over(gazetteer))

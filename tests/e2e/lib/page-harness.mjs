@@ -32,7 +32,10 @@ export async function openPage({ viewport, colorScheme, headers, routes = {}, pa
     none: (req, res) => res.writeHead(404, { 'content-type': 'text/plain' }).end('not found'),
     real: null,
   }[villages];
-  const server = await serve({ root: WWW, port: 0, headers, routes: layer ? { '/data/geonames.tsv': layer, ...routes } : routes });
+  // The layer is served as text: the precompiled one `make www` may have written is hidden (shared/layer.js
+  // prefers it).
+  const notFound = (req, res) => res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+  const server = await serve({ root: WWW, port: 0, headers, routes: layer ? { '/data/geonames.tsv': layer, '/data/geonames.bin.gz': notFound, ...routes } : routes });
   const browser = await launch({ viewport, colorScheme, preferences });
   const origin = server.url.replace(/\/$/, '');
   const log = { console: [], errors: [], requests: [], foreign: [], dialogs: [] };

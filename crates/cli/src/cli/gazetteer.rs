@@ -73,6 +73,22 @@ pub enum GazetteerCommand {
         #[arg(long, short)]
         out: PathBuf,
     },
+    /// Precompile a layer (a generated TSV such as the GeoNames layer, or any gazetteer source) into
+    /// the binary format the page fetches: its entities with every field and each spelling already
+    /// folded, loaded without parsing or folding (`make geonames` writes www/data/geonames.bin.gz).
+    ///
+    /// The file is checked over the embedded gazetteer, as the tagger loads it; only its own entities
+    /// are written.
+    Compile {
+        /// The source to compile (TSV layer, TOML or spaCy patterns JSONL).
+        file: PathBuf,
+        /// The tier its entities load in.
+        #[arg(long, default_value = "geonames")]
+        tier: String,
+        /// Output file.
+        #[arg(long, short)]
+        out: PathBuf,
+    },
     /// Write every entity as JSON (an array) or as a generated layer (TSV).
     Export {
         #[command(flatten)]
@@ -98,6 +114,7 @@ pub fn run(command: GazetteerCommand) -> Result<ExitCode, String> {
         GazetteerCommand::Check { files, alone, quiet } => check(&files, alone, quiet),
         GazetteerCommand::Geonames { dir, countries, words, out } => geonames(&dir, &countries, &words, &out),
         GazetteerCommand::AdminUnits { dir, countries, out } => admin_units(&dir, &countries, &out),
+        GazetteerCommand::Compile { file, tier, out } => compile(&file, &tier, &out),
         GazetteerCommand::Stats { gazetteer, json } => {
             let stats = gazetteer.load()?.stats();
             if json {
@@ -211,6 +228,27 @@ pub fn generate_layer(
         report.variants,
     );
     Ok(tsv::format_layer(&description, &entities))
+}
+
+fn compile(file: &std::path::Path, tier: &str, out: &std::path::Path) -> Result<ExitCode, String> {
+    let tier = Tier::parse(tier)
+        .ok_or_else(|| format!("unknown tier \"{tier}\" (expected user, curated or geonames)"))?;
+    let text = read_text(file)?;
+    let name =
+        file.file_name().map_or_else(|| file.display().to_string(), |n| n.to_string_lossy().to_string());
+    // A TSV layer's first line says where it comes from and its licence: kept as the binary's source.
+    let label = match text.lines().next() {
+        Some(first) if first.starts_with(sahel_tagger::gazetteer::tsv::HEADER_PREFIX) => {
+            first.split_once('\t').map_or(name.clone(), |(_, about)| about.to_string())
+        }
+        _ => name.clone(),
+    };
+    let mut builder = GazetteerBuilder::with_embedded();
+    builder.add_auto(&name, &text, tier);
+    let (bytes, count) = builder.compile(tier, &label).map_err(|e| e.to_string())?;
+    std::fs::write(out, &bytes).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+    eprintln!("{}: {count} entities, {} bytes", out.display(), bytes.len());
+    Ok(ExitCode::SUCCESS)
 }
 
 fn geonames(

@@ -469,6 +469,37 @@ fn exported_user_entries_load_back() {
     assert!(everything.lines().count() > 300);
 }
 
+/// `Tagger.fromSources` with a precompiled layer given as `{name, bytes, tier}` (what shared/layer.js
+/// passes: data/geonames.bin.gz once decompressed): its entities load, every field kept; bytes that are
+/// not a whole layer throw an error naming the source.
+#[wasm_bindgen_test]
+fn a_precompiled_layer_loads_from_bytes() {
+    let mut village =
+        sahel_tagger::Entity::new("gn:9900001", "Zorgalbougou", sahel_tagger::EntityType::Place);
+    village.variants =
+        vec![sahel_tagger::Variant::new("Zorgalbougou"), sahel_tagger::Variant::new("Zorgal Bougou")];
+    village.parent = Some("mopti_region".into());
+    village.lat = Some(14.1);
+    village.geonames = Some(9900001);
+    village.tier = sahel_tagger::Tier::Geonames;
+    let bytes = sahel_tagger::gazetteer::precompiled::encode_layer("GeoNames (test)", &[village]);
+    let load = |bytes: &[u8]| {
+        let source = Object::new();
+        Reflect::set(&source, &"name".into(), &"geonames.bin".into()).unwrap();
+        Reflect::set(&source, &"bytes".into(), &js_sys::Uint8Array::from(bytes)).unwrap();
+        Reflect::set(&source, &"tier".into(), &"geonames".into()).unwrap();
+        call(&tagger_class(), "fromSources", &[Array::of1(&source).into(), true.into()])
+    };
+    let tagger = load(&bytes).expect("the layer loads");
+    let entities: Vec<Entity> = from_js(call(&tagger, "entities", &[]).unwrap());
+    let loaded = entities.iter().find(|e| e.id == "gn:9900001").expect("the village is there");
+    assert_eq!((loaded.name.as_str(), loaded.variants.len()), ("Zorgalbougou", 2));
+    assert!(entities.iter().any(|e| e.id == "mopti_region"), "over the default gazetteer");
+    let thrown = load(&bytes[..bytes.len() - 3]).expect_err("a truncated layer");
+    let message = error_message(&thrown);
+    assert!(message.contains("geonames.bin: error: corrupt precompiled gazetteer"), "{message}");
+}
+
 // ---------------------------------------------------------------------------------------------------
 // Errors.
 
