@@ -472,7 +472,12 @@ impl Designators {
         }
         let (word_start, word) = word_before(text, spaced.len())?;
         let suffixes = FoldedSuffixes::new(word);
-        for (i, _) in word.char_indices() {
+        for (i, c) in word.char_indices() {
+            // A designator starts at a letter, never at a mark that folding drops (a combining mark
+            // glued to whatever comes before the word).
+            if !crate::arabic::is_arabic_letter(c) {
+                continue;
+            }
             let folded = suffixes.from(i);
             if let Some(&(_, kind)) = self.arabic.iter().find(|(w, _)| *w == folded) {
                 let prefix = crate::arabic::classify_prefix(&fold(&word[..i]));
@@ -685,6 +690,17 @@ mod tests {
 
     fn designators() -> Designators {
         Designators::new(&Gazetteer::embedded())
+    }
+
+    #[test]
+    fn an_arabic_designator_starts_at_a_letter_not_at_a_mark_before_it() {
+        // Found by the property test: a combining mark glued to a non-word character before `مقاطعة`.
+        let text = "\u{1ee21}\u{1e01b}مقاطعه تشروزيرين";
+        let tagger = crate::Tagger::default();
+        let mentions = tagger.tag(text);
+        assert_eq!(mentions.len(), 1, "{mentions:?}");
+        assert_eq!(mentions[0].start, text.find('م').unwrap());
+        crate::invariants::mentions(&tagger, text, &mentions).unwrap();
     }
 
     #[test]

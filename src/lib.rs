@@ -52,6 +52,7 @@ mod matcher;
 mod never;
 pub mod offsets;
 mod rank;
+pub mod surname;
 mod tagger;
 mod tolerant;
 mod unlisted;

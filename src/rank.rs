@@ -63,10 +63,15 @@ pub enum Reason {
     },
     /// The countries the document's places are in.
     Country,
+    /// The surname alone of a person the document names in full, `with` (see the `surname` module).
+    Surname {
+        /// The person.
+        with: EntityIndex,
+    },
 }
 
 impl Reason {
-    /// `designator`, `cue`, `nationality`, `admin_parent`, `region` or `country`.
+    /// `designator`, `cue`, `nationality`, `admin_parent`, `region`, `country` or `surname`.
     pub fn as_str(self) -> &'static str {
         match self {
             Reason::Designator => "designator",
@@ -75,13 +80,16 @@ impl Reason {
             Reason::AdminParent { .. } => "admin_parent",
             Reason::Region { .. } => "region",
             Reason::Country => "country",
+            Reason::Surname { .. } => "surname",
         }
     }
 
     /// The other mention's entity that decided, if one did.
     pub fn with(self) -> Option<EntityIndex> {
         match self {
-            Reason::AdminParent { with, .. } | Reason::Region { with, .. } => Some(with),
+            Reason::AdminParent { with, .. } | Reason::Region { with, .. } | Reason::Surname { with } => {
+                Some(with)
+            }
             _ => None,
         }
     }
@@ -99,6 +107,9 @@ impl Reason {
             Reason::AdminParent { with, nearby } => format!("admin parent: {}", place(with, nearby)),
             Reason::Region { with, nearby } => format!("same region as {}", place(with, nearby)),
             Reason::Country => "the document's countries".into(),
+            Reason::Surname { with } => {
+                format!("surname of {}, named in full in this document", gazetteer.entity(with).name)
+            }
         }
     }
 }

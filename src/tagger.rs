@@ -257,7 +257,7 @@ impl Tagger {
         let mut all = self.matches(text);
         self.never.apply(&self.gazetteer, text, &mut all);
         self.evidencer.check_all(&self.gazetteer, text, &mut all);
-        let (mut mentions, dropped): (Vec<Mention>, Vec<Mention>) =
+        let (mut mentions, mut dropped): (Vec<Mention>, Vec<Mention>) =
             all.into_iter().partition(|m| match m.check {
                 None => true,
                 Some(check) => match check.verdict {
@@ -267,6 +267,15 @@ impl Tagger {
             });
         // After the doubtful names are settled, so that only names the reader sees are context.
         self.ranker.link(&self.gazetteer, &self.designators, text, &mut mentions);
+        // A person named in full, then by the surname alone: the doubtful name dropped there is not.
+        crate::surname::link(&self.gazetteer, text, &self.given_names, &mut mentions);
+        if mentions.iter().any(|m| matches!(m.reason, Some(Reason::Surname { .. }))) {
+            dropped.retain(|d| {
+                !mentions.iter().any(|m| {
+                    matches!(m.reason, Some(Reason::Surname { .. })) && m.start < d.end && d.start < m.end
+                })
+            });
+        }
         let mut unlisted = if options.unlisted { self.unlisted(text, &mentions) } else { vec![] };
         self.never.apply_unlisted(text, &mut unlisted);
         Tagged { mentions, dropped, unlisted }

@@ -137,11 +137,11 @@ pub struct MentionView {
 /// Why context linked a name to its entity ([`crate::Reason`]), in words.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReasonView {
-    /// `designator`, `cue`, `nationality`, `admin_parent`, `region` or `country`.
+    /// `designator`, `cue`, `nationality`, `admin_parent`, `region`, `country` or `surname`.
     pub kind: String,
     /// One line for a reader ("admin parent: Province du Yatenga, same sentence").
     pub text: String,
-    /// The id of the other place that decided, when one did.
+    /// The id of the other place that decided, when one did (for `surname`: the person).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub with: Option<String>,
 }

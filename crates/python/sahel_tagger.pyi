@@ -40,7 +40,7 @@ class Candidate(TypedDict):
 Reason = TypedDict(
     "Reason",
     {
-        "kind": Literal["designator", "cue", "nationality", "admin_parent", "region", "country"],
+        "kind": Literal["designator", "cue", "nationality", "admin_parent", "region", "country", "surname"],
         "text": str,
         "with": NotRequired[str],
     },

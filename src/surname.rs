@@ -1,0 +1,191 @@
+//! Surnames: a person the document names in full, then by the surname alone.
+//!
+//! Journalists name a person in full once ("le capitaine Ibrahim Traoré", "محمدو إيسوفو") and then by
+//! the surname ("Traoré a déclaré", "TRAORE", "وقال إيسوفو"). The gazetteer cannot list the bare
+//! surname as a spelling of the person: Traoré, Keïta and Diarra are shared by millions, and a village
+//! may bear the name. What tells the reader is the document itself, so the rule is read from it: once
+//! a person is mentioned with a name of two words or more, every other standalone occurrence of the
+//! last word of that name is a mention of the same person — unless two people the document names in
+//! full share that word (then nothing is linked), or the word is an ordinary word of the language
+//! ([`NOT_SURNAMES`], kept up to date by `tests/surname.rs` against the French, English and Arabic
+//! word lists).
+//!
+//! A Latin-script surname must be capitalised in the text ("Traore", "TRAORE"; never "traore"), and
+//! have four letters or more; it must stand alone: not after another capitalised word other than a
+//! title or rank ("Moussa Traoré" is someone else, "Capitaine Traoré" is him), nor next to a given name
+//! the gazetteer's people have ("موسى كيتا", "Traoré Aminata"); an Arabic one four letters or more, after at most one proclitic letter
+//! (`و ف ب ل`) glued to it. An occurrence that overlaps a mention the tagger kept is left alone,
+//! unless that mention is a doubtful name (a village spelt like the surname): the surname, evidenced
+//! by the full name, wins. Such a mention has [`Reason::Surname`] and the variant of the full name.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::cues::{single_word_cue, words_before, Cue};
+use crate::fold::{fold, is_word_char};
+use crate::rank::Reason;
+use crate::{EntityIndex, EntityType, Gazetteer, MatchKind, Mention};
+
+/// Fewest letters of a surname found alone.
+pub const MIN_LETTERS: usize = 4;
+
+/// Last words of listed names that are ordinary words, or given names, too (folded): never taken as a
+/// surname alone (found by `tests/surname.rs` in the word lists).
+#[rustfmt::skip]
+pub const NOT_SURNAMES: &[&str] = &[
+    "amer", "bibi", "cherif", "hammam", "moussa", "sana", "targui",
+    "الرحمن", "الله", "بادي", "حذيفه", "حماها", "رمضان", "شريف", "صلاح", "عيسي", "غالي", "مبارك", "محمد",
+    "موسي", "واقي", "واكي", "وليد",
+];
+
+/// Adds the surname-alone mentions of the people `mentions` (sorted, non-overlapping) name in full,
+/// keeping the list sorted and non-overlapping; a doubtful mention of exactly such a span is replaced.
+/// `given_names`: the folded given names of the gazetteer's people.
+pub(crate) fn link(
+    gazetteer: &Gazetteer,
+    text: &str,
+    given_names: &HashSet<String>,
+    mentions: &mut Vec<Mention>,
+) {
+    // Folded surname → (person, variant of the full name), or None once two people share it.
+    let mut surnames: HashMap<String, Option<(EntityIndex, u32)>> = HashMap::new();
+    for m in mentions.iter() {
+        if gazetteer.entity(m.entity).kind != EntityType::Person || m.kind == MatchKind::Grammar {
+            continue;
+        }
+        let surface = &text[m.start..m.end];
+        let words: Vec<&str> = surface.split(|c: char| !is_word_char(c)).filter(|w| !w.is_empty()).collect();
+        if words.len() < 2 {
+            continue;
+        }
+        let last = fold(words[words.len() - 1]);
+        if last.chars().count() < MIN_LETTERS || NOT_SURNAMES.contains(&last.as_str()) {
+            continue;
+        }
+        surnames
+            .entry(last)
+            .and_modify(|slot| {
+                if slot.is_some_and(|(e, _)| e != m.entity) {
+                    *slot = None;
+                }
+            })
+            .or_insert(Some((m.entity, m.variant)));
+    }
+    surnames.retain(|_, v| v.is_some());
+    if surnames.is_empty() {
+        return;
+    }
+    let mut added = vec![];
+    for (start, word) in words(text) {
+        let (start, word) = match proclitic(word) {
+            Some(rest) if !surnames.contains_key(&fold(word)) => (start + (word.len() - rest.len()), rest),
+            _ => (start, word),
+        };
+        let Some(&Some((person, variant))) = surnames.get(&fold(word)) else { continue };
+        if word.chars().next().is_some_and(char::is_lowercase) {
+            continue; // "traore": a Latin-script surname is capitalised
+        }
+        let end = start + word.len();
+        if !stands_alone(text, start, end, given_names) {
+            continue;
+        }
+        // A kept mention there: left alone unless it is a doubtful name of exactly this span.
+        let at = mentions.partition_point(|m| m.end <= start);
+        if let Some(m) = mentions.get(at).filter(|m| m.start < end) {
+            if !(m.start == start && m.end == end && (m.possible || m.check.is_some())) {
+                continue;
+            }
+        }
+        added.push(Mention {
+            start,
+            end,
+            entity: person,
+            variant,
+            kind: MatchKind::Exact,
+            candidates: vec![person],
+            possible: false,
+            check: None,
+            designator: false,
+            reason: Some(Reason::Surname { with: person }),
+            related: vec![],
+        });
+    }
+    if added.is_empty() {
+        return;
+    }
+    mentions.retain(|m| !added.iter().any(|a| a.start == m.start && a.end == m.end));
+    mentions.extend(added);
+    mentions.sort_by_key(|m| m.start);
+}
+
+/// Whether the word at `start..end` is not part of a longer name: no capitalised word before it but a
+/// title or rank, and no given name on either side.
+fn stands_alone(text: &str, start: usize, end: usize, given_names: &HashSet<String>) -> bool {
+    if let Some(before) = words_before(text, start, 1).first() {
+        let capitalised = text[before.start..].chars().next().is_some_and(char::is_uppercase);
+        if given_names.contains(&before.folded)
+            || (capitalised && single_word_cue(&before.folded) != Some(Cue::Role))
+        {
+            return false;
+        }
+    }
+    let after = text[end..].strip_prefix(' ').unwrap_or("");
+    let next: String = after.chars().take_while(|&c| is_word_char(c)).collect();
+    next.is_empty() || !given_names.contains(&fold(&next))
+}
+
+/// The words of `text` with their byte offsets.
+fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut rest = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        while let Some(&(_, c)) = rest.peek() {
+            if is_word_char(c) {
+                break;
+            }
+            rest.next();
+        }
+        let (start, _) = *rest.peek()?;
+        let mut end = start;
+        while let Some(&(i, c)) = rest.peek() {
+            if !is_word_char(c) {
+                break;
+            }
+            end = i + c.len_utf8();
+            rest.next();
+        }
+        Some((start, &text[start..end]))
+    })
+}
+
+/// An Arabic word after one proclitic letter (`و ف ب ل`), if it has one and at least
+/// [`MIN_LETTERS`] letters after it.
+fn proclitic(word: &str) -> Option<&str> {
+    let first = word.chars().next()?;
+    if !matches!(first, '\u{0648}' | '\u{0641}' | '\u{0628}' | '\u{0644}') {
+        return None;
+    }
+    let rest = &word[first.len_utf8()..];
+    (rest.chars().count() >= MIN_LETTERS).then_some(rest)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_and_offsets() {
+        let text = "Traoré, dit-il; وقال إيسوفو";
+        let got: Vec<(usize, &str)> = words(text).collect();
+        assert_eq!(got[0], (0, "Traoré"));
+        assert_eq!(got.last().unwrap().1, "إيسوفو");
+        for (start, word) in got {
+            assert_eq!(&text[start..start + word.len()], word);
+        }
+    }
+
+    #[test]
+    fn one_proclitic_letter_is_taken_off() {
+        assert_eq!(proclitic("وإيسوفو"), Some("إيسوفو"));
+        assert_eq!(proclitic("وكيت"), None);
+        assert_eq!(proclitic("Traore"), None);
+    }
+}
