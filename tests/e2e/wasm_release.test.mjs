@@ -52,16 +52,16 @@ test('the package is the release build, npm-ready, with TypeScript types', () =>
   for (const file of manifest.files) assert.ok(fs.existsSync(path.join(PKG, file)), file);
 
   const types = fs.readFileSync(path.join(PKG, 'sahel_tagger.d.ts'), 'utf8');
-  for (const name of ['Mention', 'PackedMentions', 'Entity', 'Variant', 'Stats', 'Source', 'Diagnostic']) {
+  for (const name of ['Mention', 'PackedMentions', 'TagOptions', 'Entity', 'Variant', 'Stats', 'Source', 'Diagnostic']) {
     assert.match(types, new RegExp(`export interface ${name} \\{`), name);
   }
   const api = types
     .slice(types.indexOf('export class Tagger'), types.indexOf('export type InitInput'))
     .replace(/\/\*\*[^]*?\*\//g, ''); // doc comments
   for (const signature of [
-    'tag(text: string): Mention[];',
+    'tag(text: string, options?: TagOptions): Mention[];',
     'tagSpans(text: string): Uint32Array;',
-    'tagPacked(text: string): PackedMentions;',
+    'tagPacked(text: string, options?: TagOptions): PackedMentions;',
     'entities(): Entity[];',
     'entity(id: string): Entity | undefined;',
     'stats(): Stats;',
@@ -126,6 +126,9 @@ test('tags emoji, Arabic and accents with UTF-16 offsets', () => {
       caseSensitive: false,
       tier: 'curated',
       country: 'ML',
+      // Djoura's first- and second-level GeoNames units (src/admin.rs).
+      admin1: 'Mopti',
+      admin2: 'Ténenkou',
       lat: 14.8252,
       lon: -5.2547,
     },

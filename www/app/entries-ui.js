@@ -56,6 +56,8 @@ export class EntriesUI {
     this.message = $('import-message');
     this.formMessage = $('entry-form-message');
     this.list = $('entries-list');
+    /** What each entry element was drawn from (see renderList). */
+    this.rendered = new WeakMap();
 
     const select = $('entry-type');
     for (const type of TYPES) select.append(h('option', { value: type.id }, type.label));
@@ -211,10 +213,20 @@ export class EntriesUI {
 
   // ------------------------------------------------------------ messages
 
+  /**
+   * The "Removed … Undo" of the last removal while it can still be undone: kept above any message
+   * that follows (an entry added a moment later in this tab, another tab's change), so that the way
+   * back is never lost from sight.
+   */
+  pendingUndo() {
+    return this.undo && this.undoNote ? [this.undoNote] : [];
+  }
+
   showError(title, detail) {
     const lines = diagnosticLines(detail);
     this.message.dataset.kind = 'error';
     this.message.replaceChildren(
+      ...this.pendingUndo(),
       h('p', { class: 'message-title' }, title),
       lines.length ? h('ul', { class: 'diagnostics' }, lines.map((l) => h('li', {}, h('code', {}, l)))) : null,
     );
@@ -222,7 +234,7 @@ export class EntriesUI {
 
   showInfo(title, extra = []) {
     this.message.dataset.kind = 'ok';
-    this.message.replaceChildren(h('p', { class: 'message-title' }, title), ...extra);
+    this.message.replaceChildren(...this.pendingUndo(), h('p', { class: 'message-title' }, title), ...extra);
   }
 
   // ------------------------------------------------------------ adding
@@ -486,10 +498,13 @@ export class EntriesUI {
         this.showError(`Could not remove ${removed.map((s) => s.name).join(', ')}: nothing was changed.`, reply.error);
         return false;
       }
-      this.undo = removed;
       const undo = h('button', { type: 'button', class: 'undo' }, 'Undo');
       undo.addEventListener('click', () => this.restore());
+      this.undo = null;
       this.showInfo(`Removed ${removed.length === 1 ? removed[0].name : plural(removed.length, 'source')}. `, [undo]);
+      this.undo = removed;
+      this.undoNote = h('div', { class: 'undo-note' }, ...this.message.childNodes);
+      this.message.replaceChildren(this.undoNote);
       return true;
     });
   }
@@ -545,38 +560,51 @@ export class EntriesUI {
       this.list.replaceChildren(h('li', { class: 'placeholder' }, 'None yet. Entries you add or import are listed here.'));
       return;
     }
-    this.list.replaceChildren(
-      ...this.sources.map((source) => {
-        const entities = source.entities || [];
-        const added = source.added ? new Date(source.added) : null;
-        const meta = [
-          source.origin === 'form' ? 'added with the form' : source.origin === 'review' ? `${plural(parseNever(source.text).length, 'rule')} “never tag this spelling”, made in the review` : 'imported file',
-          `${fmt(Math.max(1, Math.round(new Blob([source.text]).size / 1024)))} KB`,
-          added && !Number.isNaN(added.getTime()) ? added.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' }) : null,
-        ].filter(Boolean);
-        const remove = h('button', { type: 'button', class: 'remove', 'aria-label': `Remove ${source.name}` }, 'Remove');
-        remove.addEventListener('click', () => this.removeSources([source.name]));
-        const save = h('button', { type: 'button', 'aria-label': `Download ${source.name}` }, 'Download');
-        save.addEventListener('click', () => download(source.name, source.text, 'text/plain;charset=utf-8'));
-        const chips = entities.slice(0, 30).map((e) =>
-          h(
-            'li',
-            { class: 'chip', 'data-type': e.type, 'data-entity': e.id },
-            h('span', { class: 'glyph', 'aria-hidden': 'true' }, TYPE_BY_ID.get(e.type)?.glyph ?? '?'),
-            e.name,
-            e.overrides ? h('span', { class: 'overrides' }, ' (replaces built-in)') : null,
-          ),
-        );
-        if (entities.length > 30) chips.push(h('li', { class: 'chip more' }, `… ${fmt(entities.length - 30)} more`));
-        return h(
-          'li',
-          { class: 'entry', 'data-source': source.name },
-          h('div', { class: 'entry-head' }, h('strong', { class: 'entry-name' }, source.name), h('span', { class: 'hint' }, ` ${plural(entities.length, 'entity', 'entities')} · ${meta.join(' · ')}`)),
-          chips.length ? h('ul', { class: 'chips' }, chips) : null,
-          h('details', {}, h('summary', {}, 'Show the source'), h('pre', { class: 'source' }, source.text)),
-          h('div', { class: 'entry-actions' }, save, remove),
-        );
-      }),
+    // An entry whose source is unchanged keeps its element: a list redrawn because another tab
+    // added something must not swallow a click the reader is making on a button of it.
+    const before = new Map([...this.list.querySelectorAll(':scope > li.entry')].map((li) => [li.dataset.source, li]));
+    const items = this.sources.map((source) => {
+      const key = `${source.added || ''}\u0000${source.origin || ''}\u0000${source.text}`;
+      const kept = before.get(source.name);
+      if (kept && this.rendered.get(kept) === key) return kept;
+      const li = this.entryItem(source);
+      this.rendered.set(li, key);
+      return li;
+    });
+    const current = [...this.list.children];
+    if (current.length !== items.length || current.some((li, i) => li !== items[i])) this.list.replaceChildren(...items);
+  }
+
+  /** The list item of one stored source: what it holds, its size and date, its source, Download and Remove. */
+  entryItem(source) {
+    const entities = source.entities || [];
+    const added = source.added ? new Date(source.added) : null;
+    const meta = [
+      source.origin === 'form' ? 'added with the form' : source.origin === 'review' ? `${plural(parseNever(source.text).length, 'rule')} “never tag this spelling”, made in the review` : 'imported file',
+      `${fmt(Math.max(1, Math.round(new Blob([source.text]).size / 1024)))} KB`,
+      added && !Number.isNaN(added.getTime()) ? added.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' }) : null,
+    ].filter(Boolean);
+    const remove = h('button', { type: 'button', class: 'remove', 'aria-label': `Remove ${source.name}` }, 'Remove');
+    remove.addEventListener('click', () => this.removeSources([source.name]));
+    const save = h('button', { type: 'button', 'aria-label': `Download ${source.name}` }, 'Download');
+    save.addEventListener('click', () => download(source.name, source.text, 'text/plain;charset=utf-8'));
+    const chips = entities.slice(0, 30).map((e) =>
+      h(
+        'li',
+        { class: 'chip', 'data-type': e.type, 'data-entity': e.id },
+        h('span', { class: 'glyph', 'aria-hidden': 'true' }, TYPE_BY_ID.get(e.type)?.glyph ?? '?'),
+        e.name,
+        e.overrides ? h('span', { class: 'overrides' }, ' (replaces built-in)') : null,
+      ),
+    );
+    if (entities.length > 30) chips.push(h('li', { class: 'chip more' }, `… ${fmt(entities.length - 30)} more`));
+    return h(
+      'li',
+      { class: 'entry', 'data-source': source.name },
+      h('div', { class: 'entry-head' }, h('strong', { class: 'entry-name' }, source.name), h('span', { class: 'hint' }, ` ${plural(entities.length, 'entity', 'entities')} · ${meta.join(' · ')}`)),
+      chips.length ? h('ul', { class: 'chips' }, chips) : null,
+      h('details', {}, h('summary', {}, 'Show the source'), h('pre', { class: 'source' }, source.text)),
+      h('div', { class: 'entry-actions' }, save, remove),
     );
   }
 }

@@ -60,7 +60,7 @@ function matchLabel(flags) {
  * flags, variant, candidates}` with UTF-16 offsets (the page's `Result.mention(i)`, the bookmarklet's
  * mention with its details; with `related`, `reason`, `check` and, for a name no list holds, `unlisted`
  * when known), `byId` maps entity ids to entities (for the parent chain). `keys` is a line saying
- * the keys that work on a focused mark (the page's, ../app/tooltip.js); `addHint` says how to add an unlisted name to the entries;
+ * the keys that work on a focused mark (the page's tooltip gives it); `addHint` says how to add an unlisted name to the entries;
  * `describeCheck(check)` (./checks.js `checkLine`: the page's, kept out of the bookmarklet's bundle)
  * words a doubtful name's check.
  */
