@@ -27,7 +27,9 @@ async function addEntry(page, name, variant) {
 }
 
 async function removeSource(page, source) {
-  await page.click(`li.entry[data-source="${source}"] button.remove`);
+  // A click event on the button itself, not a mouse click at its position: the other tab's and this
+  // tab's changes move the list under a pointer while the test races them on purpose.
+  await page.locator(`li.entry[data-source="${source}"] button.remove`).dispatchEvent('click');
   await page.waitForFunction((s) => document.getElementById('import-message').textContent.startsWith(`Removed ${s}`), source, { timeout: 30_000 });
 }
 
