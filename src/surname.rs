@@ -76,11 +76,15 @@ pub(crate) fn link(
     }
     let mut added = vec![];
     for (start, word) in words(text) {
-        let (start, word) = match proclitic(word) {
-            Some(rest) if !surnames.contains_key(&fold(word)) => (start + (word.len() - rest.len()), rest),
-            _ => (start, word),
+        // Each word folded once; only a word that is not a surname as written loses a proclitic.
+        let whole = fold(word);
+        let (start, word, folded) = match proclitic(word) {
+            Some(rest) if !surnames.contains_key(&whole) => {
+                (start + (word.len() - rest.len()), rest, fold(rest))
+            }
+            _ => (start, word, whole),
         };
-        let Some(&Some((person, variant))) = surnames.get(&fold(word)) else { continue };
+        let Some(&Some((person, variant))) = surnames.get(&folded) else { continue };
         if word.chars().next().is_some_and(char::is_lowercase) {
             continue; // "traore": a Latin-script surname is capitalised
         }
