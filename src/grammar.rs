@@ -272,18 +272,24 @@ mod tests {
 
     #[test]
     fn the_grammar_agrees_with_the_variants_it_meets() {
-        // A phrase that is also a variant names that variant's entity: the grammar and the lists say
-        // the same, and the grammar makes the national armies' phrases the lists have.
+        // A phrase that is also a variant names that variant's entity (one of them, for a spelling the
+        // lists share on purpose: Arabic "النيجيري" is written for Niger as for Nigeria): the grammar
+        // and the lists say the same, and the grammar makes the national armies' phrases the lists have.
         let gazetteer = Gazetteer::embedded();
         let grammar = Grammar::new(&gazetteer);
         let mut met = 0;
         for (entity, phrase) in grammar.phrases() {
             let folded = fold(&phrase.text);
-            for (e, other) in gazetteer.entities().iter().enumerate() {
-                if other.variants.iter().any(|v| fold(&v.text) == folded) {
-                    assert_eq!(e as u32, entity.0, "{} is a variant of {}", phrase.text, other.id);
-                    met += 1;
-                }
+            let listed: Vec<u32> = (0..gazetteer.entities().len() as u32)
+                .filter(|&e| {
+                    gazetteer.entity(EntityIndex(e)).variants.iter().any(|v| fold(&v.text) == folded)
+                })
+                .collect();
+            if !listed.is_empty() {
+                let ids: Vec<&str> =
+                    listed.iter().map(|&e| gazetteer.entity(EntityIndex(e)).id.as_str()).collect();
+                assert!(listed.contains(&entity.0), "{} is a variant of {ids:?}", phrase.text);
+                met += 1;
             }
         }
         assert!(met >= 60, "only {met} phrases are variants too");

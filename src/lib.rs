@@ -49,6 +49,7 @@ mod grammar;
 #[doc(hidden)]
 pub mod invariants;
 mod matcher;
+mod near;
 mod never;
 pub mod offsets;
 mod rank;

@@ -6,10 +6,11 @@ use crate::context::{Check, Evidencer};
 use serde::{Deserialize, Serialize};
 
 use crate::designator::Designators;
-use crate::fold::{fold_with_origins, Folded};
+use crate::fold::{fold, fold_with_origins, Folded};
 use crate::gazetteer::{Entity, EntityIndex, Gazetteer, Variant};
 use crate::grammar::Grammar;
 use crate::matcher::{Candidate, Matcher};
+use crate::near::NearNames;
 use crate::never::Never;
 use crate::offsets::OffsetCounter;
 use crate::rank::{Ranker, Reason};
@@ -127,14 +128,30 @@ impl Mention {
     }
 }
 
-/// What [`Tagger::tag_with`] returns besides the default.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+/// What [`Tagger::tag_with`] returns besides the gazetteer's mentions.
+///
+/// The default is what every binding returns by default (the CLI's `tag`, Python's `tag`, the wasm
+/// package's `tag`): the mentions and the names no list holds ([`Options::unlisted`]), without the
+/// doubtful names that lack evidence. Villages, officials and companies no gazetteer has are a large
+/// part of what conflict news names; a reader coding incidents needs them, marked as unlisted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Options {
     /// Also emit doubtful names for which no evidence was found (each flagged by its
-    /// [`Mention::check`]). Names that the context rules out are never emitted.
+    /// [`Mention::check`]). Names that the context rules out are never emitted. Default: false.
     pub possible: bool,
-    /// Also propose names the gazetteer lacks, from their context (see [`Unlisted`]).
+    /// Also propose names the gazetteer lacks, from their context (see [`Unlisted`]). Default: true.
     pub unlisted: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { possible: false, unlisted: true }
+    }
+}
+
+impl Options {
+    /// Gazetteer mentions only: what [`Tagger::tag`] returns.
+    pub const MENTIONS_ONLY: Options = Options { possible: false, unlisted: false };
 }
 
 /// Everything [`Tagger::tag_with`] found in a text.
@@ -173,6 +190,9 @@ pub struct Tagger {
     ranker: Ranker,
     /// The gazetteer's "never tag this spelling" rules.
     never: Never,
+    /// Listed spellings for unlisted names that are one misspelt (built on first use); `None` without
+    /// tolerant matching.
+    near: Option<std::sync::OnceLock<NearNames>>,
     /// Texts longer than this many bytes are folded in windows ([`WINDOW`], or a test's size).
     window: usize,
 }
@@ -201,6 +221,7 @@ impl Tagger {
             designators,
             ranker,
             never,
+            near: matching.tolerant.then(std::sync::OnceLock::new),
             window: WINDOW,
         }
     }
@@ -247,7 +268,7 @@ impl Tagger {
     /// Every mention in `text`, sorted, non-overlapping. Doubtful names (see [`Check`]) are in only
     /// when the text gives evidence that they are names.
     pub fn tag(&self, text: &str) -> Vec<Mention> {
-        self.tag_with(text, &Options::default()).mentions
+        self.tag_with(text, &Options::MENTIONS_ONLY).mentions
     }
 
     /// Tags `text` with options, and returns the doubtful names that were dropped too. Mentions that
@@ -278,7 +299,41 @@ impl Tagger {
         }
         let mut unlisted = if options.unlisted { self.unlisted(text, &mentions) } else { vec![] };
         self.never.apply_unlisted(text, &mut unlisted);
+        self.link_misspelt(text, &mut mentions, &mut unlisted);
         Tagged { mentions, dropped, unlisted }
+    }
+
+    /// Unlisted names that are a listed name of their type with a slip ("in Ouagadougo") become
+    /// mentions of it, [`MatchKind::Tolerant`] (see the `near` module).
+    fn link_misspelt(&self, text: &str, mentions: &mut Vec<Mention>, unlisted: &mut Vec<Unlisted>) {
+        let Some(near) = &self.near else { return };
+        let mut linked = false;
+        unlisted.retain(|u| {
+            let name = fold(u.surface(text));
+            if name.chars().count() < 6 {
+                return true;
+            }
+            let near = near.get_or_init(|| NearNames::new(&self.gazetteer));
+            let Some((entity, variant)) = near.find(u.kind, &name) else { return true };
+            mentions.push(Mention {
+                start: u.start,
+                end: u.end,
+                entity,
+                variant,
+                kind: MatchKind::Tolerant,
+                candidates: vec![entity],
+                possible: false,
+                check: None,
+                designator: false,
+                reason: None,
+                related: vec![],
+            });
+            linked = true;
+            false
+        });
+        if linked {
+            mentions.sort_by_key(|m| m.start);
+        }
     }
 
     /// Names no list holds in `text`, proposed by their context (see [`Unlisted`]), around the

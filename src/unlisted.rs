@@ -213,6 +213,8 @@ const ARABIC_STOPS: &[&str] = &[
     "جنوب", "شمال", "شرق", "غرب", "غربي", "شرقي", "جنوبي", "شمالي", "وسط", "حوالي", "قرابه", "اضافه", "اي",
     "التابعه", "الواقعه", "المحاذيه", "حين", "بينما", "لكن", "اذ", "اذا", "لان", "بان", "وان", "اخري", "اخر",
     "اول", "ثاني", "ثالث", "لاجيين", "نازحين",
+    // Pronouns ("هما أوسيني سايدو، الوالي": "they are").
+    "هما", "هم", "هن", "انه", "انها", "انهم",
 ];
 
 /// Nouns that, after a comma and an optional article, say what the name before them is (the
@@ -253,10 +255,46 @@ const APPOSITION_FILLERS: &[&str] = &[
     "trois", "quatre", "cinq", "plusieurs",
 ];
 
+/// Common first names of the reporters, analysts, researchers and diplomats that Sahel news quotes
+/// and credits ("Nicolas Haque, reporting for Al Jazeera", "Tim Cocks contributed", "Reporting by
+/// Sarah …"), folded. None is an ordinary word of the French or English word lists but those in
+/// [`GIVEN_NAMES_ALSO_WORDS`] (a test checks both against the word lists).
+#[rustfmt::skip]
+const INTERNATIONAL_GIVEN_NAMES: &[&str] = &[
+    "adam", "alan", "alex", "alexander", "alexandre", "alice", "amanda", "andrew", "anne", "antoine",
+    "anthony", "arnaud", "aurelien", "benjamin", "bernard", "bruno", "camille", "caroline", "catherine",
+    "cecile", "charles", "charlotte", "christian", "christine", "christophe", "claire", "claude", "daniel",
+    "david", "denis", "didier", "dominique", "edward", "elian", "elisabeth", "elizabeth", "emily", "emma",
+    "emmanuel", "eric", "etienne", "fabien", "florence", "francois", "frederic", "gabriel", "george",
+    "georges", "gerard", "gilles", "guillaume", "helene", "henri", "hugo", "isabelle", "jacques", "james",
+    "jason", "jean", "jeremy", "jerome", "jessica", "john", "jonathan", "joseph", "julia", "julien",
+    "justin", "karen", "katherine", "kevin", "laura", "laurent", "lea", "louis", "lucas", "luc", "marc",
+    "marie", "martin", "mathieu", "matthew", "matt", "maxime", "michael", "michel", "michelle",
+    "nathalie", "nicholas", "nick", "nicolas", "olivier", "pascal", "patrick", "paul", "peter",
+    "philippe", "pierre", "rachel", "raphael", "rebecca", "remi", "richard", "robert", "romain", "ruth",
+    "samuel", "sarah", "sebastien", "simon", "sophie", "sofia", "stephane", "stephen", "steven", "susan",
+    "sylvie", "thomas", "thierry", "tim", "timothy", "tom", "valerie", "vincent", "william", "yves",
+    "yann", "tanguy",
+];
+
+/// The names of [`INTERNATIONAL_GIVEN_NAMES`] that a word list also has in lower case ("jean",
+/// "pierre", "martin", "marc"): kept, because the rule needs the name capitalized and followed by a
+/// capitalized surname, and a capitalized "Pierre Dupont" is a person. ("Marine", as in "Marine
+/// Corps", is left out for that reason.)
+#[rustfmt::skip]
+#[cfg_attr(not(test), allow(dead_code))] // the list the test checks; the names are in the list above
+const GIVEN_NAMES_ALSO_WORDS: &[&str] = &[
+    "benjamin", "bernard", "charlotte", "claire", "claude", "denis", "florence", "guillaume", "jacques", "jean",
+    "john", "joseph", "julien", "laura", "laurent", "lea", "louis", "marc", "marie", "martin", "mathieu",
+    "matt", "maxime", "nick", "olivier", "pascal", "peter", "pierre", "richard", "romain", "tom",
+];
+
 /// The first names that start an unlisted person's name: the region's common personal names (see
-/// `gazetteer::geonames::personal_names`), without the words that are roles or function words.
+/// `gazetteer::geonames::personal_names`) and [`INTERNATIONAL_GIVEN_NAMES`], without the words that
+/// are roles or function words.
 pub(crate) fn given_names(gazetteer: &crate::Gazetteer) -> HashSet<String> {
     let mut names = crate::gazetteer::geonames::personal_names(gazetteer);
+    names.extend(INTERNATIONAL_GIVEN_NAMES.iter().map(|n| n.to_string()));
     names.retain(|n| {
         !n.contains(' ') && cues::single_word_cue(n).is_none() && !cues::is_listed(FUNCTION_WORDS, n)
     });
@@ -290,9 +328,12 @@ pub(crate) fn find(text: &str, mentions: &[Mention], given_names: &HashSet<Strin
     let covered = |s: usize, e: usize| covered(mentions, s, e);
     let mut out: Vec<Unlisted> = vec![];
     let mut taken = Taken::default();
-    // Where capitals say nothing (a title-case headline, a line in capitals), no name is proposed.
+    // Where capitals say nothing (a title-case headline, a line in capitals), no name is proposed; but
+    // a byline ("Reporting: Edward Brown, Anne Martin and …; editing: …") is a line of capitalized
+    // names by nature, and its cue says what they are.
     let readable = |u: &Unlisted| {
-        !cues::in_title_case_line(text, u.start) && !crate::matcher::in_all_caps_run(text, u.start, u.end)
+        !crate::matcher::in_all_caps_run(text, u.start, u.end)
+            && (u.cue == Cue::Byline || !cues::in_title_case_line(text, u.start))
     };
     let mut push = |u: Unlisted, out: &mut Vec<Unlisted>| {
         if !covered(u.start, u.end) && !taken.overlaps(u.start, u.end) && readable(&u) {
@@ -472,6 +513,9 @@ fn cue_ending_before(text: &str, tokens: &[Token], i: usize) -> Option<(Cue, usi
     if byline_colon {
         return Some((Cue::Byline, i - 1));
     }
+    if let Some(first) = introduced_list(text, tokens, i) {
+        return Some((Cue::Designators, first));
+    }
     if !matches!(tokens[i].gap, Gap::Join | Gap::Quote) && !abbreviation_gap(text, tokens, i) {
         return None;
     }
@@ -488,6 +532,75 @@ fn cue_ending_before(text: &str, tokens: &[Token], i: usize) -> Option<(Cue, usi
         return Some((cue, i - n));
     }
     cues::is_preposition_a(&text[previous.start..previous.end]).then_some((Cue::Preposition, i - 1))
+}
+
+/// Plural place nouns that announce a list of places when a list word follows them, folded (Arabic
+/// without its proclitics): "plusieurs villages, dont A, B et C", "three villages including A and B",
+/// "قرى عدة، منها أ، ب"; with "de"/"of" they are plain designators (`cues::DESIGNATORS`).
+#[rustfmt::skip]
+const PLACE_PLURALS: &[&str] = &[
+    "villages", "localites", "hameaux", "villes", "communes", "towns", "localities", "hamlets",
+    "settlements", "قري", "بلدات", "مدن", "القري", "البلدات", "المدن",
+];
+
+/// Words between a plural place noun and its list word: numbers and adjectives ("plusieurs", "other",
+/// "عدة", "أخرى").
+#[rustfmt::skip]
+const PLURAL_FILLERS: &[&str] = &[
+    "plusieurs", "autres", "voisins", "voisines", "suivants", "suivantes", "deux", "trois", "quatre",
+    "cinq", "six", "several", "other", "neighbouring", "neighboring", "nearby", "following", "two",
+    "three", "four", "five", "six", "عده", "اخري", "عديده", "مجاوره", "التاليه", "الاخري", "المجاوره",
+];
+
+/// The words that open a list after a plural noun: "dont", "notamment", "including", "such as",
+/// "namely", "منها", "هي", "مثل" (and the colon, checked on the text).
+#[rustfmt::skip]
+const LIST_WORDS: &[&[&str]] = &[
+    &["dont"], &["notamment"], &["a", "savoir"], &["including"], &["such", "as"], &["namely"],
+    &["منها"], &["ومنها"], &["هي"], &["وهي"], &["مثل"], &["بينها"], &["من", "بينها"], &["ومن", "بينها"],
+];
+
+/// A list of places announced by a plural place noun and a list word before token `i`: "plusieurs
+/// villages, dont Gouari", "villages including Soro", "قرى عدة، منها تيلي", "مدن أخرى، هي “سابسي”",
+/// "trois localités : A". Returns the first token of the plural noun.
+fn introduced_list(text: &str, tokens: &[Token], i: usize) -> Option<usize> {
+    if !matches!(tokens[i].gap, Gap::Join | Gap::Quote | Gap::Break) || i < 2 {
+        return None;
+    }
+    let colon = text[tokens[i - 1].end..tokens[i].start]
+        .trim_matches(|c: char| is_space(c) || cues::is_opening_quote(c))
+        == ":";
+    let mut j = i;
+    if !colon {
+        if tokens[i].gap == Gap::Break {
+            return None;
+        }
+        let n = LIST_WORDS.iter().find_map(|words| {
+            let n = words.len();
+            (i >= n
+                && tokens[i - n..i].iter().zip(*words).all(|(t, w)| t.folded == *w)
+                && tokens[i - n + 1..i].iter().all(|t| t.gap == Gap::Join))
+            .then_some(n)
+        })?;
+        j = i - n;
+    }
+    // Back over fillers to the plural noun (commas allowed: "قرى عدة، منها").
+    let mut k = j;
+    for _ in 0..3 {
+        if k == 0 {
+            return None;
+        }
+        k -= 1;
+        let t = &tokens[k];
+        let word = if t.arabic { cues::strip_proclitics(&t.folded) } else { t.folded.as_str() };
+        if PLACE_PLURALS.contains(&word) || PLACE_PLURALS.contains(&t.folded.as_str()) {
+            return Some(k);
+        }
+        if !PLURAL_FILLERS.contains(&word) && !PLURAL_FILLERS.contains(&t.folded.as_str()) {
+            return None;
+        }
+    }
+    None
 }
 
 /// Whether the gap before token `j` is an abbreviation's period ("Gen. Tiani").
@@ -661,13 +774,29 @@ fn list_after(
     let mut out = vec![];
     while let Some(next) = tokens.get(end) {
         let mut j = end;
-        // "et", "and", "ainsi que", "ou", "or" (after a comma or not), or a comma alone.
-        let coordinator = |t: &Token| matches!(t.folded.as_str(), "et" | "and" | "ou" | "or");
-        if coordinator(next) && matches!(next.gap, Gap::Join | Gap::Comma) {
+        // Items in quotation marks: "“سابسي” و”سولي”", "« A », « B »".
+        let quoted = |t: &Token| {
+            let before = tokens.get(t_index(tokens, t).wrapping_sub(1)).map_or(t.start, |p| p.end);
+            let between = &text[before..t.start];
+            between.chars().filter(|&c| c == ',' || c == '،').count() <= 1
+                && between.chars().any(|c| cues::is_opening_quote(c) || cues::is_closing_quote(c))
+                && between.chars().all(|c| {
+                    is_space(c)
+                        || c == ','
+                        || c == '،'
+                        || cues::is_opening_quote(c)
+                        || cues::is_closing_quote(c)
+                })
+        };
+        // "et", "and", "ainsi que", "ou", "or", a lone Arabic "و" (after a comma or not), or a comma alone.
+        let coordinator = |t: &Token| matches!(t.folded.as_str(), "et" | "and" | "ou" | "or" | "\u{0648}");
+        if coordinator(next) && (matches!(next.gap, Gap::Join | Gap::Comma) || quoted(next)) {
             j += 1;
         } else if next.folded == "ainsi" && tokens.get(end + 1).is_some_and(|t| t.folded == "que") {
             j += 2;
-        } else if next.gap == Gap::Comma {
+        } else if next.gap == Gap::Comma
+            || (quoted(next) && text[..next.start].trim_end().ends_with([',', '،']))
+        {
         } else if next.arabic && next.folded.starts_with('\u{0648}') && next.gap == Gap::Join {
             // Arabic: و glued to the next name.
         } else {
@@ -680,7 +809,7 @@ fn list_after(
             j += 1;
         }
         let Some(t) = tokens.get(j) else { break };
-        if j > end && t.gap != Gap::Join {
+        if j > end && t.gap != Gap::Join && !quoted(t) {
             break;
         }
         // A known mention continues the list.
@@ -716,6 +845,11 @@ fn list_after(
         }
     }
     out
+}
+
+/// The index of `t` in `tokens` (a token of that slice).
+fn t_index(tokens: &[Token], t: &Token) -> usize {
+    tokens.partition_point(|u| u.start < t.start)
 }
 
 /// A cue in apposition after a name ending at token `end`: ", une localité", ", an analyst", ", who",
@@ -936,7 +1070,11 @@ mod tests {
 
     fn names(text: &str) -> Vec<(String, EntityType, Rule)> {
         let given: HashSet<String> = ["abdoulaye", "amadou"].iter().map(|s| s.to_string()).collect();
-        find(text, &[], &given).iter().map(|u| (u.surface(text).to_string(), u.kind, u.rule)).collect()
+        names_with(&given, text)
+    }
+
+    fn names_with(given: &HashSet<String>, text: &str) -> Vec<(String, EntityType, Rule)> {
+        find(text, &[], given).iter().map(|u| (u.surface(text).to_string(), u.kind, u.rule)).collect()
     }
 
     #[test]
@@ -976,6 +1114,54 @@ mod tests {
                 &failures[..failures.len().min(20)]
             );
         }
+    }
+
+    #[test]
+    fn international_given_names_are_not_ordinary_words_but_the_listed_ones() {
+        let mut lower = HashSet::new();
+        for list in ["/usr/share/dict/french", "/usr/share/dict/american-english"] {
+            let Ok(words) = std::fs::read_to_string(list) else {
+                eprintln!("word list {list} missing: skipping");
+                return;
+            };
+            lower
+                .extend(words.lines().filter(|w| w.chars().next().is_some_and(char::is_lowercase)).map(fold));
+        }
+        let words: Vec<&&str> = INTERNATIONAL_GIVEN_NAMES.iter().filter(|n| lower.contains(**n)).collect();
+        let listed: Vec<&&str> = GIVEN_NAMES_ALSO_WORDS.iter().collect();
+        assert_eq!(
+            words, listed,
+            "names that are also words must be listed in GIVEN_NAMES_ALSO_WORDS, and only they"
+        );
+        // Such a name starts a person only before a capitalized surname, never alone or before a word.
+        let given: HashSet<String> = INTERNATIONAL_GIVEN_NAMES.iter().map(|s| s.to_string()).collect();
+        assert_eq!(
+            names_with(&given, "Nicolas Haque, reporting for the channel, said so. Tim Cocks contributed."),
+            [
+                ("Nicolas Haque".to_string(), EntityType::Person, Rule::GivenName),
+                ("Tim Cocks".to_string(), EntityType::Person, Rule::GivenName)
+            ]
+        );
+        assert!(names_with(&given, "The marine units left; a pierre fell; Martin said no.").is_empty());
+    }
+
+    #[test]
+    fn lists_announced_by_a_plural_place_noun_and_a_list_word() {
+        let places = |text: &str| -> Vec<String> {
+            names(text).into_iter().filter(|(_, k, _)| *k == EntityType::Place).map(|(n, _, _)| n).collect()
+        };
+        assert_eq!(
+            places("ils ont attaqué plusieurs villages, dont Kelmo, Dabou et Tiré."),
+            ["Kelmo", "Dabou", "Tiré"]
+        );
+        assert_eq!(places("gunmen raided three villages including Kelmo and Dabou."), ["Kelmo", "Dabou"]);
+        assert_eq!(places("هاجموا قرى عدة، منها تيمي، دوبو، وتامبو."), ["تيمي", "دوبو", "تامبو"]);
+        assert_eq!(places("وامتدت الهجمات إلى بلدات أخرى، هي “كاسو” و”ميرو”، حسب مصادر."), ["كاسو", "ميرو"]);
+        assert_eq!(places("trois localités : Kelmo, Dabou et Tiré."), ["Kelmo", "Dabou", "Tiré"]);
+        // A list word after another plural, or with no plural before it, announces nothing.
+        assert!(places("plusieurs ministres, dont Kelmo Dabou, sont venus.").is_empty());
+        assert!(places("The cities, including Kelmo and Dabou, were calm.").is_empty());
+        assert!(places("Il a parlé, dont Kelmo.").is_empty());
     }
 
     #[test]

@@ -384,8 +384,9 @@ fn unlisted_names_are_typed_by_their_cue_and_found_once() {
     let u = tagged.unlisted[0];
     assert_eq!(u.kind, EntityType::Place);
     assert_eq!(&text[u.cue_start..u.cue_end], "village de");
-    // Without the option, none.
-    assert!(Tagger::default().tag_with(text, &Options::default()).unlisted.is_empty());
+    // The option is on by default; without it, none.
+    assert_eq!(Tagger::default().tag_with(text, &Options::default()).unlisted, tagged.unlisted);
+    assert!(Tagger::default().tag_with(text, &Options::MENTIONS_ONLY).unlisted.is_empty());
 }
 
 #[test]

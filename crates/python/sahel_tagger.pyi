@@ -63,7 +63,7 @@ class Mention(TypedDict):
     """The entity's canonical name (the surface for an unlisted name)."""
     type: EntityType
     unlisted: NotRequired[bool]
-    """A name no list holds, proposed by its context (``unlisted=True``)."""
+    """A name no list holds, proposed by its context (in by default; ``unlisted=False`` leaves them out)."""
     unconfirmed: NotRequired[bool]
     """A doubtful name emitted without evidence (``possible=True``)."""
     match: NotRequired[Literal["exact", "tolerant", "grammar"]]
@@ -124,9 +124,10 @@ class Tagger:
         """
 
     def tag(
-        self, text: str, *, possible: bool = False, unlisted: bool = False, details: bool = False
+        self, text: str, *, possible: bool = False, unlisted: bool = True, details: bool = False
     ) -> list[Mention]:
-        """The mentions in ``text``, sorted and non-overlapping, with code point offsets."""
+        """The mentions in ``text``, sorted and non-overlapping, with code point offsets; names no list
+        holds (``"unlisted": True``, ``"id": None``) are in unless ``unlisted=False``."""
 
     def tag_many(
         self,
@@ -134,7 +135,7 @@ class Tagger:
         *,
         threads: Optional[int] = None,
         possible: bool = False,
-        unlisted: bool = False,
+        unlisted: bool = True,
         details: bool = False,
     ) -> list[list[Mention]]:
         """``[tag(t) for t in texts]`` tagged in parallel (GIL released; every core unless

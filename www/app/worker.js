@@ -219,7 +219,7 @@ let lastAlternatives = null;
 function alternatives({ text, start, end }) {
   if (!lastAlternatives || lastAlternatives.text !== text || lastAlternatives.tagger !== tagger) {
     const byPlace = new Map();
-    for (const m of tagger.tag(text)) byPlace.set(`${m.start}:${m.end}`, m);
+    for (const m of tagger.tag(text, { unlisted: false })) byPlace.set(`${m.start}:${m.end}`, m);
     lastAlternatives = { text, tagger, byPlace };
   }
   const m = lastAlternatives.byPlace.get(`${start}:${end}`);

@@ -63,7 +63,7 @@ export function createEngine({ villages = false, sources = [] } = {}) {
         entities,
         villages: count,
         sourcesError,
-        tagPacked: (t) => tagger.tagPacked(t),
+        tagPacked: (t) => tagger.tagPacked(t, { unlisted: false }),
         tagSpans: (t) => tagger.tagSpans(t),
         tagUnlisted: (t) => withUnlisted(tagger.tagPacked(t, { unlisted: true })),
         details(t) {
@@ -71,7 +71,7 @@ export function createEngine({ villages = false, sources = [] } = {}) {
             // Fifth: the other entities the mention may be re-linked to (the review): the other
             // candidates and the same-name places, with their facts; then why context linked it and the
             // same-name places' ids.
-            const list = tagger.tag(t).map((m) => [m.start, m.end, m.variant, m.ambiguous ? m.candidates : null, alternativesOf(m), m.reason || null, m.related ? m.related.map((r) => r.id) : null]);
+            const list = tagger.tag(t, { unlisted: false }).map((m) => [m.start, m.end, m.variant, m.ambiguous ? m.candidates : null, alternativesOf(m), m.reason || null, m.related ? m.related.map((r) => r.id) : null]);
             lastDetails = { text: t, tagger, list };
           }
           return lastDetails.list;

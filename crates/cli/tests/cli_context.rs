@@ -1,5 +1,6 @@
 //! The CLI's context options (issue 11): doubtful names dropped without evidence (`--possible` keeps
-//! them, flagged), names no list holds (`--unlisted`), and the decisions in `--details`.
+//! them, flagged), names no list holds (by default; `--no-unlisted` leaves them out), and the
+//! decisions in `--details`.
 
 use std::io::Write;
 use std::process::{Command, Stdio};
@@ -36,11 +37,11 @@ const CUED: &str = "Une attaque à 20 km de Boni.";
 
 #[test]
 fn doubtful_names_need_evidence_and_possible_keeps_them_flagged() {
-    let line = tag(&[], TEXT);
+    let line = tag(&["--no-unlisted"], TEXT);
     assert_eq!(surfaces(&line), Vec::<&str>::new());
     assert!(line.get("dropped").is_none(), "decisions are listed with --details only");
     assert_eq!(surfaces(&tag(&[], CUED)), ["Boni"]);
-    let line = tag(&["--possible"], TEXT);
+    let line = tag(&["--possible", "--no-unlisted"], TEXT);
     assert_eq!(surfaces(&line), ["Boni"]);
     assert_eq!(line["mentions"][0]["unconfirmed"], true);
     assert!(tag(&["--possible"], CUED)["mentions"][0].get("unconfirmed").is_none());
@@ -63,7 +64,9 @@ fn details_say_what_kept_or_dropped_a_name() {
 
 #[test]
 fn unlisted_names_have_no_id_and_the_type_of_their_cue() {
-    let line = tag(&["--unlisted"], TEXT);
+    let line = tag(&[], TEXT);
+    assert_eq!(line, tag(&["--unlisted"], TEXT));
+    assert_eq!(line, tag(&["--no-unlisted", "--unlisted"], TEXT), "the last flag wins");
     let mentions = line["mentions"].as_array().unwrap();
     let unlisted: Vec<(&str, &str)> = mentions
         .iter()
@@ -78,20 +81,24 @@ fn unlisted_names_have_no_id_and_the_type_of_their_cue() {
     assert_eq!(mentions[0]["surface"], "Doumsiré");
     assert_eq!(mentions[0]["start"], 37);
     // --details shows the cue.
-    let line = tag(&["--unlisted", "--details"], TEXT);
+    let line = tag(&["--details"], TEXT);
     let first = &line["mentions"][0];
     assert_eq!(first["cue"], "villages de");
     assert_eq!(first["cue_kind"], "plural designator");
     assert_eq!(first["rule"], "after cue");
-    // Without the option: none.
-    assert!(tag(&[], TEXT)["mentions"].as_array().unwrap().iter().all(|m| m.get("unlisted").is_none()));
+    // With --no-unlisted: none, and the gazetteer's mentions are the same.
+    let listed = tag(&["--no-unlisted"], TEXT);
+    let listed = listed["mentions"].as_array().unwrap();
+    assert!(listed.iter().all(|m| m.get("unlisted").is_none()));
+    let known: Vec<_> = mentions.iter().filter(|m| m.get("unlisted").is_none()).collect();
+    assert_eq!(listed.iter().collect::<Vec<_>>(), known);
 }
 
 #[test]
 fn help_documents_the_options() {
     let output = Command::new(env!("CARGO_BIN_EXE_sahel-tagger")).args(["tag", "--help"]).output().unwrap();
     let help = String::from_utf8(output.stdout).unwrap();
-    for option in ["--possible", "--unlisted", "--details"] {
+    for option in ["--possible", "--no-unlisted", "--details"] {
         assert!(help.contains(option), "{option} missing from --help:\n{help}");
     }
 }

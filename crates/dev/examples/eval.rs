@@ -3,7 +3,7 @@
 //!
 //! ```text
 //! cargo run --release --example eval -- [--gazetteer FILE]... [--set unit|articles | --texts FILE]
-//!                                        [--only PREFIX] [--show]
+//!                                        [--only PREFIX] [--show] [--no-unlisted] [--unlisted-report]
 //! ```
 //!
 //! - `--set NAME`: one of the two sets (`unit`: texts written for the set, `articles`: real articles);
@@ -15,8 +15,10 @@
 //! - `--texts FILE`: another annotated file;
 //! - `--only PREFIX`: only the texts whose id starts with PREFIX (`ar`, `fr-03`, ...);
 //! - `--show`: also print every text with its gold and predicted mentions side by side;
-//! - `--unlisted`: also score the unlisted names (names no list holds, proposed by their context)
-//!   against the gold mentions the gazetteer lacks (`missing:` ids), on a line of their own.
+//! - `--no-unlisted`: score the gazetteer's mentions alone (the CLI's `--no-unlisted`), not the
+//!   default output with the names no list holds;
+//! - `--unlisted-report`: also score the unlisted names alone against the gold mentions the gazetteer
+//!   lacks (`missing:` ids), on a line of their own, with the wrong and missed ones.
 
 use sahel_tagger_dev::scorer;
 
@@ -40,7 +42,8 @@ fn run() -> Result<(), String> {
     let mut sets = vec![];
     let mut only = String::new();
     let mut show = false;
-    let mut unlisted = false;
+    let mut unlisted_report = false;
+    let mut options = sahel_tagger::Options::default();
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         let mut value = || args.next().ok_or(format!("{arg} needs a value"));
@@ -50,10 +53,11 @@ fn run() -> Result<(), String> {
             "--set" => sets.push(value()?),
             "--only" => only = value()?,
             "--show" => show = true,
-            "--unlisted" => unlisted = true,
+            "--unlisted-report" => unlisted_report = true,
+            "--no-unlisted" => options.unlisted = false,
             "-h" | "--help" => {
                 println!(
-                    "usage: eval [--gazetteer FILE]... [--set unit|articles | --texts FILE] [--only PREFIX] [--show] [--unlisted]"
+                    "usage: eval [--gazetteer FILE]... [--set unit|articles | --texts FILE] [--only PREFIX] [--show] [--no-unlisted] [--unlisted-report]"
                 );
                 return Ok(());
             }
@@ -102,8 +106,8 @@ fn run() -> Result<(), String> {
                 println!("{}", scorer::show(&tagger, doc));
             }
         }
-        let mut evaluation = scorer::evaluate(&tagger, &docs, &title);
-        if unlisted {
+        let mut evaluation = scorer::evaluate_with(&tagger, &docs, &title, &options);
+        if unlisted_report {
             evaluation.unlisted = Some(scorer::score_unlisted(&tagger, &docs));
         }
         println!("{}", evaluation.report());

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use sahel_tagger::fold::fold;
-use sahel_tagger::{EntityType, Gazetteer, Mention, Options, Tagger};
+use sahel_tagger::{EntityType, Gazetteer, Options, Tagger};
 use serde_json::Value;
 
 /// Words that may stand before a name inside or outside a mention without making the span wrong: ranks
@@ -585,8 +585,81 @@ pub fn score_unlisted(tagger: &Tagger, docs: &[Doc]) -> UnlistedScore {
     score
 }
 
-/// Tags every text and scores it; `title` names the set in the report.
+/// One prediction of the tagger's default output ([`Options::default`]): a gazetteer mention, or a name
+/// no list holds (no entity). An unlisted name is right where the gold marks the entity `missing:`
+/// (the gazetteer lacks it) with the same span and type; on a known entity's span it is a linking error.
+struct Pred {
+    start: usize,
+    end: usize,
+    kind: &'static str,
+    /// The entity's id; `None` for an unlisted name.
+    id: Option<String>,
+    /// How the report names it: `→ id (name)` or `unlisted, by <rule>`.
+    label: String,
+    /// Every entity the spelling may refer to (empty for an unlisted name).
+    candidates: Vec<String>,
+    possible: bool,
+    /// The spelling that matched (a gazetteer mention) or the cue (an unlisted name).
+    variant: String,
+}
+
+/// The tagger's output for `text` with `options`, in text order.
+fn predictions(tagger: &Tagger, text: &str, options: &Options) -> Vec<Pred> {
+    let gazetteer = tagger.gazetteer();
+    let tagged = tagger.tag_with(text, options);
+    let mut out: Vec<Pred> = tagged
+        .mentions
+        .iter()
+        .map(|m| {
+            let entity = tagger.entity(m);
+            Pred {
+                start: m.start,
+                end: m.end,
+                kind: entity.kind.as_str(),
+                id: Some(entity.id.clone()),
+                label: format!("→ {} ({})", entity.id, entity.name),
+                candidates: m.candidates.iter().map(|&c| gazetteer.entity(c).id.clone()).collect(),
+                possible: m.possible,
+                variant: tagger.variant(m).text.clone(),
+            }
+        })
+        .collect();
+    out.extend(tagged.unlisted.iter().map(|u| Pred {
+        start: u.start,
+        end: u.end,
+        kind: u.kind.as_str(),
+        id: None,
+        label: format!("unlisted {}, by {} {}", u.kind.as_str(), u.rule.as_str(), u.cue.as_str()),
+        candidates: vec![],
+        possible: false,
+        variant: text[u.cue_start..u.cue_end].to_string(),
+    }));
+    out.sort_by_key(|p| p.start);
+    out
+}
+
+impl Pred {
+    fn surface<'t>(&self, text: &'t str) -> &'t str {
+        &text[self.start..self.end]
+    }
+
+    /// Whether it names gold mention `g`'s entity (an unlisted name: one the gazetteer lacks).
+    fn links(&self, g: &Gold) -> bool {
+        match &self.id {
+            Some(id) => id == g.entity_id(),
+            None => g.id.starts_with(MISSING),
+        }
+    }
+}
+
+/// Tags every text as the bindings do by default ([`Options::default`]) and scores it; `title` names
+/// the set in the report.
 pub fn evaluate(tagger: &Tagger, docs: &[Doc], title: &str) -> Evaluation {
+    evaluate_with(tagger, docs, title, &Options::default())
+}
+
+/// [`evaluate`] with other options (`Options::MENTIONS_ONLY`: the gazetteer's mentions alone).
+pub fn evaluate_with(tagger: &Tagger, docs: &[Doc], title: &str, options: &Options) -> Evaluation {
     let gazetteer = tagger.gazetteer();
     let mut ev = Evaluation {
         title: title.to_string(),
@@ -598,23 +671,22 @@ pub fn evaluate(tagger: &Tagger, docs: &[Doc], title: &str) -> Evaluation {
         let lang = ev.by_lang.entry(doc.lang.clone()).or_default();
         lang.texts += 1;
         ev.all.texts += 1;
-        let predictions = tagger.tag(text);
+        let predictions = predictions(tagger, text, options);
         let mut gold_found = vec![false; doc.gold.len()];
         let bump = |ev: &mut Evaluation, kind: &str, f: &dyn Fn(&mut Counts)| {
             f(&mut ev.all);
             f(ev.by_lang.get_mut(&doc.lang).expect("language slice"));
             f(ev.by_type.entry(kind.to_string()).or_default());
         };
-        let overlaps = |p: &Mention, g: &Gold| p.start < g.end && g.start < p.end;
+        let overlaps = |p: &Pred, g: &Gold| p.start < g.end && g.start < p.end;
         for g in &doc.gold {
             bump(&mut ev, &g.kind, &|c| c.gold += 1);
-            if predictions.iter().any(|p| overlaps(p, g) && tagger.entity(p).kind.as_str() == g.kind) {
+            if predictions.iter().any(|p| overlaps(p, g) && p.kind == g.kind) {
                 bump(&mut ev, &g.kind, &|c| c.lenient_gold_found += 1);
             }
         }
         for p in &predictions {
-            let entity = tagger.entity(p);
-            let ptype = entity.kind.as_str();
+            let ptype = p.kind;
             bump(&mut ev, ptype, &|c| c.predicted += 1);
             if doc.gold.iter().any(|g| overlaps(p, g) && g.kind == ptype) {
                 bump(&mut ev, ptype, &|c| c.lenient_predicted_ok += 1);
@@ -622,7 +694,7 @@ pub fn evaluate(tagger: &Tagger, docs: &[Doc], title: &str) -> Evaluation {
             let matched = doc.gold.iter().enumerate().find_map(|(i, g)| {
                 same_span(text, (p.start, p.end), (g.start, g.end)).map(|tolerated| (i, tolerated))
             });
-            let shown = format!("{} → {} ({})", Q(p.surface(text)), entity.id, entity.name);
+            let shown = format!("{} {}", Q(p.surface(text)), p.label);
             let flags = if p.possible { " [possible]" } else { "" };
             let Some((gi, tolerated)) = matched else {
                 let overlapping = doc.gold.iter().find(|g| p.start < g.end && g.start < p.end);
@@ -637,10 +709,10 @@ pub fn evaluate(tagger: &Tagger, docs: &[Doc], title: &str) -> Evaluation {
                     }
                     None => {
                         bump(&mut ev, ptype, &|c| c.spurious += 1);
-                        let variant = &tagger.variant(p).text;
+                        let what = if p.id.is_some() { "variant" } else { "cue" };
                         ev.spurious.push(Item {
                             doc: doc.id.clone(),
-                            what: format!("{shown}{flags}, variant {}", Q(variant)),
+                            what: format!("{shown}{flags}, {what} {}", Q(&p.variant)),
                             context: context(text, p.start, p.end),
                         });
                     }
@@ -655,20 +727,18 @@ pub fn evaluate(tagger: &Tagger, docs: &[Doc], title: &str) -> Evaluation {
             let gid = g.entity_id();
             let item =
                 |what: String| Item { doc: doc.id.clone(), what, context: context(text, g.start, g.end) };
-            if entity.id == gid {
+            if p.links(g) {
                 bump(&mut ev, &g.kind, &|c| c.correct += 1);
-            } else if p.candidates.iter().any(|&c| gazetteer.entity(c).id == gid) {
+            } else if p.candidates.iter().any(|c| c == gid) {
                 bump(&mut ev, &g.kind, &|c| {
                     c.correct += 1;
                     c.ambiguous += 1;
                 });
-                let others: Vec<&str> =
-                    p.candidates.iter().map(|&c| gazetteer.entity(c).id.as_str()).collect();
                 ev.ambiguous.push(item(format!(
                     "{}: gold {}, candidates {}",
                     Q(&g.surface),
                     g.id,
-                    others.join(", ")
+                    p.candidates.join(", ")
                 )));
             } else {
                 bump(&mut ev, &g.kind, &|c| c.linking += 1);
@@ -716,7 +786,7 @@ pub fn evaluate(tagger: &Tagger, docs: &[Doc], title: &str) -> Evaluation {
 #[allow(dead_code)] // used by examples/eval.rs
 pub fn show(tagger: &Tagger, doc: &Doc) -> String {
     let text = doc.text.as_str();
-    let predictions = tagger.tag(text);
+    let predictions = predictions(tagger, text, &Options::default());
     let mut lines: Vec<(usize, String)> = vec![];
     let mut used = vec![false; predictions.len()];
     for g in &doc.gold {
@@ -728,23 +798,22 @@ pub fn show(tagger: &Tagger, doc: &Doc) -> String {
             Some(i) => {
                 used[i] = true;
                 let p = &predictions[i];
-                let pid = &tagger.entity(p).id;
                 let label = if same.is_none() {
                     "bound "
-                } else if pid == g.entity_id() {
+                } else if p.links(g) {
                     "ok    "
-                } else if p.candidates.iter().any(|&c| tagger.gazetteer().entity(c).id == g.entity_id()) {
+                } else if p.candidates.iter().any(|c| c == g.entity_id()) {
                     "ambig "
                 } else {
                     "link  "
                 };
-                format!("{label} {} → {pid}; gold {} {}", Q(p.surface(text)), Q(&g.surface), g.id)
+                format!("{label} {} {}; gold {} {}", Q(p.surface(text)), p.label, Q(&g.surface), g.id)
             }
         };
         lines.push((g.start, line));
     }
     for (p, _) in predictions.iter().zip(&used).filter(|(_, &u)| !u) {
-        lines.push((p.start, format!("extra  {} → {}", Q(p.surface(text)), tagger.entity(p).id)));
+        lines.push((p.start, format!("extra  {} {}", Q(p.surface(text)), p.label)));
     }
     lines.sort_by_key(|(start, _)| *start);
     let mut out = format!("== {} ({})\n{}\n\n", doc.id, doc.lang, text);
@@ -757,7 +826,7 @@ pub fn show(tagger: &Tagger, doc: &Doc) -> String {
 /// Whether `surface`, tagged on its own, is one mention of `id` (or has it among its candidates). For an
 /// Arabic mention the surface may start with `ال` (see `restore_article`): then only its end must match.
 fn found_alone(tagger: &Tagger, surface: &str, id: &str) -> bool {
-    let options = Options { possible: true, ..Options::default() };
+    let options = Options { possible: true, unlisted: false };
     tagger.tag_with(surface, &options).mentions.iter().any(|m| {
         m.end == surface.len()
             && (m.start == 0 || surface[..m.start] == *"ال")

@@ -36,7 +36,7 @@ pyo3::create_exception!(
      one-letter variant, a spelling shared with another entity): `file:line: warning: message`."
 );
 
-/// What to return besides the default mentions (the CLI's `--possible`, `--unlisted`, `--details`).
+/// What to return besides the gazetteer's mentions (the CLI's `--possible`, `--no-unlisted`, `--details`).
 #[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct Show {
     pub possible: bool,
@@ -134,12 +134,13 @@ impl Tagger {
     /// stable id), `name` (its canonical name), `type` (`armed_group`, `force`, `place`, `person`,
     /// `media`, `organization`), as in the CLI's JSON Lines.
     ///
-    /// `possible=True` also returns doubtful names for which the text gives no evidence, flagged
-    /// `"unconfirmed": True`; `unlisted=True` also names no list holds, proposed by their context
-    /// (`"id": None`, `"unlisted": True`); `details=True` adds how each matched (`match`, `variant`,
+    /// Names no list holds, proposed by their context, are in too (`"id": None`, `"unlisted": True`,
+    /// the `type` their cue gives); `unlisted=False` leaves them out. `possible=True` also returns
+    /// doubtful names for which the text gives no evidence, flagged `"unconfirmed": True`;
+    /// `details=True` adds how each matched (`match`, `variant`,
     /// `subtype`, `candidates`, flags, the decision on a doubtful name). The GIL is released while
     /// tagging.
-    #[pyo3(signature = (text, *, possible = false, unlisted = false, details = false))]
+    #[pyo3(signature = (text, *, possible = false, unlisted = true, details = false))]
     fn tag<'py>(
         &self,
         py: Python<'py>,
@@ -159,7 +160,7 @@ impl Tagger {
     /// `[tagger.tag(text) for text in texts]`, on every core: the texts are tagged in parallel with
     /// the GIL released, and the lists come back in the order of `texts` (any iterable of str: a
     /// list, a pandas Series...). `threads` caps the number of threads (default: every core).
-    #[pyo3(signature = (texts, *, threads = None, possible = false, unlisted = false, details = false))]
+    #[pyo3(signature = (texts, *, threads = None, possible = false, unlisted = true, details = false))]
     fn tag_many<'py>(
         &self,
         py: Python<'py>,

@@ -9,9 +9,10 @@ import pytest
 OPTIONS = [
     {},
     {"possible": True},
-    {"unlisted": True},
+    {"unlisted": False},
     {"details": True},
-    {"possible": True, "unlisted": True, "details": True},
+    {"possible": True, "unlisted": False, "details": True},
+    {"possible": True, "details": True},
 ]
 
 EXTRA = [
@@ -32,7 +33,8 @@ def texts(root):
 
 
 def cli_mentions(cli, texts, options):
-    args = [cli, "tag", "--geonames", "off"] + [f"--{name}" for name, on in options.items() if on]
+    flag = lambda name, on: f"--{name}" if on else f"--no-{name}"
+    args = [cli, "tag", "--geonames", "off"] + [flag(name, on) for name, on in options.items()]
     lines = "".join(json.dumps({"id": i, "text": t}, ensure_ascii=False) + "\n" for i, t in enumerate(texts))
     done = subprocess.run(args, input=lines.encode(), capture_output=True, check=True)
     return [json.loads(line)["mentions"] for line in done.stdout.decode().splitlines()]

@@ -57,10 +57,11 @@ def test_possible_keeps_doubtful_names_flagged(tagger):
 
 def test_unlisted_names_have_no_id(tagger):
     text = "Les villages de Doumsiré et Kelbadji sont vides, dit le porte-parole Jean Badouno."
-    assert all("unlisted" not in m for m in tagger.tag(text))
-    found = [(m["surface"], m["type"], m["id"]) for m in tagger.tag(text, unlisted=True) if m.get("unlisted")]
+    assert all("unlisted" not in m for m in tagger.tag(text, unlisted=False))
+    found = [(m["surface"], m["type"], m["id"]) for m in tagger.tag(text) if m.get("unlisted")]
     assert ("Doumsiré", "place", None) in found and ("Kelbadji", "place", None) in found
-    for m in tagger.tag(text, unlisted=True):
+    assert tagger.tag(text, unlisted=True) == tagger.tag(text)
+    for m in tagger.tag(text):
         assert text[m["start"] : m["end"]] == m["surface"]
 
 

@@ -177,11 +177,11 @@ export interface Entity {
 }
 
 /**
- * What `Tagger.tag` and `Tagger.tagPacked` find besides the default (every field defaults to false):
- * `possible` also emits doubtful names for which the text gives no evidence (flagged `unconfirmed`,
- * with their `check`); `unlisted` also proposes names no list holds, from their context (`id: null`,
- * `unlisted: true`, the `type` its cue gives, with `cue`, `cueKind` and `rule`). The CLI's
- * `--possible` and `--unlisted`.
+ * What `Tagger.tag` and `Tagger.tagPacked` find besides the gazetteer's mentions: `possible`
+ * (default false) also emits doubtful names for which the text gives no evidence (flagged
+ * `unconfirmed`, with their `check`); `unlisted` (default true) proposes names no list holds, from
+ * their context (`id: null`, `unlisted: true`, the `type` its cue gives, with `cue`, `cueKind` and
+ * `rule`); `{unlisted: false}` leaves them out. The CLI's `--possible` and `--no-unlisted`.
  */
 export interface TagOptions {
     possible?: boolean;
@@ -724,14 +724,23 @@ mod flag {
     pub const UNCONFIRMED: u32 = 256;
 }
 
-/// The options of `tag` and `tagPacked` (`TagOptions`): absent, `undefined` or `null` mean none.
+/// The options of `tag` and `tagPacked` (`TagOptions`): absent, `undefined` or `null` mean the
+/// defaults (`possible` false, `unlisted` true: the CLI's defaults).
 fn tag_options(options: Option<JsValue>) -> Result<Options, JsError> {
-    #[derive(Deserialize, Default)]
+    #[derive(Deserialize)]
     struct JsOptions {
         #[serde(default)]
         possible: bool,
-        #[serde(default)]
+        #[serde(default = "yes")]
         unlisted: bool,
+    }
+    fn yes() -> bool {
+        true
+    }
+    impl Default for JsOptions {
+        fn default() -> Self {
+            JsOptions { possible: false, unlisted: true }
+        }
     }
     let fail = |why: String| {
         JsError::new(&format!("options must be {{possible?: boolean, unlisted?: boolean}}: {why}"))

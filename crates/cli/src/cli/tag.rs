@@ -30,9 +30,13 @@ pub struct TagArgs {
     /// sentence, no designator, no place of the same region nearby), flagged "unconfirmed": true.
     #[arg(long)]
     possible: bool,
-    /// Also emit names no list holds, proposed by their context ("le village de X", "the company X",
-    /// "le porte-parole X Y", "قرية X"), with "id": null, "unlisted": true and the type their cue gives.
-    #[arg(long)]
+    /// Leave out the names no list holds. By default they are emitted, proposed by their context ("le
+    /// village de X", "the company X", "le porte-parole X Y", "قرية X"), with "id": null,
+    /// "unlisted": true and the type their cue gives.
+    #[arg(long, overrides_with = "unlisted")]
+    no_unlisted: bool,
+    /// Emit the names no list holds (the default; the last of --unlisted and --no-unlisted wins).
+    #[arg(long, overrides_with = "no_unlisted")]
     unlisted: bool,
     #[command(flatten)]
     gazetteer: GazetteerArgs,
@@ -83,7 +87,7 @@ struct Output<'a> {
 pub fn run(args: TagArgs) -> Result<ExitCode, String> {
     let gazetteer = args.gazetteer.load()?;
     let tagger = Tagger::new(gazetteer);
-    let show = Show { details: args.details, possible: args.possible, unlisted: args.unlisted };
+    let show = Show { details: args.details, possible: args.possible, unlisted: !args.no_unlisted };
     if let Some(path) = &args.text {
         let text = read_text(path)?;
         print_table(&tagger, &text, show).map_err(|e| e.to_string())?;

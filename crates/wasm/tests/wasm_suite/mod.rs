@@ -145,8 +145,10 @@ fn from_js<T: DeserializeOwned>(value: JsValue) -> T {
     serde_wasm_bindgen::from_value(value).expect("the documented shape")
 }
 
+/// The gazetteer's mentions (`tag(text, {unlisted: false})`): the names no list holds, in by default,
+/// are tested apart (`tag_proposes_unlisted_names_by_default`).
 fn tag(tagger: &JsValue, text: &JsString) -> Vec<Mention> {
-    from_js(call(tagger, "tag", &[text.into()]).expect("tag"))
+    from_js(call(tagger, "tag", &[text.into(), options(false, false)]).expect("tag"))
 }
 
 fn ids(mentions: &[Mention]) -> Vec<&str> {
@@ -627,7 +629,7 @@ fn packed_mentions_hold_what_tag_says() {
         JsString::from("😀 Le CNSP et le GSIM dans le Gourma ; NIAFOUNKE, l'armée azawadienne, Niafunké.");
     let mentions = tag(&tagger, &text);
     let entities: Vec<Entity> = from_js(call(&tagger, "entities", &[]).unwrap());
-    let packed = call(&tagger, "tagPacked", &[text.into()]).unwrap();
+    let packed = call(&tagger, "tagPacked", &[text.into(), options(false, false)]).unwrap();
     let array = |key: &str| -> Vec<u32> { get(&packed, key).dyn_into::<Uint32Array>().unwrap().to_vec() };
     let (data, cand_mention, cand_offsets, cand_list) =
         (array("data"), array("candMention"), array("candOffsets"), array("candList"));
@@ -694,17 +696,18 @@ fn tag_with(tagger: &JsValue, text: &str, options: JsValue) -> Vec<serde_json::V
 }
 
 #[wasm_bindgen_test]
-fn tag_proposes_unlisted_names_only_when_asked() {
+fn tag_proposes_unlisted_names_by_default() {
     let tagger = default_tagger();
     let text = "Des hommes armés ont attaqué les villages de Kakassobon et Bolgadjé, près de Mopti.";
     let surfaces = |list: &[serde_json::Value]| -> Vec<String> {
         list.iter().map(|m| m["surface"].as_str().unwrap().to_string()).collect()
     };
-    assert_eq!(surfaces(&tag_with(&tagger, text, JsValue::UNDEFINED)), ["Mopti"]);
-    assert_eq!(surfaces(&tag_with(&tagger, text, JsValue::NULL)), ["Mopti"]);
     assert_eq!(surfaces(&tag_with(&tagger, text, options(false, false))), ["Mopti"]);
-    let all = tag_with(&tagger, text, options(false, true));
+    let all = tag_with(&tagger, text, JsValue::UNDEFINED);
     assert_eq!(surfaces(&all), ["Kakassobon", "Bolgadjé", "Mopti"], "in text order");
+    assert_eq!(tag_with(&tagger, text, JsValue::NULL), all);
+    assert_eq!(tag_with(&tagger, text, options(false, true)), all);
+    assert_eq!(tag_with(&tagger, text, Object::new().into()), all, "an absent option is its default");
     let k = &all[0];
     assert_eq!(k["id"], serde_json::Value::Null);
     assert_eq!((k["name"].as_str(), k["type"].as_str()), (Some("Kakassobon"), Some("place")));
@@ -868,11 +871,18 @@ fn packed_mentions_carry_unlisted_unconfirmed_reasons_and_related() {
     }
     assert_eq!(seen_unlisted as usize, unlisted.len());
     assert_eq!((seen_unlisted, seen_unconfirmed, seen_reason, seen_related), (2, 1, 1, 1), "{listed:?}");
-    // Without options, the default: none of them.
+    // Without options, the default: the unlisted names, no unconfirmed name.
     let plain = call(&tagger, "tagPacked", &[text.into()]).unwrap();
     let flags: Vec<u32> =
         get(&plain, "data").dyn_into::<Uint32Array>().unwrap().to_vec().chunks(5).map(|r| r[3]).collect();
+    assert!(flags.iter().all(|f| f & 256 == 0));
+    assert_eq!(flags.iter().filter(|f| *f & 128 != 0).count(), 2);
+    assert_eq!(from_js::<Vec<serde_json::Value>>(get(&plain, "unlisted")).len(), 2);
+    // With {unlisted: false}: none of them.
+    let listed_only = call(&tagger, "tagPacked", &[text.into(), options(false, false)]).unwrap();
+    let flags: Vec<u32> =
+        get(&listed_only, "data").dyn_into::<Uint32Array>().unwrap().to_vec().chunks(5).map(|r| r[3]).collect();
     assert!(flags.iter().all(|f| f & (128 | 256) == 0));
-    assert_eq!(from_js::<Vec<serde_json::Value>>(get(&plain, "unlisted")).len(), 0);
+    assert_eq!(from_js::<Vec<serde_json::Value>>(get(&listed_only, "unlisted")).len(), 0);
     call(&tagger, "free", &[]).unwrap();
 }
