@@ -92,6 +92,8 @@ const DESIGNATOR: &[&str] = &[
     "habitants de", "habitants d",
     // Arabic
     "قريه", "بلده", "مدينه", "منطقه", "بلديه", "مخيم", "منجم", "غابه", "سكان",
+    // A military base or camp named by its place: "قاعدة أغاندو", "معسكر بولكيسي", "ثكنة نيونو".
+    "قاعده", "معسكر", "ثكنه",
 ];
 
 /// [`Cue::Designators`] phrases.
@@ -137,6 +139,8 @@ const ROLE: &[&str] = &[
     "captain", "capt", "col", "gen", "lt", "sgt", "major", "sergent", "sergeant", "adjudant", "caporal",
     "corporal", "marechal", "marshal", "الجنرال", "العقيد", "النقيب", "الرائد", "المقدم", "الملازم", "العميد",
     "اللواء", "الفريق", "المشير", "الرقيب",
+    // French ranks as Arabic outlets of the region write them: "الكولونيل سالفو كابوريه".
+    "الكولونيل", "كولونيل", "الكومندان", "القبطان", "الليوتنان", "الليوتنان كولونيل",
     // Titles and roles.
     "president", "presidente", "premier ministre", "prime minister", "ministre", "minister", "porte parole",
     "spokesman", "spokeswoman", "spokesperson", "gouverneur", "gouverneure", "governor", "maire", "mayor",
@@ -146,7 +150,8 @@ const ROLE: &[&str] = &[
     "secretaire general", "secretary general", "commander", "leader", "chef", "chief", "m", "mme", "mr",
     "mrs", "ms", "dr", "monsieur", "madame", "الرئيس", "الوزير", "وزير", "وزيره", "الناطق", "المتحدث",
     "الناطق باسم", "المتحدث باسم", "المتحدث العسكري", "الناطق العسكري", "الحاكم", "حاكم", "محافظ", "العمده",
-    "الشيخ", "الامام", "الامير", "زعيم", "قائد", "مراسل", "الباحث", "المحلل", "النائب",
+    "الشيخ", "الامام", "الامير", "زعيم", "قائد", "مراسل", "الباحث", "المحلل", "النائب", "الصحفي",
+    "الصحافي", "الامين العام",
 ];
 
 /// [`Cue::Company`] phrases.

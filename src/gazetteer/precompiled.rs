@@ -23,6 +23,12 @@ use crate::arabic_spelling::Derivation;
 
 const MAGIC: &[u8; 8] = b"SAHELGZ1";
 
+/// Whether `bytes` start like a precompiled gazetteer (its magic), so that a file can be told from
+/// TOML, spaCy JSONL or TSV before it is read as text.
+pub fn is_precompiled(bytes: &[u8]) -> bool {
+    bytes.starts_with(MAGIC)
+}
+
 /// A decoded precompiled gazetteer.
 #[derive(Debug, Default, PartialEq)]
 pub(crate) struct Precompiled {

@@ -553,3 +553,33 @@ fn never_rules_given_with_g_drop_the_spellings_they_name() {
         "{all}"
     );
 }
+
+#[test]
+fn a_precompiled_layer_is_read_as_its_text_source_is() {
+    // A layer in the generated TSV format, compiled by `gazetteer compile`, then given to --geonames
+    // and to -g: the same mentions as the TSV; a gzipped file is refused with a way out.
+    let tsv = temp_file(
+        "small-layer.tsv",
+        "#sahel-tagger-tsv 1\tTest layer\n\
+         gn:1\tKelmoura\tplace\tvillage\tML\t\t14.1\t-3.2\t1\t\tKelmoura|Kelmoura Peul\n",
+    );
+    let bin_path = tsv.with_extension("bin");
+    let made = bin().args(["gazetteer", "compile"]).arg(&tsv).arg("--out").arg(&bin_path).output().unwrap();
+    assert!(made.status.success(), "{}", String::from_utf8_lossy(&made.stderr));
+    let input =
+        "{\"id\": 1, \"text\": \"Des hommes armés ont attaqué le village de Kelmoura Peul, près de Gao.\"}\n";
+    let ids = |args: &[&str]| -> Vec<String> {
+        let output = run_with_stdin(args, input);
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        lines(&output)[0]["mentions"].as_array().unwrap().iter().map(|m| m["id"].to_string()).collect()
+    };
+    let from_text = ids(&["tag", "--geonames", tsv.to_str().unwrap()]);
+    assert_eq!(from_text, ["\"gn:1\"", "\"gao\""]);
+    assert_eq!(ids(&["tag", "--geonames", bin_path.to_str().unwrap()]), from_text);
+    assert_eq!(ids(&["tag", "--geonames", "off", "-g", bin_path.to_str().unwrap()]), from_text);
+    let gz = temp_file("small-layer.bin.gz", "");
+    std::fs::write(&gz, [0x1f, 0x8b, 8, 0, 0, 0, 0, 0]).unwrap();
+    let output = run_with_stdin(&["tag", "--geonames", gz.to_str().unwrap()], input);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("gzip-compressed: decompress it first"));
+}

@@ -467,20 +467,14 @@ impl Tagger {
         let tagged = self.core.tag_with(text, &tag_options(options)?);
         let mut builder = MentionBuilder::new(&self.core, text);
         let mut unlisted_viewer = Viewer::new(&self.core, text, Offsets::Utf16, true);
-        let out = js_sys::Array::new_with_length((tagged.mentions.len() + tagged.unlisted.len()) as u32);
-        let mut unlisted = tagged.unlisted.iter().peekable();
-        let mut at = 0;
-        for m in &tagged.mentions {
-            while let Some(u) = unlisted.next_if(|u| u.start < m.start) {
-                out.set(at, view_to_js(&unlisted_viewer.unlisted(u))?.into());
-                at += 1;
-            }
-            out.set(at, builder.build(m)?.into());
-            at += 1;
-        }
-        for u in unlisted {
-            out.set(at, view_to_js(&unlisted_viewer.unlisted(u))?.into());
-            at += 1;
+        let rows = in_text_order(&tagged);
+        let out = js_sys::Array::new_with_length(rows.len() as u32);
+        for (at, row) in rows.into_iter().enumerate() {
+            let object: JsValue = match row {
+                Ok(m) => builder.build(m)?.into(),
+                Err(u) => view_to_js(&unlisted_viewer.unlisted(u))?.into(),
+            };
+            out.set(at as u32, object);
         }
         Ok(out.into())
     }
@@ -509,21 +503,23 @@ impl Tagger {
         let check_viewer = Viewer::new(&self.core, text, Offsets::Bytes, true);
         let (mut check_of, mut checks, mut check_index) = (vec![], vec![], HashMap::new());
         let mut unlisted_facts = vec![];
-        let mut unlisted = tagged.unlisted.iter().peekable();
-        let mut number = 0u32;
-        for m in mentions {
-            while let Some(u) = unlisted.next_if(|u| u.start < m.start) {
-                let v = variant(u.surface(text));
-                data.extend([
-                    counter.position(u.start).utf16 as u32,
-                    counter.position(u.end).utf16 as u32,
-                    unlisted_facts.len() as u32,
-                    flag::UNLISTED,
-                    v,
-                ]);
-                unlisted_facts.push(UnlistedFacts::of(u, text));
-                number += 1;
-            }
+        for (number, row) in in_text_order(&tagged).into_iter().enumerate() {
+            let number = number as u32;
+            let m = match row {
+                Ok(m) => m,
+                Err(u) => {
+                    let v = variant(u.surface(text));
+                    data.extend([
+                        counter.position(u.start).utf16 as u32,
+                        counter.position(u.end).utf16 as u32,
+                        unlisted_facts.len() as u32,
+                        flag::UNLISTED,
+                        v,
+                    ]);
+                    unlisted_facts.push(UnlistedFacts::of(u, text));
+                    continue;
+                }
+            };
             let v = variant(self.core.variant(m).text.as_str());
             data.extend([
                 counter.position(m.start).utf16 as u32,
@@ -565,18 +561,6 @@ impl Tagger {
                 });
                 check_of.push((number, k, at));
             }
-            number += 1;
-        }
-        for u in unlisted {
-            let v = variant(u.surface(text));
-            data.extend([
-                counter.position(u.start).utf16 as u32,
-                counter.position(u.end).utf16 as u32,
-                unlisted_facts.len() as u32,
-                flag::UNLISTED,
-                v,
-            ]);
-            unlisted_facts.push(UnlistedFacts::of(u, text));
         }
         let check_of = utf16_checks(text, check_of);
         let out = js_sys::Object::new();
@@ -722,6 +706,18 @@ mod flag {
     pub const DOUBTFUL: u32 = 64;
     pub const UNLISTED: u32 = 128;
     pub const UNCONFIRMED: u32 = 256;
+}
+
+/// A tagging's gazetteer mentions (`Ok`) and unlisted names (`Err`) in one text order: the order of
+/// `tag`'s array and `tagPacked`'s rows (they never overlap).
+fn in_text_order(tagged: &sahel_tagger::Tagged) -> Vec<Result<&Mention, &Unlisted>> {
+    let mut rows: Vec<Result<&Mention, &Unlisted>> =
+        tagged.mentions.iter().map(Ok).chain(tagged.unlisted.iter().map(Err)).collect();
+    rows.sort_by_key(|row| match row {
+        Ok(m) => m.start,
+        Err(u) => u.start,
+    });
+    rows
 }
 
 /// The options of `tag` and `tagPacked` (`TagOptions`): absent, `undefined` or `null` mean the

@@ -7,14 +7,15 @@ use std::io::{self, BufReader, Read};
 use std::path::{Path, PathBuf};
 
 use clap::Args;
+use sahel_tagger::gazetteer::precompiled;
 use sahel_tagger::{Gazetteer, GazetteerBuilder, Tier};
 
 /// Which gazetteer to use: the embedded one, the user's files over (or instead of) it, and the optional
 /// GeoNames layer.
 #[derive(Args, Clone, Debug, Default)]
 pub struct GazetteerArgs {
-    /// A gazetteer file to add over the embedded one (TOML, spaCy patterns JSONL or generated TSV);
-    /// repeatable. Its entries override embedded entities with the same id.
+    /// A gazetteer file to add over the embedded one (TOML, spaCy patterns JSONL, generated TSV, or a
+    /// layer precompiled by `gazetteer compile`); repeatable. Its entries override embedded entities with the same id.
     #[arg(short = 'g', long = "gazetteer", value_name = "FILE")]
     pub files: Vec<PathBuf>,
     /// Use only the files given with --gazetteer, not the embedded gazetteer.
@@ -22,7 +23,8 @@ pub struct GazetteerArgs {
     pub no_default: bool,
     /// The GeoNames layer (villages and administrative units), below the curated tier: `auto` (the
     /// layer built by `make www` if it is there, else generated from the GeoNames dumps if they are
-    /// found; else none), `off`, or a layer file (TSV from `gazetteer geonames`). Default: `auto`.
+    /// found; else none), `off`, or a layer file (TSV from `gazetteer geonames`, or precompiled by
+    /// `gazetteer compile`). Default: `auto`.
     // `--extended` and $SAHEL_TAGGER_EXTENDED, its former names, are hidden aliases (see `load`).
     #[arg(long, alias = "extended", value_name = "auto|off|FILE", env = "SAHEL_TAGGER_GEONAMES")]
     pub geonames: Option<String>,
@@ -43,9 +45,7 @@ impl GazetteerArgs {
             if self.no_default { GazetteerBuilder::new() } else { GazetteerBuilder::with_embedded() };
         let mut names = vec![];
         for file in &self.files {
-            let text = read_text(file)?;
-            let name = file.display().to_string();
-            builder.add_auto(&name, &text, Tier::User);
+            let name = add_file(&mut builder, file, Tier::User)?;
             names.push(name);
         }
         let geonames = self.geonames.clone().or_else(|| std::env::var(OLD_GEONAMES_ENV).ok());
@@ -57,9 +57,7 @@ impl GazetteerArgs {
                 }
             }
             file => {
-                let path = PathBuf::from(file);
-                let text = read_text(&path)?;
-                builder.add_tsv(file, &text, Tier::Geonames);
+                add_file(&mut builder, Path::new(file), Tier::Geonames)?;
             }
         }
         let gazetteer = builder.build().map_err(|e| e.to_string())?;
@@ -70,6 +68,26 @@ impl GazetteerArgs {
         }
         Ok(gazetteer)
     }
+}
+
+/// Adds one gazetteer file to `builder` in `tier`, and returns its name: a precompiled layer
+/// (`gazetteer compile`, told by its magic) as it is, a text file by its format (a GeoNames layer as
+/// TSV). A gzipped file is refused with a way out.
+fn add_file(builder: &mut GazetteerBuilder, path: &Path, tier: Tier) -> Result<String, String> {
+    let name = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {name}: {e}"))?;
+    if precompiled::is_precompiled(&bytes) {
+        builder.add_precompiled(&name, &bytes, tier);
+    } else if bytes.starts_with(&[0x1f, 0x8b]) {
+        return Err(format!("{name} is gzip-compressed: decompress it first (gunzip -k {name})"));
+    } else {
+        let text = read_text(path)?;
+        match tier {
+            Tier::Geonames => builder.add_tsv(&name, &text, tier),
+            _ => builder.add_auto(&name, &text, tier),
+        };
+    }
+    Ok(name)
 }
 
 /// The GeoNames layer for `--geonames auto`: the built file, or one generated now from the dumps.

@@ -880,8 +880,13 @@ fn packed_mentions_carry_unlisted_unconfirmed_reasons_and_related() {
     assert_eq!(from_js::<Vec<serde_json::Value>>(get(&plain, "unlisted")).len(), 2);
     // With {unlisted: false}: none of them.
     let listed_only = call(&tagger, "tagPacked", &[text.into(), options(false, false)]).unwrap();
-    let flags: Vec<u32> =
-        get(&listed_only, "data").dyn_into::<Uint32Array>().unwrap().to_vec().chunks(5).map(|r| r[3]).collect();
+    let flags: Vec<u32> = get(&listed_only, "data")
+        .dyn_into::<Uint32Array>()
+        .unwrap()
+        .to_vec()
+        .chunks(5)
+        .map(|r| r[3])
+        .collect();
     assert!(flags.iter().all(|f| f & (128 | 256) == 0));
     assert_eq!(from_js::<Vec<serde_json::Value>>(get(&listed_only, "unlisted")).len(), 0);
     call(&tagger, "free", &[]).unwrap();
