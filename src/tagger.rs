@@ -339,7 +339,8 @@ impl Tagger {
     /// Names no list holds in `text`, proposed by their context (see [`Unlisted`]), around the
     /// `mentions` the tagger found there (sorted): none overlaps one of them.
     pub fn unlisted(&self, text: &str, mentions: &[Mention]) -> Vec<Unlisted> {
-        unlisted::find(text, mentions, &self.given_names)
+        let kinds: Vec<_> = mentions.iter().map(|m| self.gazetteer.entity(m.entity).kind).collect();
+        unlisted::find(text, mentions, &kinds, &self.given_names)
     }
 
     /// Every gazetteer match, before the doubtful ones are checked.

@@ -325,7 +325,12 @@ fn covered(mentions: &[Mention], start: usize, end: usize) -> bool {
 }
 
 /// Proposes unlisted names in `text`, around the gazetteer `mentions` already found (sorted).
-pub(crate) fn find(text: &str, mentions: &[Mention], given_names: &HashSet<String>) -> Vec<Unlisted> {
+pub(crate) fn find(
+    text: &str,
+    mentions: &[Mention],
+    kinds: &[EntityType],
+    given_names: &HashSet<String>,
+) -> Vec<Unlisted> {
     let tokens = tokenize(text);
     let covered = |s: usize, e: usize| covered(mentions, s, e);
     let mut out: Vec<Unlisted> = vec![];
@@ -478,6 +483,122 @@ pub(crate) fn find(text: &str, mentions: &[Mention], given_names: &HashSet<Strin
     let repeats = repeated(text, &tokens, &out, mentions);
     out.extend(repeats);
     dedup(&mut out);
+    // 5. The other items of a list of places: "Gouari, Djimdo, Panga Dougpou et Dialakanda ont été
+    // visés", where one is a known or proposed place.
+    let more: Vec<Unlisted> = lists_with_a_place(&tokens, mentions, kinds, &out, given_names)
+        .into_iter()
+        .filter(|u| readable(u))
+        .collect();
+    if !more.is_empty() {
+        out.extend(more);
+        dedup(&mut out);
+    }
+    out
+}
+
+/// Lists of three names or more ("A, B, C et D", "A, B and C"), Latin script, where one item is a
+/// place (a gazetteer mention of a place, `kinds[i]` being `mentions[i]`'s type, or a proposed
+/// unlisted place) and no item is a name of another type: the other items are proposed as places
+/// ([`Rule::List`], the place's cue). An item that starts with a given name is left alone (a person
+/// listed with places is rare, but a person is the likelier reading of "Moussa Diallo").
+fn lists_with_a_place(
+    tokens: &[Token],
+    mentions: &[Mention],
+    kinds: &[EntityType],
+    found: &[Unlisted],
+    given_names: &HashSet<String>,
+) -> Vec<Unlisted> {
+    let coordinator = |t: &Token| matches!(t.folded.as_str(), "et" | "and" | "ou" | "or");
+    let item_at = |pos: usize| -> Option<usize> {
+        let t = tokens.get(pos)?;
+        if !t.capitalized || t.arabic || t.all_caps {
+            return None;
+        }
+        let mut e = pos + 1;
+        while e < tokens.len() && e - pos < 4 && tokens[e].gap == Gap::Join && tokens[e].capitalized {
+            e += 1;
+        }
+        acceptable(tokens, pos, e).then_some(e)
+    };
+    let mut out = vec![];
+    let mut i = 0;
+    while i < tokens.len() {
+        let Some(mut e) = item_at(i) else {
+            i += 1;
+            continue;
+        };
+        let mut items = vec![(i, e)];
+        let mut closed = false;
+        loop {
+            if e < tokens.len() && tokens[e].gap == Gap::Comma {
+                match item_at(e) {
+                    Some(next) => {
+                        items.push((e, next));
+                        e = next;
+                        continue;
+                    }
+                    None => break,
+                }
+            }
+            if e + 1 < tokens.len()
+                && coordinator(&tokens[e])
+                && matches!(tokens[e].gap, Gap::Join | Gap::Comma)
+                && tokens[e + 1].gap == Gap::Join
+            {
+                if let Some(next) = item_at(e + 1) {
+                    items.push((e + 1, next));
+                    e = next;
+                    closed = true;
+                }
+            }
+            break;
+        }
+        i = e.max(i + 1);
+        if !closed || items.len() < 3 {
+            continue;
+        }
+        // What each item is: a gazetteer mention's type, a proposed name's, or nothing yet.
+        let span = |(s, e): (usize, usize)| (tokens[s].start, tokens[e - 1].end);
+        let mut place: Option<(Cue, usize, usize)> = None;
+        let mut other = false;
+        for &item in &items {
+            let (s, e) = span(item);
+            let k = mentions.partition_point(|m| m.end <= s);
+            if mentions.get(k).is_some_and(|m| m.start < e) {
+                let kind = kinds.get(k).copied();
+                if kind == Some(EntityType::Place) {
+                    place = place.or(Some((Cue::Designators, s, e)));
+                } else {
+                    other = true;
+                }
+            } else if let Some(u) = found.iter().find(|u| u.start < e && s < u.end) {
+                if u.kind == EntityType::Place {
+                    place = Some((u.cue, u.cue_start, u.cue_end));
+                } else {
+                    other = true;
+                }
+            }
+        }
+        let Some((cue, cue_start, cue_end)) = place.filter(|_| !other) else { continue };
+        for &item in &items {
+            let (s, e) = span(item);
+            if covered(mentions, s, e)
+                || found.iter().any(|u| u.start < e && s < u.end)
+                || given_names.contains(&tokens[item.0].folded)
+            {
+                continue;
+            }
+            out.push(Unlisted {
+                start: s,
+                end: e,
+                kind: EntityType::Place,
+                cue,
+                rule: Rule::List,
+                cue_start,
+                cue_end,
+            });
+        }
+    }
     out
 }
 
@@ -1076,7 +1197,7 @@ mod tests {
     }
 
     fn names_with(given: &HashSet<String>, text: &str) -> Vec<(String, EntityType, Rule)> {
-        find(text, &[], given).iter().map(|u| (u.surface(text).to_string(), u.kind, u.rule)).collect()
+        find(text, &[], &[], given).iter().map(|u| (u.surface(text).to_string(), u.kind, u.rule)).collect()
     }
 
     #[test]
@@ -1101,7 +1222,7 @@ mod tests {
             let mut cues_seen = 0;
             for word in words.lines().filter(|w| w.chars().all(|c| c.is_alphabetic() && c.is_lowercase())) {
                 let text = format!("xx {word} Kelmoura yy");
-                let proposed = !find(&text, &[], &HashSet::new()).is_empty();
+                let proposed = !find(&text, &[], &[], &HashSet::new()).is_empty();
                 let cue = cues::single_word_cue(&fold(word)).is_some() || word == "à";
                 cues_seen += usize::from(cue);
                 if proposed != cue {
@@ -1164,6 +1285,30 @@ mod tests {
         assert!(places("plusieurs ministres, dont Kelmo Dabou, sont venus.").is_empty());
         assert!(places("The cities, including Kelmo and Dabou, were calm.").is_empty());
         assert!(places("Il a parlé, dont Kelmo.").is_empty());
+    }
+
+    #[test]
+    fn the_other_items_of_a_list_with_a_place_are_places() {
+        // "Kelmo" is proposed by its cue ("le village de"); the list it is in later gives the others.
+        let surfaces = |text: &str| -> Vec<String> { names(text).into_iter().map(|(n, _, _)| n).collect() };
+        let cue = "Le village de Kelmo est vide. ";
+        assert_eq!(
+            surfaces(&format!("{cue}Selon lui, Kelmo, Tiré, Panga Dougpou et Dabou ont été visés.")),
+            ["Kelmo", "Kelmo", "Tiré", "Panga Dougpou", "Dabou"]
+        );
+        // Not a list without its coordinator, nor of two items; an item that starts with a given name
+        // is left alone; a list with a person in it is not a list of places.
+        assert_eq!(surfaces(&format!("{cue}Selon lui, Kelmo, Tiré a dit non.")), ["Kelmo", "Kelmo"]);
+        assert_eq!(surfaces(&format!("{cue}Selon lui, Kelmo et Tiré.")), ["Kelmo", "Kelmo"]);
+        assert_eq!(
+            surfaces(&format!("{cue}Selon lui, Kelmo, Tiré, Amadou Diallo et Dabou.")),
+            ["Kelmo", "Kelmo", "Amadou Diallo"],
+            "a person (given name) in the list: not a list of places"
+        );
+        assert_eq!(
+            surfaces(&format!("{cue}Le porte-parole Sidi Tiré, Kelmo, Dabou et Gando sont venus.")),
+            ["Kelmo", "Sidi Tiré", "Kelmo"]
+        );
     }
 
     #[test]
