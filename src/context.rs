@@ -16,7 +16,8 @@
 //!    not in a title-case headline nor in an all-caps run, and not on a surname or on a word English
 //!    always capitalizes (months, religions, peoples): "tués à Kourakou et Tondobi";
 //! 3. **quotes** around an Arabic name (Arabic has no capitals; its press quotes names): «القاعدة»;
-//! 4. a **list** that joins it to a place already certain or evidenced ("Kourakou et Tondobi");
+//! 4. a **list** that joins it to a name of its type already certain or evidenced ("Kourakou et
+//!    Tondobi", "للقاعدة و داعش");
 //! 5. a **nearby** place of the same administrative region (a shared parent below the country), in
 //!    the same sentence: "Toula, non loin de Boni";
 //! 6. the same name **repeated** elsewhere in the text with evidence of its own, or, for a person's
@@ -94,7 +95,7 @@ pub enum Evidence {
     Capital,
     /// It stands between quotation marks (Arabic script).
     Quoted,
-    /// Joined by "et", "and", "و" or a comma list to the place mention that starts at `with`.
+    /// Joined by "et", "and", "و" or a comma list to the mention of its type that starts at `with`.
     Listed {
         /// Start of the other mention.
         with: usize,
@@ -450,14 +451,12 @@ fn neighbour_evidence(
 ) -> Option<Evidence> {
     let m = &mentions[i];
     let kind = gazetteer.entity(m.entity).kind;
-    if kind != EntityType::Place {
-        return None;
-    }
-    let is_place = |j: usize| gazetteer.entity(mentions[j].entity).kind == EntityType::Place;
-    // The nearest place anchors on each side, joined by a list.
+    let same_kind = |j: usize| gazetteer.entity(mentions[j].entity).kind == kind;
+    // The nearest anchors of its type on each side, joined by a list: places ("Kourakou et
+    // Tondobi"), and the other types too ("للقاعدة و داعش", "AQMI et l'EI").
     let split = anchors.partition_point(|&j| j < i);
-    let before = anchors[..split].iter().rev().find(|&&j| is_place(j));
-    let after = anchors[split..].iter().find(|&&j| j > i && is_place(j));
+    let before = anchors[..split].iter().rev().find(|&&j| same_kind(j));
+    let after = anchors[split..].iter().find(|&&j| j > i && same_kind(j));
     if let Some(&j) = before {
         if listed(text, mentions[j].end, m.start, m.end) {
             return Some(Evidence::Listed { with: mentions[j].start });
@@ -468,9 +467,10 @@ fn neighbour_evidence(
             return Some(Evidence::Listed { with: mentions[j].start });
         }
     }
-    if doubt.needs_strong_evidence() {
+    if kind != EntityType::Place || doubt.needs_strong_evidence() {
         return None;
     }
+    let is_place = same_kind;
     let (sentence_start, sentence_end) = sentence(text, m.start, m.end);
     let regions = regions(gazetteer, &m.candidates);
     if regions.is_empty() {
