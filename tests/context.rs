@@ -403,3 +403,19 @@ fn a_headline_in_capitals_says_nothing_about_other_names() {
     let text = "NIGER: SANKARA IS STILL HELD, JUNTA CONFIRMS\nThomas Sankara was seen.";
     assert_eq!(found(text)[0], "SANKARA");
 }
+
+#[test]
+fn a_list_with_a_certain_name_of_its_type_is_evidence_for_every_type() {
+    // "القاعدة" is also "the rule": doubtful in Arabic, where there are no capitals. Listed with the
+    // Islamic State, it is al-Qaeda; listed with a word, it is a word.
+    let tagger = Tagger::default();
+    let ids = |text: &str| -> Vec<String> {
+        tagger.tag(text).iter().map(|m| tagger.entity(m).id.clone()).collect()
+    };
+    assert!(ids("جماعات تدين بالولاء للقاعدة و داعش في الساحل.").contains(&"al_qaeda".to_string()));
+    assert!(ids("جماعات تدين بالولاء للقاعدة وداعش في الساحل.").contains(&"al_qaeda".to_string()));
+    assert!(!ids("وفق القاعدة والقانون لا يجوز ذلك.").contains(&"al_qaeda".to_string()));
+    let tagged = tagger.tag_with("جماعات تدين بالولاء للقاعدة و داعش.", &Options::MENTIONS_ONLY);
+    let qaeda = tagged.mentions.iter().find(|m| tagger.entity(m).id == "al_qaeda").unwrap();
+    assert!(matches!(qaeda.check.unwrap().verdict, Ok(Evidence::Listed { .. })), "{:?}", qaeda.check);
+}
