@@ -447,13 +447,46 @@ pub fn is_listed(list: &[&str], folded: &str) -> bool {
     list.contains(&folded)
 }
 
+/// The character boundary at or before byte `i` (`str::floor_char_boundary`, stable only since 1.91).
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The character boundary at or after byte `i`.
+fn ceil_boundary(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+/// The longest line, in bytes, that may be a headline ([`in_title_case_line`]): about 200 Latin or 100
+/// Arabic letters, longer than any headline of the development sets.
+const MAX_HEADLINE_BYTES: usize = 400;
+
 /// Whether the line around `pos` is written in title case ("Islamic State Claims Deadly Attack Near
 /// Kokorou"): at least four words that are not function words, and at most one in six of them in
 /// lower case.
 /// There, as at the start of a sentence, a capital letter says nothing about one word.
 pub fn in_title_case_line(text: &str, pos: usize) -> bool {
-    let line_start = text[..pos].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
+    // A title-case line is a headline, and a headline is short: a longer line is prose, found without
+    // reading it all (a text without line breaks would otherwise be read whole for every name).
+    let back = floor_boundary(text, pos.saturating_sub(MAX_HEADLINE_BYTES));
+    let Some(line_start) = text[back..pos].rfind('\n').map(|i| back + i + 1).or((back == 0).then_some(0))
+    else {
+        return false;
+    };
+    let ahead = ceil_boundary(text, (line_start + MAX_HEADLINE_BYTES).min(text.len()));
+    let Some(line_end) = text[pos.min(ahead)..ahead]
+        .find('\n')
+        .map(|i| pos.min(ahead) + i)
+        .or((ahead == text.len()).then_some(text.len()))
+    else {
+        return false;
+    };
     let mut words = 0;
     let mut lower = 0;
     for word in text[line_start..line_end].split(|c: char| !is_word_char(c)) {
@@ -511,6 +544,13 @@ mod tests {
         assert!(in_title_case_line(headline, 40));
         assert!(!in_title_case_line(headline, 50));
         assert!(!in_title_case_line("Burkina Faso : 44 civils tués à Kourakou et Tondobi", 35));
+        // A line longer than a headline is prose, whatever its case, and is judged without reading it
+        // all; the lines around it are judged on their own.
+        let long = "Gao Kidal Mopti Tombouctou ".repeat(40);
+        assert!(!in_title_case_line(&long, long.len() / 2));
+        let text = format!("{long}\nIslamic State Claims Deadly Attack Near Kokorou\n{long}");
+        assert!(in_title_case_line(&text, long.len() + 10));
+        assert!(!in_title_case_line(&text, 10) && !in_title_case_line(&text, text.len() - 10));
     }
 
     #[test]
