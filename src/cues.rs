@@ -479,11 +479,10 @@ pub fn in_title_case_line(text: &str, pos: usize) -> bool {
     else {
         return false;
     };
-    let ahead = ceil_boundary(text, (line_start + MAX_HEADLINE_BYTES).min(text.len()));
-    let Some(line_end) = text[pos.min(ahead)..ahead]
-        .find('\n')
-        .map(|i| pos.min(ahead) + i)
-        .or((ahead == text.len()).then_some(text.len()))
+    // At `pos` at least (`back` may be a few bytes further back than MAX_HEADLINE_BYTES).
+    let ahead = ceil_boundary(text, (line_start + MAX_HEADLINE_BYTES).min(text.len())).max(pos);
+    let Some(line_end) =
+        text[pos..ahead].find('\n').map(|i| pos + i).or((ahead == text.len()).then_some(text.len()))
     else {
         return false;
     };
@@ -551,6 +550,12 @@ mod tests {
         let text = format!("{long}\nIslamic State Claims Deadly Attack Near Kokorou\n{long}");
         assert!(in_title_case_line(&text, long.len() + 10));
         assert!(!in_title_case_line(&text, 10) && !in_title_case_line(&text, text.len() - 10));
+        // Near the bounds, inside multi-byte characters: no panic, no headline.
+        for text in ["€".repeat(300), format!("a{}", "😀".repeat(200)), "ب".repeat(400)] {
+            for pos in (0..=text.len()).filter(|&p| text.is_char_boundary(p)) {
+                assert!(!in_title_case_line(&text, pos));
+            }
+        }
     }
 
     #[test]

@@ -1,5 +1,5 @@
 //! Names no list holds that are a listed name with a slip: "in Ouagadougo", "the Timbuktou
-//! governor", "at Chinagoder".
+//! governor".
 //!
 //! The exact matcher misses a misspelt name, and tolerant matching ([`crate::tolerant`]) leaves
 //! single words alone: one letter off a short word is too often another word. But when the context
@@ -27,8 +27,8 @@ use std::collections::HashMap;
 use crate::fold::fold;
 use crate::gazetteer::{EntityIndex, EntityType, Gazetteer, Tier};
 
-/// Fewest letters of a name linked with one slip.
-const MIN_LETTERS: usize = 8;
+/// Fewest letters of a name linked with one slip (shorter names are not looked up).
+pub(crate) const MIN_LETTERS: usize = 8;
 /// Fewest letters of a name linked with two slips.
 const MIN_LETTERS_TWO: usize = 12;
 
@@ -40,7 +40,7 @@ struct Spelling {
     variant: u32,
 }
 
-/// The listed spellings of six letters or more, by type and first letter.
+/// The listed spellings of [`MIN_LETTERS`] letters or more, by type and first letter.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct NearNames {
     by_start: HashMap<(EntityType, char), Vec<Spelling>>,

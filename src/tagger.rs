@@ -310,8 +310,8 @@ impl Tagger {
         let mut linked = false;
         unlisted.retain(|u| {
             let name = fold(u.surface(text));
-            if name.chars().count() < 6 {
-                return true;
+            if name.chars().count() < crate::near::MIN_LETTERS {
+                return true; // too short to be approximated: the index need not be built
             }
             let near = near.get_or_init(|| NearNames::new(&self.gazetteer));
             let Some((entity, variant)) = near.find(u.kind, &name) else { return true };

@@ -318,6 +318,11 @@ impl Taken {
     }
 }
 
+/// The proposed name (of `found`, sorted and disjoint) that overlaps `start..end`, if any.
+fn overlapping(found: &[Unlisted], start: usize, end: usize) -> Option<&Unlisted> {
+    found.get(found.partition_point(|u| u.end <= start)).filter(|u| u.start < end)
+}
+
 /// Whether a gazetteer mention (sorted, disjoint) overlaps `start..end`.
 fn covered(mentions: &[Mention], start: usize, end: usize) -> bool {
     let i = mentions.partition_point(|m| m.end <= start);
@@ -571,7 +576,7 @@ fn lists_with_a_place(
                 } else {
                     other = true;
                 }
-            } else if let Some(u) = found.iter().find(|u| u.start < e && s < u.end) {
+            } else if let Some(u) = overlapping(found, s, e) {
                 if u.kind == EntityType::Place {
                     place = Some((u.cue, u.cue_start, u.cue_end));
                 } else {
@@ -583,7 +588,7 @@ fn lists_with_a_place(
         for &item in &items {
             let (s, e) = span(item);
             if covered(mentions, s, e)
-                || found.iter().any(|u| u.start < e && s < u.end)
+                || overlapping(found, s, e).is_some()
                 || given_names.contains(&tokens[item.0].folded)
             {
                 continue;
@@ -898,9 +903,9 @@ fn list_after(
     while let Some(next) = tokens.get(end) {
         let mut j = end;
         // Items in quotation marks: "“سابسي” و”سولي”", "« A », « B »".
-        let quoted = |t: &Token| {
-            let before = tokens.get(t_index(tokens, t).wrapping_sub(1)).map_or(t.start, |p| p.end);
-            let between = &text[before..t.start];
+        let quoted = |k: usize| {
+            let before = if k == 0 { tokens[k].start } else { tokens[k - 1].end };
+            let between = &text[before..tokens[k].start];
             between.chars().filter(|&c| c == ',' || c == '،').count() <= 1
                 && between.chars().any(|c| cues::is_opening_quote(c) || cues::is_closing_quote(c))
                 && between.chars().all(|c| {
@@ -913,12 +918,12 @@ fn list_after(
         };
         // "et", "and", "ainsi que", "ou", "or", a lone Arabic "و" (after a comma or not), or a comma alone.
         let coordinator = |t: &Token| matches!(t.folded.as_str(), "et" | "and" | "ou" | "or" | "\u{0648}");
-        if coordinator(next) && (matches!(next.gap, Gap::Join | Gap::Comma) || quoted(next)) {
+        if coordinator(next) && (matches!(next.gap, Gap::Join | Gap::Comma) || quoted(end)) {
             j += 1;
         } else if next.folded == "ainsi" && tokens.get(end + 1).is_some_and(|t| t.folded == "que") {
             j += 2;
         } else if next.gap == Gap::Comma
-            || (quoted(next) && text[..next.start].trim_end().ends_with([',', '،']))
+            || (quoted(end) && text[..next.start].trim_end().ends_with([',', '،']))
         {
         } else if next.arabic && next.folded.starts_with('\u{0648}') && next.gap == Gap::Join {
             // Arabic: و glued to the next name.
@@ -932,7 +937,7 @@ fn list_after(
             j += 1;
         }
         let Some(t) = tokens.get(j) else { break };
-        if j > end && t.gap != Gap::Join && !quoted(t) {
+        if j > end && t.gap != Gap::Join && !quoted(j) {
             break;
         }
         // A known mention continues the list.
@@ -968,11 +973,6 @@ fn list_after(
         }
     }
     out
-}
-
-/// The index of `t` in `tokens` (a token of that slice).
-fn t_index(tokens: &[Token], t: &Token) -> usize {
-    tokens.partition_point(|u| u.start < t.start)
 }
 
 /// A cue in apposition after a name ending at token `end`: ", une localité", ", an analyst", ", who",
