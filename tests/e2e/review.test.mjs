@@ -241,6 +241,52 @@ test('two tabs review the same text at once: every mark is kept, each tab shows 
   }
 });
 
+test('a mark made just before the tab is reloaded is kept: the write that could not commit is written by the next page', async () => {
+  const s = await openPage();
+  try {
+    const { page, context } = s;
+    await pasteText(page, TEXT);
+    await waitTagged(page);
+    // Another tab of the origin holds the marks' store in a long transaction, so the page's write waits
+    // (as it does for a few milliseconds on a busy machine) and the reload aborts it.
+    const other = await context.newPage();
+    await other.goto(`${s.origin}/favicon.svg`);
+    await other.evaluate(
+      () =>
+        new Promise((held) => {
+          const req = indexedDB.open('sahel-tagger-review', 1);
+          req.onsuccess = () => {
+            const store = req.result.transaction('marks', 'readwrite').objectStore('marks');
+            const spin = () => {
+              store.count().onsuccess = () => (window.release ? null : spin());
+            };
+            spin();
+            held();
+          };
+        }),
+    );
+    await focusMark(page, 'JNIM');
+    await page.keyboard.press('c');
+    await waitStates(page, ['JNIM=confirmed', 'Djibo=', 'Djibo=', 'Ménaka=', 'Niger=']);
+    const pending = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('sahel-tagger.review-pending|')).length);
+    assert.equal(pending, 1, 'the write is noted until it commits');
+    await s.reload();
+    await waitTagged(page);
+    await other.evaluate(() => (window.release = true));
+    await waitStates(page, ['JNIM=confirmed', 'Djibo=', 'Djibo=', 'Ménaka=', 'Niger=']);
+    await page.waitForFunction(() => !Object.keys(localStorage).some((k) => k.startsWith('sahel-tagger.review-pending|')));
+    // And it is in the database: a third tab shows it.
+    await other.goto(`${s.origin}/`);
+    await other.waitForSelector('html[data-ready="true"]', { timeout: 60_000 });
+    await pasteText(other, TEXT);
+    await waitTagged(other);
+    await waitStates(other, ['JNIM=confirmed', 'Djibo=', 'Djibo=', 'Ménaka=', 'Niger=']);
+    assertClean(s.log);
+  } finally {
+    await s.close();
+  }
+});
+
 for (const [name, options] of [
   ['dark', { colorScheme: 'dark' }],
   ['390', { viewport: { width: 390, height: 844 } }],
