@@ -56,22 +56,31 @@ pub const NOT_NAMES: &[&str] = &[
 
 /// The skeleton of one folded Arabic word, or `None` when the word has a letter that is not Arabic.
 pub fn skeleton(word: &str) -> Option<String> {
-    let letters: Vec<char> = word.chars().collect();
-    if letters.is_empty() || !letters.iter().all(|&c| crate::arabic::is_arabic_letter(c)) {
-        return None;
-    }
-    let last = letters.len() - 1;
     let mut out = String::with_capacity(word.len());
+    push_skeleton(word, &mut out).then_some(out)
+}
+
+/// Whether `word` is all Arabic letters (and not empty): a word that has a skeleton.
+fn is_arabic_word(word: &str) -> bool {
+    !word.is_empty() && word.chars().all(crate::arabic::is_arabic_letter)
+}
+
+/// Appends the skeleton of `word` to `out`; false (and nothing appended) when it has none.
+fn push_skeleton(word: &str, out: &mut String) -> bool {
+    if !is_arabic_word(word) {
+        return false;
+    }
     let mut previous = None;
-    for (i, &c) in letters.iter().enumerate() {
+    for (i, c) in word.char_indices() {
+        let (first, last) = (i == 0, i + c.len_utf8() == word.len());
         let c = match c {
-            '\u{0627}' | '\u{0648}' | '\u{064A}' if i != 0 && i != last => continue, // ا و ي
-            '\u{0621}' => continue,                                                  // ء
-            '\u{0635}' => '\u{0633}',                                                // ص → س
-            '\u{0637}' | '\u{062B}' => '\u{062A}',                                   // ط ث → ت
-            '\u{0636}' | '\u{0630}' => '\u{062F}',                                   // ض ذ → د
-            '\u{0638}' => '\u{0632}',                                                // ظ → ز
-            '\u{062D}' => '\u{0647}',                                                // ح → ه
+            '\u{0627}' | '\u{0648}' | '\u{064A}' if !first && !last => continue, // ا و ي
+            '\u{0621}' => continue,                                              // ء
+            '\u{0635}' => '\u{0633}',                                            // ص → س
+            '\u{0637}' | '\u{062B}' => '\u{062A}',                               // ط ث → ت
+            '\u{0636}' | '\u{0630}' => '\u{062F}',                               // ض ذ → د
+            '\u{0638}' => '\u{0632}',                                            // ظ → ز
+            '\u{062D}' => '\u{0647}',                                            // ح → ه
             c => c,
         };
         if previous != Some(c) {
@@ -79,13 +88,21 @@ pub fn skeleton(word: &str) -> Option<String> {
         }
         previous = Some(c);
     }
-    Some(out)
+    true
 }
 
 /// The skeleton of a folded name of one or more words separated by single spaces.
 fn name_skeleton(folded: &str) -> Option<String> {
-    let words: Option<Vec<String>> = folded.split(' ').map(skeleton).collect();
-    Some(words?.join(" "))
+    let mut out = String::with_capacity(folded.len());
+    for (i, word) in folded.split(' ').enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        if !push_skeleton(word, &mut out) {
+            return None;
+        }
+    }
+    Some(out)
 }
 
 /// The skeletons of the names that may be matched by skeleton, each with its pattern.
@@ -105,7 +122,7 @@ impl Skeletons {
         let mut others: Vec<(String, u32)> = vec![];
         let mut listed_words = HashSet::new();
         for (p, (folded, eligible, entity)) in patterns.enumerate() {
-            for word in folded.split(' ').filter(|w| skeleton(w).is_some()) {
+            for word in folded.split(' ').filter(|w| is_arabic_word(w)) {
                 listed_words.insert(Box::from(word));
             }
             let Some(key) = name_skeleton(folded) else { continue };
@@ -152,6 +169,7 @@ impl Skeletons {
             return;
         }
         let bytes = folded.as_bytes();
+        let mut key = String::new();
         let mut i = 0;
         while i < bytes.len() {
             // Arabic letters are two bytes starting 0xD8..=0xDB in UTF-8.
@@ -177,7 +195,7 @@ impl Skeletons {
                 if crate::arabic::classify_prefix(&folded[i..start]).is_none() {
                     continue;
                 }
-                if let Some((end, pattern)) = self.longest_at(folded, start, word_end) {
+                if let Some((end, pattern)) = self.longest_at(folded, start, word_end, &mut key) {
                     if !folded[start..end].split(' ').all(|w| self.listed_words.contains(w)) {
                         found(start, end, pattern);
                     }
@@ -189,8 +207,18 @@ impl Skeletons {
     }
 
     /// The longest name whose skeleton the words from `start` (the first ending at `first_end`) have.
-    fn longest_at(&self, folded: &str, start: usize, first_end: usize) -> Option<(usize, u32)> {
-        let mut key = skeleton(&folded[start..first_end])?;
+    /// `key` is a buffer, reused from call to call.
+    fn longest_at(
+        &self,
+        folded: &str,
+        start: usize,
+        first_end: usize,
+        key: &mut String,
+    ) -> Option<(usize, u32)> {
+        key.clear();
+        if !push_skeleton(&folded[start..first_end], key) {
+            return None;
+        }
         let mut best = self.map.get(key.as_str()).map(|&p| (first_end, p));
         let mut end = first_end;
         for _ in 1..MAX_WORDS {
@@ -198,9 +226,10 @@ impl Skeletons {
             let rest = &folded[end..];
             let Some(next) = rest.strip_prefix(' ') else { break };
             let len = next.find(|c: char| !crate::fold::is_word_char(c)).unwrap_or(next.len());
-            let Some(word) = skeleton(&next[..len]) else { break };
             key.push(' ');
-            key.push_str(&word);
+            if !push_skeleton(&next[..len], key) {
+                break;
+            }
             end += 1 + len;
             if let Some(&p) = self.map.get(key.as_str()) {
                 best = Some((end, p));

@@ -48,13 +48,24 @@ pub fn fold(text: &str) -> String {
 }
 
 /// Folds `text` with the given case handling, trimming leading and trailing spaces.
+///
+/// Lowercased folding, which the tagger runs on many short words per text, takes the same fast paths
+/// as [`fold_with_origins`] without recording offsets; [`CaseFold::Keep`] takes the general path.
 pub fn fold_case(text: &str, case: CaseFold) -> String {
     let mut out = Vec::with_capacity(text.len());
     let (mut origins, mut starts) = (vec![], vec![]);
-    let mut sink = Sink::new(&mut out, &mut origins, &mut starts);
-    for (offset, c) in text.char_indices() {
-        sink.source = offset as u32;
-        fold_char(c, case, &mut sink);
+    match case {
+        CaseFold::Lower => {
+            let mut sink = Sink::<false>::new(&mut out, &mut origins, &mut starts);
+            fold_fast(text, &mut sink);
+        }
+        CaseFold::Keep => {
+            let mut sink = Sink::<false>::new(&mut out, &mut origins, &mut starts);
+            for (offset, c) in text.char_indices() {
+                sink.source = offset as u32;
+                fold_char(c, case, &mut sink);
+            }
+        }
     }
     let out = String::from_utf8(out).expect("folding writes whole characters");
     let trimmed = out.trim_matches(|c| c == ' ' || c == PARAGRAPH);
@@ -123,8 +134,16 @@ pub fn fold_with_origins(text: &str, into: &mut Folded) {
     into.starts.clear();
     out.reserve(text.len());
     into.origins.reserve(text.len() + 1);
+    let mut sink = Sink::<true>::new(&mut out, &mut into.origins, &mut into.starts);
+    fold_fast(text, &mut sink);
+    into.origins.push(text.len() as u32);
+    into.text = String::from_utf8(out).expect("folding writes whole characters");
+}
+
+/// The loop of [`fold_with_origins`] and of lowercased [`fold_case`]: ASCII runs, then the two tables,
+/// then the general path; finishes the sink.
+fn fold_fast<const RECORD: bool>(text: &str, sink: &mut Sink<'_, RECORD>) {
     let table = two_byte_table();
-    let mut sink = Sink::new(&mut out, &mut into.origins, &mut into.starts);
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
@@ -143,14 +162,15 @@ pub fn fold_with_origins(text: &str, into: &mut Folded) {
                         if let Some((sep, origin)) = sink.pending_space.take() {
                             sink.push_separator(sep, origin);
                         }
-                        let at = sink.out.len();
                         if !sink.in_word {
-                            sink.starts.push(at as u32);
+                            sink.start_here();
                         }
                         sink.in_word = true;
                         // Words are short: a lowercasing copy loop beats a memcpy call plus a pass.
                         sink.out.extend(bytes[start..i].iter().map(u8::to_ascii_lowercase));
-                        sink.origins.extend(start as u32..i as u32);
+                        if RECORD {
+                            sink.origins.extend(start as u32..i as u32);
+                        }
                         continue;
                     }
                     ASCII_PUNCT => {
@@ -158,9 +178,9 @@ pub fn fold_with_origins(text: &str, into: &mut Folded) {
                             sink.push_separator(sep, origin);
                         }
                         // A variant may begin with punctuation ("#JNIM"): a candidate start too.
-                        sink.starts.push(sink.out.len() as u32);
+                        sink.start_here();
                         sink.out.push(b);
-                        sink.origins.push(i as u32);
+                        sink.origin(i as u32);
                     }
                     class => {
                         if class != ASCII_DROP {
@@ -178,25 +198,23 @@ pub fn fold_with_origins(text: &str, into: &mut Folded) {
             // Two-byte character: U+0080..U+07FF, looked up.
             let cp = (((b & 0x1F) as usize) << 6) | (bytes[i + 1] & 0x3F) as usize;
             sink.source = i as u32;
-            apply_entry(&table[cp - 0x80], &mut sink, i);
+            apply_entry(&table[cp - 0x80], sink, i);
             i += 2;
         } else if b == 0xE2 && bytes[i + 1] & 0xFC == 0x80 {
             // U+2000..U+20FF (general punctuation: ’ – — « » … and the odd spaces), looked up.
             let cp = ((bytes[i + 1] as usize & 0x3F) << 6) | (bytes[i + 2] & 0x3F) as usize;
             sink.source = i as u32;
-            apply_entry(&punctuation_table()[cp], &mut sink, i);
+            apply_entry(&punctuation_table()[cp], sink, i);
             i += 3;
         } else {
             let c = text[i..].chars().next().expect("char boundary");
             sink.source = i as u32;
             sink.begin_char(CharClass::of(c));
-            fold_char(c, CaseFold::Lower, &mut sink);
+            fold_char(c, CaseFold::Lower, sink);
             i += c.len_utf8();
         }
     }
     sink.finish();
-    into.origins.push(text.len() as u32);
-    into.text = String::from_utf8(out).expect("folding writes whole characters");
 }
 
 const ASCII_ALNUM: u8 = 0;
@@ -237,7 +255,7 @@ enum Op {
 
 /// Replays a table entry's folding of the character at original offset `at`.
 #[inline]
-fn apply_entry(entry: &TableEntry, sink: &mut Sink<'_>, at: usize) {
+fn apply_entry<const RECORD: bool>(entry: &TableEntry, sink: &mut Sink<'_, RECORD>, at: usize) {
     sink.begin_char(entry.class);
     match entry.single {
         Some((encoded, len)) => {
@@ -245,7 +263,7 @@ fn apply_entry(entry: &TableEntry, sink: &mut Sink<'_>, at: usize) {
             sink.mark_start();
             for &b in &encoded[..len as usize] {
                 sink.out.push(b);
-                sink.origins.push(at as u32);
+                sink.origin(at as u32);
             }
         }
         None => {
@@ -375,9 +393,9 @@ impl Emit for Recorder {
     }
 }
 
-/// Where folded characters go: the output bytes, optionally the origin of each byte, and the state
-/// that collapses runs of spaces.
-struct Sink<'a> {
+/// Where folded characters go: the output bytes, the origin of each byte and the candidate starts
+/// (with `RECORD`; without, those two stay empty), and the state that collapses runs of spaces.
+struct Sink<'a, const RECORD: bool> {
     out: &'a mut Vec<u8>,
     origins: &'a mut Vec<u32>,
     /// Original byte offset of the character being folded.
@@ -396,7 +414,7 @@ struct Sink<'a> {
     start_pending: bool,
 }
 
-impl<'a> Sink<'a> {
+impl<'a, const RECORD: bool> Sink<'a, RECORD> {
     fn new(out: &'a mut Vec<u8>, origins: &'a mut Vec<u32>, starts: &'a mut Vec<u32>) -> Self {
         Sink {
             out,
@@ -438,11 +456,27 @@ impl<'a> Sink<'a> {
         }
     }
 
+    /// Records that the next folded byte comes from original offset `at`.
+    #[inline]
+    fn origin(&mut self, at: u32) {
+        if RECORD {
+            self.origins.push(at);
+        }
+    }
+
+    /// Records a candidate start at the next folded byte.
+    #[inline]
+    fn start_here(&mut self) {
+        if RECORD {
+            self.starts.push(self.out.len() as u32);
+        }
+    }
+
     #[inline]
     fn mark_start(&mut self) {
         if self.start_pending {
             self.start_pending = false;
-            self.starts.push(self.out.len() as u32);
+            self.start_here();
         }
     }
 
@@ -452,7 +486,7 @@ impl<'a> Sink<'a> {
         let encoded = c.encode_utf8(&mut buf).as_bytes();
         for &b in encoded {
             self.out.push(b);
-            self.origins.push(self.source);
+            self.origin(self.source);
         }
     }
 
@@ -461,7 +495,7 @@ impl<'a> Sink<'a> {
     fn push_separator(&mut self, sep: char, origin: u32) {
         if sep == ' ' {
             self.out.push(b' ');
-            self.origins.push(origin);
+            self.origin(origin);
         } else {
             let source = std::mem::replace(&mut self.source, origin);
             self.push_raw(sep);
@@ -483,7 +517,7 @@ impl<'a> Sink<'a> {
     }
 }
 
-impl Emit for Sink<'_> {
+impl<const RECORD: bool> Emit for Sink<'_, RECORD> {
     #[inline]
     fn push(&mut self, c: char) {
         self.flush_space();
@@ -739,13 +773,24 @@ mod tests {
             let mut folded = Folded::default();
             fold_with_origins(&text, &mut folded);
             assert_eq!(folded.as_str(), fold_case_untrimmed(&text), "U+{cp:04X}");
+            // `fold` takes the same paths without offsets: it is the trimmed definition.
+            for text in [text.as_str(), &format!("{c}"), &format!(" {c}a{c}\n\n{c}")] {
+                let trimmed = fold_case_untrimmed(text).trim_matches([' ', PARAGRAPH]).to_string();
+                assert_eq!(fold(text), trimmed, "U+{cp:04X} in {text:?}");
+            }
+        }
+        // Characters outside the tables, and mixes, through both.
+        for text in ["ＧＡＯ ﬁn", "İstanbul – Œuvre", "\u{FEE3}\u{FE8E}\u{FEDF}\u{FEF2} 🙂 x", "a\r\n\r\nb’c"]
+        {
+            let trimmed = fold_case_untrimmed(text).trim_matches([' ', PARAGRAPH]).to_string();
+            assert_eq!(fold(text), trimmed, "{text:?}");
         }
     }
 
     fn fold_case_untrimmed(text: &str) -> String {
         let mut out = Vec::new();
         let (mut origins, mut starts) = (vec![], vec![]);
-        let mut sink = Sink::new(&mut out, &mut origins, &mut starts);
+        let mut sink = Sink::<false>::new(&mut out, &mut origins, &mut starts);
         for c in text.chars() {
             fold_char(c, CaseFold::Lower, &mut sink);
         }

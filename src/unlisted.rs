@@ -157,7 +157,6 @@ fn tokenize(text: &str) -> Vec<Token> {
             Gap::Break
         };
         let first = word.chars().next().unwrap_or(' ');
-        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
         let arabic = is_arabic_letter(first);
         tokens.push(Token {
             start: i,
@@ -167,7 +166,7 @@ fn tokenize(text: &str) -> Vec<Token> {
             gap,
             hyphenated: matches!(between, "-" | "‐" | "‑"),
             capitalized: first.is_uppercase(),
-            all_caps: letters >= 2 && word.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase),
+            all_caps: all_capitals(word),
             arabic,
             arabic_common: arabic
                 && (word.trim_end_matches(is_arabic_mark).ends_with('\u{0629}')
@@ -176,6 +175,29 @@ fn tokenize(text: &str) -> Vec<Token> {
         prev_end = end;
     }
     tokens
+}
+
+/// Whether `word` has two letters or more and all are capitals ("SITE", "BARRY"): at its first small
+/// letter, no. ASCII and Arabic letters (never capitals) are answered without Unicode tables, which a
+/// third of the words of a text would otherwise search.
+fn all_capitals(word: &str) -> bool {
+    let mut capitals = 0;
+    for c in word.chars() {
+        if c.is_ascii() {
+            if c.is_ascii_uppercase() {
+                capitals += 1;
+            } else if c.is_ascii_lowercase() {
+                return false;
+            }
+        } else if is_arabic_letter(c) && !matches!(c, '\u{06FD}' | '\u{06FE}') {
+            return false;
+        } else if c.is_uppercase() {
+            capitals += 1;
+        } else if c.is_alphabetic() {
+            return false;
+        }
+    }
+    capitals >= 2
 }
 
 fn is_arabic_mark(c: char) -> bool {
@@ -1198,6 +1220,21 @@ mod tests {
 
     fn names_with(given: &HashSet<String>, text: &str) -> Vec<(String, EntityType, Rule)> {
         find(text, &[], &[], given).iter().map(|u| (u.surface(text).to_string(), u.kind, u.rule)).collect()
+    }
+
+    #[test]
+    fn all_capitals_is_its_definition() {
+        // Every letter up to U+3000, alone, doubled, after capitals and after a small letter.
+        let definition = |w: &str| {
+            w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && w.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
+        };
+        for c in (0u32..0x3000).filter_map(char::from_u32) {
+            for w in [format!("{c}"), format!("{c}{c}"), format!("AB{c}"), format!("{c}Ab"), format!("É{c}1")]
+            {
+                assert_eq!(all_capitals(&w), definition(&w), "{w:?} (U+{:04X})", c as u32);
+            }
+        }
     }
 
     #[test]
