@@ -353,6 +353,9 @@ impl Ranker {
         }
         let inside_count = |x: EntityIndex| inside.get(&x).map_or(0, |&(n, _)| n);
         let named_count = |x: EntityIndex| named.get(&x).copied().unwrap_or(0);
+        type Expanded<'t> =
+            HashMap<(&'t str, EntityIndex, Vec<EntityIndex>), Vec<(EntityIndex, EntityIndex)>>;
+        let mut expanded: Expanded = HashMap::new();
         for i in 0..mentions.len() {
             let m = &mentions[i];
             // A grammar phrase's variant is the grammar's, not an entity's: left as the grammar linked it.
@@ -365,20 +368,28 @@ impl Ranker {
             }
             // Candidates: the matcher's, then their same-name places, each with the matcher candidate
             // it comes from (for the countries' level).
-            let mut candidates: Vec<(EntityIndex, EntityIndex)> =
-                m.candidates.iter().map(|&c| (c, c)).collect();
+            // The same spelling of the same candidates (a name repeated through a long text) has the
+            // same namesakes: looked up once.
             let surface = &text[m.start..m.end];
-            // "région de Mopti", "Tillaberi region": a unit's spelling with its designator says which
-            // unit it is; a broad area's ("Sahel region") does not.
-            let named_unit = designators.bare_name(surface).is_some()
-                && gazetteer.entity(m.entity).subtype.as_deref() != Some("area");
-            for &c in m.candidates.iter().filter(|_| !named_unit) {
-                for n in self.namesakes(gazetteer, designators, c, surface) {
-                    if !candidates.iter().any(|&(x, _)| x == n) {
-                        candidates.push((n, c));
+            let candidates = expanded
+                .entry((surface, m.entity, m.candidates.clone()))
+                .or_insert_with(|| {
+                    let mut candidates: Vec<(EntityIndex, EntityIndex)> =
+                        m.candidates.iter().map(|&c| (c, c)).collect();
+                    // "région de Mopti", "Tillaberi region": a unit's spelling with its designator says
+                    // which unit it is; a broad area's ("Sahel region") does not.
+                    let named_unit = designators.bare_name(surface).is_some()
+                        && gazetteer.entity(m.entity).subtype.as_deref() != Some("area");
+                    for &c in m.candidates.iter().filter(|_| !named_unit) {
+                        for n in self.namesakes(gazetteer, designators, c, surface) {
+                            if !candidates.iter().any(|&(x, _)| x == n) {
+                                candidates.push((n, c));
+                            }
+                        }
                     }
-                }
-            }
+                    candidates
+                })
+                .clone();
             if candidates.len() < 2 {
                 continue;
             }
