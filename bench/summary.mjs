@@ -201,7 +201,7 @@ for (const label of ['default', '500', '5k']) {
     ms(c.walk_ms.median),
     ms(c.tag_draw_ms.median),
     `**${ms(c.highlight_ms.median)}**`,
-    ms(c.total_ms.median),
+    `${ms(c.total_ms.median)}${c.first_highlight_ms ? ` (first highlight ${ms(c.first_highlight_ms.median)})` : ''}`,
     vsMark ? `${times(vsMark / c.highlight_ms.median)} / ${times(vsMark / c.total_ms.median)}${label === 'default' ? ' (vs mark.js at 500)' : ''}` : '–',
   ]);
 }
@@ -295,7 +295,9 @@ target(14, 'bookmarklet, click → tagger ready (hidden frame) < 80 ms', hlOk ? 
 target(
   14,
   'bookmarklet, 1 MB page: highlighted after ready ≤ 60 ms, total from click ≤ 150 ms',
-  hlOk ? `${ms(hlDefault.highlight_ms.median)} / ${ms(hlDefault.total_ms.median)} ms (minimal pipeline: ${ms(hl.pipeline?.default?.registered_ms.median)} ms after start-up)` : hlDefault?.status || '–',
+  hlOk
+    ? `${ms(hlDefault.highlight_ms.median)} / ${ms(hlDefault.total_ms.median)} ms; first highlight ${ms(hlDefault.first_highlight_ms?.median)} ms from the click (minimal pipeline: ${ms(hl.pipeline?.default?.registered_ms.median)} ms after start-up)`
+    : hlDefault?.status || '–',
   hlOk ? hlDefault.highlight_ms.median <= 60 && hlDefault.total_ms.median <= 150 : null
 );
 target(14, '`.wasm` ≤ 180 KB gzipped', wasmBytes ? `${kb(wasmBytes.length)}, ${kb(wasmGz)} gzipped (level 9)` : 'www/pkg missing', wasmGz == null ? null : wasmGz <= 180_000);

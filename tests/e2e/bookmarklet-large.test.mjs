@@ -110,3 +110,38 @@ for (const [path, backend] of [
     await page.close();
   });
 }
+
+test('scrolled down a long page, the text on screen is highlighted first, while the rest is still being tagged; the same mentions in the end', async () => {
+  const expected = await expectedMentions();
+  const page = await browser.context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e));
+  // The first highlight added: which paragraph, and what the bookmarklet was doing then.
+  await page.addInitScript(() => {
+    const add = Highlight.prototype.add;
+    Highlight.prototype.add = function (range) {
+      if (!window.firstAdd) {
+        const p = range.startContainer.parentElement.closest('p');
+        window.firstAdd = { paragraph: [...document.querySelectorAll('p')].indexOf(p), state: window[Symbol.for('sahel-tagger')]?.state };
+      }
+      return add.call(this, range);
+    };
+  });
+  await page.goto(`${servers.site}/large.html`);
+  const SEEN = 7000;
+  await page.evaluate((i) => document.querySelectorAll('p')[i].scrollIntoView(), SEEN);
+  await H.runBookmarklet(page, href);
+  const st = await H.idle(page);
+  assert.equal(st.state, 'ready');
+  const first = await page.evaluate(() => window.firstAdd);
+  // Chunks are 250,000 characters, about 1,450 of these paragraphs: the first one drawn is in the chunk
+  // that holds paragraph 7000, not at the top of the page.
+  console.log(`# scrolled to paragraph ${SEEN}: first highlight in paragraph ${first.paragraph}, drawn while ${first.state}`);
+  assert.ok(first.paragraph > SEEN - 1600 && first.paragraph <= SEEN, `first highlight in paragraph ${first.paragraph}`);
+  assert.equal(first.state, 'tagging', 'drawn before the rest of the page was tagged');
+  const starts = await page.evaluate(() => window[Symbol.for('sahel-tagger')].mentions().map((m) => m.start));
+  assert.equal(starts.length, expected, 'every mention the core finds in the same text');
+  assert.ok(starts.every((s, i) => i === 0 || starts[i - 1] < s), 'the mentions in text order');
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -5,8 +5,8 @@
 //                               `u` (bookmarklets since names no list holds are shown), also `unl`: the
 //                               unlisted names as engine.js `tagUnlisted` lists them
 //   {k: 'details', id, text}  → {k: 'details', id, list} (engine.js `details`: variants, candidates)
-//   {k: 'format', id, fmt, rows, doc} → {k: 'format', id, text} (an export's CSV or GeoJSON text:
-//     ../shared/mentions.js exportText, kept out of the bookmarklet's bundle)
+//   {k: 'format', id, fmt, rows, doc, page} → {k: 'format', id, text} (an export's CSV, GeoJSON or
+//     JSON text: ../shared/mentions.js exportText, kept out of the bookmarklet's bundle)
 //   {k: 'layer', id, on}      → {k: 'table', id, v, ents, lay} after switching the GeoNames village
 //                               layer on or off (a new entity table: every mention must be tagged again)
 //   {k: 'article', id, html}  → {k: 'article', id, ok, ids, title, byline, published} or {…, ok: false,
@@ -152,9 +152,9 @@ function serve(port, origin, v) {
           (err) => port.postMessage({ k: 'error', id: d.id, msg: message(err) })
         );
     } else if (d.k === 'format' && typeof d.fmt === 'string' && Array.isArray(d.rows)) {
-      // The CSV or GeoJSON text of the panel's export records (../shared/mentions.js exportText).
+      // The CSV, GeoJSON or JSON text of the panel's export records (../shared/mentions.js exportText).
       try {
-        port.postMessage({ k: 'format', id: d.id, text: exportText(d.fmt, d.rows, d.doc || null) });
+        port.postMessage({ k: 'format', id: d.id, text: exportText(d.fmt, d.rows, d.doc || null, d.page || null) });
       } catch (err) {
         port.postMessage({ k: 'error', id: d.id, msg: message(err) });
       }

@@ -197,12 +197,31 @@ export function toCsv(rows) {
 }
 
 /**
- * The text of an export of `rows` (`records()`): `'csv'` (toCsv) or `'geojson'` (toGeoJson, with
- * `doc`). The bookmarklet has these made by its engine, on the tagger origin (remote.js, or the
- * tagger origin's modules imported into the page), so that its bundle need not carry them.
+ * The bookmarklet's JSON export of `rows` (`records()`) read from a page: what the bookmarklet says of
+ * the page (`page`: `{url, title, read, tagger}`), the document's title, URL and date (`doc`), one
+ * entry per entity named (a name no list holds: one per type and name, marked unlisted), the rows.
  */
-export function exportText(fmt, rows, doc = null) {
+export function pageJson(rows, doc, page) {
+  const counts = new Map();
+  for (const x of rows) {
+    const key = x.id ?? `unlisted:${x.type}:${x.name}`;
+    const c = counts.get(key);
+    if (c) c.mentions++;
+    else counts.set(key, { id: x.id, name: x.name, type: x.type, subtype: x.subtype, mentions: 1, ...(x.unlisted ? { unlisted: true } : {}) });
+  }
+  const { url, title, read, tagger } = page;
+  return toJson({ url, title, document: doc, read, exported: new Date().toISOString(), tagger, entities: [...counts.values()], mentions: rows });
+}
+
+/**
+ * The text of an export of `rows` (`records()`): `'csv'` (toCsv), `'geojson'` (toGeoJson, with
+ * `doc`) or `'json'` (pageJson, with `doc` and `page`). The bookmarklet has these made by its engine,
+ * on the tagger origin (remote.js, or the tagger origin's modules imported into the page), so that
+ * its bundle need not carry them.
+ */
+export function exportText(fmt, rows, doc = null, page = null) {
   if (fmt === 'csv') return toCsv(rows);
   if (fmt === 'geojson') return toGeoJson(rows, doc);
+  if (fmt === 'json' && page) return pageJson(rows, doc, page);
   throw new Error(`unknown export format ${fmt}`);
 }

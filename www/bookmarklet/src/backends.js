@@ -2,7 +2,7 @@
 // tagger origin's engine.js imported, or in a frame or a window of the tagger origin's remote.html,
 // spoken to over a MessageChannel handed over after an origin-checked hello. Each resolves to an
 // engine `{kind, v, ents, lay, art, tag(text), details(text), layer(on), article(html), prefer(on),
-// format(fmt, rows, doc), close()}`: `article(html)` finds the article of a numbered copy of the page (../../shared/article.js)
+// format(fmt, rows, doc, page), close()}`: `article(html)` finds the article of a numbered copy of the page (../../shared/article.js)
 // with Readability, in the tagger origin's frame or window, or here from the tagger origin's modules;
 // `art.on` is the reader's choice of "article only", `prefer(on)` remembers it (in the tagger
 // origin's storage: a frame or window only).
@@ -35,7 +35,7 @@ export async function inPage(S, quick) {
     prefer: async () => {},
     tag: async (t) => (e.tagUnlisted ? e.tagUnlisted(t) : e.tagSpans(t)),
     details: async (t) => e.details(t),
-    format: async (fmt, rows, doc) => (await import(S.ORIGIN + '/shared/mentions.js')).exportText(fmt, rows, doc),
+    format: async (fmt, rows, doc, page) => (await import(S.ORIGIN + '/shared/mentions.js')).exportText(fmt, rows, doc, page),
     layer: async (on) => table((e = await mod.createEngine({ villages: on, sources: S.sources }))),
     // Here review marks are kept for the run only: the tagger origin's storage is not at hand.
     review: async () => null,
@@ -114,7 +114,7 @@ export function remote(S, kind, lost) {
             prefer: (on) => ask({ k: 'prefer', article: on }),
             details: (t) => ask({ k: 'details', text: t }),
             review: (doc, changes) => ask({ k: 'review', doc, changes }),
-            format: (fmt, rows, doc) => ask({ k: 'format', fmt, rows, doc }),
+            format: (fmt, rows, doc, page) => ask({ k: 'format', fmt, rows, doc, page }),
             layer: (on) => ask({ k: 'layer', on }),
             close: end,
           });

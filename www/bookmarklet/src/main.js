@@ -4,7 +4,7 @@
 //
 // What it does: walks the page's visible text into one string (text.js: block boundaries become
 // "\n\n", inline elements join, so <b>Niafu</b>nke is one word), tags it in chunks with the tagger
-// served from ORIGIN, and draws the mentions with the CSS Custom Highlight API (one highlight per
+// served from ORIGIN (the chunk on screen first, drawn at once), and draws the mentions with the CSS Custom Highlight API (one highlight per
 // entity type), or with <mark> elements it removes exactly when the API is missing. A panel in a shadow
 // root lists them; hovering a mention shows the tagger page's card (hover.js); the exports are the
 // page's (mentions.js).
@@ -40,7 +40,7 @@
 import { h, download } from '../../shared/dom.js';
 import { TYPES, POSSIBLE } from '../../shared/types.js';
 import { PANEL_CSS, pageCss } from './styles.js';
-import { walk, locate, pause } from './text.js';
+import { walk, locate, pause, plan } from './text.js';
 import { inPage, remote, limit, VERSION, SILENT } from './backends.js';
 import { numbered, articleSet } from '../../shared/article.js';
 import { docMeta } from '../../shared/docmeta.js';
@@ -398,17 +398,9 @@ export function start(ORIGIN, SOURCES) {
       S.segAt.set(n, base + w.starts[i]);
       S.seen.add(n);
     });
-    const cuts = [];
-    let a = 0;
-    const st = w.starts;
-    for (let i = 1; i < st.length; i++) {
-      const gap = st[i] > st[i - 1] + w.lens[i - 1];
-      if (st[i] - a >= CHUNK && (gap || st[i] - a >= 2 * CHUNK)) {
-        cuts.push([a, st[i]]);
-        a = st[i];
-      }
-    }
-    if (w.t.length > a) cuts.push([a, w.t.length]);
+    // The chunk on screen first (the text node at the window's centre), drawn at once; then the rest.
+    const seen = D.caretPositionFromPoint ? D.caretPositionFromPoint(innerWidth / 2, innerHeight / 2)?.offsetNode : D.caretRangeFromPoint?.(innerWidth / 2, innerHeight / 2)?.startContainer;
+    const cuts = plan(w, CHUNK, (S.segAt.get(seen) ?? base) - base);
     const before = M.length;
     prog.hidden = false;
     // Only the progress line changes between chunks: the mentions found are drawn (highlights
@@ -463,13 +455,15 @@ export function start(ORIGIN, SOURCES) {
         pend.push(m);
         M.push(m);
       }
+      // A chunk before the one tagged first: its mentions go where they belong.
+      if (x < cuts[0][0]) M.sort((p, q) => p.s - q.s);
       // Marks change the page: inserted chunk by chunk, so that no single task does the whole page.
       if (!HL) {
         wrap(pend);
         pend = [];
       }
       if (c + 1 < cuts.length) {
-        if (performance.now() - drawn >= DRAW) draw();
+        if (c === 0 || performance.now() - drawn >= DRAW) draw();
         await pause();
         S.alive();
       }

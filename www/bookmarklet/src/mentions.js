@@ -2,7 +2,7 @@
 // ../../shared/card.js for the card), with the details the spans leave out (variant, candidates)
 // asked of the engine chunk by chunk, when a card or an export first needs them: tagging for the
 // highlights stays as fast as the spans make it.
-import { records, toJson } from '../../shared/mentions.js';
+import { records } from '../../shared/mentions.js';
 import { mentionAt } from './text.js';
 
 /**
@@ -70,25 +70,11 @@ export function rows(S, opts = {}) {
  */
 export async function exportAs(S, fmt, opts = {}) {
   await Promise.all(S.chunks.map((_, c) => details(S, c)));
-  const r = rows(S, opts);
-  // CSV and GeoJSON are made by the engine, on the tagger origin (../../shared/mentions.js exportText).
-  if (fmt !== 'json') return S.eng.format(fmt, r, S.doc);
-  const counts = new Map();
-  for (const x of r) {
-    // Names no list holds have no id: one entry per type and name, marked unlisted.
-    const key = x.id ?? 'unlisted:' + x.type + ':' + x.name;
-    const c = counts.get(key);
-    if (c) c.mentions++;
-    else counts.set(key, { id: x.id, name: x.name, type: x.type, subtype: x.subtype, mentions: 1, ...(x.unlisted ? { unlisted: true } : {}) });
-  }
-  return toJson({
+  // Made by the engine, on the tagger origin (../../shared/mentions.js exportText).
+  return S.eng.format(fmt, rows(S, opts), S.doc, {
     url: location.href,
     title: document.title,
-    document: S.doc,
     read: S.only ? 'article' : 'page',
-    exported: new Date().toISOString(),
-    tagger: { bookmarklet: S.VERSION, gazetteer: S.eng ? S.eng.v : null, origin: S.ORIGIN, villages: S.lay && S.lay.on ? S.CREDIT : null },
-    entities: [...counts.values()],
-    mentions: r,
+    tagger: { bookmarklet: S.VERSION, gazetteer: S.eng.v, origin: S.ORIGIN, villages: S.lay && S.lay.on ? S.CREDIT : null },
   });
 }

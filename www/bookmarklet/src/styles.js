@@ -68,7 +68,7 @@ export const PANEL_CSS = [
   '.tip-ids{font-size:11px}.tip-credit{margin-top:4px;font-size:11px}',
   ...TYPES.map(typeVars),
   '[hidden]{display:none!important}',
-].join('\n');
+].join('');
 
 /**
  * The highlight styles for the visited page (a constructed sheet: allowed by strict style-src
@@ -80,16 +80,16 @@ export function pageCss(types, hidden, P) {
   for (const t of types) {
     const c = typeInfo(t).colour;
     const on = !hidden.has(t);
-    css += '::highlight(' + P + t + '){background-color:' + c + '33;text-decoration:underline 2px ' + c + '}\n';
-    css += '::highlight(' + P + t + '-p){background-color:' + c + '17;text-decoration:underline dashed 2px ' + c + '}\n';
-    css += 'mark[data-sahel-t="' + t + '"]{all:unset;' + (on ? 'background-color:' + c + '33;box-shadow:inset 0 -2px ' + c : '') + '}\n';
+    css += '::highlight(' + P + t + '){background-color:' + c + '33;text-decoration:underline 2px ' + c + '}';
+    css += '::highlight(' + P + t + '-p){background-color:' + c + '17;text-decoration:underline dashed 2px ' + c + '}';
+    css += 'mark[data-sahel-t="' + t + '"]{all:unset;' + (on ? 'background-color:' + c + '33;box-shadow:inset 0 -2px ' + c : '') + '}';
     // A name no list holds (../../shared/unlisted.js): no tint, a dotted underline (a highlight cannot
     // have a frame); as a mark, the page's dashed frame.
-    css += '::highlight(' + P + t + '-u){background-color:transparent;text-decoration:underline dotted 3px ' + c + '}\n';
-    css += 'mark[data-sahel-t="' + t + '"][data-sahel-u]{' + (on ? 'background-color:transparent;box-shadow:none;outline:1.5px dashed ' + c : '') + '}\n';
-    css += 'mark[data-sahel-t="' + t + '"][data-sahel-p]{' + (on ? 'background-color:' + c + '17;box-shadow:none;border-bottom:2px dashed ' + c : '') + '}\n';
+    css += '::highlight(' + P + t + '-u){background-color:transparent;text-decoration:underline dotted 3px ' + c + '}';
+    css += 'mark[data-sahel-t="' + t + '"][data-sahel-u]{' + (on ? 'background-color:transparent;box-shadow:none;outline:1.5px dashed ' + c : '') + '}';
+    css += 'mark[data-sahel-t="' + t + '"][data-sahel-p]{' + (on ? 'background-color:' + c + '17;box-shadow:none;border-bottom:2px dashed ' + c : '') + '}';
   }
   // Rejected in the review (../../shared/review.js): struck through, no tint.
-  css += '::highlight(' + P + 'rejected){text-decoration:line-through 2px #8a8f98}\nmark[data-sahel-t][data-sahel-r]{background:none;box-shadow:none;border:0;text-decoration:line-through 2px #8a8f98}\n';
-  return css + '::highlight(' + P + 'current){background-color:#ffd400;color:#000}\nmark[data-sahel-t][data-sahel-cur]{background-color:#ffd400;color:#000}';
+  css += '::highlight(' + P + 'rejected){text-decoration:line-through 2px #8a8f98}mark[data-sahel-t][data-sahel-r]{background:none;box-shadow:none;border:0;text-decoration:line-through 2px #8a8f98}';
+  return css + '::highlight(' + P + 'current){background-color:#ffd400;color:#000}mark[data-sahel-t][data-sahel-cur]{background-color:#ffd400;color:#000}';
 }

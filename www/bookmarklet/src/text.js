@@ -92,6 +92,30 @@ export async function walk(S) {
 }
 
 /**
+ * The chunks to tag the walked text `w` in, `[[from, to], ...]`, in the order to tag them. Chunks are
+ * about `size` characters and end at a break between segments (a block or a line break, which no name
+ * spans), or anywhere once twice as long without one: each is tagged as a text of its own, so where
+ * they end never depends on the reader. The order does: the chunk that holds offset `view` (the text on
+ * screen) comes first, so that what the reader sees is highlighted before the rest, then the chunks
+ * after it, then those before it.
+ */
+export function plan(w, size, view = 0) {
+  const st = w.starts;
+  const cuts = [];
+  let a = 0;
+  for (let i = 1; i < st.length; i++) {
+    const gap = st[i] > st[i - 1] + w.lens[i - 1];
+    if (st[i] - a >= size && (gap || st[i] - a >= 2 * size)) {
+      cuts.push([a, st[i]]);
+      a = st[i];
+    }
+  }
+  if (w.t.length > a) cuts.push([a, w.t.length]);
+  const k = cuts.findIndex(([from, to]) => from <= view && view < to);
+  return k > 0 ? [...cuts.slice(k), ...cuts.slice(0, k)] : cuts;
+}
+
+/**
  * Where offset `o` of the tagged text lands: `[text node, offset in it, segment index]`, or null.
  * Segments are parallel arrays: `SN` text nodes, `SS` their starts in the text, `SL` their lengths.
  * An `end` offset may sit at the very end of a segment; a start may not.
