@@ -612,7 +612,10 @@ fn namesake_order(gazetteer: &Gazetteer, e: EntityIndex) -> Option<usize> {
 fn ancestors(gazetteer: &Gazetteer, e: EntityIndex) -> Vec<EntityIndex> {
     let mut out = vec![];
     let mut at = gazetteer.entity(e).parent.as_deref().and_then(|p| gazetteer.index_of(p));
-    while let Some(index) = at {
+    // A chain is short; the bound on steps (not on places found) guards against a cycle in user data
+    // through entities that are not places, which `out` never holds.
+    for _ in 0..12 {
+        let Some(index) = at else { break };
         let entity = gazetteer.entity(index);
         if out.len() >= 8 || out.contains(&index) || entity.subtype.as_deref() == Some("country") {
             break;

@@ -464,3 +464,19 @@ fn mention_views_are_what_every_binding_shows() {
     );
     assert!(short.iter().all(|v| v.match_kind.is_none() && v.candidates.is_none() && v.cue.is_none()));
 }
+
+/// A parent chain that loops through an entity that is not a place (user data: the precompiled-layer
+/// fuzz target found it) ends: ranking reads a place's ancestors within a bounded number of steps.
+#[test]
+fn a_parent_cycle_through_a_group_ends() {
+    let tagger = custom(concat!(
+        "[[entity]]\nid = \"kelmoura\"\nname = \"Kelmoura\"\ntype = \"place\"\nsubtype = \"village\"\n",
+        "country = \"ML\"\nparent = \"g\"\n\n",
+        "[[entity]]\nid = \"g\"\nname = \"Groupe\"\ntype = \"armed_group\"\nparent = \"g\"\n",
+        "variants = [\"Groupe Kel\"]\n",
+    ));
+    let text = "Kelmoura a été attaqué. Les habitants de Kelmoura ont fui vers Tombouctou.";
+    let mentions = tagger.tag(text);
+    assert!(mentions.iter().any(|m| m.surface(text) == "Kelmoura"), "{mentions:?}");
+    sahel_tagger::invariants::tagging(&tagger, text).unwrap();
+}
