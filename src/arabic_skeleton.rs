@@ -109,6 +109,10 @@ fn name_skeleton(folded: &str) -> Option<String> {
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Skeletons {
     map: HashMap<Box<str>, u32>,
+    /// The first words of every key of `map` that has more words (`"كل"` of `"كل مد"`): a run of
+    /// words whose skeleton is neither a key nor one of these cannot grow into a key, so the search at
+    /// a word stops there instead of folding and looking up [`MAX_WORDS`] words each time.
+    prefixes: HashSet<Box<str>>,
     /// Every Arabic word of every listed spelling (folded), eligible or not.
     listed_words: HashSet<Box<str>>,
 }
@@ -152,8 +156,11 @@ impl Skeletons {
                 }
             }
         }
-        let map = found.into_iter().filter_map(|(k, v)| Some((k.into_boxed_str(), v?.0))).collect();
-        Skeletons { map, listed_words }
+        let map: HashMap<Box<str>, u32> =
+            found.into_iter().filter_map(|(k, v)| Some((k.into_boxed_str(), v?.0))).collect();
+        let prefixes =
+            map.keys().flat_map(|k| k.match_indices(' ').map(|(space, _)| Box::from(&k[..space]))).collect();
+        Skeletons { map, prefixes, listed_words }
     }
 
     /// The pattern whose skeleton is `key`, if any.
@@ -222,6 +229,9 @@ impl Skeletons {
         let mut best = self.map.get(key.as_str()).map(|&p| (first_end, p));
         let mut end = first_end;
         for _ in 1..MAX_WORDS {
+            if !self.prefixes.contains(key.as_str()) {
+                break;
+            }
             // The next word, after exactly one space.
             let rest = &folded[end..];
             let Some(next) = rest.strip_prefix(' ') else { break };

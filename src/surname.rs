@@ -76,6 +76,9 @@ pub(crate) fn link(
     }
     let mut added = vec![];
     for (start, word) in words(text) {
+        if word.chars().next().is_some_and(char::is_lowercase) {
+            continue; // "traore": a Latin-script surname is capitalised (and has no Arabic proclitic)
+        }
         // Each word folded once; only a word that is not a surname as written loses a proclitic.
         let whole = fold(word);
         let (start, word, folded) = match proclitic(word) {
@@ -85,9 +88,6 @@ pub(crate) fn link(
             _ => (start, word, whole),
         };
         let Some(&Some((person, variant))) = surnames.get(&folded) else { continue };
-        if word.chars().next().is_some_and(char::is_lowercase) {
-            continue; // "traore": a Latin-script surname is capitalised
-        }
         let end = start + word.len();
         if !stands_alone(text, start, end, given_names) {
             continue;
