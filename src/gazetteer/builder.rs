@@ -45,7 +45,7 @@ impl GazetteerBuilder {
     /// bytes that are not a precompiled gazetteer are an error of `source`.
     pub fn add_precompiled(&mut self, source: &str, bytes: &[u8], tier: Tier) -> &mut Self {
         self.sources.push(source.to_string());
-        match decode(bytes) {
+        match decode(bytes, true) {
             Ok(mut precompiled) => {
                 for (entity, origin) in &mut precompiled.entities {
                     entity.tier = tier;

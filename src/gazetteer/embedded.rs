@@ -22,7 +22,7 @@ pub fn embedded_sources() -> &'static [(&'static str, &'static str)] {
 
 /// The embedded gazetteer as precompiled by `build.rs`, or the errors its files had.
 pub(crate) fn embedded_precompiled() -> Result<Precompiled, LoadError> {
-    let precompiled = decode(EMBEDDED_BINARY).map_err(|message| LoadError {
+    let precompiled = decode(EMBEDDED_BINARY, false).map_err(|message| LoadError {
         diagnostics: vec![Diagnostic {
             severity: Severity::Error,
             source: "embedded".into(),
@@ -54,6 +54,13 @@ mod tests {
             builder.add_toml(name, text, Tier::Curated);
         }
         builder.build().unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    /// The embedded binary is decoded without checking its folded forms (start-up time): they are
+    /// checked here, as a loaded layer's are.
+    #[test]
+    fn the_embedded_folded_forms_are_the_foldings_of_their_spellings() {
+        super::decode(super::EMBEDDED_BINARY, true).unwrap_or_else(|e| panic!("{e}"));
     }
 
     #[test]

@@ -23,6 +23,21 @@ use crate::arabic_spelling::Derivation;
 
 const MAGIC: &[u8; 8] = b"SAHELGZ1";
 
+/// Whether `folded` is the folding of `text`. Plain ASCII words separated by single spaces fold to
+/// their ASCII lower case, which is compared byte by byte; anything else is folded.
+fn folds_to(text: &str, folded: &str) -> bool {
+    let plain = !text.starts_with(' ')
+        && !text.ends_with(' ')
+        && !text.contains("  ")
+        && text.bytes().all(|b| b.is_ascii_alphanumeric() || b == b' ');
+    if plain {
+        folded.len() == text.len()
+            && folded.bytes().zip(text.bytes()).all(|(f, t)| f == t.to_ascii_lowercase())
+    } else {
+        *folded == *crate::fold::fold(text)
+    }
+}
+
 /// Whether `bytes` start like a precompiled gazetteer (its magic), so that a file can be told from
 /// TOML, spaCy JSONL or TSV before it is read as text.
 pub fn is_precompiled(bytes: &[u8]) -> bool {
@@ -177,8 +192,10 @@ fn encode_body(gazetteer: &Precompiled, strings: &mut Strings) -> Vec<u8> {
     body
 }
 
-/// Reads a precompiled gazetteer, or says why the bytes are not one.
-pub(crate) fn decode(bytes: &[u8]) -> Result<Precompiled, String> {
+/// Reads a precompiled gazetteer, or says why the bytes are not one. `check_folding`: every folded
+/// form the bytes give is checked to be its spelling's folding (a file a user loads); the embedded
+/// gazetteer, written by this crate's build from the same folding (a test compares them), is not.
+pub(crate) fn decode(bytes: &[u8], check_folding: bool) -> Result<Precompiled, String> {
     let mut r = Reader { bytes, at: 0 };
     if bytes.get(..MAGIC.len()) != Some(&MAGIC[..]) {
         return Err("not a precompiled sahel-tagger gazetteer (no SAHELGZ1 header)".into());
@@ -265,14 +282,23 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Precompiled, String> {
         for _ in 0..variant_count {
             let flags = r.byte()?;
             let text = if flags & TEXT_IS_NAME != 0 { name.clone() } else { string(&mut r, &strings)? };
-            let fold: Box<str> = if flags & FOLD_SAME != 0 {
-                text.as_str().into()
-            } else if flags & FOLD_ASCII_LOWER != 0 {
-                text.to_ascii_lowercase().into_boxed_str()
-            } else if flags & FOLD_AT_LOAD != 0 {
+            let fold: Box<str> = if flags & FOLD_AT_LOAD != 0 && flags & (FOLD_SAME | FOLD_ASCII_LOWER) == 0 {
                 crate::fold::fold(&text).into_boxed_str()
             } else {
-                string(&mut r, &strings)?.into_boxed_str()
+                let claimed: Box<str> = if flags & FOLD_SAME != 0 {
+                    text.as_str().into()
+                } else if flags & FOLD_ASCII_LOWER != 0 {
+                    text.to_ascii_lowercase().into_boxed_str()
+                } else {
+                    string(&mut r, &strings)?.into_boxed_str()
+                };
+                // The automaton is built from this form: one that is not the spelling's folding (a
+                // damaged file, or bytes made to look like a layer) would match other text than the
+                // spelling says. Checked without folding for the plain ASCII words most spellings are.
+                if check_folding && !folds_to(&text, &claimed) {
+                    return Err(r.error(&format!("the folded form of {text:?} is not its folding")));
+                }
+                claimed
             };
             let derived = if flags & DERIVED != 0 {
                 let from = string(&mut r, &strings)?;
@@ -529,7 +555,7 @@ mod tests {
         });
         let entities = vec![moussala, odd];
         let bytes = encode_layer("layer.bin", &entities);
-        let decoded = decode(&bytes).unwrap();
+        let decoded = decode(&bytes, true).unwrap();
         assert_eq!(decoded.sources, ["layer.bin"]);
         let back: Vec<Entity> = decoded.entities.iter().map(|(e, _)| e.clone()).collect();
         assert_eq!(back, entities);
@@ -562,7 +588,28 @@ mod tests {
                 })
                 .collect(),
         };
-        assert_eq!(decode(&encode(&with_lines)).unwrap(), with_lines);
+        assert_eq!(decode(&encode(&with_lines), true).unwrap(), with_lines);
+    }
+
+    /// A layer whose folded form is not its spelling's folding is refused (found by the
+    /// load_precompiled fuzz target: "Seed layerХ…" flagged as folding to its ASCII lower case, which
+    /// keeps the Cyrillic capital, made a pattern that the spelling itself only matched tolerantly).
+    #[test]
+    fn a_folded_form_that_is_not_the_folding_is_refused() {
+        let entity = village(9990002, "Kelmoura", &["Seed layerХ villages", "كلمورة"]);
+        let bytes = encode_layer("layer.bin", std::slice::from_ref(&entity));
+        for (variant, wrong) in [(1, "seed layerХ villages"), (2, "كلموره x")] {
+            let mut forged = decode(&bytes, true).unwrap();
+            forged.entities[0].1.folded[variant] = wrong.into();
+            let forged_bytes = encode(&forged);
+            let error = decode(&forged_bytes, true).unwrap_err();
+            assert!(error.contains("is not its folding"), "{error}");
+            assert_eq!(
+                decode(&forged_bytes, false).unwrap(),
+                forged,
+                "unchecked, the form is taken as written"
+            );
+        }
     }
 
     /// A GeoNames-style layer (TSV, as `sahel-tagger gazetteer geonames` writes it) compiled as
