@@ -238,6 +238,10 @@ pub(crate) fn decode(bytes: &[u8], check_folding: bool) -> Result<Precompiled, S
         let source = string(&mut r, &strings)?;
         let line = line(&mut r)?;
         let message = string(&mut r, &strings)?;
+        if message.trim().is_empty() {
+            // Shown to the user as the reason a layer loads with a warning or not at all.
+            return Err(r.error("a diagnostic without a message"));
+        }
         out.diagnostics.push(Diagnostic { severity, source, line, message });
     }
     let count = r.count()?;
@@ -589,6 +593,11 @@ mod tests {
                 .collect(),
         };
         assert_eq!(decode(&encode(&with_lines), true).unwrap(), with_lines);
+        // A diagnostic must say something (found by the fuzz target: an empty warning).
+        let mut silent = with_lines;
+        silent.diagnostics[0].message = " ".into();
+        let error = decode(&encode(&silent), true).unwrap_err();
+        assert!(error.contains("a diagnostic without a message"), "{error}");
     }
 
     /// A layer whose folded form is not its spelling's folding is refused (found by the
