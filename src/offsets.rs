@@ -16,7 +16,8 @@ pub struct Position {
     pub utf16: usize,
 }
 
-/// Converts increasing byte offsets of one text into [`Position`]s in a single forward pass.
+/// Converts byte offsets of one text into [`Position`]s, counting only from the previous offset (one
+/// forward pass for sorted mentions).
 #[derive(Clone, Debug)]
 pub struct OffsetCounter<'a> {
     text: &'a [u8],
@@ -29,19 +30,22 @@ impl<'a> OffsetCounter<'a> {
         OffsetCounter { text: text.as_bytes(), at: Position::default() }
     }
 
-    /// The position of byte offset `byte`. Offsets must not decrease between calls (a smaller one
-    /// restarts the count from the beginning, which is correct but slow).
+    /// The position of byte offset `byte` (a character boundary). Only the bytes between it and the
+    /// previous query are counted, backwards too: a view that reads a mention's end before its start
+    /// (or evidence a little earlier) costs the distance, not a count from the start of the text.
     pub fn position(&mut self, byte: usize) -> Position {
         assert!(byte <= self.text.len(), "offset {byte} is past the end of the text");
-        if byte < self.at.byte {
-            self.at = Position::default();
-        }
-        let span = &self.text[self.at.byte..byte];
+        let (from, to) = if byte < self.at.byte { (byte, self.at.byte) } else { (self.at.byte, byte) };
+        let span = &self.text[from..to];
         // A scalar value starts at every byte that is not a continuation byte (0b10xxxxxx); it takes
         // two UTF-16 units when its UTF-8 form is four bytes long (lead byte 0b11110xxx).
         let chars = span.iter().filter(|&&b| (b as i8) >= -0x40).count();
         let astral = span.iter().filter(|&&b| b >= 0xF0).count();
-        self.at = Position { byte, char: self.at.char + chars, utf16: self.at.utf16 + chars + astral };
+        self.at = if byte < self.at.byte {
+            Position { byte, char: self.at.char - chars, utf16: self.at.utf16 - chars - astral }
+        } else {
+            Position { byte, char: self.at.char + chars, utf16: self.at.utf16 + chars + astral }
+        };
         self.at
     }
 }
@@ -60,7 +64,26 @@ mod tests {
         let p = c.position(x);
         assert_eq!(p.char, text[..x].chars().count());
         assert_eq!(p.utf16, text[..x].encode_utf16().count());
-        // Going back restarts and stays correct.
+        // Going back counts back and stays correct.
         assert_eq!(c.position(1).utf16, 1);
+    }
+
+    /// Any order of queries at character boundaries gives what counting from the start gives.
+    #[test]
+    fn any_order_of_queries_counts_as_from_the_start() {
+        let text = "Le 😀 JNIM à Tombouctou ; جماعة نصرة 𝔸 x‍y";
+        let boundaries: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+        let mut c = OffsetCounter::new(text);
+        for (k, &b) in boundaries.iter().enumerate() {
+            // Forward, backward and repeated queries interleaved.
+            for &byte in &[b, boundaries[(k * 7) % boundaries.len()], b] {
+                let expected = Position {
+                    byte,
+                    char: text[..byte].chars().count(),
+                    utf16: text[..byte].encode_utf16().count(),
+                };
+                assert_eq!(c.position(byte), expected);
+            }
+        }
     }
 }
