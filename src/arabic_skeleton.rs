@@ -33,7 +33,11 @@
 //! skeleton of the village `كومبري` but is the president's surname. Such a run is never matched by
 //! skeleton; the exact matcher finds it when a listed spelling is that run.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+
+// The maps below are built from the gazetteer and only looked up with text: a lookup cannot make them
+// collide, so a fast hash (Fx) is safe where std's DoS-resistant SipHash cost 7 % of tag().
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// Fewest letters of a name's skeleton (all its words) for it to be matched by skeleton.
 pub const MIN_LETTERS: usize = 5;
@@ -65,13 +69,16 @@ fn is_arabic_word(word: &str) -> bool {
     !word.is_empty() && word.chars().all(crate::arabic::is_arabic_letter)
 }
 
-/// Appends the skeleton of `word` to `out`; false (and nothing appended) when it has none.
+/// Appends the skeleton of `word` to `out`; false (and nothing appended) when it has none. One pass:
+/// what was appended is taken back at the first letter that is not Arabic.
 fn push_skeleton(word: &str, out: &mut String) -> bool {
-    if !is_arabic_word(word) {
-        return false;
-    }
+    let mark = out.len();
     let mut previous = None;
     for (i, c) in word.char_indices() {
+        if !crate::arabic::is_arabic_letter(c) {
+            out.truncate(mark);
+            return false;
+        }
         let (first, last) = (i == 0, i + c.len_utf8() == word.len());
         let c = match c {
             '\u{0627}' | '\u{0648}' | '\u{064A}' if !first && !last => continue, // ا و ي
@@ -88,7 +95,7 @@ fn push_skeleton(word: &str, out: &mut String) -> bool {
         }
         previous = Some(c);
     }
-    true
+    !word.is_empty()
 }
 
 /// The skeleton of a folded name of one or more words separated by single spaces.
@@ -108,13 +115,13 @@ fn name_skeleton(folded: &str) -> Option<String> {
 /// The skeletons of the names that may be matched by skeleton, each with its pattern.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Skeletons {
-    map: HashMap<Box<str>, u32>,
+    map: FxHashMap<Box<str>, u32>,
     /// The first words of every key of `map` that has more words (`"كل"` of `"كل مد"`): a run of
     /// words whose skeleton is neither a key nor one of these cannot grow into a key, so the search at
     /// a word stops there instead of folding and looking up [`MAX_WORDS`] words each time.
-    prefixes: HashSet<Box<str>>,
+    prefixes: FxHashSet<Box<str>>,
     /// Every Arabic word of every listed spelling (folded), eligible or not.
-    listed_words: HashSet<Box<str>>,
+    listed_words: FxHashSet<Box<str>>,
 }
 
 impl Skeletons {
@@ -124,7 +131,7 @@ impl Skeletons {
         // Skeleton → (pattern, entity) of an eligible pattern, or None once two entities share it.
         let mut found: HashMap<String, Option<(u32, u32)>> = HashMap::new();
         let mut others: Vec<(String, u32)> = vec![];
-        let mut listed_words = HashSet::new();
+        let mut listed_words = FxHashSet::default();
         for (p, (folded, eligible, entity)) in patterns.enumerate() {
             for word in folded.split(' ').filter(|w| is_arabic_word(w)) {
                 listed_words.insert(Box::from(word));
@@ -156,7 +163,7 @@ impl Skeletons {
                 }
             }
         }
-        let map: HashMap<Box<str>, u32> =
+        let map: FxHashMap<Box<str>, u32> =
             found.into_iter().filter_map(|(k, v)| Some((k.into_boxed_str(), v?.0))).collect();
         let prefixes =
             map.keys().flat_map(|k| k.match_indices(' ').map(|(space, _)| Box::from(&k[..space]))).collect();
