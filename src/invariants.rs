@@ -6,7 +6,7 @@
 //! well-formed [`Tagger`] result.
 
 use crate::fold::{fold, is_word_char};
-use crate::gazetteer::{tsv, Gazetteer, GazetteerBuilder, LoadError, Severity, Tier};
+use crate::gazetteer::{tsv, Diagnostic, Gazetteer, GazetteerBuilder, LoadError, Severity, Tier};
 use crate::{Mention, Tagger};
 
 /// Tags `text` and checks everything about the result: [`mentions`], [`offsets`] and [`folding`].
@@ -192,17 +192,22 @@ pub fn precompiled_loader(bytes: &[u8], tier: Tier) -> Result<Option<Gazetteer>,
             if error.errors().next().is_none() {
                 return Err(format!("the build failed without an error diagnostic: {:?}", error.diagnostics));
             }
-            if let Some(d) = error.diagnostics.iter().find(|d| d.message.trim().is_empty()) {
-                return Err(format!("diagnostic without a message: {d:?}"));
-            }
-            // A decoding error names `source`; an error in the entities decoded names the file and line
-            // they were compiled from (recorded in the bytes).
-            if let Some(d) = error.diagnostics.iter().find(|d| d.source.is_empty()) {
-                return Err(format!("diagnostic without its source: {d:?}"));
-            }
-            Ok(None)
+            decoded_diagnostics(&error.diagnostics).map(|()| None)
         }
-        Ok(gazetteer) => loaded(None, "", &gazetteer).map(|()| Some(gazetteer)),
+        Ok(gazetteer) => {
+            decoded_diagnostics(gazetteer.diagnostics())?;
+            loaded(None, "", &gazetteer).map(|()| Some(gazetteer))
+        }
+    }
+}
+
+/// A decoding error names the layer; a diagnostic decoded from it names the file and line it was
+/// compiled from (recorded in the bytes), or the layer when it names none; lines count from 1.
+fn decoded_diagnostics(diagnostics: &[Diagnostic]) -> Result<(), String> {
+    match diagnostics.iter().find(|d| d.source.is_empty() || d.message.trim().is_empty() || d.line == Some(0))
+    {
+        Some(d) => Err(format!("diagnostic without its source, a message or a line: {d:?}")),
+        None => Ok(()),
     }
 }
 

@@ -53,6 +53,12 @@ impl GazetteerBuilder {
                         origin.source = source.to_string();
                     }
                 }
+                // A diagnostic that names no source is about the layer itself.
+                for d in &mut precompiled.diagnostics {
+                    if d.source.is_empty() {
+                        d.source = source.to_string();
+                    }
+                }
                 precompiled.sources.clear();
                 self.add_decoded(precompiled);
             }

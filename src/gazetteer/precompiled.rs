@@ -45,7 +45,7 @@ pub fn is_precompiled(bytes: &[u8]) -> bool {
 }
 
 /// A decoded precompiled gazetteer.
-#[derive(Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub(crate) struct Precompiled {
     /// Names of the sources it was built from.
     pub sources: Vec<String>,
@@ -222,9 +222,15 @@ pub(crate) fn decode(bytes: &[u8], check_folding: bool) -> Result<Precompiled, S
                 .ok_or_else(|| r.error("string index out of range")),
         }
     };
+    // Lines are counted from 1; the encoder writes a line as line + 1 and no line as 0.
     let line = |r: &mut Reader| -> Result<Option<usize>, String> {
-        let n = r.number()?;
-        n.checked_sub(1).map(usize::try_from).transpose().map_err(|_| r.error("line number out of range"))
+        match r.number()? {
+            0 => Ok(None),
+            n => match usize::try_from(n - 1) {
+                Ok(line) if line >= 1 => Ok(Some(line)),
+                _ => Err(r.error("line number out of range")),
+            },
+        }
     };
     let mut out = Precompiled::default();
     for _ in 0..r.count()? {
@@ -431,7 +437,7 @@ impl LineReader {
             return Some(None);
         }
         let line = self.previous.checked_add(unzigzag(code - 1))?;
-        let line_usize = usize::try_from(line).ok()?;
+        let line_usize = usize::try_from(line).ok().filter(|&l| l >= 1)?;
         self.previous = line;
         self.entity = Some(line);
         Some(Some(line_usize))
@@ -442,7 +448,7 @@ impl LineReader {
             return Some(None);
         }
         let line = self.entity.unwrap_or(0).checked_add(unzigzag(code - 1))?;
-        Some(Some(usize::try_from(line).ok()?))
+        Some(Some(usize::try_from(line).ok().filter(|&l| l >= 1)?))
     }
 }
 
@@ -598,6 +604,18 @@ mod tests {
         silent.diagnostics[0].message = " ".into();
         let error = decode(&encode(&silent), true).unwrap_err();
         assert!(error.contains("a diagnostic without a message"), "{error}");
+        // Lines are counted from 1: a line 0 (written as 1) is not one, wherever it is read.
+        let mut zero = silent.clone();
+        zero.diagnostics[0].message = "a warning".into();
+        zero.diagnostics[0].line = Some(0);
+        let error = decode(&encode(&zero), true).unwrap_err();
+        assert!(error.contains("line number out of range"), "{error}");
+        let mut zero = silent;
+        zero.diagnostics.clear();
+        zero.entities[1].1.line = Some(0);
+        zero.entities[1].1.variant_lines = vec![None; zero.entities[1].0.variants.len()];
+        let error = decode(&encode(&zero), true).unwrap_err();
+        assert!(error.contains("line number out of range"), "{error}");
     }
 
     /// A layer whose folded form is not its spelling's folding is refused (found by the
@@ -661,6 +679,24 @@ mod tests {
         assert_eq!((warning.source.as_str(), warning.line), ("geonames.tsv", Some(4)));
         assert_eq!(from_binary.diagnostics(), from_text.diagnostics());
         assert!(from_binary.sources().iter().any(|s| s == "geonames.bin"));
+    }
+
+    /// A diagnostic in a layer that names no source is about the layer, as an entity without a
+    /// source is (found by the load_precompiled fuzz target: a warning shown as ": warning: …").
+    #[test]
+    fn a_layer_diagnostic_without_a_source_names_the_layer() {
+        let mut layer = decode(&encode_layer("", &[village(2248217, "Moussala", &["MSL"])]), true).unwrap();
+        layer.diagnostics.push(Diagnostic {
+            severity: Severity::Warning,
+            source: String::new(),
+            line: Some(2),
+            message: "kept from the compiled source".into(),
+        });
+        let mut builder = GazetteerBuilder::with_embedded();
+        builder.add_precompiled("layer.bin", &encode(&layer), Tier::Geonames);
+        let gazetteer = builder.build().unwrap();
+        let kept = gazetteer.diagnostics().iter().find(|d| d.message.starts_with("kept")).unwrap();
+        assert_eq!(kept.to_string(), "layer.bin:2: warning: kept from the compiled source");
     }
 
     #[test]
