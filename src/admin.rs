@@ -107,21 +107,15 @@ pub struct Admin {
 /// The administrative units of an entity, found along its parent chain (itself first). Entities that
 /// are not places, or whose chain meets no GeoNames unit, have none.
 pub fn admin_of(gazetteer: &Gazetteer, entity: EntityIndex) -> Admin {
-    let mut at = Some(entity);
-    // A chain is short; the bound only guards against a cycle in user data.
-    for _ in 0..12 {
-        let Some(index) = at else { break };
-        let e = gazetteer.entity(index);
-        if e.kind != crate::EntityType::Place {
-            break;
+    let places = gazetteer
+        .parent_chain(entity)
+        .map(|index| gazetteer.entity(index))
+        .take_while(|e| e.kind == crate::EntityType::Place);
+    match places.filter_map(|e| e.geonames.and_then(unit)).next() {
+        Some(unit) if unit.level == 2 => {
+            Admin { admin1: admin1_unit(unit.country, unit.admin1_code), admin2: Some(unit) }
         }
-        if let Some(unit) = e.geonames.and_then(unit) {
-            return match unit.level {
-                2 => Admin { admin1: admin1_unit(unit.country, unit.admin1_code), admin2: Some(unit) },
-                _ => Admin { admin1: Some(unit), admin2: None },
-            };
-        }
-        at = e.parent.as_deref().and_then(|p| gazetteer.index_of(p));
+        Some(unit) => Admin { admin1: Some(unit), admin2: None },
+        None => Admin::default(),
     }
-    Admin::default()
 }

@@ -538,17 +538,11 @@ fn sentence(text: &str, start: usize, end: usize) -> (usize, usize) {
 fn regions(gazetteer: &Gazetteer, candidates: &[EntityIndex]) -> Vec<EntityIndex> {
     let mut out = vec![];
     for &c in candidates {
-        let mut at = Some(c);
-        for _ in 0..6 {
-            let Some(index) = at else { break };
-            let entity = gazetteer.entity(index);
-            if entity.subtype.as_deref() == Some("country") {
-                break;
-            }
+        let chain = gazetteer.parent_chain(c);
+        for index in chain.take_while(|&i| gazetteer.entity(i).subtype.as_deref() != Some("country")) {
             if !out.contains(&index) {
                 out.push(index);
             }
-            at = entity.parent.as_deref().and_then(|p| gazetteer.index_of(p));
         }
     }
     out

@@ -611,11 +611,7 @@ fn namesake_order(gazetteer: &Gazetteer, e: EntityIndex) -> Option<usize> {
 /// The places above `e` by `parent`, nearest first, countries left out.
 fn ancestors(gazetteer: &Gazetteer, e: EntityIndex) -> Vec<EntityIndex> {
     let mut out = vec![];
-    let mut at = gazetteer.entity(e).parent.as_deref().and_then(|p| gazetteer.index_of(p));
-    // A chain is short; the bound on steps (not on places found) guards against a cycle in user data
-    // through entities that are not places, which `out` never holds.
-    for _ in 0..12 {
-        let Some(index) = at else { break };
+    for index in gazetteer.parent_chain(e).skip(1) {
         let entity = gazetteer.entity(index);
         if out.len() >= 8 || out.contains(&index) || entity.subtype.as_deref() == Some("country") {
             break;
@@ -623,7 +619,6 @@ fn ancestors(gazetteer: &Gazetteer, e: EntityIndex) -> Vec<EntityIndex> {
         if entity.kind == EntityType::Place {
             out.push(index);
         }
-        at = entity.parent.as_deref().and_then(|p| gazetteer.index_of(p));
     }
     out
 }

@@ -85,6 +85,20 @@ impl Gazetteer {
         self.by_id.get(id).map(|&i| EntityIndex(i))
     }
 
+    /// The entity at `index`, then the entities above it by `parent`, nearest first. A real chain is
+    /// short (village, department, region, country); the walk stops after [`Self::CHAIN_LIMIT`]
+    /// entities, which ends a cycle in user data (the build refuses a parent that names no entity, not
+    /// a loop, which a layer may close over entities of another).
+    pub fn parent_chain(&self, index: EntityIndex) -> impl Iterator<Item = EntityIndex> + '_ {
+        std::iter::successors(Some(index), |&at| {
+            self.entity(at).parent.as_deref().and_then(|p| self.index_of(p))
+        })
+        .take(Self::CHAIN_LIMIT)
+    }
+
+    /// How many entities [`Self::parent_chain`] gives at most.
+    pub const CHAIN_LIMIT: usize = 12;
+
     /// Warnings found while building (ambiguous variants and the like).
     pub fn diagnostics(&self) -> &[Diagnostic] {
         &self.diagnostics
