@@ -3,8 +3,8 @@
 // arrays of UTF-16 spans, entity indexes, flags, variant indexes and candidates; `PackedMentions` in
 // pkg/sahel_tagger.d.ts) and `tagSpans(text)` (a Uint32Array of [start, end, entityIndex, flags]
 // quadruples, the first four numbers of each packed mention) over the entity table indexed by
-// entityIndex: the wasm `Entity` objects without their spellings (the card shows lineage, parents and
-// coordinates, not variants). `details(text)` gives what the spans leave out, for the card and the
+// entityIndex (the wasm `entityTable()`: the entities without their spellings; the card shows lineage,
+// parents and coordinates, not variants). `details(text)` gives what the spans leave out, for the card and the
 // exports: each mention's variant, for an ambiguous one its candidates, the reason context linked it
 // and the places that share its name. `tagUnlisted(text)` gives `{spans, unl}`: the spans and the names
 // no list holds (`[start, end, type, cue]`), from one tagging.
@@ -54,10 +54,8 @@ export function createEngine({ villages = false, sources = [] } = {}) {
         tagger = base.length ? Tagger.fromSources(base, true) : new Tagger();
       }
       let count = 0;
-      const entities = tagger.entities().map(({ variants, ...e }) => {
-        if (e.tier === 'geonames') count++;
-        return e;
-      });
+      const entities = tagger.entityTable();
+      for (const e of entities) if (e.tier === 'geonames') count++;
       return {
         version: tagger.stats().version,
         entities,

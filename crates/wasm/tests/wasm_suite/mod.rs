@@ -263,6 +263,22 @@ fn offsets_are_utf16_around_emoji_and_arabic() {
     }
 }
 
+/// `entityTable()` is `entities()` without the spellings, entity for entity, field for field.
+#[wasm_bindgen_test]
+fn the_entity_table_is_the_entities_without_their_spellings() {
+    let tagger = default_tagger();
+    let mut entities: Vec<serde_json::Map<String, serde_json::Value>> =
+        from_js(call(&tagger, "entities", &[]).unwrap());
+    let table: Vec<serde_json::Map<String, serde_json::Value>> =
+        from_js(call(&tagger, "entityTable", &[]).unwrap());
+    assert!(entities.iter().all(|e| e["variants"].as_array().is_some_and(|v| !v.is_empty())));
+    for e in &mut entities {
+        e.remove("variants");
+    }
+    assert_eq!(table, entities);
+    assert!(table.iter().any(|e| e.contains_key("admin1") && e.contains_key("lat")), "facts are kept");
+}
+
 #[wasm_bindgen_test]
 fn lone_surrogates_keep_offsets_aligned() {
     // A JS string may hold an unpaired surrogate; the glue passes it to Rust as U+FFFD, which is one
