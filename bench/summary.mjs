@@ -198,7 +198,7 @@ for (const label of ['default', '500', '5k']) {
     names,
     num(c.mentions, 0),
     ms(c.startup_ms.median),
-    ms(c.walk_ms.median),
+    c.article_ms ? `${ms(c.walk_ms.median)} (article ${ms(c.article_ms.median)})` : ms(c.walk_ms.median),
     ms(c.tag_draw_ms.median),
     `**${ms(c.highlight_ms.median)}**`,
     `${ms(c.total_ms.median)}${c.first_highlight_ms ? ` (first highlight ${ms(c.first_highlight_ms.median)})` : ''}`,
@@ -238,7 +238,7 @@ for (const label of ['500', '5k']) {
   hlRows.push(['mark.js 8.11 `mark()`', label, ...what]);
 }
 const hlTable = table(
-  ['highlighter', 'names', 'mentions', 'start-up', 'text walk', 'tag + draw', 'highlighted (after start-up)', 'total from click', 'vs mark.js (highlighted / total)'],
+  ['highlighter', 'names', 'mentions', 'start-up', '(article +) text walk', 'tag + draw', 'highlighted (after start-up)', 'total from click', 'vs mark.js (highlighted / total)'],
   hlRows
 );
 
@@ -404,7 +404,7 @@ ${hlTable}
 
 The page: ${num(hl.page?.paragraphs, 0)} \`<p>\` elements, ${num(hl.page?.text_bytes / 1e6, 2)} MB of text (the start of the news text), on another site than the tagger.
 Times in ms from the bookmarklet's click (its \`javascript:\` code run in the page): start-up = until its tagger is ready (hidden frame, WebAssembly, gazetteer);
-highlighted = from then until every highlight is registered (text walk, tagging in chunks, CSS Custom Highlight ranges, panel).
+highlighted = from then until every highlight is registered (the article found by Readability in the tagger's frame, text walk, tagging in chunks, CSS Custom Highlight ranges, panel).
 500 and 5k: the bookmarklet's engine given those names (\`Tagger.fromSources\`, without the default gazetteer); mark.js gets the same names
 (\`accuracy: 'exactly'\`, \`diacritics: true\`, \`separateWordSearch: false\`; its whole-word rule is whitespace only, so it finds fewer).
 ² minimal pipeline: harness code, not the bookmarklet (bench/page/pipeline.js): walk, one \`tagSpans\`, StaticRanges, one Highlight per type registered once; painted = after the next frame.

@@ -9,11 +9,13 @@
 //     JSON text: ../shared/mentions.js exportText, kept out of the bookmarklet's bundle)
 //   {k: 'layer', id, on}      → {k: 'table', id, v, ents, lay} after switching the GeoNames village
 //                               layer on or off (a new entity table: every mention must be tagged again)
-//   {k: 'article', id, html}  → {k: 'article', id, ok, ids, title, byline, published} or {…, ok: false,
-//                               why}: the elements of the page's numbered copy (../shared/article.js)
-//                               that make its article, found by Readability (../shared/readable.js)
+//   {k: 'article', id, html, early?} → {k: 'article', id, ok, ids, title, byline, published} or {…, ok:
+//                               false, why}: the elements of the page's numbered copy
+//                               (../shared/article.js) that make its article, found by Readability
+//                               (../shared/readable.js); answered while the tagger starts too (`early`:
+//                               asked then, answered {ok: false, skipped: true} for a reader of whole pages)
 //   {k: 'prefer', id, article} → {k: 'article', id, on}: remembers "article only" (true) or "whole page"
-// or {k: 'error', id, msg}. When ready it sends {k: 'ready', v, ents, lay, art}, where `lay` is
+// or {k: 'error', id, msg}. Tagging, details and layer switches wait for the tagger. When ready it sends {k: 'ready', v, ents, lay, art}, where `lay` is
 // `{ok, on, n, keep}`: whether the tagger site has the village layer, whether it is in use, its
 // entities, and whether the choice can be remembered here; `art` is `{on}`, the reader's choice of
 // "article only" (the default) or the whole page.
@@ -110,6 +112,34 @@ function serve(port, origin, v) {
   let lay = null;
   const table = () => ({ v: engine.version, ents: entityTable(engine.entities, v), lay, srcErr: engine.sourcesError });
   say('Loading the tagger…', `For ${origin}`);
+  // The tagger starts at once; what needs it waits for it, in the order asked (a text sent after a
+  // layer switch is tagged with it). The rest is answered as it comes, before the tagger is ready too:
+  // a bookmarklet asks for the page's article while the tagger starts.
+  let queue = load(wantsVillages())
+    // A village layer that no longer loads (a stale generated file) must not stop the tagger.
+    .catch(() => load(false))
+    .then(
+      (r) => {
+        ({ engine, lay } = r);
+        performance.mark('sahel-tagger:ready');
+        port.postMessage({ k: 'ready', ...table(), art: { on: wantsArticle() } });
+        say('Ready', `Tagging the text of ${origin}…`);
+      },
+      (err) => {
+        port.postMessage({ k: 'fail', msg: message(err) });
+        say('The tagger could not start', message(err));
+      }
+    );
+  const withEngine = (id, answer) => {
+    queue = queue.then(async () => {
+      try {
+        if (!engine) throw new Error('the tagger could not start');
+        await answer();
+      } catch (err) {
+        port.postMessage({ k: 'error', id, msg: message(err) });
+      }
+    });
+  };
   const tag = (d) => {
     const { spans, unl } = d.u ? engine.tagUnlisted(d.text) : { spans: engine.tagSpans(d.text), unl: undefined };
     chars += d.text.length;
@@ -117,30 +147,26 @@ function serve(port, origin, v) {
     port.postMessage({ k: 'spans', id: d.id, spans, unl }, [spans.buffer]);
     say(`Tagged the text of ${origin}`, `${chars.toLocaleString('en')} characters, ${mentions.toLocaleString('en')} mentions.`);
   };
-  // Layer switches and tagging are answered in order: a text sent after a switch is tagged with it.
-  let queue = Promise.resolve();
   const onMessage = (e) => {
     const d = e.data;
     if (!d || !Number.isInteger(d.id)) return;
     if ((d.k === 'tag' || d.k === 'details') && typeof d.text === 'string') {
-      queue = queue.then(() => {
-        try {
-          if (d.text.length > MAX_TEXT) port.postMessage({ k: 'error', id: d.id, msg: 'text too long' });
-          else if (d.k === 'tag') tag(d);
-          else port.postMessage({ k: 'details', id: d.id, list: engine.details(d.text) });
-        } catch (err) {
-          port.postMessage({ k: 'error', id: d.id, msg: message(err) });
-        }
+      withEngine(d.id, () => {
+        if (d.text.length > MAX_TEXT) port.postMessage({ k: 'error', id: d.id, msg: 'text too long' });
+        else if (d.k === 'tag') tag(d);
+        else port.postMessage({ k: 'details', id: d.id, list: engine.details(d.text) });
       });
     } else if (d.k === 'article' && typeof d.html === 'string') {
-      queue = queue.then(() => {
-        try {
-          if (d.html.length > MAX_TEXT) port.postMessage({ k: 'article', id: d.id, ok: false, why: 'the page is too large to look for its article' });
-          else port.postMessage({ k: 'article', id: d.id, ...findArticleIn(d.html) });
-        } catch (err) {
-          port.postMessage({ k: 'error', id: d.id, msg: message(err) });
-        }
-      });
+      // `early`: asked while the tagger starts, before the bookmarklet knows the reader's choice; a
+      // reader who tags whole pages is answered `skipped` without a search.
+      try {
+        performance.mark('sahel-tagger:article');
+        if (d.early && !wantsArticle()) port.postMessage({ k: 'article', id: d.id, ok: false, skipped: true });
+        else if (d.html.length > MAX_TEXT) port.postMessage({ k: 'article', id: d.id, ok: false, why: 'the page is too large to look for its article' });
+        else port.postMessage({ k: 'article', id: d.id, ...findArticleIn(d.html) });
+      } catch (err) {
+        port.postMessage({ k: 'error', id: d.id, msg: message(err) });
+      }
     } else if (d.k === 'review' && typeof d.doc === 'string') {
       // The review marks of the visited page (../shared/review.js), kept in this origin's storage,
       // which browsers partition by the visited site: a page's marks stay with that site.
@@ -162,7 +188,7 @@ function serve(port, origin, v) {
       remember(WHOLE, d.article ? null : 'on');
       port.postMessage({ k: 'article', id: d.id, on: d.article });
     } else if (d.k === 'layer' && typeof d.on === 'boolean') {
-      queue = queue.then(async () => {
+      withEngine(d.id, async () => {
         try {
           say(d.on ? 'Loading the GeoNames villages…' : 'Removing the GeoNames villages…', `For ${origin}`);
           ({ engine, lay } = await load(d.on));
@@ -170,27 +196,13 @@ function serve(port, origin, v) {
           port.postMessage({ k: 'table', id: d.id, ...table() });
           say('Ready', lay.on ? `With ${lay.n.toLocaleString('en')} GeoNames villages.` : '');
         } catch (err) {
-          port.postMessage({ k: 'error', id: d.id, msg: message(err) });
           say('Ready', `The GeoNames villages could not be loaded: ${message(err)}`);
+          throw err;
         }
       });
     }
   };
-  load(wantsVillages())
-    // A village layer that no longer loads (a stale generated file) must not stop the tagger.
-    .catch(() => load(false))
-    .then(
-      (r) => {
-        ({ engine, lay } = r);
-        port.onmessage = onMessage;
-        port.postMessage({ k: 'ready', ...table(), art: { on: wantsArticle() } });
-        say('Ready', `Tagging the text of ${origin}…`);
-      },
-      (err) => {
-        port.postMessage({ k: 'fail', msg: message(err) });
-        say('The tagger could not start', message(err));
-      }
-    );
+  port.onmessage = onMessage;
 }
 
 if (!peer) {

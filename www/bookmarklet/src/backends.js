@@ -7,6 +7,7 @@
 // `art.on` is the reader's choice of "article only", `prefer(on)` remembers it (in the tagger
 // origin's storage: a frame or window only).
 import { h } from '../../shared/dom.js';
+import { numbered } from '../../shared/article.js';
 
 /** The protocol version sent in the hello's answer. */
 export const VERSION = '2';
@@ -132,6 +133,14 @@ export function remote(S, kind, lost) {
         }
       };
       win.postMessage({ t: 'sahel-tagger', k: 'connect', v: VERSION, sources: S.sources }, ORIGIN, [ch.port2]);
+      // The article is looked for while the tagger starts (the frame answers at once), unless the
+      // reader chose the whole page in this run: S.early holds the numbered copy's elements and the
+      // answer, for main.js's first search.
+      if (S.artOn) {
+        const c = numbered(D, S.host);
+        S.early = [c.els, ask({ k: 'article', html: c.html, early: 1 })];
+        S.early[1].catch(() => {});
+      }
       timer = setTimeout(() => fail('the tagger ' + kind + ' did not start'), 90000);
     };
     W.addEventListener('message', onMessage);

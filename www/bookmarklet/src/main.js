@@ -101,6 +101,8 @@ export function start(ORIGIN, SOURCES) {
     // why not (`artWhy`), what Readability said (`found`), and the document's title, URL and date.
     artOn: true,
     artChosen: false,
+    // The article search asked for while the tagger started: [els, answer] (backends.js).
+    early: null,
     only: null,
     artWhy: '',
     found: null,
@@ -364,13 +366,21 @@ export function start(ORIGIN, SOURCES) {
   const findArticle = async () => {
     S.found = null;
     S.artWhy = '';
+    // Asked while the tagger started (backends.js), unless skipped: the reader's choice was not known.
+    const early = S.early;
+    S.early = null;
     if (!S.artOn) return null;
     say('Finding the article\u2026');
     let set = null;
     let why = 'no article found on this page';
     try {
-      const { html, els } = numbered(D, host);
-      const r = await limit(S.eng.article(html), 30000, 'no answer');
+      let [els, answer] = early || [];
+      let r = early && (await limit(answer, 30000, 'no answer'));
+      if (!r || r.skipped) {
+        const c = numbered(D, host);
+        els = c.els;
+        r = await limit(S.eng.article(c.html), 30000, 'no answer');
+      }
       if (r.ok) set = articleSet(els, r.ids);
       else why = r.why || why;
       if (set) S.found = { title: r.title, date: r.published };
@@ -677,6 +687,7 @@ export function start(ORIGIN, SOURCES) {
         break;
       } catch (e) {
         S.alive();
+        S.early = null;
         if (/^(frames|pop-up windows|replies from)/.test(e.message)) blocked.add(e.message);
         if (e.message === SILENT) silent = true;
         // Removed with the panel while starting: the panel goes back (not forever), the next way is tried.

@@ -23,7 +23,9 @@ export const PANEL_CSS = [
   '.msg{padding:6px 10px;font-size:12px;background:#fff4e5;border-top:1px solid #f3d19c;border-bottom:1px solid #f3d19c}',
   '.msg p{margin:0 0 6px}.msg button{margin:0 4px 4px 0}.msg a{color:#1a55c8}',
   '.msg textarea{width:100%;height:70px;box-sizing:border-box;font:11px monospace}',
-  '.bar{display:flex;flex-wrap:wrap;gap:4px;align-items:center;padding:4px 10px 6px;border-bottom:1px solid #e4e4e4}',
+  // The panel's bands, one under the other, each with a rule below it.
+  '.bar,.gn,.art,.tools,.map,.rvbox{border-bottom:1px solid #e4e4e4}',
+  '.bar,.gn,.art,.tools{display:flex;gap:4px;padding:4px 10px 6px}.bar,.gn,.art{flex-wrap:wrap;align-items:center}',
   '.bar .pos{min-width:64px;text-align:center;font-variant-numeric:tabular-nums;font-size:12px}',
   '.bar .sp{flex:1}',
   // The three exports (JSON, CSV, GeoJSON) stay on the navigation's line in the panel's width.
@@ -46,18 +48,17 @@ export const PANEL_CSS = [
   'li.unl button{font-style:italic}li a.add{flex:none;font-size:11px;color:#1a55c8}',
   '.tip-cands{margin:2px 0 0;padding-left:16px}.tip-cands li.chosen{font-weight:600}',
   '.off{opacity:.45}',
-  '.gn,.art{display:flex;flex-wrap:wrap;align-items:center;gap:2px 6px;padding:4px 10px;border-bottom:1px solid #e4e4e4;font-size:12px}',
+  '.gn,.art{gap:2px 6px;padding:4px 10px;font-size:12px}',
   '.gn label,.art label{display:flex;align-items:center;gap:6px;flex:1;cursor:pointer}.gn input,.art input{margin:0}',
   '.gn .why,.art .why{flex-basis:100%;color:#5f6368}',
   '.art.warn .why{color:#8a4b00}',
   '.cr{padding:2px 10px;font-size:11px;color:#5f6368}.cr a{color:#1a55c8}',
   // The map and incident sheet buttons; the map's and the sheet's own styles come with them
   // (../../shared/panel-tools.js).
-  '.tools{display:flex;gap:4px;padding:4px 10px 6px;border-bottom:1px solid #e4e4e4}',
   '.tools button[aria-pressed="true"]{background:#1f2937;border-color:#1f2937;color:#fff}',
   '.box.wide{width:min(460px,calc(100vw - 24px))}',
-  '.map{padding:6px 10px;border-bottom:1px solid #e4e4e4;flex:none}.map .why{margin:0;color:#8a4b00;font-size:12px}',
-  '.rvbox{padding:2px 10px 6px;border-bottom:1px solid #e4e4e4}',
+  '.map{padding:6px 10px;flex:none}.map .why{margin:0;color:#8a4b00;font-size:12px}',
+  '.rvbox{padding:2px 10px 6px}',
   // The mention card (../../shared/card.js), drawn as on the tagger page (style.css, light scheme).
   `.tip{position:fixed;max-width:min(26rem,calc(100vw - 16px));box-sizing:border-box;padding:8px 11px;background:#fff;color:#1b1c1e;border:1px solid #d5d8dd;border-top:4px solid var(--t-line,#d5d8dd);border-radius:8px;box-shadow:0 6px 24px rgba(0,0,0,.16);font:12.5px/1.45 ${FONT};pointer-events:none;direction:ltr;text-align:left;z-index:1}`,
   '.tip-head{font-size:14px;margin-bottom:2px}.tip-surface{font-style:italic}.tip-arrow,.tip-key,.tip-type,.tip-ids,.tip-credit{color:#565a61}',
