@@ -18,7 +18,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use crate::fold::{fold, is_word_char};
+use crate::fold::{fold, fold_word, is_word_char};
 use crate::gazetteer::EntityType;
 
 /// What a cue says about the name after it.
@@ -290,7 +290,7 @@ pub fn words_before(text: &str, pos: usize, max: usize) -> Vec<Word> {
         if start == trimmed.len() {
             break;
         }
-        out.push(Word { start, end: trimmed.len(), folded: fold(&text[start..trimmed.len()]) });
+        out.push(Word { start, end: trimmed.len(), folded: fold_word(&text[start..trimmed.len()]) });
         end = start;
     }
     out

@@ -47,6 +47,17 @@ pub fn fold(text: &str) -> String {
     fold_case(text, CaseFold::Lower)
 }
 
+/// Folds one word: a run of [`is_word_char`] characters. Most words of the texts are plain ASCII, whose
+/// word characters are letters and digits, and their folding is their lower case: taken without the
+/// folding machinery, for the many words the context rules read around each mention.
+pub fn fold_word(word: &str) -> String {
+    if word.is_ascii() {
+        word.to_ascii_lowercase()
+    } else {
+        fold(word)
+    }
+}
+
 /// Folds `text` with the given case handling, trimming leading and trailing spaces.
 ///
 /// Lowercased folding, which the tagger runs on many short words per text, takes the same fast paths
@@ -673,6 +684,23 @@ fn push_cased(c: char, case: CaseFold, sink: &mut impl Emit) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `fold_word` is `fold` for any word: every ASCII word character alone and in words, and words
+    /// with accents, ligatures, Arabic and other scripts (which take `fold`).
+    #[test]
+    fn fold_word_is_fold_for_words() {
+        let ascii: Vec<char> = (0u8..0x80).map(char::from).filter(|&c| is_word_char(c)).collect();
+        assert_eq!(ascii.len(), 62, "letters and digits");
+        let mut words: Vec<String> = ascii.iter().map(|c| c.to_string()).collect();
+        words.push(ascii.iter().collect());
+        words.extend(
+            ["Tombouctou", "GAO", "x4", "Niafunké", "ŒUVRE", "Straße", "تمبكتو", "ⅣX"].map(String::from),
+        );
+        for word in &words {
+            assert!(word.chars().all(is_word_char), "{word:?} is a word");
+            assert_eq!(fold_word(word), fold(word), "{word:?}");
+        }
+    }
 
     #[test]
     fn the_arabic_table_agrees_with_the_general_rule() {

@@ -29,8 +29,10 @@
 
 use std::collections::HashMap;
 
+use rustc_hash::FxHashMap;
+
 use crate::designator::{unit_stem, Designators, Kind};
-use crate::fold::{fold, is_word_char};
+use crate::fold::{fold, fold_word, is_word_char};
 use crate::gazetteer::{EntityIndex, EntityType, Gazetteer};
 use crate::tagger::{MatchKind, Mention};
 
@@ -333,18 +335,19 @@ impl Ranker {
             })
             .map(|(i, m)| (i, m.entity))
             .collect();
-        let mut votes: HashMap<&str, usize> = HashMap::new();
+        // Keyed by what the gazetteer holds (country codes, entity indexes), never by text: Fx-hashed.
+        let mut votes: FxHashMap<&str, usize> = FxHashMap::default();
         for &(_, e) in &context {
             for code in countries(gazetteer, e) {
                 *votes.entry(code).or_default() += 1;
             }
         }
-        let above: HashMap<EntityIndex, Vec<EntityIndex>> =
+        let above: FxHashMap<EntityIndex, Vec<EntityIndex>> =
             context.iter().map(|&(_, e)| (e, ancestors(gazetteer, e))).collect();
         // For the document's level, in one pass: how many context places lie in each unit (the unit
         // itself included) and the first of them, and how many name each entity.
-        let mut inside: HashMap<EntityIndex, (usize, EntityIndex)> = HashMap::new();
-        let mut named: HashMap<EntityIndex, usize> = HashMap::new();
+        let mut inside: FxHashMap<EntityIndex, (usize, EntityIndex)> = FxHashMap::default();
+        let mut named: FxHashMap<EntityIndex, usize> = FxHashMap::default();
         for &(_, e) in &context {
             *named.entry(e).or_default() += 1;
             for &x in std::iter::once(&e).chain(&above[&e]) {
@@ -407,8 +410,10 @@ impl Ranker {
                 .chain(context[at..].iter().filter(|&&(j, _)| j != i).take(NEARBY).take_while(in_sentence))
                 .copied()
                 .collect();
-            let cue = self.cue(text, m, listed[i]);
-            let nationality = self.nationality(text, m);
+            // The words around the name, read once for both.
+            let (before, after) = (words_before(text, m.start, 3), word_after(text, m.end));
+            let cue = self.cue(text, m, listed[i], &before, after.as_deref());
+            let nationality = self.nationality(&before, after.as_deref());
             let all: Vec<EntityIndex> = candidates.iter().map(|&(c, _)| c).collect();
             // A broad area is the usual reading of its name ("the Sahel"): the rest of the document
             // does not make it a unit of that name, unless the surface names a unit ("Sahel region",
@@ -519,7 +524,16 @@ impl Ranker {
     }
 
     /// What the words right around a mention say about the kind of place it is.
-    fn cue(&self, text: &str, m: &Mention, listed: Option<Kind>) -> Option<Cue> {
+    /// `words`: the (up to) three folded words before the mention, nearest last; `next`: the folded
+    /// word after it.
+    fn cue(
+        &self,
+        text: &str,
+        m: &Mention,
+        listed: Option<Kind>,
+        words: &[String],
+        next: Option<&str>,
+    ) -> Option<Cue> {
         if let Some(kind) = listed {
             return Some(Cue::Units(kind));
         }
@@ -532,13 +546,12 @@ impl Ranker {
                 .any(|w| word.strip_suffix(w.as_str()).is_some_and(|prefix| prefix.chars().count() <= 2));
             return arabic_town.then_some(Cue::Settlement);
         }
-        let words = words_before(text, m.start, 3);
         let ends = |seq: &[&str]| words.len() >= seq.len() && words[words.len() - seq.len()..] == *seq;
         if TOWN_BEFORE.iter().any(|seq| ends(seq)) {
             return Some(Cue::Settlement);
         }
-        if let Some(next) = word_after(text, m.end) {
-            if TOWN_AFTER.contains(&next.as_str()) && !text[m.end..].trim_start().contains("town hall") {
+        if let Some(next) = next {
+            if TOWN_AFTER.contains(&next) && !text[m.end..].trim_start().contains("town hall") {
                 return Some(Cue::Settlement);
             }
         }
@@ -550,17 +563,17 @@ impl Ranker {
 
     /// The country a nationality adjective next to the mention names ("Sahel burkinabè", "Malian
     /// Gourma", "الساحل البوركيني").
-    fn nationality(&self, text: &str, m: &Mention) -> Option<&'static str> {
-        let after = word_after(text, m.end);
-        if let Some(word) = &after {
-            if let Some(&(_, code)) = NATIONALITIES_AFTER.iter().find(|(w, _)| w == word) {
+    /// `before` and `after` as for [`Self::cue`].
+    fn nationality(&self, before: &[String], after: Option<&str>) -> Option<&'static str> {
+        if let Some(word) = after {
+            if let Some(&(_, code)) = NATIONALITIES_AFTER.iter().find(|(w, _)| *w == word) {
                 return Some(code);
             }
             if let Some((_, code)) = self.nationalities_arabic.iter().find(|(w, _)| w == word) {
                 return Some(code);
             }
         }
-        let words = words_before(text, m.start, 2);
+        let words = &before[before.len().saturating_sub(2)..];
         let last = words.last()?;
         let possessive = (words.len() == 2 && last == "s").then(|| format!("{} s", words[0]));
         let before = possessive.as_deref().unwrap_or(last);
@@ -665,7 +678,7 @@ fn words_before(text: &str, start: usize, n: usize) -> Vec<String> {
         if word_start == rest.len() {
             break;
         }
-        out.push(fold(&rest[word_start..]));
+        out.push(fold_word(&rest[word_start..]));
         pos = word_start;
     }
     out.reverse();
@@ -676,14 +689,14 @@ fn words_before(text: &str, start: usize, n: usize) -> Vec<String> {
 fn word_before(text: &str, start: usize) -> Option<String> {
     let rest = text[..start].strip_suffix(' ')?;
     let word_start = rest.char_indices().rev().take_while(|(_, c)| is_word_char(*c)).last()?.0;
-    Some(fold(&rest[word_start..]))
+    Some(fold_word(&rest[word_start..]))
 }
 
 /// The word right after `end` (one space away), folded.
 fn word_after(text: &str, end: usize) -> Option<String> {
     let rest = text[end..].strip_prefix([' ', '\u{00A0}'])?;
     let len = rest.find(|c: char| !is_word_char(c)).unwrap_or(rest.len());
-    (len > 0).then(|| fold(&rest[..len]))
+    (len > 0).then(|| fold_word(&rest[..len]))
 }
 
 fn countries(gazetteer: &Gazetteer, e: EntityIndex) -> impl Iterator<Item = &str> {

@@ -33,7 +33,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::arabic::is_arabic_letter;
 use crate::cues::{self, Cue, CAPITALIZED_WORDS, FUNCTION_WORDS, NOT_NAMES};
-use crate::fold::{fold, is_word_char};
+use crate::fold::{fold, fold_word, is_word_char};
 use crate::gazetteer::EntityType;
 use crate::tagger::Mention;
 
@@ -161,8 +161,7 @@ fn tokenize(text: &str) -> Vec<Token> {
         tokens.push(Token {
             start: i,
             end,
-            // Most words are plain ASCII: lowercasing is their folding.
-            folded: if word.is_ascii() { word.to_ascii_lowercase() } else { fold(word) },
+            folded: fold_word(word),
             gap,
             hyphenated: matches!(between, "-" | "‐" | "‑"),
             capitalized: first.is_uppercase(),
