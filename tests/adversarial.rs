@@ -18,7 +18,8 @@ fn assert_linear(family: &str, small: usize, make: impl Fn(usize) -> String) {
         let text = make(size);
         let mut best = f64::MAX;
         let mut mentions = 0;
-        for _ in 0..3 {
+        // The best of several runs: one quiet moment of a shared machine is enough.
+        for _ in 0..7 {
             let started = Instant::now();
             mentions = tagger().tag(&text).len();
             best = best.min(started.elapsed().as_secs_f64());
