@@ -168,6 +168,8 @@ pub(crate) struct Designators {
     arabic: Vec<(String, Kind)>,
     /// Arabic plural designators, folded.
     arabic_plural: Vec<(String, Kind)>,
+    /// [`ARABIC_NATURAL`], folded.
+    arabic_natural: Vec<String>,
 }
 
 impl Designators {
@@ -196,7 +198,8 @@ impl Designators {
             }
         }
         let arabic_plural = ARABIC_PLURAL.iter().map(|&(w, k)| (fold(w), k)).collect();
-        Designators { by_name, by_stem, arabic, arabic_plural }
+        let arabic_natural = ARABIC_NATURAL.iter().map(|w| fold(w)).collect();
+        Designators { by_name, by_stem, arabic, arabic_plural, arabic_natural }
     }
 
     /// The mentions that a plural designator names as a list, with the kind of unit it names: "les
@@ -538,7 +541,7 @@ impl Designators {
             }
             return Some(rest.to_string());
         }
-        if ARABIC_NATURAL.iter().any(|w| fold(w) == first) {
+        if self.arabic_natural.iter().any(|w| w == first) {
             return Some(rest.to_string());
         }
         let (name, last) = folded.rsplit_once(' ')?;
