@@ -18,7 +18,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use crate::fold::{fold, fold_word, is_word_char};
+use crate::fold::{fold_word, is_word_char};
 use crate::gazetteer::EntityType;
 
 /// What a cue says about the name after it.
@@ -272,7 +272,7 @@ pub fn words_before(text: &str, pos: usize, max: usize) -> Vec<Word> {
         if let Some(stem) = trimmed.strip_suffix('.') {
             let word_start =
                 stem.char_indices().rev().take_while(|&(_, c)| is_word_char(c)).last().map(|(i, _)| i);
-            if word_start.is_some_and(|i| is_listed(ABBREVIATIONS, &fold(&stem[i..])))
+            if word_start.is_some_and(|i| is_listed(ABBREVIATIONS, &fold_word(&stem[i..])))
                 && trimmed.len() < before.len()
             {
                 trimmed = stem;
@@ -493,7 +493,7 @@ pub fn in_title_case_line(text: &str, pos: usize) -> bool {
         if !first.is_alphabetic() || !(first.is_uppercase() || first.is_lowercase()) {
             continue; // digits, scripts without case
         }
-        if is_listed(FUNCTION_WORDS, &fold(word)) {
+        if is_listed(FUNCTION_WORDS, &fold_word(word)) {
             continue;
         }
         words += 1;

@@ -23,7 +23,7 @@
 
 use std::collections::HashMap;
 
-use crate::fold::{fold, fold_with_origins, is_word_char, Folded, PARAGRAPH};
+use crate::fold::{fold, fold_with_origins, fold_word, is_word_char, Folded, PARAGRAPH};
 use crate::gazetteer::{EntityIndex, EntityType, Gazetteer};
 use crate::tagger::Mention;
 
@@ -564,7 +564,7 @@ fn list_gap(text: &str, end: usize, next_start: usize) -> bool {
     }
     let mut words = 0;
     for word in between.split(|c: char| !is_word_char(c)).filter(|w| !w.is_empty()) {
-        if !LIST_WORDS.contains(&fold(word).as_str()) {
+        if !LIST_WORDS.contains(&fold_word(word).as_str()) {
             return false;
         }
         words += 1;

@@ -21,7 +21,7 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::cues::{single_word_cue, words_before, Cue};
-use crate::fold::{fold, is_word_char};
+use crate::fold::{fold_word, is_word_char};
 use crate::rank::Reason;
 use crate::{EntityIndex, EntityType, Gazetteer, MatchKind, Mention};
 
@@ -57,7 +57,7 @@ pub(crate) fn link(
         if words.len() < 2 {
             continue;
         }
-        let last = fold(words[words.len() - 1]);
+        let last = fold_word(words[words.len() - 1]);
         if last.chars().count() < MIN_LETTERS || NOT_SURNAMES.contains(&last.as_str()) {
             continue;
         }
@@ -80,10 +80,10 @@ pub(crate) fn link(
             continue; // "traore": a Latin-script surname is capitalised (and has no Arabic proclitic)
         }
         // Each word folded once; only a word that is not a surname as written loses a proclitic.
-        let whole = fold(word);
+        let whole = fold_word(word);
         let (start, word, folded) = match proclitic(word) {
             Some(rest) if !surnames.contains_key(&whole) => {
-                (start + (word.len() - rest.len()), rest, fold(rest))
+                (start + (word.len() - rest.len()), rest, fold_word(rest))
             }
             _ => (start, word, whole),
         };
@@ -134,7 +134,7 @@ fn stands_alone(text: &str, start: usize, end: usize, given_names: &HashSet<Stri
     }
     let after = text[end..].strip_prefix(' ').unwrap_or("");
     let next: String = after.chars().take_while(|&c| is_word_char(c)).collect();
-    next.is_empty() || !given_names.contains(&fold(&next))
+    next.is_empty() || !given_names.contains(&fold_word(&next))
 }
 
 /// The words of `text` with their byte offsets.
