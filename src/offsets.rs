@@ -35,13 +35,14 @@ impl<'a> OffsetCounter<'a> {
     /// (or evidence a little earlier) costs the distance, not a count from the start of the text.
     pub fn position(&mut self, byte: usize) -> Position {
         assert!(byte <= self.text.len(), "offset {byte} is past the end of the text");
-        let (from, to) = if byte < self.at.byte { (byte, self.at.byte) } else { (self.at.byte, byte) };
+        let back = byte < self.at.byte;
+        let (from, to) = if back { (byte, self.at.byte) } else { (self.at.byte, byte) };
         let span = &self.text[from..to];
         // A scalar value starts at every byte that is not a continuation byte (0b10xxxxxx); it takes
         // two UTF-16 units when its UTF-8 form is four bytes long (lead byte 0b11110xxx).
         let chars = span.iter().filter(|&&b| (b as i8) >= -0x40).count();
         let astral = span.iter().filter(|&&b| b >= 0xF0).count();
-        self.at = if byte < self.at.byte {
+        self.at = if back {
             Position { byte, char: self.at.char - chars, utf16: self.at.utf16 - chars - astral }
         } else {
             Position { byte, char: self.at.char + chars, utf16: self.at.utf16 + chars + astral }

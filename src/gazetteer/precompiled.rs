@@ -226,10 +226,7 @@ pub(crate) fn decode(bytes: &[u8], check_folding: bool) -> Result<Precompiled, S
     let line = |r: &mut Reader| -> Result<Option<usize>, String> {
         match r.number()? {
             0 => Ok(None),
-            n => match usize::try_from(n - 1) {
-                Ok(line) if line >= 1 => Ok(Some(line)),
-                _ => Err(r.error("line number out of range")),
-            },
+            n => line_number(n - 1).map(Some).ok_or_else(|| r.error("line number out of range")),
         }
     };
     let mut out = Precompiled::default();
@@ -437,7 +434,7 @@ impl LineReader {
             return Some(None);
         }
         let line = self.previous.checked_add(unzigzag(code - 1))?;
-        let line_usize = usize::try_from(line).ok().filter(|&l| l >= 1)?;
+        let line_usize = line_number(line)?;
         self.previous = line;
         self.entity = Some(line);
         Some(Some(line_usize))
@@ -448,8 +445,13 @@ impl LineReader {
             return Some(None);
         }
         let line = self.entity.unwrap_or(0).checked_add(unzigzag(code - 1))?;
-        Some(Some(usize::try_from(line).ok().filter(|&l| l >= 1)?))
+        Some(Some(line_number(line)?))
     }
+}
+
+/// `n` as a line number, which counts from 1: `None` for 0, a negative number or one too large.
+fn line_number<N: TryInto<usize>>(n: N) -> Option<usize> {
+    n.try_into().ok().filter(|&line| line >= 1)
 }
 
 /// Appends `n` as unsigned LEB128.
