@@ -34,6 +34,8 @@
 
 use std::collections::{HashMap, HashSet};
 
+use rustc_hash::FxHashSet;
+
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
 use crate::cues::{self, Cue, CAPITALIZED_WORDS, FUNCTION_WORDS};
@@ -196,7 +198,7 @@ impl Check {
 #[derive(Clone, Debug)]
 pub(crate) struct Evidencer {
     /// Folded common first names and surnames (see `gazetteer::geonames::personal_names`).
-    personal_names: HashSet<String>,
+    personal_names: FxHashSet<String>,
 }
 
 impl Evidencer {
@@ -303,7 +305,7 @@ impl Evidencer {
         if entity.tier != Tier::Geonames && !(m.possible && single_word) && !person_single {
             return None;
         }
-        if cues::is_listed(CAPITALIZED_WORDS, &folded) {
+        if CAPITALIZED_WORDS.contains(&folded) {
             return Some(Doubt::CapitalizedWord);
         }
         if entity.kind == EntityType::Person {
@@ -339,7 +341,7 @@ fn is_anchor(m: &Mention) -> bool {
 /// What rules a doubtful mention out whatever its evidence.
 fn ruled_out(
     gazetteer: &Gazetteer,
-    given_names: &HashSet<String>,
+    given_names: &FxHashSet<String>,
     text: &str,
     start: usize,
     end: usize,
@@ -570,7 +572,7 @@ fn regions_meet(
 /// not count ("President Kaboré", "le général Tiani").
 fn other_name(
     gazetteer: &Gazetteer,
-    given_names: &HashSet<String>,
+    given_names: &FxHashSet<String>,
     text: &str,
     start: usize,
     end: usize,
@@ -590,7 +592,7 @@ fn other_name(
         let folded = fold(word);
         word.chars().next().is_some_and(char::is_uppercase)
             && !own.contains(&folded)
-            && !cues::is_listed(FUNCTION_WORDS, &folded)
+            && !FUNCTION_WORDS.contains(&folded)
             && cues::single_word_cue(&folded) != Some(Cue::Role)
     };
     const SPACES: [char; 4] = [' ', '\u{00A0}', '\u{202F}', '\t'];

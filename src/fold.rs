@@ -66,10 +66,7 @@ pub fn fold_case(text: &str, case: CaseFold) -> String {
     let mut out = Vec::with_capacity(text.len());
     let (mut origins, mut starts) = (vec![], vec![]);
     match case {
-        CaseFold::Lower => {
-            let mut sink = Sink::<false>::new(&mut out, &mut origins, &mut starts);
-            fold_fast(text, &mut sink);
-        }
+        CaseFold::Lower => fold_lower(text, &mut out),
         CaseFold::Keep => {
             let mut sink = Sink::<false>::new(&mut out, &mut origins, &mut starts);
             for (offset, c) in text.char_indices() {
@@ -85,6 +82,27 @@ pub fn fold_case(text: &str, case: CaseFold) -> String {
     } else {
         trimmed.to_string()
     }
+}
+
+/// Appends the lowercased folding of `text`, untrimmed, to `out`: the fast paths of
+/// [`fold_with_origins`] without offsets.
+fn fold_lower(text: &str, out: &mut Vec<u8>) {
+    let (mut origins, mut starts) = (vec![], vec![]);
+    let mut sink = Sink::<false>::new(out, &mut origins, &mut starts);
+    fold_fast(text, &mut sink);
+}
+
+/// Appends [`fold_word`]`(word)` to `out`, without a string of its own: for a reader that folds every
+/// word of a text. `scratch` is working space, kept between calls so that no word allocates.
+pub fn fold_word_into(word: &str, scratch: &mut Vec<u8>, out: &mut String) {
+    if word.is_ascii() {
+        out.extend(word.bytes().map(|b| b.to_ascii_lowercase() as char));
+        return;
+    }
+    scratch.clear();
+    fold_lower(word, scratch);
+    let folded = std::str::from_utf8(scratch).expect("folding writes whole characters");
+    out.push_str(folded.trim_matches(|c| c == ' ' || c == PARAGRAPH));
 }
 
 /// Folded text together with the original offset of every folded byte.
@@ -686,7 +704,8 @@ mod tests {
     use super::*;
 
     /// `fold_word` is `fold` for any word: every ASCII word character alone and in words, and words
-    /// with accents, ligatures, Arabic and other scripts (which take `fold`).
+    /// with accents, ligatures, Arabic and other scripts (which take `fold`); `fold_word_into`
+    /// appends the same, word after word into one string.
     #[test]
     fn fold_word_is_fold_for_words() {
         let ascii: Vec<char> = (0u8..0x80).map(char::from).filter(|&c| is_word_char(c)).collect();
@@ -694,11 +713,16 @@ mod tests {
         let mut words: Vec<String> = ascii.iter().map(|c| c.to_string()).collect();
         words.push(ascii.iter().collect());
         words.extend(
-            ["Tombouctou", "GAO", "x4", "Niafunké", "ŒUVRE", "Straße", "تمبكتو", "ⅣX"].map(String::from),
+            ["Tombouctou", "GAO", "x4", "Niafunké", "ŒUVRE", "Straße", "تمبكتو", "تُمْبُكْتُو", "ⅣX"]
+                .map(String::from),
         );
+        let (mut scratch, mut all) = (vec![], String::new());
         for word in &words {
             assert!(word.chars().all(is_word_char), "{word:?} is a word");
             assert_eq!(fold_word(word), fold(word), "{word:?}");
+            let before = all.len();
+            fold_word_into(word, &mut scratch, &mut all);
+            assert_eq!(all[before..], fold(word), "{word:?}");
         }
     }
 

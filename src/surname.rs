@@ -18,7 +18,9 @@
 //! unless that mention is a doubtful name (a village spelt like the surname): the surname, evidenced
 //! by the full name, wins. Such a mention has [`Reason::Surname`] and the variant of the full name.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+
+use rustc_hash::FxHashSet;
 
 use crate::cues::{single_word_cue, words_before, Cue};
 use crate::fold::{fold_word, is_word_char};
@@ -43,7 +45,7 @@ pub const NOT_SURNAMES: &[&str] = &[
 pub(crate) fn link(
     gazetteer: &Gazetteer,
     text: &str,
-    given_names: &HashSet<String>,
+    given_names: &FxHashSet<String>,
     mentions: &mut Vec<Mention>,
 ) {
     // Folded surname → (person, variant of the full name), or None once two people share it.
@@ -123,7 +125,7 @@ pub(crate) fn link(
 
 /// Whether the word at `start..end` is not part of a longer name: no capitalised word before it but a
 /// title or rank, and no given name on either side.
-fn stands_alone(text: &str, start: usize, end: usize, given_names: &HashSet<String>) -> bool {
+fn stands_alone(text: &str, start: usize, end: usize, given_names: &FxHashSet<String>) -> bool {
     if let Some(before) = words_before(text, start, 1).first() {
         let capitalised = text[before.start..].chars().next().is_some_and(char::is_uppercase);
         if given_names.contains(&before.folded)

@@ -1,10 +1,9 @@
 //! The tagger: a gazetteer compiled for matching, and the mentions it finds.
 
-use std::collections::HashSet;
-
-use crate::context::{Check, Evidencer};
+use rustc_hash::FxHashSet;
 use serde::{Deserialize, Serialize};
 
+use crate::context::{Check, Evidencer};
 use crate::designator::Designators;
 use crate::fold::{fold, fold_with_origins, Folded};
 use crate::gazetteer::{Entity, EntityIndex, Gazetteer, Variant};
@@ -183,7 +182,7 @@ pub struct Tagger {
     matcher: Matcher,
     evidencer: Evidencer,
     /// Folded first names of the region, for unlisted people ("Abdoulaye Pafadnam").
-    given_names: HashSet<String>,
+    given_names: FxHashSet<String>,
     /// The administrative units by name, for place designators.
     designators: Designators,
     /// Same-name places and what tells them apart, for linking ambiguous names by context.

@@ -29,11 +29,13 @@
 //! at the start of a sentence, months, peoples, continents) are never proposed, and a proposed name
 //! never overlaps a gazetteer mention.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
+
+use rustc_hash::FxHashSet;
 
 use crate::arabic::is_arabic_letter;
-use crate::cues::{self, Cue, CAPITALIZED_WORDS, FUNCTION_WORDS, NOT_NAMES};
-use crate::fold::{fold, fold_word, is_word_char};
+use crate::cues::{self, Cue, WordSet, CAPITALIZED_WORDS, FUNCTION_WORDS, NOT_NAMES};
+use crate::fold::{fold, fold_word_into, is_word_char};
 use crate::gazetteer::EntityType;
 use crate::tagger::Mention;
 
@@ -105,11 +107,13 @@ enum Gap {
     Break,
 }
 
-#[derive(Clone, Debug)]
-struct Token {
+#[derive(Clone, Copy, Debug)]
+struct Token<'a> {
     start: usize,
     end: usize,
-    folded: String,
+    /// Its folding ([`fold_word`]), borrowed from the text when the word is already folded (plain
+    /// lower-case ASCII, most words), else from the words' common buffer (see [`tokenize`]).
+    folded: &'a str,
     gap: Gap,
     /// Latin script, first letter upper case.
     capitalized: bool,
@@ -123,8 +127,20 @@ struct Token {
     arabic_common: bool,
 }
 
-fn tokenize(text: &str) -> Vec<Token> {
-    let mut tokens: Vec<Token> = vec![];
+/// Where a token's folding is while the buffer is filled: in the text, or in the buffer.
+enum FoldedAt {
+    Text,
+    Buffer(usize, usize),
+}
+
+/// The words of `text`, each with its folding. Foldings that differ from the word are written one
+/// after another into `buffer` (the caller's, so that tokens can borrow it): one string for the
+/// whole text instead of one per word.
+fn tokenize<'a>(text: &'a str, buffer: &'a mut String) -> Vec<Token<'a>> {
+    // About one word per six bytes of news: reserved once rather than grown word by word.
+    let mut tokens: Vec<Token<'a>> = Vec::with_capacity(text.len() / 6);
+    let mut at: Vec<FoldedAt> = Vec::with_capacity(text.len() / 6);
+    let mut scratch = vec![];
     let mut prev_end = 0;
     let mut iter = text.char_indices().peekable();
     while let Some((i, c)) = iter.next() {
@@ -143,7 +159,7 @@ fn tokenize(text: &str) -> Vec<Token> {
         let between = &text[prev_end..i];
         let gap = if tokens.is_empty() {
             Gap::Break
-        } else if between.chars().all(joins) {
+        } else if between == " " || between.chars().all(joins) {
             Gap::Join
         } else if between.chars().filter(|&c| c == ',' || c == '،').count() == 1
             && between.chars().all(|c| c == ',' || c == '،' || is_space(c))
@@ -156,22 +172,58 @@ fn tokenize(text: &str) -> Vec<Token> {
         } else {
             Gap::Break
         };
-        let first = word.chars().next().unwrap_or(' ');
-        let arabic = is_arabic_letter(first);
-        tokens.push(Token {
-            start: i,
-            end,
-            folded: fold_word(word),
-            gap,
-            hyphenated: matches!(between, "-" | "‐" | "‑"),
-            capitalized: first.is_uppercase(),
-            all_caps: all_capitals(word),
-            arabic,
-            arabic_common: arabic
-                && (word.trim_end_matches(is_arabic_mark).ends_with('\u{0629}')
-                    || word.contains(['\u{064B}', '\u{064C}', '\u{064D}'])),
-        });
+        let hyphenated = matches!(between, "-" | "‐" | "‑");
+        let token = if word.is_ascii() {
+            // Most words: case and folding read from the bytes, no Unicode tables.
+            let bytes = word.as_bytes();
+            let capitals = bytes.iter().filter(|b| b.is_ascii_uppercase()).count();
+            if capitals == 0 {
+                at.push(FoldedAt::Text);
+            } else {
+                let from = buffer.len();
+                buffer.extend(bytes.iter().map(|b| b.to_ascii_lowercase() as char));
+                at.push(FoldedAt::Buffer(from, buffer.len()));
+            }
+            Token {
+                start: i,
+                end,
+                folded: "",
+                gap,
+                hyphenated,
+                capitalized: bytes[0].is_ascii_uppercase(),
+                all_caps: capitals >= 2 && !bytes.iter().any(u8::is_ascii_lowercase),
+                arabic: false,
+                arabic_common: false,
+            }
+        } else {
+            let first = word.chars().next().unwrap_or(' ');
+            let arabic = is_arabic_letter(first);
+            let from = buffer.len();
+            fold_word_into(word, &mut scratch, buffer);
+            at.push(FoldedAt::Buffer(from, buffer.len()));
+            Token {
+                start: i,
+                end,
+                folded: "",
+                gap,
+                hyphenated,
+                capitalized: first.is_uppercase(),
+                all_caps: all_capitals(word),
+                arabic,
+                arabic_common: arabic
+                    && (word.trim_end_matches(is_arabic_mark).ends_with('\u{0629}')
+                        || word.contains(['\u{064B}', '\u{064C}', '\u{064D}'])),
+            }
+        };
+        tokens.push(token);
         prev_end = end;
+    }
+    let buffer: &'a String = buffer;
+    for (token, at) in tokens.iter_mut().zip(at) {
+        token.folded = match at {
+            FoldedAt::Text => &text[token.start..token.end],
+            FoldedAt::Buffer(from, to) => &buffer[from..to],
+        };
     }
     tokens
 }
@@ -225,7 +277,7 @@ const ARABIC_COMPOUNDS: &[&str] = &[
 
 /// Arabic words that end a name: function words, common verbs of reporting. Folded.
 #[rustfmt::skip]
-const ARABIC_STOPS: &[&str] = &[
+static ARABIC_STOPS: WordSet = WordSet::new(&[
     "في", "من", "الي", "علي", "عن", "مع", "بعد", "قبل", "منذ", "حيث", "وهي", "وهو", "هي", "هو", "ان", "او",
     "ثم", "كما", "قد", "لم", "لا", "ما", "بين", "عند", "حتي", "يوم", "امس", "قال", "قالت", "اكد", "اكدت",
     "افاد", "افادت", "اعلن", "اعلنت", "ذكر", "ذكرت", "الذي", "التي", "الذين", "نحو", "قرب", "بعيد", "وفق",
@@ -238,7 +290,7 @@ const ARABIC_STOPS: &[&str] = &[
     "هما", "هم", "هن", "انه", "انها", "انهم", "به", "بها", "بهم", "له", "لها", "لهم",
     // Surroundings: "ثكنة بنواحي تمبكتو" ("a barracks around Timbuktu").
     "نواحي", "بنواحي", "ضواحي", "بضواحي", "اطراف", "باطراف", "محيط", "بمحيط",
-];
+]);
 
 /// Nouns that, after a comma and an optional article, say what the name before them is (the
 /// apposition rule). Folded; the last word of a longer noun phrase.
@@ -315,12 +367,10 @@ const GIVEN_NAMES_ALSO_WORDS: &[&str] = &[
 /// The first names that start an unlisted person's name: the region's common personal names (see
 /// `gazetteer::geonames::personal_names`) and [`INTERNATIONAL_GIVEN_NAMES`], without the words that
 /// are roles or function words.
-pub(crate) fn given_names(gazetteer: &crate::Gazetteer) -> HashSet<String> {
+pub(crate) fn given_names(gazetteer: &crate::Gazetteer) -> FxHashSet<String> {
     let mut names = crate::gazetteer::geonames::personal_names(gazetteer);
     names.extend(INTERNATIONAL_GIVEN_NAMES.iter().map(|n| n.to_string()));
-    names.retain(|n| {
-        !n.contains(' ') && cues::single_word_cue(n).is_none() && !cues::is_listed(FUNCTION_WORDS, n)
-    });
+    names.retain(|n| !n.contains(' ') && cues::single_word_cue(n).is_none() && !FUNCTION_WORDS.contains(n));
     names
 }
 
@@ -355,9 +405,10 @@ pub(crate) fn find(
     text: &str,
     mentions: &[Mention],
     kinds: &[EntityType],
-    given_names: &HashSet<String>,
+    given_names: &FxHashSet<String>,
 ) -> Vec<Unlisted> {
-    let tokens = tokenize(text);
+    let mut buffer = String::new();
+    let tokens = tokenize(text, &mut buffer);
     let covered = |s: usize, e: usize| covered(mentions, s, e);
     let mut out: Vec<Unlisted> = vec![];
     let mut taken = Taken::default();
@@ -385,9 +436,9 @@ pub(crate) fn find(
             // "موقع" is as often "a position" as "the website": only a quoted name follows it as one.
             let arabic_preposition = tokens[i].arabic
                 && ((matches!(cue, Cue::Preposition | Cue::Proximity)
-                    || cues::strip_proclitics(&tokens[i - 1].folded) == "موقع")
+                    || cues::strip_proclitics(tokens[i - 1].folded) == "موقع")
                     && tokens[i].gap != Gap::Quote
-                    || matches!(cues::strip_proclitics(&tokens[i - 1].folded), "دول" | "بلدان"));
+                    || matches!(cues::strip_proclitics(tokens[i - 1].folded), "دول" | "بلدان"));
             let name_start = if cue == Cue::Operation { first } else { i };
             if !arabic_preposition {
                 if let Some(end) = name_at(&tokens, i, cue.entity_type()) {
@@ -419,7 +470,7 @@ pub(crate) fn find(
                                 | Cue::Proximity
                                 | Cue::Preposition
                                 | Cue::Byline
-                        ) || (cue == Cue::Role && is_plural_role(&tokens[i - 1].folded))
+                        ) || (cue == Cue::Role && is_plural_role(tokens[i - 1].folded))
                     };
                     if listing {
                         for (s, e) in list_after(text, &tokens, end, mentions, cue.entity_type()) {
@@ -459,7 +510,7 @@ pub(crate) fn find(
         let run_start = i == 0
             || tokens[i].gap != Gap::Join
             || !tokens[i - 1].capitalized
-            || cues::is_listed(FUNCTION_WORDS, &tokens[i - 1].folded);
+            || FUNCTION_WORDS.contains(tokens[i - 1].folded);
         if tokens[i].capitalized && run_start {
             if let Some(end) = name_at(&tokens, i, EntityType::Place) {
                 if let Some((kind, cue, cue_start, cue_end)) = apposition_after(&tokens, end) {
@@ -486,7 +537,7 @@ pub(crate) fn find(
             }
         }
         // 3. A given name before a capitalized surname.
-        if tokens[i].capitalized && given_names.contains(&tokens[i].folded) {
+        if tokens[i].capitalized && given_names.contains(tokens[i].folded) {
             let end = latin_name(&tokens, i);
             if end >= i + 2 {
                 let u = Unlisted {
@@ -532,9 +583,9 @@ fn lists_with_a_place(
     mentions: &[Mention],
     kinds: &[EntityType],
     found: &[Unlisted],
-    given_names: &HashSet<String>,
+    given_names: &FxHashSet<String>,
 ) -> Vec<Unlisted> {
-    let coordinator = |t: &Token| matches!(t.folded.as_str(), "et" | "and" | "ou" | "or");
+    let coordinator = |t: &Token| matches!(t.folded, "et" | "and" | "ou" | "or");
     let item_at = |pos: usize| -> Option<usize> {
         let t = tokens.get(pos)?;
         if !t.capitalized || t.arabic || t.all_caps {
@@ -610,7 +661,7 @@ fn lists_with_a_place(
             let (s, e) = span(item);
             if covered(mentions, s, e)
                 || overlapping(found, s, e).is_some()
-                || given_names.contains(&tokens[item.0].folded)
+                || given_names.contains(tokens[item.0].folded)
             {
                 continue;
             }
@@ -650,14 +701,14 @@ fn cue_ending_before(text: &str, tokens: &[Token], i: usize) -> Option<(Cue, usi
     // Only a name (capitalized, or Arabic) or a role's complement ("de", "of") can follow a cue: the
     // other words are not looked up.
     let t = &tokens[i];
-    if !t.capitalized && !t.arabic && !matches!(t.folded.as_str(), "de" | "du" | "des" | "d" | "of" | "for") {
+    if !t.capitalized && !t.arabic && !matches!(t.folded, "de" | "du" | "des" | "d" | "of" | "for") {
         return None;
     }
     let previous = &tokens[i - 1];
     if previous.all_caps {
         return None; // an acronym ("SITE") is no cue word
     }
-    let byline_colon = matches!(previous.folded.as_str(), "reporting" | "editing" | "writing")
+    let byline_colon = matches!(previous.folded, "reporting" | "editing" | "writing")
         && text[previous.end..tokens[i].start].trim() == ":";
     if byline_colon {
         return Some((Cue::Byline, i - 1));
@@ -668,16 +719,18 @@ fn cue_ending_before(text: &str, tokens: &[Token], i: usize) -> Option<(Cue, usi
     if !matches!(tokens[i].gap, Gap::Join | Gap::Quote) && !abbreviation_gap(text, tokens, i) {
         return None;
     }
-    let mut words: Vec<&str> = vec![];
-    let mut j = i;
-    while j > 0 && words.len() < 5 {
+    // The five words before, nearest first (an array: this runs before most capitalized words).
+    let mut words = [""; 5];
+    let (mut count, mut j) = (0, i);
+    while j > 0 && count < words.len() {
         j -= 1;
-        words.push(tokens[j].folded.as_str());
+        words[count] = tokens[j].folded;
+        count += 1;
         if tokens[j].gap != Gap::Join && !abbreviation_gap(text, tokens, j) {
             break;
         }
     }
-    if let Some((cue, n)) = cues::match_cue(&words) {
+    if let Some((cue, n)) = cues::match_cue(&words[..count]) {
         return Some((cue, i - n));
     }
     cues::is_preposition_a(&text[previous.start..previous.end]).then_some((Cue::Preposition, i - 1))
@@ -741,11 +794,11 @@ fn introduced_list(text: &str, tokens: &[Token], i: usize) -> Option<usize> {
         }
         k -= 1;
         let t = &tokens[k];
-        let word = if t.arabic { cues::strip_proclitics(&t.folded) } else { t.folded.as_str() };
-        if PLACE_PLURALS.contains(&word) || PLACE_PLURALS.contains(&t.folded.as_str()) {
+        let word = if t.arabic { cues::strip_proclitics(t.folded) } else { t.folded };
+        if PLACE_PLURALS.contains(&word) || PLACE_PLURALS.contains(&t.folded) {
             return Some(k);
         }
-        if !PLURAL_FILLERS.contains(&word) && !PLURAL_FILLERS.contains(&t.folded.as_str()) {
+        if !PLURAL_FILLERS.contains(&word) && !PLURAL_FILLERS.contains(&t.folded) {
             return None;
         }
     }
@@ -757,9 +810,8 @@ fn abbreviation_gap(text: &str, tokens: &[Token], j: usize) -> bool {
     j > 0 && {
         let between = &text[tokens[j - 1].end..tokens[j].start];
         between.starts_with('.') && between[1..].chars().all(is_space) && between.len() > 1 && {
-            let previous = &tokens[j - 1].folded;
             matches!(
-                previous.as_str(),
+                tokens[j - 1].folded,
                 "m" | "mme" | "mr" | "mrs" | "ms" | "dr" | "gen" | "capt" | "col" | "lt" | "sgt" | "maj"
             )
         }
@@ -782,10 +834,7 @@ fn name_at(tokens: &[Token], i: usize, kind: EntityType) -> Option<usize> {
 /// continent; some letters.
 fn acceptable(tokens: &[Token], i: usize, end: usize) -> bool {
     let first = &tokens[i].folded;
-    if cues::is_listed(FUNCTION_WORDS, first)
-        || cues::is_listed(CAPITALIZED_WORDS, first)
-        || cues::is_listed(NOT_NAMES, first)
-    {
+    if FUNCTION_WORDS.contains(first) || CAPITALIZED_WORDS.contains(first) || NOT_NAMES.contains(first) {
         return false;
     }
     if end == i + 1 && (cues::single_word_cue(first).is_some() || first.chars().count() < 3) {
@@ -802,13 +851,11 @@ fn latin_name(tokens: &[Token], i: usize) -> usize {
     let mut end = i + 1;
     while end < tokens.len() && end - i < 5 && tokens[end].gap == Gap::Join {
         let t = &tokens[end];
-        if t.capitalized
-            && !cues::is_listed(FUNCTION_WORDS, &t.folded)
-            && cues::single_word_cue(&t.folded).is_none()
+        if t.capitalized && !FUNCTION_WORDS.contains(t.folded) && cues::single_word_cue(t.folded).is_none()
             || t.hyphenated && t.folded.chars().all(char::is_alphabetic)
         {
             end += 1;
-        } else if cues::is_listed(PARTICLES, &t.folded)
+        } else if cues::is_listed(PARTICLES, t.folded)
             && tokens.get(end + 1).is_some_and(|n| n.capitalized && n.gap == Gap::Join)
         {
             end += 2;
@@ -844,7 +891,7 @@ fn arabic_name(tokens: &[Token], i: usize, kind: EntityType) -> usize {
         if !compound {
             parts += 1;
         }
-        compound = cues::is_listed(ARABIC_COMPOUNDS, &t.folded);
+        compound = cues::is_listed(ARABIC_COMPOUNDS, t.folded);
         end += 1;
     }
     if compound {
@@ -861,7 +908,7 @@ fn arabic_name(tokens: &[Token], i: usize, kind: EntityType) -> usize {
 /// Whether an Arabic word may be part of a name (`after_compound`: it follows "عبد", "أبو"…, where
 /// the article is part of the name).
 fn arabic_name_word(t: &Token, after_compound: bool) -> bool {
-    let f = t.folded.as_str();
+    let f = t.folded;
     let article = f.starts_with("\u{0627}\u{0644}")
         || [
             "\u{0628}\u{0627}\u{0644}",
@@ -874,7 +921,7 @@ fn arabic_name_word(t: &Token, after_compound: bool) -> bool {
         .any(|p| f.starts_with(p));
     // Pronoun suffixes ("معاقلهم", "سكانها") make a common noun.
     let pronoun = ["\u{0647}\u{0645}", "\u{0647}\u{0627}", "\u{0643}\u{0645}"].iter().any(|p| f.ends_with(p));
-    !cues::is_listed(ARABIC_STOPS, f)
+    !ARABIC_STOPS.contains(f)
         && !pronoun
         && (after_compound || !article)
         && !t.arabic_common
@@ -888,7 +935,7 @@ fn arabic_name_word(t: &Token, after_compound: bool) -> bool {
 fn after_complement(tokens: &[Token], i: usize) -> Option<usize> {
     let connector = |f: &str| matches!(f, "de" | "du" | "des" | "d" | "of" | "for" | "باسم");
     let first = tokens.get(i)?;
-    if !connector(&first.folded) {
+    if !connector(first.folded) {
         return None;
     }
     if first.arabic {
@@ -938,7 +985,7 @@ fn list_after(
                 })
         };
         // "et", "and", "ainsi que", "ou", "or", a lone Arabic "و" (after a comma or not), or a comma alone.
-        let coordinator = |t: &Token| matches!(t.folded.as_str(), "et" | "and" | "ou" | "or" | "\u{0648}");
+        let coordinator = |t: &Token| matches!(t.folded, "et" | "and" | "ou" | "or" | "\u{0648}");
         if coordinator(next) && (matches!(next.gap, Gap::Join | Gap::Comma) || quoted(end)) {
             j += 1;
         } else if next.folded == "ainsi" && tokens.get(end + 1).is_some_and(|t| t.folded == "que") {
@@ -953,7 +1000,7 @@ fn list_after(
         }
         // The preposition repeated before each item: "autour de A, de B et de C".
         if tokens.get(j).is_some_and(|t| {
-            !t.capitalized && matches!(t.folded.as_str(), "de" | "d" | "du" | "of" | "a" | "in" | "at")
+            !t.capitalized && matches!(t.folded, "de" | "d" | "du" | "of" | "a" | "in" | "at")
         }) {
             j += 1;
         }
@@ -975,7 +1022,8 @@ fn list_after(
             // وكوكي: the name without the conjunction.
             let word = &text[t.start..t.end];
             let rest = word.char_indices().nth(1).map_or(t.end, |(k, _)| t.start + k);
-            let stripped = Token { start: rest, folded: fold(&text[rest..t.end]), ..t.clone() };
+            let folded = fold(&text[rest..t.end]);
+            let stripped = Token { start: rest, folded: &folded, ..*t };
             if stripped.folded.chars().count() < 3 || !arabic_name_word(&stripped, false) {
                 break;
             }
@@ -1013,7 +1061,7 @@ fn apposition_after(tokens: &[Token], end: usize) -> Option<(EntityType, Cue, us
         if j > end && t.gap != Gap::Join {
             return None;
         }
-        let f = t.folded.as_str();
+        let f = t.folded;
         let found = if cues::is_listed(APPOSITION_PLACE, f) {
             Some((EntityType::Place, Cue::Designator))
         } else if cues::is_listed(APPOSITION_PERSON, f) {
@@ -1032,7 +1080,7 @@ fn apposition_after(tokens: &[Token], end: usize) -> Option<(EntityType, Cue, us
         } else if skipped < 2
             && !t.capitalized
             && j > end
-            && cues::is_listed(APPOSITION_FILLERS, &tokens[end].folded)
+            && cues::is_listed(APPOSITION_FILLERS, tokens[end].folded)
         {
             skipped += 1; // adjectives: "a local deputy", "a displaced man"
         } else {
@@ -1046,10 +1094,10 @@ fn apposition_after(tokens: &[Token], end: usize) -> Option<(EntityType, Cue, us
 /// Lists of capitalized names followed by a plural place noun: "Dambam, Guevara and Tokabangou, three
 /// villages", "Intezayane, Bakorat, Woursanat and a number of other hamlets".
 fn lists_before_plural(tokens: &[Token], mentions: &[Mention]) -> Vec<Unlisted> {
-    let coordinator = |t: &Token| matches!(t.folded.as_str(), "and" | "et");
+    let coordinator = |t: &Token| matches!(t.folded, "and" | "et");
     let mut out = vec![];
     for (k, noun) in tokens.iter().enumerate() {
-        if !cues::is_listed(APPOSITION_PLACES, &noun.folded) {
+        if !cues::is_listed(APPOSITION_PLACES, noun.folded) {
             continue;
         }
         // Back over the fillers ("three", "a number of other") to the comma or "and" ending the list.
@@ -1116,9 +1164,9 @@ fn arabic_name_before(tokens: &[Token], comma: usize) -> Option<usize> {
     let mut s = comma;
     while s > 0 && comma - s < 3 {
         let t = &tokens[s - 1];
-        let f = t.folded.as_str();
+        let f = t.folded;
         if !t.arabic
-            || cues::is_listed(ARABIC_STOPS, f)
+            || ARABIC_STOPS.contains(f)
             || f.starts_with("\u{0627}\u{0644}")
             || (f.starts_with('\u{0648}') && f.chars().count() > 3)
             || cues::match_cue(&[f]).is_some()
@@ -1144,7 +1192,7 @@ fn repeated(text: &str, tokens: &[Token], found: &[Unlisted], mentions: &[Mentio
         if head.arabic && fold(&text[u.start..u.end]).chars().count() < 4 {
             continue;
         }
-        let all: Vec<&str> = words.iter().map(|t| t.folded.as_str()).collect();
+        let all: Vec<&str> = words.iter().map(|t| t.folded).collect();
         // One entry per form (the first name proposed under it): a name proposed a thousand times
         // would otherwise be tried a thousand times at each of its thousand occurrences.
         let list = forms.entry(all[0]).or_default();
@@ -1158,10 +1206,10 @@ fn repeated(text: &str, tokens: &[Token], found: &[Unlisted], mentions: &[Mentio
             _ => None,
         };
         if let Some(w) = short {
-            if w.capitalized && w.folded.chars().count() >= 4 && !cues::is_listed(FUNCTION_WORDS, &w.folded) {
-                let list = forms.entry(w.folded.as_str()).or_default();
+            if w.capitalized && w.folded.chars().count() >= 4 && !FUNCTION_WORDS.contains(w.folded) {
+                let list = forms.entry(w.folded).or_default();
                 if !list.iter().any(|(words, _)| words.len() == 1 && words[0] == w.folded) {
-                    list.push((vec![w.folded.as_str()], u));
+                    list.push((vec![w.folded], u));
                 }
             }
         }
@@ -1175,7 +1223,7 @@ fn repeated(text: &str, tokens: &[Token], found: &[Unlisted], mentions: &[Mentio
         if !(t.capitalized || t.arabic) {
             continue;
         }
-        let Some(candidates) = forms.get(t.folded.as_str()) else { continue };
+        let Some(candidates) = forms.get(t.folded) else { continue };
         for (words, u) in candidates {
             let n = words.len();
             let fits = k + n <= tokens.len()
@@ -1189,9 +1237,9 @@ fn repeated(text: &str, tokens: &[Token], found: &[Unlisted], mentions: &[Mentio
             while !t.arabic && first > 0 && k - first < 2 && tokens[first].gap == Gap::Join && {
                 let p = &tokens[first - 1];
                 (p.capitalized
-                    && !cues::is_listed(FUNCTION_WORDS, &p.folded)
-                    && cues::single_word_cue(&p.folded).is_none())
-                    || cues::is_listed(PARTICLES, &p.folded)
+                    && !FUNCTION_WORDS.contains(p.folded)
+                    && cues::single_word_cue(p.folded).is_none())
+                    || cues::is_listed(PARTICLES, p.folded)
             } {
                 first -= 1;
             }
@@ -1213,11 +1261,11 @@ mod tests {
     use super::*;
 
     fn names(text: &str) -> Vec<(String, EntityType, Rule)> {
-        let given: HashSet<String> = ["abdoulaye", "amadou"].iter().map(|s| s.to_string()).collect();
+        let given: FxHashSet<String> = ["abdoulaye", "amadou"].iter().map(|s| s.to_string()).collect();
         names_with(&given, text)
     }
 
-    fn names_with(given: &HashSet<String>, text: &str) -> Vec<(String, EntityType, Rule)> {
+    fn names_with(given: &FxHashSet<String>, text: &str) -> Vec<(String, EntityType, Rule)> {
         find(text, &[], &[], given).iter().map(|u| (u.surface(text).to_string(), u.kind, u.rule)).collect()
     }
 
@@ -1258,7 +1306,7 @@ mod tests {
             let mut cues_seen = 0;
             for word in words.lines().filter(|w| w.chars().all(|c| c.is_alphabetic() && c.is_lowercase())) {
                 let text = format!("xx {word} Kelmoura yy");
-                let proposed = !find(&text, &[], &[], &HashSet::new()).is_empty();
+                let proposed = !find(&text, &[], &[], &FxHashSet::default()).is_empty();
                 let cue = cues::single_word_cue(&fold(word)).is_some() || word == "à";
                 cues_seen += usize::from(cue);
                 if proposed != cue {
@@ -1277,7 +1325,7 @@ mod tests {
 
     #[test]
     fn international_given_names_are_not_ordinary_words_but_the_listed_ones() {
-        let mut lower = HashSet::new();
+        let mut lower = std::collections::HashSet::new();
         for list in ["/usr/share/dict/french", "/usr/share/dict/american-english"] {
             let Ok(words) = std::fs::read_to_string(list) else {
                 eprintln!("word list {list} missing: skipping");
@@ -1293,7 +1341,7 @@ mod tests {
             "names that are also words must be listed in GIVEN_NAMES_ALSO_WORDS, and only they"
         );
         // Such a name starts a person only before a capitalized surname, never alone or before a word.
-        let given: HashSet<String> = INTERNATIONAL_GIVEN_NAMES.iter().map(|s| s.to_string()).collect();
+        let given: FxHashSet<String> = INTERNATIONAL_GIVEN_NAMES.iter().map(|s| s.to_string()).collect();
         assert_eq!(
             names_with(&given, "Nicolas Haque, reporting for the channel, said so. Tim Cocks contributed."),
             [
@@ -1349,7 +1397,8 @@ mod tests {
 
     #[test]
     fn tokens_and_gaps() {
-        let tokens = tokenize("le village de « Doumam », Gao et l’Azawad");
+        let mut buffer = String::new();
+        let tokens = tokenize("le village de « Doumam », Gao et l’Azawad", &mut buffer);
         let gaps: Vec<Gap> = tokens.iter().map(|t| t.gap).collect();
         assert_eq!(
             gaps,

@@ -17,6 +17,8 @@
 
 use std::collections::{HashMap, HashSet};
 
+use rustc_hash::FxHashSet;
+
 use super::{CaseMode, Entity, EntityType, Gazetteer, Tier, Variant};
 use crate::fold::fold;
 
@@ -90,7 +92,7 @@ const PERSONAL_NAMES: &[&str] = &[
 /// region, and every word of four letters or more in the names of the gazetteer's people. A village
 /// with one of these names is "possible" here, and the tagger asks for more evidence before it reads
 /// one as a place ([`crate::Check`]): a capital letter tells nothing about a surname.
-pub(crate) fn personal_names(gazetteer: &Gazetteer) -> HashSet<String> {
+pub(crate) fn personal_names(gazetteer: &Gazetteer) -> FxHashSet<String> {
     PERSONAL_NAMES
         .iter()
         .map(|n| fold(n))
