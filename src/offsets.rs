@@ -51,6 +51,43 @@ impl<'a> OffsetCounter<'a> {
     }
 }
 
+/// Converts byte offsets of one text taken in any order: a [`Position`] every [`OffsetIndex::STEP`]
+/// bytes, made in one pass, then each query counts from the nearest one before it. For offsets that
+/// jump about the text (what a doubtful name's evidence refers to: the first of its repetitions, a
+/// name listed with it), which an [`OffsetCounter`] would count the distance between, back and forth.
+#[derive(Clone, Debug)]
+pub struct OffsetIndex<'a> {
+    text: &'a str,
+    marks: Vec<Position>,
+}
+
+impl<'a> OffsetIndex<'a> {
+    /// Bytes between two recorded positions.
+    pub const STEP: usize = 4096;
+
+    /// The index of `text` (one pass over it).
+    pub fn new(text: &'a str) -> Self {
+        let mut counter = OffsetCounter::new(text);
+        let marks = (0..=text.len() / Self::STEP)
+            .map(|k| {
+                let mut byte = k * Self::STEP;
+                while !text.is_char_boundary(byte) {
+                    byte += 1;
+                }
+                counter.position(byte)
+            })
+            .collect();
+        OffsetIndex { text, marks }
+    }
+
+    /// The position of byte offset `byte` (a character boundary).
+    pub fn position(&self, byte: usize) -> Position {
+        // The mark of this step is the first boundary at or after the step's start: at or before `byte`.
+        let at = self.marks[(byte / Self::STEP).min(self.marks.len() - 1)];
+        OffsetCounter { text: self.text.as_bytes(), at }.position(byte)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -70,6 +107,19 @@ mod tests {
     }
 
     /// Any order of queries at character boundaries gives what counting from the start gives.
+    /// The index answers as a count from the start, at every boundary of a text longer than a few
+    /// steps whose steps fall inside characters (two-, three- and four-byte ones).
+    #[test]
+    fn the_index_counts_as_from_the_start() {
+        let text = "Tombouctou é 😀 تمبكتو ‍".repeat(900);
+        let index = OffsetIndex::new(&text);
+        let mut counter = OffsetCounter::new(&text);
+        for byte in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+            assert_eq!(index.position(byte), counter.position(byte), "{byte}");
+        }
+        assert!(text.len() > 5 * OffsetIndex::STEP);
+    }
+
     #[test]
     fn any_order_of_queries_counts_as_from_the_start() {
         let text = "Le 😀 JNIM à Tombouctou ; جماعة نصرة 𝔸 x‍y";

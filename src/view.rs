@@ -22,7 +22,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::context::{Against, Check, Evidence};
 use crate::gazetteer::{CaseMode, EntityIndex, EntityType, Tier};
-use crate::offsets::OffsetCounter;
+use crate::offsets::{OffsetCounter, OffsetIndex, Position};
 use crate::tagger::{MatchKind, Mention, Tagged, Tagger};
 use crate::unlisted::Unlisted;
 
@@ -206,12 +206,15 @@ pub struct Viewer<'a> {
     offsets: Offsets,
     details: bool,
     counter: OffsetCounter<'a>,
+    /// For the offsets a check refers to (another mention, often the first of a repeated name):
+    /// counting them on `counter` would take it back and forth across the text. Made on first use.
+    elsewhere: Option<OffsetIndex<'a>>,
 }
 
 impl<'a> Viewer<'a> {
     /// A viewer of `text`'s mentions, with offsets in `offsets` and, with `details`, every detail.
     pub fn new(tagger: &'a Tagger, text: &'a str, offsets: Offsets, details: bool) -> Viewer<'a> {
-        Viewer { tagger, text, offsets, details, counter: OffsetCounter::new(text) }
+        Viewer { tagger, text, offsets, details, counter: OffsetCounter::new(text), elsewhere: None }
     }
 
     /// A byte span converted to the viewer's unit.
@@ -221,20 +224,24 @@ impl<'a> Viewer<'a> {
 
     fn at(&mut self, byte: usize) -> usize {
         let position = self.counter.position(byte);
+        self.unit(position)
+    }
+
+    /// An offset a check refers to, anywhere in the text, in the viewer's unit.
+    fn at_elsewhere(&mut self, byte: usize) -> usize {
+        if self.offsets == Offsets::Bytes {
+            return byte;
+        }
+        let text = self.text;
+        let position = self.elsewhere.get_or_insert_with(|| OffsetIndex::new(text)).position(byte);
+        self.unit(position)
+    }
+
+    fn unit(&self, position: Position) -> usize {
         match self.offsets {
             Offsets::Bytes => position.byte,
             Offsets::CodePoints => position.char,
             Offsets::Utf16 => position.utf16,
-        }
-    }
-
-    /// A byte offset anywhere in the text (before the counter's position too), in the viewer's unit.
-    fn at_anywhere(&self, byte: usize) -> usize {
-        let before = &self.text[..byte];
-        match self.offsets {
-            Offsets::Bytes => byte,
-            Offsets::CodePoints => before.chars().count(),
-            Offsets::Utf16 => before.encode_utf16().count(),
         }
     }
 
@@ -337,17 +344,17 @@ impl<'a> Viewer<'a> {
     }
 
     /// A check in words, with offsets in the viewer's unit.
-    pub fn check(&self, check: Check) -> CheckView {
+    pub fn check(&mut self, check: Check) -> CheckView {
         let text = self.text;
         let (verdict, reason, cue, words, at) = match check.verdict {
             Ok(evidence) => {
                 let (cue, words, at) = match evidence {
                     Evidence::Cue { cue, start, end } => (Some(cue.as_str()), Some(&text[start..end]), None),
                     Evidence::Listed { with } | Evidence::Nearby { with } => {
-                        (None, None, Some(self.at_anywhere(with)))
+                        (None, None, Some(self.at_elsewhere(with)))
                     }
                     Evidence::Repeated { at } | Evidence::NamedInFull { at } => {
-                        (None, None, Some(self.at_anywhere(at)))
+                        (None, None, Some(self.at_elsewhere(at)))
                     }
                     Evidence::Capital | Evidence::Quoted => (None, None, None),
                 };
