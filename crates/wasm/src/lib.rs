@@ -17,7 +17,7 @@
 //!   not load throws an `Error` whose message lists `source:line: error: problem` lines and whose
 //!   `diagnostics` property holds the same problems as [`Diagnostic`](sahel_tagger::Diagnostic) objects.
 
-use std::collections::hash_map::{Entry, HashMap};
+use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
@@ -474,16 +474,13 @@ impl Tagger {
         let tagged = self.core.tag_with(text, &tag_options(options)?);
         let mut builder = MentionBuilder::new(&self.core, text);
         let mut unlisted_viewer = Viewer::new(&self.core, text, Offsets::Utf16, true);
-        let rows = in_text_order(&tagged);
-        let out = js_sys::Array::new_with_length(rows.len() as u32);
-        for (at, row) in rows.into_iter().enumerate() {
-            let object: JsValue = match row {
-                Ok(m) => builder.build(m)?.into(),
-                Err(u) => view_to_js(&unlisted_viewer.unlisted(u))?.into(),
-            };
-            out.set(at as u32, object);
+        for row in in_text_order(&tagged) {
+            match row {
+                Ok(m) => builder.add(m)?,
+                Err(u) => builder.add_view(&unlisted_viewer.unlisted(u))?,
+            }
         }
-        Ok(out.into())
+        Ok(builder.finish().into())
     }
 
     /// Every mention packed in typed arrays, for callers that tag large texts and want no object per
@@ -507,7 +504,7 @@ impl Tagger {
         let (mut rel_mention, mut rel_offsets, mut rel_list) = (vec![], vec![0u32], vec![]);
         let (mut reason_of, mut reasons, mut reason_index) = (vec![], vec![], HashMap::new());
         // Checks with byte `at`s (a Bytes viewer finds them without counting), made UTF-16 below.
-        let check_viewer = Viewer::new(&self.core, text, Offsets::Bytes, true);
+        let mut check_viewer = Viewer::new(&self.core, text, Offsets::Bytes, true);
         let (mut check_of, mut checks, mut check_index) = (vec![], vec![], HashMap::new());
         let mut unlisted_facts = vec![];
         for (number, row) in in_text_order(&tagged).into_iter().enumerate() {
@@ -778,7 +775,8 @@ fn tag_options(options: Option<JsValue>) -> Result<Options, JsError> {
     Ok(Options { possible: options.possible, unlisted: options.unlisted })
 }
 
-/// The index of `spelling` in `list` (`PackedMentions.variants`), pushed there on first use.
+/// The index of `spelling` in `list` (`PackedMentions.variants`, the surfaces of `tag()`), pushed there
+/// on first use.
 fn intern<'a>(index: &mut HashMap<&'a str, u32>, list: &js_sys::Array, spelling: &'a str) -> u32 {
     *index.entry(spelling).or_insert_with(|| {
         list.push(&JsValue::from_str(spelling));
@@ -872,19 +870,11 @@ impl Tagger {
     }
 }
 
-#[wasm_bindgen]
+#[wasm_bindgen(module = "/js/assemble.js")]
 extern "C" {
-    /// A plain object being filled in as a `Mention`.
-    #[wasm_bindgen(extends = js_sys::Object, typescript_type = "Mention")]
-    type MentionObject;
-    #[wasm_bindgen(method, setter)]
-    fn set_start(this: &MentionObject, value: u32);
-    #[wasm_bindgen(method, setter)]
-    fn set_end(this: &MentionObject, value: u32);
-    #[wasm_bindgen(method, setter)]
-    fn set_surface(this: &MentionObject, value: &JsValue);
-    #[wasm_bindgen(method, setter)]
-    fn set_candidates(this: &MentionObject, value: &js_sys::Array);
+    /// The mention objects: each a copy of its template (`templates`: a JSON array) with its offsets,
+    /// surface and own `candidates` (js/assemble.js; see [`MentionBuilder`]).
+    fn assemble(rows: &[u32], templates: &str, surfaces: &js_sys::Array) -> js_sys::Array;
 }
 
 /// [`MentionView`] as JavaScript sees it: the same fields, camelCase by serde (the `Deserialize`
@@ -995,12 +985,6 @@ mod js_candidates {
     }
 }
 
-/// A mention's view as a JS object.
-fn view_to_js(view: &MentionView) -> Result<js_sys::Object, JsError> {
-    let value = JsMentionView::serialize(view, &serializer()).map_err(|e| JsError::new(&e.to_string()))?;
-    Ok(value.unchecked_into())
-}
-
 /// What makes two mentions share everything but their offsets and surface: entity, how it matched,
 /// variant, `possible`, candidates, designator, reason, related places (mentions with a check are made
 /// one by one).
@@ -1010,16 +994,26 @@ type FactsKey<'a> =
 /// Makes the JS objects of [`Tagger::tag`] from the core's [`MentionView`]s.
 ///
 /// Setting a score of fields one by one across the boundary, each string decoded anew, costs several
-/// times the tagging itself. Instead the view of the first mention of each kind is serialized into a
-/// template object, and each later mention of that kind is a new object given its offsets and
-/// surface (surfaces decoded once per distinct spelling), then `Object.assign`ed the template, then
-/// given its own copy of the `candidates` array: seven calls, no decoding, for most mentions.
+/// times the tagging itself; so did a handful of calls per mention, and so did serializing each kind of
+/// mention field by field (news holds a distinct kind every six mentions or so). Instead the view of
+/// the first mention of each kind becomes a template, written as JSON with the same serde
+/// serialization; every mention is four numbers (offsets, template, surface; surfaces decoded once per
+/// distinct spelling); and one call to `assemble` (js/assemble.js) parses the templates and makes the
+/// objects in JavaScript, copies of their templates. Every field comes from `MentionView` through
+/// serde: JavaScript fills in only offsets, surface and a copy of `candidates`. A mention with a check,
+/// and an unlisted name, is its own template.
 struct MentionBuilder<'a> {
     viewer: Viewer<'a>,
     text: &'a str,
-    /// Template object and its `candidates` array, per kind of mention.
-    facts: HashMap<FactsKey<'a>, (js_sys::Object, js_sys::Array)>,
-    surfaces: HashMap<&'a str, JsValue>,
+    /// Template index, per kind of mention.
+    kinds: HashMap<FactsKey<'a>, u32>,
+    /// The templates, a JSON array being written.
+    templates: Vec<u8>,
+    template_count: u32,
+    surface_index: HashMap<&'a str, u32>,
+    surfaces: js_sys::Array,
+    /// Per mention: UTF-16 start and end, template, surface.
+    rows: Vec<u32>,
 }
 
 impl<'a> MentionBuilder<'a> {
@@ -1027,15 +1021,20 @@ impl<'a> MentionBuilder<'a> {
         MentionBuilder {
             viewer: Viewer::new(tagger, text, Offsets::Utf16, true),
             text,
-            facts: HashMap::new(),
-            surfaces: HashMap::new(),
+            kinds: HashMap::new(),
+            templates: b"[".to_vec(),
+            template_count: 0,
+            surface_index: HashMap::new(),
+            surfaces: js_sys::Array::new(),
+            rows: vec![],
         }
     }
 
-    /// The object for `m`; mentions must come in text order (offsets are counted forward).
-    fn build(&mut self, m: &'a Mention) -> Result<MentionObject, JsError> {
+    /// Adds `m`; mentions must come in text order (offsets are counted forward).
+    fn add(&mut self, m: &'a Mention) -> Result<(), JsError> {
         if m.check.is_some() {
-            return Ok(view_to_js(&self.viewer.mention(m))?.unchecked_into());
+            let view = self.viewer.mention(m);
+            return self.add_view(&view);
         }
         let key = (
             m.entity,
@@ -1047,24 +1046,45 @@ impl<'a> MentionBuilder<'a> {
             m.reason,
             m.related.as_slice(),
         );
-        let (facts, candidates) = match self.facts.entry(key) {
-            Entry::Occupied(entry) => entry.into_mut(),
-            Entry::Vacant(entry) => {
-                let object = view_to_js(&self.viewer.mention(m))?;
-                let candidates = js_sys::Reflect::get(&object, &JsValue::from_str("candidates"))
-                    .map_err(|_| JsError::new("internal error: mention template"))?;
-                entry.insert((object, candidates.unchecked_into()))
+        let template = match self.kinds.get(&key) {
+            Some(&template) => template,
+            None => {
+                let view = self.viewer.mention(m);
+                let template = self.template(&view)?;
+                self.kinds.insert(key, template);
+                template
             }
         };
         let (start, end) = self.viewer.span(m.start, m.end);
-        let object: MentionObject = js_sys::Object::new().unchecked_into();
-        js_sys::Object::assign(&object, facts);
-        object.set_start(start as u32);
-        object.set_end(end as u32);
-        let surface = m.surface(self.text);
-        object.set_surface(self.surfaces.entry(surface).or_insert_with(|| JsValue::from_str(surface)));
-        object.set_candidates(&js_sys::Array::from(candidates));
-        Ok(object)
+        let surface = intern(&mut self.surface_index, &self.surfaces, m.surface(self.text));
+        self.rows.extend([start as u32, end as u32, template, surface]);
+        Ok(())
+    }
+
+    /// Adds a mention that is its own template (UTF-16 offsets), in text order with the others.
+    fn add_view(&mut self, view: &MentionView) -> Result<(), JsError> {
+        let template = self.template(view)?;
+        self.surfaces.push(&JsValue::from_str(&view.surface));
+        self.rows.extend([view.start as u32, view.end as u32, template, self.surfaces.length() - 1]);
+        Ok(())
+    }
+
+    /// Writes `view` as the next template; returns its index.
+    fn template(&mut self, view: &MentionView) -> Result<u32, JsError> {
+        if self.template_count > 0 {
+            self.templates.push(b',');
+        }
+        JsMentionView::serialize(view, &mut serde_json::Serializer::new(&mut self.templates))
+            .map_err(|e| JsError::new(&format!("internal error: mention template: {e}")))?;
+        self.template_count += 1;
+        Ok(self.template_count - 1)
+    }
+
+    /// The mention objects.
+    fn finish(mut self) -> js_sys::Array {
+        self.templates.push(b']');
+        let templates = String::from_utf8(self.templates).expect("serde_json writes UTF-8");
+        assemble(&self.rows, &templates, &self.surfaces)
     }
 }
 

@@ -907,3 +907,77 @@ fn packed_mentions_carry_unlisted_unconfirmed_reasons_and_related() {
     assert_eq!(from_js::<Vec<serde_json::Value>>(get(&listed_only, "unlisted")).len(), 0);
     call(&tagger, "free", &[]).unwrap();
 }
+
+/// The core's view with its keys as JavaScript writes them (`case_sensitive` → `caseSensitive`), and
+/// every number a float (JavaScript has no integer 18 apart from 18.0).
+fn as_javascript(value: serde_json::Value) -> serde_json::Value {
+    use serde_json::Value;
+    match value {
+        Value::Object(map) => Value::Object(
+            map.into_iter()
+                .map(|(key, v)| {
+                    let mut words = key.split('_');
+                    let mut camel = words.next().unwrap_or_default().to_string();
+                    for w in words {
+                        let mut letters = w.chars();
+                        camel.extend(letters.next().map(|c| c.to_ascii_uppercase()));
+                        camel.push_str(letters.as_str());
+                    }
+                    (camel, as_javascript(v))
+                })
+                .collect(),
+        ),
+        Value::Array(items) => Value::Array(items.into_iter().map(as_javascript).collect()),
+        Value::Number(n) => Value::from(n.as_f64().expect("a number")),
+        other => other,
+    }
+}
+
+/// `tag()` makes its objects in JavaScript from templates (one per kind of mention): each object is
+/// still exactly the core's `MentionView` of that mention, field for field (offsets in UTF-16, after
+/// an astral character), for repeated names sharing a template, ambiguous names, a doubtful name kept
+/// by another mention (its check's `at`), unlisted names and Arabic; and each has its own
+/// `candidates` array.
+#[wasm_bindgen_test]
+fn tag_objects_are_the_core_views() {
+    use sahel_tagger::view::{Offsets, Viewer};
+    let text = "😀 Le GSIM a frappé Gao. Gao reste sous pression ; le CNSP et le GSIM dans le Gourma. \
+                Des hommes armés ont attaqué les villages de Kakassobon et Bolgadjé, près de Mopti.\n\n\
+                وصلت الهجمات إلى بوركينا فاسو والنيجر وحدود بنين وتوغو. Gao, Niafunké et Gao.";
+    let core = sahel_tagger::Tagger::default();
+    let tagged = core.tag_with(text, &sahel_tagger::Options::default());
+    let mut viewer = Viewer::new(&core, text, Offsets::Utf16, true);
+    let mut unlisted_viewer = Viewer::new(&core, text, Offsets::Utf16, true);
+    let mut expected: Vec<(usize, serde_json::Value)> = tagged
+        .mentions
+        .iter()
+        .map(|m| (m.start, serde_json::to_value(viewer.mention(m)).unwrap()))
+        .chain(
+            tagged
+                .unlisted
+                .iter()
+                .map(|u| (u.start, serde_json::to_value(unlisted_viewer.unlisted(u)).unwrap())),
+        )
+        .collect();
+    expected.sort_by_key(|(start, _)| *start);
+    let expected: Vec<serde_json::Value> = expected.into_iter().map(|(_, v)| as_javascript(v)).collect();
+
+    let tagger = default_tagger();
+    let objects: Array = call(&tagger, "tag", &[text.into()]).unwrap().dyn_into().unwrap();
+    let found: Vec<serde_json::Value> = from_js(objects.clone().into());
+    let found: Vec<serde_json::Value> = found.into_iter().map(as_javascript).collect();
+    assert_eq!(found, expected);
+    // What the text was chosen to hold.
+    let count = |f: &dyn Fn(&serde_json::Value) -> bool| found.iter().filter(|m| f(m)).count();
+    assert_eq!(count(&|m| m["surface"] == "Gao"), 4, "one template, four objects");
+    assert!(count(&|m| m["ambiguous"] == true) >= 1, "{found:?}");
+    assert!(count(&|m| m["check"]["at"].is_number()) >= 1, "a check referring to another mention: {found:?}");
+    assert_eq!(count(&|m| m["unlisted"] == true), 2);
+    assert_eq!(found[0]["start"], 6.0, "\"GSIM\" after 😀 (two UTF-16 units) and \" Le \": {}", found[0]);
+    // Each object has its own candidates: changing one changes no other of its template.
+    let gao: Vec<Object> =
+        objects.iter().filter(|m| get(m, "surface") == "Gao").map(|m| m.unchecked_into()).collect();
+    let first: Array = get(&gao[0], "candidates").dyn_into().unwrap();
+    first.push(&"changed".into());
+    assert_eq!(Array::from(&get(&gao[1], "candidates")).length() + 1, first.length());
+}
