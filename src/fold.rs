@@ -458,9 +458,13 @@ impl<'a, const RECORD: bool> Sink<'a, RECORD> {
         }
     }
 
-    /// Notes the class of the next original character, before its folded output, to find word starts.
+    /// Notes the class of the next original character, before its folded output, to find word starts
+    /// (only where starts are recorded: the folded text does not depend on them).
     #[inline]
     fn begin_char(&mut self, class: CharClass) {
+        if !RECORD {
+            return;
+        }
         match class {
             CharClass::Transparent => {}
             CharClass::Other => {
@@ -503,7 +507,7 @@ impl<'a, const RECORD: bool> Sink<'a, RECORD> {
 
     #[inline]
     fn mark_start(&mut self) {
-        if self.start_pending {
+        if RECORD && self.start_pending {
             self.start_pending = false;
             self.start_here();
         }
