@@ -106,7 +106,6 @@ mod tests {
         assert_eq!(c.position(1).utf16, 1);
     }
 
-    /// Any order of queries at character boundaries gives what counting from the start gives.
     /// The index answers as a count from the start, at every boundary of a text longer than a few
     /// steps whose steps fall inside characters (two-, three- and four-byte ones).
     #[test]
@@ -120,6 +119,7 @@ mod tests {
         assert!(text.len() > 5 * OffsetIndex::STEP);
     }
 
+    /// Any order of queries at character boundaries gives what counting from the start gives.
     #[test]
     fn any_order_of_queries_counts_as_from_the_start() {
         let text = "Le 😀 JNIM à Tombouctou ; جماعة نصرة 𝔸 x‍y";

@@ -172,39 +172,27 @@ fn tokenize<'a>(text: &'a str, buffer: &'a mut String) -> Vec<Token<'a>> {
         } else {
             Gap::Break
         };
-        let hyphenated = matches!(between, "-" | "‐" | "‑");
-        let (capitalized, all_caps, arabic, arabic_common) = if word.is_ascii() {
-            // Most words: case and folding read from the bytes, no Unicode tables.
-            let bytes = word.as_bytes();
-            let capitals = bytes.iter().filter(|b| b.is_ascii_uppercase()).count();
-            if capitals == 0 {
-                at.push(FoldedAt::Text);
-            } else {
-                let from = buffer.len();
-                buffer.extend(bytes.iter().map(|b| b.to_ascii_lowercase() as char));
-                at.push(FoldedAt::Buffer(from, buffer.len()));
-            }
-            let all_caps = capitals >= 2 && !bytes.iter().any(u8::is_ascii_lowercase);
-            (bytes[0].is_ascii_uppercase(), all_caps, false, false)
+        // Most words are lower-case ASCII, their own folding: borrowed from the text.
+        if word.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()) {
+            at.push(FoldedAt::Text);
         } else {
-            let first = word.chars().next().unwrap_or(' ');
-            let arabic = is_arabic_letter(first);
             let from = buffer.len();
             fold_word_into(word, &mut scratch, buffer);
             at.push(FoldedAt::Buffer(from, buffer.len()));
-            let common = arabic
-                && (word.trim_end_matches(is_arabic_mark).ends_with('\u{0629}')
-                    || word.contains(['\u{064B}', '\u{064C}', '\u{064D}']));
-            (first.is_uppercase(), all_capitals(word), arabic, common)
-        };
+        }
+        let first = word.chars().next().unwrap_or(' ');
+        let arabic = is_arabic_letter(first);
+        let arabic_common = arabic
+            && (word.trim_end_matches(is_arabic_mark).ends_with('\u{0629}')
+                || word.contains(['\u{064B}', '\u{064C}', '\u{064D}']));
         tokens.push(Token {
             start: i,
             end,
             folded: "",
             gap,
-            hyphenated,
-            capitalized,
-            all_caps,
+            hyphenated: matches!(between, "-" | "‐" | "‑"),
+            capitalized: first.is_uppercase(),
+            all_caps: all_capitals(word),
             arabic,
             arabic_common,
         });
