@@ -5,8 +5,9 @@
 //!
 //! 1. [`fold`]: the text and every variant are folded (case, accents, apostrophes, hyphens, spaces,
 //!    Arabic letter forms and marks), keeping a map from each folded byte back to the original;
-//! 2. `matcher`: one Aho-Corasick automaton finds every folded variant, and every phrase of the
-//!    `grammar` of descriptive force names ("armée azawadienne", "Mali's army"); where its walk leaves a
+//! 2. `matcher`: one automaton (the `trie` of an Aho-Corasick automaton, run anchored at word starts)
+//!    finds every folded variant, and every phrase of the `grammar` of descriptive force names
+//!    ("armée azawadienne", "Mali's army"); where its walk leaves a
 //!    long name, `tolerant` matching looks for that name with one slip; each occurrence is checked on
 //!    the original text (word boundaries, Arabic proclitics, case rules), then overlaps are resolved
 //!    leftmost-longest, exact matches first;
@@ -56,6 +57,7 @@ mod rank;
 pub mod surname;
 mod tagger;
 mod tolerant;
+mod trie;
 mod unlisted;
 pub mod view;
 

@@ -1,18 +1,19 @@
-//! Finding mentions: one Aho-Corasick automaton over the folded variants, then the checks that a
-//! folded match is a real mention in the original text.
+//! Finding mentions: one automaton over the folded variants, then the checks that a folded match is a
+//! real mention in the original text.
 //!
-//! All folded variants go into one automaton built in *standard* (overlapping) mode, so every variant
-//! that matches at a position is reported, not only the longest. A mention can only start where a word
-//! starts in the original text (or after Arabic proclitics), and folding records those positions; the
-//! automaton is run *anchored* at each of them, behind a cheap filter on the first three bytes, instead
-//! of over every byte of the text. That gives the same candidates as a full scan followed by a boundary
-//! check, for a fraction of the work (most words start no variant).
+//! Every variant that matches at a position is reported, not only the longest. A mention can only start
+//! where a word starts in the original text (or after Arabic proclitics), and folding records those
+//! positions; the automaton is run *anchored* at each of them, behind a cheap filter on the first three
+//! bytes, instead of over every byte of the text. That gives the same candidates as a full scan (an
+//! overlapping Aho-Corasick search) followed by a boundary check, for a fraction of the work (most words
+//! start no variant); and anchored searches need only the trie of an Aho-Corasick automaton, not its
+//! failure transitions, which is what the [`crate::trie`] is (and why it builds in a few milliseconds).
 //!
 //! Each candidate is then checked against the original text: it must end on a word boundary and start
 //! on one (or after Arabic proclitics, see [`crate::arabic`]), and its case must fit the variant's
 //! [`CaseMode`]. Only then are overlaps resolved, leftmost-longest: collecting every valid candidate
-//! first is what keeps a valid short match alive when a longer one fails its boundary check (the
-//! leftmost-longest mode of the automaton itself would have dropped it).
+//! first is what keeps a valid short match alive when a longer one fails its boundary check (an
+//! Aho-Corasick automaton's leftmost-longest mode would have dropped it).
 //!
 //! Every check costs time linear in the text as a whole, whatever the text: a check looks at the
 //! candidate and at what is next to it, and the one rule that looks further, the all-caps rule (the
@@ -21,16 +22,13 @@
 
 use std::collections::HashMap;
 
-use aho_corasick::automaton::Automaton;
-use aho_corasick::nfa::contiguous::NFA;
-use aho_corasick::{Anchored, MatchKind};
-
 use crate::arabic::{self, Prefix};
 use crate::arabic_skeleton::Skeletons;
 use crate::fold::{fold, fold_case, is_word_char, CaseFold, Folded};
 use crate::gazetteer::{CaseMode, EntityIndex, EntityType, Gazetteer, Tier};
 use crate::grammar::Grammar;
 use crate::tolerant::Tolerant;
+use crate::trie::{Trie, DEAD, ROOT};
 
 /// One way a folded pattern can refer to an entity.
 #[derive(Clone, Debug)]
@@ -99,10 +97,8 @@ pub(crate) struct Context {
 /// The compiled automaton and the table from pattern to entries.
 #[derive(Clone, Debug)]
 pub(crate) struct Matcher {
-    /// A contiguous NFA walked by hand from each candidate start (see [`Matcher::candidates`]): the
-    /// crate's `Automaton` trait is made for such custom searches, and skips the per-search setup
-    /// that dominates when searches are many and short.
-    automaton: NFA,
+    /// The trie of the patterns, walked from each candidate start (see [`Matcher::candidates`]).
+    automaton: Trie,
     filter: PrefixFilter,
     /// The long names that may also match with one slip (`None`: exact matching only).
     tolerant: Option<Tolerant>,
@@ -186,10 +182,7 @@ impl Matcher {
                 .sort_by_key(|e| (e.article_elided, e.tier, e.grammar, e.possible, e.entity, e.variant));
         }
         let max_pattern_len = patterns.iter().map(|p| p.folded.len()).max().unwrap_or(0);
-        let automaton = NFA::builder()
-            .match_kind(MatchKind::Standard)
-            .build(patterns.iter().map(|p| p.folded.as_bytes()))
-            .expect("gazetteer patterns fit the automaton");
+        let automaton = Trie::new(patterns.iter().map(|p| p.folded.as_bytes()));
         let filter = PrefixFilter::new(patterns.iter().map(|p| p.folded.as_bytes()), patterns.len());
         let tolerant = tolerant.then(|| {
             let approximable =
@@ -230,8 +223,7 @@ impl Matcher {
     /// window of it): offsets are reported in `text`.
     pub fn candidates(&self, text: &str, base: usize, folded: &Folded, out: &mut Vec<Candidate>) {
         let haystack = folded.as_str().as_bytes();
-        let nfa = &self.automaton;
-        let root = nfa.start_state(Anchored::Yes).expect("a contiguous NFA supports anchored searches");
+        let trie = &self.automaton;
         // End (in `text`) of the exact candidates found from earlier starts: a tolerant match starting
         // before it would overlap an exact match without containing it, and lose.
         let mut covered = 0;
@@ -240,39 +232,26 @@ impl Matcher {
             if !self.filter.may_match(haystack, fs) {
                 continue;
             }
-            // Walk from the anchored start state, reporting every pattern that ends at each step and
-            // began at `fs` (a state's matches also include patterns that are only suffixes of what it
-            // has read, "koro" in "dakoro": those started later and are skipped).
+            // Walk from the root, reporting every pattern that ends at each step (each began at `fs`).
             // `sid` ends as the last live state of the walk, `walked` bytes in, where tolerant matching
             // may take over; `last_len` is the length of the last pattern found.
-            let mut sid = root;
+            let mut sid = ROOT;
             let mut walked = haystack.len() - fs;
             let mut last_len = 0;
             let mut exact_end = 0;
             for (i, &byte) in haystack[fs..].iter().enumerate() {
-                let next = nfa.next_state(Anchored::Yes, sid, byte);
-                if !nfa.is_special(next) {
-                    sid = next;
-                    continue;
-                }
-                if nfa.is_dead(next) {
+                let next = trie.next(sid, byte);
+                if next == DEAD {
                     walked = i;
                     break;
                 }
                 sid = next;
-                if nfa.is_match(sid) {
+                if let Some(pid) = trie.pattern(sid) {
                     let len = i + 1;
-                    for k in 0..nfa.match_len(sid) {
-                        let pid = nfa.match_pattern(sid, k);
-                        if nfa.pattern_len(pid) == len {
-                            last_len = len;
-                            if let Some(candidate) =
-                                self.check(text, base, folded, fs, fs + len, pid.as_u32(), false)
-                            {
-                                exact_end = candidate.end;
-                                out.push(candidate);
-                            }
-                        }
+                    last_len = len;
+                    if let Some(candidate) = self.check(text, base, folded, fs, fs + len, pid, false) {
+                        exact_end = candidate.end;
+                        out.push(candidate);
                     }
                 }
             }
@@ -932,7 +911,7 @@ mod tests {
         let gazetteer = Gazetteer::embedded();
         let matcher = Matcher::new(&gazetteer, &Grammar::new(&gazetteer), false);
         let unanchored = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
+            .match_kind(aho_corasick::MatchKind::Standard)
             .build(matcher.patterns.iter().map(|p| p.folded.as_bytes()))
             .unwrap();
         // Variants glued to letters, clitics, marks, apostrophes, digits and punctuation on both sides.

@@ -43,16 +43,13 @@
 //! is found only where the text leaves the patterns: the root of the name is written right, and a
 //! word misspelt into exactly another name's word is read as that name's.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
-use aho_corasick::automaton::{Automaton, StateID};
-use aho_corasick::nfa::contiguous::NFA;
-use aho_corasick::Anchored;
-
 use crate::arabic::{classify_prefix, Prefix};
 use crate::fold::is_word_char;
 use crate::matcher::{leftmost_longest, Candidate};
+use crate::trie::{Trie, ROOT};
+
+/// In [`Tolerant::resume`]: the state is on no long name's path.
+const UNMARKED: u32 = u32::MAX;
 
 /// Fewest letters of a two-word name that may be matched tolerantly.
 const MIN_LETTERS: usize = 15;
@@ -137,16 +134,18 @@ pub(crate) struct Tolerant {
     roots: Vec<u32>,
     /// One bit per state id: the state lies on a long name's path, at or under its root.
     marks: Vec<u64>,
-    /// For a marked state, the trie node after the whole words the walk read: where the search resumes.
-    resume: HashMap<u32, u32, BuildHasherDefault<StateHasher>>,
+    /// By state: for a marked state, the trie node after the whole words the walk read, where the
+    /// search resumes ([`UNMARKED`] for other states; states are numbered from 0, and most lie on
+    /// the path of a long name).
+    resume: Vec<u32>,
     /// The shortest root in bytes: a walk that read fewer bytes cannot be past one.
     pub min_depth: usize,
 }
 
 impl Tolerant {
     /// Selects the long names among `patterns` (folded text, and whether some entry of the pattern may
-    /// be approximated) and marks the states of `nfa`, which was built from `patterns` in this order.
-    pub fn new<'p>(nfa: &NFA, patterns: impl Iterator<Item = (&'p str, bool)>) -> Tolerant {
+    /// be approximated) and marks the states of `trie`, which was built from `patterns` in this order.
+    pub fn new<'p>(trie: &Trie, patterns: impl Iterator<Item = (&'p str, bool)>) -> Tolerant {
         let mut long: Vec<(&str, u32)> = patterns
             .enumerate()
             .filter(|(_, (folded, approximable))| *approximable && qualifies(folded))
@@ -160,10 +159,9 @@ impl Tolerant {
             nodes: vec![],
             roots: vec![],
             marks: vec![],
-            resume: HashMap::default(),
+            resume: vec![],
             min_depth: usize::MAX,
         };
-        let start = nfa.start_state(Anchored::Yes).expect("a contiguous NFA supports anchored searches");
         let mut last_root = "";
         for &(folded, pattern) in &long {
             let root = root(folded);
@@ -203,15 +201,23 @@ impl Tolerant {
             tolerant.nodes[*path.last().expect("a name has words")].name =
                 Some(tolerant.names.len() as u32 - 1);
             // The states of the name's path from its root on, and where each resumes.
-            let mut sid = start;
+            let mut sid = ROOT;
             let mut whole = 0;
             for (i, &byte) in folded.as_bytes().iter().enumerate() {
-                sid = nfa.next_state(Anchored::Yes, sid, byte);
+                sid = trie.next(sid, byte);
                 if byte == b' ' {
                     whole += 1;
                 }
                 if i + 1 >= root.len() {
-                    tolerant.resume.insert(sid.as_u32(), path[whole] as u32);
+                    let at = sid as usize;
+                    if at >= tolerant.resume.len() {
+                        tolerant.resume.resize(at + 1, UNMARKED);
+                    }
+                    // Names that share a state share its node too (same root, same whole words).
+                    debug_assert!(
+                        tolerant.resume[at] == UNMARKED || tolerant.resume[at] == path[whole] as u32
+                    );
+                    tolerant.resume[at] = path[whole] as u32;
                 }
             }
         }
@@ -221,10 +227,9 @@ impl Tolerant {
                 .filter(|&k| node.children[k as usize].letters <= SHORT)
                 .collect();
         }
-        let max = tolerant.resume.keys().max().map_or(0, |&s| s as usize + 1);
-        tolerant.marks = vec![0u64; max.div_ceil(64)];
-        for &sid in tolerant.resume.keys() {
-            tolerant.marks[sid as usize >> 6] |= 1 << (sid & 63);
+        tolerant.marks = vec![0u64; tolerant.resume.len().div_ceil(64)];
+        for sid in (0..tolerant.resume.len()).filter(|&s| tolerant.resume[s] != UNMARKED) {
+            tolerant.marks[sid >> 6] |= 1 << (sid & 63);
         }
         tolerant
     }
@@ -232,8 +237,8 @@ impl Tolerant {
     /// Whether the exact walk that ended in state `sid` (the last state it reached) went past the
     /// root of a long name along its path.
     #[inline]
-    pub fn is_triggered(&self, sid: StateID) -> bool {
-        let sid = sid.as_usize();
+    pub fn is_triggered(&self, sid: u32) -> bool {
+        let sid = sid as usize;
         self.marks.get(sid >> 6).is_some_and(|bits| bits & (1 << (sid & 63)) != 0)
     }
 
@@ -245,9 +250,11 @@ impl Tolerant {
     /// slips only: the walk may have gone on along another name that has a function word where this
     /// one has another (*Jama'at Nusrat ul-Islam wa al-Muslimin* taking the walk past the *ul* that
     /// *Jama'at Nusrat al-Islam wal-Muslimin* written with *ul* needs).
-    pub fn matches(&self, sid: StateID, text: &str, start: usize, mut found: impl FnMut(usize, u32)) {
-        let Some(&resume) = self.resume.get(&sid.as_u32()) else { return };
-        let resume = resume as usize;
+    pub fn matches(&self, sid: u32, text: &str, start: usize, mut found: impl FnMut(usize, u32)) {
+        let resume = match self.resume.get(sid as usize) {
+            Some(&node) if node != UNMARKED => node as usize,
+            _ => return,
+        };
         // The text's words are read once, from the first node on the way that has short words.
         let mut top = resume;
         let mut node = resume;
@@ -273,26 +280,6 @@ impl Tolerant {
                 search.short_slips(node, j(node), written, exact);
             }
         }
-    }
-}
-
-/// Hashes automaton state ids (small distinct integers) by one multiplication.
-#[derive(Default)]
-pub(crate) struct StateHasher(u64);
-
-impl Hasher for StateHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        }
-    }
-
-    fn write_u32(&mut self, n: u32) {
-        self.0 = u64::from(n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
     }
 }
 
@@ -653,8 +640,8 @@ mod tests {
 
     /// What of `text` (folded) the tolerant search for `name` (folded) matches, from its start.
     fn slips<'t>(name: &str, text: &'t str) -> Vec<&'t str> {
-        let nfa = NFA::new([name]).unwrap();
-        let tolerant = Tolerant::new(&nfa, [(name, true)].into_iter());
+        let trie = Trie::new([name.as_bytes()].into_iter());
+        let tolerant = Tolerant::new(&trie, [(name, true)].into_iter());
         assert_eq!(tolerant.roots.len(), 1, "{name} qualifies");
         let mut found = vec![];
         let words = Words::new(text, 0, MAX_WORDS + 1);
