@@ -102,10 +102,15 @@ pub fn expand(entities: &mut [Entity]) {
 /// which it extends with the spellings it adds.
 pub(crate) fn expand_folded(entities: &mut [Entity], folded: &mut [Vec<Box<str>>]) {
     // Who lists each folded spelling: generated spellings never take another entity's.
-    let mut owners: HashMap<&str, Vec<usize>> = HashMap::new();
+    // Two owners at most are kept, which is all "another entity's" needs to know.
+    let listed = folded.iter().map(Vec::len).sum();
+    let mut owners: HashMap<&str, [usize; 2]> = HashMap::with_capacity(listed);
     for (i, variants) in folded.iter().enumerate() {
         for v in variants {
-            owners.entry(v).or_default().push(i);
+            let two = owners.entry(v).or_insert([i, i]);
+            if two[0] != i {
+                two[1] = i;
+            }
         }
     }
     let mut additions = vec![];
@@ -127,7 +132,7 @@ pub(crate) fn expand_folded(entities: &mut [Entity], folded: &mut [Vec<Box<str>>
         let mut added = vec![];
         for (v, f) in entity.variants.iter().zip(&folded[i]).filter(|(v, _)| is_arabic_name(&v.text)) {
             for (spelling, rule) in spellings(f, &latin) {
-                let taken = owners.get(spelling.as_str()).is_some_and(|o| o.iter().any(|&j| j != i));
+                let taken = owners.get(spelling.as_str()).is_some_and(|o| o[0] != i || o[1] != i);
                 if taken || !seen.insert(spelling.clone()) {
                     continue;
                 }

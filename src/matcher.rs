@@ -113,10 +113,15 @@ impl Matcher {
     /// Compiles every variant of every entity and every phrase of `grammar`; with `tolerant`, long
     /// names may also match with one slip.
     pub fn new(gazetteer: &Gazetteer, grammar: &Grammar, tolerant: bool) -> Matcher {
-        let mut index: HashMap<Box<str>, u32> = HashMap::new();
-        let mut patterns: Vec<Pattern> = vec![];
-        let mut add = |folded: &str, entry: Entry| {
-            let at = *index.entry(folded.into()).or_insert_with(|| {
+        // Keys borrowed from the gazetteer's foldings (and the grammar's, folded first), the table
+        // made big enough for every spelling at once: a GeoNames layer brings 50,000.
+        let phrases: Vec<String> = grammar.phrases().iter().map(|(_, phrase)| fold(&phrase.text)).collect();
+        let spellings: usize =
+            gazetteer.entities().iter().map(|e| e.variants.len()).sum::<usize>() + phrases.len();
+        let mut index: HashMap<&str, u32> = HashMap::with_capacity(spellings);
+        let mut patterns: Vec<Pattern> = Vec::with_capacity(spellings);
+        let mut add = |folded, entry: Entry| {
+            let at = *index.entry(folded).or_insert_with(|| {
                 patterns.push(Pattern {
                     folded: folded.into(),
                     arabic_initial: folded.chars().next().is_some_and(crate::arabic::is_arabic_letter),
@@ -131,8 +136,10 @@ impl Matcher {
             patterns[at as usize].entries.push(entry);
         };
         // An Arabic variant that starts with the article is also looked for without it, after لل.
-        let mut add_variant = |folded: &str, entry: Entry| {
-            if let Some(bare) = folded.strip_prefix(arabic::ARTICLE) {
+        // (Not annotated `&str`: that would make the closure take any lifetime, which the table's keys
+        // cannot have.)
+        let mut add_variant = |folded, entry: Entry| {
+            if let Some(bare) = str::strip_prefix(folded, arabic::ARTICLE) {
                 if bare.chars().take_while(|&c| c != ' ').count() >= 3 {
                     add(bare, Entry { article_elided: true, ..entry.clone() });
                 }
@@ -161,7 +168,7 @@ impl Matcher {
             }
         }
         // The grammar's phrases, as certain, case-insensitive variants of the force each names.
-        for (v, (entity, phrase)) in grammar.phrases().iter().enumerate() {
+        for (v, ((entity, _), folded)) in grammar.phrases().iter().zip(&phrases).enumerate() {
             let entry = Entry {
                 entity: entity.0,
                 variant: v as u32,
@@ -172,7 +179,7 @@ impl Matcher {
                 article_elided: false,
                 grammar: true,
             };
-            add_variant(&fold(&phrase.text), entry);
+            add_variant(folded, entry);
         }
         for pattern in &mut patterns {
             // Primary candidate first: direct before elided, then by tier, the gazetteer's variants

@@ -42,10 +42,8 @@ pub(crate) struct Trie {
 impl Trie {
     /// The trie of `patterns`, which must be distinct and non-empty; pattern `i` is reported as `i`.
     pub(crate) fn new<'p>(patterns: impl ExactSizeIterator<Item = &'p [u8]>) -> Trie {
-        let patterns: Vec<&[u8]> = patterns.collect();
-        let mut order: Vec<u32> = (0..patterns.len() as u32).collect();
-        order.sort_unstable_by_key(|&i| patterns[i as usize]);
-        let sorted: Vec<&[u8]> = order.iter().map(|&i| patterns[i as usize]).collect();
+        let mut items: Vec<(&[u8], u32)> = patterns.zip(0..).collect();
+        let mut scratch: Vec<(&[u8], u32)> = Vec::with_capacity(items.len());
         let mut trie = Trie {
             root: Box::new([DEAD; 256]),
             first_child: vec![],
@@ -54,33 +52,37 @@ impl Trie {
             pattern: vec![],
         };
         trie.push_state(0);
-        // Each state to read is the run `lo..hi` of the sorted patterns that share its prefix of
-        // `depth` bytes. Reading it numbers its children (one per distinct next byte) and stacks them.
-        let mut stack: Vec<(u32, usize, usize, usize)> = vec![(ROOT, 0, sorted.len(), 0)];
+        // Each state to read is the run `lo..hi` of the patterns that share its prefix of `depth`
+        // bytes. Reading it puts the pattern that ends there (at most one) first, orders the rest by
+        // their next byte (a radix sort one byte deep: the patterns are never compared whole), numbers
+        // its children, one per distinct next byte, and stacks them.
+        let mut stack: Vec<(u32, usize, usize, usize)> = vec![(ROOT, 0, items.len(), 0)];
         let mut runs: Vec<(usize, usize)> = vec![];
         while let Some((state, mut lo, hi, depth)) = stack.pop() {
-            // A pattern that ends here sorts before the longer ones that share its prefix.
-            if lo < hi && sorted[lo].len() == depth {
-                trie.pattern[state as usize] = order[lo];
+            if let Some(k) = items[lo..hi].iter().position(|(p, _)| p.len() == depth) {
+                items.swap(lo, lo + k);
+                trie.pattern[state as usize] = items[lo].1;
                 lo += 1;
             }
             if hi - lo == 1 && state != ROOT {
                 // One pattern below: the rest of it is a chain of states with one child each.
+                let (rest, id) = items[lo];
                 let mut state = state;
-                for &byte in &sorted[lo][depth..] {
+                for &byte in &rest[depth..] {
                     let child = trie.push_state(byte);
                     trie.first_child[state as usize] = child;
                     trie.children[state as usize] = 1;
                     state = child;
                 }
-                trie.pattern[state as usize] = order[lo];
+                trie.pattern[state as usize] = id;
                 continue;
             }
+            order_by_byte(&mut items[lo..hi], depth, &mut scratch);
             runs.clear();
             let mut at = lo;
             while at < hi {
-                let byte = sorted[at][depth];
-                let end = at + sorted[at..hi].partition_point(|p| p[depth] == byte);
+                let byte = items[at].0[depth];
+                let end = at + items[at..hi].partition_point(|(p, _)| p[depth] == byte);
                 runs.push((at, end));
                 at = end;
             }
@@ -88,7 +90,7 @@ impl Trie {
             trie.first_child[state as usize] = first;
             trie.children[state as usize] = runs.len() as u16;
             for &(lo, _) in &runs {
-                trie.push_state(sorted[lo][depth]);
+                trie.push_state(items[lo].0[depth]);
             }
             if state == ROOT {
                 for k in 0..runs.len() as u32 {
@@ -146,6 +148,35 @@ impl Trie {
             + self.children.capacity() * 2
             + self.label.capacity()
             + self.pattern.capacity() * 4
+    }
+}
+
+/// Orders `items`, patterns longer than `depth` bytes, by their byte at `depth`: by insertion for a
+/// few, else by counting (through `scratch`).
+fn order_by_byte<'p>(items: &mut [(&'p [u8], u32)], depth: usize, scratch: &mut Vec<(&'p [u8], u32)>) {
+    if items.len() <= 32 {
+        for i in 1..items.len() {
+            let mut j = i;
+            while j > 0 && items[j - 1].0[depth] > items[j].0[depth] {
+                items.swap(j - 1, j);
+                j -= 1;
+            }
+        }
+        return;
+    }
+    let mut starts = [0usize; 257];
+    for (p, _) in items.iter() {
+        starts[p[depth] as usize + 1] += 1;
+    }
+    for b in 1..257 {
+        starts[b] += starts[b - 1];
+    }
+    scratch.clear();
+    scratch.extend_from_slice(items);
+    for &item in scratch.iter() {
+        let slot = &mut starts[item.0[depth] as usize];
+        items[*slot] = item;
+        *slot += 1;
     }
 }
 

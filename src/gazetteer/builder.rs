@@ -282,34 +282,41 @@ fn detect_format(source: &str, text: &str) -> Format {
 }
 
 fn merge_tiers(entities: Vec<(Entity, Origin)>, diagnostics: &mut Vec<Diagnostic>) -> Vec<(Entity, Origin)> {
-    let mut merged: Vec<(Entity, Origin)> = Vec::with_capacity(entities.len());
-    let mut index: HashMap<String, usize> = HashMap::with_capacity(entities.len());
-    for (entity, origin) in entities {
-        match index.get(&entity.id) {
-            None => {
-                index.insert(entity.id.clone(), merged.len());
-                merged.push((entity, origin));
-            }
-            Some(&at) => {
-                let (existing, existing_origin) = &merged[at];
-                if existing.tier == entity.tier {
-                    diagnostics.push(Diagnostic {
-                        severity: Severity::Error,
-                        source: origin.source.clone(),
-                        line: origin.line,
-                        message: format!(
-                            "duplicate id \"{}\" (first defined at {})",
-                            entity.id,
-                            location(existing_origin)
-                        ),
-                    });
-                } else if entity.tier < existing.tier {
-                    merged[at] = (entity, origin);
+    // First which entity each id keeps (ids borrowed, not copied: a GeoNames layer has 38,000), at the
+    // place of the id's first entity; then the entities moved there.
+    let mut keeper: Vec<usize> = Vec::with_capacity(entities.len());
+    {
+        let mut index: HashMap<&str, usize> = HashMap::with_capacity(entities.len());
+        for (k, (entity, origin)) in entities.iter().enumerate() {
+            match index.get(entity.id.as_str()) {
+                None => {
+                    index.insert(&entity.id, keeper.len());
+                    keeper.push(k);
                 }
-                // else: the entity already there has the higher tier and stays.
+                Some(&at) => {
+                    let (existing, existing_origin) = &entities[keeper[at]];
+                    if existing.tier == entity.tier {
+                        diagnostics.push(Diagnostic {
+                            severity: Severity::Error,
+                            source: origin.source.clone(),
+                            line: origin.line,
+                            message: format!(
+                                "duplicate id \"{}\" (first defined at {})",
+                                entity.id,
+                                location(existing_origin)
+                            ),
+                        });
+                    } else if entity.tier < existing.tier {
+                        keeper[at] = k;
+                    }
+                    // else: the entity already there has the higher tier and stays.
+                }
             }
         }
     }
+    let mut entities: Vec<Option<(Entity, Origin)>> = entities.into_iter().map(Some).collect();
+    let mut merged: Vec<(Entity, Origin)> =
+        keeper.iter().map(|&k| entities[k].take().expect("each entity is kept once")).collect();
     // Generated entities that a curated or user entity already covers (same GeoNames id).
     let claimed: std::collections::HashSet<u64> =
         merged.iter().filter(|(e, _)| e.tier < Tier::Geonames).filter_map(|(e, _)| e.geonames).collect();

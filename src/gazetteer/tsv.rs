@@ -199,7 +199,7 @@ pub fn format_entity(entity: &Entity) -> String {
         .filter_map(|v| {
             let written = Variant { text: clean(&v.text.replace('|', " ")), ..v.clone() };
             let folded = fold(&written.text);
-            (!folded.is_empty() && seen.insert(variant_key(&written, &folded)))
+            (!folded.is_empty() && seen.insert(variant_key(&written, &folded.into())))
                 .then(|| format_variant(&written))
         })
         .collect();

@@ -1,6 +1,7 @@
 //! Validation of a merged gazetteer: ids, names, variants (a letter or digit, no duplicate within an
 //! entity, one-letter and shared spellings warned), facts; every problem a [`Diagnostic`] with its line.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use super::{CaseMode, Diagnostic, Entity, Origin, Severity, Tier, Variant};
@@ -23,8 +24,9 @@ pub(super) fn is_valid_id(id: &str) -> bool {
 
 pub(super) fn validate(entities: &[(Entity, Origin)], diagnostics: &mut Vec<Diagnostic>) {
     let ids: std::collections::HashSet<&str> = entities.iter().map(|(e, _)| e.id.as_str()).collect();
-    // folded variant -> first entity that has it
-    let mut owners: HashMap<String, (usize, usize)> = HashMap::new();
+    // folded variant -> first entity that has it (keys borrowed from precompiled sources' foldings)
+    let spellings = entities.iter().map(|(e, _)| e.variants.len()).sum();
+    let mut owners: HashMap<Cow<str>, usize> = HashMap::with_capacity(spellings);
     for (i, (entity, origin)) in entities.iter().enumerate() {
         let report = |diagnostics: &mut Vec<Diagnostic>, severity, line: Option<usize>, message: String| {
             diagnostics.push(Diagnostic { severity, source: origin.source.clone(), line, message })
@@ -69,13 +71,14 @@ pub(super) fn validate(entities: &[(Entity, Origin)], diagnostics: &mut Vec<Diag
                 );
             }
         }
-        let mut seen: HashMap<(String, CaseMode), usize> = HashMap::new();
+        // The entity's variants so far, by key (most entities have a few: a list is quicker).
+        let mut seen: Vec<((Cow<str>, CaseMode), usize)> = Vec::with_capacity(entity.variants.len());
         for (v, variant) in entity.variants.iter().enumerate() {
             let line = origin.variant_lines.get(v).copied().flatten().or(origin.line);
             // Already folded when read from a precompiled source.
-            let folded = match origin.folded.get(v) {
-                Some(f) if origin.folded.len() == entity.variants.len() => f.to_string(),
-                _ => fold(&variant.text),
+            let folded: Cow<str> = match origin.folded.get(v) {
+                Some(f) if origin.folded.len() == entity.variants.len() => Cow::Borrowed(f),
+                _ => Cow::Owned(fold(&variant.text)),
             };
             if folded.is_empty() {
                 error(
@@ -109,7 +112,7 @@ pub(super) fn validate(entities: &[(Entity, Origin)], diagnostics: &mut Vec<Diag
                 );
             }
             let key = variant_key(variant, &folded);
-            if let Some(&first) = seen.get(&key) {
+            if let Some(&(_, first)) = seen.iter().find(|(k, _)| *k == key) {
                 let first_text = &entity.variants[first].text;
                 error(
                     diagnostics,
@@ -121,7 +124,7 @@ pub(super) fn validate(entities: &[(Entity, Origin)], diagnostics: &mut Vec<Diag
                 );
                 continue;
             }
-            seen.insert(key, v);
+            seen.push((key, v));
             if variant.case == CaseMode::Insensitive && looks_like_acronym(&variant.text) {
                 report(
                     diagnostics,
@@ -134,7 +137,7 @@ pub(super) fn validate(entities: &[(Entity, Origin)], diagnostics: &mut Vec<Diag
                 );
             }
             match owners.get(&folded) {
-                Some(&(other, _)) if other != i => {
+                Some(&other) if other != i => {
                     let other_entity = &entities[other].0;
                     if other_entity.tier == Tier::Geonames && entity.tier == Tier::Geonames {
                         continue; // Generated layers share names by the thousand; not worth a line each.
@@ -151,7 +154,7 @@ pub(super) fn validate(entities: &[(Entity, Origin)], diagnostics: &mut Vec<Diag
                 }
                 Some(_) => {}
                 None => {
-                    owners.insert(folded, (i, v));
+                    owners.insert(folded, i);
                 }
             }
         }
@@ -160,10 +163,10 @@ pub(super) fn validate(entities: &[(Entity, Origin)], diagnostics: &mut Vec<Diag
 
 /// What makes two variants of one entity the same (one is an error): the folded text, with case
 /// kept for exact-case variants. `folded` is `fold(&variant.text)`.
-pub(crate) fn variant_key(variant: &Variant, folded: &str) -> (String, CaseMode) {
+pub(crate) fn variant_key<'f>(variant: &Variant, folded: &Cow<'f, str>) -> (Cow<'f, str>, CaseMode) {
     let key = match variant.case {
-        CaseMode::Exact => fold_case(&variant.text, CaseFold::Keep),
-        _ => folded.to_string(),
+        CaseMode::Exact => Cow::Owned(fold_case(&variant.text, CaseFold::Keep)),
+        _ => folded.clone(),
     };
     (key, variant.case)
 }
