@@ -727,13 +727,7 @@ mod tests {
             "م", "ن", "ط", "ق", "ة", "و", "ب", "ال", "ـ", "\u{64E}", "\u{651}", "أ", "ﻻ", "ﷺ", "é", "E",
             "\u{301}", "Œ", "ß", "1", "٢", "\u{200D}",
         ];
-        let mut seed = 0x2545_F491_4F6C_DD1Du64;
-        let mut next = |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
+        let mut next = crate::testing::picker(0x2545_F491_4F6C_DD1Du64);
         for _ in 0..2_000 {
             let word: String = (0..1 + next(12)).map(|_| pieces[next(pieces.len())]).collect();
             let suffixes = FoldedSuffixes::new(&word);

@@ -71,3 +71,18 @@ pub use rank::Reason;
 pub use tagger::{MatchKind, Matching, Mention, Options, Tagged, Tagger};
 pub use unlisted::{Rule, Unlisted};
 pub use view::{CandidateView, CheckView, MentionView, Offsets, ReasonView, Viewer};
+
+/// Helpers of the unit tests.
+#[cfg(test)]
+mod testing {
+    /// A reproducible pseudo-random pick below `n` (xorshift64 from `seed`), for the property tests
+    /// that build texts and pattern sets.
+    pub(crate) fn picker(mut seed: u64) -> impl FnMut(usize) -> usize {
+        move |n| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        }
+    }
+}

@@ -860,13 +860,7 @@ mod tests {
             "و",
             "\u{64E}",
         ];
-        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
-        let mut next = |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
+        let mut next = crate::testing::picker(0x9E37_79B9_7F4A_7C15u64);
         for _ in 0..300 {
             let text: String = (0..30).map(|_| pieces[next(pieces.len())]).collect();
             let bounds: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
@@ -927,13 +921,7 @@ mod tests {
         let glue = [
             "", " ", "l’", "d'", "x", "é", "و", "بال", "لل", "وَ", "\u{301}", "-", "2", "(", "ـ", "s", "\n\n",
         ];
-        let mut seed = 0x2545_F491_4F6C_DD1Du64;
-        let mut next = |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
+        let mut next = crate::testing::picker(0x2545_F491_4F6C_DD1Du64);
         let mut total = 0;
         for _ in 0..300 {
             let mut text = String::new();

@@ -200,13 +200,7 @@ mod tests {
 
     #[test]
     fn a_walk_finds_every_pattern_that_starts_the_text() {
-        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
-        let mut next = |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
+        let mut next = crate::testing::picker(0x9E37_79B9_7F4A_7C15u64);
         // Small alphabets make shared prefixes, patterns inside patterns and states with many children.
         let alphabets: [&[u8]; 3] = [b"ab", b"abc \xd8\xa7", &(0..=255).collect::<Vec<u8>>()];
         for round in 0..300 {
