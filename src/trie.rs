@@ -40,7 +40,8 @@ pub(crate) struct Trie {
 }
 
 impl Trie {
-    /// The trie of `patterns`, which must be distinct and non-empty; pattern `i` is reported as `i`.
+    /// The trie of `patterns`; pattern `i` is reported as `i` (of equal patterns, the first). An empty
+    /// pattern ends at the root, which a walk never reports.
     pub(crate) fn new<'p>(patterns: impl ExactSizeIterator<Item = &'p [u8]>) -> Trie {
         let mut items: Vec<(&[u8], u32)> = patterns.zip(0..).collect();
         let mut scratch: Vec<(&[u8], u32)> = Vec::with_capacity(items.len());
@@ -59,10 +60,18 @@ impl Trie {
         let mut stack: Vec<(u32, usize, usize, usize)> = vec![(ROOT, 0, items.len(), 0)];
         let mut runs: Vec<(usize, usize)> = vec![];
         while let Some((state, mut lo, hi, depth)) = stack.pop() {
-            if let Some(k) = items[lo..hi].iter().position(|(p, _)| p.len() == depth) {
-                items.swap(lo, lo + k);
-                trie.pattern[state as usize] = items[lo].1;
-                lo += 1;
+            // The patterns that end here (one, as the matcher gives them; the first given of
+            // duplicates) go first, out of the run.
+            let mut ended = lo;
+            for k in lo..hi {
+                if items[k].0.len() == depth {
+                    items.swap(ended, k);
+                    ended += 1;
+                }
+            }
+            if let Some(first) = items[lo..ended].iter().map(|&(_, id)| id).min() {
+                trie.pattern[state as usize] = first;
+                lo = ended;
             }
             if hi - lo == 1 && state != ROOT {
                 // One pattern below: the rest of it is a chain of states with one child each.
@@ -231,6 +240,14 @@ mod tests {
                 assert_eq!(walk(&trie, p).last(), Some(&(p.len(), i as u32)), "{p:?}");
             }
         }
+    }
+
+    #[test]
+    fn equal_patterns_are_reported_as_the_first() {
+        let patterns: [&[u8]; 5] = [b"ab", b"abc", b"ab", b"", b"abc"];
+        let trie = Trie::new(patterns.into_iter());
+        assert_eq!(walk(&trie, b"abcd"), [(2, 0), (3, 1)]);
+        assert_eq!(trie.pattern(ROOT), Some(3));
     }
 
     #[test]
