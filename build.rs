@@ -139,4 +139,63 @@ fn main() {
     )
     .unwrap();
     fs::write(Path::new(&out_dir).join("embedded_gazetteer.rs"), code).unwrap();
+    fs::write(Path::new(&out_dir).join("territories.rs"), territories()).unwrap();
+}
+
+/// The grammar's table of territories (`gazetteer/grammar/territories.toml`) as Rust statics, the
+/// `Territory` rows of `src/grammar.rs`: read here so that a tagger's start-up parses no TOML (in a
+/// cold browser page, compiling the TOML parser's code cost more than the grammar's expansion). A
+/// missing, misspelt or mistyped field stops the build with the file, the row and the field.
+fn territories() -> String {
+    const FILE: &str = "gazetteer/grammar/territories.toml";
+    const STRINGS: [&str; 2] = ["id", "force"];
+    const LISTS: [&str; 6] = ["fr", "fr_adjectives", "en", "en_adjectives", "ar", "ar_nisba"];
+    println!("cargo:rerun-if-changed={FILE}");
+    let text = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(FILE)).expect(FILE);
+    let table: ::toml::Table = text.parse().unwrap_or_else(|e| panic!("{FILE}: {e}"));
+    if let Some(key) = table.keys().find(|k| *k != "territory") {
+        panic!("{FILE}: unknown table `{key}` (only [[territory]] rows)");
+    }
+    let rows = table
+        .get("territory")
+        .and_then(|t| t.as_array())
+        .unwrap_or_else(|| panic!("{FILE}: no [[territory]] rows"));
+    let mut code = String::from("&[\n");
+    for (i, row) in rows.iter().enumerate() {
+        let row = row.as_table().unwrap_or_else(|| panic!("{FILE}: territory {} is not a table", i + 1));
+        let what = |key: &str| {
+            format!(
+                "{FILE}: territory {} ({:?}): `{key}`",
+                i + 1,
+                row.get("id").and_then(|v| v.as_str()).unwrap_or("?")
+            )
+        };
+        if let Some(key) = row.keys().find(|k| !STRINGS.contains(&k.as_str()) && !LISTS.contains(&k.as_str()))
+        {
+            panic!("{} is not a field of a territory", what(key));
+        }
+        code.push_str("    Territory {");
+        for key in STRINGS {
+            let value = row
+                .get(key)
+                .and_then(|v| v.as_str())
+                .unwrap_or_else(|| panic!("{} must be a string", what(key)));
+            write!(code, " {key}: {value:?},").unwrap();
+        }
+        for key in LISTS {
+            let values = row
+                .get(key)
+                .and_then(|v| v.as_array())
+                .unwrap_or_else(|| panic!("{} must be a list", what(key)));
+            write!(code, " {key}: &[").unwrap();
+            for value in values {
+                let value = value.as_str().unwrap_or_else(|| panic!("{} must hold strings", what(key)));
+                write!(code, "{value:?}, ").unwrap();
+            }
+            code.push_str("],");
+        }
+        code.push_str(" },\n");
+    }
+    code.push_str("]\n");
+    code
 }

@@ -31,13 +31,8 @@
 
 use std::collections::HashSet;
 
-use serde::Deserialize;
-
 use crate::fold::fold;
 use crate::gazetteer::{EntityIndex, Gazetteer, Variant};
-
-/// The table of territories, embedded.
-const TERRITORIES: &str = include_str!("../gazetteer/grammar/territories.toml");
 
 /// French heads: the army, its forces, its soldiers.
 const FR_HEADS: &[&str] = &["armée", "forces", "forces armées", "troupes", "soldats", "militaires"];
@@ -57,30 +52,23 @@ const AR_DEFINITE_ENDINGS: &[&str] = &["", "ة", "ين", "ون"];
 const AR_INDEFINITE_SOLDIERS: &[(&str, &str)] =
     &[("جندي", ""), ("جنديا", "ا"), ("جنود", "ين"), ("جنديين", "ين")];
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Table {
-    territory: Vec<Territory>,
-}
-
-/// One row of the table (see the file's header for the meaning of each field).
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+/// One row of the table of territories, `gazetteer/grammar/territories.toml` (see the file's header for
+/// the meaning of each field). build.rs reads the file and writes the rows as these statics, checking
+/// every field, so that no TOML is parsed when a tagger starts.
 struct Territory {
     #[allow(dead_code)] // documents the row; the tests check it names a place
-    id: String,
-    force: String,
-    fr: Vec<String>,
-    fr_adjectives: Vec<String>,
-    en: Vec<String>,
-    en_adjectives: Vec<String>,
-    ar: Vec<String>,
-    ar_nisba: Vec<String>,
+    id: &'static str,
+    force: &'static str,
+    fr: &'static [&'static str],
+    fr_adjectives: &'static [&'static str],
+    en: &'static [&'static str],
+    en_adjectives: &'static [&'static str],
+    ar: &'static [&'static str],
+    ar_nisba: &'static [&'static str],
 }
 
-fn table() -> Table {
-    toml::from_str(TERRITORIES).expect("gazetteer/grammar/territories.toml is valid (a test parses it)")
-}
+/// The table of territories, embedded.
+static TERRITORIES: &[Territory] = include!(concat!(env!("OUT_DIR"), "/territories.rs"));
 
 /// The phrases of the grammar for one gazetteer, each linked to a force entity.
 #[derive(Clone, Debug, Default)]
@@ -94,8 +82,8 @@ impl Grammar {
     pub fn new(gazetteer: &Gazetteer) -> Grammar {
         let mut phrases = vec![];
         let mut seen = HashSet::new();
-        for territory in table().territory {
-            let Some(force) = gazetteer.index_of(&territory.force) else { continue };
+        for territory in TERRITORIES {
+            let Some(force) = gazetteer.index_of(territory.force) else { continue };
             for phrase in territory.phrases() {
                 if seen.insert(fold(&phrase)) {
                     phrases.push((force, Variant::new(phrase)));
@@ -127,19 +115,19 @@ impl Territory {
         let mut out = vec![];
         // French: H A, H de N.
         for head in FR_HEADS {
-            for adjective in &self.fr_adjectives {
+            for adjective in self.fr_adjectives {
                 out.push(format!("{head} {adjective}"));
             }
-            for name in &self.fr {
+            for name in self.fr {
                 out.push(format!("{head} {}", french_de(name)));
             }
         }
         // English: A H, N's H, N H, H of N.
         for head in EN_HEADS {
-            for adjective in &self.en_adjectives {
+            for adjective in self.en_adjectives {
                 out.push(format!("{adjective} {head}"));
             }
-            for name in &self.en {
+            for name in self.en {
                 let bare = name.strip_prefix("the ").unwrap_or(name);
                 out.push(format!("{bare}'s {head}"));
                 out.push(format!("{head} of {name}"));
@@ -149,13 +137,13 @@ impl Territory {
             }
         }
         // Arabic: H N, H-ال ال-A, القوات المسلحة ل-N, indefinite soldiers.
-        for name in &self.ar {
+        for name in self.ar {
             for head in AR_CONSTRUCT_HEADS {
                 out.push(format!("{head} {name}"));
             }
             out.push(format!("القوات المسلحة {}", arabic_li(name)));
         }
-        for nisba in &self.ar_nisba {
+        for nisba in self.ar_nisba {
             for head in AR_DEFINITE_HEADS {
                 for ending in AR_DEFINITE_ENDINGS {
                     out.push(format!("{head} ال{nisba}{ending}"));
@@ -193,7 +181,7 @@ mod tests {
     use super::*;
 
     fn phrases_of(id: &str) -> Vec<String> {
-        table().territory.into_iter().find(|t| t.id == id).expect("territory").phrases()
+        TERRITORIES.iter().find(|t| t.id == id).expect("territory").phrases()
     }
 
     #[test]
@@ -249,11 +237,11 @@ mod tests {
     fn the_table_names_places_and_forces_of_the_embedded_gazetteer() {
         let gazetteer = Gazetteer::embedded();
         let tagger = crate::Tagger::with_matching(gazetteer.clone(), crate::Matching::EXACT);
-        for territory in table().territory {
-            let place = gazetteer.get(&territory.id).unwrap_or_else(|| panic!("no place {}", territory.id));
+        for territory in TERRITORIES {
+            let place = gazetteer.get(territory.id).unwrap_or_else(|| panic!("no place {}", territory.id));
             assert_eq!(place.kind, crate::EntityType::Place, "{}", territory.id);
             let force =
-                gazetteer.get(&territory.force).unwrap_or_else(|| panic!("no entity {}", territory.force));
+                gazetteer.get(territory.force).unwrap_or_else(|| panic!("no entity {}", territory.force));
             assert!(
                 matches!(force.kind, crate::EntityType::Force | crate::EntityType::ArmedGroup),
                 "{} names {}, a {}",
@@ -262,7 +250,7 @@ mod tests {
                 force.kind
             );
             // Each name, alone, is the territory (the article aside).
-            for name in territory.fr.iter().chain(&territory.en).chain(&territory.ar) {
+            for name in territory.fr.iter().chain(territory.en).chain(territory.ar) {
                 let mentions = tagger.tag(name);
                 assert_eq!(mentions.len(), 1, "{name}");
                 assert_eq!(tagger.entity(&mentions[0]).id, territory.id, "{name}");
