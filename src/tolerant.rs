@@ -159,7 +159,7 @@ impl Tolerant {
             nodes: vec![],
             roots: vec![],
             marks: vec![],
-            resume: vec![],
+            resume: Vec::with_capacity(trie.state_count()),
             min_depth: usize::MAX,
         };
         let mut last_root = "";
