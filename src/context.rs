@@ -202,8 +202,9 @@ pub(crate) struct Evidencer {
 }
 
 impl Evidencer {
-    pub fn new(gazetteer: &Gazetteer) -> Evidencer {
-        Evidencer { personal_names: crate::gazetteer::geonames::personal_names(gazetteer) }
+    /// `personal_names`: `gazetteer::geonames::personal_names` of the tagger's gazetteer.
+    pub fn new(personal_names: FxHashSet<String>) -> Evidencer {
+        Evidencer { personal_names }
     }
 
     /// Decides every doubtful mention of `mentions` (sorted, from one text), setting its `check`.

@@ -207,8 +207,10 @@ impl Tagger {
         let grammar = if matching.grammar { Grammar::new(&gazetteer) } else { Grammar::empty() };
         let matcher = Matcher::new(&gazetteer, &grammar, matching.tolerant);
         let designators = Designators::new(&gazetteer);
-        let evidencer = Evidencer::new(&gazetteer);
-        let given_names = unlisted::given_names(&gazetteer);
+        // The region's personal names, found once: evidence for doubtful places, and first names.
+        let personal_names = crate::gazetteer::geonames::personal_names(&gazetteer);
+        let given_names = unlisted::given_names(personal_names.clone());
+        let evidencer = Evidencer::new(personal_names);
         let ranker = Ranker::new(&gazetteer, &designators);
         let never = Never::new(&gazetteer);
         Tagger {

@@ -345,10 +345,9 @@ const GIVEN_NAMES_ALSO_WORDS: &[&str] = &[
 ];
 
 /// The first names that start an unlisted person's name: the region's common personal names (see
-/// `gazetteer::geonames::personal_names`) and [`INTERNATIONAL_GIVEN_NAMES`], without the words that
-/// are roles or function words.
-pub(crate) fn given_names(gazetteer: &crate::Gazetteer) -> FxHashSet<String> {
-    let mut names = crate::gazetteer::geonames::personal_names(gazetteer);
+/// `gazetteer::geonames::personal_names`, given as `names`) and [`INTERNATIONAL_GIVEN_NAMES`], without
+/// the words that are roles or function words.
+pub(crate) fn given_names(mut names: FxHashSet<String>) -> FxHashSet<String> {
     names.extend(INTERNATIONAL_GIVEN_NAMES.iter().map(|n| n.to_string()));
     names.retain(|n| !n.contains(' ') && cues::single_word_cue(n).is_none() && !FUNCTION_WORDS.contains(n));
     names

@@ -93,20 +93,16 @@ const PERSONAL_NAMES: &[&str] = &[
 /// with one of these names is "possible" here, and the tagger asks for more evidence before it reads
 /// one as a place ([`crate::Check`]): a capital letter tells nothing about a surname.
 pub(crate) fn personal_names(gazetteer: &Gazetteer) -> FxHashSet<String> {
+    // The people's spellings as the gazetteer folded them (`folded_variants`): not folded again.
+    let people = (0..gazetteer.entities().len()).filter(|&e| gazetteer.entities()[e].kind == EntityType::Person);
     PERSONAL_NAMES
         .iter()
         .map(|n| fold(n))
         .chain(
-            gazetteer
-                .entities()
-                .iter()
-                .filter(|e| e.kind == EntityType::Person)
-                .flat_map(|e| {
-                    e.variants
-                        .iter()
-                        .flat_map(|v| fold(&v.text).split(' ').map(str::to_string).collect::<Vec<_>>())
-                })
-                .filter(|t| t.chars().count() >= 4),
+            people
+                .flat_map(|e| gazetteer.folded_variants(e).iter().flat_map(|f| f.split(' ')))
+                .filter(|t| t.chars().count() >= 4)
+                .map(str::to_string),
         )
         .collect()
 }
