@@ -155,14 +155,18 @@ impl Tolerant {
         // names.
         long.sort_unstable();
         let mut tolerant = Tolerant {
-            names: vec![],
-            nodes: vec![],
+            names: Vec::with_capacity(long.len()),
+            // A node per word of a name, less the words names share: about three per name.
+            nodes: Vec::with_capacity(long.len() * 3),
             roots: vec![],
             marks: vec![],
             resume: Vec::with_capacity(trie.state_count()),
             min_depth: usize::MAX,
         };
         let mut last_root = "";
+        // Reused for every name: its words, and its trie path (the node after each whole word).
+        let mut words: Vec<&str> = vec![];
+        let mut path: Vec<usize> = vec![];
         for &(folded, pattern) in &long {
             let root = root(folded);
             tolerant.min_depth = tolerant.min_depth.min(root.len());
@@ -171,9 +175,10 @@ impl Tolerant {
                 tolerant.nodes.push(Node::new(u32::MAX, 0, 0));
                 tolerant.roots.push(tolerant.nodes.len() as u32 - 1);
             }
-            let words: Vec<&str> = folded.split(' ').collect();
-            // The trie path of the name, node after each whole word.
-            let mut path = vec![*tolerant.roots.last().expect("a root per name") as usize];
+            words.clear();
+            words.extend(folded.split(' '));
+            path.clear();
+            path.push(*tolerant.roots.last().expect("a root per name") as usize);
             for (depth, word) in words.iter().enumerate() {
                 let node = *path.last().expect("the path starts at the root");
                 let most_below = &mut tolerant.nodes[node].most_below;
