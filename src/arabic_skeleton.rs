@@ -100,6 +100,10 @@ fn push_skeleton(word: &str, out: &mut String) -> bool {
 
 /// The skeleton of a folded name of one or more words separated by single spaces.
 fn name_skeleton(folded: &str) -> Option<String> {
+    // Most patterns are Latin: no skeleton, known from the first letter, before any allocation.
+    if !folded.chars().next().is_some_and(crate::arabic::is_arabic_letter) {
+        return None;
+    }
     let mut out = String::with_capacity(folded.len());
     for (i, word) in folded.split(' ').enumerate() {
         if i > 0 {
@@ -134,7 +138,9 @@ impl Skeletons {
         let mut listed_words = FxHashSet::default();
         for (p, (folded, eligible, entity)) in patterns.enumerate() {
             for word in folded.split(' ').filter(|w| is_arabic_word(w)) {
-                listed_words.insert(Box::from(word));
+                if !listed_words.contains(word) {
+                    listed_words.insert(Box::from(word));
+                }
             }
             let Some(key) = name_skeleton(folded) else { continue };
             if !eligible {
