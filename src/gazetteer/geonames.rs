@@ -94,7 +94,8 @@ const PERSONAL_NAMES: &[&str] = &[
 /// one as a place ([`crate::Check`]): a capital letter tells nothing about a surname.
 pub(crate) fn personal_names(gazetteer: &Gazetteer) -> FxHashSet<String> {
     // The people's spellings as the gazetteer folded them (`folded_variants`): not folded again.
-    let people = (0..gazetteer.entities().len()).filter(|&e| gazetteer.entities()[e].kind == EntityType::Person);
+    let people =
+        (0..gazetteer.entities().len()).filter(|&e| gazetteer.entities()[e].kind == EntityType::Person);
     PERSONAL_NAMES
         .iter()
         .map(|n| fold(n))
