@@ -72,7 +72,7 @@ fn main() {
         for (_, origin) in rules {
             diagnostics.push(Diagnostic {
                 severity: Severity::Error,
-                source: origin.source,
+                source: origin.source.to_string(),
                 line: origin.line,
                 message: "[[never]] rules do not belong in the embedded gazetteer".into(),
             });
@@ -88,11 +88,11 @@ fn main() {
             let before = &parsed[at].1;
             let location = match before.line {
                 Some(line) => format!("{}:{line}", before.source),
-                None => before.source.clone(),
+                None => before.source.to_string(),
             };
             out.diagnostics.push(Diagnostic {
                 severity: Severity::Error,
-                source: origin.source.clone(),
+                source: origin.source.to_string(),
                 line: origin.line,
                 message: format!("duplicate id \"{}\" (first defined at {location})", entity.id),
             });

@@ -31,8 +31,9 @@
 //! one of its own is dropped: a guess must not create an ambiguity. Generated tiers (GeoNames) are
 //! left alone: their Arabic names are few and the cost would be paid by every start.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::fold::fold;
@@ -104,7 +105,8 @@ pub(crate) fn expand_folded(entities: &mut [Entity], folded: &mut [Vec<Box<str>>
     // Who lists each folded spelling: generated spellings never take another entity's.
     // Two owners at most are kept, which is all "another entity's" needs to know.
     let listed = folded.iter().map(Vec::len).sum();
-    let mut owners: HashMap<&str, [usize; 2]> = HashMap::with_capacity(listed);
+    let mut owners: FxHashMap<&str, [usize; 2]> =
+        FxHashMap::with_capacity_and_hasher(listed, Default::default());
     for (i, variants) in folded.iter().enumerate() {
         for v in variants {
             let two = owners.entry(v).or_insert([i, i]);

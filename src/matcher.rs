@@ -20,7 +20,7 @@
 //! nearest words of two letters or more on the same line), is settled for all candidates at once by
 //! [`Matcher::settle`], whose scans never cover the same stretch of text twice.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use crate::arabic::{self, Prefix};
 use crate::arabic_skeleton::Skeletons;
@@ -46,17 +46,21 @@ struct Entry {
     grammar: bool,
 }
 
-/// A distinct folded pattern and every entry that folds to it.
+/// A distinct folded pattern and every entry that folds to it. Its text and entries are ranges of
+/// the matcher's two tables ([`Matcher::text`], [`Matcher::entries`]): one allocation each for all
+/// the patterns, where a GeoNames layer brings 50,000.
 #[derive(Clone, Debug)]
 struct Pattern {
-    folded: Box<str>,
+    /// Its folded text: `Matcher::texts[text.0..text.1]`.
+    text: (u32, u32),
+    /// Its entries, primary first: `Matcher::entries[entries.0..entries.1]`.
+    entries: (u32, u32),
     /// Starts with an Arabic letter: may follow proclitics.
     arabic_initial: bool,
     /// Some entry comes from a generated tier (checked against neighbouring proper names).
     has_extended: bool,
     /// Some entry relies on case (exact, or capitalized and possible): checked against all-caps text.
     relies_on_case: bool,
-    entries: Vec<Entry>,
 }
 
 /// A valid occurrence, before overlaps are resolved.
@@ -105,6 +109,10 @@ pub(crate) struct Matcher {
     /// Arabic transliterated names matched by their consonant skeleton (empty: exact matching only).
     skeletons: Skeletons,
     patterns: Vec<Pattern>,
+    /// The patterns' folded texts, one after another.
+    texts: String,
+    /// The patterns' entries, pattern after pattern.
+    entries: Vec<Entry>,
     /// Longest pattern in bytes, for overlapping windows over long texts.
     pub max_pattern_len: usize,
 }
@@ -118,26 +126,32 @@ impl Matcher {
         let phrases: Vec<String> = grammar.phrases().iter().map(|(_, phrase)| fold(&phrase.text)).collect();
         let spellings: usize =
             gazetteer.entities().iter().map(|e| e.variants.len()).sum::<usize>() + phrases.len();
-        let mut index: HashMap<&str, u32> = HashMap::with_capacity(spellings);
+        let mut index: FxHashMap<&str, u32> =
+            FxHashMap::with_capacity_and_hasher(spellings, Default::default());
         let mut patterns: Vec<Pattern> = Vec::with_capacity(spellings);
+        let mut texts = String::new();
+        // Each entry with its pattern, put in pattern order below.
+        let mut pending: Vec<(u32, Entry)> = Vec::with_capacity(spellings);
+        // (The closures' `folded` is not annotated `&str`: that would make them take any lifetime,
+        // which the table's keys cannot have.)
         let mut add = |folded, entry: Entry| {
             let at = *index.entry(folded).or_insert_with(|| {
+                let start = texts.len() as u32;
+                texts.push_str(folded);
                 patterns.push(Pattern {
-                    folded: folded.into(),
+                    text: (start, texts.len() as u32),
+                    entries: (0, 0),
                     arabic_initial: folded.chars().next().is_some_and(crate::arabic::is_arabic_letter),
                     has_extended: false,
                     relies_on_case: false,
-                    entries: vec![],
                 });
                 (patterns.len() - 1) as u32
             });
             patterns[at as usize].has_extended |= entry.tier == Tier::Geonames;
             patterns[at as usize].relies_on_case |= relies_on_case(&entry);
-            patterns[at as usize].entries.push(entry);
+            pending.push((at, entry));
         };
         // An Arabic variant that starts with the article is also looked for without it, after لل.
-        // (Not annotated `&str`: that would make the closure take any lifetime, which the table's keys
-        // cannot have.)
         let mut add_variant = |folded, entry: Entry| {
             if let Some(bare) = str::strip_prefix(folded, arabic::ARTICLE) {
                 if bare.chars().take_while(|&c| c != ' ').count() >= 3 {
@@ -181,25 +195,43 @@ impl Matcher {
             };
             add_variant(folded, entry);
         }
-        for pattern in &mut patterns {
-            // Primary candidate first: direct before elided, then by tier, the gazetteer's variants
-            // before the grammar's phrases, certain before possible, then gazetteer order.
-            pattern
-                .entries
-                .sort_by_key(|e| (e.article_elided, e.tier, e.grammar, e.possible, e.entity, e.variant));
+        // Entries grouped by pattern (counted, then each put at its place), then, within each
+        // pattern, the primary candidate first: direct before elided, then by tier, the gazetteer's
+        // variants before the grammar's phrases, certain before possible, then gazetteer order.
+        let mut offsets = vec![0u32; patterns.len() + 1];
+        for (at, _) in &pending {
+            offsets[*at as usize + 1] += 1;
         }
-        let max_pattern_len = patterns.iter().map(|p| p.folded.len()).max().unwrap_or(0);
-        let automaton = Trie::new(patterns.iter().map(|p| p.folded.as_bytes()));
-        let filter = PrefixFilter::new(patterns.iter().map(|p| p.folded.as_bytes()), patterns.len());
+        for i in 1..offsets.len() {
+            offsets[i] += offsets[i - 1];
+        }
+        let mut slots: Vec<Option<Entry>> = (0..pending.len()).map(|_| None).collect();
+        let mut next = offsets.clone();
+        for (at, entry) in pending {
+            slots[next[at as usize] as usize] = Some(entry);
+            next[at as usize] += 1;
+        }
+        let mut entries: Vec<Entry> =
+            slots.into_iter().map(|e| e.expect("every entry has its place")).collect();
+        for (pattern, range) in patterns.iter_mut().zip(offsets.windows(2)) {
+            entries[range[0] as usize..range[1] as usize]
+                .sort_by_key(|e| (e.article_elided, e.tier, e.grammar, e.possible, e.entity, e.variant));
+            pattern.entries = (range[0], range[1]);
+        }
+        let text = |p: &Pattern| &texts[p.text.0 as usize..p.text.1 as usize];
+        let entries_of = |p: &Pattern| &entries[p.entries.0 as usize..p.entries.1 as usize];
+        let max_pattern_len = patterns.iter().map(|p| (p.text.1 - p.text.0) as usize).max().unwrap_or(0);
+        let automaton = Trie::new(patterns.iter().map(|p| text(p).as_bytes()));
+        let filter = PrefixFilter::new(patterns.iter().map(|p| text(p).as_bytes()), patterns.len());
         let tolerant = tolerant.then(|| {
             let approximable =
-                |p: &Pattern| p.entries.iter().any(|e| e.tier != Tier::Geonames && !e.possible);
-            Tolerant::new(&automaton, patterns.iter().map(|p| (&*p.folded, approximable(p))))
+                |p: &Pattern| entries_of(p).iter().any(|e| e.tier != Tier::Geonames && !e.possible);
+            Tolerant::new(&automaton, patterns.iter().map(|p| (text(p), approximable(p))))
         });
         let skeletons = if tolerant.is_some() {
             // Transliterated names only: places and people of the curated and user tiers.
             let eligible = |p: &Pattern| {
-                p.entries.iter().all(|e| {
+                entries_of(p).iter().all(|e| {
                     let entity = gazetteer.entity(EntityIndex(e.entity));
                     e.tier != Tier::Geonames
                         && !e.possible
@@ -209,11 +241,11 @@ impl Matcher {
                         && entity.subtype.as_deref() != Some("country")
                 })
             };
-            Skeletons::new(patterns.iter().map(|p| (&*p.folded, eligible(p), p.entries[0].entity)))
+            Skeletons::new(patterns.iter().map(|p| (text(p), eligible(p), entries_of(p)[0].entity)))
         } else {
             Skeletons::default()
         };
-        Matcher { automaton, filter, tolerant, skeletons, patterns, max_pattern_len }
+        Matcher { automaton, filter, tolerant, skeletons, patterns, texts, entries, max_pattern_len }
     }
 
     /// Number of distinct folded patterns.
@@ -381,21 +413,28 @@ impl Matcher {
         });
     }
 
-    fn first_valid_entry<'p>(
-        &self,
-        pattern: &'p Pattern,
-        context: Context,
-        surface: &str,
-    ) -> Option<&'p Entry> {
-        pattern.entries.iter().find(|e| entry_accepts(e, pattern, context, surface))
+    fn first_valid_entry(&self, pattern: &Pattern, context: Context, surface: &str) -> Option<&Entry> {
+        let text = self.text(pattern);
+        self.entries(pattern).iter().find(|e| entry_accepts(e, text, context, surface))
+    }
+
+    /// A pattern's folded text.
+    fn text(&self, pattern: &Pattern) -> &str {
+        &self.texts[pattern.text.0 as usize..pattern.text.1 as usize]
+    }
+
+    /// A pattern's entries, primary first.
+    fn entries(&self, pattern: &Pattern) -> &[Entry] {
+        &self.entries[pattern.entries.0 as usize..pattern.entries.1 as usize]
     }
 
     /// The entities a resolved candidate refers to: the primary entry and every other entity whose
     /// entry accepts the same surface.
     pub fn resolve(&self, candidate: &Candidate, surface: &str) -> Option<Resolved> {
         let pattern = &self.patterns[candidate.pattern as usize];
+        let text = self.text(pattern);
         let mut valid =
-            pattern.entries.iter().filter(|e| entry_accepts(e, pattern, candidate.context, surface));
+            self.entries(pattern).iter().filter(|e| entry_accepts(e, text, candidate.context, surface));
         let primary = valid.next()?;
         let mut candidates = vec![EntityIndex(primary.entity)];
         for entry in valid {
@@ -423,7 +462,8 @@ pub(crate) struct Resolved {
     pub candidates: Vec<EntityIndex>,
 }
 
-fn entry_accepts(entry: &Entry, pattern: &Pattern, context: Context, surface: &str) -> bool {
+/// Whether `entry` of the pattern `variant_form` (folded) accepts the text `surface` in `context`.
+fn entry_accepts(entry: &Entry, variant_form: &str, context: Context, surface: &str) -> bool {
     if context.approximate && (entry.tier == Tier::Geonames || entry.possible) {
         return false;
     }
@@ -434,11 +474,10 @@ fn entry_accepts(entry: &Entry, pattern: &Pattern, context: Context, surface: &s
         return false;
     }
     let prefix = context.prefix;
-    if prefix != Prefix::None || entry.article_elided {
-        let variant_form: &str = &pattern.folded;
-        if !arabic::accepts(prefix, variant_form, entry.article_elided) {
-            return false;
-        }
+    if (prefix != Prefix::None || entry.article_elided)
+        && !arabic::accepts(prefix, variant_form, entry.article_elided)
+    {
+        return false;
     }
     match entry.case {
         CaseMode::Insensitive => true,
@@ -913,7 +952,7 @@ mod tests {
         let matcher = Matcher::new(&gazetteer, &Grammar::new(&gazetteer), false);
         let unanchored = AhoCorasick::builder()
             .match_kind(aho_corasick::MatchKind::Standard)
-            .build(matcher.patterns.iter().map(|p| p.folded.as_bytes()))
+            .build(matcher.patterns.iter().map(|p| matcher.text(p).as_bytes()))
             .unwrap();
         // Variants glued to letters, clitics, marks, apostrophes, digits and punctuation on both sides.
         let variants: Vec<&str> =

@@ -266,7 +266,7 @@ impl<'a> Viewer<'a> {
             let variant = tagger.variant(m);
             view.match_kind = Some(m.kind);
             view.variant = Some(variant.text.clone());
-            view.subtype = entity.subtype.clone();
+            view.subtype = entity.subtype.as_deref().map(str::to_string);
             view.candidates = Some(m.candidates.iter().map(|&c| gazetteer.entity(c).id.clone()).collect());
             view.ambiguous = Some(m.is_ambiguous());
             view.possible = Some(m.possible);
@@ -281,20 +281,20 @@ impl<'a> Viewer<'a> {
                         CandidateView {
                             id: e.id.clone(),
                             name: e.name.clone(),
-                            country: e.country.clone(),
-                            parent: e.parent.clone(),
+                            country: e.country.as_deref().map(str::to_string),
+                            parent: e.parent.as_deref().map(str::to_string),
                             parent_name: e
                                 .parent
                                 .as_deref()
                                 .and_then(|p| gazetteer.get(p))
                                 .map(|p| p.name.clone()),
-                            subtype: e.subtype.clone(),
+                            subtype: e.subtype.as_deref().map(str::to_string),
                         }
                     })
                     .collect()
             };
             view.candidate_facts = m.is_ambiguous().then(|| facts(&m.candidates));
-            view.country = entity.country.clone();
+            view.country = entity.country.as_deref().map(str::to_string);
             let admin = crate::admin::admin_of(gazetteer, m.entity);
             view.admin1 = admin.admin1.map(|u| u.name.to_string());
             view.admin2 = admin.admin2.map(|u| u.name.to_string());

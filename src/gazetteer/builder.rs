@@ -2,7 +2,7 @@
 //! detected from the name and content or given), merges the tiers (a user's entry replaces a curated
 //! one with the same id, which replaces a GeoNames one) and builds a validated [`Gazetteer`].
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use crate::fold::fold;
 
@@ -47,10 +47,11 @@ impl GazetteerBuilder {
         self.sources.push(source.to_string());
         match decode(bytes, true) {
             Ok(mut precompiled) => {
+                let name: std::sync::Arc<str> = source.into();
                 for (entity, origin) in &mut precompiled.entities {
                     entity.tier = tier;
                     if origin.source.is_empty() {
-                        origin.source = source.to_string();
+                        origin.source = name.clone();
                     }
                 }
                 // A diagnostic that names no source is about the layer itself.
@@ -64,7 +65,7 @@ impl GazetteerBuilder {
             }
             Err(message) => self.diagnostics.push(Diagnostic {
                 severity: Severity::Error,
-                source: source.to_string(),
+                source: source.into(),
                 line: None,
                 message,
             }),
@@ -227,7 +228,7 @@ fn check_rules(
             if !ids.contains(entity.as_str()) {
                 diagnostics.push(Diagnostic {
                     severity: Severity::Warning,
-                    source: origin.source.clone(),
+                    source: origin.source.to_string(),
                     line: origin.line,
                     message: format!(
                         "never rule for {:?}: entity \"{entity}\" is in none of the gazetteers loaded; the rule has no effect here",
@@ -286,7 +287,8 @@ fn merge_tiers(entities: Vec<(Entity, Origin)>, diagnostics: &mut Vec<Diagnostic
     // place of the id's first entity; then the entities moved there.
     let mut keeper: Vec<usize> = Vec::with_capacity(entities.len());
     {
-        let mut index: HashMap<&str, usize> = HashMap::with_capacity(entities.len());
+        let mut index: FxHashMap<&str, usize> =
+            FxHashMap::with_capacity_and_hasher(entities.len(), Default::default());
         for (k, (entity, origin)) in entities.iter().enumerate() {
             match index.get(entity.id.as_str()) {
                 None => {
@@ -298,7 +300,7 @@ fn merge_tiers(entities: Vec<(Entity, Origin)>, diagnostics: &mut Vec<Diagnostic
                     if existing.tier == entity.tier {
                         diagnostics.push(Diagnostic {
                             severity: Severity::Error,
-                            source: origin.source.clone(),
+                            source: origin.source.to_string(),
                             line: origin.line,
                             message: format!(
                                 "duplicate id \"{}\" (first defined at {})",
@@ -318,7 +320,7 @@ fn merge_tiers(entities: Vec<(Entity, Origin)>, diagnostics: &mut Vec<Diagnostic
     let mut merged: Vec<(Entity, Origin)> =
         keeper.iter().map(|&k| entities[k].take().expect("each entity is kept once")).collect();
     // Generated entities that a curated or user entity already covers (same GeoNames id).
-    let claimed: std::collections::HashSet<u64> =
+    let claimed: rustc_hash::FxHashSet<u64> =
         merged.iter().filter(|(e, _)| e.tier < Tier::Geonames).filter_map(|(e, _)| e.geonames).collect();
     merged.retain(|(e, _)| !(e.tier == Tier::Geonames && e.geonames.is_some_and(|g| claimed.contains(&g))));
     merged

@@ -74,7 +74,8 @@ impl std::error::Error for LoadError {}
 /// Where an entity was read, for diagnostics that concern it after loading.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub(crate) struct Origin {
-    pub source: String,
+    /// The source's name, shared by all its entities (a GeoNames layer has 38,000).
+    pub source: std::sync::Arc<str>,
     pub line: Option<usize>,
     /// Line of each variant, parallel to `Entity::variants`, where known.
     pub variant_lines: Vec<Option<usize>>,

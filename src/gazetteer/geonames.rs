@@ -16,6 +16,7 @@
 //!   and so is any spelling that a curated entity already has, so that "Gao" stays the curated town.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use rustc_hash::FxHashSet;
 
@@ -246,13 +247,13 @@ pub fn generate(dumps: &[(String, String)], curated: &Gazetteer, options: &Optio
         .collect();
     report.rows = rows.len();
     // Region names for descriptions, and parents (curated id when the curated tier has the region).
-    let regions: HashMap<(&str, &str), (&str, String)> = rows
+    let regions: HashMap<(&str, &str), (&str, Arc<str>)> = rows
         .iter()
         .filter(|r| r.code == "ADM1")
         .map(|r| {
             let parent =
                 curated_by_geonames.get(&r.id).map_or_else(|| format!("gn:{}", r.id), |id| id.to_string());
-            ((r.country, r.admin1), (r.name, parent))
+            ((r.country, r.admin1), (r.name, parent.into()))
         })
         .collect();
 
@@ -260,13 +261,13 @@ pub fn generate(dumps: &[(String, String)], curated: &Gazetteer, options: &Optio
     // when the curated tier has the unit): a place whose row names an ADM2 unit hangs under it, so
     // that its parent chain gives its admin1 and admin2 ([`crate::admin`]).
     let admin2_admin1 = admin2_admin1_codes(&rows);
-    let districts: HashMap<(&str, &str, &str), String> = rows
+    let districts: HashMap<(&str, &str, &str), Arc<str>> = rows
         .iter()
         .filter(|r| r.code == "ADM2" && !r.admin2.is_empty())
         .map(|r| {
             let parent =
                 curated_by_geonames.get(&r.id).map_or_else(|| format!("gn:{}", r.id), |id| id.to_string());
-            ((r.country, r.admin1, r.admin2), parent)
+            ((r.country, r.admin1, r.admin2), parent.into())
         })
         .collect();
 
@@ -339,9 +340,9 @@ pub fn generate(dumps: &[(String, String)], curated: &Gazetteer, options: &Optio
             id: format!("gn:{}", row.id),
             name: row.name.to_string(),
             kind: EntityType::Place,
-            subtype: Some(kind.to_string()),
+            subtype: Some(kind.into()),
             variants,
-            description: Some(description),
+            description: Some(description.into()),
             lineage: None,
             parent: match row.code {
                 "ADM1" => None,
@@ -351,7 +352,7 @@ pub fn generate(dumps: &[(String, String)], curated: &Gazetteer, options: &Optio
                     .or(region.map(|(_, parent)| parent))
                     .cloned(),
             },
-            country: Some(row.country.to_string()),
+            country: Some(row.country.into()),
             lat: row.lat,
             lon: row.lon,
             geonames: Some(row.id),
@@ -362,7 +363,7 @@ pub fn generate(dumps: &[(String, String)], curated: &Gazetteer, options: &Optio
     // A second-level unit left out (every spelling of it is a curated one's: the cercle "Koulikoro")
     // cannot be a parent: its places hang under its region instead, without admin2.
     let emitted: HashSet<String> = entities.iter().map(|e| e.id.clone()).collect();
-    let unit_parent: HashMap<String, Option<String>> = rows
+    let unit_parent: HashMap<String, Option<Arc<str>>> = rows
         .iter()
         .filter(|r| r.code == "ADM2")
         .map(|r| {
@@ -371,7 +372,7 @@ pub fn generate(dumps: &[(String, String)], curated: &Gazetteer, options: &Optio
         })
         .collect();
     for e in &mut entities {
-        if let Some(parent) = e.parent.as_ref().filter(|p| p.starts_with("gn:") && !emitted.contains(*p)) {
+        if let Some(parent) = e.parent.as_deref().filter(|p| p.starts_with("gn:") && !emitted.contains(*p)) {
             e.parent = unit_parent.get(parent).cloned().flatten();
         }
     }

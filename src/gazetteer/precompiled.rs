@@ -18,6 +18,8 @@
 //! at most five decimals as a fixed-point integer (decoded bit for bit: `n / 1e5` is correctly rounded,
 //! as parsing the decimal is), others as their eight IEEE bytes.
 
+use std::sync::Arc;
+
 use super::{CaseMode, Diagnostic, Entity, EntityType, Origin, Severity, Tier, Variant};
 use crate::arabic_spelling::Derivation;
 
@@ -141,8 +143,10 @@ fn encode_body(gazetteer: &Precompiled, strings: &mut Strings) -> Vec<u8> {
             put(&mut body, strings.id(&e.id));
         }
         put(&mut body, strings.id(&e.name));
-        for field in [&e.subtype, &e.description, &e.lineage, &e.parent, &e.country, &e.wikidata] {
-            put(&mut body, field.as_deref().map_or(0, |s| strings.id(s) + 1));
+        let (subtype, description, parent, country) =
+            (e.subtype.as_deref(), e.description.as_deref(), e.parent.as_deref(), e.country.as_deref());
+        for field in [subtype, description, e.lineage.as_deref(), parent, country, e.wikidata.as_deref()] {
+            put(&mut body, field.map_or(0, |s| strings.id(s) + 1));
         }
         for (value, fixed) in [(e.lat, lat_fixed), (e.lon, lon_fixed)] {
             match (value, fixed) {
@@ -222,6 +226,17 @@ pub(crate) fn decode(bytes: &[u8], check_folding: bool) -> Result<Precompiled, S
                 .ok_or_else(|| r.error("string index out of range")),
         }
     };
+    // The strings entities share (source, subtype, description, parent, country): one allocation each.
+    let mut interned: Vec<Option<Arc<str>>> = vec![None; strings.len()];
+    let shared = |r: &mut Reader, interned: &mut Vec<Option<Arc<str>>>| -> Result<Option<Arc<str>>, String> {
+        match r.count()? {
+            0 => Ok(None),
+            i => {
+                let text = *strings.get(i - 1).ok_or_else(|| r.error("string index out of range"))?;
+                Ok(Some(interned[i - 1].get_or_insert_with(|| text.into()).clone()))
+            }
+        }
+    };
     // Lines are counted from 1; the encoder writes a line as line + 1 and no line as 0.
     let line = |r: &mut Reader| -> Result<Option<usize>, String> {
         match r.number()? {
@@ -256,11 +271,11 @@ pub(crate) fn decode(bytes: &[u8], check_folding: bool) -> Result<Precompiled, S
         let tier = *Tier::ALL.get(r.byte()? as usize).ok_or_else(|| r.error("unknown tier"))?;
         let id = if flags & ID_IS_GEONAMES == 0 { Some(string(&mut r, &strings)?) } else { None };
         let name = string(&mut r, &strings)?;
-        let subtype = optional(&mut r, &strings)?;
-        let description = optional(&mut r, &strings)?;
+        let subtype = shared(&mut r, &mut interned)?;
+        let description = shared(&mut r, &mut interned)?;
         let lineage = optional(&mut r, &strings)?;
-        let parent = optional(&mut r, &strings)?;
-        let country = optional(&mut r, &strings)?;
+        let parent = shared(&mut r, &mut interned)?;
+        let country = shared(&mut r, &mut interned)?;
         let wikidata = optional(&mut r, &strings)?;
         let mut coordinate = |has: u8, fixed: u8| -> Result<Option<f64>, String> {
             if flags & has == 0 {
@@ -280,7 +295,12 @@ pub(crate) fn decode(bytes: &[u8], check_folding: bool) -> Result<Precompiled, S
             (None, Some(g)) => geonames_id(g),
             (None, None) => return Err(r.error("an entity has no id")),
         };
-        let source = string(&mut r, &strings)?;
+        // One source name for many entities: read once, shared.
+        let source = {
+            let i = r.count()?;
+            let text = *strings.get(i).ok_or_else(|| r.error("string index out of range"))?;
+            interned[i].get_or_insert_with(|| text.into()).clone()
+        };
         let entity_line = lines.entity(r.number()?).ok_or_else(|| r.error("line number out of range"))?;
         let variant_count = r.count()?;
         let mut variants = Vec::with_capacity(variant_count);
@@ -358,7 +378,7 @@ pub fn encode_layer(source: &str, entities: &[Entity]) -> Vec<u8> {
         .iter()
         .map(|entity| {
             let origin = Origin {
-                source: String::new(),
+                source: "".into(),
                 line: None,
                 variant_lines: vec![None; entity.variants.len()],
                 folded: entity.variants.iter().map(|v| crate::fold::fold(&v.text).into_boxed_str()).collect(),

@@ -44,13 +44,13 @@ pub(crate) fn parse(source: &str, text: &str, tier: Tier) -> (Vec<(Entity, Origi
         match parse_line(line) {
             Err(Problem::Error(message)) => diagnostics.push(Diagnostic {
                 severity: Severity::Error,
-                source: source.to_string(),
+                source: source.into(),
                 line: Some(number),
                 message,
             }),
             Err(Problem::Skipped(message)) => diagnostics.push(Diagnostic {
                 severity: Severity::Warning,
-                source: source.to_string(),
+                source: source.into(),
                 line: Some(number),
                 message,
             }),
@@ -62,7 +62,7 @@ pub(crate) fn parse(source: &str, text: &str, tier: Tier) -> (Vec<(Entity, Origi
                         if entity.kind != kind {
                             diagnostics.push(Diagnostic {
                                 severity: Severity::Error,
-                                source: source.to_string(),
+                                source: source.into(),
                                 line: Some(number),
                                 message: format!(
                                     "id \"{id}\" has label type {kind} here but {} at line {}",
@@ -79,7 +79,7 @@ pub(crate) fn parse(source: &str, text: &str, tier: Tier) -> (Vec<(Entity, Origi
                         let mut entity = Entity::new(id.clone(), pattern, kind);
                         entity.tier = tier;
                         let origin = Origin {
-                            source: source.to_string(),
+                            source: source.into(),
                             line: Some(number),
                             variant_lines: vec![Some(number)],
                             folded: vec![],

@@ -1,6 +1,6 @@
 //! [`Gazetteer`]: the validated entities, looked up by index or id, with their [`Stats`].
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use serde::Serialize;
 
@@ -11,7 +11,7 @@ use crate::arabic::is_arabic_letter;
 #[derive(Clone, Debug)]
 pub struct Gazetteer {
     pub(super) entities: Vec<Entity>,
-    pub(super) by_id: HashMap<String, u32>,
+    pub(super) by_id: FxHashMap<String, u32>,
     pub(super) diagnostics: Vec<Diagnostic>,
     pub(super) sources: Vec<String>,
     /// "Never tag this spelling" rules, in load order.
@@ -128,10 +128,10 @@ impl Gazetteer {
                 per.with_arabic += 1;
             }
         }
-        let mut owners: HashMap<String, (u32, bool)> = HashMap::new();
+        let mut owners: FxHashMap<&str, (u32, bool)> = FxHashMap::default();
         for (i, folded) in self.folded.iter().enumerate() {
             for variant in folded {
-                let owner = owners.entry(variant.to_string()).or_insert((i as u32, false));
+                let owner = owners.entry(variant).or_insert((i as u32, false));
                 owner.1 |= owner.0 != i as u32;
             }
         }

@@ -3,6 +3,8 @@
 //! Parsing is done by the `toml` crate; this module maps its records onto [`Entity`] and finds the
 //! line of each entity and variant, so that every problem is reported where a person would fix it.
 
+use std::sync::Arc;
+
 use serde::Deserialize;
 
 use super::{CaseMode, Diagnostic, Entity, EntityType, NeverRule, Origin, Severity, Tier, Variant};
@@ -113,7 +115,7 @@ pub(crate) fn parse_file(source: &str, text: &str, tier: Tier) -> Parsed {
             let offset = e.span().map(|span| span.start.min(text.len()));
             diagnostics.push(Diagnostic {
                 severity: Severity::Error,
-                source: source.to_string(),
+                source: source.into(),
                 line: offset.map(|offset| line_of(text, offset)),
                 message: in_words(e.message().trim(), text, offset),
             });
@@ -137,7 +139,7 @@ pub(crate) fn parse_file(source: &str, text: &str, tier: Tier) -> Parsed {
         let mut error = |line: Option<usize>, message: String| {
             diagnostics.push(Diagnostic {
                 severity: Severity::Error,
-                source: source.to_string(),
+                source: source.into(),
                 line: line.or(header_line),
                 message,
             })
@@ -210,19 +212,19 @@ pub(crate) fn parse_file(source: &str, text: &str, tier: Tier) -> Parsed {
             id: raw_entity.id,
             name: raw_entity.name,
             kind,
-            subtype: raw_entity.subtype,
+            subtype: raw_entity.subtype.map(Arc::from),
             variants,
-            description: raw_entity.description,
+            description: raw_entity.description.map(Arc::from),
             lineage: raw_entity.lineage,
-            parent: raw_entity.parent,
-            country: raw_entity.country,
+            parent: raw_entity.parent.map(Arc::from),
+            country: raw_entity.country.map(Arc::from),
             lat: raw_entity.lat,
             lon: raw_entity.lon,
             geonames: raw_entity.geonames,
             wikidata: raw_entity.wikidata,
             tier,
         };
-        let origin = Origin { source: source.to_string(), line: header_line, variant_lines, folded: vec![] };
+        let origin = Origin { source: source.into(), line: header_line, variant_lines, folded: vec![] };
         entities.push((entity, origin));
     }
     (entities, rules, diagnostics)
@@ -250,7 +252,7 @@ fn never_rules(
         let mut error = |key: &str, message: String| {
             diagnostics.push(Diagnostic {
                 severity: Severity::Error,
-                source: source.to_string(),
+                source: source.into(),
                 line: block.as_ref().and_then(|b| b.key_line(key)).or(header_line),
                 message,
             })
@@ -273,7 +275,7 @@ fn never_rules(
             }
         }
         let origin =
-            Origin { source: source.to_string(), line: header_line, variant_lines: vec![], folded: vec![] };
+            Origin { source: source.into(), line: header_line, variant_lines: vec![], folded: vec![] };
         rules.push((NeverRule { text: rule.text, entity: rule.entity, tier }, origin));
     }
     rules

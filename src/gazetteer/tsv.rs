@@ -14,6 +14,9 @@
 //! itself starts with one of them). The canonical name is a variant only if listed.
 
 use std::collections::HashSet;
+use std::sync::Arc;
+
+use rustc_hash::FxHashMap;
 
 use super::{variant_key, CaseMode, Diagnostic, Entity, EntityType, Origin, Severity, Tier, Variant};
 use crate::fold::fold;
@@ -24,17 +27,19 @@ pub const HEADER_PREFIX: &str = "#sahel-tagger-tsv";
 const COLUMNS: usize = 11;
 
 /// Parses a layer. Returns the entities it could read and every problem found.
-pub(crate) fn parse(source: &str, text: &str, tier: Tier) -> (Vec<(Entity, Origin)>, Vec<Diagnostic>) {
+pub(crate) fn parse<'a>(source: &str, text: &'a str, tier: Tier) -> (Vec<(Entity, Origin)>, Vec<Diagnostic>) {
     let mut entities = vec![];
     let mut diagnostics = vec![];
     let mut error = |line: usize, message: String| {
         diagnostics.push(Diagnostic {
             severity: Severity::Error,
-            source: source.to_string(),
+            source: source.into(),
             line: Some(line),
             message,
         })
     };
+    // The facts many places share (subtype, country, parent, description): one string each.
+    let mut interned: FxHashMap<&str, Arc<str>> = FxHashMap::default();
     let mut lines = text.lines().enumerate();
     match lines.next() {
         Some((_, first)) if first.starts_with(HEADER_PREFIX) => {}
@@ -53,7 +58,9 @@ pub(crate) fn parse(source: &str, text: &str, tier: Tier) -> (Vec<(Entity, Origi
             error(number, format!("expected {COLUMNS} tab-separated fields, found {}", fields.len()));
             continue;
         }
-        let opt = |s: &str| (!s.is_empty()).then(|| s.to_string());
+        let mut shared = |s: &'a str| -> Option<Arc<str>> {
+            (!s.is_empty()).then(|| interned.entry(s).or_insert_with(|| s.into()).clone())
+        };
         let Some(kind) = EntityType::parse(fields[2]) else {
             error(number, format!("unknown type \"{}\"", fields[2]));
             continue;
@@ -88,11 +95,11 @@ pub(crate) fn parse(source: &str, text: &str, tier: Tier) -> (Vec<(Entity, Origi
             id: fields[0].to_string(),
             name: fields[1].to_string(),
             kind,
-            subtype: opt(fields[3]),
-            description: opt(fields[9]),
+            subtype: shared(fields[3]),
+            description: shared(fields[9]),
             lineage: None,
-            parent: opt(fields[5]),
-            country: opt(fields[4]),
+            parent: shared(fields[5]),
+            country: shared(fields[4]),
             lat,
             lon,
             geonames,
@@ -101,7 +108,7 @@ pub(crate) fn parse(source: &str, text: &str, tier: Tier) -> (Vec<(Entity, Origi
             tier,
         };
         let origin = Origin {
-            source: source.to_string(),
+            source: source.into(),
             line: Some(number),
             variant_lines: vec![Some(number); entity.variants.len()],
             folded: vec![],
@@ -188,7 +195,7 @@ pub fn format_layer<'e>(description: &str, entities: impl IntoIterator<Item = &'
 /// earlier one (`a|b` beside `a b`), is left out, so that the line always reads back.
 pub fn format_entity(entity: &Entity) -> String {
     let clean = |s: &str| s.replace(['\t', '\n', '\r'], " ");
-    let opt = |s: &Option<String>| s.as_deref().map(clean).unwrap_or_default();
+    let opt = |s: &Option<Arc<str>>| s.as_deref().map(clean).unwrap_or_default();
     let num = |v: Option<f64>| v.map(|v| format!("{v:.5}")).unwrap_or_default();
     let mut seen = HashSet::new();
     let variants: Vec<String> = entity

@@ -1,8 +1,8 @@
 //! Validation of a merged gazetteer: ids, names, variants (a letter or digit, no duplicate within an
 //! entity, one-letter and shared spellings warned), facts; every problem a [`Diagnostic`] with its line.
 
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 use super::{CaseMode, Diagnostic, Entity, Origin, Severity, Tier, Variant};
 use crate::fold::{fold, fold_case, CaseFold};
@@ -10,7 +10,7 @@ use crate::fold::{fold, fold_case, CaseFold};
 pub(super) fn location(origin: &Origin) -> String {
     match origin.line {
         Some(line) => format!("{}:{}", origin.source, line),
-        None => origin.source.clone(),
+        None => origin.source.to_string(),
     }
 }
 
@@ -23,13 +23,14 @@ pub(super) fn is_valid_id(id: &str) -> bool {
 }
 
 pub(super) fn validate(entities: &[(Entity, Origin)], diagnostics: &mut Vec<Diagnostic>) {
-    let ids: std::collections::HashSet<&str> = entities.iter().map(|(e, _)| e.id.as_str()).collect();
+    let ids: FxHashSet<&str> = entities.iter().map(|(e, _)| e.id.as_str()).collect();
     // folded variant -> first entity that has it (keys borrowed from precompiled sources' foldings)
     let spellings = entities.iter().map(|(e, _)| e.variants.len()).sum();
-    let mut owners: HashMap<Cow<str>, usize> = HashMap::with_capacity(spellings);
+    let mut owners: FxHashMap<Cow<str>, usize> =
+        FxHashMap::with_capacity_and_hasher(spellings, Default::default());
     for (i, (entity, origin)) in entities.iter().enumerate() {
         let report = |diagnostics: &mut Vec<Diagnostic>, severity, line: Option<usize>, message: String| {
-            diagnostics.push(Diagnostic { severity, source: origin.source.clone(), line, message })
+            diagnostics.push(Diagnostic { severity, source: origin.source.to_string(), line, message })
         };
         let error = |diagnostics: &mut Vec<Diagnostic>, line, message| {
             report(diagnostics, Severity::Error, line, message)
@@ -45,7 +46,7 @@ pub(super) fn validate(entities: &[(Entity, Origin)], diagnostics: &mut Vec<Diag
             error(diagnostics, origin.line, format!("entity \"{}\" has an empty name", entity.id));
         }
         if let Some(parent) = &entity.parent {
-            if !ids.contains(parent.as_str()) {
+            if !ids.contains(&**parent) {
                 error(
                     diagnostics,
                     origin.line,
@@ -88,7 +89,8 @@ pub(super) fn validate(entities: &[(Entity, Origin)], diagnostics: &mut Vec<Diag
                 );
                 continue;
             }
-            let letters_and_digits = folded.chars().filter(|c| c.is_alphanumeric()).count();
+            // None, one or more: two are enough to tell.
+            let letters_and_digits = folded.chars().filter(|c| c.is_alphanumeric()).take(2).count();
             if letters_and_digits == 0 {
                 error(
                     diagnostics,
@@ -172,8 +174,7 @@ pub(crate) fn variant_key<'f>(variant: &Variant, folded: &Cow<'f, str>) -> (Cow<
 }
 
 fn looks_like_acronym(text: &str) -> bool {
-    let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
-    (2..=3).contains(&letters.len())
-        && letters.iter().all(|c| c.is_uppercase())
-        && text.chars().all(|c| c.is_alphanumeric())
+    text.chars().all(|c| c.is_alphanumeric())
+        && (2..=3).contains(&text.chars().filter(|c| c.is_alphabetic()).count())
+        && text.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase())
 }
