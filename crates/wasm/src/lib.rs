@@ -17,7 +17,7 @@
 //!   not load throws an `Error` whose message lists `source:line: error: problem` lines and whose
 //!   `diagnostics` property holds the same problems as [`Diagnostic`](sahel_tagger::Diagnostic) objects.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
@@ -498,14 +498,14 @@ impl Tagger {
         let mut counter = OffsetCounter::new(text);
         let mut data = Vec::with_capacity((mentions.len() + tagged.unlisted.len()) * STRIDE);
         let variants = js_sys::Array::new();
-        let mut variant_index: HashMap<&str, u32> = HashMap::new();
+        let mut variant_index: FxHashMap<&str, u32> = FxHashMap::default();
         let mut variant = |spelling| intern(&mut variant_index, &variants, spelling);
         let (mut cand_mention, mut cand_offsets, mut cand_list) = (vec![], vec![0u32], vec![]);
         let (mut rel_mention, mut rel_offsets, mut rel_list) = (vec![], vec![0u32], vec![]);
-        let (mut reason_of, mut reasons, mut reason_index) = (vec![], vec![], HashMap::new());
+        let (mut reason_of, mut reasons, mut reason_index) = (vec![], vec![], FxHashMap::default());
         // Checks with byte `at`s (a Bytes viewer finds them without counting), made UTF-16 below.
         let mut check_viewer = Viewer::new(&self.core, text, Offsets::Bytes, true);
-        let (mut check_of, mut checks, mut check_index) = (vec![], vec![], HashMap::new());
+        let (mut check_of, mut checks, mut check_index) = (vec![], vec![], FxHashMap::default());
         let mut unlisted_facts = vec![];
         for (number, row) in in_text_order(&tagged).into_iter().enumerate() {
             let number = number as u32;
@@ -777,7 +777,7 @@ fn tag_options(options: Option<JsValue>) -> Result<Options, JsError> {
 
 /// The index of `spelling` in `list` (`PackedMentions.variants`, the surfaces of `tag()`), pushed there
 /// on first use.
-fn intern<'a>(index: &mut HashMap<&'a str, u32>, list: &js_sys::Array, spelling: &'a str) -> u32 {
+fn intern<'a>(index: &mut FxHashMap<&'a str, u32>, list: &js_sys::Array, spelling: &'a str) -> u32 {
     *index.entry(spelling).or_insert_with(|| {
         list.push(&JsValue::from_str(spelling));
         list.length() - 1
@@ -843,7 +843,7 @@ fn utf16_checks(text: &str, checks: Vec<(u32, u32, Option<usize>)>) -> Vec<u32> 
     ats.sort_unstable();
     ats.dedup();
     let mut counter = OffsetCounter::new(text);
-    let utf16: HashMap<usize, u32> = ats.iter().map(|&b| (b, counter.position(b).utf16 as u32)).collect();
+    let utf16: FxHashMap<usize, u32> = ats.iter().map(|&b| (b, counter.position(b).utf16 as u32)).collect();
     let mut out = Vec::with_capacity(checks.len() * 3);
     for (number, k, at) in checks {
         out.extend([number, k, at.map_or(u32::MAX, |b| utf16[&b])]);
@@ -1006,11 +1006,11 @@ struct MentionBuilder<'a> {
     viewer: Viewer<'a>,
     text: &'a str,
     /// Template index, per kind of mention.
-    kinds: HashMap<FactsKey<'a>, u32>,
+    kinds: FxHashMap<FactsKey<'a>, u32>,
     /// The templates, a JSON array being written.
     templates: Vec<u8>,
     template_count: u32,
-    surface_index: HashMap<&'a str, u32>,
+    surface_index: FxHashMap<&'a str, u32>,
     surfaces: js_sys::Array,
     /// Per mention: UTF-16 start and end, template, surface.
     rows: Vec<u32>,
@@ -1021,10 +1021,10 @@ impl<'a> MentionBuilder<'a> {
         MentionBuilder {
             viewer: Viewer::new(tagger, text, Offsets::Utf16, true),
             text,
-            kinds: HashMap::new(),
+            kinds: FxHashMap::default(),
             templates: b"[".to_vec(),
             template_count: 0,
-            surface_index: HashMap::new(),
+            surface_index: FxHashMap::default(),
             surfaces: js_sys::Array::new(),
             rows: vec![],
         }
