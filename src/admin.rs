@@ -23,8 +23,9 @@
 //!
 //! GeoNames data is CC BY 4.0, © GeoNames (geonames.org).
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
 
 use crate::gazetteer::{EntityIndex, Gazetteer};
 
@@ -49,15 +50,15 @@ pub struct AdminUnit {
 }
 
 struct Table {
-    by_id: HashMap<u64, AdminUnit>,
-    admin1: HashMap<(&'static str, &'static str), AdminUnit>,
+    by_id: FxHashMap<u64, AdminUnit>,
+    admin1: FxHashMap<(&'static str, &'static str), AdminUnit>,
 }
 
 fn table() -> &'static Table {
     static TABLE_CELL: OnceLock<Table> = OnceLock::new();
     TABLE_CELL.get_or_init(|| {
-        let mut by_id = HashMap::new();
-        let mut admin1 = HashMap::new();
+        let mut by_id = FxHashMap::default();
+        let mut admin1 = FxHashMap::default();
         for line in TABLE.lines().filter(|l| !l.starts_with('#')).skip(1) {
             let f: Vec<&'static str> = line.split('\t').collect();
             let (Some(geonames), Some(level)) =

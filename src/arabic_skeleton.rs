@@ -33,11 +33,10 @@
 //! skeleton of the village `كومبري` but is the president's surname. Such a run is never matched by
 //! skeleton; the exact matcher finds it when a listed spelling is that run.
 
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 // The maps below are built from the gazetteer and only looked up with text: a lookup cannot make them
 // collide, so a fast hash (Fx) is safe where std's DoS-resistant SipHash cost 7 % of tag().
-use rustc_hash::{FxHashMap, FxHashSet};
 
 /// Fewest letters of a name's skeleton (all its words) for it to be matched by skeleton.
 pub const MIN_LETTERS: usize = 5;
@@ -133,7 +132,7 @@ impl Skeletons {
     /// skeleton is kept unless another entity's pattern, eligible or not, has the same skeleton.
     pub(crate) fn new<'p>(patterns: impl Iterator<Item = (&'p str, bool, u32)>) -> Skeletons {
         // Skeleton → (pattern, entity) of an eligible pattern, or None once two entities share it.
-        let mut found: HashMap<String, Option<(u32, u32)>> = HashMap::new();
+        let mut found: FxHashMap<String, Option<(u32, u32)>> = FxHashMap::default();
         let mut others: Vec<(String, u32)> = vec![];
         let mut listed_words = FxHashSet::default();
         for (p, (folded, eligible, entity)) in patterns.enumerate() {

@@ -31,9 +31,8 @@
 //! one of its own is dropped: a guess must not create an ambiguity. Generated tiers (GeoNames) are
 //! left alone: their Arabic names are few and the cost would be paid by every start.
 
-use std::collections::HashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
-use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::fold::fold;
@@ -103,12 +102,12 @@ pub fn expand(entities: &mut [Entity]) {
 /// which it extends with the spellings it adds.
 pub(crate) fn expand_folded(entities: &mut [Entity], folded: &mut [Vec<Box<str>>]) {
     // Who lists each folded spelling: generated spellings never take another entity's.
-    // Two owners at most are kept, which is all "another entity's" needs to know.
-    let listed = folded.iter().map(Vec::len).sum();
-    let mut owners: FxHashMap<&str, [usize; 2]> =
-        FxHashMap::with_capacity_and_hasher(listed, Default::default());
+    // Two owners at most are kept, which is all "another entity's" needs to know. Generated
+    // spellings are Arabic, so only spellings beyond ASCII are kept (folded, most of a GeoNames
+    // layer's 50,000 are plain ASCII); an ASCII one is looked for in the lists themselves.
+    let mut owners: FxHashMap<&str, [usize; 2]> = FxHashMap::default();
     for (i, variants) in folded.iter().enumerate() {
-        for v in variants {
+        for v in variants.iter().filter(|v| !v.is_ascii()) {
             let two = owners.entry(v).or_insert([i, i]);
             if two[0] != i {
                 two[1] = i;
@@ -130,11 +129,15 @@ pub(crate) fn expand_folded(entities: &mut [Entity], folded: &mut [Vec<Box<str>>
             .filter(|(v, _)| !has_arabic(&v.text))
             .map(|(_, f)| f.split(' ').map(str::to_string).collect())
             .collect();
-        let mut seen: HashSet<String> = folded[i].iter().map(|f| f.to_string()).collect();
+        let mut seen: FxHashSet<String> = folded[i].iter().map(|f| f.to_string()).collect();
         let mut added = vec![];
         for (v, f) in entity.variants.iter().zip(&folded[i]).filter(|(v, _)| is_arabic_name(&v.text)) {
             for (spelling, rule) in spellings(f, &latin) {
-                let taken = owners.get(spelling.as_str()).is_some_and(|o| o[0] != i || o[1] != i);
+                let taken = if spelling.is_ascii() {
+                    folded.iter().enumerate().any(|(j, f)| j != i && f.iter().any(|f| **f == *spelling))
+                } else {
+                    owners.get(spelling.as_str()).is_some_and(|o| o[0] != i || o[1] != i)
+                };
                 if taken || !seen.insert(spelling.clone()) {
                     continue;
                 }
@@ -200,7 +203,7 @@ pub fn spellings(folded: &str, latin: &[Vec<String>]) -> Vec<(String, String)> {
             out.push((join_words(&copy), rule));
         }
     }
-    let mut seen = HashSet::new();
+    let mut seen = FxHashSet::default();
     out.retain(|(s, _)| s != folded && !NOT_NAMES.contains(&s.as_str()) && seen.insert(s.clone()));
     out.truncate(MAX_PER_VARIANT);
     out

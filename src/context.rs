@@ -32,9 +32,7 @@
 //! be explained. The case rules of the matcher (capitalized-only variants, all-caps headlines, generated
 //! names inside longer proper names) run before this and are not repeated here.
 
-use std::collections::{HashMap, HashSet};
-
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
@@ -257,8 +255,8 @@ impl Evidencer {
         }
         // 4. The same name evidenced elsewhere in the text (the first such mention, by entity and by
         // spelling), or, for a person's single name, the person named by a certain spelling.
-        let mut by_entity: HashMap<EntityIndex, (usize, bool)> = HashMap::new();
-        let mut by_spelling: HashMap<String, usize> = HashMap::new();
+        let mut by_entity: FxHashMap<EntityIndex, (usize, bool)> = FxHashMap::default();
+        let mut by_spelling: FxHashMap<String, usize> = FxHashMap::default();
         for m in mentions.iter() {
             match m.check {
                 Some(Check { verdict: Ok(e), .. }) if !matches!(e, Evidence::Repeated { .. }) => {
@@ -583,7 +581,7 @@ fn other_name(
     if crate::matcher::in_all_caps_run(text, start, end) || cues::in_title_case_line(text, start) {
         return None;
     }
-    let own: HashSet<String> = gazetteer
+    let own: FxHashSet<String> = gazetteer
         .entity(entity)
         .variants
         .iter()

@@ -21,7 +21,7 @@
 //! Words such as `ville`, `village`, `town`, `مدينة`, `قرية` are not designators: the guidelines keep them
 //! outside, and the town stays the town.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use crate::fold::{fold, fold_with_origins, fold_word, is_word_char, Folded, PARAGRAPH};
 use crate::gazetteer::{EntityIndex, EntityType, Gazetteer};
@@ -161,9 +161,9 @@ const SPACES: &[char] = &[' ', '\u{00A0}', '\u{202F}', '\t'];
 #[derive(Clone, Debug)]
 pub(crate) struct Designators {
     /// Folded base name → units of that name.
-    by_name: HashMap<Box<str>, Vec<EntityIndex>>,
+    by_name: FxHashMap<Box<str>, Vec<EntityIndex>>,
     /// Id stem (`tillia` for `tillia_department`) → units.
-    by_stem: HashMap<Box<str>, Vec<EntityIndex>>,
+    by_stem: FxHashMap<Box<str>, Vec<EntityIndex>>,
     /// The Arabic designators, folded.
     arabic: Vec<(String, Kind)>,
     /// Arabic plural designators, folded.
@@ -176,8 +176,8 @@ impl Designators {
     /// Indexes the administrative units of `gazetteer`.
     pub fn new(gazetteer: &Gazetteer) -> Designators {
         let arabic: Vec<(String, Kind)> = ARABIC.iter().map(|&(w, k)| (fold(w), k)).collect();
-        let mut by_name: HashMap<Box<str>, Vec<EntityIndex>> = HashMap::new();
-        let mut by_stem: HashMap<Box<str>, Vec<EntityIndex>> = HashMap::new();
+        let mut by_name: FxHashMap<Box<str>, Vec<EntityIndex>> = FxHashMap::default();
+        let mut by_stem: FxHashMap<Box<str>, Vec<EntityIndex>> = FxHashMap::default();
         for (i, entity) in gazetteer.entities().iter().enumerate() {
             if admin_subtype(entity).is_none() {
                 continue;

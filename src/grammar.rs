@@ -29,7 +29,7 @@
 //! `N H` in English leaves out *forces*, which after a country name is as often a verb ("Mali forces
 //! the ...").
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 use crate::fold::fold;
 use crate::gazetteer::{EntityIndex, Gazetteer, Variant};
@@ -81,7 +81,7 @@ impl Grammar {
     /// Expands the rules over the territories whose force `gazetteer` holds.
     pub fn new(gazetteer: &Gazetteer) -> Grammar {
         let mut phrases = vec![];
-        let mut seen = HashSet::new();
+        let mut seen = FxHashSet::default();
         for territory in TERRITORIES {
             let Some(force) = gazetteer.index_of(territory.force) else { continue };
             for phrase in territory.phrases() {
@@ -281,7 +281,7 @@ mod tests {
             }
         }
         assert!(met >= 60, "only {met} phrases are variants too");
-        let phrases: HashSet<String> = grammar.phrases().iter().map(|(_, v)| fold(&v.text)).collect();
+        let phrases: FxHashSet<String> = grammar.phrases().iter().map(|(_, v)| fold(&v.text)).collect();
         for variant in [
             "armée malienne",
             "Forces armées maliennes",

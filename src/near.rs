@@ -22,7 +22,7 @@
 //! **Cost.** Nothing at start-up: the index (spellings by type, first letter and length) is built the
 //! first time a text has an unlisted name long enough, and a lookup compares a few dozen spellings.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use crate::fold::fold;
 use crate::gazetteer::{EntityIndex, EntityType, Gazetteer, Tier};
@@ -43,13 +43,13 @@ struct Spelling {
 /// The listed spellings of [`MIN_LETTERS`] letters or more, by type and first letter.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct NearNames {
-    by_start: HashMap<(EntityType, char), Vec<Spelling>>,
+    by_start: FxHashMap<(EntityType, char), Vec<Spelling>>,
 }
 
 impl NearNames {
     /// Indexes the curated and user spellings of `gazetteer`.
     pub(crate) fn new(gazetteer: &Gazetteer) -> NearNames {
-        let mut by_start: HashMap<(EntityType, char), Vec<Spelling>> = HashMap::new();
+        let mut by_start: FxHashMap<(EntityType, char), Vec<Spelling>> = FxHashMap::default();
         for (e, entity) in gazetteer.entities().iter().enumerate() {
             // Villages: the region has many of nearly the same name (Namsiguia, Namssiguia,
             // Namissiguima), so a misspelt village is as likely another one.

@@ -3,7 +3,7 @@
 //! names are checked and ambiguous ones ranked, so that a rejected name is never the evidence or the
 //! context of another.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use crate::fold::fold;
 use crate::gazetteer::{EntityIndex, Gazetteer, NeverRule};
@@ -22,13 +22,13 @@ struct Ban {
 /// The rules of a gazetteer, by folded spelling.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Never {
-    by_text: HashMap<String, Ban>,
+    by_text: FxHashMap<String, Ban>,
 }
 
 impl Never {
     /// The rules of `gazetteer`; a rule for an entity it does not hold has no effect.
     pub(crate) fn new(gazetteer: &Gazetteer) -> Never {
-        let mut by_text: HashMap<String, Ban> = HashMap::new();
+        let mut by_text: FxHashMap<String, Ban> = FxHashMap::default();
         for NeverRule { text, entity, .. } in gazetteer.never_rules() {
             let key = fold(text);
             match entity {

@@ -27,8 +27,6 @@
 //! text says nothing; the other candidates stay listed, best first, and [`Mention::reason`] says which
 //! level decided.
 
-use std::collections::HashMap;
-
 use rustc_hash::FxHashMap;
 
 use crate::designator::{unit_stem, Designators, Kind};
@@ -230,9 +228,9 @@ const ARTICLES: &[&str] = &["le", "la", "l", "du", "au"];
 pub(crate) struct Ranker {
     /// Folded bare name → units, areas and rivers of that name (the designator or head taken off:
     /// "Région de Tillabéri", "fleuve Niger").
-    by_name: HashMap<Box<str>, Vec<EntityIndex>>,
+    by_name: FxHashMap<Box<str>, Vec<EntityIndex>>,
     /// Id stem (`gao` for `gao_region`) → units.
-    by_stem: HashMap<Box<str>, Vec<EntityIndex>>,
+    by_stem: FxHashMap<Box<str>, Vec<EntityIndex>>,
     /// Arabic words, folded.
     town_arabic: Vec<String>,
     nationalities_arabic: Vec<(String, &'static str)>,
@@ -240,8 +238,8 @@ pub(crate) struct Ranker {
 
 impl Ranker {
     pub fn new(gazetteer: &Gazetteer, designators: &Designators) -> Ranker {
-        let mut by_name: HashMap<Box<str>, Vec<EntityIndex>> = HashMap::new();
-        let mut by_stem: HashMap<Box<str>, Vec<EntityIndex>> = HashMap::new();
+        let mut by_name: FxHashMap<Box<str>, Vec<EntityIndex>> = FxHashMap::default();
+        let mut by_stem: FxHashMap<Box<str>, Vec<EntityIndex>> = FxHashMap::default();
         for (i, entity) in gazetteer.entities().iter().enumerate() {
             let order = namesake_order(gazetteer, EntityIndex(i as u32));
             if order.is_none() {
@@ -357,8 +355,8 @@ impl Ranker {
         let inside_count = |x: EntityIndex| inside.get(&x).map_or(0, |&(n, _)| n);
         let named_count = |x: EntityIndex| named.get(&x).copied().unwrap_or(0);
         type Expanded<'t> =
-            HashMap<(&'t str, EntityIndex, Vec<EntityIndex>), Vec<(EntityIndex, EntityIndex)>>;
-        let mut expanded: Expanded = HashMap::new();
+            FxHashMap<(&'t str, EntityIndex, Vec<EntityIndex>), Vec<(EntityIndex, EntityIndex)>>;
+        let mut expanded: Expanded = FxHashMap::default();
         for i in 0..mentions.len() {
             let m = &mentions[i];
             // A grammar phrase's variant is the grammar's, not an entity's: left as the grammar linked it.

@@ -18,9 +18,7 @@
 //! unless that mention is a doubtful name (a village spelt like the surname): the surname, evidenced
 //! by the full name, wins. Such a mention has [`Reason::Surname`] and the variant of the full name.
 
-use std::collections::HashMap;
-
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::cues::{single_word_cue, words_before, Cue};
 use crate::fold::{fold_word, is_word_char};
@@ -49,7 +47,7 @@ pub(crate) fn link(
     mentions: &mut Vec<Mention>,
 ) {
     // Folded surname → (person, variant of the full name), or None once two people share it.
-    let mut surnames: HashMap<String, Option<(EntityIndex, u32)>> = HashMap::new();
+    let mut surnames: FxHashMap<String, Option<(EntityIndex, u32)>> = FxHashMap::default();
     for m in mentions.iter() {
         if gazetteer.entity(m.entity).kind != EntityType::Person || m.kind == MatchKind::Grammar {
             continue;

@@ -29,9 +29,9 @@
 //! at the start of a sentence, months, peoples, continents) are never proposed, and a proposed name
 //! never overlaps a gazetteer mention.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::arabic::is_arabic_letter;
 use crate::cues::{self, Cue, WordSet, CAPITALIZED_WORDS, FUNCTION_WORDS, NOT_NAMES};
@@ -1163,7 +1163,7 @@ fn arabic_name_before(tokens: &[Token], comma: usize) -> Option<usize> {
 /// Other occurrences of the proposed names, and a person's surname alone after the full name.
 fn repeated(text: &str, tokens: &[Token], found: &[Unlisted], mentions: &[Mention]) -> Vec<Unlisted> {
     // Each form to look for (its folded words), by its first word, with the name it repeats.
-    let mut forms: HashMap<&str, Vec<(Vec<&str>, &Unlisted)>> = HashMap::new();
+    let mut forms: FxHashMap<&str, Vec<(Vec<&str>, &Unlisted)>> = FxHashMap::default();
     for u in found {
         let first = tokens.partition_point(|t| t.start < u.start);
         let words: Vec<&Token> = tokens[first..].iter().take_while(|t| t.end <= u.end).collect();
@@ -1304,7 +1304,7 @@ mod tests {
 
     #[test]
     fn international_given_names_are_not_ordinary_words_but_the_listed_ones() {
-        let mut lower = std::collections::HashSet::new();
+        let mut lower = rustc_hash::FxHashSet::default();
         for list in ["/usr/share/dict/french", "/usr/share/dict/american-english"] {
             let Ok(words) = std::fs::read_to_string(list) else {
                 eprintln!("word list {list} missing: skipping");
