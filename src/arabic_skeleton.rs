@@ -33,10 +33,9 @@
 //! skeleton of the village `كومبري` but is the president's surname. Such a run is never matched by
 //! skeleton; the exact matcher finds it when a listed spelling is that run.
 
-use rustc_hash::{FxHashMap, FxHashSet};
-
 // The maps below are built from the gazetteer and only looked up with text: a lookup cannot make them
 // collide, so a fast hash (Fx) is safe where std's DoS-resistant SipHash cost 7 % of tag().
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// Fewest letters of a name's skeleton (all its words) for it to be matched by skeleton.
 pub const MIN_LETTERS: usize = 5;

@@ -102,12 +102,12 @@ pub fn expand(entities: &mut [Entity]) {
 /// which it extends with the spellings it adds.
 pub(crate) fn expand_folded(entities: &mut [Entity], folded: &mut [Vec<Box<str>>]) {
     // Who lists each folded spelling: generated spellings never take another entity's.
-    // Two owners at most are kept, which is all "another entity's" needs to know. Generated
-    // spellings are Arabic, so only spellings beyond ASCII are kept (folded, most of a GeoNames
-    // layer's 50,000 are plain ASCII); an ASCII one is looked for in the lists themselves.
-    let mut owners: FxHashMap<&str, [usize; 2]> = FxHashMap::default();
+    // Two owners at most are kept, which is all "another entity's" needs to know.
+    let listed = folded.iter().map(Vec::len).sum();
+    let mut owners: FxHashMap<&str, [usize; 2]> =
+        FxHashMap::with_capacity_and_hasher(listed, Default::default());
     for (i, variants) in folded.iter().enumerate() {
-        for v in variants.iter().filter(|v| !v.is_ascii()) {
+        for v in variants {
             let two = owners.entry(v).or_insert([i, i]);
             if two[0] != i {
                 two[1] = i;
@@ -133,11 +133,7 @@ pub(crate) fn expand_folded(entities: &mut [Entity], folded: &mut [Vec<Box<str>>
         let mut added = vec![];
         for (v, f) in entity.variants.iter().zip(&folded[i]).filter(|(v, _)| is_arabic_name(&v.text)) {
             for (spelling, rule) in spellings(f, &latin) {
-                let taken = if spelling.is_ascii() {
-                    folded.iter().enumerate().any(|(j, f)| j != i && f.iter().any(|f| **f == *spelling))
-                } else {
-                    owners.get(spelling.as_str()).is_some_and(|o| o[0] != i || o[1] != i)
-                };
+                let taken = owners.get(spelling.as_str()).is_some_and(|o| o[0] != i || o[1] != i);
                 if taken || !seen.insert(spelling.clone()) {
                     continue;
                 }

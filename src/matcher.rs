@@ -47,8 +47,8 @@ struct Entry {
 }
 
 /// A distinct folded pattern and every entry that folds to it. Its text and entries are ranges of
-/// the matcher's two tables ([`Matcher::text`], [`Matcher::entries`]): one allocation each for all
-/// the patterns, where a GeoNames layer brings 50,000.
+/// the matcher's two tables (`Matcher::texts`, `Matcher::entries`): one allocation each for all the
+/// patterns, where a GeoNames layer brings 50,000.
 #[derive(Clone, Debug)]
 struct Pattern {
     /// Its folded text: `Matcher::texts[text.0..text.1]`.
@@ -61,6 +61,18 @@ struct Pattern {
     has_extended: bool,
     /// Some entry relies on case (exact, or capitalized and possible): checked against all-caps text.
     relies_on_case: bool,
+}
+
+impl Pattern {
+    /// Its folded text, in the matcher's `texts`.
+    fn text<'t>(&self, texts: &'t str) -> &'t str {
+        &texts[self.text.0 as usize..self.text.1 as usize]
+    }
+
+    /// Its entries, primary first, in the matcher's `entries`.
+    fn entries<'e>(&self, entries: &'e [Entry]) -> &'e [Entry] {
+        &entries[self.entries.0 as usize..self.entries.1 as usize]
+    }
 }
 
 /// A valid occurrence, before overlaps are resolved.
@@ -218,8 +230,8 @@ impl Matcher {
                 .sort_by_key(|e| (e.article_elided, e.tier, e.grammar, e.possible, e.entity, e.variant));
             pattern.entries = (range[0], range[1]);
         }
-        let text = |p: &Pattern| &texts[p.text.0 as usize..p.text.1 as usize];
-        let entries_of = |p: &Pattern| &entries[p.entries.0 as usize..p.entries.1 as usize];
+        let text = |p: &Pattern| p.text(&texts);
+        let entries_of = |p: &Pattern| p.entries(&entries);
         let max_pattern_len = patterns.iter().map(|p| (p.text.1 - p.text.0) as usize).max().unwrap_or(0);
         let automaton = Trie::new(patterns.iter().map(|p| text(p).as_bytes()));
         let filter = PrefixFilter::new(patterns.iter().map(|p| text(p).as_bytes()), patterns.len());
@@ -414,27 +426,19 @@ impl Matcher {
     }
 
     fn first_valid_entry(&self, pattern: &Pattern, context: Context, surface: &str) -> Option<&Entry> {
-        let text = self.text(pattern);
-        self.entries(pattern).iter().find(|e| entry_accepts(e, text, context, surface))
-    }
-
-    /// A pattern's folded text.
-    fn text(&self, pattern: &Pattern) -> &str {
-        &self.texts[pattern.text.0 as usize..pattern.text.1 as usize]
-    }
-
-    /// A pattern's entries, primary first.
-    fn entries(&self, pattern: &Pattern) -> &[Entry] {
-        &self.entries[pattern.entries.0 as usize..pattern.entries.1 as usize]
+        let text = pattern.text(&self.texts);
+        pattern.entries(&self.entries).iter().find(|e| entry_accepts(e, text, context, surface))
     }
 
     /// The entities a resolved candidate refers to: the primary entry and every other entity whose
     /// entry accepts the same surface.
     pub fn resolve(&self, candidate: &Candidate, surface: &str) -> Option<Resolved> {
         let pattern = &self.patterns[candidate.pattern as usize];
-        let text = self.text(pattern);
-        let mut valid =
-            self.entries(pattern).iter().filter(|e| entry_accepts(e, text, candidate.context, surface));
+        let text = pattern.text(&self.texts);
+        let mut valid = pattern
+            .entries(&self.entries)
+            .iter()
+            .filter(|e| entry_accepts(e, text, candidate.context, surface));
         let primary = valid.next()?;
         let mut candidates = vec![EntityIndex(primary.entity)];
         for entry in valid {
@@ -952,7 +956,7 @@ mod tests {
         let matcher = Matcher::new(&gazetteer, &Grammar::new(&gazetteer), false);
         let unanchored = AhoCorasick::builder()
             .match_kind(aho_corasick::MatchKind::Standard)
-            .build(matcher.patterns.iter().map(|p| matcher.text(p).as_bytes()))
+            .build(matcher.patterns.iter().map(|p| p.text(&matcher.texts).as_bytes()))
             .unwrap();
         // Variants glued to letters, clitics, marks, apostrophes, digits and punctuation on both sides.
         let variants: Vec<&str> =

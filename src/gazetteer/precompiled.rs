@@ -227,16 +227,7 @@ pub(crate) fn decode(bytes: &[u8], check_folding: bool) -> Result<Precompiled, S
         }
     };
     // The strings entities share (source, subtype, description, parent, country): one allocation each.
-    let mut interned: Vec<Option<Arc<str>>> = vec![None; strings.len()];
-    let shared = |r: &mut Reader, interned: &mut Vec<Option<Arc<str>>>| -> Result<Option<Arc<str>>, String> {
-        match r.count()? {
-            0 => Ok(None),
-            i => {
-                let text = *strings.get(i - 1).ok_or_else(|| r.error("string index out of range"))?;
-                Ok(Some(interned[i - 1].get_or_insert_with(|| text.into()).clone()))
-            }
-        }
-    };
+    let mut shared = Shared { strings: &strings, interned: vec![None; strings.len()] };
     // Lines are counted from 1; the encoder writes a line as line + 1 and no line as 0.
     let line = |r: &mut Reader| -> Result<Option<usize>, String> {
         match r.number()? {
@@ -271,11 +262,11 @@ pub(crate) fn decode(bytes: &[u8], check_folding: bool) -> Result<Precompiled, S
         let tier = *Tier::ALL.get(r.byte()? as usize).ok_or_else(|| r.error("unknown tier"))?;
         let id = if flags & ID_IS_GEONAMES == 0 { Some(string(&mut r, &strings)?) } else { None };
         let name = string(&mut r, &strings)?;
-        let subtype = shared(&mut r, &mut interned)?;
-        let description = shared(&mut r, &mut interned)?;
+        let subtype = shared.optional(&mut r)?;
+        let description = shared.optional(&mut r)?;
         let lineage = optional(&mut r, &strings)?;
-        let parent = shared(&mut r, &mut interned)?;
-        let country = shared(&mut r, &mut interned)?;
+        let parent = shared.optional(&mut r)?;
+        let country = shared.optional(&mut r)?;
         let wikidata = optional(&mut r, &strings)?;
         let mut coordinate = |has: u8, fixed: u8| -> Result<Option<f64>, String> {
             if flags & has == 0 {
@@ -295,12 +286,7 @@ pub(crate) fn decode(bytes: &[u8], check_folding: bool) -> Result<Precompiled, S
             (None, Some(g)) => geonames_id(g),
             (None, None) => return Err(r.error("an entity has no id")),
         };
-        // One source name for many entities: read once, shared.
-        let source = {
-            let i = r.count()?;
-            let text = *strings.get(i).ok_or_else(|| r.error("string index out of range"))?;
-            interned[i].get_or_insert_with(|| text.into()).clone()
-        };
+        let source = shared.string(&mut r)?;
         let entity_line = lines.entity(r.number()?).ok_or_else(|| r.error("line number out of range"))?;
         let variant_count = r.count()?;
         let mut variants = Vec::with_capacity(variant_count);
@@ -402,6 +388,33 @@ fn case_code(case: CaseMode) -> u8 {
         CaseMode::Insensitive => 0,
         CaseMode::Exact => 1,
         CaseMode::Capitalized => 2,
+    }
+}
+
+/// The decoder's strings that entities share, each made once (an `Arc`) and handed out again.
+struct Shared<'s> {
+    strings: &'s [&'s str],
+    interned: Vec<Option<Arc<str>>>,
+}
+
+impl Shared<'_> {
+    /// The string whose index is read next.
+    fn string(&mut self, r: &mut Reader) -> Result<Arc<str>, String> {
+        let i = r.count()?;
+        self.at(r, i)
+    }
+
+    /// The optional string whose index is read next (written as index + 1, 0 for none).
+    fn optional(&mut self, r: &mut Reader) -> Result<Option<Arc<str>>, String> {
+        match r.count()? {
+            0 => Ok(None),
+            i => self.at(r, i - 1).map(Some),
+        }
+    }
+
+    fn at(&mut self, r: &Reader, i: usize) -> Result<Arc<str>, String> {
+        let text = *self.strings.get(i).ok_or_else(|| r.error("string index out of range"))?;
+        Ok(self.interned[i].get_or_insert_with(|| text.into()).clone())
     }
 }
 

@@ -10,6 +10,7 @@
 //! person, `GPE`/`LOC`/`FAC` → place, `ORG`/`NORP` → organization.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use serde_json::Value;
 
@@ -35,6 +36,8 @@ pub(crate) fn parse(source: &str, text: &str, tier: Tier) -> (Vec<(Entity, Origi
     let mut entities: Vec<(Entity, Origin)> = vec![];
     let mut by_id: HashMap<String, usize> = HashMap::new();
     let mut diagnostics = vec![];
+    // The source's name, which every entity's origin carries: one string.
+    let name: Arc<str> = source.into();
     for (i, line) in text.lines().enumerate() {
         let number = i + 1;
         let line = line.trim();
@@ -79,7 +82,7 @@ pub(crate) fn parse(source: &str, text: &str, tier: Tier) -> (Vec<(Entity, Origi
                         let mut entity = Entity::new(id.clone(), pattern, kind);
                         entity.tier = tier;
                         let origin = Origin {
-                            source: source.into(),
+                            source: name.clone(),
                             line: Some(number),
                             variant_lines: vec![Some(number)],
                             folded: vec![],

@@ -127,6 +127,8 @@ pub(crate) fn parse_file(source: &str, text: &str, tier: Tier) -> Parsed {
     let headers = table_header_lines(&lines, "entity");
     let headers_known = headers.len() == raw.entity.len();
     let mut entities = Vec::with_capacity(raw.entity.len());
+    // The source's name, which every entity's origin carries: one string.
+    let name: Arc<str> = source.into();
     for (i, raw_entity) in raw.entity.into_iter().enumerate() {
         let block = if headers_known {
             let start = headers[i];
@@ -224,7 +226,7 @@ pub(crate) fn parse_file(source: &str, text: &str, tier: Tier) -> Parsed {
             wikidata: raw_entity.wikidata,
             tier,
         };
-        let origin = Origin { source: source.into(), line: header_line, variant_lines, folded: vec![] };
+        let origin = Origin { source: name.clone(), line: header_line, variant_lines, folded: vec![] };
         entities.push((entity, origin));
     }
     (entities, rules, diagnostics)

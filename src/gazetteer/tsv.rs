@@ -38,7 +38,9 @@ pub(crate) fn parse<'a>(source: &str, text: &'a str, tier: Tier) -> (Vec<(Entity
             message,
         })
     };
-    // The facts many places share (subtype, country, parent, description): one string each.
+    // The facts many places share (subtype, country, parent, description), and the source's name
+    // every place's origin carries: one string each.
+    let name: Arc<str> = source.into();
     let mut interned: FxHashMap<&str, Arc<str>> = FxHashMap::default();
     let mut lines = text.lines().enumerate();
     match lines.next() {
@@ -108,7 +110,7 @@ pub(crate) fn parse<'a>(source: &str, text: &'a str, tier: Tier) -> (Vec<(Entity
             tier,
         };
         let origin = Origin {
-            source: source.into(),
+            source: name.clone(),
             line: Some(number),
             variant_lines: vec![Some(number); entity.variants.len()],
             folded: vec![],

@@ -1,8 +1,9 @@
 //! Validation of a merged gazetteer: ids, names, variants (a letter or digit, no duplicate within an
 //! entity, one-letter and shared spellings warned), facts; every problem a [`Diagnostic`] with its line.
 
-use rustc_hash::{FxHashMap, FxHashSet};
 use std::borrow::Cow;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::{CaseMode, Diagnostic, Entity, Origin, Severity, Tier, Variant};
 use crate::fold::{fold, fold_case, CaseFold};
