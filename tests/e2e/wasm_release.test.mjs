@@ -152,6 +152,54 @@ test('tags emoji, Arabic and accents with UTF-16 offsets', () => {
   assert.equal(tagger.entity('nowhere'), undefined);
 });
 
+// tag()'s objects are made by crates/wasm/js/assemble.js with a constructor (faster than a spread of
+// each template): they must stay plain objects, with the fields of the core's view in its order.
+const VIEW_ORDER = [
+  'start', 'end', 'surface', 'id', 'name', 'type', 'unlisted', 'unconfirmed', 'match', 'variant',
+  'subtype', 'candidates', 'ambiguous', 'possible', 'caseSensitive', 'check', 'cue', 'cueKind', 'rule',
+  'tier', 'designator', 'candidateFacts', 'country', 'admin1', 'admin2', 'lat', 'lon', 'reason', 'related',
+];
+
+test('tag() makes plain objects, fields in the view order, each with its own candidates', () => {
+  // Repeated names (one template, several objects), an ambiguous one, a doubtful one, unlisted names.
+  const text =
+    '😀 Le GSIM a frappé Gao. Gao reste sous pression ; le CNSP et le GSIM dans le Gourma. Des hommes ' +
+    'armés ont attaqué les villages de Kakassobon et Bolgadjé, près de Mopti.\n\nوصلت الهجمات إلى ' +
+    'بوركينا فاسو والنيجر وحدود بنين وتوغو. Gao, Niafunké et Gao.';
+  const mentions = tagger.tag(text);
+  const fields = new Set();
+  for (const m of mentions) {
+    assert.equal(Object.getPrototypeOf(m), Object.prototype);
+    assert.equal(m.constructor, Object);
+    assert.equal(text.slice(m.start, m.end), m.surface);
+    const keys = Object.keys(m);
+    const order = keys.map((k) => VIEW_ORDER.indexOf(k));
+    assert.ok(order.every((at, i) => at >= 0 && (i === 0 || at > order[i - 1])), keys.join());
+    keys.forEach((k) => fields.add(k));
+  }
+  for (const field of ['unlisted', 'check', 'admin2', 'lat']) assert.ok(fields.has(field), `${field}: ${[...fields]}`);
+  const gao = mentions.filter((m) => m.surface === 'Gao');
+  assert.equal(gao.length, 4);
+  assert.notEqual(gao[0].candidates, gao[1].candidates);
+  assert.deepEqual(gao[0], { ...gao[1], start: gao[0].start, end: gao[0].end });
+});
+
+test('assemble() copies a field it does not know, and cuts surfaces at UTF-16 ends', async () => {
+  const { assemble } = await import(pathToFileURL(path.join(ROOT, 'crates', 'wasm', 'js', 'assemble.js')).href);
+  const templates = JSON.stringify([
+    { start: 0, end: 0, surface: '', id: 'gao', name: 'Gao', type: 'place', candidates: ['gao'], tier: 'curated' },
+    { start: 0, end: 0, surface: '', id: 'x', name: 'X', type: 'place', candidates: ['x'], future: { a: 1 } },
+  ]);
+  const mentions = assemble(Uint32Array.of(0, 2, 0, 0, 5, 8, 1, 1, 9, 11, 0, 0), templates, '😀Gao', Uint32Array.of(2, 5));
+  assert.deepEqual(mentions, [
+    { start: 0, end: 2, surface: '😀', id: 'gao', name: 'Gao', type: 'place', candidates: ['gao'], tier: 'curated' },
+    { start: 5, end: 8, surface: 'Gao', id: 'x', name: 'X', type: 'place', candidates: ['x'], future: { a: 1 } },
+    { start: 9, end: 11, surface: '😀', id: 'gao', name: 'Gao', type: 'place', candidates: ['gao'], tier: 'curated' },
+  ]);
+  assert.deepEqual(Object.keys(mentions[1]), ['start', 'end', 'surface', 'id', 'name', 'type', 'candidates', 'future']);
+  assert.notEqual(mentions[0].candidates, mentions[2].candidates);
+});
+
 // Six names in 190 bytes: far denser than news, so that object creation in tag() shows.
 const DENSE =
   'Le 12 mai, le JNIM a revendiqué une embuscade entre Boulkessi et Dioura 🚨 ; à Niafunké, ' +

@@ -775,8 +775,7 @@ fn tag_options(options: Option<JsValue>) -> Result<Options, JsError> {
     Ok(Options { possible: options.possible, unlisted: options.unlisted })
 }
 
-/// The index of `spelling` in `list` (`PackedMentions.variants`, the surfaces of `tag()`), pushed there
-/// on first use.
+/// The index of `spelling` in `list` (`PackedMentions.variants`), pushed there on first use.
 fn intern<'a>(index: &mut FxHashMap<&'a str, u32>, list: &js_sys::Array, spelling: &'a str) -> u32 {
     *index.entry(spelling).or_insert_with(|| {
         list.push(&JsValue::from_str(spelling));
@@ -873,8 +872,9 @@ impl Tagger {
 #[wasm_bindgen(module = "/js/assemble.js")]
 extern "C" {
     /// The mention objects: each a copy of its template (`templates`: a JSON array) with its offsets,
-    /// surface and own `candidates` (js/assemble.js; see [`MentionBuilder`]).
-    fn assemble(rows: &[u32], templates: &str, surfaces: &js_sys::Array) -> js_sys::Array;
+    /// surface (`surfaces`, one after another, each ending at its `surface_ends` in UTF-16) and own
+    /// `candidates` (js/assemble.js; see [`MentionBuilder`]).
+    fn assemble(rows: &[u32], templates: &str, surfaces: &str, surface_ends: &[u32]) -> js_sys::Array;
 }
 
 /// [`MentionView`] as JavaScript sees it: the same fields, camelCase by serde (the `Deserialize`
@@ -997,8 +997,8 @@ type FactsKey<'a> =
 /// times the tagging itself; so did a handful of calls per mention, and so did serializing each kind of
 /// mention field by field (news holds a distinct kind every six mentions or so). Instead the view of
 /// the first mention of each kind becomes a template, written as JSON with the same serde
-/// serialization; every mention is four numbers (offsets, template, surface; surfaces decoded once per
-/// distinct spelling); and one call to `assemble` (js/assemble.js) parses the templates and makes the
+/// serialization; every mention is four numbers (offsets, template, surface; the distinct surfaces
+/// one string, decoded once); and one call to `assemble` (js/assemble.js) parses the templates and makes the
 /// objects in JavaScript, copies of their templates. Every field comes from `MentionView` through
 /// serde: JavaScript fills in only offsets, surface and a copy of `candidates`. A mention with a check,
 /// and an unlisted name, is its own template.
@@ -1011,7 +1011,10 @@ struct MentionBuilder<'a> {
     templates: Vec<u8>,
     template_count: u32,
     surface_index: FxHashMap<&'a str, u32>,
-    surfaces: js_sys::Array,
+    /// The distinct surfaces, one after another (one string to decode in JavaScript, not one each),
+    /// and where each ends, in UTF-16 units.
+    surfaces: String,
+    surface_ends: Vec<u32>,
     /// Per mention: UTF-16 start and end, template, surface.
     rows: Vec<u32>,
 }
@@ -1025,7 +1028,8 @@ impl<'a> MentionBuilder<'a> {
             templates: b"[".to_vec(),
             template_count: 0,
             surface_index: FxHashMap::default(),
-            surfaces: js_sys::Array::new(),
+            surfaces: String::new(),
+            surface_ends: vec![],
             rows: vec![],
         }
     }
@@ -1056,7 +1060,11 @@ impl<'a> MentionBuilder<'a> {
             }
         };
         let (start, end) = self.viewer.span(m.start, m.end);
-        let surface = intern(&mut self.surface_index, &self.surfaces, m.surface(self.text));
+        let (surfaces, ends) = (&mut self.surfaces, &mut self.surface_ends);
+        let surface = *self
+            .surface_index
+            .entry(m.surface(self.text))
+            .or_insert_with(|| push_surface(surfaces, ends, m.surface(self.text), end - start));
         self.rows.extend([start as u32, end as u32, template, surface]);
         Ok(())
     }
@@ -1064,8 +1072,9 @@ impl<'a> MentionBuilder<'a> {
     /// Adds a mention that is its own template (UTF-16 offsets), in text order with the others.
     fn add_view(&mut self, view: &MentionView) -> Result<(), JsError> {
         let template = self.template(view)?;
-        self.surfaces.push(&JsValue::from_str(&view.surface));
-        self.rows.extend([view.start as u32, view.end as u32, template, self.surfaces.length() - 1]);
+        let utf16 = view.surface.encode_utf16().count();
+        let surface = push_surface(&mut self.surfaces, &mut self.surface_ends, &view.surface, utf16);
+        self.rows.extend([view.start as u32, view.end as u32, template, surface]);
         Ok(())
     }
 
@@ -1084,8 +1093,16 @@ impl<'a> MentionBuilder<'a> {
     fn finish(mut self) -> js_sys::Array {
         self.templates.push(b']');
         let templates = String::from_utf8(self.templates).expect("serde_json writes UTF-8");
-        assemble(&self.rows, &templates, &self.surfaces)
+        assemble(&self.rows, &templates, &self.surfaces, &self.surface_ends)
     }
+}
+
+/// Appends `surface`, `utf16` UTF-16 units long, to `surfaces` and its end to `ends`; returns its
+/// index.
+fn push_surface(surfaces: &mut String, ends: &mut Vec<u32>, surface: &str, utf16: usize) -> u32 {
+    surfaces.push_str(surface);
+    ends.push(ends.last().copied().unwrap_or(0) + utf16 as u32);
+    ends.len() as u32 - 1
 }
 
 #[cfg(test)]
