@@ -160,13 +160,17 @@ impl Tolerant {
             nodes: Vec::with_capacity(long.len() * 3),
             roots: vec![],
             marks: vec![],
-            resume: Vec::with_capacity(trie.state_count()),
+            resume: vec![UNMARKED; trie.state_count()],
             min_depth: usize::MAX,
         };
         let mut last_root = "";
         // Reused for every name: its words, and its trie path (the node after each whole word).
         let mut words: Vec<&str> = vec![];
         let mut path: Vec<usize> = vec![];
+        // The previous name, and the automaton state after each of its bytes: a name walks the
+        // automaton only from where it leaves the previous one (sorted, most share a long prefix).
+        let mut previous = "";
+        let mut states: Vec<u32> = vec![];
         for &(folded, pattern) in &long {
             let root = root(folded);
             tolerant.min_depth = tolerant.min_depth.min(root.len());
@@ -205,19 +209,23 @@ impl Tolerant {
             tolerant.names.push(Name { pattern, content_words });
             tolerant.nodes[*path.last().expect("a name has words")].name =
                 Some(tolerant.names.len() as u32 - 1);
-            // The states of the name's path from its root on, and where each resumes.
-            let mut sid = ROOT;
-            let mut whole = 0;
-            for (i, &byte) in folded.as_bytes().iter().enumerate() {
+            // The states of the name's path from its root on, and where each resumes. The states it
+            // shares with the previous name were marked with it, with the same nodes: a state read
+            // past a root belongs to that root's names only (roots are never prefixes of one
+            // another), and the same whole words lead to the same node.
+            let bytes = folded.as_bytes();
+            let shared = bytes.iter().zip(previous.as_bytes()).take_while(|(a, b)| a == b).count();
+            states.truncate(shared);
+            let mut sid = states.last().copied().unwrap_or(ROOT);
+            let mut whole = bytes[..shared].iter().filter(|&&b| b == b' ').count();
+            for (i, &byte) in bytes.iter().enumerate().skip(shared) {
                 sid = trie.next(sid, byte);
+                states.push(sid);
                 if byte == b' ' {
                     whole += 1;
                 }
                 if i + 1 >= root.len() {
                     let at = sid as usize;
-                    if at >= tolerant.resume.len() {
-                        tolerant.resume.resize(at + 1, UNMARKED);
-                    }
                     // Names that share a state share its node too (same root, same whole words).
                     debug_assert!(
                         tolerant.resume[at] == UNMARKED || tolerant.resume[at] == path[whole] as u32
@@ -225,6 +233,7 @@ impl Tolerant {
                     tolerant.resume[at] = path[whole] as u32;
                 }
             }
+            previous = folded;
         }
         for node in &mut tolerant.nodes {
             node.children.sort_unstable_by(|a, b| a.word.cmp(&b.word));
