@@ -60,13 +60,18 @@ pub fn fold_word(word: &str) -> String {
 
 /// Folds `text` with the given case handling, trimming leading and trailing spaces.
 ///
-/// Lowercased folding, which the tagger runs on many short words per text, takes the same fast paths
-/// as [`fold_with_origins`] without recording offsets; [`CaseFold::Keep`] takes the general path.
+/// Plain ASCII words are lowercased (or kept) directly. Otherwise lowercased folding, which the tagger
+/// runs on many short words per text, takes the same fast paths as [`fold_with_origins`] without
+/// recording offsets; [`CaseFold::Keep`] takes the general path.
 pub fn fold_case(text: &str, case: CaseFold) -> String {
     // Plain ASCII words between single spaces (most of the surfaces and words the context and
-    // ranking rules fold, many per mention): their lower case, without the folding machinery.
-    if case == CaseFold::Lower && is_plain_ascii(text) {
-        return text.to_ascii_lowercase();
+    // ranking rules fold, many per mention, and the acronyms matched with their case): their lower
+    // case, or themselves, without the folding machinery.
+    if is_plain_ascii(text) {
+        return match case {
+            CaseFold::Lower => text.to_ascii_lowercase(),
+            CaseFold::Keep => text.to_string(),
+        };
     }
     fold_case_general(text, case)
 }
@@ -765,7 +770,9 @@ mod tests {
         let mut taken = 0;
         for text in &texts {
             taken += usize::from(is_plain_ascii(text));
-            assert_eq!(fold(text), fold_case_general(text, CaseFold::Lower), "{text:?}");
+            for case in [CaseFold::Lower, CaseFold::Keep] {
+                assert_eq!(fold_case(text, case), fold_case_general(text, case), "{text:?} {case:?}");
+            }
         }
         assert!(taken > 5_000 && taken < texts.len() - 5_000, "both paths are tested ({taken} shortcut)");
     }

@@ -274,12 +274,14 @@ impl Ranker {
     /// department named after a town, the area or river named like a country, the unit named like an
     /// area. Looked up by the surface's bare name ("Gao" and "Sahel region" → `gao`, `sahel`), and by the
     /// unit ids built on the entity's when the surface is its name (`gao_region`). In [`NAMESAKE_ORDER`].
+    /// `folded` is the surface folded, `bare` its bare name ([`Designators::bare_name`]): the same for
+    /// every candidate of a mention, found once by the caller.
     pub fn namesakes(
         &self,
         gazetteer: &Gazetteer,
-        designators: &Designators,
         entity: EntityIndex,
-        surface: &str,
+        folded: &str,
+        bare: Option<&str>,
     ) -> Vec<EntityIndex> {
         let e = gazetteer.entity(entity);
         let mut out: Vec<EntityIndex> = vec![];
@@ -293,10 +295,9 @@ impl Ranker {
                 }
             }
         };
-        let folded = fold(surface);
-        add(self.by_name.get(folded.as_str()));
-        if let Some(bare) = designators.bare_name(surface) {
-            add(self.by_name.get(bare.as_str()));
+        add(self.by_name.get(folded));
+        if let Some(bare) = bare {
+            add(self.by_name.get(bare));
         }
         if folded == fold(&e.name) {
             add(self.by_stem.get(e.id.as_str()));
@@ -340,8 +341,11 @@ impl Ranker {
                 *votes.entry(code).or_default() += 1;
             }
         }
-        let above: FxHashMap<EntityIndex, Vec<EntityIndex>> =
-            context.iter().map(|&(_, e)| (e, ancestors(gazetteer, e))).collect();
+        // Each place's units, once per place (a name repeated through a text is read once).
+        let mut above: FxHashMap<EntityIndex, Vec<EntityIndex>> = FxHashMap::default();
+        for &(_, e) in &context {
+            above.entry(e).or_insert_with(|| ancestors(gazetteer, e));
+        }
         // For the document's level, in one pass: how many context places lie in each unit (the unit
         // itself included) and the first of them, and how many name each entity.
         let mut inside: FxHashMap<EntityIndex, (usize, EntityIndex)> = FxHashMap::default();
@@ -354,8 +358,9 @@ impl Ranker {
         }
         let inside_count = |x: EntityIndex| inside.get(&x).map_or(0, |&(n, _)| n);
         let named_count = |x: EntityIndex| named.get(&x).copied().unwrap_or(0);
+        // By spelling and entity: each set of matcher candidates seen with them, and its expansion.
         type Expanded<'t> =
-            FxHashMap<(&'t str, EntityIndex, Vec<EntityIndex>), Vec<(EntityIndex, EntityIndex)>>;
+            FxHashMap<(&'t str, EntityIndex), Vec<(Vec<EntityIndex>, Vec<(EntityIndex, EntityIndex)>)>>;
         let mut expanded: Expanded = FxHashMap::default();
         for i in 0..mentions.len() {
             let m = &mentions[i];
@@ -371,26 +376,34 @@ impl Ranker {
             // it comes from (for the countries' level).
             // The same spelling of the same candidates (a name repeated through a long text) has the
             // same namesakes: looked up once.
+            // (Looked up without copying the candidates: most mentions are seen before.)
             let surface = &text[m.start..m.end];
-            let candidates = expanded
-                .entry((surface, m.entity, m.candidates.clone()))
-                .or_insert_with(|| {
+            let seen = expanded.entry((surface, m.entity)).or_default();
+            let at = match seen.iter().position(|(listed, _)| *listed == m.candidates) {
+                Some(at) => at,
+                None => {
                     let mut candidates: Vec<(EntityIndex, EntityIndex)> =
                         m.candidates.iter().map(|&c| (c, c)).collect();
                     // "région de Mopti", "Tillaberi region": a unit's spelling with its designator says
                     // which unit it is; a broad area's ("Sahel region") does not.
-                    let named_unit = designators.bare_name(surface).is_some()
-                        && gazetteer.entity(m.entity).subtype.as_deref() != Some("area");
-                    for &c in m.candidates.iter().filter(|_| !named_unit) {
-                        for n in self.namesakes(gazetteer, designators, c, surface) {
-                            if !candidates.iter().any(|&(x, _)| x == n) {
-                                candidates.push((n, c));
+                    let bare = designators.bare_name(surface);
+                    let named_unit =
+                        bare.is_some() && gazetteer.entity(m.entity).subtype.as_deref() != Some("area");
+                    if !named_unit {
+                        let folded = fold(surface);
+                        for &c in &m.candidates {
+                            for n in self.namesakes(gazetteer, c, &folded, bare.as_deref()) {
+                                if !candidates.iter().any(|&(x, _)| x == n) {
+                                    candidates.push((n, c));
+                                }
                             }
                         }
                     }
-                    candidates
-                })
-                .clone();
+                    seen.push((m.candidates.clone(), candidates));
+                    seen.len() - 1
+                }
+            };
+            let candidates = &seen[at].1;
             if candidates.len() < 2 {
                 continue;
             }
@@ -413,13 +426,15 @@ impl Ranker {
             let cue = self.cue(text, m, listed[i], &before, after.as_deref());
             let nationality = self.nationality(&before, after.as_deref());
             let all: Vec<EntityIndex> = candidates.iter().map(|&(c, _)| c).collect();
+            // Each candidate's units, read once for all the comparisons below.
+            let chains: Vec<Vec<EntityIndex>> = all.iter().map(|&c| ancestors(gazetteer, c)).collect();
             // A broad area is the usual reading of its name ("the Sahel"): the rest of the document
             // does not make it a unit of that name, unless the surface names a unit ("Sahel region",
             // "منطقة الساحل").
             let area_first = gazetteer.entity(m.entity).subtype.as_deref() == Some("area")
                 && designators.bare_name(surface).is_none();
             let mut scores: Vec<Score> = vec![];
-            for &(c, source) in &candidates {
+            for (k, &(c, source)) in candidates.iter().enumerate() {
                 let entity = gazetteer.entity(c);
                 let mut score = Score::default();
                 score.levels[0] = match cue {
@@ -435,11 +450,12 @@ impl Ranker {
                 };
                 score.levels[1] =
                     usize::from(nationality.is_some() && entity.country.as_deref() == nationality);
-                let own = ancestors(gazetteer, c);
+                let own = &chains[k];
                 let top = *own.last().unwrap_or(&c);
                 // A unit that also contains another candidate (the region of a town of its name) is
                 // not told apart from it by a place it contains.
-                let holds_candidate = all.iter().any(|&o| o != c && ancestors(gazetteer, o).contains(&c));
+                let holds_candidate =
+                    all.iter().zip(&chains).any(|(&o, theirs)| o != c && theirs.contains(&c));
                 // The same name written elsewhere tells nothing about which one it is.
                 for &(_, e) in nearby.iter().filter(|&&(_, e)| !all.contains(&e)) {
                     let theirs = &above[&e];
@@ -460,12 +476,11 @@ impl Ranker {
                     let up: usize = own.iter().map(|&a| named_count(a)).sum();
                     let share = inside_count(top);
                     let (mut same_sub, mut same_up, mut same_share) = (0, 0, 0);
-                    for &x in &all {
+                    for (&x, theirs) in all.iter().zip(&chains) {
                         let n = named_count(x);
                         if n == 0 {
                             continue;
                         }
-                        let theirs = ancestors(gazetteer, x);
                         if x == c || theirs.contains(&c) {
                             same_sub += n;
                         } else if own.contains(&x) {
@@ -705,13 +720,11 @@ fn countries(gazetteer: &Gazetteer, e: EntityIndex) -> impl Iterator<Item = &str
 /// only matched through a form the variant lists differently, e.g. after an elided Arabic article).
 fn variant_index(gazetteer: &Gazetteer, entity: EntityIndex, surface: &str) -> u32 {
     let folded = fold(surface);
-    let variants = &gazetteer.entity(entity).variants;
-    let exact = variants.iter().position(|v| fold(&v.text) == folded);
-    let elided = || {
-        variants
-            .iter()
-            .position(|v| fold(&v.text).strip_prefix(crate::arabic::ARTICLE) == Some(folded.as_str()))
-    };
+    // The gazetteer keeps each variant's folding: not folded again here.
+    let variants = gazetteer.folded_variants(entity.0 as usize);
+    let exact = variants.iter().position(|v| **v == *folded);
+    let elided =
+        || variants.iter().position(|v| v.strip_prefix(crate::arabic::ARTICLE) == Some(folded.as_str()));
     exact.or_else(elided).unwrap_or(0) as u32
 }
 
