@@ -301,22 +301,31 @@ impl Tolerant {
 /// spaces, at least [`MIN_CONTENT_WORDS`] of them content words, and three words or more or fifteen
 /// letters or more.
 fn qualifies(folded: &str) -> bool {
-    let (mut words, mut content_words, mut letters) = (0, 0, 0);
-    for word in folded.split(' ') {
-        let mut length = 0;
-        for c in word.chars() {
-            if !is_word_char(c) {
-                return false;
-            }
-            length += 1;
-        }
-        if length == 0 {
-            return false;
-        }
+    // One pass over the characters (every pattern of the gazetteer is asked, at every start-up):
+    // `length` counts the letters of the word being read, a space ends it.
+    let (mut words, mut content_words, mut letters, mut length) = (0, 0, 0, 0);
+    let mut end_word = |length: usize| {
         words += 1;
         letters += length;
         content_words += usize::from(length > SHORT);
+    };
+    for c in folded.chars() {
+        if c == ' ' {
+            if length == 0 {
+                return false;
+            }
+            end_word(length);
+            length = 0;
+        } else if is_word_char(c) {
+            length += 1;
+        } else {
+            return false;
+        }
     }
+    if length == 0 {
+        return false;
+    }
+    end_word(length);
     content_words >= MIN_CONTENT_WORDS && (words >= MIN_WORDS || letters >= MIN_LETTERS) && words <= MAX_WORDS
 }
 
@@ -636,6 +645,32 @@ mod tests {
         assert!(!qualifies("tombouctou"), "one word");
         assert!(!qualifies("ag ag ghali"), "one content word");
         assert!(!qualifies("u.s. armed forces"), "punctuation");
+        for odd in ["", " ", "armee  azawadienne", " armee azawadienne", "armee azawadienne "] {
+            assert!(!qualifies(odd), "{odd:?}: an empty word");
+        }
+    }
+
+    /// The one-pass `qualifies` says what the rule says word by word, on random names of letters,
+    /// Arabic letters, marks, spaces and punctuation.
+    #[test]
+    fn qualifies_is_the_rule_word_by_word() {
+        let by_words = |folded: &str| {
+            let words: Vec<&str> = folded.split(' ').collect();
+            let lengths: Vec<usize> = words.iter().map(|w| w.chars().count()).collect();
+            words.iter().all(|w| !w.is_empty() && w.chars().all(is_word_char))
+                && lengths.iter().filter(|&&n| n > SHORT).count() >= MIN_CONTENT_WORDS
+                && (words.len() >= MIN_WORDS || lengths.iter().sum::<usize>() >= MIN_LETTERS)
+                && words.len() <= MAX_WORDS
+        };
+        let alphabet: Vec<char> = "abcdefghijklmnopqrstuvwxyz   بتثجحخ \u{064E}.".chars().collect();
+        let mut next = crate::testing::picker(0xC0FF_EE00);
+        let mut qualified = 0;
+        for _ in 0..20_000 {
+            let name: String = (0..next(40)).map(|_| alphabet[next(alphabet.len())]).collect();
+            assert_eq!(qualifies(&name), by_words(&name), "{name:?}");
+            qualified += usize::from(qualifies(&name));
+        }
+        assert!(qualified > 2_000 && qualified < 18_000, "both answers are tested ({qualified} qualify)");
     }
 
     #[test]
