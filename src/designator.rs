@@ -21,6 +21,8 @@
 //! Words such as `ville`, `village`, `town`, `مدينة`, `قرية` are not designators: the guidelines keep them
 //! outside, and the town stays the town.
 
+use std::borrow::Cow;
+
 use rustc_hash::FxHashMap;
 
 use crate::fold::{fold, fold_with_origins, fold_word, is_word_char, Folded, PARAGRAPH};
@@ -183,8 +185,13 @@ impl Designators {
                 continue;
             }
             let index = EntityIndex(i as u32);
-            for variant in &entity.variants {
-                let folded = fold_spelling(&variant.text);
+            for (variant, stored) in entity.variants.iter().zip(gazetteer.folded_variants(i)) {
+                // Without an apostrophe, the spelling's folding is the one the gazetteer keeps.
+                let folded: Cow<str> = if variant.text.contains(APOSTROPHES) {
+                    Cow::Owned(fold_spelling(&variant.text))
+                } else {
+                    Cow::Borrowed(stored)
+                };
                 let base = strip_designator(&folded, &arabic).unwrap_or(&folded);
                 for key in keys(base) {
                     let units = by_name.entry(key.into()).or_default();
@@ -597,7 +604,12 @@ fn admin_subtype(entity: &crate::gazetteer::Entity) -> Option<&str> {
 /// Folds a spelling with apostrophes read as spaces, so that an elided connector stays a word of its own
 /// (`Région d'Agadez` → `region d agadez`, not `region dagadez`).
 fn fold_spelling(text: &str) -> String {
-    fold(&text.replace(APOSTROPHES, " "))
+    // Most spellings have no apostrophe: folded as they are, without a copy first.
+    if text.contains(APOSTROPHES) {
+        fold(&text.replace(APOSTROPHES, " "))
+    } else {
+        fold(text)
+    }
 }
 
 /// The name inside a folded unit spelling that carries a designator (`region de segou` → `segou`,
