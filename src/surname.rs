@@ -20,8 +20,9 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use crate::arabic::is_arabic_letter;
 use crate::cues::{single_word_cue, words_before, Cue};
-use crate::fold::{fold_word, is_word_char};
+use crate::fold::{fold_word, fold_word_into, is_word_char};
 use crate::rank::Reason;
 use crate::{EntityIndex, EntityType, Gazetteer, MatchKind, Mention};
 
@@ -74,20 +75,32 @@ pub(crate) fn link(
     if surnames.is_empty() {
         return;
     }
+    // Arabic words fold to Arabic letters: with no surname in Arabic script, none of them is one
+    // (which spares folding every word of an Arabic text for the people of its Latin quotes).
+    let arabic_surnames = surnames.keys().any(|s| s.chars().any(is_arabic_letter));
     let mut added = vec![];
+    // Each word folded into the same buffers.
+    let (mut scratch, mut whole, mut bare) = (vec![], String::new(), String::new());
     for (start, word) in words(text) {
-        if word.chars().next().is_some_and(char::is_lowercase) {
+        let Some(first) = word.chars().next() else { continue };
+        if first.is_lowercase() {
             continue; // "traore": a Latin-script surname is capitalised (and has no Arabic proclitic)
         }
+        if !arabic_surnames && is_arabic_letter(first) {
+            continue;
+        }
         // Each word folded once; only a word that is not a surname as written loses a proclitic.
-        let whole = fold_word(word);
+        whole.clear();
+        fold_word_into(word, &mut scratch, &mut whole);
         let (start, word, folded) = match proclitic(word) {
             Some(rest) if !surnames.contains_key(&whole) => {
-                (start + (word.len() - rest.len()), rest, fold_word(rest))
+                bare.clear();
+                fold_word_into(rest, &mut scratch, &mut bare);
+                (start + (word.len() - rest.len()), rest, &bare)
             }
-            _ => (start, word, whole),
+            _ => (start, word, &whole),
         };
-        let Some(&Some((person, variant))) = surnames.get(&folded) else { continue };
+        let Some(&Some((person, variant))) = surnames.get(folded) else { continue };
         let end = start + word.len();
         if !stands_alone(text, start, end, given_names) {
             continue;
