@@ -802,20 +802,36 @@ fn proclitic_prefix(text: &str, start: usize) -> Option<Prefix> {
 /// Resolves overlaps leftmost-longest: sorts `candidates` and keeps, from left to right, each one that
 /// starts at or after the end of the last one kept, the longest first among those starting together.
 pub(crate) fn leftmost_longest(candidates: &mut Vec<Candidate>) {
-    candidates.sort_unstable_by(|a, b| {
-        a.start.cmp(&b.start).then(b.end.cmp(&a.end)).then(a.pattern.cmp(&b.pattern))
-    });
+    // The automaton's walk gives its candidates in order of start (the shorter first at one start):
+    // then each start's longest is picked in one pass, with the same result as sorting first (all
+    // but the first kept at one start overlap it). Anything else is sorted.
+    if !candidates.is_sorted_by_key(|c| c.start) {
+        candidates.sort_unstable_by(|a, b| {
+            a.start.cmp(&b.start).then(b.end.cmp(&a.end)).then(a.pattern.cmp(&b.pattern))
+        });
+    }
+    let mut kept = 0;
     let mut last_end = 0;
-    let mut first = true;
-    candidates.retain(|c| {
-        if first || c.start >= last_end {
-            first = false;
-            last_end = c.end;
-            true
-        } else {
-            false
+    let mut i = 0;
+    while i < candidates.len() {
+        let start = candidates[i].start;
+        let mut best = i;
+        let mut next = i + 1;
+        while next < candidates.len() && candidates[next].start == start {
+            let (c, b) = (&candidates[next], &candidates[best]);
+            if c.end > b.end || (c.end == b.end && c.pattern < b.pattern) {
+                best = next;
+            }
+            next += 1;
         }
-    });
+        if kept == 0 || start >= last_end {
+            last_end = candidates[best].end;
+            candidates.swap(kept, best);
+            kept += 1;
+        }
+        i = next;
+    }
+    candidates.truncate(kept);
 }
 
 #[cfg(test)]
@@ -849,6 +865,45 @@ mod tests {
         let mut out: Vec<_> = candidates.into_iter().map(|c| (c.start, c.end, c.pattern)).collect();
         out.sort_unstable();
         out
+    }
+
+    /// Leftmost-longest in one pass over candidates in order of start (as the automaton's walk gives
+    /// them) keeps exactly what sorting them and keeping each non-overlapping first keeps; so does the
+    /// path for candidates in any order.
+    #[test]
+    fn leftmost_longest_in_one_pass_is_the_sorted_rule() {
+        let reference = |candidates: &[Candidate]| {
+            let mut sorted: Vec<(usize, usize, u32)> =
+                candidates.iter().map(|c| (c.start, c.end, c.pattern)).collect();
+            sorted.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
+            let mut kept: Vec<(usize, usize, u32)> = vec![];
+            for c in sorted {
+                if kept.last().is_none_or(|k| c.0 >= k.1) {
+                    kept.push(c);
+                }
+            }
+            kept
+        };
+        let mut next = crate::testing::picker(0x1EF7_105E);
+        for round in 0..2_000 {
+            let mut candidates: Vec<Candidate> = (0..next(30))
+                .map(|_| {
+                    let start = next(40);
+                    let mut c = Candidate::for_test(start, start + 1 + next(8), false);
+                    c.pattern = next(5) as u32;
+                    c
+                })
+                .collect();
+            if round % 2 == 0 {
+                // As the walk gives them: by start, the shorter first at one start.
+                candidates.sort_by_key(|c| (c.start, c.end));
+            }
+            let expected = reference(&candidates);
+            leftmost_longest(&mut candidates);
+            let kept: Vec<(usize, usize, u32)> =
+                candidates.iter().map(|c| (c.start, c.end, c.pattern)).collect();
+            assert_eq!(kept, expected);
+        }
     }
 
     #[test]
