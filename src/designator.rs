@@ -150,7 +150,8 @@ const ARABIC: &[(&str, Kind)] = &[
     ("عمالة", Kind { prefers: &["prefecture", "province"], loose: true }),
 ];
 
-const APOSTROPHES: &[char] = &['\'', '’', 'ʼ', '‘', '`', '´'];
+/// The apostrophes of elided words (`Région d'Agadez`, `l’Est`), as ranking reads them too.
+pub(crate) const APOSTROPHES: &[char] = &['\'', '’', 'ʼ', '‘', '`', '´'];
 const SPACES: &[char] = &[' ', '\u{00A0}', '\u{202F}', '\t'];
 
 /// The administrative units of a gazetteer, indexed by name, built once per tagger.

@@ -29,7 +29,7 @@
 
 use rustc_hash::FxHashMap;
 
-use crate::designator::{unit_stem, Designators, Kind};
+use crate::designator::{unit_stem, Designators, Kind, APOSTROPHES};
 use crate::fold::{fold, fold_word, is_word_char};
 use crate::gazetteer::{EntityIndex, EntityType, Gazetteer};
 use crate::tagger::{MatchKind, Mention};
@@ -359,8 +359,7 @@ impl Ranker {
         let inside_count = |x: EntityIndex| inside.get(&x).map_or(0, |&(n, _)| n);
         let named_count = |x: EntityIndex| named.get(&x).copied().unwrap_or(0);
         // By spelling and entity: each set of matcher candidates seen with them, and its expansion.
-        type Expanded<'t> =
-            FxHashMap<(&'t str, EntityIndex), Vec<(Vec<EntityIndex>, Vec<(EntityIndex, EntityIndex)>)>>;
+        type Expanded<'t> = FxHashMap<(&'t str, EntityIndex), Vec<Expansion>>;
         let mut expanded: Expanded = FxHashMap::default();
         for i in 0..mentions.len() {
             let m = &mentions[i];
@@ -379,7 +378,7 @@ impl Ranker {
             // (Looked up without copying the candidates: most mentions are seen before.)
             let surface = &text[m.start..m.end];
             let seen = expanded.entry((surface, m.entity)).or_default();
-            let at = match seen.iter().position(|(listed, _)| *listed == m.candidates) {
+            let at = match seen.iter().position(|x| x.listed == m.candidates) {
                 Some(at) => at,
                 None => {
                     let mut candidates: Vec<(EntityIndex, EntityIndex)> =
@@ -399,11 +398,11 @@ impl Ranker {
                             }
                         }
                     }
-                    seen.push((m.candidates.clone(), candidates));
+                    seen.push(Expansion { listed: m.candidates.clone(), candidates, bare: bare.is_some() });
                     seen.len() - 1
                 }
             };
-            let candidates = &seen[at].1;
+            let Expansion { candidates, bare, .. } = &seen[at];
             if candidates.len() < 2 {
                 continue;
             }
@@ -431,8 +430,7 @@ impl Ranker {
             // A broad area is the usual reading of its name ("the Sahel"): the rest of the document
             // does not make it a unit of that name, unless the surface names a unit ("Sahel region",
             // "منطقة الساحل").
-            let area_first = gazetteer.entity(m.entity).subtype.as_deref() == Some("area")
-                && designators.bare_name(surface).is_none();
+            let area_first = gazetteer.entity(m.entity).subtype.as_deref() == Some("area") && !bare;
             let mut scores: Vec<Score> = vec![];
             for (k, &(c, source)) in candidates.iter().enumerate() {
                 let entity = gazetteer.entity(c);
@@ -635,6 +633,15 @@ fn namesake_order(gazetteer: &Gazetteer, e: EntityIndex) -> Option<usize> {
 }
 
 /// The places above `e` by `parent`, nearest first, countries left out.
+/// A mention's candidates, as the matcher gave them (`listed`), with the same-name places added, each
+/// with the candidate it comes from; `bare`: its spelling carries a designator or head
+/// ([`Designators::bare_name`]). The same for every mention of one spelling, entity and candidates.
+struct Expansion {
+    listed: Vec<EntityIndex>,
+    candidates: Vec<(EntityIndex, EntityIndex)>,
+    bare: bool,
+}
+
 fn ancestors(gazetteer: &Gazetteer, e: EntityIndex) -> Vec<EntityIndex> {
     let mut out = vec![];
     for index in gazetteer.parent_chain(e).skip(1) {
@@ -668,8 +675,6 @@ fn sentence(text: &str, start: usize, end: usize) -> (usize, usize) {
 
 /// How far a sentence reaches on each side of a name, in bytes.
 const SENTENCE_REACH: usize = 400;
-
-const APOSTROPHES: &[char] = &['\'', '’', 'ʼ', '‘', '`', '´'];
 
 /// Up to `n` words right before `start`, folded, in reading order, separated only by spaces or
 /// apostrophes (a comma or a line break ends them): "la ville de", "l" (for "l'Oudalan").
