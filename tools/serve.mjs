@@ -11,7 +11,8 @@
 // - an HTML file: its own `<meta http-equiv="Content-Security-Policy">` policy as a header too, with
 //   `frame-ancestors 'none'` (a meta tag cannot carry it), except for the pages other sites must be
 //   able to frame (FRAMABLE: the bookmarklet's hidden frame); the page's worker (`app/*.js`) gets the
-//   page's policy (a worker's policy comes from its own response);
+//   page's policy, the bookmarklet helper's (`bookmarklet/engine-worker.js`) remote.html's (a worker's
+//   policy comes from its own response);
 // - bookmarklet/, shared/, vendor/, pkg/ and data/ may be read cross-origin (CORS): the bookmarklet loads the tagger
 //   module, the wasm, the village layer and Readability (vendor/) into pages of other sites when frames
 //   are blocked there.
@@ -82,7 +83,10 @@ export function resolvePath(base, pathname) {
 export function serve({ root, port = 0, host = '127.0.0.1', headers = () => ({}), routes = {} }) {
   const base = fs.realpathSync(path.resolve(root));
   const index = path.join(base, 'index.html');
-  const pagePolicy = () => (fs.existsSync(index) ? metaPolicy(fs.readFileSync(index, 'utf8')) : null);
+  const policyOf = (file) => (fs.existsSync(file) ? metaPolicy(fs.readFileSync(file, 'utf8')) : null);
+  // A worker's policy comes from its own response: each worker gets the policy of the page that starts it.
+  const workerPage = (urlPath) =>
+    /^\/app\/[^/]+\.js$/.test(urlPath) ? index : urlPath === '/bookmarklet/engine-worker.js' ? path.join(base, 'bookmarklet', 'remote.html') : null;
 
   const plain = (res, status, text, extra = {}) => {
     res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff', 'cache-control': 'no-store', ...extra });
@@ -125,8 +129,8 @@ export function serve({ root, port = 0, host = '127.0.0.1', headers = () => ({})
       if (ext === '.html') {
         policy = metaPolicy(data.toString('utf8'));
         if (!FRAMABLE.has(urlPath)) policy = policy ? `${policy}; frame-ancestors 'none'` : "frame-ancestors 'none'";
-      } else if (/^\/app\/[^/]+\.js$/.test(urlPath)) {
-        policy = pagePolicy();
+      } else if (workerPage(urlPath)) {
+        policy = policyOf(workerPage(urlPath));
       }
       if (policy) security['content-security-policy'] = policy;
       res.writeHead(200, {

@@ -1,6 +1,7 @@
-// The bookmarklet's start in its helper frame (issue 14): remote.html fetches every module and the
-// WebAssembly at once (preloads, the list held equal to remote.js's imports), and the page's article is
-// looked for while the tagger starts, not after: the frame answers the search before it is ready. A
+// The bookmarklet's start in its helper frame (issue 14): remote.html fetches every module it may
+// import at once (preloads, the list held equal to remote.js's imports), and starts the tagger in a
+// worker (engine-worker.js), which asks for the WebAssembly and every module of the tagger at once;
+// the page's article is looked for by the frame's own thread while the worker starts the tagger. A
 // reader who tags whole pages gets no search at all.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -26,15 +27,18 @@ after(async () => {
   await servers?.close();
 });
 
-/** The modules `file` imports, all levels down (static imports and re-exports), as paths from www/bookmarklet. */
+/**
+ * The modules `file` imports, all levels down (static imports, re-exports and `import('…')` of a
+ * literal path), as paths from www/bookmarklet.
+ */
 function importClosure(file) {
   const seen = new Set();
   const walk = (f) => {
     if (seen.has(f)) return;
     seen.add(f);
     const source = fs.readFileSync(f, 'utf8');
-    for (const m of source.matchAll(/^\s*(?:import|export)\s[^'"]*?\sfrom\s*['"]([^'"]+)['"]|^\s*import\s*['"]([^'"]+)['"]/gm)) {
-      walk(path.resolve(path.dirname(f), m[1] || m[2]));
+    for (const m of source.matchAll(/^\s*(?:import|export)\s[^'"]*?\sfrom\s*['"]([^'"]+)['"]|^\s*import\s*['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/gm)) {
+      walk(path.resolve(path.dirname(f), m[1] || m[2] || m[3]));
     }
   };
   walk(file);
@@ -42,16 +46,25 @@ function importClosure(file) {
   return [...seen].map((f) => path.relative(BOOKMARKLET, f).split(path.sep).join('/')).sort();
 }
 
-test('remote.html preloads every module remote.js imports, and the WebAssembly engine.js instantiates', () => {
+test('remote.html preloads every module remote.js may import; its worker asks for the tagger and its WebAssembly at once', () => {
   const html = fs.readFileSync(path.join(BOOKMARKLET, 'remote.html'), 'utf8');
   const preloaded = [...html.matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map((m) => m[1]).sort();
   const imported = importClosure(path.join(BOOKMARKLET, 'remote.js'));
-  assert.ok(imported.includes('../vendor/readability.js') && imported.includes('../pkg/sahel_tagger.js'), imported.join(' '));
+  assert.ok(imported.includes('../vendor/readability.js') && imported.includes('../shared/review.js'), imported.join(' '));
   assert.deepEqual(preloaded, imported);
-  const wasm = html.match(/<link rel="preload" href="([^"]+)" as="fetch" type="application\/wasm" crossorigin>/);
-  assert.ok(wasm, 'the WebAssembly is preloaded as a fetch');
+  // remote.js imports nothing before it runs: it starts the worker and says hello at once.
+  const remote = fs.readFileSync(path.join(BOOKMARKLET, 'remote.js'), 'utf8');
+  assert.doesNotMatch(remote, /^\s*import\s/m);
+  assert.match(remote, /new Worker\(new URL\('engine-worker\.js', import\.meta\.url\), \{ type: 'module' \}\)/);
+  // The worker's dynamic imports: engine.js and everything it imports, asked for together.
+  const worker = fs.readFileSync(path.join(BOOKMARKLET, 'engine-worker.js'), 'utf8');
+  assert.doesNotMatch(worker, /^\s*import\s/m, 'no static import: nothing waits for one module before asking for the next');
+  const asked = [...worker.matchAll(/\bimport\(\s*'([^']+)'\s*\)/g)].map((m) => m[1].replace(/^\.\//, '')).sort();
+  assert.deepEqual(asked, ['engine.js', ...importClosure(path.join(BOOKMARKLET, 'engine.js'))].sort());
+  const wasm = worker.match(/fetch\(new URL\('([^']+\.wasm)', import\.meta\.url\)\)/);
+  assert.ok(wasm, 'the worker fetches the WebAssembly itself');
   const engine = fs.readFileSync(path.join(BOOKMARKLET, 'engine.js'), 'utf8');
-  assert.ok(engine.includes(`new URL('${wasm[1]}', import.meta.url)`), 'the URL engine.js instantiates');
+  assert.ok(engine.includes(`new URL('${wasm[1]}', import.meta.url)`), 'the same URL engine.js would instantiate');
 });
 
 /** What the helper frame fetched and when it answered: its resources, and its User Timing marks. */
@@ -64,9 +77,11 @@ async function frameRecord(page) {
   }));
 }
 
-test('the frame loads its modules and WebAssembly from the preloads, and looks for the article before it is ready', async () => {
+test('the frame loads its modules from the preloads and looks for the article, while its worker loads and starts the tagger', async () => {
   const { page, errors } = await H.openPage(browser.context, `${servers.site}/article.html`);
   const before = await H.snapshot(page);
+  const workers = [];
+  page.on('worker', (w) => workers.push(w));
   await H.runBookmarklet(page, href);
   const st = await H.idle(page);
   assert.equal(st.backend, 'frame');
@@ -77,18 +92,27 @@ test('the frame loads its modules and WebAssembly from the preloads, and looks f
 
   const { resources, marks } = await frameRecord(page);
   const modules = resources.filter((r) => r.name.endsWith('.js'));
-  assert.equal(modules.length, importClosure(path.join(BOOKMARKLET, 'remote.js')).length + 1, JSON.stringify(modules));
+  // remote.js, the worker's script, and the preloads (nothing fetched again when imported).
+  assert.equal(modules.length, importClosure(path.join(BOOKMARKLET, 'remote.js')).length + 2, JSON.stringify(modules));
   // Preloaded: asked for before remote.js had arrived (an import is only asked for once its importer is read).
   const remote = modules.find((m) => m.name === '/bookmarklet/remote.js');
-  for (const m of modules) assert.ok(m.start <= remote.end, `${m.name} was asked for with the page: ${JSON.stringify(modules)}`);
-  const wasm = resources.filter((r) => r.name.endsWith('.wasm'));
-  assert.equal(wasm.length, 1, `fetched once: ${JSON.stringify(wasm)}`);
-  assert.equal(wasm[0].name, '/pkg/sahel_tagger_bg.wasm');
-  assert.ok(wasm[0].by === 'link' && wasm[0].start <= remote.end, `by its preload, with the page: ${JSON.stringify(wasm)}`);
+  for (const m of modules.filter((x) => x.name !== '/bookmarklet/engine-worker.js')) assert.ok(m.start <= remote.end, `${m.name} was asked for with the page: ${JSON.stringify(modules)}`);
+  assert.deepEqual(resources.filter((r) => r.name.endsWith('.wasm')), [], 'the frame itself never fetches the WebAssembly');
+
+  // The worker: the WebAssembly once, and the tagger's modules all asked for before any had arrived.
+  const worker = workers.find((w) => w.url().endsWith('/bookmarklet/engine-worker.js'));
+  assert.ok(worker, `the tagger runs in the frame's worker (${workers.map((w) => w.url()).join(' ')})`);
+  const got = await worker.evaluate(() => performance.getEntriesByType('resource').map((e) => ({ name: new URL(e.name).pathname, start: e.startTime, end: e.responseEnd })));
+  const wasm = got.filter((r) => r.name.endsWith('.wasm'));
+  assert.deepEqual(wasm.map((r) => r.name), ['/pkg/sahel_tagger_bg.wasm'], JSON.stringify(got));
+  const own = got.filter((r) => r.name.endsWith('.js'));
+  assert.equal(own.length, importClosure(path.join(BOOKMARKLET, 'engine.js')).length + 1, JSON.stringify(own));
+  const firstEnd = Math.min(...own.map((r) => r.end));
+  for (const r of [...own, ...wasm]) assert.ok(r.start <= firstEnd, `${r.name} asked for with the others: ${JSON.stringify(got)}`);
+
   const at = (name) => marks.filter((m) => m.name === name).map((m) => m.at);
   assert.equal(at('sahel-tagger:article').length, 1, 'one search, the early one');
-  assert.equal(at('sahel-tagger:ready').length, 1);
-  assert.ok(at('sahel-tagger:article')[0] < at('sahel-tagger:ready')[0], 'the article was looked for while the tagger started');
+  assert.equal(at('sahel-tagger:ready').length, 1, 'the worker says when it is ready');
   assert.deepEqual(errors, []);
   await H.closeAndCheckRestored(page, before);
   await page.close();

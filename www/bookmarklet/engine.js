@@ -33,7 +33,7 @@ export { villageLayerAvailable };
  * added when it exists (`villages` in the result
  * counts its entities: 0 when it does not).
  */
-export function createEngine({ villages = false, sources = [] } = {}) {
+export function createEngine({ villages = false, sources = [], wasm = null } = {}) {
   // `sources`: the user's entries and rules the bookmarklet carries ([{name, text}], loaded over the
   // embedded gazetteer like the page's); sources that no longer build are left out (`sourcesError`).
   const mine = (Array.isArray(sources) ? sources : []).filter((s) => s && typeof s.name === 'string' && typeof s.text === 'string').map(({ name, text }) => ({ name, text }));
@@ -41,7 +41,7 @@ export function createEngine({ villages = false, sources = [] } = {}) {
   let engine = engines.get(key);
   if (!engine) {
     engine = (async () => {
-      await init({ module_or_path: new URL('../pkg/sahel_tagger_bg.wasm', import.meta.url) });
+      await init({ module_or_path: wasm || new URL('../pkg/sahel_tagger_bg.wasm', import.meta.url) });
       const layer = villages ? await villageLayer() : null;
       const base = layer ? [layer] : [];
       let tagger;

@@ -25,11 +25,12 @@
 // tagger) origin's localStorage. In a frame, browsers that
 // partition third-party storage keep that choice per visited site; browsers that block third-party
 // storage keep it for the run only (a window of remote.html is first-party: there it is kept).
-import { createEngine, villageLayerAvailable } from './engine.js';
-import { findArticleIn } from '../shared/readable.js';
-import { exportText } from '../shared/mentions.js';
-import { storageReviewStore, MemoryReviewStore } from '../shared/review.js';
-
+// The tagger itself runs in a worker (engine-worker.js), started here at once with the reader's
+// choice of the village layer, so that it compiles and builds while this page still loads and, later,
+// while it looks for the article: the visited page's port is handed to the worker, which answers
+// tagging itself and passes here what needs this page's DOM or storage. The modules for those are
+// imported when first needed (remote.html fetches them with the page): this module runs, starts the
+// worker and says hello without waiting for them.
 const MAX_TEXT = 64 * 1024 * 1024;
 const KEY = 'sahel-tagger.bookmarklet.villages';
 const WHOLE = 'sahel-tagger.bookmarklet.whole-page';
@@ -59,10 +60,6 @@ function wantsVillages() {
   }
 }
 
-function rememberVillages(on) {
-  remember(KEY, on ? 'on' : null);
-}
-
 /** Keeps `value` under `key` (removes it for null), where storage is allowed. */
 function remember(key, value) {
   try {
@@ -81,129 +78,69 @@ function wantsArticle() {
   }
 }
 
-/** The user's entries and rules the bookmarklet carries (sent with `connect`). */
-let carried = [];
+const worker = peer ? new Worker(new URL('engine-worker.js', import.meta.url), { type: 'module' }) : null;
+if (worker) worker.postMessage({ k: 'start', villages: wantsVillages() });
+/** Resolves when the worker's modules have loaded; rejects with why they did not. */
+const up = new Promise((ok, no) => {
+  if (!worker) return;
+  worker.addEventListener('message', (e) => (e.data?.k === 'up' ? ok() : e.data?.k === 'down' && no(new Error(e.data.msg))));
+  worker.addEventListener('error', (e) => no(new Error(e.message || 'the tagger\u2019s worker did not load')));
+});
+up.catch((err) => say('The tagger could not start', message(err)));
 
-/** The engine with or without the layer; `lay` says what the panel's switch shows. */
-async function load(on) {
-  const ok = await villageLayerAvailable();
-  const engine = await createEngine({ villages: on && ok, sources: carried });
-  return { engine, lay: { ok, on: engine.villages > 0, n: engine.villages, keep: canKeep() } };
+/** The review store of this origin's storage (or of this run where storage is refused), made once. */
+let reviews = null;
+
+/** Answers `d`, a message of the visited page the worker passed on (article, review, format, prefer). */
+async function answer(d) {
+  if (d.k === 'article' && typeof d.html === 'string') {
+    // `early`: asked while the tagger starts, before the bookmarklet knows the reader's choice; a
+    // reader who tags whole pages is answered `skipped` without a search.
+    performance.mark('sahel-tagger:article');
+    if (d.early && !wantsArticle()) return { k: 'article', id: d.id, ok: false, skipped: true };
+    if (d.html.length > MAX_TEXT) return { k: 'article', id: d.id, ok: false, why: 'the page is too large to look for its article' };
+    const { findArticleIn } = await import('../shared/readable.js');
+    return { k: 'article', id: d.id, ...findArticleIn(d.html) };
+  }
+  if (d.k === 'review' && typeof d.doc === 'string') {
+    // The review marks of the visited page (../shared/review.js), kept in this origin's storage,
+    // which browsers partition by the visited site: a page's marks stay with that site.
+    reviews =
+      reviews ||
+      import('../shared/review.js').then(({ storageReviewStore, MemoryReviewStore }) => (canKeep() ? storageReviewStore(localStorage) : new MemoryReviewStore('storage refused')));
+    const store = await reviews;
+    const marks = Array.isArray(d.changes) ? await store.write(d.doc, d.changes).then(() => null) : await store.load(d.doc);
+    return { k: 'review', id: d.id, marks, kept: true };
+  }
+  if (d.k === 'format' && typeof d.fmt === 'string' && Array.isArray(d.rows)) {
+    // The CSV, GeoJSON or JSON text of the panel's export records (../shared/mentions.js exportText).
+    const { exportText } = await import('../shared/mentions.js');
+    return { k: 'format', id: d.id, text: exportText(d.fmt, d.rows, d.doc || null, d.page || null) };
+  }
+  if (d.k === 'prefer' && typeof d.article === 'boolean') {
+    remember(WHOLE, d.article ? null : 'on');
+    return { k: 'article', id: d.id, on: d.article };
+  }
+  return null;
 }
 
-/**
- * The entity table in the shape a client of protocol `v` reads: objects since version 2; for a
- * bookmarklet installed before (version 1, its code lives in the reader's bookmarks and is never
- * updated by us), the rows it reads: [id, name, type, subtype, generated (0/1), note].
- */
-function entityTable(entities, v) {
-  if (v !== '1') return entities;
-  return entities.map((e) => {
-    const x = e.tier === 'curated' || e.tier === 'user' ? 0 : 1;
-    return [e.id, e.name, e.type, e.subtype || '', x, x ? (e.description || '').replace(/\s*\(GeoNames\)$/, '') : ''];
-  });
-}
-
-function serve(port, origin, v) {
-  let reviews = null;
-  let chars = 0;
-  let mentions = 0;
-  let engine = null;
-  let lay = null;
-  const table = () => ({ v: engine.version, ents: entityTable(engine.entities, v), lay, srcErr: engine.sourcesError });
-  say('Loading the tagger…', `For ${origin}`);
-  // The tagger starts at once; what needs it waits for it, in the order asked (a text sent after a
-  // layer switch is tagged with it). The rest is answered as it comes, before the tagger is ready too:
-  // a bookmarklet asks for the page's article while the tagger starts.
-  let queue = load(wantsVillages())
-    // A village layer that no longer loads (a stale generated file) must not stop the tagger.
-    .catch(() => load(false))
-    .then(
-      (r) => {
-        ({ engine, lay } = r);
-        performance.mark('sahel-tagger:ready');
-        port.postMessage({ k: 'ready', ...table(), art: { on: wantsArticle() } });
-        say('Ready', `Tagging the text of ${origin}…`);
-      },
-      (err) => {
-        port.postMessage({ k: 'fail', msg: message(err) });
-        say('The tagger could not start', message(err));
-      }
-    );
-  const withEngine = (id, answer) => {
-    queue = queue.then(async () => {
-      try {
-        if (!engine) throw new Error('the tagger could not start');
-        await answer();
-      } catch (err) {
-        port.postMessage({ k: 'error', id, msg: message(err) });
-      }
-    });
-  };
-  const tag = (d) => {
-    const { spans, unl } = d.u ? engine.tagUnlisted(d.text) : { spans: engine.tagSpans(d.text), unl: undefined };
-    chars += d.text.length;
-    mentions += spans.length / 4;
-    port.postMessage({ k: 'spans', id: d.id, spans, unl }, [spans.buffer]);
-    say(`Tagged the text of ${origin}`, `${chars.toLocaleString('en')} characters, ${mentions.toLocaleString('en')} mentions.`);
-  };
-  const onMessage = (e) => {
-    const d = e.data;
-    if (!d || !Number.isInteger(d.id)) return;
-    if ((d.k === 'tag' || d.k === 'details') && typeof d.text === 'string') {
-      withEngine(d.id, () => {
-        if (d.text.length > MAX_TEXT) port.postMessage({ k: 'error', id: d.id, msg: 'text too long' });
-        else if (d.k === 'tag') tag(d);
-        else port.postMessage({ k: 'details', id: d.id, list: engine.details(d.text) });
-      });
-    } else if (d.k === 'article' && typeof d.html === 'string') {
-      // `early`: asked while the tagger starts, before the bookmarklet knows the reader's choice; a
-      // reader who tags whole pages is answered `skipped` without a search.
-      try {
-        performance.mark('sahel-tagger:article');
-        if (d.early && !wantsArticle()) port.postMessage({ k: 'article', id: d.id, ok: false, skipped: true });
-        else if (d.html.length > MAX_TEXT) port.postMessage({ k: 'article', id: d.id, ok: false, why: 'the page is too large to look for its article' });
-        else port.postMessage({ k: 'article', id: d.id, ...findArticleIn(d.html) });
-      } catch (err) {
-        port.postMessage({ k: 'error', id: d.id, msg: message(err) });
-      }
-    } else if (d.k === 'review' && typeof d.doc === 'string') {
-      // The review marks of the visited page (../shared/review.js), kept in this origin's storage,
-      // which browsers partition by the visited site: a page's marks stay with that site.
-      reviews = reviews || Promise.resolve(canKeep() ? storageReviewStore(localStorage) : new MemoryReviewStore('storage refused'));
-      reviews
-        .then((store) => (Array.isArray(d.changes) ? store.write(d.doc, d.changes).then(() => null) : store.load(d.doc)))
-        .then(
-          (marks) => port.postMessage({ k: 'review', id: d.id, marks, kept: true }),
-          (err) => port.postMessage({ k: 'error', id: d.id, msg: message(err) })
-        );
-    } else if (d.k === 'format' && typeof d.fmt === 'string' && Array.isArray(d.rows)) {
-      // The CSV, GeoJSON or JSON text of the panel's export records (../shared/mentions.js exportText).
-      try {
-        port.postMessage({ k: 'format', id: d.id, text: exportText(d.fmt, d.rows, d.doc || null, d.page || null) });
-      } catch (err) {
-        port.postMessage({ k: 'error', id: d.id, msg: message(err) });
-      }
-    } else if (d.k === 'prefer' && typeof d.article === 'boolean') {
-      remember(WHOLE, d.article ? null : 'on');
-      port.postMessage({ k: 'article', id: d.id, on: d.article });
-    } else if (d.k === 'layer' && typeof d.on === 'boolean') {
-      withEngine(d.id, async () => {
-        try {
-          say(d.on ? 'Loading the GeoNames villages…' : 'Removing the GeoNames villages…', `For ${origin}`);
-          ({ engine, lay } = await load(d.on));
-          if (lay.ok) rememberVillages(d.on);
-          port.postMessage({ k: 'table', id: d.id, ...table() });
-          say('Ready', lay.on ? `With ${lay.n.toLocaleString('en')} GeoNames villages.` : '');
-        } catch (err) {
-          say('Ready', `The GeoNames villages could not be loaded: ${message(err)}`);
-          throw err;
-        }
-      });
+if (worker) {
+  worker.onmessage = (e) => {
+    const w = e.data || {};
+    if (w.k === 'say') say(w.s, w.d);
+    else if (w.k === 'mark') performance.mark(w.name, { startTime: Math.max(0, w.at - performance.timeOrigin) });
+    else if (w.k === 'remember') remember(KEY, w.villages ? 'on' : null);
+    else if (w.k === 'ask' && w.d && Number.isInteger(w.d.id)) {
+      answer(w.d).then(
+        (msg) => msg && worker.postMessage({ k: 'answer', sid: w.sid, msg }),
+        (err) => worker.postMessage({ k: 'answer', sid: w.sid, msg: { k: 'error', id: w.d.id, msg: message(err) } })
+      );
     }
   };
-  port.onmessage = onMessage;
 }
+
+/** Connections served: each gets its number, which the worker's questions about it carry. */
+let served = 0;
 
 if (!peer) {
   say(
@@ -214,8 +151,14 @@ if (!peer) {
   window.addEventListener('message', (e) => {
     const d = e.data;
     if (e.source !== peer || !d || d.t !== 'sahel-tagger' || d.k !== 'connect' || e.ports.length !== 1) return;
-    carried = Array.isArray(d.sources) ? d.sources : [];
-    serve(e.ports[0], e.origin, String(d.v || '1'));
+    const sources = Array.isArray(d.sources) ? d.sources : [];
+    const port = e.ports[0];
+    const sid = ++served;
+    // The port goes to the worker once it runs; a worker that cannot load is reported on it.
+    up.then(
+      () => worker.postMessage({ k: 'serve', sid, port, origin: e.origin, v: String(d.v || '1'), sources, villages: wantsVillages(), art: wantsArticle(), keep: canKeep() }, [port]),
+      (err) => port.postMessage({ k: 'fail', msg: message(err) })
+    );
   });
   // The hello carries nothing: the page answers with a port, sent to this origin only.
   peer.postMessage({ t: 'sahel-tagger', k: 'hello' }, '*');
