@@ -1,7 +1,8 @@
 // Builds the bookmarklet's code (`make bookmarklet`, part of `make www`): esbuild bundles
 // www/bookmarklet/src/main.js and the shared modules it imports (www/shared/) into one minified IIFE
 // in plain ASCII (as `esbuild --bundle --format=iife --minify --charset=ascii` would, the IIFE setting
-// `var sahelBookmarklet` to `{start}`), and writes it as a string in www/bookmarklet/bundle.js, a small
+// `var sahelBookmarklet` to `{start}`), reprinted by terser with its strings in single quotes (below),
+// and writes it as a string in www/bookmarklet/bundle.js, a small
 // ES module install.js imports to build the `javascript:` URL for the origin serving the page.
 //
 // Why a bundler: the bookmarklet must be one self-contained piece of code, while its sources are ES
@@ -13,6 +14,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { minify } from 'terser';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ENTRY = path.join(ROOT, 'www/bookmarklet/src/main.js');
@@ -33,7 +35,11 @@ const result = await build({
   write: false,
   logLevel: 'warning',
 });
-const code = 'var sahelBookmarklet;' + result.outputFiles[0].text.trim();
+// Strings in single quotes: in the URL a `"` is one of the characters percent-encoding triples (%22),
+// `'` is not, and esbuild quotes with `"` (some 1,800 of them, a twentieth of the fully encoded URL).
+// terser only reprints esbuild's output here (no compression, no renaming).
+const quoted = await minify(result.outputFiles[0].text, { compress: false, mangle: false, format: { quote_style: 1, ascii_only: true, comments: false } });
+const code = 'var sahelBookmarklet;' + quoted.code.trim();
 if (/[^\x20-\x7e]/.test(code)) throw new Error('the bookmarklet bundle is not printable ASCII');
 fs.writeFileSync(
   OUT,

@@ -50,6 +50,8 @@ import { UNLISTED, sentenceAround, entryUrl } from '../../shared/unlisted.js';
 
 const P = 'sahel-';
 const CHUNK = 250000;
+/** The screenful drawn before its chunk: the blocks within SCREEN characters of the window's centre. */
+const SCREEN = 4000;
 /** While tagging, the highlights and the panel are drawn at most every DRAW ms (and at the end). */
 const DRAW = 500;
 const CREDIT = 'GeoNames (CC BY 4.0)';
@@ -317,6 +319,14 @@ export function start(ORIGIN, SOURCES) {
     }
     return x;
   };
+  // A mention of the text from `s` to `e` (offsets in S.text), entity `k`, flags `f`, of chunk `c`:
+  // where it lies in the page, and its range for the Highlight API; null where it cannot be placed.
+  const mention = (s, e, k, f, u, c) => {
+    const m = { s, e, k, f, u, c, a: locate(S, s, 0), z: locate(S, e, 1), r: null, mk: [] };
+    if (!m.a || !m.z) return null;
+    if (HL) m.r = new StaticRange({ startContainer: m.a[0], startOffset: m.a[1], endContainer: m.z[0], endOffset: m.z[1] });
+    return m;
+  };
 
   // Marks (no Highlight API): each text node with mentions is replaced by new nodes; undo puts it back.
   const wrap = (ms) => {
@@ -410,7 +420,8 @@ export function start(ORIGIN, SOURCES) {
     });
     // The chunk on screen first (the text node at the window's centre), drawn at once; then the rest.
     const seen = D.caretPositionFromPoint ? D.caretPositionFromPoint(innerWidth / 2, innerHeight / 2)?.offsetNode : D.caretRangeFromPoint?.(innerWidth / 2, innerHeight / 2)?.startContainer;
-    const cuts = plan(w, CHUNK, (S.segAt.get(seen) ?? base) - base);
+    const view = (S.segAt.get(seen) ?? base) - base;
+    const cuts = plan(w, CHUNK, view);
     const before = M.length;
     prog.hidden = false;
     // Only the progress line changes between chunks: the mentions found are drawn (highlights
@@ -429,7 +440,23 @@ export function start(ORIGIN, SOURCES) {
       p.catch(() => {});
       return p;
     };
+    // The screenful before its chunk (Highlight API only: <mark>s would change the page twice): the
+    // blocks within SCREEN characters of the window's centre, tagged on their own and drawn at once,
+    // then replaced by their chunk's mentions (decided with the whole chunk's evidence).
+    const c0 = cuts[0] || [0, 0];
+    let sa = w.t.lastIndexOf('\n\n', view - SCREEN);
+    let se = w.t.indexOf('\n\n', view + SCREEN);
+    if (sa < c0[0]) sa = c0[0];
+    if (se < 0 || se > c0[1]) se = c0[1];
+    const screen = HL && 2 * (se - sa) < c0[1] - c0[0] && S.eng.tag(w.t.slice(sa, se)).catch(() => []);
     let next = cuts.length ? ask(0) : null;
+    let shown = [];
+    const sq = screen ? await screen : [];
+    for (let i = 0; i + 3 < (sq.spans || sq).length; i += 4) {
+      const q = (sq.spans || sq).subarray(i, i + 4);
+      const m = S.ents[q[2]] && mention(base + sa + q[0], base + sa + q[1], q[2], q[3], null, -1);
+      if (m) shown.push(hlOf(m).add(m.r) && m);
+    }
     for (let c = 0; c < cuts.length; c++) {
       say('Tagging\u2026 ' + Math.round((100 * c) / cuts.length) + '%');
       prog.value = c / cuts.length;
@@ -456,15 +483,14 @@ export function start(ORIGIN, SOURCES) {
       }
       if (sp.unl && sp.unl.length) found.sort((p, q) => p[0] - q[0]);
       for (const [fs, fe, fk, ff, fu] of found) {
-        const s = base + x + fs;
-        const e = base + x + fe;
-        if (!S.ents[fk]) continue;
-        const m = { s, e, k: fk, f: ff, u: fu, c: chunk, a: locate(S, s, 0), z: locate(S, e, 1), r: null, mk: [] };
-        if (!m.a || !m.z) continue;
-        if (HL) m.r = new StaticRange({ startContainer: m.a[0], startOffset: m.a[1], endContainer: m.z[0], endOffset: m.z[1] });
+        const m = S.ents[fk] && mention(base + x + fs, base + x + fe, fk, ff, fu, chunk);
+        if (!m) continue;
         pend.push(m);
         M.push(m);
       }
+      // The screenful drawn first gives way to its chunk's mentions.
+      for (const m of shown) hlOf(m).delete(m.r);
+      shown = [];
       // A chunk before the one tagged first: its mentions go where they belong.
       if (x < cuts[0][0]) M.sort((p, q) => p.s - q.s);
       // Marks change the page: inserted chunk by chunk, so that no single task does the whole page.

@@ -9,8 +9,8 @@ const FONT = 'system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif';
 const typeVars = (t) => `[data-type="${t.id}"]{--t-colour:${t.colour};--t-tint:${t.tint};--t-ink:${t.ink};--t-line:${t.line};--t-glyph:"${t.glyph}"}`;
 
 export const PANEL_CSS = [
-  ':host{all:initial!important;position:fixed!important;top:0!important;left:0!important;width:0!important;height:0!important;z-index:2147483647!important;display:block!important}',
-  `.box{position:fixed;top:12px;right:12px;width:310px;max-height:calc(100vh - 24px);display:flex;flex-direction:column;font:13px/1.4 ${FONT};color:#202124;background:#fff;border:1px solid #bbb;border-radius:8px;box-shadow:0 6px 24px rgba(0,0,0,.28);overflow:hidden;text-align:left;direction:ltr}`,
+  ':host{all:initial!important;position:fixed!important;top:0!important;left:0!important;width:0!important;height:0!important;z-index:2147483647!important;display:block!important;--f:' + FONT + '!important}',
+  `.box{position:fixed;top:12px;right:12px;width:310px;max-height:calc(100vh - 24px);display:flex;flex-direction:column;font:13px/1.4 var(--f);color:#202124;background:#fff;border:1px solid #bbb;border-radius:8px;box-shadow:0 6px 24px rgba(0,0,0,.28);overflow:hidden;text-align:left;direction:ltr}`,
   '.box.rtl{right:auto;left:12px}',
   'header{display:flex;align-items:center;gap:2px;padding:6px 6px 6px 10px;background:#1f2937;color:#fff}',
   'header b{flex:1;font-size:14px}',
@@ -34,10 +34,9 @@ export const PANEL_CSS = [
   '.list{overflow:auto;padding:4px 0 8px}',
   '.ty{padding:2px 10px}',
   '.th{display:flex;align-items:center;gap:6px}',
-  '.th label{display:flex;align-items:center;gap:6px;flex:1;cursor:pointer;font-weight:600}',
-  '.th input{margin:0}',
+  '.th label{font-weight:600}',
   // The swatch carries the type's letter (generated content: not part of the label's text).
-  '.sw{min-width:14px;height:14px;border-radius:3px;flex:none;background:var(--t-tint);border-bottom:2px solid var(--t-line);box-sizing:border-box;font:700 10px/12px ' + FONT + ';color:var(--t-ink);text-align:center}',
+  '.sw{min-width:14px;height:14px;border-radius:3px;flex:none;background:var(--t-tint);border-bottom:2px solid var(--t-line);box-sizing:border-box;font:700 10px/12px var(--f);color:var(--t-ink);text-align:center}',
   '.sw::before{content:var(--t-glyph)}',
   '.n{color:#5f6368;font-size:12px;font-variant-numeric:tabular-nums}',
   '.th button{border:0;background:none;padding:0 4px;color:#5f6368}',
@@ -49,7 +48,7 @@ export const PANEL_CSS = [
   '.tip-cands{margin:2px 0 0;padding-left:16px}.tip-cands li.chosen{font-weight:600}',
   '.off{opacity:.45}',
   '.gn,.art{gap:2px 6px;padding:4px 10px;font-size:12px}',
-  '.gn label,.art label{display:flex;align-items:center;gap:6px;flex:1;cursor:pointer}.gn input,.art input{margin:0}',
+  '.th label,.gn label,.art label{display:flex;align-items:center;gap:6px;flex:1;cursor:pointer}.th input,.gn input,.art input{margin:0}',
   '.gn .why,.art .why{flex-basis:100%;color:#5f6368}',
   '.art.warn .why{color:#8a4b00}',
   '.cr{padding:2px 10px;font-size:11px;color:#5f6368}.cr a{color:#1a55c8}',
@@ -60,7 +59,7 @@ export const PANEL_CSS = [
   '.map{padding:6px 10px;flex:none}.map .why{margin:0;color:#8a4b00;font-size:12px}',
   '.rvbox{padding:2px 10px 6px}',
   // The mention card (../../shared/card.js), drawn as on the tagger page (style.css, light scheme).
-  `.tip{position:fixed;max-width:min(26rem,calc(100vw - 16px));box-sizing:border-box;padding:8px 11px;background:#fff;color:#1b1c1e;border:1px solid #d5d8dd;border-top:4px solid var(--t-line,#d5d8dd);border-radius:8px;box-shadow:0 6px 24px rgba(0,0,0,.16);font:12.5px/1.45 ${FONT};pointer-events:none;direction:ltr;text-align:left;z-index:1}`,
+  `.tip{position:fixed;max-width:min(26rem,calc(100vw - 16px));box-sizing:border-box;padding:8px 11px;background:#fff;color:#1b1c1e;border:1px solid #d5d8dd;border-top:4px solid var(--t-line,#d5d8dd);border-radius:8px;box-shadow:0 6px 24px rgba(0,0,0,.16);font:12.5px/1.45 var(--f);pointer-events:none;direction:ltr;text-align:left;z-index:1}`,
   '.tip-head{font-size:14px;margin-bottom:2px}.tip-surface{font-style:italic}.tip-arrow,.tip-key,.tip-type,.tip-ids,.tip-credit{color:#565a61}',
   '.tip-type{display:flex;align-items:baseline;gap:.4em}',
   '.tip-type .glyph{display:inline-block;min-width:1.35em;padding:0 .25em;border-radius:3px;background:var(--t-tint);color:var(--t-ink);font-weight:700;text-align:center}',
