@@ -29,22 +29,12 @@ const modules = Promise.all([
   import('../shared/layer.js'),
 ]);
 
-// A text to warm the tagger up with once it is ready, while the visited page looks for its article:
-// V8 compiles each WebAssembly function at its first call, and the hot ones again, optimised, after
-// some use; warmed up on this sample, the page's first screenful and chunk run optimised code.
-let warmText = null;
-fetch(new URL('../sample/sahel-semaine.txt', import.meta.url))
-  .then((r) => (r.ok ? r.text() : null))
-  .then((t) => (warmText = t), () => {});
-
 modules.then(
   () => postMessage({ k: 'up' }),
   (err) => postMessage({ k: 'down', msg: `the tagger's modules did not load: ${String((err && err.message) || err)}` })
 );
 
 const MAX_TEXT = 64 * 1024 * 1024;
-/** Taggings of the sample that warm the tagger up (each about 3 KB). */
-const WARM_RUNS = 3;
 const message = (err) => String((err && err.message) || err);
 const mark = (name) => postMessage({ k: 'mark', name, at: performance.timeOrigin + performance.now() });
 const say = (s, d = '') => postMessage({ k: 'say', s, d });
@@ -91,8 +81,6 @@ function serve({ sid, port, origin, v, villages, art, keep }) {
         mark('sahel-tagger:ready');
         port.postMessage({ k: 'ready', ...table(), art: { on: art } });
         say('Ready', `Tagging the text of ${origin}…`);
-        // Before anything the page asks next (a sample not there yet is not waited for).
-        if (warmText) for (let i = 0; i < WARM_RUNS; i++) engine.tagUnlisted(warmText);
       },
       (err) => {
         port.postMessage({ k: 'fail', msg: message(err) });
