@@ -58,6 +58,7 @@ export function remote(S, kind, lost) {
     let timer = 0;
     let poll = 0;
     let port = null;
+    let copy = null;
     let settled = false;
     let seq = 0;
     let watch = null;
@@ -137,7 +138,7 @@ export function remote(S, kind, lost) {
       // reader chose the whole page in this run: S.early holds the numbered copy's elements and the
       // answer, for main.js's first search.
       if (S.artOn) {
-        const c = numbered(D, S.host);
+        const c = copy || numbered(D, S.host);
         S.early = [c.els, ask({ k: 'article', html: c.html, early: 1 })];
         S.early[1].catch(() => {});
       }
@@ -154,6 +155,9 @@ export function remote(S, kind, lost) {
       frame.addEventListener('load', () => port || setTimeout(() => port || fail(SILENT), 2000));
       S.root.append(frame);
       win = frame.contentWindow;
+      // The page's numbered copy, made while the frame loads in its own process (this thread is
+      // idle until it says hello), ready to send when it does.
+      if (S.artOn) copy = numbered(D, S.host);
       // The page may remove the panel, and the frame with it: noticed at once, never waited for.
       watch = new MutationObserver(() => {
         if (frame.isConnected) return;

@@ -424,15 +424,25 @@ export function start(ORIGIN, SOURCES) {
     const cuts = plan(w, CHUNK, view);
     const before = M.length;
     prog.hidden = false;
-    // Only the progress line changes between chunks: the mentions found are drawn (highlights
-    // registered, <mark>s inserted, the panel rebuilt) at most every DRAW ms, and once at the end.
+    // The mentions found are drawn (highlights registered, <mark>s inserted, the panel rebuilt, the
+    // progress shown) at most every DRAW ms, and once at the end; between draws nothing in the page
+    // changes: Chromium places every registered highlight again after any change to the document (its
+    // panel included), in the next frame, which at 16,000 highlights takes 30-70 ms a frame.
     let pend = [];
+    /** The screenful's own mentions while on show (below). */
+    let shown = [];
     let drawn = performance.now();
-    const draw = () => {
+    const draw = (c) => {
+      // The screenful drawn first gives way to its chunk's mentions (tagged by now).
+      for (const m of shown.splice(0)) hlOf(m).delete(m.r);
       if (HL) for (const m of pend) hlOf(m).add(m.r);
       else wrap(pend);
       pend = [];
       render();
+      if (c < cuts.length) {
+        say('Tagging\u2026 ' + Math.round((100 * c) / cuts.length) + '%');
+        prog.value = c / cuts.length;
+      }
       drawn = performance.now();
     };
     const ask = (c) => {
@@ -442,7 +452,8 @@ export function start(ORIGIN, SOURCES) {
     };
     // The screenful before its chunk (Highlight API only: <mark>s would change the page twice): the
     // blocks within SCREEN characters of the window's centre, tagged on their own and drawn at once,
-    // then replaced by their chunk's mentions (decided with the whole chunk's evidence).
+    // then replaced by their chunk's mentions (decided with the whole chunk's evidence) at the next
+    // draw.
     const c0 = cuts[0] || [0, 0];
     let sa = w.t.lastIndexOf('\n\n', view - SCREEN);
     let se = w.t.indexOf('\n\n', view + SCREEN);
@@ -450,16 +461,14 @@ export function start(ORIGIN, SOURCES) {
     if (se < 0 || se > c0[1]) se = c0[1];
     const screen = HL && 2 * (se - sa) < c0[1] - c0[0] && S.eng.tag(w.t.slice(sa, se)).catch(() => []);
     let next = cuts.length ? ask(0) : null;
-    let shown = [];
     const sq = screen ? await screen : [];
     for (let i = 0; i + 3 < (sq.spans || sq).length; i += 4) {
       const q = (sq.spans || sq).subarray(i, i + 4);
       const m = S.ents[q[2]] && mention(base + sa + q[0], base + sa + q[1], q[2], q[3], null, -1);
       if (m) shown.push(hlOf(m).add(m.r) && m);
     }
+    say('Tagging\u2026 0%');
     for (let c = 0; c < cuts.length; c++) {
-      say('Tagging\u2026 ' + Math.round((100 * c) / cuts.length) + '%');
-      prog.value = c / cuts.length;
       const x = cuts[c][0];
       const sp = await next;
       S.alive();
@@ -488,9 +497,6 @@ export function start(ORIGIN, SOURCES) {
         pend.push(m);
         M.push(m);
       }
-      // The screenful drawn first gives way to its chunk's mentions.
-      for (const m of shown) hlOf(m).delete(m.r);
-      shown = [];
       // A chunk before the one tagged first: its mentions go where they belong.
       if (x < cuts[0][0]) M.sort((p, q) => p.s - q.s);
       // Marks change the page: inserted chunk by chunk, so that no single task does the whole page.
@@ -499,12 +505,13 @@ export function start(ORIGIN, SOURCES) {
         pend = [];
       }
       if (c + 1 < cuts.length) {
-        if (c === 0 || performance.now() - drawn >= DRAW) draw();
+        // The first chunk at once, unless its screenful is on show.
+        if ((c === 0 && !shown.length) || performance.now() - drawn >= DRAW) draw(c + 1);
         await pause();
         S.alive();
       }
     }
-    draw();
+    draw(cuts.length);
     prog.hidden = true;
     const added = M.length - before;
     say(summary() + (base && !added ? ' \u00b7 nothing new' : ''), 'ready');
