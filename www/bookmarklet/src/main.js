@@ -4,7 +4,7 @@
 //
 // What it does: walks the page's visible text into one string (text.js: block boundaries become
 // "\n\n", inline elements join, so <b>Niafu</b>nke is one word), tags it in chunks with the tagger
-// served from ORIGIN (the chunk on screen first, drawn at once), and draws the mentions with the CSS Custom Highlight API (one highlight per
+// served from ORIGIN (the screenful first, drawn at once, then the chunk it is in, then the rest), and draws the mentions with the CSS Custom Highlight API (one highlight per
 // entity type), or with <mark> elements it removes exactly when the API is missing. A panel in a shadow
 // root lists them; hovering a mention shows the tagger page's card (hover.js); the exports are the
 // page's (mentions.js).
@@ -418,7 +418,7 @@ export function start(ORIGIN, SOURCES) {
       S.segAt.set(n, base + w.starts[i]);
       S.seen.add(n);
     });
-    // The chunk on screen first (the text node at the window's centre), drawn at once; then the rest.
+    // The chunk on screen (the text node at the window's centre) first, then the rest.
     const seen = D.caretPositionFromPoint ? D.caretPositionFromPoint(innerWidth / 2, innerHeight / 2)?.offsetNode : D.caretRangeFromPoint?.(innerWidth / 2, innerHeight / 2)?.startContainer;
     const view = (S.segAt.get(seen) ?? base) - base;
     const cuts = plan(w, CHUNK, view);
