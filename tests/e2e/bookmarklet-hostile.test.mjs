@@ -1,5 +1,6 @@
 // Pages that fight the bookmarklet back (issue 15, item 10): a page with a global `sahelTagger` of its
-// own, a page that removes the panel (and the hidden frame in it), and a tagger site that is down.
+// own, a page that removes the panel (and the hidden frame in it), a page whose Highlight API answers
+// oddly, and a tagger site that is down (last: it stops the tagger's server).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import * as H from './fixtures/bookmarklet-harness/index.mjs';
@@ -114,6 +115,28 @@ test('a page that removes the panel once it is there: put back and the tagger st
   // And it goes on working: one more re-tag.
   await H.runBookmarklet(page, href);
   assert.equal((await page.evaluate(() => window[Symbol.for('sahel-tagger')].mentions())).length, reference.length + 1);
+  assert.deepEqual(errors, []);
+  await page.evaluate(() => window[Symbol.for('sahel-tagger')].close());
+  await page.close();
+});
+
+test('a page whose Highlight API answers oddly (add returns nothing): the screenful and the rest drawn, none left over', async () => {
+  const { page, errors } = await open('/large.html', () => {
+    // A page (or a polyfill) whose Highlight.prototype.add does its job but returns undefined.
+    const add = Highlight.prototype.add;
+    Highlight.prototype.add = function (range) {
+      add.call(this, range);
+    };
+  });
+  // Scrolled down: the screenful is tagged and drawn on its own before its chunk.
+  await page.evaluate(() => document.querySelectorAll('p')[5000].scrollIntoView());
+  await H.runBookmarklet(page, href);
+  const st = await H.idle(page);
+  assert.equal(st.state, 'ready');
+  const mentions = await page.evaluate(() => window[Symbol.for('sahel-tagger')].mentions().length);
+  assert.ok(mentions > 1000, `${mentions} mentions`);
+  const drawn = Object.values(await H.highlights(page)).reduce((a, b) => a + b, 0);
+  assert.equal(drawn, mentions, 'one highlight per mention: the screenful gave way');
   assert.deepEqual(errors, []);
   await page.evaluate(() => window[Symbol.for('sahel-tagger')].close());
   await page.close();

@@ -465,7 +465,9 @@ export function start(ORIGIN, SOURCES) {
     for (let i = 0; i + 3 < (sq.spans || sq).length; i += 4) {
       const q = (sq.spans || sq).subarray(i, i + 4);
       const m = S.ents[q[2]] && mention(base + sa + q[0], base + sa + q[1], q[2], q[3], null, -1);
-      if (m) shown.push(hlOf(m).add(m.r) && m);
+      if (!m) continue;
+      hlOf(m).add(m.r);
+      shown.push(m);
     }
     say('Tagging\u2026 0%');
     for (let c = 0; c < cuts.length; c++) {
