@@ -99,16 +99,16 @@ test('the frame loads its modules from the preloads and looks for the article, w
   for (const m of modules.filter((x) => x.name !== '/bookmarklet/engine-worker.js')) assert.ok(m.start <= remote.end, `${m.name} was asked for with the page: ${JSON.stringify(modules)}`);
   assert.deepEqual(resources.filter((r) => r.name.endsWith('.wasm')), [], 'the frame itself never fetches the WebAssembly');
 
-  // The worker: the WebAssembly once, and the tagger's modules all asked for before any had arrived.
+  // The worker: the WebAssembly once, and each of the tagger's modules once. (That they are asked for
+  // together is held by the test above, on the worker's code: when each request leaves depends on the
+  // machine's load, not on the code, so it is not timed here.)
   const worker = workers.find((w) => w.url().endsWith('/bookmarklet/engine-worker.js'));
   assert.ok(worker, `the tagger runs in the frame's worker (${workers.map((w) => w.url()).join(' ')})`);
-  const got = await worker.evaluate(() => performance.getEntriesByType('resource').map((e) => ({ name: new URL(e.name).pathname, start: e.startTime, end: e.responseEnd })));
-  const wasm = got.filter((r) => r.name.endsWith('.wasm'));
-  assert.deepEqual(wasm.map((r) => r.name), ['/pkg/sahel_tagger_bg.wasm'], JSON.stringify(got));
-  const own = got.filter((r) => r.name.endsWith('.js'));
-  assert.equal(own.length, importClosure(path.join(BOOKMARKLET, 'engine.js')).length + 1, JSON.stringify(own));
-  const firstEnd = Math.min(...own.map((r) => r.end));
-  for (const r of [...own, ...wasm]) assert.ok(r.start <= firstEnd, `${r.name} asked for with the others: ${JSON.stringify(got)}`);
+  const got = await worker.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname));
+  assert.deepEqual(got.filter((r) => r.endsWith('.wasm')), ['/pkg/sahel_tagger_bg.wasm'], JSON.stringify(got));
+  const own = got.filter((r) => r.endsWith('.js')).sort();
+  const closure = importClosure(path.join(BOOKMARKLET, 'engine.js')).map((f) => path.posix.join('/bookmarklet', f));
+  assert.deepEqual(own, ['/bookmarklet/engine.js', ...closure].sort(), JSON.stringify(got));
 
   const at = (name) => marks.filter((m) => m.name === name).map((m) => m.at);
   assert.equal(at('sahel-tagger:article').length, 1, 'one search, the early one');
