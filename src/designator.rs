@@ -187,12 +187,7 @@ impl Designators {
             }
             let index = EntityIndex(i as u32);
             for (variant, stored) in entity.variants.iter().zip(gazetteer.folded_variants(i)) {
-                // Without an apostrophe, the spelling's folding is the one the gazetteer keeps.
-                let folded: Cow<str> = if variant.text.contains(APOSTROPHES) {
-                    Cow::Owned(fold_spelling(&variant.text))
-                } else {
-                    Cow::Borrowed(stored)
-                };
+                let folded = spelling_folding(&variant.text, stored);
                 let base = strip_designator(&folded, &arabic).unwrap_or(&folded);
                 for key in keys(base) {
                     let units = by_name.entry(key.into()).or_default();
@@ -409,8 +404,9 @@ impl Designators {
             if let Some(units) = self.by_stem.get(entity.id.as_str()) {
                 add(units);
             }
-            for variant in entity.variants.iter().filter(|v| v.derived.is_none()) {
-                for key in keys(&fold_spelling(&variant.text)) {
+            let stored = gazetteer.folded_variants(c.0 as usize);
+            for (variant, stored) in entity.variants.iter().zip(stored).filter(|(v, _)| v.derived.is_none()) {
+                for key in keys(&spelling_folding(&variant.text, stored)) {
                     if let Some(units) = self.by_name.get(key) {
                         add(units);
                     }
@@ -600,6 +596,16 @@ fn plural_after(text: &str, end: usize, next_start: usize) -> Option<Kind> {
 fn admin_subtype(entity: &crate::gazetteer::Entity) -> Option<&str> {
     let subtype = entity.subtype.as_deref()?;
     (entity.kind == EntityType::Place && ADMIN_SUBTYPES.contains(&subtype)).then_some(subtype)
+}
+
+/// [`fold_spelling`] of a gazetteer spelling, taken from the folding the gazetteer keeps for it
+/// (`stored`, the spelling folded as written), which is the same unless the spelling has an apostrophe.
+fn spelling_folding<'a>(text: &str, stored: &'a str) -> Cow<'a, str> {
+    if text.contains(APOSTROPHES) {
+        Cow::Owned(fold_spelling(text))
+    } else {
+        Cow::Borrowed(stored)
+    }
 }
 
 /// Folds a spelling with apostrophes read as spaces, so that an elided connector stays a word of its own

@@ -632,7 +632,6 @@ fn namesake_order(gazetteer: &Gazetteer, e: EntityIndex) -> Option<usize> {
     NAMESAKE_ORDER.iter().position(|&s| Some(s) == entity.subtype.as_deref())
 }
 
-/// The places above `e` by `parent`, nearest first, countries left out.
 /// A mention's candidates, as the matcher gave them (`listed`), with the same-name places added, each
 /// with the candidate it comes from; `bare`: its spelling carries a designator or head
 /// ([`Designators::bare_name`]). The same for every mention of one spelling, entity and candidates.
@@ -642,6 +641,7 @@ struct Expansion {
     bare: bool,
 }
 
+/// The places above `e` by `parent`, nearest first, countries left out.
 fn ancestors(gazetteer: &Gazetteer, e: EntityIndex) -> Vec<EntityIndex> {
     let mut out = vec![];
     for index in gazetteer.parent_chain(e).skip(1) {
