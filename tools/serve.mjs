@@ -129,8 +129,9 @@ export function serve({ root, port = 0, host = '127.0.0.1', headers = () => ({})
       if (ext === '.html') {
         policy = metaPolicy(data.toString('utf8'));
         if (!FRAMABLE.has(urlPath)) policy = policy ? `${policy}; frame-ancestors 'none'` : "frame-ancestors 'none'";
-      } else if (workerPage(urlPath)) {
-        policy = policyOf(workerPage(urlPath));
+      } else {
+        const starter = workerPage(urlPath);
+        if (starter) policy = policyOf(starter);
       }
       if (policy) security['content-security-policy'] = policy;
       res.writeHead(200, {

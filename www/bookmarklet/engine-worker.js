@@ -14,8 +14,11 @@
 // `format`, `prefer`: they need the DOM or the helper's storage) to remote.js as `{k: 'ask', sid,
 // d}`, whose answers (`{k: 'answer', sid, msg}`) it sends on. To remote.js it also sends what the helper page
 // shows (`{k: 'say', s, d}`), what to remember (`{k: 'remember', villages}`) and its User Timing marks
-// (`{k: 'mark', name, at}`, `at` in ms since the epoch: one clock for both threads).
-//
+// (`{k: 'mark', name, at}`, `at` in ms since the epoch: one clock for both threads), and once its
+// modules have loaded `{k: 'up'}` (or `{k: 'down', msg}`: remote.js then reports the failed start).
+
+const message = (err) => String((err && err.message) || err);
+
 // The WebAssembly and every module engine.js imports are asked for at once (dynamic imports start
 // their fetches together): one round trip to the tagger site, not one per import level.
 // tests/e2e/bookmarklet-start.test.mjs holds this list equal to engine.js's imports.
@@ -31,11 +34,10 @@ const modules = Promise.all([
 
 modules.then(
   () => postMessage({ k: 'up' }),
-  (err) => postMessage({ k: 'down', msg: `the tagger's modules did not load: ${String((err && err.message) || err)}` })
+  (err) => postMessage({ k: 'down', msg: `the tagger's modules did not load: ${message(err)}` })
 );
 
 const MAX_TEXT = 64 * 1024 * 1024;
-const message = (err) => String((err && err.message) || err);
 const mark = (name) => postMessage({ k: 'mark', name, at: performance.timeOrigin + performance.now() });
 const say = (s, d = '') => postMessage({ k: 'say', s, d });
 

@@ -461,10 +461,10 @@ export function start(ORIGIN, SOURCES) {
     if (se < 0 || se > c0[1]) se = c0[1];
     const screen = HL && 2 * (se - sa) < c0[1] - c0[0] && S.eng.tag(w.t.slice(sa, se)).catch(() => []);
     let next = cuts.length ? ask(0) : null;
-    const sq = screen ? await screen : [];
-    for (let i = 0; i + 3 < (sq.spans || sq).length; i += 4) {
-      const q = (sq.spans || sq).subarray(i, i + 4);
-      const m = S.ents[q[2]] && mention(base + sa + q[0], base + sa + q[1], q[2], q[3], null, -1);
+    const sp0 = screen ? await screen : [];
+    const sq = sp0.spans || sp0;
+    for (let i = 0; i + 3 < sq.length; i += 4) {
+      const m = S.ents[sq[i + 2]] && mention(base + sa + sq[i], base + sa + sq[i + 1], sq[i + 2], sq[i + 3], null, -1);
       if (!m) continue;
       hlOf(m).add(m.r);
       shown.push(m);
