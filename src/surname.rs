@@ -79,6 +79,8 @@ pub(crate) fn link(
     // (which spares folding every word of an Arabic text for the people of its Latin quotes).
     let arabic_surnames = surnames.keys().any(|s| s.chars().any(is_arabic_letter));
     let mut added = vec![];
+    // Indexes in `mentions` of the doubtful names that surnames replace.
+    let mut replaced: Vec<usize> = vec![];
     // Each word folded into the same buffers.
     let (mut scratch, mut whole, mut bare) = (vec![], String::new(), String::new());
     for (start, word) in words(text) {
@@ -105,12 +107,14 @@ pub(crate) fn link(
         if !stands_alone(text, start, end, given_names) {
             continue;
         }
-        // A kept mention there: left alone unless it is a doubtful name of exactly this span.
+        // A kept mention there: left alone unless it is a doubtful name of exactly this span, which
+        // the surname replaces.
         let at = mentions.partition_point(|m| m.end <= start);
         if let Some(m) = mentions.get(at).filter(|m| m.start < end) {
             if !(m.start == start && m.end == end && (m.possible || m.check.is_some())) {
                 continue;
             }
+            replaced.push(at);
         }
         added.push(Mention {
             start,
@@ -129,7 +133,15 @@ pub(crate) fn link(
     if added.is_empty() {
         return;
     }
-    mentions.retain(|m| !added.iter().any(|a| a.start == m.start && a.end == m.end));
+    // Words come in text order, so `replaced` is sorted: each mention is looked up once, not
+    // compared with every added one (a long text repeating a surname would be quadratic).
+    let mut next = replaced.iter().peekable();
+    let mut index = 0;
+    mentions.retain(|_| {
+        let gone = next.next_if_eq(&&index).is_some();
+        index += 1;
+        !gone
+    });
     mentions.extend(added);
     mentions.sort_by_key(|m| m.start);
 }

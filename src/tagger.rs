@@ -291,11 +291,17 @@ impl Tagger {
         self.ranker.link(&self.gazetteer, &self.designators, text, &mut mentions);
         // A person named in full, then by the surname alone: the doubtful name dropped there is not.
         crate::surname::link(&self.gazetteer, text, &self.given_names, &mut mentions);
-        if mentions.iter().any(|m| matches!(m.reason, Some(Reason::Surname { .. }))) {
+        // The surnames' spans are sorted and disjoint (as all mentions are), so their ends are sorted
+        // too: each dropped name looks for the first surname ending after its start.
+        let surnames: Vec<(usize, usize)> = mentions
+            .iter()
+            .filter(|m| matches!(m.reason, Some(Reason::Surname { .. })))
+            .map(|m| (m.start, m.end))
+            .collect();
+        if !surnames.is_empty() {
             dropped.retain(|d| {
-                !mentions.iter().any(|m| {
-                    matches!(m.reason, Some(Reason::Surname { .. })) && m.start < d.end && d.start < m.end
-                })
+                let at = surnames.partition_point(|&(_, end)| end <= d.start);
+                surnames.get(at).is_none_or(|&(start, _)| start >= d.end)
             });
         }
         let mut unlisted = if options.unlisted { self.unlisted(text, &mentions) } else { vec![] };
