@@ -35,15 +35,19 @@ use crate::fold::fold;
 use crate::gazetteer::{EntityIndex, Gazetteer, Variant};
 
 /// French heads: the army, its forces, its soldiers.
-const FR_HEADS: &[&str] = &["armée", "forces", "forces armées", "troupes", "soldats", "militaires"];
+const FR_HEADS: &[&str] =
+    &["armée", "armée nationale", "forces", "forces armées", "troupes", "soldats", "militaires"];
 /// English heads.
-const EN_HEADS: &[&str] = &["army", "armed forces", "forces", "troops", "military", "soldiers"];
+const EN_HEADS: &[&str] =
+    &["army", "national army", "armed forces", "forces", "troops", "military", "soldiers"];
 /// English heads that may follow a bare country name ("Mali army"); *forces* is left out (a verb there).
-const EN_HEADS_AFTER_NAME: &[&str] = &["army", "armed forces", "troops", "military", "soldiers"];
+const EN_HEADS_AFTER_NAME: &[&str] =
+    &["army", "national army", "armed forces", "troops", "military", "soldiers"];
 /// Arabic heads in the construct state, followed by a name: جيش مالي, قوات أزواد.
 const AR_CONSTRUCT_HEADS: &[&str] = &["جيش", "قوات", "جنود"];
 /// Arabic definite heads, followed by the definite relational adjective: الجيش المالي.
-const AR_DEFINITE_HEADS: &[&str] = &["الجيش", "القوات", "الجنود", "القوات المسلحة"];
+/// الجيش الوطني: "the national army" (الجيش الوطني المالي).
+const AR_DEFINITE_HEADS: &[&str] = &["الجيش", "الجيش الوطني", "القوات", "الجنود", "القوات المسلحة"];
 /// Arabic endings of the relational adjective after a definite head: masculine, feminine (also the
 /// agreement of broken plurals such as قوات), and the human plurals.
 const AR_DEFINITE_ENDINGS: &[&str] = &["", "ة", "ين", "ون"];
@@ -210,6 +214,11 @@ mod tests {
             "forces armées de la République du Mali",
             "soldats du Mali",
             "armed forces of the Republic of Mali",
+            // The national army: "armée nationale", "national army", "الجيش الوطني".
+            "armée nationale malienne",
+            "Malian national army",
+            "Mali national army",
+            "الجيش الوطني المالي",
         ] {
             assert!(mali.iter().any(|p| p == phrase), "{phrase}");
         }

@@ -17,6 +17,11 @@
 //! (`و ف ب ل`) glued to it. An occurrence that overlaps a mention the tagger kept is left alone,
 //! unless that mention is a doubtful name (a village spelt like the surname): the surname, evidenced
 //! by the full name, wins. Such a mention has [`Reason::Surname`] and the variant of the full name.
+//!
+//! A surname joined to the given name by a particle ([`PARTICLES`]: "Iyad Ag Ghaly", "Sultan Ould
+//! Bady", "سلطان ولد البادي") is written with it when alone ("Ag Ghaly", "ولد البادي"): the particle
+//! before the surname, as in the full name, belongs to the mention, and it is the word before the
+//! particle that must not be another capitalised name ("Mohamed Ag Ghaly" is someone else).
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -38,6 +43,10 @@ pub const NOT_SURNAMES: &[&str] = &[
     "موسي", "واقي", "واكي", "وليد",
 ];
 
+/// Particles (folded) between a given name and a surname: Tuareg *Ag* / أغ ("son of"), Moorish *Ould* /
+/// ولد, Arabic *ben*, *bin*, *ibn* / بن، ابن.
+pub const PARTICLES: &[&str] = &["ag", "ould", "ben", "bin", "ibn", "اغ", "ولد", "بن", "ابن"];
+
 /// Adds the surname-alone mentions of the people `mentions` (sorted, non-overlapping) name in full,
 /// keeping the list sorted and non-overlapping; a doubtful mention of exactly such a span is replaced.
 /// `given_names`: the folded given names of the gazetteer's people.
@@ -49,6 +58,9 @@ pub(crate) fn link(
 ) {
     // Folded surname → (person, variant of the full name), or None once two people share it.
     let mut surnames: FxHashMap<String, Option<(EntityIndex, u32)>> = FxHashMap::default();
+    // Folded surname → the particle before it in the full name, where it has one, and whether the
+    // surname is only taken with it.
+    let mut particles: FxHashMap<String, (String, bool)> = FxHashMap::default();
     for m in mentions.iter() {
         if gazetteer.entity(m.entity).kind != EntityType::Person || m.kind == MatchKind::Grammar {
             continue;
@@ -59,8 +71,17 @@ pub(crate) fn link(
             continue;
         }
         let last = fold_word(words[words.len() - 1]);
-        if last.chars().count() < MIN_LETTERS || NOT_SURNAMES.contains(&last.as_str()) {
-            continue;
+        let particle = (words.len() >= 3)
+            .then(|| fold_word(words[words.len() - 2]))
+            .filter(|p| PARTICLES.contains(&p.as_str()));
+        // A surname that is an ordinary word, or short, is still one after its particle ("أغ غالي").
+        let ordinary = last.chars().count() < MIN_LETTERS || NOT_SURNAMES.contains(&last.as_str());
+        match particle {
+            Some(particle) => {
+                particles.insert(last.clone(), (particle, ordinary));
+            }
+            None if ordinary => continue,
+            None => {}
         }
         surnames
             .entry(last)
@@ -104,6 +125,13 @@ pub(crate) fn link(
         };
         let Some(&Some((person, variant))) = surnames.get(folded) else { continue };
         let end = start + word.len();
+        // "Ag Ghaly": the particle of the full name, right before, starts the mention.
+        let particle = particles.get(folded);
+        let with_particle = particle.and_then(|(p, _)| particle_before(text, start, p));
+        if with_particle.is_none() && particle.is_some_and(|&(_, required)| required) {
+            continue;
+        }
+        let start = with_particle.unwrap_or(start);
         if !stands_alone(text, start, end, given_names) {
             continue;
         }
@@ -144,6 +172,20 @@ pub(crate) fn link(
     });
     mentions.extend(added);
     mentions.sort_by_key(|m| m.start);
+}
+
+/// The start of `particle` (folded) when it is the word right before `start`, one space away (after
+/// at most one Arabic proclitic letter glued to it: "وولد البادي").
+fn particle_before(text: &str, start: usize, particle: &str) -> Option<usize> {
+    let before = text[..start].strip_suffix(' ')?;
+    let word_start =
+        before.char_indices().rev().take_while(|&(_, c)| is_word_char(c)).last().map(|(i, _)| i)?;
+    let word = &before[word_start..];
+    if fold_word(word) == particle {
+        return Some(word_start);
+    }
+    let rest = proclitic_letter(word)?;
+    (fold_word(rest) == particle).then(|| before.len() - rest.len())
 }
 
 /// Whether the word at `start..end` is not part of a longer name: no capitalised word before it but a
@@ -188,12 +230,14 @@ fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
 /// An Arabic word after one proclitic letter (`و ف ب ل`), if it has one and at least
 /// [`MIN_LETTERS`] letters after it.
 fn proclitic(word: &str) -> Option<&str> {
+    proclitic_letter(word).filter(|rest| rest.chars().count() >= MIN_LETTERS)
+}
+
+/// `word` without its first letter when that is a proclitic (`و ف ب ل`) and something follows.
+fn proclitic_letter(word: &str) -> Option<&str> {
     let first = word.chars().next()?;
-    if !matches!(first, '\u{0648}' | '\u{0641}' | '\u{0628}' | '\u{0644}') {
-        return None;
-    }
     let rest = &word[first.len_utf8()..];
-    (rest.chars().count() >= MIN_LETTERS).then_some(rest)
+    (matches!(first, '\u{0648}' | '\u{0641}' | '\u{0628}' | '\u{0644}') && !rest.is_empty()).then_some(rest)
 }
 
 #[cfg(test)]
@@ -209,6 +253,17 @@ mod tests {
         for (start, word) in got {
             assert_eq!(&text[start..start + word.len()], word);
         }
+    }
+
+    #[test]
+    fn a_particle_right_before_starts_the_mention() {
+        let text = "selon Ag Ghaly; Ag  Ghaly; وقال وأغ غالي; آغ غالي";
+        let at = |needle: &str, nth: usize| text.match_indices(needle).nth(nth).unwrap().0;
+        assert_eq!(particle_before(text, at("Ghaly", 0), "ag"), Some(at("Ag", 0)));
+        assert_eq!(particle_before(text, at("Ghaly", 1), "ag"), None, "two spaces");
+        assert_eq!(particle_before(text, at("غالي", 0), "اغ"), Some(at("أغ", 0)), "after a proclitic");
+        assert_eq!(particle_before(text, at("غالي", 1), "اغ"), Some(at("آغ", 0)), "another alef");
+        assert_eq!(particle_before(text, at("Ghaly", 0), "ould"), None);
     }
 
     #[test]
