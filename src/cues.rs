@@ -47,6 +47,9 @@ pub enum Cue {
     Group,
     /// A byline: "Reporting:", "write", "editing by": the names after it are people.
     Byline,
+    /// A listed name that starts a longer capitalized name ("Dosso Kourégou", "Tahoua Special Forces
+    /// Battalion"): the name's type is its head word's, or the listed name's.
+    Name,
 }
 
 impl Cue {
@@ -55,6 +58,7 @@ impl Cue {
         match self {
             Cue::Designator | Cue::Designators | Cue::Proximity | Cue::Preposition => EntityType::Place,
             Cue::Role | Cue::Byline => EntityType::Person,
+            Cue::Name => EntityType::Place,
             Cue::Company => EntityType::Organization,
             Cue::Outlet => EntityType::Media,
             Cue::Operation => EntityType::Force,
@@ -75,6 +79,7 @@ impl Cue {
             Cue::Operation => "operation",
             Cue::Group => "group",
             Cue::Byline => "byline",
+            Cue::Name => "listed name",
         }
     }
 }

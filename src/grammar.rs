@@ -23,7 +23,7 @@
 //! |---|---|---|
 //! | French | H A · H de N | armée malienne, forces armées de la République du Mali, soldats du Niger |
 //! | English | A H · N's H · N H · H of N | Malian army, Mali's army, Azawad army, army of the Azawad |
-//! | Arabic | H N · H-ال ال-A · Hالمسلحة ل-N · indefinite soldiers | جيش أزواد، الجيش الأزوادي، القوات المسلحة لمالي، جنديا نيجريا |
+//! | Arabic | H N · H-ال ال-A · Hالمسلحة ل-N · Hالمسلحة في N · indefinite soldiers | جيش أزواد، الجيش الأزوادي، القوات المسلحة لمالي، القوات المسلحة في بوركينا فاسو، جنديا نيجريا |
 //!
 //! Agreement between head and adjective is not checked (a misspelt agreement still names the army), and
 //! `N H` in English leaves out *forces*, which after a country name is as often a verb ("Mali forces
@@ -140,12 +140,13 @@ impl Territory {
                 }
             }
         }
-        // Arabic: H N, H-ال ال-A, القوات المسلحة ل-N, indefinite soldiers.
+        // Arabic: H N, H-ال ال-A, القوات المسلحة ل-N, القوات المسلحة في N, indefinite soldiers.
         for name in self.ar {
             for head in AR_CONSTRUCT_HEADS {
                 out.push(format!("{head} {name}"));
             }
             out.push(format!("القوات المسلحة {}", arabic_li(name)));
+            out.push(format!("القوات المسلحة في {name}"));
         }
         for nisba in self.ar_nisba {
             for head in AR_DEFINITE_HEADS {
@@ -223,7 +224,7 @@ mod tests {
             assert!(mali.iter().any(|p| p == phrase), "{phrase}");
         }
         let niger = phrases_of("niger");
-        for phrase in ["جنديا نيجريا", "جنود نيجريين", "القوات المسلحة للنيجر"]
+        for phrase in ["جنديا نيجريا", "جنود نيجريين", "القوات المسلحة للنيجر", "القوات المسلحة في النيجر"]
         {
             assert!(niger.iter().any(|p| p == phrase), "{phrase}");
         }

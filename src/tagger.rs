@@ -14,7 +14,7 @@ use crate::never::Never;
 use crate::offsets::OffsetCounter;
 use crate::rank::{Ranker, Reason};
 use crate::tolerant::resolve_overlaps;
-use crate::unlisted::{self, Unlisted};
+use crate::unlisted::{self, Rule, Unlisted};
 
 /// Texts longer than this are folded in windows, so that memory stays proportional to the window
 /// rather than to the text (the folded copy and its offset map take about five times the window's
@@ -291,20 +291,17 @@ impl Tagger {
         self.ranker.link(&self.gazetteer, &self.designators, text, &mut mentions);
         // A person named in full, then by the surname alone: the doubtful name dropped there is not.
         crate::surname::link(&self.gazetteer, text, &self.given_names, &mut mentions);
-        // The surnames' spans are sorted and disjoint (as all mentions are), so their ends are sorted
-        // too: each dropped name looks for the first surname ending after its start.
         let surnames: Vec<(usize, usize)> = mentions
             .iter()
             .filter(|m| matches!(m.reason, Some(Reason::Surname { .. })))
             .map(|m| (m.start, m.end))
             .collect();
-        if !surnames.is_empty() {
-            dropped.retain(|d| {
-                let at = surnames.partition_point(|&(_, end)| end <= d.start);
-                surnames.get(at).is_none_or(|&(start, _)| start >= d.end)
-            });
-        }
+        dropped.retain(|d| !overlaps_any(&surnames, d.start, d.end));
         let mut unlisted = if options.unlisted { self.unlisted(text, &mentions) } else { vec![] };
+        // A listed name that starts a longer unlisted one ("Dosso Kourégou") is not a mention there.
+        let longer: Vec<(usize, usize)> =
+            unlisted.iter().filter(|u| u.rule == Rule::Longer).map(|u| (u.start, u.end)).collect();
+        mentions.retain(|m| !overlaps_any(&longer, m.start, m.end));
         self.never.apply_unlisted(text, &mut unlisted);
         self.link_misspelt(text, &mut mentions, &mut unlisted);
         Tagged { mentions, dropped, unlisted }
@@ -344,7 +341,9 @@ impl Tagger {
     }
 
     /// Names no list holds in `text`, proposed by their context (see [`Unlisted`]), around the
-    /// `mentions` the tagger found there (sorted): none overlaps one of them.
+    /// `mentions` the tagger found there (sorted): none overlaps one of them, but a longer name that
+    /// one of them starts ([`unlisted::Rule::Longer`]: "Dosso Kourégou"), which [`Tagger::tag_with`]
+    /// reports instead of that mention.
     pub fn unlisted(&self, text: &str, mentions: &[Mention]) -> Vec<Unlisted> {
         let kinds: Vec<_> = mentions.iter().map(|m| self.gazetteer.entity(m.entity).kind).collect();
         unlisted::find(text, mentions, &kinds, &self.given_names)
@@ -475,4 +474,11 @@ fn floor_char_boundary(text: &str, mut i: usize) -> usize {
         i -= 1;
     }
     i
+}
+
+/// Whether `start..end` overlaps one of `spans` (sorted and disjoint, so their ends are sorted too):
+/// one binary search, for the lists that a long text makes long.
+fn overlaps_any(spans: &[(usize, usize)], start: usize, end: usize) -> bool {
+    let at = spans.partition_point(|&(_, e)| e <= start);
+    spans.get(at).is_some_and(|&(s, _)| s < end)
 }

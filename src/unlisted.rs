@@ -19,7 +19,13 @@
 //!   "Tirana Hassan, who …", "Semafo, a company …", "A, B and C, three villages …", "X، الأمين العام";
 //! * **a given name** of the region before a capitalized surname: "Abdoulaye Pafadnam";
 //! * **repeated**: a proposed name written again elsewhere in the text, and a person's surname alone
-//!   after the full name ("Pafadnam added").
+//!   after the full name ("Pafadnam added");
+//! * **a longer name**: a listed name followed, one space away, by capitalized words that are not a
+//!   role, a designator, a day or month, a given name or another mention: "Dosso Kourégou" (a village,
+//!   not the town of Dosso), "Tassia Sun Badjo", "Tahoua Special Forces Battalion", "Al Jazeera News".
+//!   Its type is its head word's ([`LONGER_HEADS`]), else the listed name's; a word that makes a thing
+//!   named after a place ("Algiers Agreement", "Gao Airport", [`NOT_LONGER`]) ends nothing. The
+//!   listed name alone is then not a mention. This is the only rule whose name overlaps a mention.
 //!
 //! A name is, in Latin script, a run of up to five capitalized words joined by spaces or hyphens (with
 //! the particles of the region's names inside: "Ag", "ould", "ben"); in Arabic, where nothing is
@@ -27,7 +33,7 @@
 //! function word, a word with the article, an accusative ending) — and never after a bare preposition,
 //! which in Arabic would take any noun. Words that are capitalized without being names (function words
 //! at the start of a sentence, months, peoples, continents) are never proposed, and a proposed name
-//! never overlaps a gazetteer mention.
+//! never overlaps a gazetteer mention, but by the longer-name rule.
 
 use std::collections::BTreeMap;
 
@@ -52,6 +58,9 @@ pub enum Rule {
     GivenName,
     /// The name was proposed elsewhere in the text (the cue is there).
     Repeated,
+    /// A listed name starts it ([`Cue::Name`]): "Dosso Kourégou", "Tassia Sun Badjo". The listed name
+    /// alone is not a mention there (the tagger drops it).
+    Longer,
 }
 
 impl Rule {
@@ -63,6 +72,7 @@ impl Rule {
             Rule::Apposition => "apposition",
             Rule::GivenName => "given name",
             Rule::Repeated => "repeated",
+            Rule::Longer => "longer name",
         }
     }
 }
@@ -373,6 +383,159 @@ fn overlapping(found: &[Unlisted], start: usize, end: usize) -> Option<&Unlisted
     found.get(found.partition_point(|u| u.end <= start)).filter(|u| u.start < end)
 }
 
+/// Head words (folded) that give a longer name ([`Rule::Longer`]) its type.
+pub const LONGER_HEADS: &[(&str, EntityType)] = &[
+    ("union", EntityType::Organization),
+    ("alliance", EntityType::Organization),
+    ("council", EntityType::Organization),
+    ("commission", EntityType::Organization),
+    ("foundation", EntityType::Organization),
+    ("association", EntityType::Organization),
+    ("company", EntityType::Organization),
+    ("battalion", EntityType::Force),
+    ("brigade", EntityType::Force),
+    ("regiment", EntityType::Force),
+    ("bataillon", EntityType::Force),
+    ("news", EntityType::Media),
+    ("radio", EntityType::Media),
+    ("tv", EntityType::Media),
+    ("television", EntityType::Media),
+];
+
+/// Words (folded) that, after a listed name, make a thing named after it rather than a longer name:
+/// "Algiers Agreement", "Gao Airport", "Mali Government" (the listed name stays a mention, as the
+/// guidelines have it: "the Algiers agreement" → Algiers).
+pub const NOT_LONGER: &[&str] = &[
+    "agreement",
+    "accord",
+    "accords",
+    "peace",
+    "process",
+    "declaration",
+    "conference",
+    "summit",
+    "talks",
+    "airport",
+    "road",
+    "highway",
+    "axis",
+    "border",
+    "bridge",
+    "government",
+    "junta",
+    "authorities",
+    "regime",
+    "state",
+    "republic",
+    "police",
+    "army",
+    "military",
+    "forces",
+    "troops",
+    "soldiers",
+    "war",
+    "crisis",
+    "conflict",
+    "attack",
+    "attacks",
+    "massacre",
+    "offensive",
+    "operation",
+    "mission",
+    "university",
+    "hospital",
+    "prison",
+    "stadium",
+    "mine",
+    "dam",
+    "river",
+    "lake",
+    "basin",
+    "delta",
+    "region",
+    "zone",
+    "area",
+    "north",
+    "south",
+    "east",
+    "west",
+    "city",
+    "town",
+    "village",
+    "camp",
+    "people",
+    "residents",
+    "officials",
+    "leaders",
+    "leader",
+    "president",
+    "minister",
+    "court",
+];
+
+/// A longer name that the listed `mentions[k]` starts ([`Rule::Longer`]): capitalized Latin words
+/// right after it, one space away, none of them another mention.
+fn longer_name(
+    tokens: &[Token],
+    mentions: &[Mention],
+    kinds: &[EntityType],
+    k: usize,
+    given_names: &FxHashSet<String>,
+) -> Option<Unlisted> {
+    let m = &mentions[k];
+    // A person's name goes on with other names of the person; a phrase of the grammar or a designator
+    // is not a name.
+    if kinds[k] == EntityType::Person || m.kind == crate::MatchKind::Grammar || m.designator {
+        return None;
+    }
+    let first = tokens.partition_point(|t| t.end <= m.start);
+    let t = tokens.get(first)?;
+    if t.start != m.start || !t.capitalized || t.all_caps || t.arabic {
+        return None;
+    }
+    // A capitalized word right before: the name starts earlier, where this rule does not look.
+    if first > 0 && t.gap == Gap::Join && tokens[first - 1].capitalized {
+        return None;
+    }
+    let next = tokens.partition_point(|t| t.start < m.end);
+    let n = tokens.get(next)?;
+    if tokens[next - 1].end != m.end || n.gap != Gap::Join || n.hyphenated || n.start != m.end + 1 {
+        return None;
+    }
+    if !n.capitalized || n.all_caps || given_names.contains(n.folded) {
+        return None;
+    }
+    let end = latin_name(tokens, next);
+    if end == next || !acceptable(tokens, next, end) {
+        return None;
+    }
+    let words = &tokens[next..end];
+    // A head word at the end decides ("Tahoua Special Forces Battalion"); without one, no word may make
+    // a thing named after the listed name ("Mali Security Forces").
+    let head = LONGER_HEADS.iter().find(|(w, _)| *w == words[words.len() - 1].folded).map(|&(_, kind)| kind);
+    if words.iter().any(|w| {
+        w.all_caps
+            || CAPITALIZED_WORDS.contains(w.folded)
+            || head.is_none() && cues::is_listed(NOT_LONGER, w.folded)
+    }) {
+        return None;
+    }
+    let name_end = words[words.len() - 1].end;
+    if covered(&mentions[k + 1..], m.end, name_end) {
+        return None;
+    }
+    let kind = head.unwrap_or(kinds[k]);
+    Some(Unlisted {
+        start: m.start,
+        end: name_end,
+        kind,
+        cue: Cue::Name,
+        rule: Rule::Longer,
+        cue_start: m.start,
+        cue_end: m.end,
+    })
+}
+
 /// Whether a gazetteer mention (sorted, disjoint) overlaps `start..end`.
 fn covered(mentions: &[Mention], start: usize, end: usize) -> bool {
     let i = mentions.partition_point(|m| m.end <= start);
@@ -398,6 +561,15 @@ pub(crate) fn find(
         !crate::matcher::in_all_caps_run(text, u.start, u.end)
             && (u.cue == Cue::Byline || !cues::in_title_case_line(text, u.start))
     };
+    // 0. A listed name that starts a longer name, which no other rule may then take a part of.
+    for k in 0..mentions.len() {
+        if let Some(u) = longer_name(&tokens, mentions, kinds, k, given_names) {
+            if readable(&u) && !taken.overlaps(u.start, u.end) {
+                taken.insert(u.start, u.end);
+                out.push(u);
+            }
+        }
+    }
     let mut push = |u: Unlisted, out: &mut Vec<Unlisted>| {
         if !covered(u.start, u.end) && !taken.overlaps(u.start, u.end) && readable(&u) {
             taken.insert(u.start, u.end);
@@ -712,8 +884,18 @@ fn cue_ending_before(text: &str, tokens: &[Token], i: usize) -> Option<(Cue, usi
     if let Some((cue, n)) = cues::match_cue(&words[..count]) {
         return Some((cue, i - n));
     }
-    cues::is_preposition_a(&text[previous.start..previous.end]).then_some((Cue::Preposition, i - 1))
+    // "quant à X", "grâce à X", "hommage à X": "à" is not locative there.
+    let not_locative = i >= 2
+        && tokens[i - 1].gap == Gap::Join
+        && cues::is_listed(NOT_LOCATIVE_BEFORE_A, tokens[i - 2].folded);
+    (cues::is_preposition_a(&text[previous.start..previous.end]) && !not_locative)
+        .then_some((Cue::Preposition, i - 1))
 }
+
+/// French words (folded) after which "à" does not say where: "quant à" (as for), "grâce à" (thanks
+/// to), "contrairement à", "conformément à", "hommage à", "merci à".
+const NOT_LOCATIVE_BEFORE_A: &[&str] =
+    &["quant", "grace", "contrairement", "conformement", "hommage", "merci"];
 
 /// Plural place nouns that announce a list of places when a list word follows them, folded (Arabic
 /// without its proclitics): "plusieurs villages, dont A, B et C", "three villages including A and B",

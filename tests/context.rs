@@ -377,6 +377,37 @@ fn unlisted_names_are_not_read_in_ordinary_prose() {
 }
 
 #[test]
+fn a_listed_name_that_starts_a_longer_name_is_not_a_mention_there() {
+    assert_eq!(
+        unlisted("Sept civils tués à Dosso Kourégou, près de Kokorou. Dosso est loin."),
+        [("Dosso Kourégou", "place", Rule::Longer)]
+    );
+    assert_eq!(
+        unlisted("Militants struck Tassia Sun Badjo on Tuesday, then the Tahoua Special Forces Battalion."),
+        [
+            ("Tassia Sun Badjo", "place", Rule::Longer),
+            ("Tahoua Special Forces Battalion", "force", Rule::Longer)
+        ]
+    );
+    // Things named after a place, days, roles, given names and other mentions end nothing.
+    let text = "The Algiers Agreement held. Fighting in Mali Monday. Niger President Bazoum spoke. \
+                Gao Airport closed. Mali Security Forces said. Kidal Moussa Ag Acherif. Gao Kidal.";
+    assert_eq!(unlisted(text), [("Moussa Ag Acherif", "person", Rule::GivenName)]);
+    let tagger = Tagger::default();
+    let names: Vec<&str> = tagger.tag(text).iter().map(|m| m.surface(text)).collect();
+    assert!(["Algiers", "Mali", "Niger", "Gao", "Kidal"].iter().all(|n| names.contains(n)), "{names:?}");
+    // Without the names no list holds, the listed name is left as it was.
+    let text = "à Dosso Kourégou";
+    assert_eq!(tagger.tag(text).iter().map(|m| m.surface(text)).collect::<Vec<_>>(), ["Dosso"]);
+}
+
+#[test]
+fn a_after_quant_or_grace_says_nothing_about_a_place() {
+    assert_eq!(unlisted("Quant à Kelfa Tandjigora, il reste."), []);
+    assert_eq!(unlisted("Ils sont arrivés à Kourégou hier."), [("Kourégou", "place", Rule::After)]);
+}
+
+#[test]
 fn unlisted_names_are_typed_by_their_cue_and_found_once() {
     let options = Options { unlisted: true, ..Options::default() };
     let text = "le village de Kelbadji";

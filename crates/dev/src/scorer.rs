@@ -643,11 +643,12 @@ impl Pred {
         &text[self.start..self.end]
     }
 
-    /// Whether it names gold mention `g`'s entity (an unlisted name: one the gazetteer lacks).
+    /// Whether it names gold mention `g`'s entity (an unlisted name: one the gazetteer lacks, of the
+    /// gold type: a person proposed as a place names nobody).
     fn links(&self, g: &Gold) -> bool {
         match &self.id {
             Some(id) => id == g.entity_id(),
-            None => g.id.starts_with(MISSING),
+            None => g.id.starts_with(MISSING) && self.kind == g.kind,
         }
     }
 }
