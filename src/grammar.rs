@@ -46,8 +46,9 @@ const EN_HEADS_AFTER_NAME: &[&str] =
 /// Arabic heads in the construct state, followed by a name: جيش مالي, قوات أزواد.
 const AR_CONSTRUCT_HEADS: &[&str] = &["جيش", "قوات", "جنود"];
 /// Arabic definite heads, followed by the definite relational adjective: الجيش المالي.
-/// الجيش الوطني: "the national army" (الجيش الوطني المالي).
-const AR_DEFINITE_HEADS: &[&str] = &["الجيش", "الجيش الوطني", "القوات", "الجنود", "القوات المسلحة"];
+/// الجيش الوطني: "the national army" (الجيش الوطني المالي); القوات البرية: "the land forces".
+const AR_DEFINITE_HEADS: &[&str] =
+    &["الجيش", "الجيش الوطني", "القوات", "القوات البرية", "الجنود", "القوات المسلحة"];
 /// Arabic endings of the relational adjective after a definite head: masculine, feminine (also the
 /// agreement of broken plurals such as قوات), and the human plurals.
 const AR_DEFINITE_ENDINGS: &[&str] = &["", "ة", "ين", "ون"];

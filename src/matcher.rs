@@ -352,6 +352,9 @@ impl Matcher {
             return None;
         }
         let pattern = &self.patterns[pattern_id as usize];
+        if pattern.text(&self.texts).ends_with(" military") && adjectival_military(text, end) {
+            return None;
+        }
         let prefix = match text[..start].chars().next_back() {
             Some(c) if is_word_char(c) => {
                 if !pattern.arabic_initial {
@@ -579,6 +582,45 @@ fn set(bits: &mut [u64], at: usize) {
 #[inline]
 fn get(bits: &[u64], at: usize) -> bool {
     bits[at >> 6] & (1 << (at & 63)) != 0
+}
+
+/// Nouns that make "military" an adjective after a force phrase's territory: "Niger's military
+/// rulers", "the Malian military junta" are the country's rulers, not its army (the guidelines: "Niger's
+/// military rulers" → Niger).
+const AFTER_ADJECTIVAL_MILITARY: &[&str] = &[
+    "rulers",
+    "ruler",
+    "leaders",
+    "leader",
+    "leadership",
+    "junta",
+    "government",
+    "regime",
+    "authorities",
+    "administration",
+    "council",
+    "coup",
+    "takeover",
+    "strongman",
+    "court",
+    "tribunal",
+    "officials",
+    "spokesman",
+    "source",
+    "sources",
+    "intelligence",
+    "cooperation",
+    "ties",
+    "aid",
+    "presence",
+];
+
+/// Whether the word after `end` (one space away) makes a phrase ending in "military" an adjective.
+fn adjectival_military(text: &str, end: usize) -> bool {
+    let Some(rest) = text[end..].strip_prefix(' ') else { return false };
+    let word: String =
+        rest.chars().take_while(|c| c.is_ascii_alphabetic()).map(|c| c.to_ascii_lowercase()).collect();
+    AFTER_ADJECTIVAL_MILITARY.contains(&word.as_str())
 }
 
 /// End of the original character starting at `last_start`, extended over following combining marks

@@ -656,6 +656,28 @@ pub(crate) fn find(
                 }
             }
         }
+        // 1b. A role, a comma, then the name: "its spokesman, Dmitry Peskov, said".
+        if tokens[i].gap == Gap::Comma && tokens[i].capitalized && i >= 2 && tokens[i - 1].gap == Gap::Join {
+            let role = cues::single_word_cue(tokens[i - 1].folded) == Some(Cue::Role);
+            let determiner = matches!(
+                tokens[i - 2].folded,
+                "its" | "his" | "her" | "their" | "the" | "son" | "sa" | "leur"
+            );
+            if role && determiner {
+                if let Some(end) = name_at(&tokens, i, EntityType::Person).filter(|&end| end - i >= 2) {
+                    let u = Unlisted {
+                        start: tokens[i].start,
+                        end: tokens[end - 1].end,
+                        kind: EntityType::Person,
+                        cue: Cue::Role,
+                        rule: Rule::After,
+                        cue_start: tokens[i - 1].start,
+                        cue_end: tokens[i - 1].end,
+                    };
+                    push(u, &mut out);
+                }
+            }
+        }
         // 2. A name followed by a cue in apposition: Latin names start a capitalized run, Arabic ones
         // are read back from the comma.
         let run_start = i == 0

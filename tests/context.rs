@@ -402,6 +402,20 @@ fn a_listed_name_that_starts_a_longer_name_is_not_a_mention_there() {
 }
 
 #[test]
+fn a_role_then_a_comma_or_a_professor_introduces_a_person() {
+    assert_eq!(
+        unlisted("Its spokesman, Dmitry Peskov, said nothing."),
+        [("Dmitry Peskov", "person", Rule::After)]
+    );
+    assert_eq!(
+        unlisted("ainsi que le professeur Farmo Moumouni, nommé hier"),
+        [("Farmo Moumouni", "person", Rule::After)]
+    );
+    // One word after the comma is too little; no determiner before the role, no cue.
+    assert_eq!(unlisted("Its spokesman, Peskov, said nothing. Spokesman, Dmitry Peskov said."), []);
+}
+
+#[test]
 fn a_after_quant_or_grace_says_nothing_about_a_place() {
     assert_eq!(unlisted("Quant à Kelfa Tandjigora, il reste."), []);
     assert_eq!(unlisted("Ils sont arrivés à Kourégou hier."), [("Kourégou", "place", Rule::After)]);
