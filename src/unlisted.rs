@@ -476,6 +476,7 @@ pub const NOT_LONGER: &[&str] = &[
 /// A longer name that the listed `mentions[k]` starts ([`Rule::Longer`]): capitalized Latin words
 /// right after it, one space away, none of them another mention.
 fn longer_name(
+    text: &str,
     tokens: &[Token],
     mentions: &[Mention],
     kinds: &[EntityType],
@@ -515,6 +516,7 @@ fn longer_name(
     let head = LONGER_HEADS.iter().find(|(w, _)| *w == words[words.len() - 1].folded).map(|&(_, kind)| kind);
     if words.iter().any(|w| {
         w.all_caps
+            || !title_case(&text[w.start..w.end])
             || CAPITALIZED_WORDS.contains(w.folded)
             || head.is_none() && cues::is_listed(NOT_LONGER, w.folded)
     }) {
@@ -534,6 +536,11 @@ fn longer_name(
         cue_start: m.start,
         cue_end: m.end,
     })
+}
+
+/// Whether `word` is written as a name's word: a capital, then no other ("Kourégou", not "JaVaScRiPt").
+fn title_case(word: &str) -> bool {
+    word.chars().skip(1).all(|c| !c.is_uppercase())
 }
 
 /// Whether a gazetteer mention (sorted, disjoint) overlaps `start..end`.
@@ -563,7 +570,7 @@ pub(crate) fn find(
     };
     // 0. A listed name that starts a longer name, which no other rule may then take a part of.
     for k in 0..mentions.len() {
-        if let Some(u) = longer_name(&tokens, mentions, kinds, k, given_names) {
+        if let Some(u) = longer_name(text, &tokens, mentions, kinds, k, given_names) {
             if readable(&u) && !taken.overlaps(u.start, u.end) {
                 taken.insert(u.start, u.end);
                 out.push(u);
