@@ -205,15 +205,25 @@ impl Skeletons {
                 continue;
             }
             // The name may start after up to four proclitic letters of the word.
-            for (k, (at, _)) in folded[i..word_end].char_indices().enumerate() {
-                if k > crate::arabic::MAX_PREFIX_CHARS {
-                    break;
-                }
-                let start = i + at;
-                if crate::arabic::classify_prefix(&folded[i..start]).is_none() {
-                    continue;
-                }
+            let starts: Vec<usize> = folded[i..word_end]
+                .char_indices()
+                .take(crate::arabic::MAX_PREFIX_CHARS + 1)
+                .map(|(at, _)| i + at)
+                .filter(|&start| crate::arabic::classify_prefix(&folded[i..start]).is_some())
+                .collect();
+            for (k, &start) in starts.iter().enumerate() {
                 if let Some((end, pattern)) = self.longest_at(folded, start, word_end, &mut key) {
+                    // A proclitic that the skeleton drops (an inner و: `وولاية` has the skeleton of
+                    // `ولاية`) lets the whole word match too: where the same name also matches after
+                    // it, the name starts there.
+                    let start = starts[k + 1..]
+                        .iter()
+                        .copied()
+                        .take_while(|&later| {
+                            self.longest_at(folded, later, word_end, &mut key) == Some((end, pattern))
+                        })
+                        .last()
+                        .unwrap_or(start);
                     if !folded[start..end].split(' ').all(|w| self.listed_words.contains(w)) {
                         found(start, end, pattern);
                     }

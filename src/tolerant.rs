@@ -564,9 +564,11 @@ fn is_folded_word_char(c: char) -> bool {
 }
 
 /// Resolves overlaps between exact and tolerant candidates: exact ones first, leftmost-longest; then a
-/// tolerant one is kept only if every exact one it overlaps lies inside it and is shorter (a nested
-/// name: *Nusrat al-Islam* inside a misspelt *Jama'at Nusrat al-Islam wal-Muslimin*), those then giving
-/// way to it; tolerant ones resolve among themselves leftmost-longest.
+/// tolerant one is kept only if every exact one it overlaps lies inside it, is shorter and is another
+/// name (a nested name: *Nusrat al-Islam* inside a misspelt *Jama'at Nusrat al-Islam wal-Muslimin*),
+/// those then giving way to it; tolerant ones resolve among themselves leftmost-longest. A tolerant
+/// candidate around an exact one of its own name has only taken in a letter next to it (`وولاية تاهوا`,
+/// "and the Tahoua region": the conjunction is no slip of the name), and loses.
 pub(crate) fn resolve_overlaps(candidates: &mut Vec<Candidate>) {
     if !candidates.iter().any(|c| c.context.approximate) {
         leftmost_longest(candidates);
@@ -578,10 +580,16 @@ pub(crate) fn resolve_overlaps(candidates: &mut Vec<Candidate>) {
     // Both lists are sorted and free of overlaps within themselves from here on.
     let overlapping = |list: &[Candidate], c: &Candidate| {
         let from = list.partition_point(|o| o.end <= c.start);
-        list[from..].iter().take_while(|o| o.start < c.end).map(|o| (o.start, o.end)).collect::<Vec<_>>()
+        list[from..]
+            .iter()
+            .take_while(|o| o.start < c.end)
+            .map(|o| (o.start, o.end, o.pattern))
+            .collect::<Vec<_>>()
     };
     tolerant.retain(|t| {
-        overlapping(&exact, t).iter().all(|&(s, e)| s >= t.start && e <= t.end && e - s < t.end - t.start)
+        overlapping(&exact, t).iter().all(|&(s, e, pattern)| {
+            s >= t.start && e <= t.end && e - s < t.end - t.start && pattern != t.pattern
+        })
     });
     leftmost_longest(&mut tolerant);
     exact.retain(|e| overlapping(&tolerant, e).is_empty());
@@ -602,9 +610,17 @@ mod tests {
 
     #[test]
     fn exact_matches_win_over_tolerant_ones_unless_nested_inside() {
+        // Each candidate of its own name (pattern), unless `same` below.
         let resolve = |candidates: &[(usize, usize, bool)]| {
-            let mut list: Vec<Candidate> =
-                candidates.iter().map(|&(s, e, a)| Candidate::for_test(s, e, a)).collect();
+            let mut list: Vec<Candidate> = candidates
+                .iter()
+                .enumerate()
+                .map(|(i, &(s, e, a))| {
+                    let mut c = Candidate::for_test(s, e, a);
+                    c.pattern = i as u32;
+                    c
+                })
+                .collect();
             resolve_overlaps(&mut list);
             list.iter().map(|c| (c.start, c.end, c.context.approximate)).collect::<Vec<_>>()
         };
@@ -622,6 +638,13 @@ mod tests {
         assert_eq!(resolve(&[(0, 30, true), (10, 20, false)]), [(0, 30, true)]);
         // Tolerant ones between themselves: leftmost-longest.
         assert_eq!(resolve(&[(0, 20, true), (0, 25, true), (22, 40, true)]), [(0, 25, true)]);
+        // Nested inside but the same name (the tolerant one took in a letter next to it): the exact one.
+        let mut same = vec![Candidate::for_test(0, 30, true), Candidate::for_test(2, 30, false)];
+        resolve_overlaps(&mut same);
+        assert_eq!(
+            same.iter().map(|c| (c.start, c.end, c.context.approximate)).collect::<Vec<_>>(),
+            [(2, 30, false)]
+        );
     }
 
     #[test]

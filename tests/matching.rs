@@ -341,3 +341,16 @@ fn military_before_rulers_is_an_adjective_and_the_country_a_place() {
         ]
     );
 }
+
+#[test]
+fn a_conjunction_before_a_name_is_no_slip_of_it() {
+    // "and the Tahoua region": the exact name after و, not a tolerant match taking و in; the same for a
+    // name found by its skeleton (طاهوا for تاهوا).
+    for (text, surface) in
+        [("وهاجموا وولاية تاهوا أمس", "ولاية تاهوا"), ("وهاجموا وولاية طاهوا أمس", "ولاية طاهوا")]
+    {
+        let found = tags(tagger(), text);
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        assert_eq!((found[0].0.as_str(), found[0].1.as_str()), (surface, "tahoua_region"), "{text}");
+    }
+}

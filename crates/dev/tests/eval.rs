@@ -50,21 +50,21 @@ const UNIT: Thresholds = Thresholds {
     min_texts_per_lang: 9,
 };
 
-// articles (99 texts: 16 added unseen in two rounds, fr-a27..30, en-a27..30, ar-a32..39, which lowered
-// the figures below: first sight of the first 8, exact-span F1 fr 0.899 / en 0.896 / ar 0.851, of the
-// next 8, 0.678 / 0.949 / 0.808): measured P 0.963, R 0.917, F1 0.939, 33 linking errors
-// (town/region/department confusions, unlisted names on a known entity's span), recall fr 0.910 / en
-// 0.946 / ar 0.890, lenient P 0.993, R 0.946 (fr 0.945 / en 0.969 / ar 0.920); history in
+// articles (107 texts: 24 added unseen in three rounds, fr-a27..32, en-a27..32, ar-a32..43, which
+// lowered the figures below; first sight, exact-span F1 fr / en / ar: 0.899 / 0.896 / 0.851, then
+// 0.678 / 0.949 / 0.808, then 0.962 / 0.887 / 0.828): measured P 0.962, R 0.910, F1 0.935, 39 linking
+// errors (town/region/department confusions, unlisted names on a known entity's span), recall fr 0.913
+// / en 0.941 / ar 0.873, lenient P 0.991, R 0.937 (fr 0.945 / en 0.964 / ar 0.903); history in
 // tests/eval/README.md.
 const ARTICLES: Thresholds = Thresholds {
-    precision: 0.943,
-    recall: 0.897,
-    f1: 0.919,
-    lenient_precision: 0.973,
-    lenient_recall: 0.926,
-    max_linking_errors: 34,
-    recall_by_lang: [("fr", 0.890), ("en", 0.926), ("ar", 0.870)],
-    lenient_recall_by_lang: [("fr", 0.925), ("en", 0.949), ("ar", 0.900)],
+    precision: 0.942,
+    recall: 0.890,
+    f1: 0.915,
+    lenient_precision: 0.971,
+    lenient_recall: 0.917,
+    max_linking_errors: 40,
+    recall_by_lang: [("fr", 0.893), ("en", 0.921), ("ar", 0.853)],
+    lenient_recall_by_lang: [("fr", 0.925), ("en", 0.944), ("ar", 0.883)],
     min_texts_per_lang: 20,
 };
 
