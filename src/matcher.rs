@@ -615,12 +615,14 @@ const AFTER_ADJECTIVAL_MILITARY: &[&str] = &[
     "presence",
 ];
 
-/// Whether the word after `end` (one space away) makes a phrase ending in "military" an adjective.
+/// Whether the word after `end` (one space away) makes a phrase ending in "military" an adjective
+/// (one of the nouns above, or its plural: "military courts").
 fn adjectival_military(text: &str, end: usize) -> bool {
     let Some(rest) = text[end..].strip_prefix(' ') else { return false };
     let word: String =
         rest.chars().take_while(|c| c.is_ascii_alphabetic()).map(|c| c.to_ascii_lowercase()).collect();
-    AFTER_ADJECTIVAL_MILITARY.contains(&word.as_str())
+    let singular = word.strip_suffix('s').unwrap_or(&word);
+    AFTER_ADJECTIVAL_MILITARY.contains(&word.as_str()) || AFTER_ADJECTIVAL_MILITARY.contains(&singular)
 }
 
 /// End of the original character starting at `last_start`, extended over following combining marks

@@ -330,12 +330,14 @@ fn no_force_without_its_territory_next_to_it() {
 
 #[test]
 fn military_before_rulers_is_an_adjective_and_the_country_a_place() {
-    let text = "The bloc gave Niger's military rulers a week; Niger's military said it would resist.";
+    let text =
+        "Niger's military rulers (and Niger's military courts); Niger's military said it would resist.";
     let found: Vec<(String, String)> =
         tags(tagger(), text).into_iter().map(|(s, id, _, _)| (s, id)).collect();
     assert_eq!(
         found,
         [
+            ("Niger".to_string(), "niger".to_string()),
             ("Niger".to_string(), "niger".to_string()),
             ("Niger's military".to_string(), "fan_niger".to_string())
         ]
