@@ -205,12 +205,16 @@ impl Skeletons {
                 continue;
             }
             // The name may start after up to four proclitic letters of the word.
-            let starts: Vec<usize> = folded[i..word_end]
-                .char_indices()
-                .take(crate::arabic::MAX_PREFIX_CHARS + 1)
-                .map(|(at, _)| i + at)
-                .filter(|&start| crate::arabic::classify_prefix(&folded[i..start]).is_some())
-                .collect();
+            // (An array, not a vector: this runs at every Arabic word of the text.)
+            let mut starts = [0; crate::arabic::MAX_PREFIX_CHARS + 1];
+            let mut count = 0;
+            for (at, _) in folded[i..word_end].char_indices().take(starts.len()) {
+                if crate::arabic::classify_prefix(&folded[i..i + at]).is_some() {
+                    starts[count] = i + at;
+                    count += 1;
+                }
+            }
+            let starts = &starts[..count];
             for (k, &start) in starts.iter().enumerate() {
                 if let Some((end, pattern)) = self.longest_at(folded, start, word_end, &mut key) {
                     // A proclitic that the skeleton drops (an inner و: `وولاية` has the skeleton of

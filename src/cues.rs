@@ -154,10 +154,10 @@ const ROLE: &[&str] = &[
     "correspondent", "journaliste", "journalist", "reporter", "chercheur", "chercheuse", "researcher",
     "analyste", "analyst", "imam", "cheikh", "sheikh", "emir", "directeur", "directrice", "director",
     "secretaire general", "secretary general", "commander", "leader", "chef", "chief", "m", "mme", "mr",
-    "mrs", "ms", "dr", "monsieur", "madame", "professeur", "professor", "pr", "الرئيس", "الوزير", "وزير", "وزيره", "الناطق", "المتحدث",
-    "الناطق باسم", "المتحدث باسم", "المتحدث العسكري", "الناطق العسكري", "الحاكم", "حاكم", "محافظ", "العمده",
-    "الشيخ", "الامام", "الامير", "زعيم", "قائد", "مراسل", "الباحث", "المحلل", "النائب", "الصحفي",
-    "الصحافي", "الامين العام",
+    "mrs", "ms", "dr", "monsieur", "madame", "professeur", "professor", "pr", "الرئيس", "الوزير", "وزير",
+    "وزيره", "الناطق", "المتحدث", "الناطق باسم", "المتحدث باسم", "المتحدث العسكري", "الناطق العسكري",
+    "الحاكم", "حاكم", "محافظ", "العمده", "الشيخ", "الامام", "الامير", "زعيم", "قائد", "مراسل", "الباحث",
+    "المحلل", "النائب", "الصحفي", "الصحافي", "الامين العام",
 ];
 
 /// [`Cue::Company`] phrases.

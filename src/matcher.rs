@@ -587,36 +587,15 @@ fn get(bits: &[u64], at: usize) -> bool {
 /// Nouns that make "military" an adjective after a force phrase's territory: "Niger's military
 /// rulers", "the Malian military junta" are the country's rulers, not its army (the guidelines: "Niger's
 /// military rulers" → Niger).
+#[rustfmt::skip]
 const AFTER_ADJECTIVAL_MILITARY: &[&str] = &[
-    "rulers",
-    "ruler",
-    "leaders",
-    "leader",
-    "leadership",
-    "junta",
-    "government",
-    "regime",
-    "authorities",
-    "administration",
-    "council",
-    "coup",
-    "takeover",
-    "strongman",
-    "court",
-    "tribunal",
-    "officials",
-    "spokesman",
-    "source",
-    "sources",
-    "intelligence",
-    "cooperation",
-    "ties",
-    "aid",
-    "presence",
+    "ruler", "leader", "leadership", "junta", "government", "regime", "authorities", "administration",
+    "council", "coup", "takeover", "strongman", "court", "tribunal", "officials", "spokesman", "source",
+    "intelligence", "cooperation", "ties", "aid", "presence",
 ];
 
 /// Whether the word after `end` (one space away) makes a phrase ending in "military" an adjective
-/// (one of the nouns above, or its plural: "military courts").
+/// (one of the nouns above, or its plural: "military rulers", "military courts").
 fn adjectival_military(text: &str, end: usize) -> bool {
     let Some(rest) = text[end..].strip_prefix(' ') else { return false };
     let word: String =
