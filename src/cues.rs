@@ -126,7 +126,7 @@ const PROXIMITY: &[&str] = &[
     "km of", "kilometres of", "kilometers of", "north of", "south of", "east of", "west of", "northeast of",
     "northwest of", "southeast of", "southwest of", "between",
     // Arabic
-    "قرب", "بالقرب من", "على مقربه من", "كيلومترا من", "كيلومترات من", "كلم من", "كم من", "ضواحي", "شمال",
+    "قرب", "بالقرب من", "علي مقربه من", "كيلومترا من", "كيلومترات من", "كلم من", "كم من", "ضواحي", "شمال",
     "جنوب", "شرق", "غرب",
 ];
 
@@ -143,7 +143,7 @@ const ROLE: &[&str] = &[
     // Ranks (French, English, abbreviations) and the Arabic ranks.
     "general", "colonel", "colonel major", "lieutenant colonel", "lieutenant", "commandant", "capitaine",
     "captain", "capt", "col", "gen", "lt", "sgt", "major", "sergent", "sergeant", "adjudant", "caporal",
-    "corporal", "marechal", "marshal", "الجنرال", "العقيد", "النقيب", "الرائد", "المقدم", "الملازم", "العميد",
+    "corporal", "marechal", "marshal", "الجنرال", "العقيد", "النقيب", "الرايد", "المقدم", "الملازم", "العميد",
     "اللواء", "الفريق", "المشير", "الرقيب",
     // French ranks as Arabic outlets of the region write them: "الكولونيل سالفو كابوريه".
     "الكولونيل", "كولونيل", "الكومندان", "القبطان", "الليوتنان", "الليوتنان كولونيل",
@@ -154,10 +154,10 @@ const ROLE: &[&str] = &[
     "correspondent", "journaliste", "journalist", "reporter", "chercheur", "chercheuse", "researcher",
     "analyste", "analyst", "imam", "cheikh", "sheikh", "emir", "directeur", "directrice", "director",
     "secretaire general", "secretary general", "commander", "leader", "chef", "chief", "m", "mme", "mr",
-    "mrs", "ms", "dr", "monsieur", "madame", "professeur", "professor", "pr", "الرئيس", "الوزير", "وزير",
+    "mrs", "ms", "dr", "monsieur", "madame", "professeur", "professor", "pr", "الرييس", "الوزير", "وزير",
     "وزيره", "الناطق", "المتحدث", "الناطق باسم", "المتحدث باسم", "المتحدث العسكري", "الناطق العسكري",
-    "الحاكم", "حاكم", "محافظ", "العمده", "الشيخ", "الامام", "الامير", "زعيم", "قائد", "مراسل", "الباحث",
-    "المحلل", "النائب", "الصحفي", "الصحافي", "الامين العام",
+    "الحاكم", "حاكم", "محافظ", "العمده", "الشيخ", "الامام", "الامير", "زعيم", "قايد", "مراسل", "الباحث",
+    "المحلل", "النايب", "الصحفي", "الصحافي", "الامين العام",
 ];
 
 /// [`Cue::Company`] phrases.
@@ -473,6 +473,19 @@ impl WordSet {
     pub fn contains(&self, folded: &str) -> bool {
         self.set.get_or_init(|| self.words.iter().copied().collect()).contains(folded)
     }
+
+    /// The words, as listed.
+    #[cfg(test)]
+    pub(crate) fn words(&self) -> &'static [&'static str] {
+        self.words
+    }
+}
+
+/// Words of a list written otherwise than folded: they would never be found, since texts are compared
+/// folded (an Arabic `رئيس` folds to `رييس`, `قائد` to `قايد`).
+#[cfg(test)]
+pub(crate) fn unfolded<'a>(words: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
+    words.into_iter().filter(|w| crate::fold::fold(w) != *w).collect()
 }
 
 /// The character boundary at or before byte `i` (`str::floor_char_boundary`, stable only since 1.91).
@@ -533,6 +546,16 @@ pub fn in_title_case_line(text: &str, pos: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every word of the lists is written folded, as the text's words are compared.
+    #[test]
+    fn the_lists_are_written_folded() {
+        let cue_words = CUES.iter().flat_map(|(_, phrases)| phrases.iter().flat_map(|p| p.split(' ')));
+        assert_eq!(unfolded(cue_words), Vec::<&str>::new());
+        for set in [&FUNCTION_WORDS, &CAPITALIZED_WORDS, &NOT_NAMES] {
+            assert_eq!(unfolded(set.words().iter().copied()), Vec::<&str>::new());
+        }
+    }
 
     fn cue(text: &str, name: &str) -> Option<(Cue, &'static str)> {
         let pos = text.find(name).unwrap();

@@ -65,7 +65,9 @@ const PROVINCE: Kind = Kind { prefers: &["province"], loose: false };
 const CERCLE: Kind = Kind { prefers: &["cercle"], loose: false };
 const DEPARTMENT: Kind = Kind { prefers: &["department"], loose: false };
 const COMMUNE: Kind = Kind { prefers: &["commune"], loose: false };
-const PREFECTURE: Kind = Kind { prefers: &["prefecture"], loose: false };
+/// Niger's and Burkina Faso's departments are run by prefects: "la préfecture de Tillabéri" is the
+/// department.
+const PREFECTURE: Kind = Kind { prefers: &["prefecture", "department"], loose: false };
 const STATE: Kind = Kind { prefers: &["state", "region"], loose: false };
 const DISTRICT: Kind = Kind { prefers: &["district", "department", "cercle"], loose: true };
 const COUNTY: Kind = Kind { prefers: &["department"], loose: true };
@@ -86,11 +88,13 @@ const LATIN_BEFORE: &[(&str, Kind)] = &[
     ("state", STATE),
 ];
 
-/// English designators that may follow a name ("Tahoua region"); `cercle` is written so in English too.
+/// English designators that may follow a name ("Tahoua region"); `cercle` is written so in English too,
+/// or translated "circle" ("Bankass circle").
 const LATIN_AFTER: &[(&str, Kind)] = &[
     ("region", REGION),
     ("province", PROVINCE),
     ("cercle", CERCLE),
+    ("circle", CERCLE),
     ("department", DEPARTMENT),
     ("commune", COMMUNE),
     ("municipality", COMMUNE),
@@ -153,6 +157,32 @@ const ARABIC: &[(&str, Kind)] = &[
 /// The apostrophes of elided words (`Région d'Agadez`, `l’Est`), as ranking reads them too.
 pub(crate) const APOSTROPHES: &[char] = &['\'', '’', 'ʼ', '‘', '`', '´'];
 const SPACES: &[char] = &[' ', '\u{00A0}', '\u{202F}', '\t'];
+
+/// Words that may qualify a plural designator before the bracket, colon or comma opening its list
+/// ("quatre régions du centre, Mopti…", "the regions of the north: Gao…").
+const MAX_QUALIFIERS: usize = 3;
+
+/// How a plural designator before a list is joined to its first name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Opening {
+    /// By a connector or nothing: "régions de Mopti", "مناطق تيلابيري".
+    Joined,
+    /// By a bracket or a colon: "three regions (Dosso…".
+    Bracket,
+    /// By a comma, which also ends clauses: a list must follow.
+    Comma,
+    /// Settlements "of" one name ("plusieurs localités de Niono", "villages of Tillia"): the name is
+    /// the unit that holds them, when it is the only one ("les villages de Yirgou et de Sago" names
+    /// villages).
+    Holding,
+}
+
+/// Plural nouns for settlements, folded, that a connector joins to the unit holding them.
+const SETTLEMENTS: &[&str] = &["localites", "villages", "hameaux", "localities", "hamlets"];
+
+/// What holds settlements: any administrative unit, the largest first ("les villages de Tillabéri"
+/// are the region's).
+const HOLDING: Kind = Kind { prefers: ADMIN_SUBTYPES, loose: false };
 
 /// The administrative units of a gazetteer, indexed by name, built once per tagger.
 ///
@@ -232,8 +262,11 @@ impl Designators {
                 let first = fold(&surface[..len]);
                 LATIN_PLURAL.iter().find(|(w, _)| *w == first).map(|&(_, kind)| kind)
             };
-            let found = self.plural_before(text, m.start, previous_end).or_else(head);
-            let Some(kind) = is_place(m).then_some(found).flatten() else {
+            let found = match self.plural_before(text, m.start, previous_end) {
+                Some((kind, opening)) => Some((kind, opening)),
+                None => head().map(|kind| (kind, Opening::Joined)),
+            };
+            let Some((kind, opening)) = is_place(m).then_some(found).flatten() else {
                 // "the Ménaka and Gao regions": a list ending in a plural designator.
                 let mut j = i;
                 while j + 1 < mentions.len()
@@ -243,8 +276,12 @@ impl Designators {
                     j += 1;
                 }
                 let next_start = mentions.get(j + 1).map_or(text.len(), |n| n.start);
-                if let Some(kind) =
-                    is_place(m).then(|| plural_after(text, mentions[j].end, next_start)).flatten()
+                if let Some(kind) = is_place(m)
+                    .then(|| {
+                        plural_after(text, mentions[j].end, next_start)
+                            .or_else(|| plural_in_apposition(text, mentions[j].end, next_start))
+                    })
+                    .flatten()
                 {
                     if j > i {
                         out.extend((i..=j).map(|k| (k, kind)));
@@ -255,14 +292,22 @@ impl Designators {
                 i = j + 1;
                 continue;
             };
-            out.push((i, kind));
             let mut j = i;
             while j + 1 < mentions.len()
                 && is_place(&mentions[j + 1])
                 && list_gap(text, mentions[j].end, mentions[j + 1].start)
             {
                 j += 1;
-                out.push((j, kind));
+            }
+            // After a comma, a designator announces a list only if one follows ("quatre régions du
+            // centre, Mopti, Ségou et Douentza"; not "dans les régions du nord, Gao est…").
+            let fits = match opening {
+                Opening::Comma => j > i,
+                Opening::Holding => j == i,
+                Opening::Joined | Opening::Bracket => true,
+            };
+            if fits {
+                out.extend((i..=j).map(|k| (k, kind)));
             }
             i = j + 1;
         }
@@ -270,9 +315,9 @@ impl Designators {
     }
 
     /// A plural designator ending before a mention that starts at `start` (after `floor`), with its
-    /// connector or an opening bracket or colon: "régions de", "regions of the", "regions (",
-    /// "مناطق".
-    fn plural_before(&self, text: &str, start: usize, floor: usize) -> Option<Kind> {
+    /// connector, or an opening bracket, colon or comma after at most [`MAX_QUALIFIERS`] words that
+    /// qualify it: "régions de", "regions of the", "regions (", "quatre régions du centre,", "مناطق".
+    fn plural_before(&self, text: &str, start: usize, floor: usize) -> Option<(Kind, Opening)> {
         let first = text[start..].chars().next()?;
         if crate::arabic::is_arabic_letter(first) {
             let mut pos = start;
@@ -296,14 +341,14 @@ impl Designators {
                     let prefix = crate::arabic::classify_prefix(&fold(&word[..i]));
                     let clitic =
                         matches!(prefix, Some(crate::arabic::Prefix::None | crate::arabic::Prefix::Clitic));
-                    return clitic.then_some(kind);
+                    return clitic.then_some((kind, Opening::Joined));
                 }
             }
             return None;
         }
         let mut pos = start;
         let mut connector: Vec<String> = vec![];
-        let mut opened = false;
+        let mut opening = Opening::Joined;
         if let Some(apostrophe) = text[..pos].chars().next_back().filter(|c| APOSTROPHES.contains(c)) {
             let (word_start, word) = word_before(text, pos - apostrophe.len_utf8())?;
             connector.push(fold(word));
@@ -311,13 +356,19 @@ impl Designators {
         } else {
             let spaced = text[..pos].trim_end_matches(SPACES);
             if let Some(rest) = spaced.strip_suffix(['(', ':']) {
-                opened = true;
+                opening = Opening::Bracket;
+                pos = rest.len();
+            } else if let Some(rest) = spaced.strip_suffix(',') {
+                opening = Opening::Comma;
                 pos = rest.len();
             }
         }
+        // Words between an opening and the designator qualify it ("régions du centre (").
+        let mut qualifiers = 0;
         loop {
             let spaced = text[..pos].trim_end_matches(SPACES);
-            if spaced.len() == pos || spaced.len() <= floor {
+            let opened_here = opening != Opening::Joined && qualifiers == 0 && spaced.len() == pos;
+            if (spaced.len() == pos && !opened_here) || spaced.len() <= floor {
                 return None;
             }
             let (word_start, word) = word_before(text, spaced.len())?;
@@ -325,13 +376,22 @@ impl Designators {
                 return None;
             }
             let folded = fold(word);
+            if opening == Opening::Joined && SETTLEMENTS.contains(&folded.as_str()) {
+                let reading: Vec<&str> = connector.iter().rev().map(String::as_str).collect();
+                return CONNECTORS.contains(&reading.as_slice()).then_some((HOLDING, Opening::Holding));
+            }
             if let Some(&(_, kind)) = LATIN_PLURAL.iter().find(|(w, _)| *w == folded) {
                 let reading: Vec<&str> = connector.iter().rev().map(String::as_str).collect();
                 let joined =
-                    if opened { reading.is_empty() } else { CONNECTORS.contains(&reading.as_slice()) };
-                return joined.then_some(kind);
+                    if opening == Opening::Joined { CONNECTORS.contains(&reading.as_slice()) } else { true };
+                return joined.then_some((kind, opening));
             }
-            if opened || connector.len() >= 2 || word.chars().count() > 3 {
+            if opening != Opening::Joined {
+                qualifiers += 1;
+                if qualifiers > MAX_QUALIFIERS || word.chars().count() > 14 {
+                    return None;
+                }
+            } else if connector.len() >= 2 || word.chars().count() > 3 {
                 return None;
             }
             connector.push(folded);
@@ -590,6 +650,24 @@ fn plural_after(text: &str, end: usize, next_start: usize) -> Option<Kind> {
     let folded = fold(&spaced[..word_len]);
     let &(_, kind) = LATIN_PLURAL.iter().find(|(w, _)| *w == folded)?;
     (!spaced[word_len..].starts_with('-')).then_some(kind)
+}
+
+/// A plural designator in apposition after a list that ends at `end`, before the next mention at
+/// `next_start`: a comma, at most one word that counts or points ("deux", "both", "les"), then the
+/// designator ("Dargol et Bankilaré, deux départements frontaliers"; "Tillia and Tassara, two
+/// departments of").
+fn plural_in_apposition(text: &str, end: usize, next_start: usize) -> Option<Kind> {
+    const COUNTING: &[&str] =
+        &["deux", "trois", "quatre", "cinq", "les", "ces", "two", "three", "four", "five", "both", "all"];
+    let rest = text[end..next_start].trim_start_matches(SPACES).strip_prefix(',')?;
+    let mut words = rest.trim_start_matches(SPACES).split(SPACES);
+    let mut word = words.next()?;
+    if COUNTING.contains(&fold_word(word).as_str()) {
+        word = words.next()?;
+    }
+    let len = word.find(|c: char| !is_word_char(c)).unwrap_or(word.len());
+    let folded = fold(&word[..len]);
+    LATIN_PLURAL.iter().find(|(w, _)| *w == folded).map(|&(_, kind)| kind)
 }
 
 /// The administrative subtype of a place, if it is a unit.

@@ -53,9 +53,9 @@ const AR_DEFINITE_HEADS: &[&str] =
 /// agreement of broken plurals such as قوات), and the human plurals.
 const AR_DEFINITE_ENDINGS: &[&str] = &["", "ة", "ين", "ون"];
 /// Arabic indefinite soldiers, with the ending the adjective takes after each: جندي مالي، جنديا نيجريا
-/// (after numbers 11 to 99), جنود ماليين، جنديين ماليين.
+/// (after numbers 11 to 99), جنود ماليين، جنديين ماليين, and the dual's subject form جنديان ماليان.
 const AR_INDEFINITE_SOLDIERS: &[(&str, &str)] =
-    &[("جندي", ""), ("جنديا", "ا"), ("جنود", "ين"), ("جنديين", "ين")];
+    &[("جندي", ""), ("جنديا", "ا"), ("جنود", "ين"), ("جنديين", "ين"), ("جنديان", "ان")];
 
 /// One row of the table of territories, `gazetteer/grammar/territories.toml` (see the file's header for
 /// the meaning of each field). build.rs reads the file and writes the rows as these statics, checking
@@ -112,6 +112,12 @@ impl Grammar {
     pub fn phrase(&self, index: u32) -> &Variant {
         &self.phrases[index as usize].1
     }
+}
+
+/// The Arabic relational adjectives of the territories, as written (مالي, نيجري): where one is also
+/// the territory's name (مالي), an adjective after a noun is not the place ([`crate::matcher`]).
+pub(crate) fn arabic_nisbas() -> impl Iterator<Item = &'static str> {
+    TERRITORIES.iter().flat_map(|t| t.ar_nisba.iter().copied())
 }
 
 impl Territory {
@@ -306,6 +312,8 @@ mod tests {
             "armée du Burkina Faso",
             "Burkina's army",
             "جيش بوركينا فاسو",
+            "جيش بوركينافاسو",
+            "جنديان ماليان",
             "soldats nigériens",
             "Niger's military",
             "جيش النيجر",

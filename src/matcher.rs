@@ -61,6 +61,9 @@ struct Pattern {
     has_extended: bool,
     /// Some entry relies on case (exact, or capitalized and possible): checked against all-caps text.
     relies_on_case: bool,
+    /// A place's name spelled like a territory's Arabic relational adjective (مالي, "Malian"):
+    /// checked against the word before it ([`adjectival_nisba`]).
+    nisba_like: bool,
 }
 
 impl Pattern {
@@ -156,6 +159,7 @@ impl Matcher {
                     arabic_initial: folded.chars().next().is_some_and(crate::arabic::is_arabic_letter),
                     has_extended: false,
                     relies_on_case: false,
+                    nisba_like: false,
                 });
                 (patterns.len() - 1) as u32
             });
@@ -229,6 +233,14 @@ impl Matcher {
             entries[range[0] as usize..range[1] as usize]
                 .sort_by_key(|e| (e.article_elided, e.tier, e.grammar, e.possible, e.entity, e.variant));
             pattern.entries = (range[0], range[1]);
+        }
+        let nisbas: Vec<String> = crate::grammar::arabic_nisbas().map(fold).collect();
+        for pattern in &mut patterns {
+            pattern.nisba_like = nisbas.iter().any(|n| n == pattern.text(&texts))
+                && pattern
+                    .entries(&entries)
+                    .iter()
+                    .any(|e| !e.grammar && gazetteer.entity(EntityIndex(e.entity)).kind == EntityType::Place);
         }
         let text = |p: &Pattern| p.text(&texts);
         let entries_of = |p: &Pattern| p.entries(&entries);
@@ -364,6 +376,9 @@ impl Matcher {
             }
             _ => Prefix::None,
         };
+        if pattern.nisba_like && prefix == Prefix::None && adjectival_nisba(text, start) {
+            return None;
+        }
         let surface = &text[start..end];
         // The all-caps rule needs the neighbouring words, which `settle` finds for all candidates at
         // once; a mention that has two letters or more, not all upper case, is never in an all-caps
@@ -602,6 +617,38 @@ fn adjectival_military(text: &str, end: usize) -> bool {
         rest.chars().take_while(|c| c.is_ascii_alphabetic()).map(|c| c.to_ascii_lowercase()).collect();
     let singular = word.strip_suffix('s').unwrap_or(&word);
     AFTER_ADJECTIVAL_MILITARY.contains(&word.as_str()) || AFTER_ADJECTIVAL_MILITARY.contains(&singular)
+}
+
+/// Arabic words after which a territory's name spelled like its relational adjective is that
+/// adjective: people and sources (مصدر مالي "a Malian source", ضابط مالي "a Malian officer", لاجئ مالي),
+/// and relational adjectives of their own, which a construct's genitive cannot follow (مصدر عسكري مالي
+/// "a Malian military source"). Nouns that take the country as a genitive (رئيس مالي "the president of
+/// Mali", شمال مالي, أراضي مالي) are not here. As written; folded when compared.
+#[rustfmt::skip]
+const BEFORE_ADJECTIVAL_NISBA: &[&str] = &[
+    "مصدر", "ضابط", "مسؤول", "لاجئ", "مواطن", "دبلوماسي", "صحفي", "ناشط", "مهاجر", "وزير", "مستشار",
+    "خبير", "باحث", "محلل", "مراقب", "معارض", "قيادي", "عسكري", "أمني", "محلي", "حكومي", "رسمي",
+    "ميداني", "سياسي", "مدني",
+];
+
+/// Whether the word before `start` (one space away) makes a name spelled like a relational adjective
+/// that adjective (one of the words above, folded).
+fn adjectival_nisba(text: &str, start: usize) -> bool {
+    let Some(before) = text[..start].strip_suffix(' ') else { return false };
+    let word_start = before
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| is_word_char(c))
+        .last()
+        .map_or(before.len(), |(i, _)| i);
+    let word = fold(&before[word_start..]);
+    // The word may carry a proclitic of its own (ومصدر, لضابط).
+    let bare = word.strip_prefix(['\u{0648}', '\u{0641}', '\u{0628}', '\u{0644}', '\u{0643}']);
+    !word.is_empty()
+        && BEFORE_ADJECTIVAL_NISBA.iter().any(|w| {
+            let w = fold(w);
+            w == word || bare == Some(w.as_str())
+        })
 }
 
 /// End of the original character starting at `last_start`, extended over following combining marks

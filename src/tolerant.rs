@@ -14,7 +14,8 @@
 //! **Which slips.** Comparing the text's words with the name's, all words equal except exactly one of:
 //! - a word of the name of three letters or fewer is missing (*de*, *l*, *ag*), or — in a name with four
 //!   words of four letters or more — two adjacent function words (*et aux*);
-//! - a word of three letters or fewer is added inside the name;
+//! - a word of three letters or fewer is added inside the name, unless it turns the sense around
+//!   (*out*, *not*, *non*…: *soldiers out of Niger* are not *soldiers of Niger*);
 //! - a function word is replaced by another of the same family: Arabic articles as transliterated
 //!   (*al*, *el*, *ul*, *az*, ...), conjunctions (*wa*, *wal*, *and*, *et*, *و*), French articles and
 //!   prepositions (*de*, *du*, *des*, *la*, *l*, *à*, *aux*, *pour*), English ones (*of*, *the*, *for*,
@@ -449,12 +450,16 @@ impl<F: FnMut(usize, u32)> Search<'_, F> {
                 }
             }
         }
-        // A short word added inside the name (with a content word of the name after it).
-        if inside && written_short.is_some() {
+        // A short word added inside the name (with a content word of the name after it), unless it
+        // turns the name's sense around ("soldiers out of Niger" are not "soldiers of Niger").
+        if inside && written_short.is_some_and(|w| !REVERSING.contains(&w)) {
             self.walk(node, j + 1, gap);
         }
     }
 }
+
+/// Short words that, added inside a name, change what it says: never an added-word slip.
+const REVERSING: &[&str] = &["out", "off", "not", "no", "non", "ex", "ni", "pas"];
 
 fn is_short(word: &str) -> bool {
     word.chars().count() <= SHORT
@@ -761,6 +766,10 @@ mod tests {
         assert_eq!(slips("forces armees du mali", "forces armees de mali"), ["forces armees de mali"]);
         assert!(slips("forces armees du mali", "forces armees au mali").is_empty(), "au: in Mali");
         assert!(slips("armed forces of mali", "armed forces in mali").is_empty());
+        // A short word added, unless it turns the sense around.
+        assert_eq!(slips("soldiers of niger", "soldiers of the niger"), ["soldiers of the niger"]);
+        assert!(slips("soldiers of niger", "soldiers out of niger").is_empty(), "out of Niger");
+        assert!(slips("armed forces of mali", "armed forces not of mali").is_empty());
         assert_eq!(
             slips("nusrat al islam wal muslimin", "nusrat al islam wa muslimin"),
             ["nusrat al islam wa muslimin"]

@@ -253,16 +253,62 @@ fn joins(c: char) -> bool {
     is_space(c) || matches!(c, '\'' | '’' | 'ʼ' | '-' | '‐' | '‑')
 }
 
+/// Arabic spellings of given names common in the region's news, which start a person's name when a
+/// word that may be a name follows ("عثمان سيديبي", "هارونا علي"): names no ordinary word is spelled
+/// like. Folded.
+#[rustfmt::skip]
+static ARABIC_GIVEN_NAMES: WordSet = WordSet::new(&[
+    "ابراهيم", "ابوبكر", "احمد", "اداما", "ادريس", "ادما", "اسماعيل", "امادو", "امينو", "اياد", "ايسوفو",
+    "باكاري", "بوبا", "بوبكر", "تيجاني", "حمادو", "حمدو", "زكريا", "ساليف", "سليمان", "سيدو", "سيكو",
+    "عبدولاي", "عثمان", "عمر", "عيسي", "مامادو", "ماهامادو", "محمد", "محمدو", "مصطفي", "موديبو", "موسي",
+    "هارونا", "يحيي", "يعقوب", "يوسف",
+]);
+
+/// Cue words that are part of the name they introduce (the guidelines: a designator of a place's usual
+/// name is inside, "forêt de Sama", "camp de Mbera", "مخيم امبره"; "Katiba Salaheddine" is the group's
+/// name), unlike "village de", "la ville de", "قرية", and "منطقة", as often "the area of" as a region.
+/// Folded.
+#[rustfmt::skip]
+const INSIDE_THE_NAME: &[&str] = &[
+    "foret", "camp", "katiba", "مخيم", "غابه",
+];
+
+/// Arabic designators of administrative units, the complement of a role ("حاكم منطقة تيلابيري"). Folded.
+#[rustfmt::skip]
+const ARABIC_UNITS: &[&str] = &[
+    "منطقه", "ولايه", "اقليم", "مقاطعه", "دايره", "بلديه", "محافظه",
+];
+
+/// Where a cue word starts once the Arabic proclitics glued to it are left out ("بمنطقة": after "ب").
+fn after_proclitics(text: &str, token: &Token) -> usize {
+    let bare = cues::strip_proclitics(token.folded);
+    let proclitics = token.folded.chars().count() - bare.chars().count();
+    let word = &text[token.start..token.end];
+    let mut letters = 0;
+    for (i, c) in word.char_indices() {
+        if letters == proclitics && !unicode_normalization::char::is_combining_mark(c) {
+            return token.start + i;
+        }
+        if !unicode_normalization::char::is_combining_mark(c) {
+            letters += 1;
+        }
+    }
+    token.start
+}
+
 /// Lower-case particles inside names of the region ("Ahmad Ag Zidou", "Mohamed ould Cheikh").
 #[rustfmt::skip]
 const PARTICLES: &[&str] = &[
     "ag", "ould", "ben", "bin", "ibn", "el", "al", "ou", "dit",
 ];
 
-/// Arabic words that start a compound name with the next word ("عبد الله", "أبو بكر"). Folded.
+/// Arabic words that start a compound name with the next word ("عبد الله", "أبو بكر"), including the
+/// first words of place names of the Sahara and the Sahel ("دار النعيم", "عين صالح", "بئر مغرين", "سيدي
+/// محمد") and the French "dit" of a nickname ("جان تشارلز ديت ينابونو سوم"). Folded.
 #[rustfmt::skip]
 const ARABIC_COMPOUNDS: &[&str] = &[
-    "عبد", "ابو", "ابي", "بن", "ابن", "ولد", "اغ", "ام", "بنت",
+    "عبد", "ابو", "ابي", "بن", "ابن", "ولد", "اغ", "ام", "بنت", "دار", "عين", "بير", "حاسي", "راس", "تل",
+    "وادي", "سيدي", "ديت",
 ];
 
 /// Arabic words that end a name: function words, common verbs of reporting. Folded.
@@ -271,8 +317,12 @@ static ARABIC_STOPS: WordSet = WordSet::new(&[
     "في", "من", "الي", "علي", "عن", "مع", "بعد", "قبل", "منذ", "حيث", "وهي", "وهو", "هي", "هو", "ان", "او",
     "ثم", "كما", "قد", "لم", "لا", "ما", "بين", "عند", "حتي", "يوم", "امس", "قال", "قالت", "اكد", "اكدت",
     "افاد", "افادت", "اعلن", "اعلنت", "ذكر", "ذكرت", "الذي", "التي", "الذين", "نحو", "قرب", "بعيد", "وفق",
-    "بحسب", "حسب", "خلال", "ضد", "لدي", "فيها", "فيه", "منها", "منه", "عليها", "عليه", "رئيسا", "نائبا",
+    "بحسب", "حسب", "خلال", "ضد", "لدي", "فيها", "فيه", "منها", "منه", "عليها", "عليه", "رييسا", "نايبا",
     "باسم", "غير", "هذا", "هذه", "ذلك", "تلك", "كل", "بعض", "عده", "جميع", "اغلب", "اكبر", "اكثر", "احد",
+    "هم", "هما", "وهم", "وهما", "بينهم", "منهم", "كشف", "كشفت", "اوضح", "اوضحت", "صرح", "صرحت", "اشار",
+    "اشارت", "اضاف", "اضافت",
+    // Nouns a role takes as its complement ("قائد أركان القوات", "رئيس وزراء").
+    "اركان", "وزراء", "مجلس", "قوات", "فوج", "جيش", "حزب", "مكتب", "مركز", "ديوان", "اتحاد", "تنظيم",
     "جنوب", "شمال", "شرق", "غرب", "غربي", "شرقي", "جنوبي", "شمالي", "وسط", "حوالي", "قرابه", "اضافه", "اي",
     "التابعه", "الواقعه", "المحاذيه", "حين", "بينما", "لكن", "اذ", "اذا", "لان", "بان", "وان", "اخري", "اخر",
     "اول", "ثاني", "ثالث", "لاجيين", "نازحين",
@@ -302,8 +352,8 @@ const APPOSITION_PERSON: &[&str] = &[
     "correspondent", "correspondant", "correspondante", "journalist", "journaliste", "reporter", "director",
     "directeur", "directrice", "founder", "fondateur", "president", "presidente", "elu", "official",
     "responsable", "imam", "emir", "man", "woman", "homme", "femme", "farmer", "herder", "eleveur",
-    "titulaire", "الامين", "حاكم", "الحاكم", "وزير", "وزيره", "الناطق", "المتحدث", "رئيس", "قائد", "زعيم",
-    "مدير", "الباحث", "المحلل", "مراسل",
+    "titulaire", "الامين", "حاكم", "الحاكم", "وزير", "وزيره", "الناطق", "المتحدث", "رييس", "قايد", "زعيم",
+    "مدير", "الباحث", "المحلل", "مراسل", "عمده", "العمده", "نايب", "والي", "محافظ",
 ];
 #[rustfmt::skip]
 const APPOSITION_COMPANY: &[&str] = &[
@@ -527,8 +577,12 @@ pub(crate) fn find(
         }
     };
     for i in 0..tokens.len() {
-        // 1. A cue right before a name, and a list after it.
-        if let Some((cue, first)) = cue_ending_before(text, &tokens, i) {
+        // 1. A cue right before a name, and a list after it. A name does not start with a cue word of
+        // its own: "in Katiba Salaheddine" is the group the next cue finds, not a place.
+        let starts_a_cue = tokens[i].capitalized
+            && cues::single_word_cue(tokens[i].folded).is_some()
+            && !tuareg_in(&tokens, i);
+        if let Some((cue, first)) = cue_ending_before(text, &tokens, i).filter(|_| !starts_a_cue) {
             let cue_start = tokens[first].start;
             let cue_end = tokens[i - 1].end;
             // In Arabic a preposition or a word of nearness comes before any noun: only a quoted name
@@ -540,10 +594,12 @@ pub(crate) fn find(
                     || cues::strip_proclitics(tokens[i - 1].folded) == "موقع")
                     && tokens[i].gap != Gap::Quote
                     || matches!(cues::strip_proclitics(tokens[i - 1].folded), "دول" | "بلدان"));
-            let name_start = if cue == Cue::Operation { first } else { i };
+            let inside = cue == Cue::Operation
+                || cues::is_listed(INSIDE_THE_NAME, cues::strip_proclitics(tokens[first].folded));
             if !arabic_preposition {
                 if let Some(end) = name_at(&tokens, i, cue.entity_type()) {
-                    let whole = (tokens[name_start].start, tokens[end - 1].end);
+                    let start = if inside { after_proclitics(text, &tokens[first]) } else { tokens[i].start };
+                    let whole = (start, tokens[end - 1].end);
                     if !covered(tokens[i].start, tokens[end - 1].end) {
                         let kind = cue.entity_type();
                         push(
@@ -659,17 +715,39 @@ pub(crate) fn find(
                 }
             }
         }
-        // 3. A given name before a capitalized surname.
+        // 3. A given name before a capitalized surname, and a first given name the list lacks before
+        // it ("Faty Amadou Barry", "Abdoulkadri Amadou Daouda").
         if tokens[i].capitalized && given_names.contains(tokens[i].folded) {
             let end = latin_name(&tokens, i);
             if end >= i + 2 {
+                let extra = given_name_before(&tokens, i) && !covered(tokens[i - 1].start, tokens[i - 1].end);
+                let first = if extra { i - 1 } else { i };
                 let u = Unlisted {
-                    start: tokens[i].start,
+                    start: tokens[first].start,
                     end: tokens[end - 1].end,
                     kind: EntityType::Person,
                     cue: Cue::Role,
                     rule: Rule::GivenName,
                     cue_start: tokens[i].start,
+                    cue_end: tokens[i].end,
+                };
+                push(u, &mut out);
+            }
+        }
+    }
+    // 3b. An Arabic given name of the region before a surname: "سليمان ميغا", "وأمادو يارو".
+    for i in 0..tokens.len() {
+        if tokens[i].arabic && ARABIC_GIVEN_NAMES.contains(cues::strip_proclitics(tokens[i].folded)) {
+            let end = arabic_name(&tokens, i, EntityType::Person);
+            if end >= i + 2 && !covered(tokens[i].start, tokens[end - 1].end) {
+                let start = after_proclitics(text, &tokens[i]);
+                let u = Unlisted {
+                    start,
+                    end: tokens[end - 1].end,
+                    kind: EntityType::Person,
+                    cue: Cue::Role,
+                    rule: Rule::GivenName,
+                    cue_start: start,
                     cue_end: tokens[i].end,
                 };
                 push(u, &mut out);
@@ -831,6 +909,9 @@ fn cue_ending_before(text: &str, tokens: &[Token], i: usize) -> Option<(Cue, usi
     if previous.all_caps {
         return None; // an acronym ("SITE") is no cue word
     }
+    if tuareg_in(tokens, i - 1) {
+        return None; // "de In Afarak": the name starts at "In"
+    }
     let byline_colon = matches!(previous.folded, "reporting" | "editing" | "writing")
         && text[previous.end..tokens[i].start].trim() == ":";
     if byline_colon {
@@ -967,6 +1048,9 @@ fn name_at(tokens: &[Token], i: usize, kind: EntityType) -> Option<usize> {
 /// continent; some letters.
 fn acceptable(tokens: &[Token], i: usize, end: usize) -> bool {
     let first = &tokens[i].folded;
+    if tuareg_in(tokens, i) && end > i + 1 {
+        return true;
+    }
     if FUNCTION_WORDS.contains(first) || CAPITALIZED_WORDS.contains(first) || NOT_NAMES.contains(first) {
         return false;
     }
@@ -976,7 +1060,45 @@ fn acceptable(tokens: &[Token], i: usize, end: usize) -> bool {
     tokens[i..end].iter().any(|t| t.folded.chars().any(char::is_alphabetic))
 }
 
+/// Whether token `i` is the "In" that starts Tuareg place names ("In Afarak", "In-Ekar", "In Tillit"),
+/// not the English preposition: written "In" after a French preposition ("emparées de In Afarak").
+fn tuareg_in(tokens: &[Token], i: usize) -> bool {
+    tokens[i].folded == "in"
+        && tokens[i].capitalized
+        && !tokens[i].all_caps
+        && i >= 1
+        && tokens[i].gap == Gap::Join
+        && matches!(tokens[i - 1].folded, "de" | "d" | "a" | "vers" | "pres" | "du" | "et" | "entre")
+        && tokens.get(i + 1).is_some_and(|n| n.capitalized && n.gap == Gap::Join)
+}
+
 /// A Latin-script name: capitalized words joined by spaces or hyphens, particles inside, at most five.
+/// Whether the word before a given name at `i` is another given name of the same person, one no list
+/// holds: a single capitalized word written as a name's ("Faty", "Abdoulkadri"; not "ADJI"), joined to
+/// it, after a comma or a lower-case word — never at a sentence's start ("Selon Amadou Barry") nor in a
+/// run of capitalized words (a title-case headline) — and no function word, cue, nationality, month or
+/// other word capitalized for its own sake.
+fn given_name_before(tokens: &[Token], i: usize) -> bool {
+    if i < 2 || tokens[i].gap != Gap::Join {
+        return false;
+    }
+    let t = &tokens[i - 1];
+    let after = match t.gap {
+        Gap::Comma => true,
+        Gap::Join => !tokens[i - 2].capitalized && !tokens[i - 2].all_caps,
+        Gap::Quote | Gap::Break => false,
+    };
+    after
+        && t.capitalized
+        && !t.all_caps
+        && !t.hyphenated
+        && t.folded.chars().count() >= 3
+        && !FUNCTION_WORDS.contains(t.folded)
+        && !CAPITALIZED_WORDS.contains(t.folded)
+        && !NOT_NAMES.contains(t.folded)
+        && cues::single_word_cue(t.folded).is_none()
+}
+
 fn latin_name(tokens: &[Token], i: usize) -> usize {
     if !tokens[i].capitalized {
         return i;
@@ -1016,6 +1138,10 @@ fn arabic_name(tokens: &[Token], i: usize, kind: EntityType) -> usize {
         if end == i && t.folded.chars().count() < 3 {
             break;
         }
+        // After the first word, a verb in the present (ي then a consonant: "يرأس", "يقول") ends it.
+        if end > i && present_verb(t.folded) {
+            break;
+        }
         // Places and the like: local names are written with long vowels ("كاونجو", "سولهان"); a word
         // without any is an Arabic noun or verb ("مركز", "تتبع").
         if kind != EntityType::Person && !t.folded.contains(['\u{0627}', '\u{0648}', '\u{064A}']) {
@@ -1036,6 +1162,15 @@ fn arabic_name(tokens: &[Token], i: usize, kind: EntityType) -> usize {
         end = i + 1;
     }
     end
+}
+
+/// Whether a folded Arabic word reads as a verb in the present tense, third person: ي then a consonant
+/// ("يراس", "يقول"), where names written with ي start with a long vowel after it ("يارو").
+fn present_verb(folded: &str) -> bool {
+    let mut chars = folded.chars();
+    chars.next() == Some('\u{064A}')
+        && chars.next().is_some_and(|c| !matches!(c, '\u{0627}' | '\u{0648}' | '\u{064A}'))
+        && folded.chars().count() >= 4
 }
 
 /// Whether an Arabic word may be part of a name (`after_compound`: it follows "عبد", "أبو"…, where
@@ -1068,6 +1203,14 @@ fn arabic_name_word(t: &Token, after_compound: bool) -> bool {
 fn after_complement(tokens: &[Token], i: usize) -> Option<usize> {
     let connector = |f: &str| matches!(f, "de" | "du" | "des" | "d" | "of" | "for" | "باسم");
     let first = tokens.get(i)?;
+    // An Arabic role's place, in construct and closed by a comma: "حاكم منطقة تيلابيري، تيجاني".
+    if first.arabic && cues::is_listed(ARABIC_UNITS, cues::strip_proclitics(first.folded)) {
+        let mut j = i + 1;
+        while tokens.get(j).is_some_and(|t| t.arabic && t.gap == Gap::Join) && j - i < 4 {
+            j += 1;
+        }
+        return (j > i + 1 && tokens.get(j).is_some_and(|t| t.arabic && t.gap == Gap::Comma)).then_some(j);
+    }
     if !connector(first.folded) {
         return None;
     }
@@ -1295,12 +1438,23 @@ fn lists_before_plural(tokens: &[Token], mentions: &[Mention]) -> Vec<Unlisted> 
 /// word, a word with the article or a conjunction, or punctuation. Returns its first token.
 fn arabic_name_before(tokens: &[Token], comma: usize) -> Option<usize> {
     let mut s = comma;
-    while s > 0 && comma - s < 3 {
+    // Three parts at most, a compound ("عبد الله", "ولد عبد الله") counting as one.
+    let mut parts = 0;
+    while s > 0 && comma - s < 5 {
+        let compound = s < comma && cues::is_listed(ARABIC_COMPOUNDS, tokens[s - 1].folded);
+        if !compound {
+            parts += 1;
+            if parts > 3 {
+                break;
+            }
+        }
         let t = &tokens[s - 1];
         let f = t.folded;
+        // The article only after a compound's first word ("عبد الله").
+        let after_compound = s >= 2 && cues::is_listed(ARABIC_COMPOUNDS, tokens[s - 2].folded);
         if !t.arabic
             || ARABIC_STOPS.contains(f)
-            || f.starts_with("\u{0627}\u{0644}")
+            || (f.starts_with("\u{0627}\u{0644}") && !after_compound)
             || (f.starts_with('\u{0648}') && f.chars().count() > 3)
             || cues::match_cue(&[f]).is_some()
         {
@@ -1365,12 +1519,22 @@ fn repeated(text: &str, tokens: &[Token], found: &[Unlisted], mentions: &[Mentio
             if !fits {
                 continue;
             }
-            // The whole capitalized run around it ("Ag Ikmasse" for "Ikmasse"), if it is longer.
+            // The whole capitalized run around it ("Ag Ikmasse" for "Ikmasse"), if it is longer: not
+            // over a word capitalized for its own sake ("the Malian Amadou Barry"), nor into a
+            // sentence's first words or a title-case headline ("Gunmen Kill Amadou Barry").
             let mut first = k;
             while !t.arabic && first > 0 && k - first < 2 && tokens[first].gap == Gap::Join && {
                 let p = &tokens[first - 1];
+                let opens = match p.gap {
+                    Gap::Comma => true,
+                    Gap::Join => first >= 2 && !tokens[first - 2].capitalized && !tokens[first - 2].all_caps,
+                    Gap::Quote | Gap::Break => false,
+                };
                 (p.capitalized
+                    && opens
                     && !FUNCTION_WORDS.contains(p.folded)
+                    && !CAPITALIZED_WORDS.contains(p.folded)
+                    && !NOT_NAMES.contains(p.folded)
                     && cues::single_word_cue(p.folded).is_none())
                     || cues::is_listed(PARTICLES, p.folded)
             } {
@@ -1392,6 +1556,29 @@ fn repeated(text: &str, tokens: &[Token], found: &[Unlisted], mentions: &[Mentio
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every word of the lists is written folded, as the text's words are compared.
+    #[test]
+    fn the_lists_are_written_folded() {
+        for list in [
+            PARTICLES,
+            ARABIC_COMPOUNDS,
+            ARABIC_UNITS,
+            ARABIC_GIVEN_NAMES.words(),
+            INSIDE_THE_NAME,
+            APPOSITION_PLACE,
+            APPOSITION_PLACES,
+            APPOSITION_PERSON,
+            APPOSITION_COMPANY,
+            APPOSITION_OUTLET,
+            APPOSITION_FILLERS,
+            PLACE_PLURALS,
+            PLURAL_FILLERS,
+            ARABIC_STOPS.words(),
+        ] {
+            assert_eq!(cues::unfolded(list.iter().copied()), Vec::<&str>::new());
+        }
+    }
 
     fn names(text: &str) -> Vec<(String, EntityType, Rule)> {
         let given: FxHashSet<String> = ["abdoulaye", "amadou"].iter().map(|s| s.to_string()).collect();

@@ -416,6 +416,53 @@ fn a_role_then_a_comma_or_a_professor_introduces_a_person() {
 }
 
 #[test]
+fn a_first_given_name_no_list_holds_belongs_to_the_name() {
+    // A capitalized word joined before a listed given name, after a comma or a lower-case word.
+    assert_eq!(
+        unlisted("Il est mort avec sa femme, Faty Amadou Barry, puis Samba Amadou Barry."),
+        [("Faty Amadou Barry", "person", Rule::GivenName), ("Samba Amadou Barry", "person", Rule::GivenName)]
+    );
+    // Not a sentence's first word, a nationality, a title-case headline or a place of the list.
+    assert_eq!(
+        unlisted("Selon Amadou Barry, non. The Malian Amadou Barry spoke."),
+        [("Amadou Barry", "person", Rule::GivenName), ("Amadou Barry", "person", Rule::GivenName)]
+    );
+    assert_eq!(
+        unlisted("Il a vu à Bamako Amadou Barry.\nGunmen Kill Amadou Barry In Mopti."),
+        [("Amadou Barry", "person", Rule::GivenName), ("Amadou Barry", "person", Rule::Repeated)]
+    );
+}
+
+#[test]
+fn an_arabic_given_name_of_the_region_starts_a_name() {
+    assert_eq!(
+        unlisted("وأوضح سليمان ميغا، الذي يرأس المكتب، أن الحصيلة عشرة."),
+        [("سليمان ميغا", "person", Rule::GivenName)]
+    );
+    // A verb in the present ends the name; the proclitic stays outside.
+    assert_eq!(unlisted("وأمادو يارو يرأس المجلس."), [("أمادو يارو", "person", Rule::GivenName)]);
+    // One word, or a word that cannot be a name after it, is no name.
+    assert_eq!(unlisted("وقال محمد إن الوضع هادئ. بلغ عمر المشروع عشر سنوات."), []);
+}
+
+#[test]
+fn an_arabic_role_of_a_unit_then_a_comma_introduces_a_person() {
+    assert_eq!(
+        unlisted("وكان حاكم منطقة تيلابيري، تيجاني إبراهيم كاتيلا، قد عبّر عن أسفه."),
+        [("تيجاني إبراهيم كاتيلا", "person", Rule::After)]
+    );
+    assert_eq!(
+        unlisted("كشف شيخنا ولد عبد الله، عمدة بلدية فصالة، أن المسلحين دخلوا."),
+        [("شيخنا ولد عبد الله", "person", Rule::Apposition)]
+    );
+}
+
+#[test]
+fn arabic_place_names_may_start_with_a_compound_word() {
+    assert_eq!(unlisted("بلغت الآليات قرية دار النعيم، ثم غادرت."), [("دار النعيم", "place", Rule::After)]);
+}
+
+#[test]
 fn a_after_quant_or_grace_says_nothing_about_a_place() {
     assert_eq!(unlisted("Quant à Kelfa Tandjigora, il reste."), []);
     assert_eq!(unlisted("Ils sont arrivés à Kourégou hier."), [("Kourégou", "place", Rule::After)]);

@@ -356,3 +356,31 @@ fn a_conjunction_before_a_name_is_no_slip_of_it() {
         assert_eq!((found[0].0.as_str(), found[0].1.as_str()), (surface, "tahoua_region"), "{text}");
     }
 }
+
+#[test]
+fn mali_after_a_person_or_an_adjective_is_the_adjective() {
+    // مالي is both the country and "Malian": after a person, a source or another relational adjective it
+    // is the adjective ("a Malian military source", "a Malian officer", "a Malian refugee", with a
+    // proclitic on the word before too); after a noun that takes the country as a genitive it is Mali.
+    let text = "قال مصدر عسكري مالي إن ضابط مالي ولاجئ مالي فرّا، وأكد رئيس مالي أن شمال مالي وأراضي مالي \
+                آمنة، كما قال جندي مالي.";
+    let found: Vec<(String, String)> =
+        tags(tagger(), text).into_iter().map(|(s, id, _, _)| (s, id)).collect();
+    assert_eq!(
+        found,
+        [
+            ("مالي".to_string(), "mali".to_string()),
+            ("مالي".to_string(), "mali".to_string()),
+            ("مالي".to_string(), "mali".to_string()),
+            ("جندي مالي".to_string(), "fama".to_string()),
+        ]
+    );
+}
+
+#[test]
+fn a_short_word_that_turns_the_sense_around_is_no_slip() {
+    // "soldiers out of Niger" are not "soldiers of Niger" (the grammar's phrase with a word added).
+    let found = tags(tagger(), "France is pulling its soldiers out of Niger.");
+    let ids: Vec<&str> = found.iter().map(|m| m.1.as_str()).collect();
+    assert_eq!(ids, ["france", "niger"], "{found:?}");
+}

@@ -176,6 +176,43 @@ fn regions_named_in_lists_after_a_plural_designator() {
 }
 
 #[test]
+fn lists_opened_by_a_comma_or_followed_by_their_designator() {
+    let t = tagger();
+    // The designator, words that qualify it, a comma, then two names or more.
+    let text = "L'état d'urgence couvre quatre régions du centre, Mopti, Ségou, Bandiagara et Douentza.";
+    for (surface, id) in [
+        ("Mopti", "mopti_region"),
+        ("Ségou", "segou_region"),
+        ("Bandiagara", "bandiagara_region"),
+        ("Douentza", "douentza_region"),
+    ] {
+        assert_eq!(linked(&t, text, surface), id, "{surface}");
+    }
+    // One name after the comma begins a clause, not a list.
+    assert_eq!(linked(&t, "Dans les régions du nord, Gao reste la plus touchée.", "Gao"), "gao");
+    // A list, a comma, then its designator in apposition.
+    let text = "Les attaques ont visé Dargol et Bankilaré, deux départements frontaliers du Burkina.";
+    assert_eq!(linked(&t, text, "Bankilaré"), "bankilare_department");
+    let text = "Gunmen hit Tillia and Tassara, two departments of the Tahoua region.";
+    assert_eq!(linked(&t, text, "Tillia"), "tillia_department");
+    assert_eq!(linked(&t, text, "Tassara"), "tassara_department");
+    assert_eq!(linked(&t, "Tillia, two hours away, was calm.", "Tillia"), "tillia");
+}
+
+#[test]
+fn settlements_of_one_name_are_in_its_unit() {
+    let t = tagger();
+    let text = "Des hommes armés ont semé la terreur dans plusieurs localités de Niono.";
+    assert_eq!(linked(&t, text, "Niono"), "niono_cercle");
+    assert_eq!(linked(&t, "Jihadists encircle villages of Tillia.", "Tillia"), "tillia_department");
+    assert_eq!(linked(&t, "Les villages de Tillabéri se vident.", "Tillabéri"), "tillaberi_region");
+    // Villages named in a list are villages: the list names them.
+    let text = "Les villages de Tillia et de Tassara ont été attaqués.";
+    assert_eq!(linked(&t, text, "Tillia"), "tillia");
+    assert_eq!(linked(&t, "Le village de Tillia est calme.", "Tillia"), "tillia");
+}
+
+#[test]
 fn nothing_in_the_text_keeps_the_matchers_order_and_no_reason() {
     let t = tagger();
     let (id, candidates, why) = linked_nth(&t, "Tillabéri.", "Tillabéri", 0);

@@ -50,21 +50,22 @@ const UNIT: Thresholds = Thresholds {
     min_texts_per_lang: 9,
 };
 
-// articles (115 texts: 32 added unseen in four rounds, fr-a27..34, en-a27..34, ar-a32..47, which
+// articles (139 texts: 56 added unseen in six rounds, fr-a27..40, en-a27..40, ar-a32..59, which
 // lowered the figures below; first sight, exact-span F1 fr / en / ar: 0.899 / 0.896 / 0.851, then
-// 0.678 / 0.949 / 0.808, then 0.962 / 0.887 / 0.828, then 0.915 / 0.935 / 0.897): measured P 0.960,
-// R 0.908, F1 0.933, 42 linking errors (town/region/department confusions, unlisted names on a known
-// entity's span), recall fr 0.910 / en 0.941 / ar 0.872, lenient P 0.990, R 0.936 (fr 0.940 / en 0.963
-// / ar 0.904); history in tests/eval/README.md.
+// 0.678 / 0.949 / 0.808, then 0.962 / 0.887 / 0.828, then 0.915 / 0.935 / 0.897, then 0.815 / 0.934 /
+// 0.878, then 0.748 / 0.849 / 0.859): measured P 0.962, R 0.894, F1 0.927, 51 linking errors
+// (town/region/department confusions, unlisted names on a known entity's span), recall fr 0.878 / en
+// 0.925 / ar 0.875, lenient P 0.992, R 0.922 (fr 0.905 / en 0.948 / ar 0.909); history in
+// tests/eval/README.md.
 const ARTICLES: Thresholds = Thresholds {
-    precision: 0.940,
-    recall: 0.888,
-    f1: 0.913,
-    lenient_precision: 0.970,
-    lenient_recall: 0.916,
-    max_linking_errors: 43,
-    recall_by_lang: [("fr", 0.890), ("en", 0.921), ("ar", 0.852)],
-    lenient_recall_by_lang: [("fr", 0.920), ("en", 0.943), ("ar", 0.884)],
+    precision: 0.942,
+    recall: 0.874,
+    f1: 0.907,
+    lenient_precision: 0.972,
+    lenient_recall: 0.902,
+    max_linking_errors: 52,
+    recall_by_lang: [("fr", 0.858), ("en", 0.905), ("ar", 0.855)],
+    lenient_recall_by_lang: [("fr", 0.885), ("en", 0.928), ("ar", 0.889)],
     min_texts_per_lang: 20,
 };
 
