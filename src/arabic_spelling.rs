@@ -161,7 +161,7 @@ pub fn spellings(folded: &str, latin: &[Vec<String>]) -> Vec<(String, String)> {
     let words: Vec<Vec<char>> = folded.split(' ').map(|w| w.chars().collect()).collect();
     let swappable = g_words(&words, latin);
     let mut forms: Vec<(Vec<Vec<char>>, String)> = vec![(words.clone(), String::new())];
-    if swappable.iter().any(|&s| s) {
+    if swappable.iter().any(|&s| s != Swap::No) {
         for target in G_LETTERS {
             let mut changed = false;
             let mut from = None;
@@ -171,7 +171,7 @@ pub fn spellings(folded: &str, latin: &[Vec<String>]) -> Vec<(String, String)> {
                 .map(|(w, &swap)| {
                     w.iter()
                         .map(|&c| {
-                            if swap && G_LETTERS.contains(&c) && c != target {
+                            if swap.applies(c) && c != target {
                                 changed = true;
                                 from.get_or_insert(c);
                                 target
@@ -205,19 +205,44 @@ pub fn spellings(folded: &str, latin: &[Vec<String>]) -> Vec<(String, String)> {
     out
 }
 
-/// For each Arabic word, whether its G letters may be rewritten: a Latin variant with as many words
-/// has, in the same word, at least as many g's (not `gh`) as the Arabic word has G letters.
-fn g_words(words: &[Vec<char>], latin: &[Vec<String>]) -> Vec<bool> {
+/// Which G letters of an Arabic word may be rewritten.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Swap {
+    /// None: the word has no G letter for a g of the name.
+    No,
+    /// All of them.
+    All,
+    /// All but its kafs, which write a k of the name (`غاسكيندي`, Gaskindé: `جاسكيندي`).
+    ButKaf,
+}
+
+impl Swap {
+    fn applies(self, c: char) -> bool {
+        G_LETTERS.contains(&c) && (self == Swap::All || self == Swap::ButKaf && c != KAF)
+    }
+}
+
+/// Kaf, the G letter that also writes a k.
+const KAF: char = '\u{0643}';
+
+/// For each Arabic word, which of its G letters may be rewritten: all of them when a Latin variant with
+/// as many words has, in the same word, at least as many g's (not `gh`) as the Arabic word has G
+/// letters; all but the kafs when that word also has a k and as many g's as the other G letters.
+fn g_words(words: &[Vec<char>], latin: &[Vec<String>]) -> Vec<Swap> {
     words
         .iter()
         .enumerate()
         .map(|(i, w)| {
             let letters = w.iter().filter(|c| G_LETTERS.contains(c)).count();
-            letters > 0
-                && latin
-                    .iter()
-                    .filter(|l| l.len() == words.len())
-                    .any(|l| g_sounds(&l[i]) >= letters && g_sounds(&l[i]) > 0)
+            let not_kaf = w.iter().filter(|&&c| G_LETTERS.contains(&c) && c != KAF).count();
+            let same = || latin.iter().filter(|l| l.len() == words.len()).map(|l| l[i].as_str());
+            if letters > 0 && same().any(|l| g_sounds(l) >= letters) {
+                Swap::All
+            } else if not_kaf > 0 && same().any(|l| g_sounds(l) >= not_kaf && l.contains('k')) {
+                Swap::ButKaf
+            } else {
+                Swap::No
+            }
         })
         .collect()
 }
@@ -283,6 +308,11 @@ mod tests {
         let out = generated("واغادوغو", &["Ouagadougou"]);
         assert!(out.contains(&"واقادوقو".to_string()), "{out:?}");
         assert!(!out.contains(&"واقادوغو".to_string()), "mixed conventions: {out:?}");
+        // A kaf that writes a k stays; the g's letter changes (Gaskindé).
+        let out = generated("غاسكيندي", &["Gaskindé"]);
+        assert!(out.contains(&"جاسكيندي".to_string()), "{out:?}");
+        assert!(!out.iter().any(|s| s.starts_with("غاسج") || s.starts_with("غاسق")), "{out:?}");
+        assert!(generated("كيدال", &["Kidal"]).iter().all(|s| s.starts_with('ك')), "no g in Kidal");
     }
 
     #[test]

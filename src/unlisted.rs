@@ -323,6 +323,7 @@ static ARABIC_STOPS: WordSet = WordSet::new(&[
     "اشارت", "اضاف", "اضافت",
     // Nouns a role takes as its complement ("قائد أركان القوات", "رئيس وزراء").
     "اركان", "وزراء", "مجلس", "قوات", "فوج", "جيش", "حزب", "مكتب", "مركز", "ديوان", "اتحاد", "تنظيم",
+    "احدي", "بصفته", "بصفتها", "بوصفه", "بوصفها",
     "جنوب", "شمال", "شرق", "غرب", "غربي", "شرقي", "جنوبي", "شمالي", "وسط", "حوالي", "قرابه", "اضافه", "اي",
     "التابعه", "الواقعه", "المحاذيه", "حين", "بينما", "لكن", "اذ", "اذا", "لان", "بان", "وان", "اخري", "اخر",
     "اول", "ثاني", "ثالث", "لاجيين", "نازحين",
@@ -353,7 +354,7 @@ const APPOSITION_PERSON: &[&str] = &[
     "directeur", "directrice", "founder", "fondateur", "president", "presidente", "elu", "official",
     "responsable", "imam", "emir", "man", "woman", "homme", "femme", "farmer", "herder", "eleveur",
     "titulaire", "الامين", "حاكم", "الحاكم", "وزير", "وزيره", "الناطق", "المتحدث", "رييس", "قايد", "زعيم",
-    "مدير", "الباحث", "المحلل", "مراسل", "عمده", "العمده", "نايب", "والي", "محافظ",
+    "مدير", "الباحث", "المحلل", "مراسل", "عمده", "العمده", "نايب", "محافظ",
 ];
 #[rustfmt::skip]
 const APPOSITION_COMPANY: &[&str] = &[
@@ -630,7 +631,8 @@ pub(crate) fn find(
                         ) || (cue == Cue::Role && is_plural_role(tokens[i - 1].folded))
                     };
                     if listing {
-                        for (s, e) in list_after(text, &tokens, end, mentions, cue.entity_type()) {
+                        for (s, e) in list_after(text, &tokens, end, mentions, cue.entity_type(), given_names)
+                        {
                             let u = Unlisted {
                                 start: s,
                                 end: e,
@@ -739,8 +741,18 @@ pub(crate) fn find(
     for i in 0..tokens.len() {
         if tokens[i].arabic && ARABIC_GIVEN_NAMES.contains(cues::strip_proclitics(tokens[i].folded)) {
             let end = arabic_name(&tokens, i, EntityType::Person);
-            if end >= i + 2 && !covered(tokens[i].start, tokens[end - 1].end) {
-                let start = after_proclitics(text, &tokens[i]);
+            // A compound's first word joined before it is the name's ("أبو يحيى صلاحين").
+            let first = if i >= 1
+                && tokens[i].gap == Gap::Join
+                && tokens[i - 1].arabic
+                && cues::is_listed(ARABIC_COMPOUNDS, cues::strip_proclitics(tokens[i - 1].folded))
+            {
+                i - 1
+            } else {
+                i
+            };
+            if end >= i + 2 && !covered(tokens[first].start, tokens[end - 1].end) {
+                let start = after_proclitics(text, &tokens[first]);
                 let u = Unlisted {
                     start,
                     end: tokens[end - 1].end,
@@ -1190,6 +1202,7 @@ fn arabic_name_word(t: &Token, after_compound: bool) -> bool {
     // Pronoun suffixes ("معاقلهم", "سكانها") make a common noun.
     let pronoun = ["\u{0647}\u{0645}", "\u{0647}\u{0627}", "\u{0643}\u{0645}"].iter().any(|p| f.ends_with(p));
     !ARABIC_STOPS.contains(f)
+        && !ARABIC_STOPS.contains(cues::strip_proclitics(f))
         && !pronoun
         && (after_compound || !article)
         && !t.arabic_common
@@ -1242,6 +1255,7 @@ fn list_after(
     mut end: usize,
     mentions: &[Mention],
     kind: EntityType,
+    given_names: &FxHashSet<String>,
 ) -> Vec<(usize, usize)> {
     let mut out = vec![];
     while let Some(next) = tokens.get(end) {
@@ -1310,6 +1324,10 @@ fn list_after(
             name_at(tokens, j, kind)
         };
         match name_end {
+            // A given name and a surname end a list of places ("in Niamey, Moussa Kaka, reported").
+            Some(e) if kind == EntityType::Place && e >= j + 2 && given_names.contains(tokens[j].folded) => {
+                break
+            }
             Some(e) => {
                 out.push((tokens[j].start, tokens[e - 1].end));
                 end = e;
@@ -1465,7 +1483,18 @@ fn arabic_name_before(tokens: &[Token], comma: usize) -> Option<usize> {
             break;
         }
     }
+    // A verb opening the clause ("رفع يايا سنغاري، وزير الإعلام"): three letters, none of them a long
+    // vowel, before a name of two words more.
+    if comma - s >= 3 && !cues::is_listed(ARABIC_COMPOUNDS, tokens[s].folded) && bare_root(tokens[s].folded) {
+        s += 1;
+    }
     (s < comma && comma - s >= 2).then_some(s)
+}
+
+/// Whether a folded Arabic word is three consonants, as a verb in the past is ("رفع", "قتل"); names are
+/// written with long vowels.
+fn bare_root(folded: &str) -> bool {
+    folded.chars().count() == 3 && !folded.contains(['\u{0627}', '\u{0648}', '\u{064A}'])
 }
 
 /// Other occurrences of the proposed names, and a person's surname alone after the full name.

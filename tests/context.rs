@@ -443,6 +443,22 @@ fn an_arabic_given_name_of_the_region_starts_a_name() {
     assert_eq!(unlisted("وأمادو يارو يرأس المجلس."), [("أمادو يارو", "person", Rule::GivenName)]);
     // One word, or a word that cannot be a name after it, is no name.
     assert_eq!(unlisted("وقال محمد إن الوضع هادئ. بلغ عمر المشروع عشر سنوات."), []);
+    // A compound's first word before the given name is the name's; "in his capacity" is not.
+    assert_eq!(
+        unlisted("ومن أبرزهم أبو يحيى صلاحين الذي كان نائباً. وعُيّن لابو إيسوفو بصفته رئيساً."),
+        [("أبو يحيى صلاحين", "person", Rule::GivenName)]
+    );
+}
+
+#[test]
+fn a_person_ends_a_list_of_places_and_and_to_is_no_governor() {
+    // After "in Niamey", a given name and a surname are a person, not the next place of a list.
+    assert_eq!(
+        unlisted("RFI's correspondent in Niamey, Moussa Kaka, reported that the violence spread."),
+        [("Moussa Kaka", "person", Rule::GivenName)]
+    );
+    // وإلى ("and to") folds like والي ("governor"): no role.
+    assert_eq!(unlisted("وأشار إلى أن 11 عسكرياً وجدت جثثهم و28 مصاباً، وإلى أن فرق البحث تتعقبهم."), []);
 }
 
 #[test]
@@ -454,6 +470,11 @@ fn an_arabic_role_of_a_unit_then_a_comma_introduces_a_person() {
     assert_eq!(
         unlisted("كشف شيخنا ولد عبد الله، عمدة بلدية فصالة، أن المسلحين دخلوا."),
         [("شيخنا ولد عبد الله", "person", Rule::Apposition)]
+    );
+    // The verb opening the clause is not the name's.
+    assert_eq!(
+        unlisted("وفي اليوم ذاته، رفع يايا سنغاري، وزير الإعلام، حصيلة القتلى."),
+        [("يايا سنغاري", "person", Rule::Apposition)]
     );
 }
 

@@ -50,22 +50,22 @@ const UNIT: Thresholds = Thresholds {
     min_texts_per_lang: 9,
 };
 
-// articles (139 texts: 56 added unseen in six rounds, fr-a27..40, en-a27..40, ar-a32..59, which
+// articles (151 texts: 68 added unseen in seven rounds, fr-a27..43, en-a27..43, ar-a32..65, which
 // lowered the figures below; first sight, exact-span F1 fr / en / ar: 0.899 / 0.896 / 0.851, then
 // 0.678 / 0.949 / 0.808, then 0.962 / 0.887 / 0.828, then 0.915 / 0.935 / 0.897, then 0.815 / 0.934 /
-// 0.878, then 0.748 / 0.849 / 0.859): measured P 0.962, R 0.894, F1 0.927, 51 linking errors
-// (town/region/department confusions, unlisted names on a known entity's span), recall fr 0.878 / en
-// 0.925 / ar 0.875, lenient P 0.992, R 0.922 (fr 0.905 / en 0.948 / ar 0.909); history in
-// tests/eval/README.md.
+// 0.878, then 0.748 / 0.849 / 0.859, then 0.954 / 0.912 / 0.840): measured P 0.962, R 0.889, F1
+// 0.924, 61 linking errors (town/region/department confusions, unlisted names on a known entity's
+// span), recall fr 0.880 / en 0.920 / ar 0.865, lenient P 0.992, R 0.918 (fr 0.905 / en 0.946 / ar
+// 0.900); history in tests/eval/README.md.
 const ARTICLES: Thresholds = Thresholds {
     precision: 0.942,
-    recall: 0.874,
-    f1: 0.907,
+    recall: 0.869,
+    f1: 0.904,
     lenient_precision: 0.972,
-    lenient_recall: 0.902,
-    max_linking_errors: 52,
-    recall_by_lang: [("fr", 0.858), ("en", 0.905), ("ar", 0.855)],
-    lenient_recall_by_lang: [("fr", 0.885), ("en", 0.928), ("ar", 0.889)],
+    lenient_recall: 0.898,
+    max_linking_errors: 62,
+    recall_by_lang: [("fr", 0.860), ("en", 0.900), ("ar", 0.845)],
+    lenient_recall_by_lang: [("fr", 0.885), ("en", 0.926), ("ar", 0.880)],
     min_texts_per_lang: 20,
 };
 
