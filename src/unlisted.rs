@@ -286,10 +286,12 @@ fn after_proclitics(text: &str, token: &Token) -> usize {
     let word = &text[token.start..token.end];
     let mut letters = 0;
     for (i, c) in word.char_indices() {
-        if letters == proclitics && !unicode_normalization::char::is_combining_mark(c) {
+        // Marks and the tatweel ("لـ") belong to the letter before them.
+        let attached = unicode_normalization::char::is_combining_mark(c) || c == '\u{0640}';
+        if letters == proclitics && !attached {
             return token.start + i;
         }
-        if !unicode_normalization::char::is_combining_mark(c) {
+        if !attached {
             letters += 1;
         }
     }

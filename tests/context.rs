@@ -479,6 +479,19 @@ fn an_arabic_role_of_a_unit_then_a_comma_introduces_a_person() {
 }
 
 #[test]
+fn a_designator_of_the_name_is_inside_it_without_its_proclitics() {
+    assert_eq!(unlisted("ونُقلوا بعدها لمخيم زورغالا، قرب الحدود."), [("مخيم زورغالا", "place", Rule::After)]);
+    assert_eq!(
+        unlisted("Les opérations en forêt de Sama - Sosso ont réussi."),
+        [("forêt de Sama - Sosso", "place", Rule::After)]
+    );
+    assert_eq!(
+        unlisted("He served in Katiba Salaheddine."),
+        [("Katiba Salaheddine", "armed_group", Rule::After)]
+    );
+}
+
+#[test]
 fn arabic_place_names_may_start_with_a_compound_word() {
     assert_eq!(unlisted("بلغت الآليات قرية دار النعيم، ثم غادرت."), [("دار النعيم", "place", Rule::After)]);
 }
