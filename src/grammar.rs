@@ -22,7 +22,7 @@
 //! | language | rules | examples |
 //! |---|---|---|
 //! | French | H A · H de N | armée malienne, forces armées de la République du Mali, soldats du Niger |
-//! | English | A H · N's H · N H · H of N | Malian army, Mali's army, Azawad army, army of the Azawad |
+//! | English | A H · N's H · N H · H of N · H from N | Malian army, Mali's army, Azawad army, army of the Azawad, soldiers from Mali |
 //! | Arabic | H N · H-ال ال-A · Hالمسلحة ل-N · Hالمسلحة في N · indefinite soldiers | جيش أزواد، الجيش الأزوادي، القوات المسلحة لمالي، القوات المسلحة في بوركينا فاسو، جنديا نيجريا |
 //!
 //! Agreement between head and adjective is not checked (a misspelt agreement still names the army), and
@@ -43,6 +43,9 @@ const EN_HEADS: &[&str] =
 /// English heads that may follow a bare country name ("Mali army"); *forces* is left out (a verb there).
 const EN_HEADS_AFTER_NAME: &[&str] =
     &["army", "national army", "armed forces", "troops", "military", "soldiers"];
+/// English heads that "from" joins to the country: "soldiers from Nigeria" (not "forces from": a
+/// force may come from a country it does not belong to as often).
+const EN_HEADS_FROM: &[&str] = &["troops", "soldiers"];
 /// Arabic heads in the construct state, followed by a name: جيش مالي, قوات أزواد.
 const AR_CONSTRUCT_HEADS: &[&str] = &["جيش", "قوات", "جنود"];
 /// Arabic definite heads, followed by the definite relational adjective: الجيش المالي.
@@ -142,6 +145,9 @@ impl Territory {
                 let bare = name.strip_prefix("the ").unwrap_or(name);
                 out.push(format!("{bare}'s {head}"));
                 out.push(format!("{head} of {name}"));
+                if EN_HEADS_FROM.contains(head) {
+                    out.push(format!("{head} from {name}"));
+                }
                 if EN_HEADS_AFTER_NAME.contains(head) {
                     out.push(format!("{bare} {head}"));
                 }
@@ -164,6 +170,8 @@ impl Territory {
             for (head, ending) in AR_INDEFINITE_SOLDIERS {
                 out.push(format!("{head} {nisba}{ending}"));
             }
+            // The adjectives the other way round: القوات المالية المسلحة.
+            out.push(format!("القوات ال{nisba}ة المسلحة"));
         }
         out
     }
@@ -314,6 +322,8 @@ mod tests {
             "جيش بوركينا فاسو",
             "جيش بوركينافاسو",
             "جنديان ماليان",
+            "القوات المالية المسلحة",
+            "soldiers from Mali",
             "soldats nigériens",
             "Niger's military",
             "جيش النيجر",

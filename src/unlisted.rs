@@ -325,7 +325,7 @@ static ARABIC_STOPS: WordSet = WordSet::new(&[
     "اشارت", "اضاف", "اضافت",
     // Nouns a role takes as its complement ("قائد أركان القوات", "رئيس وزراء").
     "اركان", "وزراء", "مجلس", "قوات", "فوج", "جيش", "حزب", "مكتب", "مركز", "ديوان", "اتحاد", "تنظيم",
-    "احدي", "بصفته", "بصفتها", "بوصفه", "بوصفها",
+    "احدي", "بصفته", "بصفتها", "بوصفه", "بوصفها", "ذات", "ذو", "ذي",
     "جنوب", "شمال", "شرق", "غرب", "غربي", "شرقي", "جنوبي", "شمالي", "وسط", "حوالي", "قرابه", "اضافه", "اي",
     "التابعه", "الواقعه", "المحاذيه", "حين", "بينما", "لكن", "اذ", "اذا", "لان", "بان", "وان", "اخري", "اخر",
     "اول", "ثاني", "ثالث", "لاجيين", "نازحين",
@@ -604,7 +604,16 @@ pub(crate) fn find(
                     let start = if inside { after_proclitics(text, &tokens[first]) } else { tokens[i].start };
                     let whole = (start, tokens[end - 1].end);
                     if !covered(tokens[i].start, tokens[end - 1].end) {
-                        let kind = cue.entity_type();
+                        // After a preposition ("succède à", "revient à"), a name with a given name and
+                        // ending with a name of the region's people is a person's: "à
+                        // Raymond David Valentin Ouédraogo" (villages are named after people too: "à
+                        // Malam Boulamari, un village").
+                        let person = cue == Cue::Preposition
+                            && !tokens[i].arabic
+                            && end - i >= 2
+                            && tokens[i..end - 1].iter().any(|t| given_names.contains(t.folded))
+                            && given_names.contains(tokens[end - 1].folded);
+                        let kind = if person { EntityType::Person } else { cue.entity_type() };
                         push(
                             Unlisted {
                                 start: whole.0,

@@ -451,6 +451,20 @@ fn an_arabic_given_name_of_the_region_starts_a_name() {
 }
 
 #[test]
+fn after_a_preposition_a_given_name_and_a_surname_are_a_person() {
+    assert_eq!(
+        unlisted("La région du Nord revient à Raymond David Valentin Ouédraogo, colonel-major."),
+        [("Raymond David Valentin Ouédraogo", "person", Rule::After)]
+    );
+    // A village named after a person stays a place; "ذات" ("of") after منطقة is no name.
+    assert_eq!(
+        unlisted("Des hommes armés ont fait irruption à Malam Boulamari hier."),
+        [("Malam Boulamari", "place", Rule::After)]
+    );
+    assert_eq!(unlisted("وهي منطقة ذات أهمية استراتيجية."), []);
+}
+
+#[test]
 fn a_person_ends_a_list_of_places_and_and_to_is_no_governor() {
     // After "in Niamey", a given name and a surname are a person, not the next place of a list.
     assert_eq!(
