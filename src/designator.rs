@@ -237,8 +237,10 @@ impl Designators {
 
     /// The mentions that a plural designator names as a list, with the kind of unit it names: "les
     /// régions de Mopti et Ségou", "the regions of Ménaka and Gao", "three regions (Dosso, Tillabéri and
-    /// Diffa)", "the Ménaka and Gao regions", "مناطق تيلابيري ودوسو". Items are place mentions joined
-    /// by commas and list words ([`LIST_WORDS`]) on one line; the spans stay the names'.
+    /// Diffa)", "quatre régions du centre, Mopti, Ségou et Douentza", "the Ménaka and Gao regions",
+    /// "Dargol et Bankilaré, deux départements", "مناطق تيلابيري ودوسو"; and the one name that
+    /// settlements are "of", as the unit holding them ("plusieurs localités de Niono"). Items are place
+    /// mentions joined by commas and list words ([`LIST_WORDS`]) on one line; the spans stay the names'.
     pub fn lists(&self, gazetteer: &Gazetteer, text: &str, mentions: &[Mention]) -> Vec<(usize, Kind)> {
         // Settlements and units only, as for a designator next to a name: "the states of the central
         // Sahel" lists no unit.
@@ -262,10 +264,9 @@ impl Designators {
                 let first = fold(&surface[..len]);
                 LATIN_PLURAL.iter().find(|(w, _)| *w == first).map(|&(_, kind)| kind)
             };
-            let found = match self.plural_before(text, m.start, previous_end) {
-                Some((kind, opening)) => Some((kind, opening)),
-                None => head().map(|kind| (kind, Opening::Joined)),
-            };
+            let found = self
+                .plural_before(text, m.start, previous_end)
+                .or_else(|| head().map(|kind| (kind, Opening::Joined)));
             let Some((kind, opening)) = is_place(m).then_some(found).flatten() else {
                 // "the Ménaka and Gao regions": a list ending in a plural designator.
                 let mut j = i;

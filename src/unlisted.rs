@@ -12,12 +12,17 @@
 //! The patterns ([`Rule`]):
 //!
 //! * **after a cue**: the cue right before the name (any cue of [`Cue`]); a role may take a
-//!   complement before a comma ("le gouverneur de la région de Mopti, Abdoulaye Coulibaly");
+//!   complement before a comma ("le gouverneur de la région de Mopti, Abdoulaye Coulibaly", "حاكم
+//!   منطقة تيلابيري، تيجاني إبراهيم كاتيلا"); a few cue words are part of the name ("forêt de Sama",
+//!   "Katiba Salaheddine"); after a preposition, a given name and a surname of the region's people
+//!   make a person ("revient à Raymond David Valentin Ouédraogo");
 //! * **a list** after a cue: "les villages de A, B et C", "near A and B": each item is a name of the
 //!   cue's type (items the gazetteer knows are skipped, the list goes on);
 //! * **a cue after the name**, in apposition: "Doumam, une localité …", "Baba Dakono, an analyst …",
 //!   "Tirana Hassan, who …", "Semafo, a company …", "A, B and C, three villages …", "X، الأمين العام";
-//! * **a given name** of the region before a capitalized surname: "Abdoulaye Pafadnam";
+//! * **a given name** of the region before a capitalized surname: "Abdoulaye Pafadnam", with a first
+//!   given name no list holds before it ("Faty Amadou Barry"); in Arabic, one of the region's common
+//!   given names before a word that may be a name: "سليمان ميغا", "أبو يحيى صلاحين";
 //! * **repeated**: a proposed name written again elsewhere in the text, and a person's surname alone
 //!   after the full name ("Pafadnam added");
 //! * **a longer name**: a listed name followed, one space away, by capitalized words that are not a
@@ -599,8 +604,20 @@ pub(crate) fn find(
                     || matches!(cues::strip_proclitics(tokens[i - 1].folded), "دول" | "بلدان"));
             let inside = cue == Cue::Operation
                 || cues::is_listed(INSIDE_THE_NAME, cues::strip_proclitics(tokens[first].folded));
+            // A quoted name after an Arabic preposition is the whole quotation: "إلى “تحالف من
+            // الجماعات المسلحة”" quotes a phrase, not a name.
+            let quoted_phrase = |end: usize| {
+                tokens[i].arabic
+                    && tokens[i].gap == Gap::Quote
+                    && matches!(cue, Cue::Preposition | Cue::Proximity)
+                    && !text[tokens[end - 1].end..]
+                        .trim_start_matches(|c: char| is_space(c))
+                        .chars()
+                        .next()
+                        .is_some_and(cues::is_closing_quote)
+            };
             if !arabic_preposition {
-                if let Some(end) = name_at(&tokens, i, cue.entity_type()) {
+                if let Some(end) = name_at(&tokens, i, cue.entity_type()).filter(|&end| !quoted_phrase(end)) {
                     let start = if inside { after_proclitics(text, &tokens[first]) } else { tokens[i].start };
                     let whole = (start, tokens[end - 1].end);
                     if !covered(tokens[i].start, tokens[end - 1].end) {
@@ -1084,14 +1101,16 @@ fn acceptable(tokens: &[Token], i: usize, end: usize) -> bool {
 }
 
 /// Whether token `i` is the "In" that starts Tuareg place names ("In Afarak", "In-Ekar", "In Tillit"),
-/// not the English preposition: written "In" after a French preposition ("emparées de In Afarak").
+/// not the English preposition: written "In" after a French preposition ("emparées de In Afarak") or
+/// as an item of a list of names ("Ifokaratène, In Araban, Tabankort").
 fn tuareg_in(tokens: &[Token], i: usize) -> bool {
     tokens[i].folded == "in"
         && tokens[i].capitalized
         && !tokens[i].all_caps
         && i >= 1
-        && tokens[i].gap == Gap::Join
-        && matches!(tokens[i - 1].folded, "de" | "d" | "a" | "vers" | "pres" | "du" | "et" | "entre")
+        && (tokens[i].gap == Gap::Join
+            && matches!(tokens[i - 1].folded, "de" | "d" | "a" | "vers" | "pres" | "du" | "et" | "entre")
+            || tokens[i].gap == Gap::Comma && tokens[i - 1].capitalized)
         && tokens.get(i + 1).is_some_and(|n| n.capitalized && n.gap == Gap::Join)
 }
 

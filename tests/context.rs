@@ -465,6 +465,22 @@ fn after_a_preposition_a_given_name_and_a_surname_are_a_person() {
 }
 
 #[test]
+fn tuareg_in_names_in_lists_and_quoted_phrases_after_an_arabic_preposition() {
+    assert_eq!(
+        unlisted("Les villages de Harodi, Ifokaratène, In Araban et Tabankort ont été visités."),
+        [
+            ("Harodi", "place", Rule::After),
+            ("Ifokaratène", "place", Rule::List),
+            ("In Araban", "place", Rule::List)
+        ],
+        "Tabankort is listed"
+    );
+    // After an Arabic preposition a quotation is a name only when it closes after it.
+    assert_eq!(unlisted("نُسب الهجوم إلى \"تحالف من الجماعات المسلحة\"."), []);
+    assert_eq!(unlisted("هاجموا الجنود في « ميميا »، وهي منطقة."), [("ميميا", "place", Rule::After)]);
+}
+
+#[test]
 fn a_person_ends_a_list_of_places_and_and_to_is_no_governor() {
     // After "in Niamey", a given name and a surname are a person, not the next place of a list.
     assert_eq!(
