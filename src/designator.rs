@@ -261,8 +261,7 @@ impl Designators {
             let head = || {
                 let surface = &text[m.start..m.end];
                 let len = surface.find(|c: char| !is_word_char(c)).unwrap_or(surface.len());
-                let first = fold(&surface[..len]);
-                LATIN_PLURAL.iter().find(|(w, _)| *w == first).map(|&(_, kind)| kind)
+                latin_plural(&fold(&surface[..len]))
             };
             let found = self
                 .plural_before(text, m.start, previous_end)
@@ -381,7 +380,7 @@ impl Designators {
                 let reading: Vec<&str> = connector.iter().rev().map(String::as_str).collect();
                 return CONNECTORS.contains(&reading.as_slice()).then_some((HOLDING, Opening::Holding));
             }
-            if let Some(&(_, kind)) = LATIN_PLURAL.iter().find(|(w, _)| *w == folded) {
+            if let Some(kind) = latin_plural(&folded) {
                 let reading: Vec<&str> = connector.iter().rev().map(String::as_str).collect();
                 let joined =
                     if opening == Opening::Joined { CONNECTORS.contains(&reading.as_slice()) } else { true };
@@ -649,7 +648,7 @@ fn plural_after(text: &str, end: usize, next_start: usize) -> Option<Kind> {
     }
     let word_len = spaced.find(|c: char| !is_word_char(c)).unwrap_or(spaced.len());
     let folded = fold(&spaced[..word_len]);
-    let &(_, kind) = LATIN_PLURAL.iter().find(|(w, _)| *w == folded)?;
+    let kind = latin_plural(&folded)?;
     (!spaced[word_len..].starts_with('-')).then_some(kind)
 }
 
@@ -668,6 +667,11 @@ fn plural_in_apposition(text: &str, end: usize, next_start: usize) -> Option<Kin
     }
     let len = word.find(|c: char| !is_word_char(c)).unwrap_or(word.len());
     let folded = fold(&word[..len]);
+    latin_plural(&folded)
+}
+
+/// The kind of unit a folded Latin plural designator names ("regions", "départements"), if it is one.
+fn latin_plural(folded: &str) -> Option<Kind> {
     LATIN_PLURAL.iter().find(|(w, _)| *w == folded).map(|&(_, kind)| kind)
 }
 

@@ -117,6 +117,13 @@ fn fold_lower(text: &str, out: &mut Vec<u8>) {
     fold_fast(text, &mut sink);
 }
 
+/// The word right before `start` (one space away), folded ([`fold_word`]); `None` when no word is there.
+pub(crate) fn word_before(text: &str, start: usize) -> Option<String> {
+    let rest = text[..start].strip_suffix(' ')?;
+    let word_start = rest.char_indices().rev().take_while(|(_, c)| is_word_char(*c)).last()?.0;
+    Some(fold_word(&rest[word_start..]))
+}
+
 /// Appends [`fold_word`]`(word)` to `out`, without a string of its own: for a reader that folds every
 /// word of a text. `scratch` is working space, kept between calls so that no word allocates.
 pub fn fold_word_into(word: &str, scratch: &mut Vec<u8>, out: &mut String) {

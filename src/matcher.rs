@@ -24,7 +24,7 @@ use rustc_hash::FxHashMap;
 
 use crate::arabic::{self, Prefix};
 use crate::arabic_skeleton::Skeletons;
-use crate::fold::{fold, fold_case, is_word_char, CaseFold, Folded};
+use crate::fold::{fold, fold_case, is_word_char, word_before, CaseFold, Folded};
 use crate::gazetteer::{CaseMode, EntityIndex, EntityType, Gazetteer, Tier};
 use crate::grammar::Grammar;
 use crate::tolerant::Tolerant;
@@ -234,13 +234,14 @@ impl Matcher {
                 .sort_by_key(|e| (e.article_elided, e.tier, e.grammar, e.possible, e.entity, e.variant));
             pattern.entries = (range[0], range[1]);
         }
-        let nisbas: Vec<String> = crate::grammar::arabic_nisbas().map(fold).collect();
-        for pattern in &mut patterns {
-            pattern.nisba_like = nisbas.iter().any(|n| n == pattern.text(&texts))
-                && pattern
-                    .entries(&entries)
-                    .iter()
-                    .any(|e| !e.grammar && gazetteer.entity(EntityIndex(e.entity)).kind == EntityType::Place);
+        // The few patterns spelled like a territory's nisba, looked up by their text.
+        for nisba in crate::grammar::arabic_nisbas().map(fold) {
+            let Some(&at) = index.get(nisba.as_str()) else { continue };
+            let pattern = &mut patterns[at as usize];
+            pattern.nisba_like = pattern
+                .entries(&entries)
+                .iter()
+                .any(|e| !e.grammar && gazetteer.entity(EntityIndex(e.entity)).kind == EntityType::Place);
         }
         let text = |p: &Pattern| p.text(&texts);
         let entries_of = |p: &Pattern| p.entries(&entries);
@@ -623,32 +624,21 @@ fn adjectival_military(text: &str, end: usize) -> bool {
 /// adjective: people and sources (مصدر مالي "a Malian source", ضابط مالي "a Malian officer", لاجئ مالي),
 /// and relational adjectives of their own, which a construct's genitive cannot follow (مصدر عسكري مالي
 /// "a Malian military source"). Nouns that take the country as a genitive (رئيس مالي "the president of
-/// Mali", شمال مالي, أراضي مالي) are not here. As written; folded when compared.
+/// Mali", شمال مالي, أراضي مالي) are not here. Folded (مسؤول is written مسوول, لاجئ لاجي, أمني امني).
 #[rustfmt::skip]
 const BEFORE_ADJECTIVAL_NISBA: &[&str] = &[
-    "مصدر", "ضابط", "مسؤول", "لاجئ", "مواطن", "دبلوماسي", "صحفي", "ناشط", "مهاجر", "وزير", "مستشار",
-    "خبير", "باحث", "محلل", "مراقب", "معارض", "قيادي", "عسكري", "أمني", "محلي", "حكومي", "رسمي",
+    "مصدر", "ضابط", "مسوول", "لاجي", "مواطن", "دبلوماسي", "صحفي", "ناشط", "مهاجر", "وزير", "مستشار",
+    "خبير", "باحث", "محلل", "مراقب", "معارض", "قيادي", "عسكري", "امني", "محلي", "حكومي", "رسمي",
     "ميداني", "سياسي", "مدني",
 ];
 
 /// Whether the word before `start` (one space away) makes a name spelled like a relational adjective
 /// that adjective (one of the words above, folded).
 fn adjectival_nisba(text: &str, start: usize) -> bool {
-    let Some(before) = text[..start].strip_suffix(' ') else { return false };
-    let word_start = before
-        .char_indices()
-        .rev()
-        .take_while(|&(_, c)| is_word_char(c))
-        .last()
-        .map_or(before.len(), |(i, _)| i);
-    let word = fold(&before[word_start..]);
-    // The word may carry a proclitic of its own (ومصدر, لضابط).
+    let Some(word) = word_before(text, start) else { return false };
+    // The word may carry a proclitic of its own (ومصدر, لضابط); one only: لاجئ keeps its ل.
     let bare = word.strip_prefix(['\u{0648}', '\u{0641}', '\u{0628}', '\u{0644}', '\u{0643}']);
-    !word.is_empty()
-        && BEFORE_ADJECTIVAL_NISBA.iter().any(|w| {
-            let w = fold(w);
-            w == word || bare == Some(w.as_str())
-        })
+    BEFORE_ADJECTIVAL_NISBA.iter().any(|&w| w == word || bare == Some(w))
 }
 
 /// End of the original character starting at `last_start`, extended over following combining marks
@@ -908,6 +898,14 @@ pub(crate) fn leftmost_longest(candidates: &mut Vec<Candidate>) {
 mod tests {
     use super::*;
     use crate::fold::fold_with_origins;
+
+    /// The word lists are written folded, as the text's words are compared.
+    #[test]
+    fn the_lists_are_written_folded() {
+        for list in [AFTER_ADJECTIVAL_MILITARY, BEFORE_ADJECTIVAL_NISBA, FUNCTION_WORDS] {
+            assert_eq!(crate::cues::unfolded(list.iter().copied()), Vec::<&str>::new());
+        }
+    }
     use aho_corasick::AhoCorasick;
 
     /// The reference: every occurrence anywhere in the folded text (an unanchored overlapping scan),

@@ -30,7 +30,7 @@
 use rustc_hash::FxHashMap;
 
 use crate::designator::{unit_stem, Designators, Kind, APOSTROPHES};
-use crate::fold::{fold, fold_word, is_word_char};
+use crate::fold::{fold, fold_word, is_word_char, word_before};
 use crate::gazetteer::{EntityIndex, EntityType, Gazetteer};
 use crate::tagger::{MatchKind, Mention};
 
@@ -701,13 +701,6 @@ fn words_before(text: &str, start: usize, n: usize) -> Vec<String> {
     }
     out.reverse();
     out
-}
-
-/// The word right before `start` (one space away), as written.
-fn word_before(text: &str, start: usize) -> Option<String> {
-    let rest = text[..start].strip_suffix(' ')?;
-    let word_start = rest.char_indices().rev().take_while(|(_, c)| is_word_char(*c)).last()?.0;
-    Some(fold_word(&rest[word_start..]))
 }
 
 /// The word right after `end` (one space away), folded.

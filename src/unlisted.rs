@@ -1114,33 +1114,40 @@ fn tuareg_in(tokens: &[Token], i: usize) -> bool {
         && tokens.get(i + 1).is_some_and(|n| n.capitalized && n.gap == Gap::Join)
 }
 
-/// A Latin-script name: capitalized words joined by spaces or hyphens, particles inside, at most five.
-/// Whether the word before a given name at `i` is another given name of the same person, one no list
-/// holds: a single capitalized word written as a name's ("Faty", "Abdoulkadri"; not "ADJI"), joined to
-/// it, after a comma or a lower-case word — never at a sentence's start ("Selon Amadou Barry") nor in a
-/// run of capitalized words (a title-case headline) — and no function word, cue, nationality, month or
-/// other word capitalized for its own sake.
-fn given_name_before(tokens: &[Token], i: usize) -> bool {
+/// Whether the capitalized word before token `i`, joined to it, may start a name that goes on at `i`:
+/// it follows a comma or a lower-case word — never a sentence's start ("Selon Amadou Barry", "Gunmen
+/// Kill Amadou Barry") nor inside a run of capitalized words (a title-case headline) — and is no
+/// function word, cue, nationality, month or other word capitalized for its own sake ("the Malian
+/// Amadou Barry").
+fn name_word_before(tokens: &[Token], i: usize) -> bool {
     if i < 2 || tokens[i].gap != Gap::Join {
         return false;
     }
     let t = &tokens[i - 1];
-    let after = match t.gap {
+    let opens = match t.gap {
         Gap::Comma => true,
         Gap::Join => !tokens[i - 2].capitalized && !tokens[i - 2].all_caps,
         Gap::Quote | Gap::Break => false,
     };
-    after
+    opens
         && t.capitalized
-        && !t.all_caps
-        && !t.hyphenated
-        && t.folded.chars().count() >= 3
         && !FUNCTION_WORDS.contains(t.folded)
         && !CAPITALIZED_WORDS.contains(t.folded)
         && !NOT_NAMES.contains(t.folded)
         && cues::single_word_cue(t.folded).is_none()
 }
 
+/// Whether the word before a given name at `i` is another given name of the same person, one no list
+/// holds: a name's word before it ([`name_word_before`]), single and written as a name's ("Faty",
+/// "Abdoulkadri"; not "ADJI").
+fn given_name_before(tokens: &[Token], i: usize) -> bool {
+    name_word_before(tokens, i) && {
+        let t = &tokens[i - 1];
+        !t.all_caps && !t.hyphenated && t.folded.chars().count() >= 3
+    }
+}
+
+/// A Latin-script name: capitalized words joined by spaces or hyphens, particles inside, at most five.
 fn latin_name(tokens: &[Token], i: usize) -> usize {
     if !tokens[i].capitalized {
         return i;
@@ -1578,25 +1585,15 @@ fn repeated(text: &str, tokens: &[Token], found: &[Unlisted], mentions: &[Mentio
             if !fits {
                 continue;
             }
-            // The whole capitalized run around it ("Ag Ikmasse" for "Ikmasse"), if it is longer: not
-            // over a word capitalized for its own sake ("the Malian Amadou Barry"), nor into a
-            // sentence's first words or a title-case headline ("Gunmen Kill Amadou Barry").
+            // The whole capitalized run around it ("Ag Ikmasse" for "Ikmasse"), if it is longer: a
+            // particle, or a name's word ([`name_word_before`]).
             let mut first = k;
-            while !t.arabic && first > 0 && k - first < 2 && tokens[first].gap == Gap::Join && {
-                let p = &tokens[first - 1];
-                let opens = match p.gap {
-                    Gap::Comma => true,
-                    Gap::Join => first >= 2 && !tokens[first - 2].capitalized && !tokens[first - 2].all_caps,
-                    Gap::Quote | Gap::Break => false,
-                };
-                (p.capitalized
-                    && opens
-                    && !FUNCTION_WORDS.contains(p.folded)
-                    && !CAPITALIZED_WORDS.contains(p.folded)
-                    && !NOT_NAMES.contains(p.folded)
-                    && cues::single_word_cue(p.folded).is_none())
-                    || cues::is_listed(PARTICLES, p.folded)
-            } {
+            while !t.arabic
+                && first > 0
+                && k - first < 2
+                && tokens[first].gap == Gap::Join
+                && (name_word_before(tokens, first) || cues::is_listed(PARTICLES, tokens[first - 1].folded))
+            {
                 first -= 1;
             }
             let last = if t.arabic { k + n } else { latin_name(tokens, first).max(k + n) };
