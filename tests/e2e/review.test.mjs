@@ -24,7 +24,10 @@ const states = (page) => page.$$eval('#result mark', (ms) => ms.map((m) => `${m.
 
 /** Focuses the `nth` mark whose text is `surface` (the card shows, with the review's controls). */
 async function focusMark(page, surface, nth = 0) {
-  await page.locator(`#result mark:text-is("${surface}")`).nth(nth).focus();
+  const mark = page.locator(`#result mark:text-is("${surface}")`).nth(nth);
+  await mark.focus();
+  // The card may still show the mark focused before: wait for this one's focus, then the card.
+  await mark.evaluate((m) => new Promise((resolve) => (document.activeElement === m ? resolve() : m.addEventListener('focus', resolve, { once: true }))));
   await page.waitForSelector('#tip:not([hidden]) .rv');
 }
 

@@ -1,6 +1,7 @@
 // The modules the page and the bookmarklet share (www/shared/), without a browser: the type colours
 // agree with the page's style sheet, the export records count code points, CSV cells are quoted and
-// defused, and the bookmarklet's bundle is not older than its sources (`make bookmarklet`).
+// defused, the bookmarklet's bundle is not older than its sources (`make bookmarklet`), and the review
+// never loses a mark to a read that was under way when it was made.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -10,6 +11,7 @@ import { TYPES } from '../../www/shared/types.js';
 import { records, toCsv, CSV_COLUMNS } from '../../www/shared/mentions.js';
 import { distinctLines } from '../../www/shared/card.js';
 import { entryDraft, entryUrl, draftFromHash, sentenceAround } from '../../www/shared/unlisted.js';
+import { MemoryReviewStore, ReviewSession, CONFIRMED } from '../../www/shared/review.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const WWW = path.join(ROOT, 'www');
@@ -94,4 +96,33 @@ test('an unlisted name\'s draft: name, type, subtype from the cue, its sentence;
   assert.equal(draftFromHash(new URL(fromCue).hash).subtype, 'village');
   assert.equal(draftFromHash('#add?type=place'), null, 'no name, no draft');
   assert.equal(draftFromHash('#other'), null);
+});
+
+test('the review: a mark made while the document is being read again is kept (another tab\'s change arriving then)', async () => {
+  // A store whose reads take what it holds when asked and answer when released, as an IndexedDB read
+  // does behind a busy disk.
+  const store = new MemoryReviewStore('test');
+  let listener = null;
+  const gates = [];
+  const load = store.load.bind(store);
+  store.load = (doc) => {
+    const read = load(doc); // what the store holds now; handed over when released
+    return new Promise((resolve) => gates.push(() => resolve(read)));
+  };
+  store.onChange = (fn) => (listener = fn);
+  const session = new ReviewSession(store);
+  const opened = session.open('doc');
+  gates.shift()();
+  await opened;
+  // Another tab changed the document: this tab reads it again; while that read waits, a mention is confirmed here.
+  listener('doc');
+  await session.confirm({ start: 4, end: 8, surface: 'JNIM', entity: { id: 'jnim', name: 'JNIM' } });
+  assert.equal(session.of(4, 8, 'JNIM')?.review, CONFIRMED, 'shown at once');
+  // The read started before the confirmation ends now, without it; the session reads again.
+  while (gates.length) {
+    gates.shift()();
+    await new Promise((r) => setTimeout(r, 0));
+  }
+  assert.equal(session.of(4, 8, 'JNIM')?.review, CONFIRMED, 'still shown after the read that missed it');
+  assert.equal((await load('doc')).length, 1, 'and stored');
 });

@@ -166,6 +166,8 @@ export class ReviewSession {
     this.state = new ReviewState();
     this.undos = [];
     this.last = '';
+    // Counts the changes made in this tab (see reload).
+    this.changes = 0;
     store.onChange((doc) => {
       if (doc === this.doc) this.reload();
     });
@@ -179,15 +181,24 @@ export class ReviewSession {
     await this.reload();
   }
 
+  /**
+   * Reads the document's marks again. An action made while the read was under way is not in what it
+   * read (its write started after the read), so the read is made again until none came in between:
+   * a stale read never takes back a mark the card already shows.
+   */
   async reload() {
     const doc = this.doc;
     let list = [];
-    try {
-      list = await this.store.load(doc);
-    } catch {
-      list = [];
+    for (;;) {
+      const seen = this.changes;
+      try {
+        list = await this.store.load(doc);
+      } catch {
+        list = [];
+      }
+      if (doc !== this.doc) return;
+      if (seen === this.changes) break;
     }
-    if (doc !== this.doc) return;
     this.state = new ReviewState(list);
     this.onChange();
   }
@@ -201,6 +212,7 @@ export class ReviewSession {
   async change(label, changes, { undoable = true, doc = this.doc, before = null } = {}) {
     if (!doc) return;
     const shown = doc === this.doc;
+    this.changes++;
     const prior = before || changes.map(([key]) => [key, (shown && this.state.marks.get(key)) || null]);
     if (shown) {
       for (const [key, rec] of changes) {
