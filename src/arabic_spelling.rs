@@ -3,7 +3,7 @@
 //! Place and personal names of the Sahel reach Arabic through French or local languages, and outlets
 //! do not agree on how to write them. A gazetteer that lists one Arabic spelling per name misses the
 //! others, so the variants below are *generated* from the Arabic variants the gazetteer lists, each
-//! with the rule that made it (shown by `sahel-tagger gazetteer export`). Three classes are generated:
+//! with the rule that made it (shown by `sahel-tagger gazetteer export`). Four classes are generated:
 //!
 //! * **G** — Arabic has no letter for the sound g. Sahelian and Mauritanian outlets write `ق` or `ك`,
 //!   Egyptian ones `ج`, most others `غ`, Maghrebi ones `ڭ` (which folding, like Persian `گ`, already
@@ -17,6 +17,8 @@
 //!   in words of six letters or more (article excluded), leaving five or more: four-letter results
 //!   are too often ordinary words (`تردي`, `نامي`, `انفس`).
 //! * **double** — a letter written twice in a row (a French double consonant) written once.
+//! * **glued** — the first word of a compound name, `عبد` or `أبو`, written glued to the next one
+//!   (`عبدالمالك دروكدال`, `أبوالوليد الصحراوي`, `أبوزيد`), as many outlets write them.
 //!
 //! One rule per generated spelling: two guesses at once drift too far from what anyone writes. The
 //! test `tests/arabic_spelling.rs` checks every generated one-word spelling against Debian's Arabic
@@ -53,6 +55,10 @@ const G_LETTERS: [char; 4] = ['\u{0642}', '\u{062C}', '\u{063A}', '\u{0643}']; /
 /// Long-vowel letters an outlet may leave out inside a word.
 const VOWEL_LETTERS: [char; 3] = ['\u{064A}', '\u{0648}', '\u{0627}']; // ي و ا
 
+/// Words of a compound name that outlets often write glued to the next word (folded): "عبد" (servant
+/// of), "أبو" (father of).
+const GLUED_FIRST: &[&str] = &["\u{0639}\u{0628}\u{062F}", "\u{0627}\u{0628}\u{0648}"]; // عبد ابو
+
 /// The article, folded.
 const ARTICLE: &str = "\u{0627}\u{0644}";
 
@@ -83,6 +89,8 @@ const NOT_NAMES: &[&str] = &[
     "كوري",    // "Korean" (from غوري)
     "جايا",    // a dictionary word (from غايا, Gaya)
     "نيجريا",  // "Nigerien", accusative نيجريًا once its tanwin is folded away (from نيجيريا)
+    "بقين",    // "they remained" (from بكين, Beijing)
+    "بغين",    // a dictionary word (from بكين)
 ];
 
 /// At most this many spellings are generated from one variant (the G forms and their one-letter
@@ -191,6 +199,16 @@ pub fn spellings(folded: &str, latin: &[Vec<String>]) -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> = vec![];
     for (form, rule) in forms.iter().skip(1) {
         out.push((join_words(form), rule.clone()));
+    }
+    // "عبد المالك" → "عبدالمالك", "أبو الوليد" → "أبوالوليد", "أبو زيد" → "أبوزيد".
+    for wi in 0..words.len().saturating_sub(1) {
+        let word: String = words[wi].iter().collect();
+        if GLUED_FIRST.contains(&word.as_str()) {
+            let mut copy = words.clone();
+            let next = copy.remove(wi + 1);
+            copy[wi].extend(next);
+            out.push((join_words(&copy), format!("glued {word}")));
+        }
     }
     for (wi, word) in words.iter().enumerate() {
         for (edited, rule) in one_letter_edits(word) {

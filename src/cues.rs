@@ -158,6 +158,8 @@ const ROLE: &[&str] = &[
     "وزيره", "الناطق", "المتحدث", "الناطق باسم", "المتحدث باسم", "المتحدث العسكري", "الناطق العسكري",
     "الحاكم", "حاكم", "محافظ", "العمده", "الشيخ", "الامام", "الامير", "زعيم", "قايد", "مراسل", "الباحث",
     "المحلل", "النايب", "الصحفي", "الصحافي", "الامين العام",
+    // Succeeding or replacing someone: "succède à Sié Edgar Sou" ("à" is no place there).
+    "succede a", "succedera a", "succeder a", "succedant a", "a la place de", "la releve de",
 ];
 
 /// [`Cue::Company`] phrases.
@@ -192,6 +194,8 @@ const GROUP: &[&str] = &[
 const BYLINE: &[&str] = &[
     "reporting", "reporting by", "writing by", "editing", "editing by", "write", "writes", "photo by",
     "photograph by", "par nos correspondants",
+    // "بقلم علي رجب" (by the pen of), "كتبه: علي رجب" (written by).
+    "بقلم", "كتبه",
 ];
 
 /// Cue phrases, folded, by kind. Articles and elided articles before a designator do not need to be
@@ -234,6 +238,12 @@ fn index() -> &'static CueIndex {
     })
 }
 
+/// Whether a folded phrase is a rank or title ([`Cue::Role`]): "general", "lieutenant colonel",
+/// "العقيد".
+pub fn is_role(folded: &str) -> bool {
+    ROLE.contains(&folded)
+}
+
 /// The cue a single word is by itself ("général", "spokesman"), if any.
 pub fn single_word_cue(folded: &str) -> Option<Cue> {
     index().by_last_word.get(folded)?.iter().find(|(words, _)| words.len() == 1).map(|(_, cue)| *cue)
@@ -264,10 +274,17 @@ const ABBREVIATIONS: &[&str] = &[
     "m", "mme", "mr", "mrs", "ms", "dr", "gen", "capt", "col", "lt", "sgt", "maj", "st",
 ];
 
+/// Whether the word starting at byte `start` of `text`, folded `folded`, is an abbreviation written
+/// with a period ([`ABBREVIATIONS`]): not when it is the last letter of a dotted one ("6:30 p.m.
+/// Early", "a.m.").
+pub fn is_abbreviation(text: &str, start: usize, folded: &str) -> bool {
+    is_listed(ABBREVIATIONS, folded) && !text[..start].ends_with('.')
+}
+
 /// Up to `max` words before byte `pos` (which should start a word), nearest first, as long as only
 /// spaces, apostrophes and hyphens separate them from each other and from `pos`. Opening quotes right
 /// before `pos` are skipped (`la localité de « Doumam »`), and so is the period of an abbreviation
-/// (`Gen. Tiani`).
+/// (`Gen. Tiani`; not the last letter of "p.m.").
 pub fn words_before(text: &str, pos: usize, max: usize) -> Vec<Word> {
     let mut out: Vec<Word> = Vec::with_capacity(max);
     let mut end = pos;
@@ -278,7 +295,7 @@ pub fn words_before(text: &str, pos: usize, max: usize) -> Vec<Word> {
         if let Some(stem) = trimmed.strip_suffix('.') {
             let word_start =
                 stem.char_indices().rev().take_while(|&(_, c)| is_word_char(c)).last().map(|(i, _)| i);
-            if word_start.is_some_and(|i| is_listed(ABBREVIATIONS, &fold_word(&stem[i..])))
+            if word_start.is_some_and(|i| is_abbreviation(stem, i, &fold_word(&stem[i..])))
                 && trimmed.len() < before.len()
             {
                 trimmed = stem;
@@ -610,6 +627,9 @@ mod tests {
         assert_eq!(cue("le village. Doumam", "Doumam"), None);
         assert_eq!(cue("a Doumam", "Doumam"), None);
         assert_eq!(cue("Doumam", "Doumam"), None);
+        // An abbreviation's period joins it to the name; the last letter of "p.m." is no "M.".
+        assert_eq!(cue("selon M. Pafadnam", "Pafadnam"), Some((Cue::Role, "M.")));
+        assert_eq!(cue("at about 6:30 p.m. Early accounts", "Early"), None);
     }
 
     #[test]

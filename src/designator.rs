@@ -60,7 +60,7 @@ impl Kind {
     }
 }
 
-const REGION: Kind = Kind { prefers: &["region"], loose: false };
+pub(crate) const REGION: Kind = Kind { prefers: &["region"], loose: false };
 const PROVINCE: Kind = Kind { prefers: &["province"], loose: false };
 const CERCLE: Kind = Kind { prefers: &["cercle"], loose: false };
 const DEPARTMENT: Kind = Kind { prefers: &["department"], loose: false };
@@ -102,6 +102,19 @@ const LATIN_AFTER: &[(&str, Kind)] = &[
     ("district", DISTRICT),
     ("county", COUNTY),
     ("state", STATE),
+];
+
+/// The officers who run a unit, folded, with the unit they run: "le gouverneur de Tillabéri" is the
+/// region's governor, "le haut-commissaire du Soum" the province's, "le préfet de Bankass" the
+/// department's (Niger, Burkina Faso) or the cercle's (Mali); "the Tillabéri governor" likewise.
+pub(crate) const OFFICERS: &[(&str, Kind)] = &[
+    ("gouverneur", REGION),
+    ("gouverneure", REGION),
+    ("governor", REGION),
+    ("commissaire", PROVINCE),
+    ("commissioner", PROVINCE),
+    ("prefet", Kind { prefers: &["department", "cercle"], loose: false }),
+    ("prefect", Kind { prefers: &["department", "cercle"], loose: false }),
 ];
 
 /// Plural designators, folded: a list of names follows them ("les régions de Mopti et Ségou", "the

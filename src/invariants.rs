@@ -20,7 +20,7 @@ pub fn tagging(tagger: &Tagger, text: &str) -> Result<Vec<Mention>, String> {
 
 /// Mentions are non-empty, sorted, disjoint, on character and word boundaries (an Arabic name may
 /// follow proclitics), their surface folds to the variant that matched (or to it without its article
-/// after `لل`; unless grown over a place designator), and they point at an entity and variant that exist, the entity first among the
+/// after `لل`, or without the rank or title before a person's name; unless grown over a place designator), and they point at an entity and variant that exist, the entity first among the
 /// candidates.
 pub fn mentions(tagger: &Tagger, text: &str, mentions: &[Mention]) -> Result<(), String> {
     let entities = tagger.gazetteer().entities();
@@ -67,7 +67,9 @@ pub fn mentions(tagger: &Tagger, text: &str, mentions: &[Mention]) -> Result<(),
         // An exact mention folds to its variant; a tolerant one differs from the variant it
         // approximates and has at least two words, or is one Arabic word with the variant's skeleton; a grammar phrase or a mention grown over a place
         // designator ("province de Kossi") need not fold to any variant.
-        let same = surface == variant || format!("ال{surface}") == variant;
+        // A person's rank or title is left out of the mention ("capitaine Traoré" → "Traoré").
+        let titled = entity.kind == crate::EntityType::Person && variant.ends_with(&format!(" {surface}"));
+        let same = surface == variant || format!("ال{surface}") == variant || titled;
         match m.kind {
             // Linked by context to a same-name unit ("the regions of Ménaka and Gao"): the unit's
             // variants need not include the bare name.

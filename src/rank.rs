@@ -29,7 +29,7 @@
 
 use rustc_hash::FxHashMap;
 
-use crate::designator::{unit_stem, Designators, Kind, APOSTROPHES};
+use crate::designator::{unit_stem, Designators, Kind, APOSTROPHES, OFFICERS, REGION};
 use crate::fold::{fold, fold_word, is_word_char, word_before};
 use crate::gazetteer::{EntityIndex, EntityType, Gazetteer};
 use crate::tagger::{MatchKind, Mention};
@@ -551,6 +551,10 @@ impl Ranker {
         let first = text[m.start..].chars().next()?;
         if crate::arabic::is_arabic_letter(first) {
             let word = word_before(text, m.start)?;
+            // A region's governor: "حاكم تيلابيري" (not "والي": "وإلى", "and to", folds to it).
+            if matches!(crate::cues::strip_proclitics(&word), "حاكم" | "حاكما") {
+                return Some(Cue::Units(REGION));
+            }
             let arabic_town = self
                 .town_arabic
                 .iter()
@@ -560,6 +564,22 @@ impl Ranker {
         let ends = |seq: &[&str]| words.len() >= seq.len() && words[words.len() - seq.len()..] == *seq;
         if TOWN_BEFORE.iter().any(|seq| ends(seq)) {
             return Some(Cue::Settlement);
+        }
+        // The officer of a unit: "gouverneur de Tillabéri", "haut-commissaire du Soum", "the Tillabéri
+        // governor".
+        let officer = |w: &str| OFFICERS.iter().find(|(o, _)| *o == w).map(|&(_, kind)| Cue::Units(kind));
+        if let [.., officer_word, connector] = words {
+            if matches!(connector.as_str(), "de" | "d" | "du" | "of") {
+                if let Some(cue) = officer(officer_word) {
+                    return Some(cue);
+                }
+            }
+        }
+        // After the name, English only ("the Tillabéri governor").
+        if let Some(cue) =
+            next.filter(|w| matches!(*w, "governor" | "commissioner" | "prefect")).and_then(officer)
+        {
+            return Some(cue);
         }
         if let Some(next) = next {
             if TOWN_AFTER.contains(&next) && !text[m.end..].trim_start().contains("town hall") {

@@ -4,9 +4,10 @@ use rustc_hash::FxHashSet;
 use serde::{Deserialize, Serialize};
 
 use crate::context::{Check, Evidencer};
+use crate::cues;
 use crate::designator::Designators;
 use crate::fold::{fold, fold_with_origins, Folded};
-use crate::gazetteer::{Entity, EntityIndex, Gazetteer, Variant};
+use crate::gazetteer::{Entity, EntityIndex, EntityType, Gazetteer, Variant};
 use crate::grammar::Grammar;
 use crate::matcher::{Candidate, Matcher};
 use crate::near::NearNames;
@@ -297,6 +298,7 @@ impl Tagger {
             .map(|m| (m.start, m.end))
             .collect();
         dropped.retain(|d| !overlaps_any(&surnames, d.start, d.end));
+        mentions.retain(|m| !self.family_name(text, m));
         let mut unlisted = if options.unlisted { self.unlisted(text, &mentions) } else { vec![] };
         // A listed name that starts a longer unlisted one ("Dosso Kourégou") is not a mention there.
         let longer: Vec<(usize, usize)> =
@@ -304,7 +306,58 @@ impl Tagger {
         mentions.retain(|m| !overlaps_any(&longer, m.start, m.end));
         self.never.apply_unlisted(text, &mut unlisted);
         self.link_misspelt(text, &mut mentions, &mut unlisted);
+        for m in &mut mentions {
+            self.leave_out_title(text, m);
+        }
+        for u in unlisted.iter_mut().filter(|u| u.kind == EntityType::Person) {
+            u.start += title_length(u.surface(text));
+        }
         Tagged { mentions, dropped, unlisted }
+    }
+
+    /// Whether a place's name is a person's family name here: right after a capitalized given name of
+    /// the region, one space away ("le commandant Boubacar Ali China", "signé d'Abdalah Togo"). Names
+    /// of places are family names in the region as often as given names are; the person's whole name
+    /// is then proposed as an unlisted one.
+    fn family_name(&self, text: &str, m: &Mention) -> bool {
+        if m.designator || self.gazetteer.entity(m.entity).kind != EntityType::Place {
+            return false;
+        }
+        if !text[m.start..].starts_with(char::is_uppercase) {
+            return false;
+        }
+        let Some(before) = text[..m.start].strip_suffix(' ') else { return false };
+        let word_start = before
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| crate::fold::is_word_char(c))
+            .last()
+            .map_or(before.len(), |(i, _)| i);
+        let word = &before[word_start..];
+        word.starts_with(char::is_uppercase) && self.given_names.contains(&crate::fold::fold_word(word))
+    }
+
+    /// A person's mention matched with the rank or title a variant starts with ("capitaine Ibrahim
+    /// Traoré", "général d'armée Assimi Goïta", "النقيب إبراهيم تراوري") starts at the name (see
+    /// [`title_length`]). The variant becomes the name's own when the gazetteer lists it.
+    fn leave_out_title(&self, text: &str, m: &mut Mention) {
+        // A tolerant match keeps its title: its slip may be anywhere in the variant.
+        if m.kind != MatchKind::Exact || m.designator {
+            return;
+        }
+        let entity = self.gazetteer.entity(m.entity);
+        if entity.kind != EntityType::Person {
+            return;
+        }
+        let title = title_length(m.surface(text));
+        if title == 0 {
+            return;
+        }
+        m.start += title;
+        let name = fold(m.surface(text));
+        if let Some(k) = entity.variants.iter().position(|v| fold(&v.text) == name) {
+            m.variant = k as u32;
+        }
     }
 
     /// Unlisted names that are a listed name of their type with a slip ("in Ouagadougo") become
@@ -481,4 +534,37 @@ fn floor_char_boundary(text: &str, mut i: usize) -> usize {
 fn overlaps_any(spans: &[(usize, usize)], start: usize, end: usize) -> bool {
     let at = spans.partition_point(|&(_, e)| e <= start);
     spans.get(at).is_some_and(|&(s, _)| s < end)
+}
+
+/// The bytes of the rank or title that start a person's name as matched, up to the name itself: the
+/// title says who the person is, it is not their name (the annotation guidelines; a reader who copies
+/// the mention gets the name). "capitaine " in "capitaine Ibrahim Traoré", "général d'armée " (a
+/// rank's own lowercase words), "Capt. ", "l'imam ", "النقيب "; 0 when the name starts at once, or
+/// when nothing would be left. A capitalized "Cheikh" stays: in the region it is a first name as
+/// often as a title.
+pub(crate) fn title_length(surface: &str) -> usize {
+    let words: Vec<(usize, &str)> =
+        surface.split_whitespace().map(|w| (w.as_ptr() as usize - surface.as_ptr() as usize, w)).collect();
+    if words.len() < 2 {
+        return 0;
+    }
+    // The word after an elided article ("l'imam"), without an abbreviation's full stop ("Capt.").
+    let word = words[0].1.rsplit(['\'', '\u{2019}']).next().unwrap_or(words[0].1);
+    let one = fold(word.trim_end_matches('.'));
+    let mut at =
+        if matches!(one.as_str(), "cheikh" | "cheick" | "sheikh") && word.starts_with(char::is_uppercase) {
+            0
+        } else if words.len() > 2 && cues::is_role(&fold(&surface[..words[1].0 + words[1].1.len()])) {
+            2
+        } else {
+            usize::from(cues::is_role(&one))
+        };
+    if at == 0 || at >= words.len() {
+        return 0;
+    }
+    // "général d'armée X", "général de division X".
+    while at + 1 < words.len() && words[at].1.starts_with(char::is_lowercase) {
+        at += 1;
+    }
+    words[at].0
 }

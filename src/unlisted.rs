@@ -140,6 +140,8 @@ struct Token<'a> {
     /// Arabic, and written in a way a name is not: ending in ta marbuta (a feminine noun or
     /// adjective: "قرية", "مسلحة") or with an accusative ending ("رئيساً").
     arabic_common: bool,
+    /// Written with letters that folding changes ("Somé", "Ségou").
+    accented: bool,
 }
 
 /// Where a token's folding is while the buffer is filled: in the text, or in the buffer.
@@ -210,6 +212,7 @@ fn tokenize<'a>(text: &'a str, buffer: &'a mut String) -> Vec<Token<'a>> {
             all_caps: all_capitals(word),
             arabic,
             arabic_common,
+            accented: !word.is_ascii(),
         });
         prev_end = end;
     }
@@ -322,7 +325,7 @@ const ARABIC_COMPOUNDS: &[&str] = &[
 #[rustfmt::skip]
 static ARABIC_STOPS: WordSet = WordSet::new(&[
     "في", "من", "الي", "علي", "عن", "مع", "بعد", "قبل", "منذ", "حيث", "وهي", "وهو", "هي", "هو", "ان", "او",
-    "ثم", "كما", "قد", "لم", "لا", "ما", "بين", "عند", "حتي", "يوم", "امس", "قال", "قالت", "اكد", "اكدت",
+    "ثم", "كما", "اما", "واما", "قد", "لم", "لا", "ما", "بين", "عند", "حتي", "يوم", "امس", "قال", "قالت", "اكد", "اكدت",
     "افاد", "افادت", "اعلن", "اعلنت", "ذكر", "ذكرت", "الذي", "التي", "الذين", "نحو", "قرب", "بعيد", "وفق",
     "بحسب", "حسب", "خلال", "ضد", "لدي", "فيها", "فيه", "منها", "منه", "عليها", "عليه", "رييسا", "نايبا",
     "باسم", "غير", "هذا", "هذه", "ذلك", "تلك", "كل", "بعض", "عده", "جميع", "اغلب", "اكبر", "اكثر", "احد",
@@ -336,8 +339,15 @@ static ARABIC_STOPS: WordSet = WordSet::new(&[
     "اول", "ثاني", "ثالث", "لاجيين", "نازحين",
     // Pronouns ("هما أوسيني سايدو، الوالي": "they are"; "خصّ به مراد مسعودان، الصحفي": "gave him").
     "هما", "هم", "هن", "انه", "انها", "انهم", "به", "بها", "بهم", "له", "لها", "لهم",
+    // Two of a kind ("سكان قريتين": the inhabitants of two villages) and a generic "news" ("وكالة
+    // أنباء": a news agency).
+    "قريتين", "قريتان", "بلدتين", "بلدتان", "مدينتين", "مدينتان", "منطقتين", "منطقتان", "انباء",
     // Surroundings: "ثكنة بنواحي تمبكتو" ("a barracks around Timbuktu").
     "نواحي", "بنواحي", "ضواحي", "بضواحي", "اطراف", "باطراف", "محيط", "بمحيط",
+    // What an area designator takes besides a name: "مناطق نفوذ القاعدة" (areas of influence), "منطقة
+    // عمليات", "مناطق انتشار", "مناطق النزاع".
+    "نفوذ", "النفوذ", "انتشار", "نشاط", "تمركز", "تواجد", "وجود", "عمليات", "العمليات", "النزاع", "الصراع",
+    "القتال", "المواجهات", "الاشتباكات", "التوتر", "الحدود", "التماس", "العبور", "الحرب",
 ]);
 
 /// Nouns that, after a comma and an optional article, say what the name before them is (the
@@ -360,8 +370,13 @@ const APPOSITION_PERSON: &[&str] = &[
     "correspondent", "correspondant", "correspondante", "journalist", "journaliste", "reporter", "director",
     "directeur", "directrice", "founder", "fondateur", "president", "presidente", "elu", "official",
     "responsable", "imam", "emir", "man", "woman", "homme", "femme", "farmer", "herder", "eleveur",
-    "titulaire", "الامين", "حاكم", "الحاكم", "وزير", "وزيره", "الناطق", "المتحدث", "رييس", "قايد", "زعيم",
-    "مدير", "الباحث", "المحلل", "مراسل", "عمده", "العمده", "نايب", "محافظ",
+    "titulaire", "membre", "member", "representant", "representante", "representative", "conseiller",
+    "conseillere", "adviser", "advisor", "coordinateur", "coordinatrice", "coordinator", "militant",
+    "militante", "activist", "activiste", "notable", "expert", "experte", "chairman", "chairwoman",
+    "الامين", "حاكم", "الحاكم", "وزير", "وزيره", "الناطق", "المتحدث", "رييس", "قايد", "زعيم",
+    "مدير", "الباحث", "المحلل", "مراسل", "عمده", "العمده", "نايب", "محافظ", "الوالي", "الصحفي",
+    // Not "والي" (governor) alone: "وإلى" (and to) folds to it.
+    "الصحافي", "القيادي",
 ];
 #[rustfmt::skip]
 const APPOSITION_COMPANY: &[&str] = &[
@@ -371,6 +386,10 @@ const APPOSITION_COMPANY: &[&str] = &[
 const APPOSITION_OUTLET: &[&str] = &[
     "newspaper", "journal", "quotidien", "broadcaster", "agency", "agence", "website",
 ];
+/// Verbs of holding a post, after "الذي" in apposition (folded): "يتولى", "يترأس", "يشغل", "يقود",
+/// "يرأس".
+const ARABIC_HOLDS: &[&str] = &["يتولي", "يتراس", "يشغل", "يقود", "يراس"];
+
 /// Articles, numerals and adjectives that may stand between the comma and the noun. Folded.
 #[rustfmt::skip]
 const APPOSITION_FILLERS: &[&str] = &[
@@ -384,20 +403,21 @@ const APPOSITION_FILLERS: &[&str] = &[
 /// [`GIVEN_NAMES_ALSO_WORDS`] (a test checks both against the word lists).
 #[rustfmt::skip]
 const INTERNATIONAL_GIVEN_NAMES: &[&str] = &[
-    "adam", "alan", "alex", "alexander", "alexandre", "alice", "amanda", "andrew", "anne", "antoine",
-    "anthony", "arnaud", "aurelien", "benjamin", "bernard", "bruno", "camille", "caroline", "catherine",
-    "cecile", "charles", "charlotte", "christian", "christine", "christophe", "claire", "claude", "daniel",
-    "david", "denis", "didier", "dominique", "edward", "elian", "elisabeth", "elizabeth", "emily", "emma",
-    "emmanuel", "eric", "etienne", "fabien", "florence", "francois", "frederic", "gabriel", "george",
-    "georges", "gerard", "gilles", "guillaume", "helene", "henri", "hugo", "isabelle", "jacques", "james",
-    "jason", "jean", "jeremy", "jerome", "jessica", "john", "jonathan", "joseph", "julia", "julien",
-    "justin", "karen", "katherine", "kevin", "laura", "laurent", "lea", "louis", "lucas", "luc", "marc",
-    "marie", "martin", "mathieu", "matthew", "matt", "maxime", "michael", "michel", "michelle",
-    "nathalie", "nicholas", "nick", "nicolas", "olivier", "pascal", "patrick", "paul", "peter",
-    "philippe", "pierre", "rachel", "raphael", "rebecca", "remi", "richard", "robert", "romain", "ruth",
-    "samuel", "sarah", "sebastien", "simon", "sophie", "sofia", "stephane", "stephen", "steven", "susan",
-    "sylvie", "thomas", "thierry", "tim", "timothy", "tom", "valerie", "vincent", "william", "yves",
-    "yann", "tanguy",
+    "adam", "alain", "alan", "albert", "alex", "alexander", "alexandre", "alice", "amanda", "andrew",
+    "anne", "anthony", "antoine", "arnaud", "aurelien", "benjamin", "bernard", "bruno", "camille",
+    "caroline", "catherine", "cecile", "charles", "charlotte", "christian", "christine", "christophe",
+    "claire", "claude", "daniel", "david", "denis", "didier", "dominique", "edouard", "edward", "elian",
+    "elisabeth", "elizabeth", "emily", "emma", "emmanuel", "eric", "ernest", "etienne", "fabien",
+    "fernand", "florence", "francois", "frederic", "gabriel", "george", "georges", "gerard", "gilbert",
+    "gilles", "guillaume", "helene", "henri", "hubert", "hugo", "isabelle", "jacques", "james", "jason",
+    "jean", "jeremy", "jerome", "jessica", "john", "jonathan", "joseph", "julia", "julien", "justin",
+    "karen", "katherine", "kevin", "laura", "laurent", "lea", "leon", "louis", "luc", "lucas", "lucien",
+    "marc", "marcel", "marie", "martin", "mathieu", "matt", "matthew", "maurice", "maxime", "michael",
+    "michel", "michelle", "nathalie", "nicholas", "nick", "nicolas", "olivier", "pascal", "patrick",
+    "paul", "peter", "philippe", "pierre", "rachel", "raphael", "raymond", "rebecca", "remi", "rene",
+    "richard", "robert", "roger", "romain", "ruth", "samuel", "sarah", "sebastien", "simon", "sofia",
+    "sophie", "stephane", "stephen", "steven", "susan", "sylvie", "tanguy", "thierry", "thomas", "tim",
+    "timothy", "tom", "valerie", "vincent", "william", "yann", "yves",
 ];
 
 /// The names of [`INTERNATIONAL_GIVEN_NAMES`] that a word list also has in lower case ("jean",
@@ -409,7 +429,8 @@ const INTERNATIONAL_GIVEN_NAMES: &[&str] = &[
 const GIVEN_NAMES_ALSO_WORDS: &[&str] = &[
     "benjamin", "bernard", "charlotte", "claire", "claude", "denis", "florence", "guillaume", "jacques", "jean",
     "john", "joseph", "julien", "laura", "laurent", "lea", "louis", "marc", "marie", "martin", "mathieu",
-    "matt", "maxime", "nick", "olivier", "pascal", "peter", "pierre", "richard", "romain", "tom",
+    "matt", "maxime", "nick", "olivier", "pascal", "peter", "pierre", "rene", "richard", "roger", "romain",
+    "tom",
 ];
 
 /// The first names that start an unlisted person's name: the region's common personal names (see
@@ -520,6 +541,8 @@ fn longer_name(
             || !title_case(&text[w.start..w.end])
             || CAPITALIZED_WORDS.contains(w.folded)
             || head.is_none() && cues::is_listed(NOT_LONGER, w.folded)
+            // "Bankass Mayor Moulaye Guindo", "Tillabéri Governor X": a role, then a person.
+            || cues::single_word_cue(w.folded) == Some(Cue::Role)
     }) {
         return None;
     }
@@ -527,7 +550,10 @@ fn longer_name(
     if covered(&mentions[k + 1..], m.end, name_end) {
         return None;
     }
-    let kind = head.unwrap_or(kinds[k]);
+    // A listed name, then names ending with a given name: a person written surname first, as
+    // official lists do ("Zabré Douniwangda Raymond").
+    let surname_first = words.len() >= 2 && given_names.contains(words[words.len() - 1].folded);
+    let kind = if surname_first { EntityType::Person } else { head.unwrap_or(kinds[k]) };
     Some(Unlisted {
         start: m.start,
         end: name_end,
@@ -602,8 +628,10 @@ pub(crate) fn find(
                     || cues::strip_proclitics(tokens[i - 1].folded) == "موقع")
                     && tokens[i].gap != Gap::Quote
                     || matches!(cues::strip_proclitics(tokens[i - 1].folded), "دول" | "بلدان"));
-            let inside = cue == Cue::Operation
-                || cues::is_listed(INSIDE_THE_NAME, cues::strip_proclitics(tokens[first].folded));
+            // Not when the name is quoted apart from it: "l'opération « Ndoofu »" names "Ndoofu".
+            let inside = (cue == Cue::Operation
+                || cues::is_listed(INSIDE_THE_NAME, cues::strip_proclitics(tokens[first].folded)))
+                && tokens[i].gap != Gap::Quote;
             // A quoted name after an Arabic preposition is the whole quotation: "إلى “تحالف من
             // الجماعات المسلحة”" quotes a phrase, not a name.
             let quoted_phrase = |end: usize| {
@@ -722,6 +750,22 @@ pub(crate) fn find(
             || FUNCTION_WORDS.contains(tokens[i - 1].folded);
         if tokens[i].capitalized && run_start {
             if let Some(end) = name_at(&tokens, i, EntityType::Place) {
+                // 2b. An English place noun after the name: "a mosque of Manda village".
+                if let Some(noun) = tokens.get(end).filter(|t| {
+                    t.gap == Gap::Join && !t.capitalized && matches!(t.folded, "village" | "hamlet")
+                }) {
+                    let (start, name_end) = (tokens[i].start, tokens[end - 1].end);
+                    let u = Unlisted {
+                        start,
+                        end: name_end,
+                        kind: EntityType::Place,
+                        cue: Cue::Designator,
+                        rule: Rule::Apposition,
+                        cue_start: noun.start,
+                        cue_end: noun.end,
+                    };
+                    push(u, &mut out);
+                }
                 if let Some((kind, cue, cue_start, cue_end)) = apposition_after(&tokens, end) {
                     // One word before ", qui" or a role is too weak for a person; "who" is enough.
                     if kind != EntityType::Person || end - i >= 2 || tokens[end].folded == "who" {
@@ -952,7 +996,7 @@ fn cue_ending_before(text: &str, tokens: &[Token], i: usize) -> Option<(Cue, usi
     if tuareg_in(tokens, i - 1) {
         return None; // "de In Afarak": the name starts at "In"
     }
-    let byline_colon = matches!(previous.folded, "reporting" | "editing" | "writing")
+    let byline_colon = matches!(previous.folded, "reporting" | "editing" | "writing" | "كتبه" | "بقلم")
         && text[previous.end..tokens[i].start].trim() == ":";
     if byline_colon {
         return Some((Cue::Byline, i - 1));
@@ -1063,12 +1107,10 @@ fn introduced_list(text: &str, tokens: &[Token], i: usize) -> Option<usize> {
 fn abbreviation_gap(text: &str, tokens: &[Token], j: usize) -> bool {
     j > 0 && {
         let between = &text[tokens[j - 1].end..tokens[j].start];
-        between.starts_with('.') && between[1..].chars().all(is_space) && between.len() > 1 && {
-            matches!(
-                tokens[j - 1].folded,
-                "m" | "mme" | "mr" | "mrs" | "ms" | "dr" | "gen" | "capt" | "col" | "lt" | "sgt" | "maj"
-            )
-        }
+        between.starts_with('.')
+            && between[1..].chars().all(is_space)
+            && between.len() > 1
+            && cues::is_abbreviation(text, tokens[j - 1].start, tokens[j - 1].folded)
     }
 }
 
@@ -1155,7 +1197,10 @@ fn latin_name(tokens: &[Token], i: usize) -> usize {
     let mut end = i + 1;
     while end < tokens.len() && end - i < 5 && tokens[end].gap == Gap::Join {
         let t = &tokens[end];
-        if t.capitalized && !FUNCTION_WORDS.contains(t.folded) && cues::single_word_cue(t.folded).is_none()
+        // A word that folds like a function word is a name's when written with an accent no English
+        // function word has ("Jean Charles Somé": not "some").
+        let function_word = FUNCTION_WORDS.contains(t.folded) && !(t.accented && t.folded.len() >= 4);
+        if t.capitalized && !function_word && cues::single_word_cue(t.folded).is_none()
             || t.hyphenated && t.folded.chars().all(char::is_alphabetic)
         {
             end += 1;
@@ -1187,8 +1232,9 @@ fn arabic_name(tokens: &[Token], i: usize, kind: EntityType) -> usize {
         if end == i && t.folded.chars().count() < 3 {
             break;
         }
-        // After the first word, a verb in the present (ي then a consonant: "يرأس", "يقول") ends it.
-        if end > i && present_verb(t.folded) {
+        // A verb in the present (ي then a consonant: "يرأس", "يقول") ends it; for a place, it is
+        // no name's first word either ("في منطقة ينتشر فيها": an area where … spread).
+        if (end > i || kind != EntityType::Person) && present_verb(t.folded) {
             break;
         }
         // Places and the like: local names are written with long vowels ("كاونجو", "سولهان"); a word
@@ -1385,8 +1431,19 @@ fn apposition_after(tokens: &[Token], end: usize) -> Option<(EntityType, Cue, us
     if first.folded == "who" {
         return Some((EntityType::Person, Cue::Role, first.start, first.end));
     }
+    // "، الذي يتولى …" (who holds), "يترأس" (heads), "يشغل" (fills), "يقود" (leads): a person.
+    if let Some(verb) = tokens.get(end + 1).filter(|v| {
+        first.folded == "الذي"
+            && v.gap == Gap::Join
+            && ARABIC_HOLDS.contains(&cues::strip_proclitics(v.folded))
+    }) {
+        return Some((EntityType::Person, Cue::Role, first.start, verb.end));
+    }
     let mut j = end;
     let mut skipped = 0;
+    // A capitalized word before the noun ("the senior Sahel researcher", "West Africa director"):
+    // only a person's role takes one.
+    let mut capitalized = false;
     while j < tokens.len() && j - end < 4 {
         let t = &tokens[j];
         if j > end && t.gap != Gap::Join {
@@ -1405,15 +1462,19 @@ fn apposition_after(tokens: &[Token], end: usize) -> Option<(EntityType, Cue, us
             None
         };
         if let Some((kind, cue)) = found {
-            return Some((kind, cue, first.start, t.end));
+            return (kind == EntityType::Person || !capitalized).then_some((kind, cue, first.start, t.end));
         }
-        if cues::is_listed(APPOSITION_FILLERS, f) {
+        if cues::is_listed(APPOSITION_FILLERS, f) || f == "s" && capitalized && t.gap == Gap::Join {
+            // An article; the possessive of a capitalized word ("Banibangou's traditional chief").
         } else if skipped < 2
             && !t.capitalized
             && j > end
-            && cues::is_listed(APPOSITION_FILLERS, tokens[end].folded)
+            && (capitalized || cues::is_listed(APPOSITION_FILLERS, tokens[end].folded))
         {
             skipped += 1; // adjectives: "a local deputy", "a displaced man"
+        } else if skipped < 2 && t.capitalized && !t.all_caps && !t.arabic {
+            skipped += 1;
+            capitalized = true;
         } else {
             return None;
         }

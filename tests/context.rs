@@ -391,11 +391,18 @@ fn a_listed_name_that_starts_a_longer_name_is_not_a_mention_there() {
     );
     // Things named after a place, days, roles, given names and other mentions end nothing.
     let text = "The Algiers Agreement held. Fighting in Mali Monday. Niger President Bazoum spoke. \
-                Gao Airport closed. Mali Security Forces said. Kidal Moussa Ag Acherif. Gao Kidal.";
-    assert_eq!(unlisted(text), [("Moussa Ag Acherif", "person", Rule::GivenName)]);
+                Gao Airport closed. Mali Security Forces said. Kidal Moussa Ag Acherif. Gao Kidal. \
+                Bankass Mayor Moulaye Guindo spoke.";
+    assert_eq!(
+        unlisted(text),
+        [("Moussa Ag Acherif", "person", Rule::GivenName), ("Moulaye Guindo", "person", Rule::After)]
+    );
     let tagger = Tagger::default();
     let names: Vec<&str> = tagger.tag(text).iter().map(|m| m.surface(text)).collect();
-    assert!(["Algiers", "Mali", "Niger", "Gao", "Kidal"].iter().all(|n| names.contains(n)), "{names:?}");
+    assert!(
+        ["Algiers", "Mali", "Niger", "Gao", "Kidal", "Bankass"].iter().all(|n| names.contains(n)),
+        "{names:?}"
+    );
     // Without the names no list holds, the listed name is left as it was.
     let text = "à Dosso Kourégou";
     assert_eq!(tagger.tag(text).iter().map(|m| m.surface(text)).collect::<Vec<_>>(), ["Dosso"]);
@@ -413,6 +420,11 @@ fn a_role_then_a_comma_or_a_professor_introduces_a_person() {
     );
     // One word after the comma is too little; no determiner before the role, no cue.
     assert_eq!(unlisted("Its spokesman, Peskov, said nothing. Spokesman, Dmitry Peskov said."), []);
+    // Capitalized words may stand before a person's role noun; "p.m." is no "M.".
+    assert_eq!(
+        unlisted("Ilaria Allegrozzi, the senior Sahel researcher at HRW, said it. At 6:30 p.m. Early accounts came."),
+        [("Ilaria Allegrozzi", "person", Rule::Apposition)]
+    );
 }
 
 #[test]
@@ -435,10 +447,7 @@ fn a_first_given_name_no_list_holds_belongs_to_the_name() {
 
 #[test]
 fn an_arabic_given_name_of_the_region_starts_a_name() {
-    assert_eq!(
-        unlisted("وأوضح سليمان ميغا، الذي يرأس المكتب، أن الحصيلة عشرة."),
-        [("سليمان ميغا", "person", Rule::GivenName)]
-    );
+    assert_eq!(unlisted("وأوضح سليمان ميغا أن الحصيلة عشرة."), [("سليمان ميغا", "person", Rule::GivenName)]);
     // A verb in the present ends the name; the proclitic stays outside.
     assert_eq!(unlisted("وأمادو يارو يرأس المجلس."), [("أمادو يارو", "person", Rule::GivenName)]);
     // One word, or a word that cannot be a name after it, is no name.
@@ -574,4 +583,50 @@ fn a_list_with_a_certain_name_of_its_type_is_evidence_for_every_type() {
     let tagged = tagger.tag_with("جماعات تدين بالولاء للقاعدة و داعش.", &Options::MENTIONS_ONLY);
     let qaeda = tagged.mentions.iter().find(|m| tagger.entity(m).id == "al_qaeda").unwrap();
     assert!(matches!(qaeda.check.unwrap().verdict, Ok(Evidence::Listed { .. })), "{:?}", qaeda.check);
+}
+
+#[test]
+fn a_place_name_after_a_given_name_is_a_family_name() {
+    // "China" and "Boukouma" are listed places; after a given name they end a person's name, which is
+    // proposed whole.
+    let text = "Le poste revient au commandant Boubacar Ali China. Il succède au colonel Mamadou Boukouma. \
+                Les troupes ont quitté la Chine et le Mali ; à Niamey, on a parlé de Boukouma.";
+    let tagger = Tagger::default();
+    let tagged = tagger.tag_with(text, &Options::default());
+    let places: Vec<&str> = tagged.mentions.iter().map(|m| m.surface(text)).collect();
+    assert_eq!(places, ["Chine", "Mali", "Niamey", "Boukouma"]);
+    let people: Vec<&str> = tagged.unlisted.iter().map(|u| u.surface(text)).collect();
+    assert_eq!(people, ["Boubacar Ali China", "Mamadou Boukouma"]);
+}
+
+#[test]
+fn an_english_place_noun_after_a_name_proposes_a_village() {
+    assert_eq!(
+        unlisted(
+            "Fighters burst into a mosque of Manda village. A Fulani village and an Arab village burned."
+        ),
+        [("Manda", "place", Rule::Apposition)]
+    );
+}
+
+#[test]
+fn an_arabic_name_before_who_holds_a_post_is_a_person() {
+    assert_eq!(
+        unlisted("وأفاد بابو بيار باسينغا، الذي يتولى حكم المنطقة، بأن الهجوم وقع. أما آدمان ديونجو، الذي يترأس التجمع، فرأى غير ذلك."),
+        [("بابو بيار باسينغا", "person", Rule::Apposition), ("آدمان ديونجو", "person", Rule::Apposition)]
+    );
+    // "وإلى" (and to) is no governor ("والي"), whatever folding makes of it.
+    assert_eq!(unlisted("تضم 11 عسكرياً وُجدت جثثهم و28 مصاباً، وإلى أن فرق البحث ما زالت تبحث."), []);
+}
+
+#[test]
+fn succeeding_someone_names_a_person_and_roles_follow_names_in_apposition() {
+    assert_eq!(
+        unlisted("Aux Cascades, Jean Charles Somé, colonel, succède à Sié Edgar Sou."),
+        [("Jean Charles Somé", "person", Rule::Apposition), ("Sié Edgar Sou", "person", Rule::After)]
+    );
+    assert_eq!(
+        unlisted("Kaka Touda, membre de la société civile, parle. Selon le chef, Kallam Tinni, Banibangou's traditional chief, said so."),
+        [("Kaka Touda", "person", Rule::Apposition), ("Kallam Tinni", "person", Rule::Apposition)]
+    );
 }

@@ -247,9 +247,23 @@ fn ordinary_words_next_to_a_name_do_not_relink_it() {
         return;
     }
     // The rules' own words: settlement cues after a name, French articles before it, plural
-    // designators (nationalities are allowed below).
+    // designators, a unit's officer after it (nationalities are allowed below).
     let expected = |w: &str| {
-        matches!(fold(w).as_str(), "town" | "city" | "village" | "regions" | "le" | "la" | "l" | "du" | "au")
+        matches!(
+            fold(w).as_str(),
+            "town"
+                | "city"
+                | "village"
+                | "regions"
+                | "le"
+                | "la"
+                | "l"
+                | "du"
+                | "au"
+                | "governor"
+                | "commissioner"
+                | "prefect"
+        )
     };
     let mut checked = 0;
     for chunk in words.chunks(4000) {
@@ -298,4 +312,18 @@ fn entities_sharing_a_spelling_are_distinguishable() {
     }
     clashes.sort();
     assert!(clashes.is_empty(), "indistinguishable same-name entities:\n{}", clashes.join("\n"));
+}
+
+#[test]
+fn a_units_officer_names_the_unit() {
+    let t = tagger();
+    // A governor runs a region, a high commissioner a province, a prefect a department (a cercle in
+    // Mali); the name alone stays the town.
+    assert_eq!(linked(&t, "Le gouverneur de Tillabéri a parlé.", "Tillabéri"), "tillaberi_region");
+    assert_eq!(linked(&t, "The Tillabéri governor spoke.", "Tillabéri"), "tillaberi_region");
+    assert_eq!(linked(&t, "وقال حاكم تيلابيري إن الوضع هادئ.", "تيلابيري"), "tillaberi_region");
+    assert_eq!(linked(&t, "Le haut-commissaire du Soum a parlé.", "Soum"), "soum_province");
+    assert_eq!(linked(&t, "Le préfet de Bankass a parlé.", "Bankass"), "bankass_cercle");
+    assert_eq!(linked(&t, "Les habitants de Tillabéri ont fui.", "Tillabéri"), "tillaberi");
+    assert_eq!(reason(&t, "Le gouverneur de Tillabéri a parlé.", "Tillabéri"), Some("cue"));
 }
