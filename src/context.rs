@@ -157,6 +157,14 @@ pub enum Against {
         /// End of the other name.
         end: usize,
     },
+    /// The word after it, at `start..end`, makes the name the common noun it is also spelled as:
+    /// "القاعدة العسكرية" is the military base, not al-Qaeda.
+    CommonNoun {
+        /// Start of the word after.
+        start: usize,
+        /// End of the word after.
+        end: usize,
+    },
 }
 
 impl Against {
@@ -167,6 +175,7 @@ impl Against {
             Against::DifferentAccent => "different accent",
             Against::OtherKind { .. } => "head of another kind",
             Against::OtherName { .. } => "other name",
+            Against::CommonNoun { .. } => "common noun",
         }
     }
 
@@ -374,7 +383,44 @@ fn ruled_out(
             return Some(Against::OtherName { start: s, end: en });
         }
     }
+    if let Some((s, en)) = common_noun_after(text, end, &folded) {
+        return Some(Against::CommonNoun { start: s, end: en });
+    }
     None
+}
+
+/// Arabic spellings of names that are also common nouns, folded, with the words after them (folded)
+/// that make them that noun: "القاعدة" ("the base") before "العسكرية" (military), "الجوية" (air),
+/// a country's adjective ("الفرنسية")… is a base, not al-Qaeda.
+const COMMON_NOUN_AFTER: &[(&str, &[&str])] = &[(
+    "القاعده",
+    &[
+        "العسكريه",
+        "الجويه",
+        "البحريه",
+        "الفرنسيه",
+        "الامريكيه",
+        "الاميركيه",
+        "الروسيه",
+        "الاممي",
+        "الامميه",
+        "المتقدمه",
+        "اللوجستيه",
+        "الخلفيه",
+        "الشعبيه",
+        "الانتخابيه",
+        "القانونيه",
+    ],
+)];
+
+/// The word right after `end` when it makes the name spelled `folded` a common noun (see
+/// [`COMMON_NOUN_AFTER`]), as a byte range.
+fn common_noun_after(text: &str, end: usize, folded: &str) -> Option<(usize, usize)> {
+    let (_, words) = COMMON_NOUN_AFTER.iter().find(|(name, _)| *name == folded)?;
+    let rest = text[end..].strip_prefix(' ')?;
+    let start = end + 1;
+    let len = rest.find(|c: char| !is_word_char(c)).unwrap_or(rest.len());
+    words.contains(&fold(&rest[..len]).as_str()).then_some((start, start + len))
 }
 
 fn is_place_cue(cue: Cue) -> bool {

@@ -104,6 +104,11 @@ const LATIN_AFTER: &[(&str, Kind)] = &[
     ("state", STATE),
 ];
 
+/// The kind of unit a folded Latin designator word names ("region", "département", "circle").
+pub(crate) fn latin_unit(word: &str) -> Option<Kind> {
+    LATIN_BEFORE.iter().chain(LATIN_AFTER).find(|(w, _)| *w == word).map(|&(_, kind)| kind)
+}
+
 /// The officers who run a unit, folded, with the unit they run: "le gouverneur de Tillabéri" is the
 /// region's governor, "le haut-commissaire du Soum" the province's, "le préfet de Bankass" the
 /// department's (Niger, Burkina Faso) or the cercle's (Mali); "the Tillabéri governor" likewise.

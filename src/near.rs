@@ -44,6 +44,11 @@ struct Spelling {
 #[derive(Clone, Debug, Default)]
 pub(crate) struct NearNames {
     by_start: FxHashMap<(EntityType, char), Vec<Spelling>>,
+    /// People's listed names by their first and last words (folded), for a name written without its
+    /// middle names ("Ibrahim Keita": Ibrahim Boubacar Keïta), and two-word names by their words in
+    /// the other order ("Abdramane Amadou": Amadou Abdramane, surname first). `None` when two people
+    /// share the key.
+    people: FxHashMap<(String, String), Option<(EntityIndex, u32)>>,
 }
 
 impl NearNames {
@@ -72,7 +77,41 @@ impl NearNames {
                 });
             }
         }
-        NearNames { by_start }
+        let mut people: FxHashMap<(String, String), Option<(EntityIndex, u32)>> = FxHashMap::default();
+        for (e, entity) in gazetteer.entities().iter().enumerate() {
+            if entity.kind != EntityType::Person || entity.tier == Tier::Geonames {
+                continue;
+            }
+            for (v, variant) in entity.variants.iter().enumerate() {
+                let folded = fold(&variant.text);
+                let words: Vec<&str> = folded.split(' ').collect();
+                let key = match words[..] {
+                    [first, second] => (second.to_string(), first.to_string()),
+                    [first, .., last] if words.len() >= 3 => (first.to_string(), last.to_string()),
+                    _ => continue,
+                };
+                let found = (EntityIndex(e as u32), v as u32);
+                people
+                    .entry(key)
+                    .and_modify(|had| {
+                        if had.is_some_and(|(other, _)| other != found.0) {
+                            *had = None;
+                        }
+                    })
+                    .or_insert(Some(found));
+            }
+        }
+        NearNames { by_start, people }
+    }
+
+    /// The person whose listed name `name` (folded, two words) writes without its middle names, or
+    /// with its two words the other way round; `None` when no one or several people fit.
+    pub(crate) fn person_by_parts(&self, name: &str) -> Option<(EntityIndex, u32)> {
+        let (first, last) = name.split_once(' ')?;
+        if last.contains(' ') {
+            return None;
+        }
+        *self.people.get(&(first.to_string(), last.to_string()))?
     }
 
     /// The entity and variant whose spelling `name` (folded) approximates, for a name of type `kind`;

@@ -565,6 +565,10 @@ impl Ranker {
         if TOWN_BEFORE.iter().any(|seq| ends(seq)) {
             return Some(Cue::Settlement);
         }
+        // A designator in apposition: "Diffa, a region in the southeast", "Soum, une province du Nord".
+        if let Some(kind) = unit_in_apposition(text, m.end) {
+            return Some(Cue::Units(kind));
+        }
         // The officer of a unit: "gouverneur de Tillabéri", "haut-commissaire du Soum", "the Tillabéri
         // governor".
         let officer = |w: &str| OFFICERS.iter().find(|(o, _)| *o == w).map(|&(_, kind)| Cue::Units(kind));
@@ -610,6 +614,20 @@ impl Ranker {
         let before = possessive.as_deref().unwrap_or(last);
         NATIONALITIES_BEFORE.iter().find(|(w, _)| *w == before).map(|&(_, code)| code)
     }
+}
+
+/// The unit a designator names when it follows the name after a comma, with or without an article:
+/// ", a region", ", une province", ", département".
+fn unit_in_apposition(text: &str, end: usize) -> Option<Kind> {
+    let rest = text[end..].strip_prefix(", ")?;
+    let mut words = rest.split([' ', '\'', '\u{2019}']).take(2).map(fold_word);
+    let first = words.next()?;
+    let word = if matches!(first.as_str(), "a" | "an" | "the" | "une" | "un" | "la" | "le" | "l") {
+        words.next()?
+    } else {
+        first
+    };
+    crate::designator::latin_unit(word.trim_end_matches([',', '.', ';', ':']))
 }
 
 /// Context places looked at on each side of a mention in its sentence.

@@ -298,7 +298,7 @@ impl Tagger {
             .map(|m| (m.start, m.end))
             .collect();
         dropped.retain(|d| !overlaps_any(&surnames, d.start, d.end));
-        mentions.retain(|m| !self.family_name(text, m));
+        mentions.retain(|m| !self.family_name(text, m) && !self.counted_nationals(text, m));
         let mut unlisted = if options.unlisted { self.unlisted(text, &mentions) } else { vec![] };
         // A listed name that starts a longer unlisted one ("Dosso Kourégou") is not a mention there.
         let longer: Vec<(usize, usize)> =
@@ -337,6 +337,30 @@ impl Tagger {
         word.starts_with(char::is_uppercase) && self.given_names.contains(&crate::fold::fold_word(word))
     }
 
+    /// Whether an Arabic country name is the people it is counted by here: after a number, the
+    /// accusative of the nationality is written like the country once its tanwin is left out ("أكثر من
+    /// 15 موريتانيا": more than 15 Mauritanians).
+    fn counted_nationals(&self, text: &str, m: &Mention) -> bool {
+        let entity = self.gazetteer.entity(m.entity);
+        if entity.subtype.as_deref() != Some("country")
+            || !text[m.start..].starts_with(crate::arabic::is_arabic_letter)
+        {
+            return false;
+        }
+        let Some(before) = text[..m.start].strip_suffix(' ') else { return false };
+        // The number's digits, last first, Arabic-Indic ones as ASCII.
+        let digits: Vec<u32> = before
+            .chars()
+            .rev()
+            .map_while(|c| {
+                c.to_digit(10).or_else(|| ('\u{0660}'..='\u{0669}').contains(&c).then(|| c as u32 - 0x0660))
+            })
+            .collect();
+        // Not a year ("في 2020 موريتانيا").
+        let year = digits.len() == 4 && matches!((digits[3], digits[2]), (1, 9) | (2, 0));
+        !digits.is_empty() && !year
+    }
+
     /// A person's mention matched with the rank or title a variant starts with ("capitaine Ibrahim
     /// Traoré", "général d'armée Assimi Goïta", "النقيب إبراهيم تراوري") starts at the name (see
     /// [`title_length`]). The variant becomes the name's own when the gazetteer lists it.
@@ -360,8 +384,9 @@ impl Tagger {
         }
     }
 
-    /// Unlisted names that are a listed name of their type with a slip ("in Ouagadougo") become
-    /// mentions of it, [`MatchKind::Tolerant`] (see the `near` module).
+    /// Unlisted names that are a listed name of their type with a slip ("in Ouagadougo"), or a listed
+    /// person's name without its middle names or in the other order ("Ibrahim Keita", "Abdramane
+    /// Amadou"), become mentions of it, [`MatchKind::Tolerant`] (see the `near` module).
     fn link_misspelt(&self, text: &str, mentions: &mut Vec<Mention>, unlisted: &mut Vec<Unlisted>) {
         let Some(near) = &self.near else { return };
         let mut linked = false;
@@ -371,7 +396,8 @@ impl Tagger {
                 return true; // too short to be approximated: the index need not be built
             }
             let near = near.get_or_init(|| NearNames::new(&self.gazetteer));
-            let Some((entity, variant)) = near.find(u.kind, &name) else { return true };
+            let by_parts = || (u.kind == EntityType::Person).then(|| near.person_by_parts(&name)).flatten();
+            let Some((entity, variant)) = near.find(u.kind, &name).or_else(by_parts) else { return true };
             mentions.push(Mention {
                 start: u.start,
                 end: u.end,

@@ -18,8 +18,9 @@
 //!   (*out*, *not*, *non*…: *soldiers out of Niger* are not *soldiers of Niger*);
 //! - a function word is replaced by another of the same family: Arabic articles as transliterated
 //!   (*al*, *el*, *ul*, *az*, ...), conjunctions (*wa*, *wal*, *and*, *et*, *و*), French articles and
-//!   prepositions (*de*, *du*, *des*, *la*, *l*, *à*, *aux*, *pour*), English ones (*of*, *the*, *for*,
-//!   *to*). Families keep meaning: *du Mali* never becomes *au Mali* ("in Mali");
+//!   prepositions (*de*, *du*, *des*, *la*, *l*, *à*, *aux*, *pour*), English ones (*of*, *the*; *for*,
+//!   *to*). Families keep meaning: *du Mali* never becomes *au Mali* ("in Mali"), *troops of Mali*
+//!   never *troops to Mali*;
 //! - an Arabic proclitic (*و*, *ل*, *ب*, the article *ال*) is glued to a word or dropped from it;
 //! - one letter changed, added (a doubled letter) or dropped in a word of the name of six letters or
 //!   more.
@@ -78,8 +79,10 @@ const FAMILIES: &[&[&str]] = &[
     &["wa", "wal", "wel", "w", "and", "et", "\u{0648}"],
     // French articles and prepositions of a name (not the locative au, en).
     &["de", "du", "des", "d", "la", "le", "les", "l", "a", "aux", "pour"],
-    // English.
-    &["of", "the", "for", "to"],
+    // English: "of" and "the"; "for" and "to" apart ("troops to Mali" are no slip of "troops of
+    // Mali": they were sent there).
+    &["of", "the"],
+    &["for", "to"],
 ];
 
 /// A name that may be matched tolerantly.
@@ -766,6 +769,7 @@ mod tests {
         assert_eq!(slips("forces armees du mali", "forces armees de mali"), ["forces armees de mali"]);
         assert!(slips("forces armees du mali", "forces armees au mali").is_empty(), "au: in Mali");
         assert!(slips("armed forces of mali", "armed forces in mali").is_empty());
+        assert!(slips("troops of mali", "troops to mali").is_empty(), "sent to Mali");
         // A short word added, unless it turns the sense around.
         assert_eq!(slips("soldiers of niger", "soldiers of the niger"), ["soldiers of the niger"]);
         assert!(slips("soldiers of niger", "soldiers out of niger").is_empty(), "out of Niger");

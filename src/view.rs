@@ -364,7 +364,9 @@ impl<'a> Viewer<'a> {
                 let verdict = if against.is_definite() { "dropped" } else { "unconfirmed" };
                 let (cue, words) = match against {
                     Against::OtherKind { cue, start, end } => (Some(cue.as_str()), Some(&text[start..end])),
-                    Against::OtherName { start, end } => (None, Some(&text[start..end])),
+                    Against::OtherName { start, end } | Against::CommonNoun { start, end } => {
+                        (None, Some(&text[start..end]))
+                    }
                     _ => (None, None),
                 };
                 (verdict, against.as_str(), cue, words, None)

@@ -630,3 +630,19 @@ fn succeeding_someone_names_a_person_and_roles_follow_names_in_apposition() {
         [("Kaka Touda", "person", Rule::Apposition), ("Kallam Tinni", "person", Rule::Apposition)]
     );
 }
+
+#[test]
+fn a_listed_person_without_middle_names_or_surname_first_is_that_person() {
+    let tagger = Tagger::default();
+    let text = "President Ibrahim Keita spoke; he had instructed Abdramane Amadou, his minister. \
+                Moussa Keita, a resident, and Ibrahim Touré, another, said nothing.";
+    let tagged = tagger.tag_with(text, &Options::default());
+    let linked: Vec<(&str, &str)> =
+        tagged.mentions.iter().map(|m| (m.surface(text), tagger.entity(m).id.as_str())).collect();
+    assert_eq!(
+        linked,
+        [("Ibrahim Keita", "ibrahim_boubacar_keita"), ("Abdramane Amadou", "amadou_abdramane")]
+    );
+    let unlisted: Vec<&str> = tagged.unlisted.iter().map(|u| u.surface(text)).collect();
+    assert_eq!(unlisted, ["Moussa Keita", "Ibrahim Touré"]);
+}
