@@ -119,9 +119,14 @@ fn fold_lower(text: &str, out: &mut Vec<u8>) {
 
 /// The word right before `start` (one space away), folded ([`fold_word`]); `None` when no word is there.
 pub(crate) fn word_before(text: &str, start: usize) -> Option<String> {
+    raw_word_before(text, start).map(fold_word)
+}
+
+/// The word right before `start` (one space away), as written; `None` when no word is there.
+pub(crate) fn raw_word_before(text: &str, start: usize) -> Option<&str> {
     let rest = text[..start].strip_suffix(' ')?;
     let word_start = rest.char_indices().rev().take_while(|(_, c)| is_word_char(*c)).last()?.0;
-    Some(fold_word(&rest[word_start..]))
+    Some(&rest[word_start..])
 }
 
 /// Appends [`fold_word`]`(word)` to `out`, without a string of its own: for a reader that folds every

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::context::{Check, Evidencer};
 use crate::cues;
 use crate::designator::Designators;
-use crate::fold::{fold, fold_with_origins, Folded};
+use crate::fold::{fold, fold_with_origins, raw_word_before, Folded};
 use crate::gazetteer::{Entity, EntityIndex, EntityType, Gazetteer, Variant};
 use crate::grammar::Grammar;
 use crate::matcher::{Candidate, Matcher};
@@ -326,15 +326,9 @@ impl Tagger {
         if !text[m.start..].starts_with(char::is_uppercase) {
             return false;
         }
-        let Some(before) = text[..m.start].strip_suffix(' ') else { return false };
-        let word_start = before
-            .char_indices()
-            .rev()
-            .take_while(|&(_, c)| crate::fold::is_word_char(c))
-            .last()
-            .map_or(before.len(), |(i, _)| i);
-        let word = &before[word_start..];
-        word.starts_with(char::is_uppercase) && self.given_names.contains(&crate::fold::fold_word(word))
+        raw_word_before(text, m.start).is_some_and(|word| {
+            word.starts_with(char::is_uppercase) && self.given_names.contains(&crate::fold::fold_word(word))
+        })
     }
 
     /// Whether an Arabic country name is the people it is counted by here: after a number, the
@@ -347,7 +341,7 @@ impl Tagger {
         {
             return false;
         }
-        let Some(before) = text[..m.start].strip_suffix(' ') else { return false };
+        let Some(before) = raw_word_before(text, m.start) else { return false };
         // The number's digits, last first, Arabic-Indic ones as ASCII.
         let digits: Vec<u32> = before
             .chars()
