@@ -50,6 +50,7 @@ pub const NOT_NAMES: &[&str] = &[
     "تغرغر", // تغرغر, "to gargle" (Tigharghar)
     "تلمسي", // طليموسي (Tilemsi)
     "كلمبا", // كولومبيا, Colombia (Kaloumba)
+    "مركله", // مراكلة, "kicking" (Markala written ماركالة)
     "منجزه", // مناجزة, "combat" (Mangaïzé)
     "يتنجا", // يتناجوا, "they confide" (Yatenga)
     "يتنغا", // يتناغوا (Yatenga)

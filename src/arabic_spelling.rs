@@ -3,7 +3,7 @@
 //! Place and personal names of the Sahel reach Arabic through French or local languages, and outlets
 //! do not agree on how to write them. A gazetteer that lists one Arabic spelling per name misses the
 //! others, so the variants below are *generated* from the Arabic variants the gazetteer lists, each
-//! with the rule that made it (shown by `sahel-tagger gazetteer export`). Four classes are generated:
+//! with the rule that made it (shown by `sahel-tagger gazetteer export`). Six classes are generated:
 //!
 //! * **G** — Arabic has no letter for the sound g. Sahelian and Mauritanian outlets write `ق` or `ك`,
 //!   Egyptian ones `ج`, most others `غ`, Maghrebi ones `ڭ` (which folding, like Persian `گ`, already
@@ -19,6 +19,14 @@
 //! * **double** — a letter written twice in a row (a French double consonant) written once.
 //! * **glued** — the first word of a compound name, `عبد` or `أبو`, written glued to the next one
 //!   (`عبدالمالك دروكدال`, `أبوالوليد الصحراوي`, `أبوزيد`), as many outlets write them.
+//! * **final a** — a final a written with ta marbuta (`ة`, folded `ه`) instead of alif: `بوكوما` →
+//!   `بوكومة` (Boukouma), `دوينتزا` → `دوينتزة`, as Mauritanian and Maghrebi outlets often write it.
+//!   Only names of one word (a place's, mostly), of five letters or more, and never after `ي`: `يا` →
+//!   `ية` would make the feminine adjective of a country (`نيجيريا` → `نيجيرية`, Nigerian); in a
+//!   person's longer name the last word, read alone as a surname, would too often be a word with the
+//!   pronoun "his" (`ديارا` → `دياره`, "his homes").
+//! * **initial ou** — the alif before a first `و` (French "ou") left out: `أواتاغونا` → `واتاغونا`
+//!   (Ouatagouna), `أواهيغويا` → `واهيغويا`, in words of five letters or more.
 //!
 //! One rule per generated spelling: two guesses at once drift too far from what anyone writes. The
 //! test `tests/arabic_spelling.rs` checks every generated one-word spelling against Debian's Arabic
@@ -51,6 +59,12 @@ pub struct Derivation {
 
 /// The letters that write the sound g, after folding (`ڭ`, `گ` fold to `ك`).
 const G_LETTERS: [char; 4] = ['\u{0642}', '\u{062C}', '\u{063A}', '\u{0643}']; // ق ج غ ك
+
+/// Alif, yeh, heh (what ta marbuta folds to) and waw.
+const ALIF: char = '\u{0627}';
+const YEH: char = '\u{064A}';
+const HEH: char = '\u{0647}';
+const WAW: char = '\u{0648}';
 
 /// Long-vowel letters an outlet may leave out inside a word.
 const VOWEL_LETTERS: [char; 3] = ['\u{064A}', '\u{0648}', '\u{0627}']; // ي و ا
@@ -91,6 +105,9 @@ const NOT_NAMES: &[&str] = &[
     "نيجريا",  // "Nigerien", accusative نيجريًا once its tanwin is folded away (from نيجيريا)
     "بقين",    // "they remained" (from بكين, Beijing)
     "بغين",    // a dictionary word (from بكين)
+    "امريكه",  // a dictionary word (from أمريكا, America)
+    "هولنده",  // a dictionary word (from هولندا, the Netherlands)
+    "اباله",   // a dictionary word (from أبالا, Abala)
 ];
 
 /// At most this many spellings are generated from one variant (the G forms and their one-letter
@@ -208,6 +225,25 @@ pub fn spellings(folded: &str, latin: &[Vec<String>]) -> Vec<(String, String)> {
             let next = copy.remove(wi + 1);
             copy[wi].extend(next);
             out.push((join_words(&copy), format!("glued {word}")));
+        }
+    }
+    // "بوكوما" → "بوكومة" (folded "بوكومه").
+    if let [last] = words.as_slice() {
+        let article = last.len() > 2 && last[..2].iter().copied().eq(ARTICLE.chars());
+        let name_len = last.len() - if article { 2 } else { 0 };
+        if name_len >= 5 && last.ends_with(&[ALIF]) && last[last.len() - 2] != YEH {
+            let mut word = last.clone();
+            word.pop();
+            word.push(HEH);
+            out.push((word.into_iter().collect(), "final a \u{0627}\u{2192}\u{0629}".to_string()));
+        }
+    }
+    // "أواتاغونا" → "واتاغونا" (folded, the hamza seat is an alif).
+    for (wi, word) in words.iter().enumerate() {
+        if word.len() >= 5 && word[0] == ALIF && word[1] == WAW {
+            let mut copy = words.clone();
+            copy[wi].remove(0);
+            out.push((join_words(&copy), "initial ou -\u{0627}".to_string()));
         }
     }
     for (wi, word) in words.iter().enumerate() {
@@ -354,6 +390,21 @@ mod tests {
         let out = generated("تيسّاليت", &["Tessalit"]);
         assert!(!out.is_empty());
         assert!(generated("كيددال", &["Kidal"]).contains(&"كيدال".to_string()));
+    }
+
+    #[test]
+    fn a_final_a_may_be_written_with_ta_marbuta() {
+        assert!(generated("بوكوما", &["Boukouma"]).contains(&fold("بوكومة")));
+        assert!(!generated("سيدان أغ هيتاما", &["Sedane Ag Hitama"]).contains(&fold("سيدان أغ هيتامة")));
+        // A country's -iya is never made its feminine adjective; short words are left alone.
+        assert!(!generated("نيجيريا", &["Nigeria"]).contains(&fold("نيجيرية")));
+        assert!(!generated("كونا", &["Konna"]).contains(&fold("كونة")));
+    }
+
+    #[test]
+    fn an_initial_ou_may_lose_its_alif() {
+        assert!(generated("أواتاغونا", &["Ouatagouna"]).contains(&"واتاغونا".to_string()));
+        assert!(!generated("أوسا", &["Ousa"]).contains(&"وسا".to_string()), "short words keep it");
     }
 
     #[test]

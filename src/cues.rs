@@ -50,6 +50,9 @@ pub enum Cue {
     /// A listed name that starts a longer capitalized name ("Dosso Kourégou", "Tahoua Special Forces
     /// Battalion"): the name's type is its head word's, or the listed name's.
     Name,
+    /// A name and its acronym side by side, one in parentheses ("Collectif de défense des militaires
+    /// (CDM)"): each is the other's cue.
+    Acronym,
 }
 
 impl Cue {
@@ -59,6 +62,7 @@ impl Cue {
             Cue::Designator | Cue::Designators | Cue::Proximity | Cue::Preposition => EntityType::Place,
             Cue::Role | Cue::Byline => EntityType::Person,
             Cue::Name => EntityType::Place,
+            Cue::Acronym => EntityType::Organization,
             Cue::Company => EntityType::Organization,
             Cue::Outlet => EntityType::Media,
             Cue::Operation => EntityType::Force,
@@ -80,6 +84,7 @@ impl Cue {
             Cue::Group => "group",
             Cue::Byline => "byline",
             Cue::Name => "listed name",
+            Cue::Acronym => "acronym",
         }
     }
 }
@@ -91,7 +96,21 @@ const DESIGNATOR: &[&str] = &[
     "village de", "village d", "localite de", "localite d", "hameau de", "hameau d", "bourgade de",
     "bourgade d", "ville de", "ville d", "commune rurale de", "commune rurale d", "site de", "site d",
     "zone de", "zone d", "secteur de", "secteur d", "plateau de", "plateau d", "foret de", "foret d",
-    "mine de", "mine d", "camp de", "camp d", "quartier de", "quartier d",
+    "mine de", "mine d", "camp de", "camp d", "quartier de", "quartier d", "quartier", "lieu dit",
+    // Where someone comes from: "originaire de Natchambouri", "a native of Dori".
+    "originaire de", "originaire d", "originaires de", "originaires d", "natif de", "natif d", "native de",
+    "native d", "native of",
+    // Places named by the post, office or market they hold: "la brigade de Guiré", "les gendarmes de
+    // Kimparana", "le camp militaire de Kwala", "le marché de Badori", "les Koglweogo de Malpoa".
+    "brigade de", "brigade d", "commissariat de", "commissariat d", "gendarmerie de", "gendarmerie d",
+    "gendarmes de", "gendarmes d", "mairie de", "mairie d", "prefecture de", "prefecture d",
+    "sous prefecture de", "sous prefecture d", "marche de", "marche d", "camp militaire de",
+    "camp militaire d", "base militaire de", "base militaire d", "poste militaire de",
+    "poste militaire d", "koglweogo de", "koglweogo d", "dozos de", "dozos d",
+    // A place "called" so: "le site appelé Ebandagh", "a village called Kobou".
+    "site appele", "site denomme", "localite appelee", "localite denommee", "village appele",
+    "village denomme", "lieu appele", "endroit appele", "village called", "town called", "place called",
+    "area called", "village named", "town named",
     // English
     "village of", "town of", "city of", "locality of", "hamlet of", "settlement of", "area of",
     "inhabitants of", "residents of",
@@ -100,6 +119,10 @@ const DESIGNATOR: &[&str] = &[
     "قريه", "بلده", "مدينه", "منطقه", "بلديه", "مخيم", "منجم", "غابه", "سكان",
     // A military base or camp named by its place: "قاعدة أغاندو", "معسكر بولكيسي", "ثكنة نيونو".
     "قاعده", "معسكر", "ثكنه",
+    // A sector ("قطاع سيرما"), and a place "known as" ("موضع يعرف باسم تيفولات"; not "جمعية تعرف
+    // باسم", an association).
+    "قطاع", "موضع يعرف باسم", "مكان يعرف باسم", "موقع يعرف باسم", "حي يعرف باسم", "منطقه تعرف باسم",
+    "قريه تعرف باسم", "بلده تعرف باسم", "مدينه تعرف باسم",
 ];
 
 /// [`Cue::Designators`] phrases.
@@ -158,6 +181,8 @@ const ROLE: &[&str] = &[
     "وزيره", "الناطق", "المتحدث", "الناطق باسم", "المتحدث باسم", "المتحدث العسكري", "الناطق العسكري",
     "الحاكم", "حاكم", "محافظ", "العمده", "الشيخ", "الامام", "الامير", "زعيم", "قايد", "مراسل", "الباحث",
     "المحلل", "النايب", "الصحفي", "الصحافي", "الامين العام",
+    // A nickname: "surnommé Ladji Yoro", "alias Abou Dardar".
+    "surnomme", "surnommee", "alias", "nicknamed",
     // Succeeding or replacing someone: "succède à Sié Edgar Sou" ("à" is no place there).
     "succede a", "succedera a", "succeder a", "succedant a", "a la place de", "la releve de",
 ];
@@ -167,6 +192,8 @@ const ROLE: &[&str] = &[
 const COMPANY: &[&str] = &[
     "societe", "entreprise", "compagnie", "firme", "groupe minier", "company", "firm", "miner", "corporation",
     "شركه",
+    // Institutions named after someone, the head inside the name: "l'hôpital Somino Dolo".
+    "hopital", "universite", "lycee", "clinique",
 ];
 
 /// [`Cue::Outlet`] phrases.

@@ -555,6 +555,10 @@ impl Ranker {
             if matches!(crate::cues::strip_proclitics(&word), "حاكم" | "حاكما") {
                 return Some(Cue::Units(REGION));
             }
+            // A prefect: "محافظ بيلما", "نائب محافظ أنسونغو" (a governor is "محافظ منطقة …").
+            if matches!(crate::cues::strip_proclitics(&word), "محافظ" | "محافظا") {
+                return OFFICERS.iter().find(|(o, _)| *o == "prefet").map(|&(_, kind)| Cue::Units(kind));
+            }
             let arabic_town = self
                 .town_arabic
                 .iter()

@@ -15,7 +15,7 @@ use crate::never::Never;
 use crate::offsets::OffsetCounter;
 use crate::rank::{Ranker, Reason};
 use crate::tolerant::resolve_overlaps;
-use crate::unlisted::{self, Rule, Unlisted};
+use crate::unlisted::{self, Unlisted};
 
 /// Texts longer than this are folded in windows, so that memory stays proportional to the window
 /// rather than to the text (the folded copy and its offset map take about five times the window's
@@ -300,9 +300,11 @@ impl Tagger {
         dropped.retain(|d| !overlaps_any(&surnames, d.start, d.end));
         mentions.retain(|m| !self.family_name(text, m) && !self.counted_nationals(text, m));
         let mut unlisted = if options.unlisted { self.unlisted(text, &mentions) } else { vec![] };
-        // A listed name that starts a longer unlisted one ("Dosso Kourégou") is not a mention there.
+        // A listed name that starts a longer unlisted one ("Dosso Kourégou"), lies inside a name
+        // defined by its acronym ("… du Cercle de Bankass (MPUSCB)") or is another person's given
+        // name is not a mention there.
         let longer: Vec<(usize, usize)> =
-            unlisted.iter().filter(|u| u.rule == Rule::Longer).map(|u| (u.start, u.end)).collect();
+            unlisted.iter().filter(|u| u.replaces_mentions()).map(|u| (u.start, u.end)).collect();
         mentions.retain(|m| !overlaps_any(&longer, m.start, m.end));
         self.never.apply_unlisted(text, &mut unlisted);
         self.link_misspelt(text, &mut mentions, &mut unlisted);

@@ -21,7 +21,8 @@
 //! * **a cue after the name**, in apposition: "Doumam, une localité …", "Baba Dakono, an analyst …",
 //!   "Tirana Hassan, who …", "Semafo, a company …", "A, B and C, three villages …", "X، الأمين العام";
 //! * **a given name** of the region before a capitalized surname: "Abdoulaye Pafadnam", with a first
-//!   given name no list holds before it ("Faty Amadou Barry"); in Arabic, one of the region's common
+//!   given name no list holds before it ("Faty Amadou Barry"), or after the surname that lists of
+//!   people write first ("Diandé Issa"); in Arabic, one of the region's common
 //!   given names before a word that may be a name: "سليمان ميغا", "أبو يحيى صلاحين";
 //! * **repeated**: a proposed name written again elsewhere in the text, and a person's surname alone
 //!   after the full name ("Pafadnam added");
@@ -30,7 +31,16 @@
 //!   not the town of Dosso), "Tassia Sun Badjo", "Tahoua Special Forces Battalion", "Al Jazeera News".
 //!   Its type is its head word's ([`LONGER_HEADS`]), else the listed name's; a word that makes a thing
 //!   named after a place ("Algiers Agreement", "Gao Airport", [`NOT_LONGER`]) ends nothing. The
-//!   listed name alone is then not a mention. This is the only rule whose name overlaps a mention.
+//!   listed name alone is then not a mention; so are a listed person's name after the head of an
+//!   institution named after them ("Université Thomas Sankara") and a listed place inside a body's
+//!   capitalized name ("Comité Union Tillabéri pour la Paix et la Cohésion Sociale"), both
+//!   organizations;
+//! * **an acronym**: a name and the acronym of its initials side by side, one in parentheses
+//!   ("Mouvement Burkinabé des Droits de l'Homme et des Peuples (MBDHP)", "le CDM (Collectif de défense
+//!   des militaires)"): both are proposed, typed by the name's head word ([`ACRONYM_HEADS`], else an
+//!   organization), and the acronym alone is then found again as a repeated name. A listed place
+//!   inside the name is part of it ("… du Cercle de Bankass (MPUSCB)"). With the longer names, the
+//!   only rule whose name overlaps a mention.
 //!
 //! A name is, in Latin script, a run of up to five capitalized words joined by spaces or hyphens (with
 //! the particles of the region's names inside: "Ag", "ould", "ben"); in Arabic, where nothing is
@@ -63,9 +73,15 @@ pub enum Rule {
     GivenName,
     /// The name was proposed elsewhere in the text (the cue is there).
     Repeated,
-    /// A listed name starts it ([`Cue::Name`]): "Dosso Kourégou", "Tassia Sun Badjo". The listed name
-    /// alone is not a mention there (the tagger drops it).
+    /// A listed name starts it ([`Cue::Name`]): "Dosso Kourégou", "Tassia Sun Badjo", and a person's
+    /// single name that is one of the region's Arabic given names before a surname ("إيسوفو لابو").
+    /// The listed name alone is not a mention there (the tagger drops it).
     Longer,
+    /// The name and its acronym written side by side, one in parentheses, the acronym spelling the
+    /// name's initials: "Collectif de défense des militaires (CDM)", "le CDM (Collectif …)". Both are
+    /// proposed; a listed place inside the name ("… du Cercle de Bankass (MPUSCB)") is part of it and
+    /// not a mention there (the tagger drops it).
+    Acronym,
 }
 
 impl Rule {
@@ -78,6 +94,7 @@ impl Rule {
             Rule::GivenName => "given name",
             Rule::Repeated => "repeated",
             Rule::Longer => "longer name",
+            Rule::Acronym => "acronym",
         }
     }
 }
@@ -106,6 +123,13 @@ impl Unlisted {
     /// The name's text in `text`.
     pub fn surface<'t>(&self, text: &'t str) -> &'t str {
         &text[self.start..self.end]
+    }
+
+    /// Whether the name may hold gazetteer mentions, which are then not mentions there: a longer name
+    /// a listed one starts ([`Rule::Longer`]), a name defined by its acronym ([`Cue::Acronym`]). Other
+    /// names are proposed only where no mention is.
+    pub fn replaces_mentions(&self) -> bool {
+        self.rule == Rule::Longer || self.cue == Cue::Acronym
     }
 }
 
@@ -278,7 +302,7 @@ static ARABIC_GIVEN_NAMES: WordSet = WordSet::new(&[
 /// Folded.
 #[rustfmt::skip]
 const INSIDE_THE_NAME: &[&str] = &[
-    "foret", "camp", "katiba", "مخيم", "غابه",
+    "foret", "camp", "katiba", "مخيم", "غابه", "hopital", "universite", "lycee", "clinique",
 ];
 
 /// Arabic designators of administrative units, the complement of a role ("حاكم منطقة تيلابيري"). Folded.
@@ -348,6 +372,13 @@ static ARABIC_STOPS: WordSet = WordSet::new(&[
     // عمليات", "مناطق انتشار", "مناطق النزاع".
     "نفوذ", "النفوذ", "انتشار", "نشاط", "تمركز", "تواجد", "وجود", "عمليات", "العمليات", "النزاع", "الصراع",
     "القتال", "المواجهات", "الاشتباكات", "التوتر", "الحدود", "التماس", "العبور", "الحرب",
+    // Around: "الطرق الملتفة حول يوري".
+    "حول", "بحول",
+    // Peoples, which follow "قرية" as adjectives ("قرية فولاني", a Fulani village).
+    "فولاني", "فلاني", "فلان", "بيول", "دوغون", "دوغونز", "دوجون", "طوارق", "بامبارا", "سونغاي", "هوسا",
+    "بمبارا", "سوننكي", "عرب",
+    // Adjectives after a role: "قائد ميداني" (a field commander), "مسؤول محلي".
+    "ميداني", "عسكري", "امني", "محلي", "سابق", "بارز", "كبير",
 ]);
 
 /// Nouns that, after a comma and an optional article, say what the name before them is (the
@@ -356,6 +387,8 @@ static ARABIC_STOPS: WordSet = WordSet::new(&[
 const APPOSITION_PLACE: &[&str] = &[
     "localite", "village", "bourgade", "commune", "ville", "hameau", "locality", "town", "hamlet",
     "settlement", "city", "قريه", "بلده", "مدينه", "منطقه",
+    // Where it lies: "Dibéri, située dans le cercle de Douentza", "ديبيري، الواقعة في".
+    "situe", "situee", "located", "الواقعه", "الواقع",
 ];
 #[rustfmt::skip]
 const APPOSITION_PLACES: &[&str] = &[
@@ -420,6 +453,24 @@ const INTERNATIONAL_GIVEN_NAMES: &[&str] = &[
     "timothy", "tom", "valerie", "vincent", "william", "yann", "yves",
 ];
 
+/// Common first names of the region that the gazetteer's people may lack ("Abdoul Wahab Ag Ahmed
+/// Mahammad", "Daouda Maïga"), folded: none is an ordinary word of the French or English word lists (a
+/// test checks), so "Baba", "Sidi" and "Lamine" are not here.
+#[rustfmt::skip]
+const SAHEL_GIVEN_NAMES: &[&str] = &[
+    "abdel", "abdelkader", "abdallah", "abdoul", "abdoulahi", "abdoulaziz", "abdoulkadri", "abdourahamane",
+    "abdramane", "aboubacar", "aboubacrine", "adiza", "ahmadou", "aissa", "aissata", "alassane", "alhassane",
+    "alhousseini", "alhousseyni", "aliou", "almahady", "almoustapha", "amidou", "aminatou", "assane",
+    "bachir", "bintou", "boubakar", "chaibou", "bourama", "boureima", "daouda", "djibril", "djibrilla", "drissa",
+    "fanta", "fousseyni", "hadiza", "halidou", "hamadoun", "hamady", "hamed", "harouna", "hassan", "hawa",
+    "housseini", "ibrahima", "illias", "inoussa", "issiaka", "kadiatou", "kadidia", "kadidiatou", "karim",
+    "lassana", "lassina", "madou", "mahamane", "mahamat", "mahamoud", "maimouna", "mamane", "mamoudou",
+    "mariama", "moctar", "mohamadou", "moumouni", "mountaga", "nouhou", "nouhoum", "oumarou", "oumou",
+    "ousseini", "rakiatou", "ramatou", "rasmane", "safiatou", "saidou", "salamata", "salifou", "seidou",
+    "sekou", "siaka", "sidiki", "soumaila", "soumana", "tidiane", "tiemoko", "yahaya", "yaya", "youssouf",
+    "zakaria", "zeinabou", "zoumana",
+];
+
 /// The names of [`INTERNATIONAL_GIVEN_NAMES`] that a word list also has in lower case ("jean",
 /// "pierre", "martin", "marc"): kept, because the rule needs the name capitalized and followed by a
 /// capitalized surname, and a capitalized "Pierre Dupont" is a person. ("Marine", as in "Marine
@@ -434,10 +485,11 @@ const GIVEN_NAMES_ALSO_WORDS: &[&str] = &[
 ];
 
 /// The first names that start an unlisted person's name: the region's common personal names (see
-/// `gazetteer::geonames::personal_names`, given as `names`) and [`INTERNATIONAL_GIVEN_NAMES`], without
+/// `gazetteer::geonames::personal_names`, given as `names`, and [`SAHEL_GIVEN_NAMES`]) and
+/// [`INTERNATIONAL_GIVEN_NAMES`], without
 /// the words that are roles or function words.
 pub(crate) fn given_names(mut names: FxHashSet<String>) -> FxHashSet<String> {
-    names.extend(INTERNATIONAL_GIVEN_NAMES.iter().map(|n| n.to_string()));
+    names.extend(INTERNATIONAL_GIVEN_NAMES.iter().chain(SAHEL_GIVEN_NAMES).map(|n| n.to_string()));
     names.retain(|n| !n.contains(' ') && cues::single_word_cue(n).is_none() && !FUNCTION_WORDS.contains(n));
     names
 }
@@ -565,6 +617,260 @@ fn longer_name(
     })
 }
 
+/// Words (folded) that an acronym leaves out of a name's initials: articles, prepositions,
+/// conjunctions ("Mouvement pour le Salut de l'Azawad", MSA).
+#[rustfmt::skip]
+const ACRONYM_SKIPS: &[&str] = &[
+    "de", "des", "du", "d", "la", "le", "les", "l", "pour", "et", "a", "au", "aux", "en", "sur", "par",
+    "contre", "avec", "sans", "of", "the", "for", "and", "in", "on", "to", "against", "with",
+];
+
+/// Head words (folded) of bodies that news also writes in lower case before their acronym ("au
+/// collectif contre l'impunité et la stigmatisation des communautés (CISC)"): with one of them, a name
+/// of three initials or more may start in lower case.
+#[rustfmt::skip]
+const ACRONYM_BODIES: &[&str] = &[
+    "collectif", "comite", "association", "mouvement", "coordination", "union", "conseil", "federation",
+    "syndicat", "ligue", "reseau", "observatoire", "plateforme", "front", "alliance", "fondation",
+    "commission", "agence", "office", "societe", "direction", "coalition", "cellule",
+];
+
+/// Head words (folded) that make a name defined by its acronym a force or an outlet; other names so
+/// defined are organizations ("Collectif", "Mouvement", "Société", "Association"…).
+#[rustfmt::skip]
+pub const ACRONYM_HEADS: &[(&str, EntityType)] = &[
+    ("forces", EntityType::Force), ("force", EntityType::Force), ("compagnie", EntityType::Force),
+    ("garde", EntityType::Force), ("gendarmerie", EntityType::Force), ("armee", EntityType::Force),
+    ("army", EntityType::Force), ("bataillon", EntityType::Force), ("battalion", EntityType::Force),
+    ("brigade", EntityType::Force), ("groupement", EntityType::Force), ("regiment", EntityType::Force),
+    ("escadron", EntityType::Force), ("police", EntityType::Force), ("guard", EntityType::Force),
+    ("radio", EntityType::Media), ("television", EntityType::Media), ("radiodiffusion", EntityType::Media),
+    ("journal", EntityType::Media),
+];
+
+/// Head words (folded) of kinds of things that news writes with their acronym without naming one
+/// body: "Groupes armés terroristes (GAT)", "Collège d'enseignement général (CEG)", "Centre de santé
+/// et de promotion sociale (CSPS)", "Personnes déplacées internes (PDI)".
+#[rustfmt::skip]
+const ACRONYM_KINDS: &[&str] = &[
+    "groupes", "groups", "engins", "personnes", "college", "lycee", "ecole", "school", "centre",
+    "centres", "center", "centers", "poste", "postes", "zone", "zones", "unites", "units",
+];
+
+/// The longest acronym read, in letters, and the most words of a name it may stand for.
+const ACRONYM_LETTERS: usize = 8;
+const ACRONYM_WORDS: usize = 16;
+
+/// Whether the words spell `letters` (folded initials, in order): each word an acronym does not
+/// skip ([`ACRONYM_SKIPS`]) gives the next letter, and the first word gives the first.
+fn spells(letters: &[char], words: &[Token]) -> bool {
+    let mut left = letters.iter();
+    for (n, w) in words.iter().enumerate() {
+        if w.arabic {
+            return false;
+        }
+        if n > 0 && cues::is_listed(ACRONYM_SKIPS, w.folded) {
+            continue;
+        }
+        match (left.next(), w.folded.chars().next()) {
+            (Some(&letter), Some(initial)) if letter == initial => {}
+            _ => return false,
+        }
+    }
+    left.next().is_none()
+}
+
+/// Names written beside their acronym ([`Rule::Acronym`]), in either order: the name and the acronym,
+/// both proposed. The acronym is one word in capitals (digits and hyphens allowed: "M5-RFP") with two
+/// to [`ACRONYM_LETTERS`] capitals; the name, words joined by spaces or apostrophes, its first word
+/// capitalized (or a body's head word, [`ACRONYM_BODIES`]). Neither may be a listed name, and the name
+/// may hold only listed places.
+fn acronyms(text: &str, tokens: &[Token], mentions: &[Mention], kinds: &[EntityType]) -> Vec<Unlisted> {
+    let mut out = vec![];
+    for (open, _) in text.match_indices('(') {
+        let Some(close) = text[open..].find(')').map(|c| open + c) else { continue };
+        let inside = (open + 1, close);
+        // Tokens inside the parentheses, and the run of words joined before them.
+        let first_in = tokens.partition_point(|t| t.start < inside.0);
+        let end_in = tokens.partition_point(|t| t.start < inside.1);
+        if first_in == end_in || first_in == 0 || tokens[first_in].start != inside.0 {
+            continue;
+        }
+        if tokens[end_in - 1].end != inside.1 || !matches!(&text[tokens[first_in - 1].end..open], " " | "") {
+            continue;
+        }
+        let acronym_letters = |word: &str| -> Option<Vec<char>> {
+            let capitals: String = word.chars().filter(|c| c.is_uppercase()).collect();
+            let ok = word.starts_with(char::is_uppercase)
+                && !word.contains(char::is_whitespace)
+                && word.chars().all(|c| c.is_alphanumeric() || c == '-')
+                && (2..=ACRONYM_LETTERS).contains(&capitals.chars().count());
+            ok.then(|| crate::fold::fold_word(&capitals).chars().collect())
+        };
+        let last_before = first_in - 1;
+        // Which side is the acronym: the parentheses' word, or the word before them.
+        let (name, acronym) = if let Some(letters) = acronym_letters(&text[inside.0..inside.1]) {
+            // "Long Name (ACRONYM)": the name ends before the parenthesis; find where it starts.
+            let mut found = None;
+            let mut s = last_before;
+            loop {
+                if last_before - s >= ACRONYM_WORDS || tokens[s].arabic {
+                    break;
+                }
+                let may_start = tokens[s].capitalized
+                    || letters.len() >= 3 && cues::is_listed(ACRONYM_BODIES, tokens[s].folded);
+                if may_start && spells(&letters, &tokens[s..=last_before]) {
+                    found = Some(s);
+                    break;
+                }
+                if s == 0 || tokens[s].gap != Gap::Join {
+                    break;
+                }
+                s -= 1;
+            }
+            let Some(s) = found else { continue };
+            ((tokens[s].start, tokens[last_before].end), inside)
+        } else {
+            // "ACRONYM (Long Name)": the word before the parenthesis, the name the whole inside.
+            let before = &tokens[last_before];
+            let Some(letters) = acronym_letters(&text[before.start..before.end]) else { continue };
+            if last_before > 0 && before.gap == Gap::Join && tokens[last_before - 1].hyphenated {
+                continue;
+            }
+            let words = &tokens[first_in..end_in];
+            if !words[0].capitalized || words[1..].iter().any(|t| t.gap != Gap::Join) {
+                continue;
+            }
+            if !spells(&letters, words) {
+                continue;
+            }
+            ((inside.0, inside.1), (before.start, before.end))
+        };
+        if covered(mentions, acronym.0, acronym.1) {
+            continue;
+        }
+        // Listed names inside the name: places only, and none reaching out of it.
+        let from = mentions.partition_point(|m| m.end <= name.0);
+        let inner = mentions[from..].iter().zip(&kinds[from..]).take_while(|(m, _)| m.start < name.1);
+        if inner.clone().any(|(m, &kind)| kind != EntityType::Place || m.start < name.0 || m.end > name.1) {
+            continue;
+        }
+        let head = &tokens[tokens.partition_point(|t| t.start < name.0)];
+        if cues::is_listed(ACRONYM_KINDS, head.folded) {
+            continue;
+        }
+        let kind = ACRONYM_HEADS
+            .iter()
+            .find(|(w, _)| *w == head.folded)
+            .map_or(EntityType::Organization, |&(_, kind)| kind);
+        let unlisted = |(start, end): (usize, usize), (cue_start, cue_end): (usize, usize)| Unlisted {
+            start,
+            end,
+            kind,
+            cue: Cue::Acronym,
+            rule: Rule::Acronym,
+            cue_start,
+            cue_end,
+        };
+        out.push(unlisted(name, acronym));
+        out.push(unlisted(acronym, name));
+    }
+    out.sort_by_key(|u| u.start);
+    out
+}
+
+/// Head words (folded) of institutions named after a person: "l'hôpital Gabriel Touré", "Université
+/// Thomas Sankara", "lycée Philippe Zinda Kaboré".
+const NAMED_AFTER_HEADS: &[&str] = &["hopital", "universite", "university", "lycee", "clinique"];
+
+/// An institution named after the listed person `mentions[k]` ([`Rule::Longer`]): one of
+/// [`NAMED_AFTER_HEADS`] right before the name, one space away. An organization, which the person's
+/// name is not a mention inside.
+fn named_after(tokens: &[Token], mentions: &[Mention], kinds: &[EntityType], k: usize) -> Option<Unlisted> {
+    let m = &mentions[k];
+    if kinds[k] != EntityType::Person {
+        return None;
+    }
+    let first = tokens.partition_point(|t| t.end <= m.start);
+    let (head, t) = (tokens.get(first.checked_sub(1)?)?, tokens.get(first)?);
+    if t.start != m.start || t.gap != Gap::Join || !cues::is_listed(NAMED_AFTER_HEADS, head.folded) {
+        return None;
+    }
+    Some(Unlisted {
+        start: head.start,
+        end: m.end,
+        kind: EntityType::Organization,
+        cue: Cue::Name,
+        rule: Rule::Longer,
+        cue_start: m.start,
+        cue_end: m.end,
+    })
+}
+
+/// Words (folded) that join the capitalized words of a body's name: "Coordination des Associations de
+/// Tombouctou", "Comité Union Tillabéri pour la Paix et la Cohésion Sociale".
+const BODY_PARTICLES: &[&str] =
+    &["de", "des", "du", "d", "la", "l", "le", "les", "pour", "et", "of", "the", "for", "and"];
+
+/// A body named with the listed place `mentions[k]` inside ([`Rule::Longer`]): a capitalized head of
+/// [`ACRONYM_BODIES`] ("Comité", "Coordination", "Association"…), then capitalized words and
+/// particles up to the place, and on while capitalized words follow ("Comité Union Tillabéri pour la
+/// Paix et la Cohésion Sociale"). An organization, which the place is not a mention inside; the other
+/// mentions inside must be places too.
+fn body_with_a_place(
+    text: &str,
+    tokens: &[Token],
+    mentions: &[Mention],
+    kinds: &[EntityType],
+    k: usize,
+) -> Option<Unlisted> {
+    let m = &mentions[k];
+    if kinds[k] != EntityType::Place || tokens.is_empty() {
+        return None;
+    }
+    let first = tokens.partition_point(|t| t.end <= m.start);
+    let last = tokens.partition_point(|t| t.start < m.end).checked_sub(1)?;
+    if tokens.get(first)?.start != m.start || tokens[last].end != m.end || tokens[first].gap != Gap::Join {
+        return None;
+    }
+    let word = |t: &Token| t.capitalized && !t.all_caps && title_case(&text[t.start..t.end]);
+    let particle = |t: &Token| !t.capitalized && cues::is_listed(BODY_PARTICLES, t.folded);
+    // Back to the farthest head, over four words at most ("Comité Union Tillabéri": Comité).
+    let (mut h, mut head) = (first, None);
+    while h > 0 && first - h < 5 && tokens[h].gap == Gap::Join {
+        h -= 1;
+        let t = &tokens[h];
+        if word(t) && cues::is_listed(ACRONYM_BODIES, t.folded) {
+            head = Some(h);
+        } else if !(word(t) || particle(t)) {
+            break;
+        }
+    }
+    let head = head?;
+    // On over particles and capitalized words, ending at a capitalized word.
+    let (mut end, mut j) = (last, last + 1);
+    while j < tokens.len() && tokens[j].gap == Gap::Join && (word(&tokens[j]) || particle(&tokens[j])) {
+        if word(&tokens[j]) {
+            end = j;
+        }
+        j += 1;
+    }
+    let (start, stop) = (tokens[head].start, tokens[end].end);
+    let inner = mentions.iter().zip(kinds).filter(|(n, _)| n.start < stop && n.end > start);
+    if inner.clone().any(|(n, &kind)| kind != EntityType::Place || n.start < start || n.end > stop) {
+        return None;
+    }
+    Some(Unlisted {
+        start,
+        end: stop,
+        kind: EntityType::Organization,
+        cue: Cue::Name,
+        rule: Rule::Longer,
+        cue_start: m.start,
+        cue_end: m.end,
+    })
+}
+
 /// Whether `word` is written as a name's word: a capital, then no other ("Kourégou", not "JaVaScRiPt").
 fn title_case(word: &str) -> bool {
     word.chars().skip(1).all(|c| !c.is_uppercase())
@@ -595,9 +901,19 @@ pub(crate) fn find(
         !crate::matcher::in_all_caps_run(text, u.start, u.end)
             && (u.cue == Cue::Byline || !cues::in_title_case_line(text, u.start))
     };
-    // 0. A listed name that starts a longer name, which no other rule may then take a part of.
+    // 0. A name and its acronym, and a listed name that starts a longer name, which no other rule may
+    // then take a part of.
+    for u in acronyms(text, &tokens, mentions, kinds) {
+        if readable(&u) && !taken.overlaps(u.start, u.end) {
+            taken.insert(u.start, u.end);
+            out.push(u);
+        }
+    }
     for k in 0..mentions.len() {
-        if let Some(u) = longer_name(text, &tokens, mentions, kinds, k, given_names) {
+        let longer = longer_name(text, &tokens, mentions, kinds, k, given_names);
+        let named = || named_after(&tokens, mentions, kinds, k);
+        let body = || body_with_a_place(text, &tokens, mentions, kinds, k);
+        if let Some(u) = longer.or_else(named).or_else(body) {
             if readable(&u) && !taken.overlaps(u.start, u.end) {
                 taken.insert(u.start, u.end);
                 out.push(u);
@@ -605,7 +921,10 @@ pub(crate) fn find(
         }
     }
     let mut push = |u: Unlisted, out: &mut Vec<Unlisted>| {
-        if !covered(u.start, u.end) && !taken.overlaps(u.start, u.end) && readable(&u) {
+        if (!covered(u.start, u.end) || u.replaces_mentions())
+            && !taken.overlaps(u.start, u.end)
+            && readable(&u)
+        {
             taken.insert(u.start, u.end);
             out.push(u);
         }
@@ -629,8 +948,10 @@ pub(crate) fn find(
                     && tokens[i].gap != Gap::Quote
                     || matches!(cues::strip_proclitics(tokens[i - 1].folded), "دول" | "بلدان"));
             // Not when the name is quoted apart from it: "l'opération « Ndoofu »" names "Ndoofu".
+            // ("camp de Wanzarbé", but "le camp militaire de Kwala" names Kwala).
             let inside = (cue == Cue::Operation
-                || cues::is_listed(INSIDE_THE_NAME, cues::strip_proclitics(tokens[first].folded)))
+                || cues::is_listed(INSIDE_THE_NAME, cues::strip_proclitics(tokens[first].folded))
+                    && i - first <= 2)
                 && tokens[i].gap != Gap::Quote;
             // A quoted name after an Arabic preposition is the whole quotation: "إلى “تحالف من
             // الجماعات المسلحة”" quotes a phrase, not a name.
@@ -780,7 +1101,17 @@ pub(crate) fn find(
         }
         if tokens[i].arabic && tokens[i].gap == Gap::Comma {
             if let Some((kind, cue, cue_start, cue_end)) = apposition_after(&tokens, i) {
-                if let Some(s) = arabic_name_before(&tokens, i) {
+                // A place of one word after a preposition: "في ديبيري، الواقعة في …".
+                let one_place = || {
+                    let (p, name) = (tokens.get(i.wrapping_sub(2))?, &tokens[i - 1]);
+                    let preposition = matches!(cues::match_cue(&[p.folded]), Some((Cue::Preposition, _)));
+                    (kind == EntityType::Place
+                        && preposition
+                        && name.gap == Gap::Join
+                        && arabic_name(&tokens, i - 1, kind) == i)
+                        .then_some(i - 1)
+                };
+                if let Some(s) = arabic_name_before(&tokens, i).or_else(one_place) {
                     let (start, end) = (tokens[s].start, tokens[i - 1].end);
                     push(
                         Unlisted { start, end, kind, cue, rule: Rule::Apposition, cue_start, cue_end },
@@ -790,12 +1121,25 @@ pub(crate) fn find(
             }
         }
         // 3. A given name before a capitalized surname, and a first given name the list lacks before
-        // it ("Faty Amadou Barry", "Abdoulkadri Amadou Daouda").
+        // it ("Faty Amadou Barry", "Abdoulkadri Amadou Daouda"); a surname before the given name that
+        // ends the name ("Diandé Issa").
         if tokens[i].capitalized && given_names.contains(tokens[i].folded) {
             let end = latin_name(&tokens, i);
-            if end >= i + 2 {
+            let span = if end >= i + 2 {
                 let extra = given_name_before(&tokens, i) && !covered(tokens[i - 1].start, tokens[i - 1].end);
-                let first = if extra { i - 1 } else { i };
+                Some((if extra { i - 1 } else { i }, end))
+            } else if name_word_before(&tokens, i)
+                && !given_names.contains(tokens[i - 1].folded)
+                && title_case(&text[tokens[i - 1].start..tokens[i - 1].end])
+                && !covered(tokens[i - 1].start, tokens[i - 1].end)
+            {
+                // A surname, then the given name ending the name, as lists of people are written
+                // ("six hommes : Diandé Ganni, Diandé Issa et …").
+                Some((i - 1, i + 1))
+            } else {
+                None
+            };
+            if let Some((first, end)) = span {
                 let u = Unlisted {
                     start: tokens[first].start,
                     end: tokens[end - 1].end,
@@ -823,14 +1167,29 @@ pub(crate) fn find(
             } else {
                 i
             };
-            if end >= i + 2 && !covered(tokens[first].start, tokens[end - 1].end) {
+            // A doubtful person's single name that is this given name ("الكولونيل إيسوفو لابو":
+            // إيسوفو is Issoufou's surname too) starts another person's longer name here
+            // ([`Rule::Longer`]); the tagger drops it.
+            let given_as_surname = first == i && {
+                let k = mentions.partition_point(|m| m.end <= tokens[i].start);
+                mentions.get(k).is_some_and(|m| {
+                    (m.possible || m.check.is_some())
+                        && kinds[k] == EntityType::Person
+                        && m.start <= tokens[i].start
+                        && m.end == tokens[i].end
+                        && !covered(tokens[i].end, tokens[end - 1].end)
+                })
+            };
+            if end >= i + 2 && (given_as_surname || !covered(tokens[first].start, tokens[end - 1].end)) {
                 let start = after_proclitics(text, &tokens[first]);
+                let (cue, rule) =
+                    if given_as_surname { (Cue::Name, Rule::Longer) } else { (Cue::Role, Rule::GivenName) };
                 let u = Unlisted {
                     start,
                     end: tokens[end - 1].end,
                     kind: EntityType::Person,
-                    cue: Cue::Role,
-                    rule: Rule::GivenName,
+                    cue,
+                    rule,
                     cue_start: start,
                     cue_end: tokens[i].end,
                 };
@@ -1127,13 +1486,17 @@ fn name_at(tokens: &[Token], i: usize, kind: EntityType) -> Option<usize> {
 }
 
 /// Whether tokens `i..end` may be a name: not a function word, a word always capitalized, a
-/// continent; some letters.
+/// continent or a part of one; some letters.
 fn acceptable(tokens: &[Token], i: usize, end: usize) -> bool {
     let first = &tokens[i].folded;
     if tuareg_in(tokens, i) && end > i + 1 {
         return true;
     }
     if FUNCTION_WORDS.contains(first) || CAPITALIZED_WORDS.contains(first) || NOT_NAMES.contains(first) {
+        return false;
+    }
+    // A part of a continent: "West Africa", "غرب افريقيا".
+    if end > i + 1 && NOT_NAMES.contains(tokens[end - 1].folded) {
         return false;
     }
     if end == i + 1 && (cues::single_word_cue(first).is_some() || first.chars().count() < 3) {
@@ -1341,6 +1704,9 @@ fn list_after(
     given_names: &FxHashSet<String>,
 ) -> Vec<(usize, usize)> {
     let mut out = vec![];
+    // Latin items after commas alone, until a coordinator comes: "Originaire de Natchambouri, Madou
+    // Kombari a fui" lists nothing.
+    let mut pending = 0;
     while let Some(next) = tokens.get(end) {
         let mut j = end;
         // Items in quotation marks: "“سابسي” و”سولي”", "« A », « B »".
@@ -1357,12 +1723,21 @@ fn list_after(
                         || cues::is_closing_quote(c)
                 })
         };
-        // "et", "and", "ainsi que", "ou", "or", a lone Arabic "و" (after a comma or not), or a comma alone.
+        // "et", "and", "ainsi que", "as well as", "ou", "or", a lone Arabic "و" (after a comma or not), or
+        // a comma alone.
         let coordinator = |t: &Token| matches!(t.folded, "et" | "and" | "ou" | "or" | "\u{0648}");
+        let mut commas_only = false;
         if coordinator(next) && (matches!(next.gap, Gap::Join | Gap::Comma) || quoted(end)) {
             j += 1;
         } else if next.folded == "ainsi" && tokens.get(end + 1).is_some_and(|t| t.folded == "que") {
             j += 2;
+        } else if next.folded == "as"
+            && tokens.get(end + 1).is_some_and(|t| t.folded == "well")
+            && tokens.get(end + 2).is_some_and(|t| t.folded == "as")
+        {
+            j += 3;
+        } else if next.gap == Gap::Comma && !next.arabic {
+            commas_only = true;
         } else if next.gap == Gap::Comma
             || (quoted(end) && text[..next.start].trim_end().ends_with([',', '،']))
         {
@@ -1385,6 +1760,9 @@ fn list_after(
         if let Some(m) =
             mentions.get(mentions.partition_point(|m| m.end <= t.start)).filter(|m| m.start < t.end)
         {
+            if !commas_only {
+                pending = 0;
+            }
             end = tokens.partition_point(|t| t.start < m.end);
             if end >= tokens.len() {
                 break;
@@ -1413,11 +1791,13 @@ fn list_after(
             }
             Some(e) => {
                 out.push((tokens[j].start, tokens[e - 1].end));
+                pending = if commas_only { pending + 1 } else { 0 };
                 end = e;
             }
             None => break,
         }
     }
+    out.truncate(out.len() - pending);
     out
 }
 
@@ -1582,8 +1962,12 @@ fn arabic_name_before(tokens: &[Token], comma: usize) -> Option<usize> {
         }
     }
     // A verb opening the clause ("رفع يايا سنغاري، وزير الإعلام"): three letters, none of them a long
-    // vowel, before a name of two words more.
-    if comma - s >= 3 && !cues::is_listed(ARABIC_COMPOUNDS, tokens[s].folded) && bare_root(tokens[s].folded) {
+    // vowel, before a name of two words more; any word after "ما" ("what"): "بحسب ما أكده عمر كيدا".
+    let after_what = s > 0 && matches!(tokens[s - 1].folded, "ما" | "بما" | "كما" | "مما" | "فيما");
+    if comma - s >= 3
+        && !cues::is_listed(ARABIC_COMPOUNDS, tokens[s].folded)
+        && (bare_root(tokens[s].folded) || after_what)
+    {
         s += 1;
     }
     (s < comma && comma - s >= 2).then_some(s)
@@ -1615,6 +1999,8 @@ fn repeated(text: &str, tokens: &[Token], found: &[Unlisted], mentions: &[Mentio
         }
         list.push((all.clone(), u));
         let short = match u.kind {
+            // An acronym's name alone by its first word is a common noun ("le Mouvement").
+            _ if u.rule == Rule::Acronym => None,
             EntityType::Person if words.len() >= 2 => words.last(),
             EntityType::Organization | EntityType::Media if words.len() >= 2 => words.first(),
             _ => None,
@@ -1659,7 +2045,13 @@ fn repeated(text: &str, tokens: &[Token], found: &[Unlisted], mentions: &[Mentio
             }
             let last = if t.arabic { k + n } else { latin_name(tokens, first).max(k + n) };
             let (s, e) = (tokens[first].start, tokens[last - 1].end);
-            if covered(mentions, s, e) || taken.overlaps(s, e) || (first < k && !tokens[first].capitalized) {
+            // A name defined by its acronym holds the listed places it held there ("… du Cercle de
+            // Bankass").
+            let holds_places = u.cue == Cue::Acronym && n >= 2;
+            if covered(mentions, s, e) && !holds_places
+                || taken.overlaps(s, e)
+                || (first < k && !tokens[first].capitalized)
+            {
                 continue;
             }
             taken.insert(s, e);
@@ -1692,6 +2084,10 @@ mod tests {
             PLACE_PLURALS,
             PLURAL_FILLERS,
             ARABIC_STOPS.words(),
+            ACRONYM_SKIPS,
+            ACRONYM_KINDS,
+            ACRONYM_BODIES,
+            SAHEL_GIVEN_NAMES,
         ] {
             assert_eq!(cues::unfolded(list.iter().copied()), Vec::<&str>::new());
         }
@@ -1773,6 +2169,8 @@ mod tests {
         }
         let words: Vec<&&str> = INTERNATIONAL_GIVEN_NAMES.iter().filter(|n| lower.contains(**n)).collect();
         let listed: Vec<&&str> = GIVEN_NAMES_ALSO_WORDS.iter().collect();
+        let sahel: Vec<&&str> = SAHEL_GIVEN_NAMES.iter().filter(|n| lower.contains(**n)).collect();
+        assert_eq!(sahel, Vec::<&&str>::new(), "the region's given names are no ordinary words");
         assert_eq!(
             words, listed,
             "names that are also words must be listed in GIVEN_NAMES_ALSO_WORDS, and only they"

@@ -317,6 +317,47 @@ fn unlisted_places_after_designators_lists_and_distances() {
     assert_eq!(unlisted("هاجموا بلدة تاداريات في المنطقة"), [("تاداريات", "place", Rule::After)]);
     // A gazetteer name is never proposed again, and never overlapped.
     assert_eq!(unlisted("le village de Boulkessi"), []);
+    // Where someone comes from, the post or market a place holds, a place "known as", a sector, and a
+    // place that lies somewhere.
+    let text = "Originaire de Kelbadji, il a fui. Les gendarmes de Doumsiré et la brigade de Hamkoura \
+                sont partis ; le camp militaire de Tolbi, le marché de Kobou, les Koglweogo de Malpoa.";
+    assert_eq!(
+        unlisted(text).iter().map(|&(name, kind, _)| (name, kind)).collect::<Vec<_>>(),
+        [
+            ("Kelbadji", "place"),
+            ("Doumsiré", "place"),
+            ("Hamkoura", "place"),
+            ("Tolbi", "place"),
+            ("Kobou", "place"),
+            ("Malpoa", "place")
+        ]
+    );
+    assert_eq!(
+        unlisted("في موضع يعرف باسم تيفولات، وداخل قطاع سيرما، ثم في ديبيري، الواقعة في الوسط."),
+        [
+            ("تيفولات", "place", Rule::After),
+            ("سيرما", "place", Rule::After),
+            ("ديبيري", "place", Rule::Apposition)
+        ]
+    );
+    assert_eq!(unlisted("Dibéri, située près du fleuve"), [("Dibéri", "place", Rule::Apposition)]);
+    // After a comma alone, a list goes on only where a coordinator comes: "Originaire de Natchambouri,
+    // Kobou Kombari a fui" lists no place.
+    assert_eq!(
+        unlisted("Originaire de Natchambouri, Kobou Kombari a fui."),
+        [("Natchambouri", "place", Rule::After)]
+    );
+    assert_eq!(
+        unlisted("Il vit près de Kelbadji, Doumsiré, Tolbi et Hamkoura."),
+        [
+            ("Kelbadji", "place", Rule::After),
+            ("Doumsiré", "place", Rule::List),
+            ("Tolbi", "place", Rule::List),
+            ("Hamkoura", "place", Rule::List)
+        ]
+    );
+    // "جمعية تعرف باسم" is an association, not a place.
+    assert_eq!(unlisted("رئيس جمعية محلية تعرف باسم تابيتال بولاكو"), []);
 }
 
 #[test]
@@ -409,6 +450,85 @@ fn a_listed_name_that_starts_a_longer_name_is_not_a_mention_there() {
 }
 
 #[test]
+fn a_name_and_its_acronym_side_by_side_are_both_proposed() {
+    // The name first, the acronym spelling its initials (articles and prepositions left out), then the
+    // acronym alone; a listed place inside the name is part of it.
+    let text = "Le Collectif de défense des militaires (CDM) a porté plainte. Selon le CDM, rien n'a \
+                changé. Le Mouvement Patriotique pour l’Unité et la Sauvegarde du Cercle de Bankass \
+                (MPUSCB) accuse l'armée.";
+    assert_eq!(
+        unlisted(text),
+        [
+            ("Collectif de défense des militaires", "organization", Rule::Acronym),
+            ("CDM", "organization", Rule::Acronym),
+            ("CDM", "organization", Rule::Repeated),
+            (
+                "Mouvement Patriotique pour l’Unité et la Sauvegarde du Cercle de Bankass",
+                "organization",
+                Rule::Acronym
+            ),
+            ("MPUSCB", "organization", Rule::Acronym),
+        ]
+    );
+    // The acronym first, the name in parentheses; a force by its head word.
+    assert_eq!(
+        unlisted("un détachement de la CRS (Compagnie républicaine de sécurité) à Dori"),
+        [("CRS", "force", Rule::Acronym), ("Compagnie républicaine de sécurité", "force", Rule::Acronym)]
+    );
+    // Initials that do not spell it, a listed acronym, a listed name of another type inside, and the
+    // kinds of things written with an acronym are no names.
+    let text = "à Bamako (AFP). Les Forces armées maliennes (FAMa) et les Forces de défense et de \
+                sécurité (FDS) ont visé des Groupes armés terroristes (GAT) près du Collège \
+                d’enseignement général (CEG). Le Comité de soutien au JNIM (CSJ) a parlé.";
+    assert_eq!(unlisted(text), []);
+}
+
+#[test]
+fn institutions_and_bodies_named_with_a_listed_name_are_organizations() {
+    // Named after a listed person, the head inside ("Université", "hôpital"); a body's head and
+    // capitalized words around a listed place.
+    let text = "Il étudie à l'Université Thomas Sankara. Le Comité Union Tillabéri pour la Paix et la \
+                Cohésion Sociale a parlé, comme la Coordination des Associations de Tombouctou.";
+    assert_eq!(
+        unlisted(text),
+        [
+            ("Université Thomas Sankara", "organization", Rule::Longer),
+            ("Comité Union Tillabéri pour la Paix et la Cohésion Sociale", "organization", Rule::Longer),
+            ("Coordination des Associations de Tombouctou", "organization", Rule::Longer)
+        ]
+    );
+    // A cue of the institution before an unlisted name keeps its head.
+    assert_eq!(
+        unlisted("transféré vers l'hôpital Somino Dolo de Sévaré"),
+        [("hôpital Somino Dolo", "organization", Rule::After)]
+    );
+    // A lower-case word breaks the body's name; a body holding a listed name of another type is not
+    // read.
+    let text = "Le Conseil régional de Gao a voté. Le Comité de soutien au JNIM de Gao a parlé.";
+    assert_eq!(unlisted(text), []);
+}
+
+#[test]
+fn a_surname_then_a_given_name_is_a_person_and_nicknames_are_people() {
+    // As lists of people write them: "Diandé Issa"; after a comma or a lower-case word only.
+    assert_eq!(
+        unlisted("Il a arrêté six hommes : Ganni, Diandé Issa, et Kobou Moussa hier."),
+        [("Diandé Issa", "person", Rule::GivenName), ("Kobou Moussa", "person", Rule::GivenName)]
+    );
+    assert_eq!(unlisted("Selon Moussa, rien. Hier Issa est venu."), []);
+    assert_eq!(unlisted("Le chef, surnommé Ladji Yoro, est mort."), [("Ladji Yoro", "person", Rule::After)]);
+}
+
+#[test]
+fn lists_go_on_after_as_well_as_and_a_part_of_a_continent_is_no_name() {
+    assert_eq!(
+        unlisted("They raided villages including Kobou, Solla as well as Sokoura, officials said."),
+        [("Kobou", "place", Rule::After), ("Solla", "place", Rule::List), ("Sokoura", "place", Rule::List)]
+    );
+    assert_eq!(unlisted("He was the first head of state in West Africa to do so."), []);
+}
+
+#[test]
 fn a_role_then_a_comma_or_a_professor_introduces_a_person() {
     assert_eq!(
         unlisted("Its spokesman, Dmitry Peskov, said nothing."),
@@ -425,6 +545,18 @@ fn a_role_then_a_comma_or_a_professor_introduces_a_person() {
         unlisted("Ilaria Allegrozzi, the senior Sahel researcher at HRW, said it. At 6:30 p.m. Early accounts came."),
         [("Ilaria Allegrozzi", "person", Rule::Apposition)]
     );
+}
+
+#[test]
+fn an_arabic_given_name_that_is_a_listed_surname_starts_another_name() {
+    // إيسوفو is Mahamadou Issoufou's surname and a common given name: before another name word it is
+    // someone else ("الكولونيل إيسوفو لابو"); the listed person's name in full stays his.
+    let text = "صرّح الكولونيل إيسوفو لابو، الذي يحكم منطقة زيندر، بأن الأنبوب تضرر.";
+    assert_eq!(unlisted(text), [("إيسوفو لابو", "person", Rule::Longer)]);
+    let tagger = Tagger::default();
+    let text = "وقال الرئيس السابق محمدو إيسوفو إن الوضع خطير";
+    let found: Vec<&str> = tagger.tag(text).iter().map(|m| m.surface(text)).collect();
+    assert_eq!(found, ["محمدو إيسوفو"]);
 }
 
 #[test]

@@ -36,37 +36,38 @@ struct Thresholds {
 // (an unlisted name is right on a gold `missing:` mention of its span and type, a linking error on a
 // known entity's span).
 //
-// unit: measured P 0.978, R 0.983, F1 0.981, 1 linking error (an unlisted name on a known entity's
-// span), recall fr 0.976 / en 0.990 / ar 0.985, lenient P 0.987, R 0.993 (ar 1.000).
+// unit: measured P 0.982, R 0.987, F1 0.984, 1 linking error (an unlisted name on a known entity's
+// span), recall fr 0.985 / en 0.990 / ar 0.985, lenient P 0.989, R 0.994 (ar 1.000).
 const UNIT: Thresholds = Thresholds {
-    precision: 0.958,
-    recall: 0.963,
-    f1: 0.960,
-    lenient_precision: 0.967,
-    lenient_recall: 0.973,
+    precision: 0.962,
+    recall: 0.967,
+    f1: 0.964,
+    lenient_precision: 0.969,
+    lenient_recall: 0.974,
     max_linking_errors: 2,
-    recall_by_lang: [("fr", 0.956), ("en", 0.970), ("ar", 0.965)],
-    lenient_recall_by_lang: [("fr", 0.965), ("en", 0.975), ("ar", 0.980)],
+    recall_by_lang: [("fr", 0.965), ("en", 0.970), ("ar", 0.965)],
+    lenient_recall_by_lang: [("fr", 0.970), ("en", 0.975), ("ar", 0.980)],
     min_texts_per_lang: 9,
 };
 
-// articles (211 texts: 128 added unseen in twelve rounds, fr-a27..58, en-a27..58, ar-a32..95, which
+// articles (247 texts: 164 added unseen in fifteen rounds, fr-a27..70, en-a27..64, ar-a32..113, which
 // lowered the figures below; first sight, exact-span F1 fr / en / ar: 0.899 / 0.896 / 0.851, then
 // 0.678 / 0.949 / 0.808, then 0.962 / 0.887 / 0.828, then 0.915 / 0.935 / 0.897, then 0.815 / 0.934 /
 // 0.878, then 0.748 / 0.849 / 0.859, then 0.954 / 0.912 / 0.840, then 0.877 / 0.941 / 0.856, then
 // 0.892 / 0.941 / 0.885, then 0.853 / 0.925 / 0.900, then 0.839 / 0.928 / 0.716, then 0.800 / 0.954 /
-// 0.780): measured P 0.960, R 0.873, F1 0.914, 78 linking errors (town/region/department confusions,
-// unlisted names on a known entity's span), recall fr 0.859 / en 0.926 / ar 0.836, lenient P 0.992,
-// R 0.902 (fr 0.885 / en 0.951 / ar 0.870); history in tests/eval/README.md.
+// 0.780, then 0.895 / 0.766 / 0.893, then 0.878 / 0.974 / 0.806, then 0.854 / 0.831 / 0.854): measured
+// P 0.961, R 0.877, F1 0.917, 96 linking errors (town/region/department confusions, unlisted names on
+// a known entity's span), recall fr 0.882 / en 0.926 / ar 0.834, lenient P 0.992, R 0.905 (fr 0.910 /
+// en 0.948 / ar 0.867); history in tests/eval/README.md.
 const ARTICLES: Thresholds = Thresholds {
-    precision: 0.940,
-    recall: 0.853,
-    f1: 0.894,
+    precision: 0.941,
+    recall: 0.857,
+    f1: 0.897,
     lenient_precision: 0.972,
-    lenient_recall: 0.882,
-    max_linking_errors: 79,
-    recall_by_lang: [("fr", 0.839), ("en", 0.906), ("ar", 0.816)],
-    lenient_recall_by_lang: [("fr", 0.865), ("en", 0.931), ("ar", 0.850)],
+    lenient_recall: 0.885,
+    max_linking_errors: 97,
+    recall_by_lang: [("fr", 0.862), ("en", 0.906), ("ar", 0.814)],
+    lenient_recall_by_lang: [("fr", 0.890), ("en", 0.928), ("ar", 0.847)],
     min_texts_per_lang: 20,
 };
 
