@@ -181,6 +181,9 @@ const ROLE: &[&str] = &[
     "وزيره", "الناطق", "المتحدث", "الناطق باسم", "المتحدث باسم", "المتحدث العسكري", "الناطق العسكري",
     "الحاكم", "حاكم", "محافظ", "العمده", "الشيخ", "الامام", "الامير", "زعيم", "قايد", "مراسل", "الباحث",
     "المحلل", "النايب", "الصحفي", "الصحافي", "الامين العام",
+    // Clergy: "Fr Victor Ouedraogo", "l'abbé Joël Yougbaré", "الكاهن سيمون يامبا".
+    "pere", "abbe", "fr", "father", "rev", "reverend", "pasteur", "pastor", "mgr", "monseigneur", "bishop",
+    "eveque", "cure", "الكاهن", "القس", "الاب", "المطران",
     // A nickname: "surnommé Ladji Yoro", "alias Abou Dardar".
     "surnomme", "surnommee", "alias", "nicknamed",
     // Succeeding or replacing someone: "succède à Sié Edgar Sou" ("à" is no place there).

@@ -688,6 +688,26 @@ fn plural_in_apposition(text: &str, end: usize, next_start: usize) -> Option<Kin
     latin_plural(&folded)
 }
 
+/// The length in bytes of a Latin plural designator and its connector at the start of `surface`
+/// ("cercles de Niono", "régions du Sahel"), which a tolerant match takes for a slip of the singular
+/// ("Cercle de Niono"): the designator names a list there and is no part of the name.
+pub(crate) fn plural_head_len(surface: &str) -> Option<usize> {
+    let len = surface.find(|c: char| !is_word_char(c))?;
+    latin_plural(&fold(&surface[..len]))?;
+    let rest = &surface[len..];
+    let gap = rest.len() - rest.trim_start().len();
+    let connector = rest.trim_start();
+    let word = connector.find(|c: char| !is_word_char(c)).unwrap_or(connector.len());
+    if !matches!(fold(&connector[..word]).as_str(), "de" | "du" | "des" | "d" | "of") {
+        return None;
+    }
+    let after = &connector[word..];
+    let skip =
+        after.len() - after.trim_start_matches(|c: char| c.is_whitespace() || APOSTROPHES.contains(&c)).len();
+    let head = len + gap + word + skip;
+    (head < surface.len()).then_some(head)
+}
+
 /// The kind of unit a folded Latin plural designator names ("regions", "départements"), if it is one.
 fn latin_plural(folded: &str) -> Option<Kind> {
     LATIN_PLURAL.iter().find(|(w, _)| *w == folded).map(|&(_, kind)| kind)

@@ -290,6 +290,13 @@ impl Tagger {
             });
         // After the doubtful names are settled, so that only names the reader sees are context.
         self.ranker.link(&self.gazetteer, &self.designators, text, &mut mentions);
+        // "les cercles de Niono et Ke-Macina": a plural designator a tolerant match took in is no part
+        // of the name.
+        for m in mentions.iter_mut().filter(|m| m.kind == MatchKind::Tolerant) {
+            if let Some(head) = crate::designator::plural_head_len(m.surface(text)) {
+                m.start += head;
+            }
+        }
         // A person named in full, then by the surname alone: the doubtful name dropped there is not.
         crate::surname::link(&self.gazetteer, text, &self.given_names, &mut mentions);
         let surnames: Vec<(usize, usize)> = mentions
@@ -298,7 +305,7 @@ impl Tagger {
             .map(|m| (m.start, m.end))
             .collect();
         dropped.retain(|d| !overlaps_any(&surnames, d.start, d.end));
-        mentions.retain(|m| !self.family_name(text, m) && !self.counted_nationals(text, m));
+        mentions.retain(|m| !self.family_name(text, m) && !self.nationality(text, m));
         let mut unlisted = if options.unlisted { self.unlisted(text, &mentions) } else { vec![] };
         // A listed name that starts a longer unlisted one ("Dosso Kourégou"), lies inside a name
         // defined by its acronym ("… du Cercle de Bankass (MPUSCB)") or is another person's given
@@ -333,15 +340,19 @@ impl Tagger {
         })
     }
 
-    /// Whether an Arabic country name is the people it is counted by here: after a number, the
-    /// accusative of the nationality is written like the country once its tanwin is left out ("أكثر من
-    /// 15 موريتانيا": more than 15 Mauritanians).
-    fn counted_nationals(&self, text: &str, m: &Mention) -> bool {
+    /// Whether an Arabic country name is the nationality here: written with the accusative's tanwin
+    /// ("وفداً روسياً", a Russian delegation: a name never takes it), or after a number, where the
+    /// accusative is written like the country once its tanwin is left out ("أكثر من 15 موريتانيا":
+    /// more than 15 Mauritanians).
+    fn nationality(&self, text: &str, m: &Mention) -> bool {
         let entity = self.gazetteer.entity(m.entity);
         if entity.subtype.as_deref() != Some("country")
             || !text[m.start..].starts_with(crate::arabic::is_arabic_letter)
         {
             return false;
+        }
+        if m.surface(text).contains('\u{064B}') || text[m.end..].starts_with('\u{064B}') {
+            return true;
         }
         let Some(before) = raw_word_before(text, m.start) else { return false };
         // The number's digits, last first, Arabic-Indic ones as ASCII.

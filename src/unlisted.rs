@@ -635,8 +635,9 @@ const ACRONYM_BODIES: &[&str] = &[
     "commission", "agence", "office", "societe", "direction", "coalition", "cellule",
 ];
 
-/// Head words (folded) that make a name defined by its acronym a force or an outlet; other names so
-/// defined are organizations ("Collectif", "Mouvement", "Société", "Association"…).
+/// Head words (folded) that make a name defined by its acronym a force or an outlet; a head that is a
+/// cue word gives its cue's type ("Katiba", an armed group); other names so defined are organizations
+/// ("Collectif", "Mouvement", "Société", "Association"…).
 #[rustfmt::skip]
 pub const ACRONYM_HEADS: &[(&str, EntityType)] = &[
     ("forces", EntityType::Force), ("force", EntityType::Force), ("compagnie", EntityType::Force),
@@ -759,10 +760,17 @@ fn acronyms(text: &str, tokens: &[Token], mentions: &[Mention], kinds: &[EntityT
         if cues::is_listed(ACRONYM_KINDS, head.folded) {
             continue;
         }
+        // The head's type ("Compagnie", a force), or that of the cue it is ("Katiba", a group;
+        // "Société", a company); else an organization.
+        let cue_kind = cues::single_word_cue(head.folded)
+            .map(Cue::entity_type)
+            .filter(|k| !matches!(k, EntityType::Person | EntityType::Place));
         let kind = ACRONYM_HEADS
             .iter()
             .find(|(w, _)| *w == head.folded)
-            .map_or(EntityType::Organization, |&(_, kind)| kind);
+            .map(|&(_, kind)| kind)
+            .or(cue_kind)
+            .unwrap_or(EntityType::Organization);
         let unlisted = |(start, end): (usize, usize), (cue_start, cue_end): (usize, usize)| Unlisted {
             start,
             end,
@@ -935,7 +943,16 @@ pub(crate) fn find(
         let starts_a_cue = tokens[i].capitalized
             && cues::single_word_cue(tokens[i].folded).is_some()
             && !tuareg_in(&tokens, i);
-        if let Some((cue, first)) = cue_ending_before(text, &tokens, i).filter(|_| !starts_a_cue) {
+        // "المجلس الوطني الحاكم": after a definite noun, "الحاكم" is "ruling", no governor.
+        let adjective = |&(_, first): &(Cue, usize)| {
+            tokens[first].folded == "الحاكم"
+                && first > 0
+                && tokens[first].gap == Gap::Join
+                && tokens[first - 1].folded.starts_with("\u{0627}\u{0644}")
+        };
+        if let Some((cue, first)) =
+            cue_ending_before(text, &tokens, i).filter(|c| !starts_a_cue && !adjective(c))
+        {
             let cue_start = tokens[first].start;
             let cue_end = tokens[i - 1].end;
             // In Arabic a preposition or a word of nearness comes before any noun: only a quoted name

@@ -529,6 +529,28 @@ fn lists_go_on_after_as_well_as_and_a_part_of_a_continent_is_no_name() {
 }
 
 #[test]
+fn adjectives_clergy_and_plural_designators() {
+    let tagger = Tagger::default();
+    let found = |text: &str| -> Vec<String> {
+        tagger.tag(text).iter().map(|m| format!("{} {}", m.surface(text), tagger.entity(m).id)).collect()
+    };
+    // An Arabic country name with the accusative's tanwin is the nationality ("a Russian delegation").
+    assert_eq!(found("استقبل وفداً روسياً ثم وقّع مذكرة مع روسيا."), ["روسيا russia"]);
+    // A plural designator a tolerant match took in is no part of the name; the unit stays.
+    assert_eq!(
+        found("dans les deux cercles de Niono et de Macina"),
+        ["Niono niono_cercle", "Macina macina_cercle"]
+    );
+    // "الحاكم" after a definite noun is "ruling": no person follows it.
+    assert_eq!(unlisted("يرأس المجلس الوطني الحاكم لإنقاذ الوطن"), []);
+    // Clergy titles are left out of the name.
+    assert_eq!(
+        unlisted("Fr Victor Ouedraogo, who heads it, and l'abbé Joël Yougbaré spoke."),
+        [("Victor Ouedraogo", "person", Rule::Apposition), ("Joël Yougbaré", "person", Rule::After)]
+    );
+}
+
+#[test]
 fn a_role_then_a_comma_or_a_professor_introduces_a_person() {
     assert_eq!(
         unlisted("Its spokesman, Dmitry Peskov, said nothing."),
