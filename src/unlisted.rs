@@ -661,6 +661,10 @@ const ACRONYM_KINDS: &[&str] = &[
 /// The longest acronym read, in letters, and the most words of a name it may stand for.
 const ACRONYM_LETTERS: usize = 8;
 const ACRONYM_WORDS: usize = 16;
+/// The most bytes between two parentheses that may hold an acronym or the name it stands for (far
+/// more than [`ACRONYM_WORDS`] words take): the closing one is looked for that far only, so that a
+/// text of opening parentheses never closed is read once.
+const ACRONYM_BYTES: usize = 512;
 
 /// Whether the words spell `letters` (folded initials, in order): each word an acronym does not
 /// skip ([`ACRONYM_SKIPS`]) gives the next letter, and the first word gives the first.
@@ -689,7 +693,9 @@ fn spells(letters: &[char], words: &[Token]) -> bool {
 fn acronyms(text: &str, tokens: &[Token], mentions: &[Mention], kinds: &[EntityType]) -> Vec<Unlisted> {
     let mut out = vec![];
     for (open, _) in text.match_indices('(') {
-        let Some(close) = text[open..].find(')').map(|c| open + c) else { continue };
+        // A byte search: ')' is ASCII, so where it is found is a character's boundary.
+        let window = &text.as_bytes()[open..text.len().min(open + ACRONYM_BYTES)];
+        let Some(close) = window.iter().position(|&b| b == b')').map(|c| open + c) else { continue };
         let inside = (open + 1, close);
         // Tokens inside the parentheses, and the run of words joined before them.
         let first_in = tokens.partition_point(|t| t.start < inside.0);
@@ -750,10 +756,7 @@ fn acronyms(text: &str, tokens: &[Token], mentions: &[Mention], kinds: &[EntityT
         if covered(mentions, acronym.0, acronym.1) {
             continue;
         }
-        // Listed names inside the name: places only, and none reaching out of it.
-        let from = mentions.partition_point(|m| m.end <= name.0);
-        let inner = mentions[from..].iter().zip(&kinds[from..]).take_while(|(m, _)| m.start < name.1);
-        if inner.clone().any(|(m, &kind)| kind != EntityType::Place || m.start < name.0 || m.end > name.1) {
+        if !holds_only_places(mentions, kinds, name.0, name.1) {
             continue;
         }
         let head = &tokens[tokens.partition_point(|t| t.start < name.0)];
@@ -785,6 +788,18 @@ fn acronyms(text: &str, tokens: &[Token], mentions: &[Mention], kinds: &[EntityT
     }
     out.sort_by_key(|u| u.start);
     out
+}
+
+/// Whether the gazetteer mentions (sorted, `kinds[i]` being `mentions[i]`'s type) that overlap
+/// `start..end` are all places inside it: a name that holds other listed names may take them in only
+/// then ("… du Cercle de Bankass (MPUSCB)", "Comité Union Tillabéri …").
+fn holds_only_places(mentions: &[Mention], kinds: &[EntityType], start: usize, end: usize) -> bool {
+    let from = mentions.partition_point(|m| m.end <= start);
+    mentions[from..]
+        .iter()
+        .zip(&kinds[from..])
+        .take_while(|(m, _)| m.start < end)
+        .all(|(m, &kind)| kind == EntityType::Place && m.start >= start && m.end <= end)
 }
 
 /// Head words (folded) of institutions named after a person: "l'hôpital Gabriel Touré", "Université
@@ -864,8 +879,7 @@ fn body_with_a_place(
         j += 1;
     }
     let (start, stop) = (tokens[head].start, tokens[end].end);
-    let inner = mentions.iter().zip(kinds).filter(|(n, _)| n.start < stop && n.end > start);
-    if inner.clone().any(|(n, &kind)| kind != EntityType::Place || n.start < start || n.end > stop) {
+    if !holds_only_places(mentions, kinds, start, stop) {
         return None;
     }
     Some(Unlisted {

@@ -100,3 +100,19 @@ fn a_surname_repeated_through_a_long_text() {
         assert_linear_by(family, 1_000, text, |text| tagger.tag_with(text, &possible).mentions.len());
     }
 }
+
+#[test]
+fn opening_parentheses_that_never_close() {
+    // The acronym rule looks for the closing parenthesis after each opening one: it used to search the
+    // rest of the text each time.
+    let unlisted = Options { unlisted: true, ..Options::MENTIONS_ONLY };
+    assert_linear_by(
+        "( without )",
+        2_000,
+        |n| "Le Collectif de Gao (CDG ".repeat(n),
+        |text| {
+            let tagged = tagger().tag_with(text, &unlisted);
+            tagged.mentions.len() + tagged.unlisted.len()
+        },
+    );
+}
