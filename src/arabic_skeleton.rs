@@ -49,6 +49,7 @@ pub const NOT_NAMES: &[&str] = &[
     "اتكنا", // اتكأنا, "we leaned" (Ouatagouna)
     "تغرغر", // تغرغر, "to gargle" (Tigharghar)
     "تلمسي", // طليموسي (Tilemsi)
+    "سندره", // سندرة, a dictionary word (Sandaré written سانداريه)
     "كلمبا", // كولومبيا, Colombia (Kaloumba)
     "مركله", // مراكلة, "kicking" (Markala written ماركالة)
     "منجزه", // مناجزة, "combat" (Mangaïzé)

@@ -97,6 +97,8 @@ const DESIGNATOR: &[&str] = &[
     "bourgade d", "ville de", "ville d", "commune rurale de", "commune rurale d", "site de", "site d",
     "zone de", "zone d", "secteur de", "secteur d", "plateau de", "plateau d", "foret de", "foret d",
     "mine de", "mine d", "camp de", "camp d", "quartier de", "quartier d", "quartier", "lieu dit",
+    // A commune is outside its name, as a village is: "la commune de Madougou".
+    "commune de", "commune d", "commune urbaine de", "commune urbaine d", "commune of", "municipality of",
     // Where someone comes from: "originaire de Natchambouri", "a native of Dori".
     "originaire de", "originaire d", "originaires de", "originaires d", "natif de", "natif d", "native de",
     "native d", "native of",
@@ -116,7 +118,7 @@ const DESIGNATOR: &[&str] = &[
     "inhabitants of", "residents of",
     "habitants de", "habitants d",
     // Arabic
-    "قريه", "بلده", "مدينه", "منطقه", "بلديه", "مخيم", "منجم", "غابه", "سكان",
+    "قريه", "بلده", "مدينه", "منطقه", "بلديه", "مخيم", "منجم", "غابه", "سكان", "اهالي", "مقاطعه", "دايره",
     // A military base or camp named by its place: "قاعدة أغاندو", "معسكر بولكيسي", "ثكنة نيونو".
     "قاعده", "معسكر", "ثكنه",
     // A sector ("قطاع سيرما"), and a place "known as" ("موضع يعرف باسم تيفولات"; not "جمعية تعرف
@@ -131,6 +133,8 @@ const DESIGNATORS: &[&str] = &[
     "villages de", "villages d", "localites de", "localites d", "hameaux de", "hameaux d", "villes de",
     "villes d", "communes de", "communes d", "villages of", "towns of", "localities of", "hamlets of", "قري",
     "بلدات", "مدن", "مناطق",
+    // The dual in the construct state: "قريتي ليبي ومانكاو" (the two villages of), "بلدتي توري وديالساغو".
+    "قريتي", "بلدتي", "مدينتي", "منطقتي",
     // "the countries of": "دول الساحل", "بلدان الساحل".
     "دول", "بلدان",
 ];
@@ -184,8 +188,13 @@ const ROLE: &[&str] = &[
     // Clergy: "Fr Victor Ouedraogo", "l'abbé Joël Yougbaré", "الكاهن سيمون يامبا".
     "pere", "abbe", "fr", "father", "rev", "reverend", "pasteur", "pastor", "mgr", "monseigneur", "bishop",
     "eveque", "cure", "الكاهن", "القس", "الاب", "المطران",
+    // Arabic honorifics and titles before a name: "السيد الحسيني سانو", "الدكتور ألفوسيني دياوارا",
+    // "الطبيب غربا حكيمي".
+    "السيد", "السيده", "الدكتور", "الدكتوره", "الطبيب", "المهندس", "الاستاذ",
+    // Who leads a group: "بقيادة يورو ولد دحا", "الذي يتزعمه ولد سيداتي".
+    "بقياده", "بزعامه", "يتزعمه", "يتزعمها", "يقوده", "يقودها",
     // A nickname: "surnommé Ladji Yoro", "alias Abou Dardar".
-    "surnomme", "surnommee", "alias", "nicknamed",
+    "surnomme", "surnommee", "alias", "nicknamed", "الملقب", "الملقبه", "يلقب", "بلقب", "المكني",
     // Succeeding or replacing someone: "succède à Sié Edgar Sou" ("à" is no place there).
     "succede a", "succedera a", "succeder a", "succedant a", "a la place de", "la releve de",
 ];
@@ -194,7 +203,7 @@ const ROLE: &[&str] = &[
 #[rustfmt::skip]
 const COMPANY: &[&str] = &[
     "societe", "entreprise", "compagnie", "firme", "groupe minier", "company", "firm", "miner", "corporation",
-    "شركه",
+    "شركه", "جمعيه", "منظمه",
     // Institutions named after someone, the head inside the name: "l'hôpital Somino Dolo".
     "hopital", "universite", "lycee", "clinique",
 ];
@@ -477,7 +486,8 @@ pub static CAPITALIZED_WORDS: WordSet = WordSet::new(&[
     "haoussa", "hausa", "djerma", "zarma", "zerma", "bella", "bozo", "bozos", "arabe", "arabes", "arab",
     "arabs", "maure", "maures", "moor", "moors", "gourmantche", "gourmantches", "bobo", "bobos", "senoufo",
     "dioula", "dyula", "malinke", "soninke", "kanouri", "kanuri", "toubou", "tamasheq", "imghad", "ifoghas",
-    "daoussahak", "berabiche", "kounta",
+    "daoussahak", "berabiche", "kounta", "mossis", "kouroumba", "kurumba", "koromba", "fulse", "gourounsi",
+    "gurunsi",
     // Nationalities, which English capitalizes ("Russian reinforcements").
     "french", "english", "british", "american", "russian", "chinese", "turkish", "german", "italian",
     "spanish", "canadian", "ukrainian", "european", "african", "malian", "malians", "nigerien", "nigeriens",

@@ -68,7 +68,8 @@ const COMMUNE: Kind = Kind { prefers: &["commune"], loose: false };
 /// Niger's and Burkina Faso's departments are run by prefects: "la préfecture de Tillabéri" is the
 /// department.
 const PREFECTURE: Kind = Kind { prefers: &["prefecture", "department"], loose: false };
-const STATE: Kind = Kind { prefers: &["state", "region"], loose: false };
+/// "ولاية" is also how Arabic outlets translate Burkina Faso's provinces ("ولاية نامنتنغا").
+const STATE: Kind = Kind { prefers: &["state", "region", "province"], loose: false };
 const DISTRICT: Kind = Kind { prefers: &["district", "department", "cercle"], loose: true };
 const COUNTY: Kind = Kind { prefers: &["department"], loose: true };
 

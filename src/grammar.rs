@@ -38,8 +38,18 @@ use crate::gazetteer::{EntityIndex, Gazetteer, Variant};
 const FR_HEADS: &[&str] =
     &["armée", "armée nationale", "forces", "forces armées", "troupes", "soldats", "militaires"];
 /// English heads.
-const EN_HEADS: &[&str] =
-    &["army", "national army", "armed forces", "forces", "troops", "military", "soldiers"];
+/// "Nigerien ground and air forces": the army's branches together are the army.
+const EN_HEADS: &[&str] = &[
+    "army",
+    "national army",
+    "armed forces",
+    "forces",
+    "troops",
+    "military",
+    "soldiers",
+    "ground and air forces",
+    "air and ground forces",
+];
 /// English heads that may follow a bare country name ("Mali army"); *forces* is left out (a verb there).
 const EN_HEADS_AFTER_NAME: &[&str] =
     &["army", "national army", "armed forces", "troops", "military", "soldiers"];

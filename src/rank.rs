@@ -208,8 +208,11 @@ const TOWN_BEFORE: &[&[&str]] = &[
 ];
 /// English words after a name that say it is a settlement ("Tahoua town").
 const TOWN_AFTER: &[&str] = &["town", "city", "village"];
-/// Arabic words before a name that say it is a settlement (a proclitic may be glued to them).
-const TOWN_ARABIC: &[&str] = &["مدينة", "بلدة", "قرية"];
+/// Arabic words before a name that say it is a settlement (a proclitic may be glued to them); an
+/// agreement, process or talks are named after the city that held them ("اتفاق الجزائر", the Algiers
+/// agreement, where "الجزائر" alone is the country).
+const TOWN_ARABIC: &[&str] =
+    &["مدينة", "بلدة", "قرية", "اتفاق", "اتفاقية", "اتفاقات", "اتفاقيات", "مسار", "مفاوضات", "محادثات"];
 /// Words before a name, folded, that say it is a river.
 const RIVER_BEFORE: &[&[&str]] = &[
     &["le", "long", "du"],

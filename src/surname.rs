@@ -39,8 +39,8 @@ pub const MIN_LETTERS: usize = 4;
 #[rustfmt::skip]
 pub const NOT_SURNAMES: &[&str] = &[
     "amer", "bibi", "cherif", "hammam", "moussa", "sana", "targui",
-    "الرحمن", "الله", "بادي", "حذيفه", "حماها", "رمضان", "شريف", "صلاح", "عيسي", "غالي", "مبارك", "محمد",
-    "موسي", "واقي", "واكي", "وليد",
+    "الرحمن", "الله", "بادي", "توريه", "حذيفه", "حماها", "رمضان", "شريف", "صلاح", "عيسي", "غالي", "فايه",
+    "مبارك", "محمد", "موسي", "واقي", "واكي", "وليد",
 ];
 
 /// Particles (folded) between a given name and a surname: Tuareg *Ag* / أغ ("son of"), Moorish *Ould* /

@@ -294,6 +294,10 @@ static ARABIC_GIVEN_NAMES: WordSet = WordSet::new(&[
     "باكاري", "بوبا", "بوبكر", "تيجاني", "حمادو", "حمدو", "زكريا", "ساليف", "سليمان", "سيدو", "سيكو",
     "عبدولاي", "عثمان", "عمر", "عيسي", "مامادو", "ماهامادو", "محمد", "محمدو", "مصطفي", "موديبو", "موسي",
     "هارونا", "يحيي", "يعقوب", "يوسف",
+    // With the article, which these names keep ("السيد الحسيني سانو", "الكولونيل الحسن بانا"); as an
+    // adjective ("الأداء الحسن", "the good performance") they follow a definite noun and the words after
+    // them are not names.
+    "الحسن", "الحسين", "الحسيني", "البشير", "الطاهر", "المهدي", "المختار", "الصادق",
 ]);
 
 /// Cue words that are part of the name they introduce (the guidelines: a designator of a place's usual
@@ -303,6 +307,8 @@ static ARABIC_GIVEN_NAMES: WordSet = WordSet::new(&[
 #[rustfmt::skip]
 const INSIDE_THE_NAME: &[&str] = &[
     "foret", "camp", "katiba", "مخيم", "غابه", "hopital", "universite", "lycee", "clinique",
+    // An Arabic department or cercle: "مقاطعة ديونديو", "دائرة آنسغو" (the unit, by its official name).
+    "مقاطعه", "دايره",
 ];
 
 /// Arabic designators of administrative units, the complement of a role ("حاكم منطقة تيلابيري"). Folded.
@@ -310,6 +316,39 @@ const INSIDE_THE_NAME: &[&str] = &[
 const ARABIC_UNITS: &[&str] = &[
     "منطقه", "ولايه", "اقليم", "مقاطعه", "دايره", "بلديه", "محافظه",
 ];
+
+/// Arabic words for "nicknamed", folded: "الملقب", "يُلقَّب", "يُعرف بلقب", "المكنى".
+const ARABIC_NICKNAME: &[&str] = &["يلقب", "الملقب", "الملقبه", "المكني", "بلقب"];
+
+/// Where a quoted nickname after an Arabic word for "nicknamed" ends, when the quotation closes within
+/// four words: the whole quotation is the name, article and all ("يُعرف بلقب «جليبيب الأنصاري»").
+fn quoted_nickname_end(text: &str, tokens: &[Token], i: usize) -> Option<usize> {
+    if i == 0 || tokens[i].gap != Gap::Quote || !ARABIC_NICKNAME.contains(&tokens[i - 1].folded) {
+        return None;
+    }
+    let closes = |j: usize| {
+        text[tokens[j - 1].end..]
+            .trim_start_matches(is_space)
+            .chars()
+            .next()
+            .is_some_and(cues::is_closing_quote)
+    };
+    (i + 1..=(i + 4).min(tokens.len()))
+        .take_while(|&j| j == i + 1 || (tokens[j - 1].gap == Gap::Join && tokens[j - 1].arabic))
+        .find(|&j| closes(j))
+}
+
+/// Whether the name at token `i` follows an Arabic word for "nicknamed" and carries its preposition
+/// "ب" glued ("يُلقَّب بإيبون أناسي", "الملقب بأبي حمزة"): the name starts after it. Only before a
+/// hamza's alif, which no name glued after "ب" begins without: "الملقب “بوبالا”" is the name itself.
+fn nickname_with_ba(text: &str, tokens: &[Token], i: usize) -> bool {
+    i > 0
+        && tokens[i].gap == Gap::Join
+        && ARABIC_NICKNAME.contains(&tokens[i - 1].folded)
+        && text[tokens[i].start..tokens[i].end]
+            .strip_prefix('ب')
+            .is_some_and(|rest| rest.starts_with(['أ', 'إ', 'آ']))
+}
 
 /// Where a cue word starts once the Arabic proclitics glued to it are left out ("بمنطقة": after "ب").
 fn after_proclitics(text: &str, token: &Token) -> usize {
@@ -358,6 +397,12 @@ static ARABIC_STOPS: WordSet = WordSet::new(&[
     // Nouns a role takes as its complement ("قائد أركان القوات", "رئيس وزراء").
     "اركان", "وزراء", "مجلس", "قوات", "فوج", "جيش", "حزب", "مكتب", "مركز", "ديوان", "اتحاد", "تنظيم",
     "احدي", "بصفته", "بصفتها", "بوصفه", "بوصفها", "ذات", "ذو", "ذي",
+    // Roles in the accusative, without their tanwin, after a name in lists of appointments ("ساني كاشي
+    // عيسى أمينا عاما", "محمد ساني كياو رئيسا لأركان"); and the coup a leader leads ("قائد انقلاب").
+    "امينا", "وزيرا", "مديرا", "قايدا", "مستشارا", "سفيرا", "عضوا", "ناطقا", "حاكما", "محافظا", "مسوولا",
+    "انقلاب",
+    // A minister's portfolio without its article ("وزير دفاع النيجر"), and "also" ("كذلك أهالي X").
+    "دفاع", "عدل", "اقتصاد", "اعلام", "امن", "كذلك",
     "جنوب", "شمال", "شرق", "غرب", "غربي", "شرقي", "جنوبي", "شمالي", "وسط", "حوالي", "قرابه", "اضافه", "اي",
     "التابعه", "الواقعه", "المحاذيه", "حين", "بينما", "لكن", "اذ", "اذا", "لان", "بان", "وان", "اخري", "اخر",
     "اول", "ثاني", "ثالث", "لاجيين", "نازحين",
@@ -409,7 +454,14 @@ const APPOSITION_PERSON: &[&str] = &[
     "الامين", "حاكم", "الحاكم", "وزير", "وزيره", "الناطق", "المتحدث", "رييس", "قايد", "زعيم",
     "مدير", "الباحث", "المحلل", "مراسل", "عمده", "العمده", "نايب", "محافظ", "الوالي", "الصحفي",
     // Not "والي" (governor) alone: "وإلى" (and to) folds to it.
-    "الصحافي", "القيادي",
+    "الصحافي", "القيادي", "سكرتير",
+];
+/// Arabic nouns that say a person, in apposition after a comma or "، وهو" ("and he is"): ranks and
+/// trades written without the article, and "أحد" ("one of"). Folded.
+#[rustfmt::skip]
+const ARABIC_PERSON_NOUNS: &[&str] = &[
+    "عقيد", "جنرال", "ضابط", "طبيب", "مزارع", "قيادي", "صحفي", "ناشط", "ناشطه", "زعيم", "مستشار", "احد",
+    "امراه", "رجل", "ام", "اب", "شاب", "تاجر", "راعي", "معلم",
 ];
 #[rustfmt::skip]
 const APPOSITION_COMPANY: &[&str] = &[
@@ -997,8 +1049,16 @@ pub(crate) fn find(
                         .is_some_and(cues::is_closing_quote)
             };
             if !arabic_preposition {
-                if let Some(end) = name_at(&tokens, i, cue.entity_type()).filter(|&end| !quoted_phrase(end)) {
-                    let start = if inside { after_proclitics(text, &tokens[first]) } else { tokens[i].start };
+                if let Some(end) = quoted_nickname_end(text, &tokens, i)
+                    .or_else(|| name_at(&tokens, i, cue.entity_type()).filter(|&end| !quoted_phrase(end)))
+                {
+                    let start = if inside {
+                        after_proclitics(text, &tokens[first])
+                    } else if nickname_with_ba(text, &tokens, i) {
+                        tokens[i].start + 'ب'.len_utf8()
+                    } else {
+                        tokens[i].start
+                    };
                     let whole = (start, tokens[end - 1].end);
                     if !covered(tokens[i].start, tokens[end - 1].end) {
                         // After a preposition ("succède à", "revient à"), a name with a given name and
@@ -1211,10 +1271,23 @@ pub(crate) fn find(
                         && !covered(tokens[i].end, tokens[end - 1].end)
                 })
             };
-            if end >= i + 2 && (given_as_surname || !covered(tokens[first].start, tokens[end - 1].end)) {
+            // The surname alone of a person named earlier, at the end of this longer name ("إبراهيم
+            // ايكاسا مايغا" after "شوغيل كوكالا مايغا"), is this person's surname here.
+            let (s, e) = (tokens[first].start, tokens[end - 1].end);
+            let inside = &mentions
+                [mentions.partition_point(|m| m.end <= s)..mentions.partition_point(|m| m.start < e)];
+            let surname_inside = end >= i + 3
+                && !inside.is_empty()
+                && inside.iter().all(|m| {
+                    m.start > tokens[i].end && matches!(m.reason, Some(crate::rank::Reason::Surname { .. }))
+                });
+            if end >= i + 2 && (given_as_surname || surname_inside || !covered(s, e)) {
                 let start = after_proclitics(text, &tokens[first]);
-                let (cue, rule) =
-                    if given_as_surname { (Cue::Name, Rule::Longer) } else { (Cue::Role, Rule::GivenName) };
+                let (cue, rule) = if given_as_surname || surname_inside {
+                    (Cue::Name, Rule::Longer)
+                } else {
+                    (Cue::Role, Rule::GivenName)
+                };
                 let u = Unlisted {
                     start,
                     end: tokens[end - 1].end,
@@ -1631,6 +1704,10 @@ fn arabic_name(tokens: &[Token], i: usize, kind: EntityType) -> usize {
         if (end > i || kind != EntityType::Person) && present_verb(t.folded) {
             break;
         }
+        // For a place, "و" glued to a later word is "and": "قريتي ليبي ومانكاو" lists two.
+        if kind != EntityType::Person && end > i && !compound && t.folded.starts_with('\u{0648}') {
+            break;
+        }
         // Places and the like: local names are written with long vowels ("كاونجو", "سولهان"); a word
         // without any is an Arabic noun or verb ("مركز", "تتبع").
         if kind != EntityType::Person && !t.folded.contains(['\u{0627}', '\u{0648}', '\u{064A}']) {
@@ -1644,6 +1721,13 @@ fn arabic_name(tokens: &[Token], i: usize, kind: EntityType) -> usize {
     }
     if compound {
         end -= 1; // a compound's first word cannot end a name
+    }
+    // An organization's "international" ends its name ("منظمة إيموهاغ الدولية وجمعية …").
+    let international = kind == EntityType::Organization
+        && end > i
+        && tokens.get(end).is_some_and(|t| t.gap == Gap::Join && matches!(t.folded, "الدوليه" | "الدولي"));
+    if international {
+        return end + 1;
     }
     // A name of several words other than a person's must end at punctuation ("بيلاي بيري،"): the
     // words after a one-word place name are as often a verb or an adjective.
@@ -1676,12 +1760,14 @@ fn arabic_name_word(t: &Token, after_compound: bool) -> bool {
         ]
         .iter()
         .any(|p| f.starts_with(p));
-    // Pronoun suffixes ("معاقلهم", "سكانها") make a common noun.
-    let pronoun = ["\u{0647}\u{0645}", "\u{0647}\u{0627}", "\u{0643}\u{0645}"].iter().any(|p| f.ends_with(p));
+    // Pronoun suffixes ("معاقلهم", "سكانها") make a common noun; a root and "وا" a verb in the
+    // plural ("تحدثوا", "قتلوا").
+    let pronoun = ["\u{0647}\u{0645}", "\u{0647}\u{0627}", "\u{0643}\u{0645}"].iter().any(|p| f.ends_with(p))
+        || f.strip_suffix("\u{0648}\u{0627}").is_some_and(bare_root);
     !ARABIC_STOPS.contains(f)
         && !ARABIC_STOPS.contains(cues::strip_proclitics(f))
         && !pronoun
-        && (after_compound || !article)
+        && (after_compound || !article || ARABIC_GIVEN_NAMES.contains(f))
         && !t.arabic_common
         && cues::match_cue(&[f]).is_none()
 }
@@ -1850,6 +1936,18 @@ fn apposition_after(tokens: &[Token], end: usize) -> Option<(EntityType, Cue, us
     }) {
         return Some((EntityType::Person, Cue::Role, first.start, verb.end));
     }
+    // "، وهو عقيد" (and he is a colonel), "، وهو طبيب", "، أحد اللاجئين" (one of the refugees): a
+    // person, in the Arabic of appositions.
+    if first.arabic {
+        let noun = if matches!(first.folded, "وهو" | "وهي") {
+            tokens.get(end + 1).filter(|t| t.gap == Gap::Join)
+        } else {
+            Some(first)
+        };
+        if let Some(noun) = noun.filter(|t| ARABIC_PERSON_NOUNS.contains(&t.folded)) {
+            return Some((EntityType::Person, Cue::Role, first.start, noun.end));
+        }
+    }
     let mut j = end;
     let mut skipped = 0;
     // A capitalized word before the noun ("the senior Sahel researcher", "West Africa director"):
@@ -1977,11 +2075,13 @@ fn arabic_name_before(tokens: &[Token], comma: usize) -> Option<usize> {
         }
         let t = &tokens[s - 1];
         let f = t.folded;
-        // The article only after a compound's first word ("عبد الله").
+        // The article only after a compound's first word ("عبد الله"), or on a family name of the
+        // relational form that ends the name ("علي شريف الريفي").
         let after_compound = s >= 2 && cues::is_listed(ARABIC_COMPOUNDS, tokens[s - 2].folded);
+        let last_nisba = s == comma && f.ends_with('\u{064A}') && f.chars().count() >= 5;
         if !t.arabic
             || ARABIC_STOPS.contains(f)
-            || (f.starts_with("\u{0627}\u{0644}") && !after_compound)
+            || (f.starts_with("\u{0627}\u{0644}") && !after_compound && !last_nisba)
             || (f.starts_with('\u{0648}') && f.chars().count() > 3)
             || cues::match_cue(&[f]).is_some()
         {
@@ -1993,21 +2093,28 @@ fn arabic_name_before(tokens: &[Token], comma: usize) -> Option<usize> {
         }
     }
     // A verb opening the clause ("رفع يايا سنغاري، وزير الإعلام"): three letters, none of them a long
-    // vowel, before a name of two words more; any word after "ما" ("what"): "بحسب ما أكده عمر كيدا".
+    // vowel, before a name of two words more; any word after "ما" ("what"): "بحسب ما أكده عمر كيدا";
+    // a verb with its object pronoun "ه" ("بيان أصدره مولاي أغ سيدي مولا": no ta marbuta, which
+    // folds to the same letter).
     let after_what = s > 0 && matches!(tokens[s - 1].folded, "ما" | "بما" | "كما" | "مما" | "فيما");
+    let with_pronoun = tokens[s].folded.ends_with('\u{0647}') && !tokens[s].arabic_common;
     if comma - s >= 3
         && !cues::is_listed(ARABIC_COMPOUNDS, tokens[s].folded)
-        && (bare_root(tokens[s].folded) || after_what)
+        && (bare_root(tokens[s].folded) || after_what || with_pronoun)
     {
         s += 1;
     }
-    (s < comma && comma - s >= 2).then_some(s)
+    // A name is not one relational adjective after another word ("الجيش المالي").
+    let nisba_only = comma - s == 2 && tokens[s].folded.starts_with("\u{0627}\u{0644}");
+    (s < comma && comma - s >= 2 && !nisba_only).then_some(s)
 }
 
-/// Whether a folded Arabic word is three consonants, as a verb in the past is ("رفع", "قتل"); names are
-/// written with long vowels.
+/// Whether a folded Arabic word is three consonants, as a verb in the past is ("رفع", "قتل"), or "ت"
+/// and three ("تحدث", "تسلم": the reflexive form); names are written with long vowels.
 fn bare_root(folded: &str) -> bool {
-    folded.chars().count() == 3 && !folded.contains(['\u{0627}', '\u{0648}', '\u{064A}'])
+    let n = folded.chars().count();
+    (n == 3 || n == 4 && folded.starts_with('\u{062A}'))
+        && !folded.contains(['\u{0627}', '\u{0648}', '\u{064A}'])
 }
 
 /// Other occurrences of the proposed names, and a person's surname alone after the full name.
@@ -2105,6 +2212,7 @@ mod tests {
             ARABIC_COMPOUNDS,
             ARABIC_UNITS,
             ARABIC_GIVEN_NAMES.words(),
+            ARABIC_PERSON_NOUNS,
             INSIDE_THE_NAME,
             APPOSITION_PLACE,
             APPOSITION_PLACES,

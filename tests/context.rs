@@ -800,3 +800,97 @@ fn a_listed_person_without_middle_names_or_surname_first_is_that_person() {
     let unlisted: Vec<&str> = tagged.unlisted.iter().map(|u| u.surface(text)).collect();
     assert_eq!(unlisted, ["Moussa Keita", "Ibrahim Touré"]);
 }
+
+#[test]
+fn arabic_nicknames_titles_and_leaders_introduce_people() {
+    // A nickname: quoted (the whole quotation, article and all), or with "ب" glued before a hamza.
+    assert_eq!(
+        unlisted("قُتل عثمان سيديبي، الملقب “بوبالا”، أمس. وهو الذي يُعرف بلقب «جليبيب الأنصاري»."),
+        [
+            ("عثمان سيديبي", "person", Rule::GivenName),
+            ("بوبالا", "person", Rule::After),
+            ("جليبيب الأنصاري", "person", Rule::After)
+        ]
+    );
+    assert_eq!(unlisted("الإرهابي الذي يُلقَّب بإيبون أناسي، قُتل"), [("إيبون أناسي", "person", Rule::After)]);
+    // Honorifics and titles; a given name that keeps its article.
+    assert_eq!(
+        unlisted("أوكلت الصحة إلى الطبيب غربا حكيمي، وأسندت إلى السيد الحسيني سانو حقيبة المالية."),
+        [("غربا حكيمي", "person", Rule::After), ("الحسيني سانو", "person", Rule::After)]
+    );
+    // Who leads a group.
+    assert_eq!(
+        unlisted("تشكلت بعد مواجهات بقيادة يورو ولد دحا، وأنها تحظى بدعم"),
+        [("يورو ولد دحا", "person", Rule::After)]
+    );
+    // A coup, a portfolio and a role in the accusative are no names.
+    assert_eq!(unlisted("قائد انقلاب النيجر يعلن نفسه رئيسا"), []);
+    assert_eq!(
+        unlisted("أفاد محمد كاريدجو، وزير دفاع النيجر، بأن"),
+        [("محمد كاريدجو", "person", Rule::Apposition)]
+    );
+}
+
+#[test]
+fn arabic_appositions_say_a_person_and_verbs_start_no_name() {
+    // "، وهو عقيد" (and he is a colonel), "، أحد اللاجئين" (one of the refugees); the verb with its
+    // object pronoun, or the reflexive verb, opening the clause is left out.
+    assert_eq!(
+        unlisted("في بيان أصدره مولاي أغ سيدي مولا، وهو عقيد. ويختصر بوكار محمدو، أحد اللاجئين، حيرته. وقد تحدث صديقي اغ حمادي، وهو أحد المسؤولين."),
+        [
+            ("مولاي أغ سيدي مولا", "person", Rule::Apposition),
+            ("بوكار محمدو", "person", Rule::Apposition),
+            ("صديقي اغ حمادي", "person", Rule::Apposition)
+        ]
+    );
+    // A relational family name with its article ends the name; a definite noun and its adjective do not
+    // make one.
+    assert_eq!(
+        unlisted("أسسه عام 1972 إبراهيم شريف الريفي، وهو جنرال"),
+        [("إبراهيم شريف الريفي", "person", Rule::Apposition)]
+    );
+    assert_eq!(unlisted("وقال المجلس العسكري، وهو أحد"), []);
+}
+
+#[test]
+fn arabic_designators_communes_duals_and_organizations() {
+    // "مقاطعة" (department) is inside the name; the dual "قريتي" lists two; "أهالي" (the people of)
+    // names a place; a verb in the plural after it does not.
+    assert_eq!(
+        unlisted("دخل مسلحون قرية ماكاني في مقاطعة ديونديو، ثم تتخذ جماعة من قريتي ليبي ومانكاو قواعد. وقال أهالي بواكوي إن سكان تحدثوا"),
+        [
+            ("ماكاني", "place", Rule::After),
+            ("مقاطعة ديونديو", "place", Rule::After),
+            ("ليبي", "place", Rule::After),
+            ("مانكاو", "place", Rule::List),
+            ("بواكوي", "place", Rule::After)
+        ]
+    );
+    // An association, quoted; an organization's "international" ends its name.
+    assert_eq!(
+        unlisted("واتهمت جمعية \"تابيلا بولاكو\" ومعها منظمة إيموهاغ الدولية وجمعية أخرى"),
+        [("تابيلا بولاكو", "organization", Rule::After), ("إيموهاغ الدولية", "organization", Rule::After)]
+    );
+    assert_eq!(unlisted("منظمة غير حكومية وجمعية خيرية محلية"), []);
+}
+
+#[test]
+fn a_commune_is_outside_its_name_and_peoples_are_no_places() {
+    assert_eq!(
+        unlisted("Tikani, rattaché à la commune de Madougou, a été visé."),
+        [("Madougou", "place", Rule::After)]
+    );
+    assert_eq!(unlisted("des représailles entre Kouroumba, Peuls, Mossis et d'autres groupes."), []);
+}
+
+#[test]
+fn the_surname_of_a_person_named_earlier_ends_a_longer_arabic_name() {
+    let tagger = Tagger::default();
+    let text =
+        "عيّن الرئيس شوغيل كوكالا مايغا. وضمّت التشكيلة كذلك إبراهيم ايكاسا مايغا، أحد الوجوه. وقال مايغا إن";
+    let tagged = tagger.tag_with(text, &Options::default());
+    let linked: Vec<&str> = tagged.mentions.iter().map(|m| m.surface(text)).collect();
+    assert_eq!(linked, ["شوغيل كوكالا مايغا", "مايغا"]);
+    let unlisted: Vec<(&str, Rule)> = tagged.unlisted.iter().map(|u| (u.surface(text), u.rule)).collect();
+    assert_eq!(unlisted, [("إبراهيم ايكاسا مايغا", Rule::Longer)]);
+}

@@ -289,6 +289,11 @@ fn english_word_orders() {
             grammar("Azawadi troops", "fla", "Azawadi troops"),
         ]
     );
+    // The army's branches together are the army.
+    assert_eq!(
+        forces("It was repelled by Nigerien ground and air forces near Makalondi."),
+        [grammar("Nigerien ground and air forces", "fan_niger", "Nigerien ground and air forces")]
+    );
 }
 
 #[test]

@@ -330,3 +330,15 @@ fn a_units_officer_names_the_unit() {
     assert_eq!(linked(&t, "Les habitants de Tillabéri ont fui.", "Tillabéri"), "tillaberi");
     assert_eq!(reason(&t, "Le gouverneur de Tillabéri a parlé.", "Tillabéri"), Some("cue"));
 }
+
+#[test]
+fn an_agreement_names_the_city_and_a_wilaya_the_province() {
+    let t = tagger();
+    // "الجزائر" is the country, but an agreement, process or talks are named after the city.
+    assert_eq!(linked(&t, "ولاتفاقية الجزائر للسلام والمصالحة.", "الجزائر"), "algiers");
+    assert_eq!(linked(&t, "انسحبت مالي من اتفاق الجزائر.", "الجزائر"), "algiers");
+    assert_eq!(linked(&t, "قالت الجزائر إن الحدود مغلقة.", "الجزائر"), "algeria");
+    assert_eq!(linked(&t, "الحدود بين مالي والجزائر مغلقة.", "الجزائر"), "algeria");
+    // Arabic outlets translate Burkina Faso's provinces as "ولاية".
+    assert_eq!(linked(&t, "أكبر مدينة في ولاية نامنتنغا بشمال البلاد.", "ولاية نامنتنغا"), "namentenga");
+}

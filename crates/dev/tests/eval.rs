@@ -50,24 +50,25 @@ const UNIT: Thresholds = Thresholds {
     min_texts_per_lang: 9,
 };
 
-// articles (259 texts: 176 added unseen in sixteen rounds, fr-a27..74, en-a27..66, ar-a32..119, which
+// articles (289 texts: 206 added unseen in eighteen rounds, fr-a27..82, en-a27..70, ar-a32..137, which
 // lowered the figures below; first sight, exact-span F1 fr / en / ar: 0.899 / 0.896 / 0.851, then
 // 0.678 / 0.949 / 0.808, then 0.962 / 0.887 / 0.828, then 0.915 / 0.935 / 0.897, then 0.815 / 0.934 /
 // 0.878, then 0.748 / 0.849 / 0.859, then 0.954 / 0.912 / 0.840, then 0.877 / 0.941 / 0.856, then
 // 0.892 / 0.941 / 0.885, then 0.853 / 0.925 / 0.900, then 0.839 / 0.928 / 0.716, then 0.800 / 0.954 /
 // 0.780, then 0.895 / 0.766 / 0.893, then 0.878 / 0.974 / 0.806, then 0.854 / 0.831 / 0.854, then
-// 0.883 / 0.824 / 0.779): measured P 0.962, R 0.872, F1 0.915, 98 linking errors (town/region/department
-// confusions, unlisted names on a known entity's span), recall fr 0.879 / en 0.922 / ar 0.828, lenient
-// P 0.991, R 0.899 (fr 0.907 / en 0.944 / ar 0.858); history in tests/eval/README.md.
+// 0.883 / 0.824 / 0.779, then 0.915 / 0.953 / 0.882, then 0.912 / 0.923 / 0.852): measured P 0.964, R
+// 0.880, F1 0.920, 103 linking errors (town/region/department confusions, unlisted names on a known
+// entity's span, the Azawad army's coalitions by date), recall fr 0.884 / en 0.924 / ar 0.845, lenient
+// P 0.991, R 0.905 (fr 0.911 / en 0.945 / ar 0.872); history in tests/eval/README.md.
 const ARTICLES: Thresholds = Thresholds {
-    precision: 0.942,
-    recall: 0.852,
-    f1: 0.894,
+    precision: 0.944,
+    recall: 0.860,
+    f1: 0.900,
     lenient_precision: 0.971,
-    lenient_recall: 0.879,
-    max_linking_errors: 99,
-    recall_by_lang: [("fr", 0.859), ("en", 0.902), ("ar", 0.808)],
-    lenient_recall_by_lang: [("fr", 0.887), ("en", 0.924), ("ar", 0.838)],
+    lenient_recall: 0.885,
+    max_linking_errors: 104,
+    recall_by_lang: [("fr", 0.864), ("en", 0.904), ("ar", 0.825)],
+    lenient_recall_by_lang: [("fr", 0.891), ("en", 0.925), ("ar", 0.852)],
     min_texts_per_lang: 20,
 };
 
