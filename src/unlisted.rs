@@ -423,7 +423,7 @@ static ARABIC_STOPS: WordSet = WordSet::new(&[
     "فولاني", "فلاني", "فلان", "بيول", "دوغون", "دوغونز", "دوجون", "طوارق", "بامبارا", "سونغاي", "هوسا",
     "بمبارا", "سوننكي", "عرب",
     // Adjectives after a role: "قائد ميداني" (a field commander), "مسؤول محلي".
-    "ميداني", "عسكري", "امني", "محلي", "سابق", "بارز", "كبير",
+    "ميداني", "عسكري", "امني", "محلي", "سابق", "بارز", "كبير", "اقليمي",
 ]);
 
 /// Nouns that, after a comma and an optional article, say what the name before them is (the
@@ -456,6 +456,16 @@ const APPOSITION_PERSON: &[&str] = &[
     // Not "والي" (governor) alone: "وإلى" (and to) folds to it.
     "الصحافي", "القيادي", "سكرتير",
 ];
+/// Arabic directions that, after a comma, place the name before them ("أورسي، شمالي بوركينا فاسو").
+/// Folded.
+const ARABIC_DIRECTIONS: &[&str] =
+    &["شمالي", "جنوبي", "شرقي", "غربي", "شمال", "جنوب", "شرق", "غرب", "بشمال", "بجنوب", "بشرق", "بغرب"];
+
+/// Arabic roles that take a body or a portfolio as their complement before the name ("وزير الدفاع X",
+/// "رئيس الوزراء X", "الوزير الأول X"). Folded.
+const ARABIC_ROLES_OF: &[&str] =
+    &["وزير", "الوزير", "رييس", "الرييس", "قايد", "مدير", "زعيم", "نايب", "الناطق", "المتحدث", "امين"];
+
 /// Arabic nouns that say a person, in apposition after a comma or "، وهو" ("and he is"): ranks and
 /// trades written without the article, and "أحد" ("one of"). Folded.
 #[rustfmt::skip]
@@ -657,7 +667,9 @@ fn longer_name(
     // A listed name, then names ending with a given name: a person written surname first, as
     // official lists do ("Zabré Douniwangda Raymond").
     let surname_first = words.len() >= 2 && given_names.contains(words[words.len() - 1].folded);
-    let kind = if surname_first { EntityType::Person } else { head.unwrap_or(kinds[k]) };
+    // After a rank or a title, a person: "Gen. Nema Sagara" (Néma is a town).
+    let after_role = matches!(cues::cue_before(text, m.start), Some((Cue::Role, _)));
+    let kind = if surname_first || after_role { EntityType::Person } else { head.unwrap_or(kinds[k]) };
     Some(Unlisted {
         start: m.start,
         end: name_end,
@@ -707,7 +719,8 @@ pub const ACRONYM_HEADS: &[(&str, EntityType)] = &[
 #[rustfmt::skip]
 const ACRONYM_KINDS: &[&str] = &[
     "groupes", "groups", "engins", "personnes", "college", "lycee", "ecole", "school", "centre",
-    "centres", "center", "centers", "poste", "postes", "zone", "zones", "unites", "units",
+    "centres", "center", "centers", "poste", "postes", "zone", "zones", "unites", "units", "index", "indice",
+    "device", "devices", "persons", "people",
 ];
 
 /// The longest acronym read, in letters, and the most words of a name it may stand for.
@@ -812,7 +825,9 @@ fn acronyms(text: &str, tokens: &[Token], mentions: &[Mention], kinds: &[EntityT
             continue;
         }
         let head = &tokens[tokens.partition_point(|t| t.start < name.0)];
-        if cues::is_listed(ACRONYM_KINDS, head.folded) {
+        // English puts the head last: "Human Development Index (HDI)".
+        let last = &tokens[tokens.partition_point(|t| t.end < name.1)];
+        if cues::is_listed(ACRONYM_KINDS, head.folded) || cues::is_listed(ACRONYM_KINDS, last.folded) {
             continue;
         }
         // The head's type ("Compagnie", a force), or that of the cue it is ("Katiba", a group;
@@ -1025,11 +1040,17 @@ pub(crate) fn find(
             // follows it as a name. "دول" and "بلدان" ("the countries of") are evidence for a known
             // name, not a place designator for a new one.
             // "موقع" is as often "a position" as "the website": only a quoted name follows it as one.
-            let arabic_preposition = tokens[i].arabic
-                && ((matches!(cue, Cue::Preposition | Cue::Proximity)
-                    || cues::strip_proclitics(tokens[i - 1].folded) == "موقع")
-                    && tokens[i].gap != Gap::Quote
-                    || matches!(cues::strip_proclitics(tokens[i - 1].folded), "دول" | "بلدان"));
+            // "رئيس جمعية لشباب الدوغون": an association "for" something, no name.
+            let for_something = cue == Cue::Company
+                && tokens[i].arabic
+                && tokens[i].gap != Gap::Quote
+                && tokens[i].folded.starts_with('\u{0644}');
+            let arabic_preposition = for_something
+                || tokens[i].arabic
+                    && ((matches!(cue, Cue::Preposition | Cue::Proximity)
+                        || cues::strip_proclitics(tokens[i - 1].folded) == "موقع")
+                        && tokens[i].gap != Gap::Quote
+                        || matches!(cues::strip_proclitics(tokens[i - 1].folded), "دول" | "بلدان"));
             // Not when the name is quoted apart from it: "l'opération « Ndoofu »" names "Ndoofu".
             // ("camp de Wanzarbé", but "le camp militaire de Kwala" names Kwala).
             let inside = (cue == Cue::Operation
@@ -1761,9 +1782,10 @@ fn arabic_name_word(t: &Token, after_compound: bool) -> bool {
         .iter()
         .any(|p| f.starts_with(p));
     // Pronoun suffixes ("معاقلهم", "سكانها") make a common noun; a root and "وا" a verb in the
-    // plural ("تحدثوا", "قتلوا").
+    // plural ("تحدثوا", "قتلوا"), and "است" the verbs and nouns of one form ("استهدفت", "استهداف").
     let pronoun = ["\u{0647}\u{0645}", "\u{0647}\u{0627}", "\u{0643}\u{0645}"].iter().any(|p| f.ends_with(p))
-        || f.strip_suffix("\u{0648}\u{0627}").is_some_and(bare_root);
+        || f.strip_suffix("\u{0648}\u{0627}").is_some_and(bare_root)
+        || f.starts_with("\u{0627}\u{0633}\u{062A}") && f.chars().count() >= 5;
     !ARABIC_STOPS.contains(f)
         && !ARABIC_STOPS.contains(cues::strip_proclitics(f))
         && !pronoun
@@ -1786,6 +1808,29 @@ fn after_complement(tokens: &[Token], i: usize) -> Option<usize> {
             j += 1;
         }
         return (j > i + 1 && tokens.get(j).is_some_and(|t| t.arabic && t.gap == Gap::Comma)).then_some(j);
+    }
+    // An Arabic role's portfolio or body, one or two definite words, then a name of two words or
+    // more: "وزير الدفاع تيمان أوبير كوليبالي", "رئيس الوزراء بول كابا تيبا", "الوزير الأول X".
+    // Only after a role that takes such a complement (not a rank: "الفريق" is also "the team").
+    let definite = |t: &Token| t.arabic && t.gap == Gap::Join && t.folded.starts_with("\u{0627}\u{0644}");
+    if definite(first) && i > 0 && cues::is_listed(ARABIC_ROLES_OF, tokens[i - 1].folded) {
+        let j = if tokens.get(i + 1).is_some_and(definite) { i + 2 } else { i + 1 };
+        // Not a verb ("رئيس الوزراء يربط", "نصّب", "سيبقى") nor a verbal noun of the form تفعيل
+        // ("رئيس الأركان تأكيد عزم …").
+        let verbal_noun = |f: &str| {
+            let c: Vec<char> = f.chars().collect();
+            c.len() == 5 && c[0] == '\u{062A}' && c[3] == '\u{064A}'
+        };
+        let name = tokens.get(j).filter(|t| {
+            t.arabic
+                && t.gap == Gap::Join
+                && !definite(t)
+                && !present_verb(t.folded)
+                && !bare_root(t.folded)
+                && !verbal_noun(t.folded)
+                && !t.folded.strip_prefix('\u{0633}').is_some_and(present_verb)
+        });
+        return name.filter(|_| arabic_name(tokens, j, EntityType::Person) >= j + 2).map(|_| j);
     }
     if !connector(first.folded) {
         return None;
@@ -1935,6 +1980,10 @@ fn apposition_after(tokens: &[Token], end: usize) -> Option<(EntityType, Cue, us
             && ARABIC_HOLDS.contains(&cues::strip_proclitics(v.folded))
     }) {
         return Some((EntityType::Person, Cue::Role, first.start, verb.end));
+    }
+    // "في أورسي، شمالي بوركينا فاسو": a direction after the comma places what comes before it.
+    if first.arabic && ARABIC_DIRECTIONS.contains(&first.folded) {
+        return Some((EntityType::Place, Cue::Designator, first.start, first.end));
     }
     // "، وهو عقيد" (and he is a colonel), "، وهو طبيب", "، أحد اللاجئين" (one of the refugees): a
     // person, in the Arabic of appositions.
@@ -2213,6 +2262,8 @@ mod tests {
             ARABIC_UNITS,
             ARABIC_GIVEN_NAMES.words(),
             ARABIC_PERSON_NOUNS,
+            ARABIC_ROLES_OF,
+            ARABIC_DIRECTIONS,
             INSIDE_THE_NAME,
             APPOSITION_PLACE,
             APPOSITION_PLACES,

@@ -894,3 +894,39 @@ fn the_surname_of_a_person_named_earlier_ends_a_longer_arabic_name() {
     let unlisted: Vec<(&str, Rule)> = tagged.unlisted.iter().map(|u| (u.surface(text), u.rule)).collect();
     assert_eq!(unlisted, [("إبراهيم ايكاسا مايغا", Rule::Longer)]);
 }
+
+#[test]
+fn arabic_roles_with_their_portfolio_and_places_by_a_direction() {
+    // A role, its portfolio or body (one or two definite words), then a name of two words or more.
+    assert_eq!(
+        unlisted("وذكر وزير الدفاع تيمان أوبير كوليبالي في بيان. وكان رئيس الوزراء بول كابا تيبا قد أعلن. وضمت القائمة البروفيسور فاسون كوليبالي الذي"),
+        [
+            ("تيمان أوبير كوليبالي", "person", Rule::After),
+            ("بول كابا تيبا", "person", Rule::After),
+            ("فاسون كوليبالي", "person", Rule::After)
+        ]
+    );
+    // Not a verb, a verbal noun or a rank's other sense ("الفريق", the team).
+    assert_eq!(
+        unlisted("وجدّد رئيس الأركان تأكيد عزم القوات. وقال رئيس الوزراء يربط هجمات. والفريق الوزاري سيبقى تحت إشراف"),
+        []
+    );
+    // An association "for" something; a verb of the form استفعل after a plural designator.
+    assert_eq!(unlisted("قال رئيس جمعية لشباب الدوغون إن خمس قرى استُهدفت يوم الجمعة"), []);
+    // A direction after the comma places the name before it.
+    assert_eq!(
+        unlisted("اغتيل مستشاره البلدي في أورسي، شمالي بوركينا فاسو، أمس. وقال محمد، شمال البلاد"),
+        [("أورسي", "place", Rule::Apposition)]
+    );
+}
+
+#[test]
+fn a_kind_of_thing_with_its_acronym_and_a_rank_before_a_longer_name() {
+    // English puts the head last: an index is no organization.
+    assert_eq!(unlisted("on the UN's yardstick, the Human Development Index (HDI), it ranks last"), []);
+    // A listed town starting a longer name after a rank: a person.
+    assert_eq!(
+        unlisted("The other was Gen. Nema Sagara, who also comes from the centre."),
+        [("Nema Sagara", "person", Rule::Longer)]
+    );
+}
