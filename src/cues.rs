@@ -131,7 +131,10 @@ const DESIGNATOR: &[&str] = &[
 #[rustfmt::skip]
 const DESIGNATORS: &[&str] = &[
     "villages de", "villages d", "localites de", "localites d", "hameaux de", "hameaux d", "villes de",
-    "villes d", "communes de", "communes d", "villages of", "towns of", "localities of", "hamlets of", "قري",
+    "villes d", "communes de", "communes d", "villages of", "towns of", "localities of", "hamlets of",
+    // Lists introduced by examples: "communities such as Bansi, Mognori…", "des villages comme …".
+    "communities such as", "villages such as", "towns such as", "localities such as", "villages comme",
+    "localites comme", "villages tels que", "localites telles que", "قري",
     "بلدات", "مدن", "مناطق",
     // The dual in the construct state: "قريتي ليبي ومانكاو" (the two villages of), "بلدتي توري وديالساغو".
     "قريتي", "بلدتي", "مدينتي", "منطقتي",

@@ -279,6 +279,15 @@ impl Tagger {
     pub fn tag_with(&self, text: &str, options: &Options) -> Tagged {
         let mut all = self.matches(text);
         self.never.apply(&self.gazetteer, text, &mut all);
+        // "بئر" (a well) folds like "بير" (Ber): a doubtful name written with a hamza on a seat its
+        // spelling lacks is another word.
+        all.retain(|m| {
+            let surface = m.surface(text);
+            !(m.possible
+                && m.kind == MatchKind::Exact
+                && surface.contains(['\u{0626}', '\u{0624}'])
+                && !self.variant(m).text.contains(['\u{0626}', '\u{0624}']))
+        });
         self.evidencer.check_all(&self.gazetteer, text, &mut all);
         let (mut mentions, mut dropped): (Vec<Mention>, Vec<Mention>) =
             all.into_iter().partition(|m| match m.check {

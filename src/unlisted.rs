@@ -384,6 +384,9 @@ const ARABIC_COMPOUNDS: &[&str] = &[
     "وادي", "سيدي", "ديت",
 ];
 
+/// The words of [`ARABIC_COMPOUNDS`] that start places' names only ("عين صالح", "دار النعيم"). Folded.
+const PLACE_COMPOUNDS: &[&str] = &["دار", "عين", "بير", "حاسي", "راس", "تل", "وادي"];
+
 /// Arabic words that end a name: function words, common verbs of reporting. Folded.
 #[rustfmt::skip]
 static ARABIC_STOPS: WordSet = WordSet::new(&[
@@ -431,13 +434,14 @@ static ARABIC_STOPS: WordSet = WordSet::new(&[
 #[rustfmt::skip]
 const APPOSITION_PLACE: &[&str] = &[
     "localite", "village", "bourgade", "commune", "ville", "hameau", "locality", "town", "hamlet",
-    "settlement", "city", "قريه", "بلده", "مدينه", "منطقه",
+    "settlement", "city", "community", "قريه", "بلده", "مدينه", "منطقه",
     // Where it lies: "Dibéri, située dans le cercle de Douentza", "ديبيري، الواقعة في".
     "situe", "situee", "located", "الواقعه", "الواقع",
 ];
 #[rustfmt::skip]
 const APPOSITION_PLACES: &[&str] = &[
     "localites", "villages", "hameaux", "villes", "communes", "towns", "hamlets", "localities",
+    "communities",
 ];
 #[rustfmt::skip]
 const APPOSITION_PERSON: &[&str] = &[
@@ -451,6 +455,7 @@ const APPOSITION_PERSON: &[&str] = &[
     "titulaire", "membre", "member", "representant", "representante", "representative", "conseiller",
     "conseillere", "adviser", "advisor", "coordinateur", "coordinatrice", "coordinator", "militant",
     "militante", "activist", "activiste", "notable", "expert", "experte", "chairman", "chairwoman",
+    "lawmaker", "legislator", "politician", "politicien", "politicienne",
     "الامين", "حاكم", "الحاكم", "وزير", "وزيره", "الناطق", "المتحدث", "رييس", "قايد", "زعيم",
     "مدير", "الباحث", "المحلل", "مراسل", "عمده", "العمده", "نايب", "محافظ", "الوالي", "الصحفي",
     // Not "والي" (governor) alone: "وإلى" (and to) folds to it.
@@ -585,6 +590,12 @@ pub const LONGER_HEADS: &[(&str, EntityType)] = &[
     ("foundation", EntityType::Organization),
     ("association", EntityType::Organization),
     ("company", EntityType::Organization),
+    ("board", EntityType::Organization),
+    ("service", EntityType::Organization),
+    ("agency", EntityType::Organization),
+    ("authority", EntityType::Organization),
+    ("organization", EntityType::Organization),
+    ("organisation", EntityType::Organization),
     ("battalion", EntityType::Force),
     ("brigade", EntityType::Force),
     ("regiment", EntityType::Force),
@@ -650,6 +661,13 @@ fn longer_name(
     // A head word at the end decides ("Tahoua Special Forces Battalion"); without one, no word may make
     // a thing named after the listed name ("Mali Security Forces").
     let head = LONGER_HEADS.iter().find(|(w, _)| *w == words[words.len() - 1].folded).map(|&(_, kind)| kind);
+    // A police or an army is a force whatever its last word ("Ghana Police Service").
+    let head =
+        if head.is_some() && words.iter().any(|w| matches!(w.folded, "police" | "gendarmerie" | "army")) {
+            Some(EntityType::Force)
+        } else {
+            head
+        };
     if words.iter().any(|w| {
         w.all_caps
             || !title_case(&text[w.start..w.end])
@@ -1239,7 +1257,24 @@ pub(crate) fn find(
             let end = latin_name(&tokens, i);
             let span = if end >= i + 2 {
                 let extra = given_name_before(&tokens, i) && !covered(tokens[i - 1].start, tokens[i - 1].end);
-                Some((if extra { i - 1 } else { i }, end))
+                // A name and a particle before the given name: "Enaderfé Ag Mohamed Elmoctar".
+                let particle = i >= 2
+                    && tokens[i].gap == Gap::Join
+                    && tokens[i - 1].gap == Gap::Join
+                    && matches!(tokens[i - 1].folded, "ag" | "ould" | "ben" | "bin" | "ibn")
+                    && tokens[i - 2].capitalized
+                    && !tokens[i - 2].all_caps
+                    && !covered(tokens[i - 2].start, tokens[i - 1].end);
+                Some((
+                    if particle {
+                        i - 2
+                    } else if extra {
+                        i - 1
+                    } else {
+                        i
+                    },
+                    end,
+                ))
             } else if name_word_before(&tokens, i)
                 && !given_names.contains(tokens[i - 1].folded)
                 && title_case(&text[tokens[i - 1].start..tokens[i - 1].end])
@@ -1269,11 +1304,13 @@ pub(crate) fn find(
     for i in 0..tokens.len() {
         if tokens[i].arabic && ARABIC_GIVEN_NAMES.contains(cues::strip_proclitics(tokens[i].folded)) {
             let end = arabic_name(&tokens, i, EntityType::Person);
-            // A compound's first word joined before it is the name's ("أبو يحيى صلاحين").
+            // A compound's first word joined before it is the name's ("أبو يحيى صلاحين"); not one of
+            // the words that start places' names only ("عين", a spring, is also "appointed").
             let first = if i >= 1
                 && tokens[i].gap == Gap::Join
                 && tokens[i - 1].arabic
                 && cues::is_listed(ARABIC_COMPOUNDS, cues::strip_proclitics(tokens[i - 1].folded))
+                && !cues::is_listed(PLACE_COMPOUNDS, cues::strip_proclitics(tokens[i - 1].folded))
             {
                 i - 1
             } else {
@@ -1783,9 +1820,13 @@ fn arabic_name_word(t: &Token, after_compound: bool) -> bool {
         .any(|p| f.starts_with(p));
     // Pronoun suffixes ("معاقلهم", "سكانها") make a common noun; a root and "وا" a verb in the
     // plural ("تحدثوا", "قتلوا"), and "است" the verbs and nouns of one form ("استهدفت", "استهداف").
+    // The verbal noun of the form تفعيل ("تنصيب", "تأكيد") and the feminine present "تت…"
+    // ("تتصاعد") neither.
     let pronoun = ["\u{0647}\u{0645}", "\u{0647}\u{0627}", "\u{0643}\u{0645}"].iter().any(|p| f.ends_with(p))
         || f.strip_suffix("\u{0648}\u{0627}").is_some_and(bare_root)
-        || f.starts_with("\u{0627}\u{0633}\u{062A}") && f.chars().count() >= 5;
+        || f.starts_with("\u{0627}\u{0633}\u{062A}") && f.chars().count() >= 5
+        || verbal_noun(f)
+        || f.starts_with("\u{062A}\u{062A}") && f.chars().count() >= 4;
     !ARABIC_STOPS.contains(f)
         && !ARABIC_STOPS.contains(cues::strip_proclitics(f))
         && !pronoun
@@ -1815,19 +1856,18 @@ fn after_complement(tokens: &[Token], i: usize) -> Option<usize> {
     let definite = |t: &Token| t.arabic && t.gap == Gap::Join && t.folded.starts_with("\u{0627}\u{0644}");
     if definite(first) && i > 0 && cues::is_listed(ARABIC_ROLES_OF, tokens[i - 1].folded) {
         let j = if tokens.get(i + 1).is_some_and(definite) { i + 2 } else { i + 1 };
-        // Not a verb ("رئيس الوزراء يربط", "نصّب", "سيبقى") nor a verbal noun of the form تفعيل
-        // ("رئيس الأركان تأكيد عزم …").
-        let verbal_noun = |f: &str| {
-            let c: Vec<char> = f.chars().collect();
-            c.len() == 5 && c[0] == '\u{062A}' && c[3] == '\u{064A}'
-        };
+        // Not a verb ("رئيس الوزراء يربط", "نصّب", "سيبقى") nor a verbal noun ("رئيس الأركان تأكيد
+        // عزم …").
         let name = tokens.get(j).filter(|t| {
             t.arabic
                 && t.gap == Gap::Join
                 && !definite(t)
                 && !present_verb(t.folded)
                 && !bare_root(t.folded)
-                && !verbal_noun(t.folded)
+                // (the hamza of "تأكيد" folded away: any second letter here)
+                && !(t.folded.chars().count() == 5
+                    && t.folded.starts_with('\u{062A}')
+                    && t.folded.chars().nth(3) == Some('\u{064A}'))
                 && !t.folded.strip_prefix('\u{0633}').is_some_and(present_verb)
         });
         return name.filter(|_| arabic_name(tokens, j, EntityType::Person) >= j + 2).map(|_| j);
@@ -2020,6 +2060,13 @@ fn apposition_after(tokens: &[Token], end: usize) -> Option<(EntityType, Cue, us
             None
         };
         if let Some((kind, cue)) = found {
+            // English puts the head last: "a community official" is a person.
+            if let Some(n) = tokens
+                .get(j + 1)
+                .filter(|n| n.gap == Gap::Join && !n.arabic && cues::is_listed(APPOSITION_PERSON, n.folded))
+            {
+                return Some((EntityType::Person, Cue::Role, first.start, n.end));
+            }
             return (kind == EntityType::Person || !capitalized).then_some((kind, cue, first.start, t.end));
         }
         if cues::is_listed(APPOSITION_FILLERS, f) || f == "s" && capitalized && t.gap == Gap::Join {
@@ -2153,9 +2200,23 @@ fn arabic_name_before(tokens: &[Token], comma: usize) -> Option<usize> {
     {
         s += 1;
     }
-    // A name is not one relational adjective after another word ("الجيش المالي").
-    let nisba_only = comma - s == 2 && tokens[s].folded.starts_with("\u{0627}\u{0644}");
-    (s < comma && comma - s >= 2 && !nisba_only).then_some(s)
+    (s < comma && comma - s >= 2).then_some(s)
+}
+
+/// Whether a folded Arabic word is a verbal noun of the form تفعيل ("تنصيب", "تأكيد"): five letters, "ت"
+/// first, two consonants, then "ي" (names have long vowels there: "تاسيك", "توليه").
+fn verbal_noun(folded: &str) -> bool {
+    let c: [Option<char>; 6] = {
+        let mut it = folded.chars();
+        std::array::from_fn(|_| it.next())
+    };
+    let consonant = |c: Option<char>| c.is_some_and(|c| !matches!(c, '\u{0627}' | '\u{0648}' | '\u{064A}'));
+    c[0] == Some('\u{062A}')
+        && consonant(c[1])
+        && consonant(c[2])
+        && c[3] == Some('\u{064A}')
+        && c[4].is_some()
+        && c[5].is_none()
 }
 
 /// Whether a folded Arabic word is three consonants, as a verb in the past is ("رفع", "قتل"), or "ت"
@@ -2264,6 +2325,7 @@ mod tests {
             ARABIC_PERSON_NOUNS,
             ARABIC_ROLES_OF,
             ARABIC_DIRECTIONS,
+            PLACE_COMPOUNDS,
             INSIDE_THE_NAME,
             APPOSITION_PLACE,
             APPOSITION_PLACES,

@@ -930,3 +930,62 @@ fn a_kind_of_thing_with_its_acronym_and_a_rank_before_a_longer_name() {
         [("Nema Sagara", "person", Rule::Longer)]
     );
 }
+
+#[test]
+fn bodies_named_after_a_country_particles_and_arabic_verb_forms() {
+    // A longer name that a listed country starts, with an organization's head word at its end.
+    assert_eq!(
+        unlisted("According to officials of the Ghana Refugee Board, the new arrivals were screened by the Ghana Health Service on arrival."),
+        [
+            ("Ghana Refugee Board", "organization", Rule::Longer),
+            ("Ghana Health Service", "organization", Rule::Longer)
+        ]
+    );
+    // A name and a particle before the given name.
+    assert_eq!(
+        unlisted("Hier, Enaderfé Ag Mohamed Elmoctar a raconté la scène."),
+        [("Enaderfé Ag Mohamed Elmoctar", "person", Rule::GivenName)]
+    );
+    // "عين" (appointed; a spring in places' names) is no part of a person's name; a verbal noun and a
+    // feminine present end a name or start none.
+    assert_eq!(
+        unlisted("عين محمد آغ إرلاف تنصيب السلطات. وفي منطقة تتصاعد فيها الهجمات"),
+        [("محمد آغ إرلاف", "person", Rule::GivenName)]
+    );
+}
+
+#[test]
+fn a_doubtful_name_written_with_a_hamza_its_spelling_lacks_is_another_word() {
+    // "بئر" (a well) folds like "بير" (Ber, listed as doubtful): not Ber, whatever the context.
+    let tagger = Tagger::default();
+    let text = "أطلقوا النار قرب بئر الشيخ أحمد في مالي، شرق تمبكتو. وسيطر الجيش على بير قرب تمبكتو.";
+    let ids: Vec<(&str, &str)> =
+        tagger.tag(text).iter().map(|m| (m.surface(text), tagger.entity(m).id.as_str())).collect();
+    assert_eq!(ids, [("مالي", "mali"), ("تمبكتو", "timbuktu"), ("بير", "ber"), ("تمبكتو", "timbuktu")]);
+}
+
+#[test]
+fn a_police_named_after_a_country_is_a_force() {
+    assert_eq!(
+        unlisted("They were questioned by the Ghana Police Service at the border post."),
+        [("Ghana Police Service", "force", Rule::Longer)]
+    );
+}
+
+#[test]
+fn communities_given_as_examples_and_lawmakers() {
+    assert_eq!(
+        unlisted(
+            "They found shelter in communities such as Bansi, Mognori as well as Yarigungu, officials said."
+        ),
+        [
+            ("Bansi", "place", Rule::After),
+            ("Mognori", "place", Rule::List),
+            ("Yarigungu", "place", Rule::List)
+        ]
+    );
+    assert_eq!(
+        unlisted("Most come from Benliyali, a community that suffered an attack, and Kalla Moutari, a lawmaker, spoke."),
+        [("Benliyali", "place", Rule::Apposition), ("Kalla Moutari", "person", Rule::Apposition)]
+    );
+}
