@@ -738,7 +738,8 @@ fn previous_long_word(text: &str, start: usize, memo: &mut Memo) -> Option<bool>
                 break word.as_neighbour();
             }
             word = Word::EMPTY;
-            if c == '\n' {
+            // A line break, or a slash: a photo credit ("KENA BETANCUR / AFP") is no headline.
+            if c == '\n' || c == '/' {
                 break None;
             }
         }
@@ -774,7 +775,8 @@ fn next_long_word(text: &str, end: usize, memo: &mut Memo) -> Option<bool> {
                 break word.as_neighbour();
             }
             word = Word::EMPTY;
-            if c == '\n' {
+            // A line break, or a slash: a photo credit ("KENA BETANCUR / AFP") is no headline.
+            if c == '\n' || c == '/' {
                 break None;
             }
         }
@@ -784,10 +786,10 @@ fn next_long_word(text: &str, end: usize, memo: &mut Memo) -> Option<bool> {
     glued.as_neighbour().or(later)
 }
 
-/// Whether the mention and the nearest word on each side of it (on the same line) are all in upper
-/// case: a headline or a shouted passage, where an acronym cannot be told from a word. One candidate
-/// alone (the context checks of doubtful names ask it of one mention at a time); [`Matcher::settle`]
-/// does the same for all candidates of a text in one pass.
+/// Whether the mention and the nearest word on each side of it (on the same line, not across a slash)
+/// are all in upper case: a headline or a shouted passage, where an acronym cannot be told from a
+/// word. One candidate alone (the context checks of doubtful names ask it of one mention at a time);
+/// [`Matcher::settle`] does the same for all candidates of a text in one pass.
 pub(crate) fn in_all_caps_run(text: &str, start: usize, end: usize) -> bool {
     if Word::of(&text[start..end]).mixed_case() {
         return false;
@@ -985,12 +987,14 @@ mod tests {
         assert!(!caps("the UN Security Council", "UN"));
         assert!(!caps("selon l'EI, hier", "EI"));
         assert!(!caps("RAPPORT\nthe UN said", "UN"));
+        // A photo credit: the slash ends the run.
+        assert!(!caps("Photo: KENA BETANCUR / AFP", "AFP"));
     }
 
     /// The all-caps rule as first written: a scan to the line's ends for every candidate.
     fn nearest_words_read_plainly(text: &str, start: usize, end: usize) -> (Option<bool>, Option<bool>) {
-        let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-        let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+        let line_start = text[..start].rfind(['\n', '/']).map_or(0, |i| i + 1);
+        let line_end = text[end..].find(['\n', '/']).map_or(text.len(), |i| end + i);
         let pieces_before = text[line_start..start].split(|c: char| !is_word_char(c));
         let pieces_after = text[end..line_end].split(|c: char| !is_word_char(c));
         let neighbour = |w: &str| Word::of(w).as_neighbour();
@@ -1011,6 +1015,7 @@ mod tests {
             "  ",
             "\n",
             ",",
+            " / ",
             "ATTAQUE",
             "selon",
             "À",

@@ -989,3 +989,14 @@ fn communities_given_as_examples_and_lawmakers() {
         [("Benliyali", "place", Rule::Apposition), ("Kalla Moutari", "person", Rule::Apposition)]
     );
 }
+
+#[test]
+fn belonging_to_is_no_name_and_a_photo_credit_is_no_headline() {
+    // "معسكر تابع للجيش المالي" (a camp belonging to the Malian army).
+    assert_eq!(unlisted("حين استُهدف معسكر تابع للجيش المالي في ديورا"), []);
+    // "NAME / AFP": the slash ends the capitals, so the agency is found.
+    let tagger = Tagger::default();
+    let text = "A view of Bamako. Photo: KENA BETANCUR / AFP\nThe former prime minister was detained.";
+    let ids: Vec<&str> = tagger.tag(text).iter().map(|m| tagger.entity(m).id.as_str()).collect();
+    assert_eq!(ids, ["bamako", "afp"]);
+}
