@@ -27,7 +27,6 @@
 //!   pronoun "his" (`ديارا` → `دياره`, "his homes").
 //! * **initial ou** — the alif before a first `و` (French "ou") left out: `أواتاغونا` → `واتاغونا`
 //!   (Ouatagouna), `أواهيغويا` → `واهيغويا`, in words of five letters or more.
-//!
 //! * **final e** — a final `ي` for a French final é written `يه`: `سيسي` → `سيسيه` (Cissé), `واغي` →
 //!   `واغيه` (Wagué), as many outlets write it; only in a word whose Latin spelling in the same entity
 //!   (as many words) ends with an e.
@@ -248,7 +247,7 @@ pub fn spellings(folded: &str, latin: &[Vec<String>]) -> Vec<(String, String)> {
         }
     }
     // "سيسي" → "سيسيه" (Cissé), "جيباسو" → "دجيباسو" (Djibasso): the French letters of the same word.
-    let same_word = |wi: usize| latin.iter().filter(|l| l.len() == words.len()).map(move |l| l[wi].as_str());
+    let same_word = |wi: usize| same_latin_word(latin, words.len(), wi);
     for (wi, word) in words.iter().enumerate() {
         let article = word.len() > 2 && word[..2].iter().copied().eq(ARTICLE.chars());
         if word.len() >= 3
@@ -316,7 +315,7 @@ fn g_words(words: &[Vec<char>], latin: &[Vec<String>]) -> Vec<Swap> {
         .map(|(i, w)| {
             let letters = w.iter().filter(|c| G_LETTERS.contains(c)).count();
             let not_kaf = w.iter().filter(|&&c| G_LETTERS.contains(&c) && c != KAF).count();
-            let same = || latin.iter().filter(|l| l.len() == words.len()).map(|l| l[i].as_str());
+            let same = || same_latin_word(latin, words.len(), i);
             if letters > 0 && same().any(|l| g_sounds(l) >= letters) {
                 Swap::All
             } else if not_kaf > 0 && same().any(|l| g_sounds(l) >= not_kaf && l.contains('k')) {
@@ -326,6 +325,11 @@ fn g_words(words: &[Vec<char>], latin: &[Vec<String>]) -> Vec<Swap> {
             }
         })
         .collect()
+}
+
+/// Word `i` of each Latin variant of `words` words: the word an Arabic word of that place spells.
+fn same_latin_word(latin: &[Vec<String>], words: usize, i: usize) -> impl Iterator<Item = &str> {
+    latin.iter().filter(move |l| l.len() == words).map(move |l| l[i].as_str())
 }
 
 /// The g's of a folded Latin word that are not the digraph `gh`.

@@ -375,17 +375,22 @@ const PARTICLES: &[&str] = &[
     "ag", "ould", "ben", "bin", "ibn", "el", "al", "ou", "dit",
 ];
 
-/// Arabic words that start a compound name with the next word ("عبد الله", "أبو بكر"), including the
-/// first words of place names of the Sahara and the Sahel ("دار النعيم", "عين صالح", "بئر مغرين", "سيدي
-/// محمد") and the French "dit" of a nickname ("جان تشارلز ديت ينابونو سوم"). Folded.
+/// Arabic words that start a compound name with the next word, a person's ("عبد الله", "أبو بكر", "سيدي
+/// محمد") or a place's, and the French "dit" of a nickname ("جان تشارلز ديت ينابونو سوم"); the words
+/// that start places' names only are [`PLACE_COMPOUNDS`], and [`arabic_compound`] reads both. Folded.
 #[rustfmt::skip]
 const ARABIC_COMPOUNDS: &[&str] = &[
-    "عبد", "ابو", "ابي", "بن", "ابن", "ولد", "اغ", "ام", "بنت", "دار", "عين", "بير", "حاسي", "راس", "تل",
-    "وادي", "سيدي", "ديت",
+    "عبد", "ابو", "ابي", "بن", "ابن", "ولد", "اغ", "ام", "بنت", "سيدي", "ديت",
 ];
 
-/// The words of [`ARABIC_COMPOUNDS`] that start places' names only ("عين صالح", "دار النعيم"). Folded.
+/// The compound words that start places' names only ("عين صالح", "دار النعيم"; "عين" before a person is
+/// "appointed"). Folded.
 const PLACE_COMPOUNDS: &[&str] = &["دار", "عين", "بير", "حاسي", "راس", "تل", "وادي"];
+
+/// Whether a folded Arabic word starts a compound name, a person's or a place's.
+fn arabic_compound(folded: &str) -> bool {
+    cues::is_listed(ARABIC_COMPOUNDS, folded) || cues::is_listed(PLACE_COMPOUNDS, folded)
+}
 
 /// Arabic words that end a name: function words, common verbs of reporting. Folded.
 #[rustfmt::skip]
@@ -1261,7 +1266,7 @@ pub(crate) fn find(
                 let particle = i >= 2
                     && tokens[i].gap == Gap::Join
                     && tokens[i - 1].gap == Gap::Join
-                    && matches!(tokens[i - 1].folded, "ag" | "ould" | "ben" | "bin" | "ibn")
+                    && crate::surname::PARTICLES.contains(&tokens[i - 1].folded)
                     && tokens[i - 2].capitalized
                     && !tokens[i - 2].all_caps
                     && !covered(tokens[i - 2].start, tokens[i - 1].end);
@@ -1310,7 +1315,6 @@ pub(crate) fn find(
                 && tokens[i].gap == Gap::Join
                 && tokens[i - 1].arabic
                 && cues::is_listed(ARABIC_COMPOUNDS, cues::strip_proclitics(tokens[i - 1].folded))
-                && !cues::is_listed(PLACE_COMPOUNDS, cues::strip_proclitics(tokens[i - 1].folded))
             {
                 i - 1
             } else {
@@ -1774,7 +1778,7 @@ fn arabic_name(tokens: &[Token], i: usize, kind: EntityType) -> usize {
         if !compound {
             parts += 1;
         }
-        compound = cues::is_listed(ARABIC_COMPOUNDS, t.folded);
+        compound = arabic_compound(t.folded);
         end += 1;
     }
     if compound {
@@ -1865,9 +1869,7 @@ fn after_complement(tokens: &[Token], i: usize) -> Option<usize> {
                 && !present_verb(t.folded)
                 && !bare_root(t.folded)
                 // (the hamza of "تأكيد" folded away: any second letter here)
-                && !(t.folded.chars().count() == 5
-                    && t.folded.starts_with('\u{062A}')
-                    && t.folded.chars().nth(3) == Some('\u{064A}'))
+                && tafil_shape(t.folded).is_none()
                 && !t.folded.strip_prefix('\u{0633}').is_some_and(present_verb)
         });
         return name.filter(|_| arabic_name(tokens, j, EntityType::Person) >= j + 2).map(|_| j);
@@ -2162,7 +2164,7 @@ fn arabic_name_before(tokens: &[Token], comma: usize) -> Option<usize> {
     // Three parts at most, a compound ("عبد الله", "ولد عبد الله") counting as one.
     let mut parts = 0;
     while s > 0 && comma - s < 5 {
-        let compound = s < comma && cues::is_listed(ARABIC_COMPOUNDS, tokens[s - 1].folded);
+        let compound = s < comma && arabic_compound(tokens[s - 1].folded);
         if !compound {
             parts += 1;
             if parts > 3 {
@@ -2173,7 +2175,7 @@ fn arabic_name_before(tokens: &[Token], comma: usize) -> Option<usize> {
         let f = t.folded;
         // The article only after a compound's first word ("عبد الله"), or on a family name of the
         // relational form that ends the name ("علي شريف الريفي").
-        let after_compound = s >= 2 && cues::is_listed(ARABIC_COMPOUNDS, tokens[s - 2].folded);
+        let after_compound = s >= 2 && arabic_compound(tokens[s - 2].folded);
         let last_nisba = s == comma && f.ends_with('\u{064A}') && f.chars().count() >= 5;
         if !t.arabic
             || ARABIC_STOPS.contains(f)
@@ -2195,7 +2197,7 @@ fn arabic_name_before(tokens: &[Token], comma: usize) -> Option<usize> {
     let after_what = s > 0 && matches!(tokens[s - 1].folded, "ما" | "بما" | "كما" | "مما" | "فيما");
     let with_pronoun = tokens[s].folded.ends_with('\u{0647}') && !tokens[s].arabic_common;
     if comma - s >= 3
-        && !cues::is_listed(ARABIC_COMPOUNDS, tokens[s].folded)
+        && !arabic_compound(tokens[s].folded)
         && (bare_root(tokens[s].folded) || after_what || with_pronoun)
     {
         s += 1;
@@ -2203,20 +2205,19 @@ fn arabic_name_before(tokens: &[Token], comma: usize) -> Option<usize> {
     (s < comma && comma - s >= 2).then_some(s)
 }
 
-/// Whether a folded Arabic word is a verbal noun of the form تفعيل ("تنصيب", "تأكيد"): five letters, "ت"
-/// first, two consonants, then "ي" (names have long vowels there: "تاسيك", "توليه").
+/// The letters of a folded Arabic word shaped like a verbal noun of the form تفعيل ("تنصيب", "تأكيد"):
+/// five letters, "ت" first and "ي" fourth; its second and third letters when it is.
+fn tafil_shape(folded: &str) -> Option<[char; 2]> {
+    let mut c = folded.chars();
+    let (t, second, third, ya, _, rest) = (c.next(), c.next()?, c.next()?, c.next(), c.next()?, c.next());
+    (t == Some('\u{062A}') && ya == Some('\u{064A}') && rest.is_none()).then_some([second, third])
+}
+
+/// Whether a folded Arabic word is a verbal noun of the form تفعيل: its shape with two consonants after
+/// the "ت" (names have long vowels there: "تاسيك", "توليه").
 fn verbal_noun(folded: &str) -> bool {
-    let c: [Option<char>; 6] = {
-        let mut it = folded.chars();
-        std::array::from_fn(|_| it.next())
-    };
-    let consonant = |c: Option<char>| c.is_some_and(|c| !matches!(c, '\u{0627}' | '\u{0648}' | '\u{064A}'));
-    c[0] == Some('\u{062A}')
-        && consonant(c[1])
-        && consonant(c[2])
-        && c[3] == Some('\u{064A}')
-        && c[4].is_some()
-        && c[5].is_none()
+    tafil_shape(folded)
+        .is_some_and(|letters| letters.iter().all(|&c| !matches!(c, '\u{0627}' | '\u{0648}' | '\u{064A}')))
 }
 
 /// Whether a folded Arabic word is three consonants, as a verb in the past is ("رفع", "قتل"), or "ت"
