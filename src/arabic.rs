@@ -80,6 +80,26 @@ pub(crate) fn accepts(prefix: Prefix, folded_variant: &str, article_elided: bool
     }
 }
 
+/// Where the article written right before `start` begins (its alif, marks included), for a match
+/// whose prefix ends with it ([`Prefix::WithArticle`]); `start` when the two letters before are not
+/// there.
+pub(crate) fn article_start(text: &str, start: usize) -> usize {
+    let mut letters = 0;
+    for (i, c) in text[..start].char_indices().rev() {
+        if unicode_normalization::char::is_combining_mark(c) {
+            continue;
+        }
+        if !is_arabic_letter(c) {
+            return start;
+        }
+        letters += 1;
+        if letters == 2 {
+            return i;
+        }
+    }
+    start
+}
+
 /// Folds a prefix taken from the original text.
 pub(crate) fn fold_prefix(original: &str) -> String {
     fold(original)

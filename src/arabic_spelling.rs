@@ -3,7 +3,7 @@
 //! Place and personal names of the Sahel reach Arabic through French or local languages, and outlets
 //! do not agree on how to write them. A gazetteer that lists one Arabic spelling per name misses the
 //! others, so the variants below are *generated* from the Arabic variants the gazetteer lists, each
-//! with the rule that made it (shown by `sahel-tagger gazetteer export`). Six classes are generated:
+//! with the rule that made it (shown by `sahel-tagger gazetteer export`). These classes are generated:
 //!
 //! * **G** — Arabic has no letter for the sound g. Sahelian and Mauritanian outlets write `ق` or `ك`,
 //!   Egyptian ones `ج`, most others `غ`, Maghrebi ones `ڭ` (which folding, like Persian `گ`, already
@@ -26,12 +26,15 @@
 //!   person's longer name the last word, read alone as a surname, would too often be a word with the
 //!   pronoun "his" (`ديارا` → `دياره`, "his homes").
 //! * **initial ou** — the alif before a first `و` (French "ou") left out: `أواتاغونا` → `واتاغونا`
-//!   (Ouatagouna), `أواهيغويا` → `واهيغويا`, in words of five letters or more.
+//!   (Ouatagouna), in words of five letters or more; or written where the gazetteer lists the word
+//!   without it: `واهيغويا` → `أواهيغويا` (Ouahigouya), only where the Latin word starts with ou.
 //! * **final e** — a final `ي` for a French final é written `يه`: `سيسي` → `سيسيه` (Cissé), `واغي` →
 //!   `واغيه` (Wagué), as many outlets write it; only in a word whose Latin spelling in the same entity
 //!   (as many words) ends with an e.
 //! * **initial dj** — a first `ج` for a French initial dj written `دج`: `جيباسو` → `دجيباسو`
 //!   (Djibasso); only in a word whose Latin spelling in the same entity starts with dj.
+//! * **rahman** — `الرحمن` (al-Rahman, in `عبد الرحمن`) written with the alif of its long a, `الرحمان`,
+//!   as Maghrebi and Sahelian outlets write it, and the other way.
 //!
 //! One rule per generated spelling: two guesses at once drift too far from what anyone writes. The
 //! test `tests/arabic_spelling.rs` checks every generated one-word spelling against Debian's Arabic
@@ -52,6 +55,12 @@ use serde::{Deserialize, Serialize};
 
 use crate::fold::fold;
 use crate::gazetteer::{Entity, EntityType, Tier, Variant};
+
+/// "الرحمن" (al-Rahman) as the Quran writes it, folded, and "الرحمان" as many outlets write it; "عبد"
+/// glued before either.
+const RAHMAN: &str = "\u{0627}\u{0644}\u{0631}\u{062D}\u{0645}\u{0646}";
+const RAHMAAN: &str = "\u{0627}\u{0644}\u{0631}\u{062D}\u{0645}\u{0627}\u{0646}";
+const ABD: &str = "\u{0639}\u{0628}\u{062F}";
 
 /// How a generated variant was made: the variant it comes from and the rule applied.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -235,6 +244,22 @@ pub fn spellings(folded: &str, latin: &[Vec<String>]) -> Vec<(String, String)> {
             out.push((join_words(&copy), format!("glued {word}")));
         }
     }
+    // "عبد الرحمن" → "عبد الرحمان": Maghrebi and Sahelian outlets write the alif of the name's long
+    // a, which the Quranic spelling leaves out; and the other way.
+    for (wi, word) in words.iter().enumerate() {
+        let w: String = word.iter().collect();
+        let other = match w.strip_suffix(RAHMAN) {
+            Some(head) if head.is_empty() || head == ABD => Some(format!("{head}{RAHMAAN}")),
+            _ => {
+                w.strip_suffix(RAHMAAN).filter(|h| h.is_empty() || *h == ABD).map(|h| format!("{h}{RAHMAN}"))
+            }
+        };
+        if let Some(other) = other {
+            let mut copy = words.clone();
+            copy[wi] = other.chars().collect();
+            out.push((join_words(&copy), "rahman \u{0627}".to_string()));
+        }
+    }
     // "بوكوما" → "بوكومة" (folded "بوكومه").
     if let [last] = words.as_slice() {
         let article = last.len() > 2 && last[..2].iter().copied().eq(ARTICLE.chars());
@@ -264,12 +289,17 @@ pub fn spellings(folded: &str, latin: &[Vec<String>]) -> Vec<(String, String)> {
             out.push((join_words(&copy), "initial dj +\u{062F}".to_string()));
         }
     }
-    // "أواتاغونا" → "واتاغونا" (folded, the hamza seat is an alif).
+    // "أواتاغونا" → "واتاغونا" (folded, the hamza seat is an alif), and the other way where the
+    // gazetteer lists the short form: "واهيغويا" → "اواهيغويا" (Ouahigouya).
     for (wi, word) in words.iter().enumerate() {
         if word.len() >= 5 && word[0] == ALIF && word[1] == WAW {
             let mut copy = words.clone();
             copy[wi].remove(0);
             out.push((join_words(&copy), "initial ou -\u{0627}".to_string()));
+        } else if word.len() >= 4 && word[0] == WAW && same_word(wi).any(|l| l.starts_with("ou")) {
+            let mut copy = words.clone();
+            copy[wi].insert(0, ALIF);
+            out.push((join_words(&copy), "initial ou +\u{0627}".to_string()));
         }
     }
     for (wi, word) in words.iter().enumerate() {
@@ -445,9 +475,20 @@ mod tests {
     }
 
     #[test]
-    fn an_initial_ou_may_lose_its_alif() {
+    fn al_rahman_with_and_without_its_alif() {
+        assert!(generated("عبد الرحمن تياني", &["Abdourahamane Tiani"]).contains(&fold("عبد الرحمان تياني")));
+        assert!(generated("عبدالرحمان تياني", &["Abdourahamane Tiani"]).contains(&fold("عبدالرحمن تياني")));
+        assert!(generated("أبو عبد الرحمن الصنهاجي", &["Abou Abderrahmane al-Sanhaji"])
+            .contains(&fold("أبو عبد الرحمان الصنهاجي")));
+    }
+
+    #[test]
+    fn an_initial_ou_may_lose_or_gain_its_alif() {
         assert!(generated("أواتاغونا", &["Ouatagouna"]).contains(&"واتاغونا".to_string()));
         assert!(!generated("أوسا", &["Ousa"]).contains(&"وسا".to_string()), "short words keep it");
+        // The other way, for a French "ou" only: Wagadu's w is no "ou".
+        assert!(generated("واهيغويا", &["Ouahigouya"]).contains(&"اواهيغويا".to_string()));
+        assert!(!generated("واغادو", &["Wagadou"]).contains(&"اواغادو".to_string()));
     }
 
     #[test]

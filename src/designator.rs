@@ -112,11 +112,14 @@ pub(crate) fn latin_unit(word: &str) -> Option<Kind> {
 
 /// The officers who run a unit, folded, with the unit they run: "le gouverneur de Tillabéri" is the
 /// region's governor, "le haut-commissaire du Soum" the province's, "le préfet de Bankass" the
-/// department's (Niger, Burkina Faso) or the cercle's (Mali); "the Tillabéri governor" likewise.
+/// department's (Niger, Burkina Faso) or the cercle's (Mali); "the Tillabéri governor" likewise; and
+/// their offices ("le gouvernorat de Diffa", "the governorate of Diffa").
 pub(crate) const OFFICERS: &[(&str, Kind)] = &[
     ("gouverneur", REGION),
     ("gouverneure", REGION),
     ("governor", REGION),
+    ("gouvernorat", REGION),
+    ("governorate", REGION),
     ("commissaire", PROVINCE),
     ("commissioner", PROVINCE),
     ("prefet", Kind { prefers: &["department", "cercle"], loose: false }),
@@ -194,6 +197,21 @@ enum Opening {
     /// the unit that holds them, when it is the only one ("les villages de Yirgou et de Sago" names
     /// villages).
     Holding,
+}
+
+/// Words between a plural designator's opening and its first item that introduce the items ("les
+/// régions du nord, c'est-à-dire Gao…", "three regions: namely Dosso…"), in lower case.
+const INTRODUCERS: &[&str] =
+    &["c'est-à-dire", "c’est-à-dire", "à savoir", "notamment", "namely", "including"];
+
+/// `text` without an [`INTRODUCER`](INTRODUCERS) that ends it as whole words.
+fn strip_introducer(text: &str) -> Option<&str> {
+    INTRODUCERS.iter().find_map(|w| {
+        let start = text.len().checked_sub(w.len())?;
+        let (rest, tail) = (text.get(..start)?, text.get(start..)?);
+        let whole = !rest.ends_with(is_word_char) && tail.to_lowercase() == *w;
+        whole.then_some(rest)
+    })
 }
 
 /// Plural nouns for settlements, folded, that a connector joins to the unit holding them.
@@ -373,7 +391,11 @@ impl Designators {
             connector.push(fold(word));
             pos = word_start;
         } else {
-            let spaced = text[..pos].trim_end_matches(SPACES);
+            let mut spaced = text[..pos].trim_end_matches(SPACES);
+            // "quatre régions, c'est-à-dire Gao…": the words that introduce the items say nothing.
+            if let Some(rest) = strip_introducer(spaced) {
+                spaced = rest.trim_end_matches(SPACES);
+            }
             if let Some(rest) = spaced.strip_suffix(['(', ':']) {
                 opening = Opening::Bracket;
                 pos = rest.len();
@@ -407,7 +429,7 @@ impl Designators {
             }
             if opening != Opening::Joined {
                 qualifiers += 1;
-                if qualifiers > MAX_QUALIFIERS || word.chars().count() > 14 {
+                if qualifiers > MAX_QUALIFIERS || word.chars().count() > 15 {
                     return None;
                 }
             } else if connector.len() >= 2 || word.chars().count() > 3 {
@@ -603,6 +625,33 @@ const NATURAL_AFTER: &[&str] = &["river", "lake"];
 const ARABIC_NATURAL: &[&str] = &["نهر", "بحيرة"];
 
 impl Designators {
+    /// The unit an Arabic designator phrase names when the gazetteer lists the unit under another
+    /// designator only ("مقاطعة سوم" for the province listed as "إقليم سوم" and "منطقة سوم"): of the
+    /// units with that bare name, the one the designator fits best; `None` when none fits or two fit
+    /// equally well. With the unit, the index of its variant of the same bare name.
+    pub fn unit_named(&self, gazetteer: &Gazetteer, spelling: &str) -> Option<(EntityIndex, u32)> {
+        let folded = fold_spelling(spelling);
+        let (first, name) = folded.split_once(' ')?;
+        let &(_, kind) = self.arabic.iter().find(|(w, _)| w == first)?;
+        let units = keys(name).find_map(|key| self.by_name.get(key))?;
+        let mut fits: Vec<(usize, EntityIndex)> = units
+            .iter()
+            .filter_map(|&u| kind.fit(gazetteer.entity(u).subtype.as_deref()).map(|f| (f, u)))
+            .collect();
+        fits.sort();
+        let unit = match fits.as_slice() {
+            [(_, u)] => *u,
+            [(a, u), (b, _), ..] if a < b => *u,
+            _ => return None,
+        };
+        let variants = &gazetteer.entity(unit).variants;
+        let same = variants.iter().position(|v| {
+            let bare = fold_spelling(&v.text);
+            strip_designator(&bare, &self.arabic).is_some_and(|b| keys(b).any(|k| keys(name).any(|n| n == k)))
+        });
+        Some((unit, same.unwrap_or(0) as u32))
+    }
+
     /// The bare name inside a spelling of a unit or a named natural place, folded: "Région de Tillabéri"
     /// → `tillaberi`, "Tahoua region" → `tahoua`, "fleuve Niger" → `niger`, "pays du Macina" → `macina`,
     /// "منطقة سيغو" → `سيغو`; `None` when it carries no designator or head.

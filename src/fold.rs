@@ -122,6 +122,14 @@ pub(crate) fn word_before(text: &str, start: usize) -> Option<String> {
     raw_word_before(text, start).map(fold_word)
 }
 
+/// The word right after `end` (one space or no-break space away), folded ([`fold_word`]); `None` when
+/// no word is there.
+pub(crate) fn word_after(text: &str, end: usize) -> Option<String> {
+    let rest = text[end..].strip_prefix([' ', '\u{00A0}'])?;
+    let len = rest.find(|c: char| !is_word_char(c)).unwrap_or(rest.len());
+    (len > 0).then(|| fold_word(&rest[..len]))
+}
+
 /// The word right before `start` (one space away), as written; `None` when no word is there.
 pub(crate) fn raw_word_before(text: &str, start: usize) -> Option<&str> {
     let rest = text[..start].strip_suffix(' ')?;

@@ -69,7 +69,12 @@ pub fn mentions(tagger: &Tagger, text: &str, mentions: &[Mention]) -> Result<(),
         // designator ("province de Kossi") need not fold to any variant.
         // A person's rank or title is left out of the mention ("capitaine Traoré" → "Traoré").
         let titled = entity.kind == crate::EntityType::Person && variant.ends_with(&format!(" {surface}"));
-        let same = surface == variant || format!("ال{surface}") == variant || titled;
+        // The article may be the variant's and not written (after "لل"), or written and not the
+        // variant's ("الإيكواس" for "إيكواس").
+        let same = surface == variant
+            || format!("ال{surface}") == variant
+            || format!("ال{variant}") == surface
+            || titled;
         match m.kind {
             // Linked by context to a same-name unit ("the regions of Ménaka and Gao"): the unit's
             // variants need not include the bare name.

@@ -103,7 +103,7 @@ impl Candidate {
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Context {
     /// Arabic proclitics glued before it.
-    prefix: Prefix,
+    pub prefix: Prefix,
     /// Joined by a space to another capitalized word ("Oumar Diarra", "SITE Intelligence"): part of a
     /// longer proper name, which a generated village name must not be taken from.
     in_proper_name: bool,

@@ -30,7 +30,7 @@
 use rustc_hash::FxHashMap;
 
 use crate::designator::{unit_stem, Designators, Kind, APOSTROPHES, OFFICERS, REGION};
-use crate::fold::{fold, fold_word, is_word_char, word_before};
+use crate::fold::{fold, fold_word, is_word_char, word_after, word_before};
 use crate::gazetteer::{EntityIndex, EntityType, Gazetteer};
 use crate::tagger::{MatchKind, Mention};
 
@@ -746,13 +746,6 @@ fn words_before(text: &str, start: usize, n: usize) -> Vec<String> {
     }
     out.reverse();
     out
-}
-
-/// The word right after `end` (one space away), folded.
-fn word_after(text: &str, end: usize) -> Option<String> {
-    let rest = text[end..].strip_prefix([' ', '\u{00A0}'])?;
-    let len = rest.find(|c: char| !is_word_char(c)).unwrap_or(rest.len());
-    (len > 0).then(|| fold_word(&rest[..len]))
 }
 
 fn countries(gazetteer: &Gazetteer, e: EntityIndex) -> impl Iterator<Item = &str> {

@@ -27,6 +27,9 @@ const WINDOW: usize = 1 << 20;
 /// separator at a window's end that may fold differently from the whole text.
 const WINDOW_SLACK: usize = 64;
 
+/// "Nationality", folded: after a country's name, the country is the adjective ("مالي الجنسية").
+const NATIONALITY: &str = "\u{0627}\u{0644}\u{062C}\u{0646}\u{0633}\u{064A}\u{0647}";
+
 /// A mention of an entity in a text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Mention {
@@ -350,9 +353,9 @@ impl Tagger {
     }
 
     /// Whether an Arabic country name is the nationality here: written with the accusative's tanwin
-    /// ("وفداً روسياً", a Russian delegation: a name never takes it), or after a number, where the
-    /// accusative is written like the country once its tanwin is left out ("أكثر من 15 موريتانيا":
-    /// more than 15 Mauritanians).
+    /// ("وفداً روسياً", a Russian delegation: a name never takes it), before "nationality" ("وهو مالي
+    /// الجنسية": he is Malian by nationality), or after a number, where the accusative is written like
+    /// the country once its tanwin is left out ("أكثر من 15 موريتانيا": more than 15 Mauritanians).
     fn nationality(&self, text: &str, m: &Mention) -> bool {
         let entity = self.gazetteer.entity(m.entity);
         if entity.subtype.as_deref() != Some("country")
@@ -360,7 +363,10 @@ impl Tagger {
         {
             return false;
         }
-        if m.surface(text).contains('\u{064B}') || text[m.end..].starts_with('\u{064B}') {
+        if m.surface(text).contains('\u{064B}')
+            || text[m.end..].starts_with('\u{064B}')
+            || crate::fold::word_after(text, m.end).is_some_and(|w| w == NATIONALITY)
+        {
             return true;
         }
         let Some(before) = raw_word_before(text, m.start) else { return false };
@@ -404,13 +410,36 @@ impl Tagger {
     /// person's name without its middle names or in the other order ("Ibrahim Keita", "Abdramane
     /// Amadou"), become mentions of it, [`MatchKind::Tolerant`] (see the `near` module).
     fn link_misspelt(&self, text: &str, mentions: &mut Vec<Mention>, unlisted: &mut Vec<Unlisted>) {
-        let Some(near) = &self.near else { return };
         let mut linked = false;
         unlisted.retain(|u| {
+            // A unit the gazetteer lists under another designator ("مقاطعة سوم", listed "إقليم سوم").
+            let unit = || {
+                (u.kind == EntityType::Place)
+                    .then(|| self.designators.unit_named(&self.gazetteer, u.surface(text)))
+                    .flatten()
+            };
+            if let Some((entity, variant)) = unit() {
+                mentions.push(Mention {
+                    start: u.start,
+                    end: u.end,
+                    entity,
+                    variant,
+                    kind: MatchKind::Tolerant,
+                    candidates: vec![entity],
+                    possible: false,
+                    check: None,
+                    designator: true,
+                    reason: Some(Reason::Designator),
+                    related: vec![],
+                });
+                linked = true;
+                return false;
+            }
             let name = fold(u.surface(text));
             if name.chars().count() < crate::near::MIN_LETTERS {
                 return true; // too short to be approximated: the index need not be built
             }
+            let Some(near) = &self.near else { return true };
             let near = near.get_or_init(|| NearNames::new(&self.gazetteer));
             let by_parts = || (u.kind == EntityType::Person).then(|| near.person_by_parts(&name)).flatten();
             let Some((entity, variant)) = near.find(u.kind, &name).or_else(by_parts) else { return true };
@@ -460,8 +489,15 @@ impl Tagger {
             .into_iter()
             .filter_map(|c| {
                 let resolved = self.matcher.resolve(&c, &text[c.start..c.end])?;
+                // A name the text writes with the article its variant lacks ("الإيكواس" for
+                // "إيكواس") starts at the article, as the guidelines have it ("النيجر").
+                let start = if c.context.prefix == crate::arabic::Prefix::WithArticle {
+                    crate::arabic::article_start(text, c.start)
+                } else {
+                    c.start
+                };
                 Some(Mention {
-                    start: c.start,
+                    start,
                     end: c.end,
                     entity: resolved.entity,
                     variant: resolved.variant,

@@ -69,7 +69,8 @@ pub enum Rule {
     List,
     /// The cue follows the name, in apposition ("Doumam, une localité").
     Apposition,
-    /// A given name of the region starts the name.
+    /// A given name of the region starts the name, or a patronymic particle joins two names ("Agali
+    /// Ag ALMOGAMAR").
     GivenName,
     /// The name was proposed elsewhere in the text (the cue is there).
     Repeated,
@@ -369,10 +370,11 @@ fn after_proclitics(text: &str, token: &Token) -> usize {
     token.start
 }
 
-/// Lower-case particles inside names of the region ("Ahmad Ag Zidou", "Mohamed ould Cheikh").
+/// Lower-case particles inside names of the region ("Ahmad Ag Zidou", "Mohamed ould Cheikh"). Not the
+/// French "dit" of a nickname: "Abou Youssouf dit Bodédjo" is a name and a nickname, two mentions.
 #[rustfmt::skip]
 const PARTICLES: &[&str] = &[
-    "ag", "ould", "ben", "bin", "ibn", "el", "al", "ou", "dit",
+    "ag", "ould", "ben", "bin", "ibn", "el", "al", "ou",
 ];
 
 /// Arabic words that start a compound name with the next word, a person's ("عبد الله", "أبو بكر", "سيدي
@@ -431,7 +433,9 @@ static ARABIC_STOPS: WordSet = WordSet::new(&[
     "فولاني", "فلاني", "فلان", "بيول", "دوغون", "دوغونز", "دوجون", "طوارق", "بامبارا", "سونغاي", "هوسا",
     "بمبارا", "سوننكي", "عرب",
     // Adjectives after a role: "قائد ميداني" (a field commander), "مسؤول محلي".
-    "ميداني", "عسكري", "امني", "محلي", "سابق", "بارز", "كبير", "اقليمي",
+    "ميداني", "عسكري", "امني", "محلي", "سابق", "بارز", "كبير", "اقليمي", "جديد", "جديده",
+    // Notables ("سكان وأعيان المنطقة"), and prepositions of place ("موضوعتين تحت تصرفه").
+    "اعيان", "تحت", "فوق", "امام", "خلف",
 ]);
 
 /// Nouns that, after a comma and an optional article, say what the name before them is (the
@@ -983,6 +987,53 @@ fn body_with_a_place(
     })
 }
 
+/// Adjectives of "وكالة الأنباء" that say what kind of agency, not whose: official, governmental,
+/// national, local, international, world, regional, main. Folded.
+const GENERIC_AGENCIES: &[&str] =
+    &["الرسميه", "الحكوميه", "الوطنيه", "المحليه", "الدوليه", "العالميه", "الاقليميه", "الرييسيه"];
+
+/// A country's news agency, as Arabic names it: "وكالة الأنباء" and the country's adjective ("وكالة
+/// الأنباء السعودية", "وكالة الأنباء الجزائرية"), a media outlet. Listed agencies are the matcher's; an
+/// adjective that is also the country's name (*السعودية*) is no mention inside it ([`Rule::Longer`]).
+fn news_agencies(text: &str, tokens: &[Token], mentions: &[Mention]) -> Vec<Unlisted> {
+    const AGENCY: &str = "\u{0648}\u{0643}\u{0627}\u{0644}\u{0647}"; // وكاله
+    const NEWS: &str = "\u{0627}\u{0644}\u{0627}\u{0646}\u{0628}\u{0627}\u{0621}"; // الانباء
+    let mut out = vec![];
+    for w in tokens.windows(3) {
+        let adjective = w[2].folded;
+        // "وكالة", or with one proclitic glued: "ووكالة", "بوكالة", "لوكالة".
+        let proclitic = w[0].folded.strip_suffix(AGENCY).filter(|p| p.chars().count() <= 1);
+        let Some(proclitic) = proclitic else { continue };
+        if w[1].folded == NEWS
+            && w.iter().all(|t| t.arabic)
+            && w[1..].iter().all(|t| t.gap == Gap::Join)
+            && adjective.starts_with("\u{0627}\u{0644}")
+            && adjective.ends_with("\u{064A}\u{0647}")
+            && adjective.chars().count() >= 6
+            && !GENERIC_AGENCIES.contains(&adjective)
+        {
+            let start = text[w[0].start..w[0].end]
+                .char_indices()
+                .nth(proclitic.chars().count())
+                .map_or(w[0].start, |(k, _)| w[0].start + k);
+            if covered(mentions, start, w[1].end) {
+                continue;
+            }
+            let listed = covered(mentions, w[2].start, w[2].end);
+            out.push(Unlisted {
+                start,
+                end: w[2].end,
+                kind: EntityType::Media,
+                cue: if listed { Cue::Name } else { Cue::Outlet },
+                rule: if listed { Rule::Longer } else { Rule::After },
+                cue_start: start,
+                cue_end: w[1].end,
+            });
+        }
+    }
+    out
+}
+
 /// Whether `word` is written as a name's word: a capital, then no other ("Kourégou", not "JaVaScRiPt").
 fn title_case(word: &str) -> bool {
     word.chars().skip(1).all(|c| !c.is_uppercase())
@@ -1030,6 +1081,12 @@ pub(crate) fn find(
                 taken.insert(u.start, u.end);
                 out.push(u);
             }
+        }
+    }
+    for u in news_agencies(text, &tokens, mentions) {
+        if !taken.overlaps(u.start, u.end) {
+            taken.insert(u.start, u.end);
+            out.push(u);
         }
     }
     let mut push = |u: Unlisted, out: &mut Vec<Unlisted>| {
@@ -1108,12 +1165,18 @@ pub(crate) fn find(
                         // After a preposition ("succède à", "revient à"), a name with a given name and
                         // ending with a name of the region's people is a person's: "à
                         // Raymond David Valentin Ouédraogo" (villages are named after people too: "à
-                        // Malam Boulamari, un village").
+                        // Malam Boulamari, un village"); so is a given name before a surname in
+                        // capitals, as French writes people ("à Moussa MAYDIAKI"), and a name with a
+                        // patronymic particle ("à Kamo Ag Minani").
+                        let given = |t: &Token| given_names.contains(t.folded);
                         let person = cue == Cue::Preposition
                             && !tokens[i].arabic
                             && end - i >= 2
-                            && tokens[i..end - 1].iter().any(|t| given_names.contains(t.folded))
-                            && given_names.contains(tokens[end - 1].folded);
+                            && (tokens[i..end - 1].iter().any(given) && given(&tokens[end - 1])
+                                || given(&tokens[i]) && !tokens[i].all_caps && tokens[end - 1].all_caps
+                                || tokens[i + 1..end - 1]
+                                    .iter()
+                                    .any(|t| matches!(t.folded, "ag" | "ould") && !t.all_caps));
                         let kind = if person { EntityType::Person } else { cue.entity_type() };
                         push(
                             Unlisted {
@@ -1303,6 +1366,62 @@ pub(crate) fn find(
                 };
                 push(u, &mut out);
             }
+        }
+        // 3c. Two names joined by a patronymic particle, "son of" (Tuareg "Ag", Moorish "Ould"): a
+        // person's name whatever the names, as lists of hostages and commanders write them ("Agali Ag
+        // ALMOGAMAR", "Kamo Ag Minani"). The particle in lower or title case ("AG" in capitals is
+        // another word), the first name not in capitals, and no longer name listed around it.
+        if i + 2 < tokens.len()
+            && matches!(tokens[i + 1].folded, "ag" | "ould")
+            && !tokens[i + 1].all_caps
+            && tokens[i + 1].gap == Gap::Join
+            && tokens[i + 2].gap == Gap::Join
+            && tokens[i].capitalized
+            && !tokens[i].all_caps
+            && tokens[i + 2].capitalized
+            && !FUNCTION_WORDS.contains(tokens[i].folded)
+            && cues::single_word_cue(tokens[i].folded).is_none()
+        {
+            let end = latin_name(&tokens, i + 2);
+            if !covered(tokens[i].start, tokens[end - 1].end) {
+                let u = Unlisted {
+                    start: tokens[i].start,
+                    end: tokens[end - 1].end,
+                    kind: EntityType::Person,
+                    cue: Cue::Role,
+                    rule: Rule::GivenName,
+                    cue_start: tokens[i + 1].start,
+                    cue_end: tokens[i + 1].end,
+                };
+                push(u, &mut out);
+            }
+        }
+    }
+    // 3d. A nickname after a name and the French "dit" ("Almogamar dit Kadhafi", "Abou Youssouf dit
+    // Bodédjo"): a person, the name before it being another mention of the same man. Not after a
+    // word in capitals or a function word ("il dit", "LE MALI DIT"), nor before one.
+    for i in 1..tokens.len().saturating_sub(1) {
+        let (before, dit, after) = (&tokens[i - 1], &tokens[i], &tokens[i + 1]);
+        if dit.folded == "dit"
+            && !dit.capitalized
+            && dit.gap == Gap::Join
+            && after.gap == Gap::Join
+            && [before, after]
+                .iter()
+                .all(|t| t.capitalized && !t.all_caps && !t.arabic && !FUNCTION_WORDS.contains(t.folded))
+            && cues::single_word_cue(after.folded).is_none()
+        {
+            let end = latin_name(&tokens, i + 1);
+            let u = Unlisted {
+                start: after.start,
+                end: tokens[end - 1].end,
+                kind: EntityType::Person,
+                cue: Cue::Role,
+                rule: Rule::After,
+                cue_start: dit.start,
+                cue_end: dit.end,
+            };
+            push(u, &mut out);
         }
     }
     // 3b. An Arabic given name of the region before a surname: "سليمان ميغا", "وأمادو يارو".

@@ -1000,3 +1000,64 @@ fn belonging_to_is_no_name_and_a_photo_credit_is_no_headline() {
     let ids: Vec<&str> = tagger.tag(text).iter().map(|m| tagger.entity(m).id.as_str()).collect();
     assert_eq!(ids, ["bamako", "afp"]);
 }
+
+#[test]
+fn patronymic_particles_and_surnames_in_capitals_name_people() {
+    assert_eq!(
+        unlisted("Les captifs sont Agali Ag ALMOGAMAR, 17 ans, et Boura Ag INAZAB. Niafunké revient à Kamo Ag Minani."),
+        [
+            ("Agali Ag ALMOGAMAR", "person", Rule::GivenName),
+            ("Boura Ag INAZAB", "person", Rule::GivenName),
+            ("Kamo Ag Minani", "person", Rule::After)
+        ]
+    );
+    // A given name before a surname in capitals, after a preposition: a person, not a place.
+    assert_eq!(
+        unlisted("Les combattants postés à Ansongo obéissent à Moussa MAYDIAKI."),
+        [("Moussa MAYDIAKI", "person", Rule::After)]
+    );
+    // "AG" in capitals is another word (an assemblée générale).
+    assert_eq!(unlisted("L'AG DU MNLA. Tenue de l'AG Bamako."), []);
+}
+
+#[test]
+fn a_nickname_after_dit_is_a_mention_of_its_own() {
+    assert_eq!(
+        unlisted("L'homme s'appelle Almogamar dit Kadhafi ; un certain Abou Youssouf dit Bodédjo aussi."),
+        [
+            ("Kadhafi", "person", Rule::After),
+            ("Abou Youssouf", "person", Rule::GivenName),
+            ("Bodédjo", "person", Rule::After)
+        ]
+    );
+    // The verb: "il dit", "a dit qu'il".
+    assert_eq!(unlisted("Le ministre dit Non à la guerre. Il dit que Bamako tient."), []);
+}
+
+#[test]
+fn a_countrys_news_agency_is_an_outlet_and_the_country_no_mention_inside() {
+    let tagger = Tagger::default();
+    let options = Options { unlisted: true, ..Options::default() };
+    let text = "أفادت وكالة الأنباء السعودية ( واس ) بأن الهجوم وقع، ونقلت وكالة الأنباء الرسمية عن مصدر.";
+    let tagged = tagger.tag_with(text, &options);
+    let listed: Vec<&str> = tagged.mentions.iter().map(|m| m.surface(text)).collect();
+    let unlisted: Vec<(&str, &str)> =
+        tagged.unlisted.iter().map(|u| (u.surface(text), u.kind.as_str())).collect();
+    assert_eq!(listed, Vec::<&str>::new(), "the country's name is the agency's adjective here");
+    assert_eq!(unlisted, [("وكالة الأنباء السعودية", "media")]);
+}
+
+#[test]
+fn a_country_before_nationality_is_the_adjective_and_nationalities_are_no_surnames() {
+    let tagger = Tagger::default();
+    let text = "ويشغل علي مايشو، المغربي الجنسية الذي يعرف بكنية أبو عبد الرحمن الصنهاجي المغربي، منصبا. وهو مالي الجنسية.";
+    let ids: Vec<(&str, &str)> =
+        tagger.tag(text).iter().map(|m| (m.surface(text), tagger.entity(m).id.as_str())).collect();
+    assert_eq!(ids, [("علي مايشو", "ali_maychou"), ("أبو عبد الرحمن الصنهاجي المغربي", "ali_maychou")]);
+}
+
+#[test]
+fn new_adjectives_notables_and_prepositions_start_no_name() {
+    assert_eq!(unlisted("بوركينافاسو: قائد جديد لأركان الجيش"), []);
+    assert_eq!(unlisted("واستنادا إلى ما رواه سكان وأعيان من المنطقة"), []);
+}

@@ -342,3 +342,33 @@ fn an_agreement_names_the_city_and_a_wilaya_the_province() {
     // Arabic outlets translate Burkina Faso's provinces as "ولاية".
     assert_eq!(linked(&t, "أكبر مدينة في ولاية نامنتنغا بشمال البلاد.", "ولاية نامنتنغا"), "namentenga");
 }
+
+#[test]
+fn a_governorate_a_units_other_designator_and_a_list_introduced_after_a_comma() {
+    let t = tagger();
+    assert_eq!(
+        linked(&t, "L'enlèvement a été confirmé par le gouvernorat de Diffa.", "Diffa"),
+        "diffa_region"
+    );
+    // Listed as "إقليم سوم" and "منطقة سوم": "مقاطعة سوم", which the designator proposes as a name no
+    // list holds, is the same province (the default output, names no list holds included).
+    let text = "قتل عدد من الإرهابيين في مقاطعة سوم.";
+    let tagged = t.tag_with(text, &sahel_tagger::Options { unlisted: true, ..Default::default() });
+    let ids: Vec<(&str, &str)> =
+        tagged.mentions.iter().map(|m| (m.surface(text), t.entity(m).id.as_str())).collect();
+    assert_eq!(ids, [("مقاطعة سوم", "soum_province")]);
+    assert!(tagged.unlisted.is_empty());
+    // "c'est-à-dire", "notamment", "namely" between a plural designator's comma and its list.
+    let text = "Ils tiennent les régions septentrionales, c'est-à-dire Gao, Tombouctou ainsi que Kidal.";
+    assert_eq!(linked(&t, text, "Gao"), "gao_region");
+    assert_eq!(linked(&t, text, "Kidal"), "kidal_region");
+    assert_eq!(linked(&t, "Ils sont à Gao, c'est-à-dire au nord.", "Gao"), "gao");
+}
+
+#[test]
+fn an_arabic_name_written_with_the_article_its_variant_lacks_starts_at_the_article() {
+    let t = tagger();
+    let text = "قررت الإيكواس فرض عقوبات، وردت والإيكواس على ذلك، وقالت للإيكواس.";
+    let spans: Vec<&str> = t.tag(text).iter().map(|m| m.surface(text)).collect();
+    assert_eq!(spans, ["الإيكواس", "الإيكواس", "إيكواس"]);
+}

@@ -64,6 +64,10 @@ async function onThePage() {
     cards[id] = await rows.jsonValue();
     if (id === ARMED.id) await page.screenshot({ path: `${H.SCREENSHOT_DIR}/shared-card-page.png` });
   }
+  // The card stays while the pointer is on it: take the pointer away and let it go before the export
+  // button is clicked, so that the card never lies over the button.
+  await page.mouse.move(0, 0);
+  await page.waitForFunction(() => document.getElementById('tip').hidden);
   const csv = csvById((await captureDownload(page, () => page.click('#export-csv'))).text);
   await page.close();
   return { cards, csv };

@@ -36,8 +36,8 @@ struct Thresholds {
 // (an unlisted name is right on a gold `missing:` mention of its span and type, a linking error on a
 // known entity's span).
 //
-// unit: measured P 0.982, R 0.987, F1 0.984, 1 linking error (an unlisted name on a known entity's
-// span), recall fr 0.985 / en 0.990 / ar 0.985, lenient P 0.989, R 0.994 (ar 1.000).
+// unit: measured P 0.983, R 0.989, F1 0.986, 1 linking error (an unlisted name on a known entity's
+// span), recall fr 0.985 / en 0.990 / ar 0.993, lenient P 0.989, R 0.994 (ar 1.000).
 const UNIT: Thresholds = Thresholds {
     precision: 0.962,
     recall: 0.967,
@@ -50,26 +50,27 @@ const UNIT: Thresholds = Thresholds {
     min_texts_per_lang: 9,
 };
 
-// articles (334 texts: 251 added unseen in twenty-one rounds, fr-a27..94, en-a27..76, ar-a32..164,
-// which lowered the figures below; first sight, exact-span F1 fr / en / ar: 0.899 / 0.896 / 0.851,
-// then 0.678 / 0.949 / 0.808, then 0.962 / 0.887 / 0.828, then 0.915 / 0.935 / 0.897, then 0.815 /
-// 0.934 / 0.878, then 0.748 / 0.849 / 0.859, then 0.954 / 0.912 / 0.840, then 0.877 / 0.941 / 0.856,
-// then 0.892 / 0.941 / 0.885, then 0.853 / 0.925 / 0.900, then 0.839 / 0.928 / 0.716, then 0.800 /
-// 0.954 / 0.780, then 0.895 / 0.766 / 0.893, then 0.878 / 0.974 / 0.806, then 0.854 / 0.831 / 0.854,
+// articles (364 texts: 281 added unseen in twenty-three rounds, fr-a27..102, en-a27..80,
+// ar-a32..182, which lowered the figures below; first sight, exact-span F1 fr / en / ar: 0.899 / 0.896
+// / 0.851, then 0.678 / 0.949 / 0.808, then 0.962 / 0.887 / 0.828, then 0.915 / 0.935 / 0.897, then
+// 0.815 / 0.934 / 0.878, then 0.748 / 0.849 / 0.859, then 0.954 / 0.912 / 0.840, then 0.877 / 0.941 /
+// 0.856, then 0.892 / 0.941 / 0.885, then 0.853 / 0.925 / 0.900, then 0.839 / 0.928 / 0.716, then 0.800
+// / 0.954 / 0.780, then 0.895 / 0.766 / 0.893, then 0.878 / 0.974 / 0.806, then 0.854 / 0.831 / 0.854,
 // then 0.883 / 0.824 / 0.779, then 0.915 / 0.953 / 0.882, then 0.912 / 0.923 / 0.852, then 0.926 /
-// 0.963 / 0.851, then 0.905 / 0.543 / 0.799, then 0.904 / 0.780 / 0.903): measured P 0.963, R 0.876,
-// F1 0.918, 116 linking errors (town/region/department confusions, unlisted names on a known entity's
-// span, the Azawad army's coalitions by date), recall fr 0.882 / en 0.921 / ar 0.842, lenient P 0.992,
-// R 0.902 (fr 0.908 / en 0.943 / ar 0.872); history in tests/eval/README.md.
+// 0.963 / 0.851, then 0.905 / 0.543 / 0.799, then 0.904 / 0.780 / 0.903, then 0.936 / 0.873 / 0.854,
+// then 0.876 / 0.804 / 0.872): measured P 0.963, R 0.874, F1 0.917, 129 linking errors (town/region/
+// department confusions, unlisted names on a known entity's span, the Azawad army's coalitions by
+// date), recall fr 0.880 / en 0.916 / ar 0.843, lenient P 0.992, R 0.901 (fr 0.907 / en 0.940 / ar
+// 0.871); history in tests/eval/README.md.
 const ARTICLES: Thresholds = Thresholds {
     precision: 0.943,
-    recall: 0.856,
+    recall: 0.854,
     f1: 0.897,
     lenient_precision: 0.972,
-    lenient_recall: 0.882,
-    max_linking_errors: 117,
-    recall_by_lang: [("fr", 0.862), ("en", 0.901), ("ar", 0.822)],
-    lenient_recall_by_lang: [("fr", 0.888), ("en", 0.923), ("ar", 0.852)],
+    lenient_recall: 0.881,
+    max_linking_errors: 130,
+    recall_by_lang: [("fr", 0.860), ("en", 0.896), ("ar", 0.823)],
+    lenient_recall_by_lang: [("fr", 0.887), ("en", 0.920), ("ar", 0.851)],
     min_texts_per_lang: 20,
 };
 
