@@ -217,7 +217,18 @@ impl Skeletons {
                 }
             }
             let starts = &starts[..count];
+            // Where the word has the article after its proclitics, the letters before the article are
+            // no part of a name matched by skeleton: "بالمخاطر" ("with the dangers") has the skeleton
+            // of "بلمختار" (Belmokhtar).
+            let article_end = starts.iter().copied().find(|&s| {
+                crate::arabic::classify_prefix(&folded[i..s]) == Some(crate::arabic::Prefix::WithArticle)
+            });
             for (k, &start) in starts.iter().enumerate() {
+                if article_end.is_some_and(|a| start < a)
+                    && !folded[start..].starts_with(crate::arabic::ARTICLE)
+                {
+                    continue;
+                }
                 if let Some((end, pattern)) = self.longest_at(folded, start, word_end, &mut key) {
                     // A proclitic that the skeleton drops (an inner و: `وولاية` has the skeleton of
                     // `ولاية`) lets the whole word match too: where the same name also matches after
@@ -305,6 +316,16 @@ mod tests {
         assert_ne!(sk("تمبكتو"), sk("تمبكتي"));
         assert_ne!(sk("كيدال"), sk("كيدالي"));
         assert_eq!(skeleton("Kidal"), None);
+    }
+
+    #[test]
+    fn a_proclitic_and_the_article_are_no_part_of_a_name() {
+        let skeletons = Skeletons::new([("بلمختار", true, 0)].into_iter());
+        let mut found = vec![];
+        skeletons.find(&fold("طريق مليء بالمخاطر"), |s, e, p| found.push((s, e, p)));
+        assert!(found.is_empty(), "{found:?}");
+        skeletons.find(&fold("قاده بلمخطار"), |s, e, p| found.push((s, e, p)));
+        assert_eq!(found.len(), 1);
     }
 
     #[test]

@@ -317,7 +317,9 @@ impl Tagger {
             .map(|m| (m.start, m.end))
             .collect();
         dropped.retain(|d| !overlaps_any(&surnames, d.start, d.end));
-        mentions.retain(|m| !self.family_name(text, m) && !self.nationality(text, m));
+        mentions.retain(|m| {
+            !self.family_name(text, m) && !self.indefinite(text, m) && !self.nationality(text, m)
+        });
         let mut unlisted = if options.unlisted { self.unlisted(text, &mentions) } else { vec![] };
         // A listed name that starts a longer unlisted one ("Dosso Kourégou"), lies inside a name
         // defined by its acronym ("… du Cercle de Bankass (MPUSCB)") or is another person's given
@@ -352,10 +354,20 @@ impl Tagger {
         })
     }
 
-    /// Whether an Arabic country name is the nationality here: written with the accusative's tanwin
-    /// ("وفداً روسياً", a Russian delegation: a name never takes it), before "nationality" ("وهو مالي
+    /// Whether an Arabic place or person's name is written with a tanwin, the ending of an indefinite
+    /// noun or adjective, which a name never takes: "وفداً روسياً" (a Russian delegation), "باكراً"
+    /// (early, not Accra). A force's phrase takes it ("جندياً نيجرياً", a Nigerien soldier).
+    fn indefinite(&self, text: &str, m: &Mention) -> bool {
+        const TANWIN: [char; 3] = ['\u{064B}', '\u{064C}', '\u{064D}'];
+        matches!(self.gazetteer.entity(m.entity).kind, EntityType::Place | EntityType::Person)
+            && text[m.start..].starts_with(crate::arabic::is_arabic_letter)
+            && (m.surface(text).contains(TANWIN) || text[m.end..].starts_with(TANWIN))
+    }
+
+    /// Whether an Arabic country name is the nationality here: before "nationality" ("وهو مالي
     /// الجنسية": he is Malian by nationality), or after a number, where the accusative is written like
-    /// the country once its tanwin is left out ("أكثر من 15 موريتانيا": more than 15 Mauritanians).
+    /// the country once its tanwin is left out ("أكثر من 15 موريتانيا": more than 15 Mauritanians);
+    /// with its tanwin it is no name at all ([`indefinite`]).
     fn nationality(&self, text: &str, m: &Mention) -> bool {
         let entity = self.gazetteer.entity(m.entity);
         if entity.subtype.as_deref() != Some("country")
@@ -363,10 +375,7 @@ impl Tagger {
         {
             return false;
         }
-        if m.surface(text).contains('\u{064B}')
-            || text[m.end..].starts_with('\u{064B}')
-            || crate::fold::word_after(text, m.end).is_some_and(|w| w == NATIONALITY)
-        {
+        if crate::fold::word_after(text, m.end).is_some_and(|w| w == NATIONALITY) {
             return true;
         }
         let Some(before) = raw_word_before(text, m.start) else { return false };

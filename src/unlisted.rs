@@ -436,6 +436,8 @@ static ARABIC_STOPS: WordSet = WordSet::new(&[
     "ميداني", "عسكري", "امني", "محلي", "سابق", "بارز", "كبير", "اقليمي", "جديد", "جديده",
     // Notables ("سكان وأعيان المنطقة"), and prepositions of place ("موضوعتين تحت تصرفه").
     "اعيان", "تحت", "فوق", "امام", "خلف",
+    // "To be", and "following", "because of", "despite" ("أحمد إثر تقارير", "معسكر كانوا يتدربون فيه").
+    "كان", "كانت", "كانوا", "يكون", "تكون", "ليس", "ليست", "اثر", "عقب", "جراء", "بسبب", "رغم",
 ]);
 
 /// Nouns that, after a comma and an optional article, say what the name before them is (the

@@ -1061,3 +1061,20 @@ fn new_adjectives_notables_and_prepositions_start_no_name() {
     assert_eq!(unlisted("بوركينافاسو: قائد جديد لأركان الجيش"), []);
     assert_eq!(unlisted("واستنادا إلى ما رواه سكان وأعيان من المنطقة"), []);
 }
+
+#[test]
+fn a_tanwin_an_article_after_a_proclitic_and_auxiliaries_make_no_name() {
+    let tagger = Tagger::default();
+    // "باكراً" (early) is no Accra, "بالمخاطر" (with the dangers) no Belmokhtar by skeleton; a force's
+    // phrase takes the tanwin ("جندياً نيجرياً", a Nigerien soldier).
+    let text = "شنوا صباح اليوم باكراً هجوماً، في طريق مليء بالمخاطر، وقتل جندياً نيجرياً قرب أكرا.";
+    let ids: Vec<(&str, &str)> =
+        tagger.tag(text).iter().map(|m| (m.surface(text), tagger.entity(m).id.as_str())).collect();
+    assert_eq!(ids, [("جندياً نيجرياً", "fan_niger"), ("أكرا", "accra")]);
+    // "كانوا" (they were), "إثر" (following) end or start no name.
+    assert_eq!(unlisted("كما دمر معسكر كانوا يتدربون فيه."), []);
+    assert_eq!(
+        unlisted("وأتت تصريحات الوزير محمد أحمد إثر تقارير تحدثت عن قافلة."),
+        [("محمد أحمد", "person", Rule::After)]
+    );
+}
