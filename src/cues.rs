@@ -96,6 +96,8 @@ const DESIGNATOR: &[&str] = &[
     "village de", "village d", "localite de", "localite d", "hameau de", "hameau d", "bourgade de",
     "bourgade d", "ville de", "ville d", "commune rurale de", "commune rurale d", "site de", "site d",
     "zone de", "zone d", "secteur de", "secteur d", "plateau de", "plateau d", "foret de", "foret d",
+    // Natural places, named with their head as the forest is: "le lac Télé", "la colline de Bonkoré".
+    "lac", "colline de", "colline d", "mare de", "mare d",
     "mine de", "mine d", "camp de", "camp d", "quartier de", "quartier d", "quartier", "lieu dit",
     // A commune is outside its name, as a village is: "la commune de Madougou".
     "commune de", "commune d", "commune urbaine de", "commune urbaine d", "commune of", "municipality of",

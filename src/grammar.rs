@@ -35,8 +35,10 @@ use crate::fold::fold;
 use crate::gazetteer::{EntityIndex, Gazetteer, Variant};
 
 /// French heads: the army, its forces, its soldiers.
+/// A soldier alone is the army too ("un soldat malien", as the guidelines' "جنديًا نيجريًا"); not the
+/// singular "militaire", which is also the adjective ("le camp militaire malien").
 const FR_HEADS: &[&str] =
-    &["armée", "armée nationale", "forces", "forces armées", "troupes", "soldats", "militaires"];
+    &["armée", "armée nationale", "forces", "forces armées", "troupes", "soldats", "soldat", "militaires"];
 /// English heads.
 /// "Nigerien ground and air forces": the army's branches together are the army.
 const EN_HEADS: &[&str] = &[
@@ -47,6 +49,7 @@ const EN_HEADS: &[&str] = &[
     "troops",
     "military",
     "soldiers",
+    "soldier",
     "ground and air forces",
     "air and ground forces",
 ];

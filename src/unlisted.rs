@@ -307,9 +307,27 @@ static ARABIC_GIVEN_NAMES: WordSet = WordSet::new(&[
 /// Folded.
 #[rustfmt::skip]
 const INSIDE_THE_NAME: &[&str] = &[
-    "foret", "camp", "katiba", "مخيم", "غابه", "hopital", "universite", "lycee", "clinique",
+    "foret", "camp", "katiba", "مخيم", "غابه", "hopital", "universite", "lycee", "clinique", "lac",
+    "colline", "mare",
     // An Arabic department or cercle: "مقاطعة ديونديو", "دائرة آنسغو" (the unit, by its official name).
     "مقاطعه", "دايره",
+];
+
+/// Arabic adjectives that place a place's name, after it: "المحاذية للنيجر" (bordering Niger), "الواقعة
+/// في", "التابعة ل", "القريبة من". Folded.
+const ARABIC_PLACING: &[&str] = &[
+    "المحاذيه",
+    "المحاذي",
+    "الواقعه",
+    "الواقع",
+    "التابعه",
+    "التابع",
+    "القريبه",
+    "القريب",
+    "المجاوره",
+    "المجاور",
+    "الحدوديه",
+    "الحدودي",
 ];
 
 /// Arabic designators of administrative units, the complement of a role ("حاكم منطقة تيلابيري"). Folded.
@@ -1912,9 +1930,22 @@ fn arabic_name(tokens: &[Token], i: usize, kind: EntityType) -> usize {
     if international {
         return end + 1;
     }
-    // A name of several words other than a person's must end at punctuation ("بيلاي بيري،"): the
-    // words after a one-word place name are as often a verb or an adjective.
-    if kind != EntityType::Person && end > i + 1 && tokens.get(end).is_some_and(|t| t.gap == Gap::Join) {
+    // A name of several words other than a person's must end at punctuation ("بيلاي بيري،"), or
+    // before an adjective that places it ("سابون بيرني المحاذية للنيجر"): the words after a one-word
+    // place name are as often a verb or an adjective.
+    // A later word with a proclitic glued to a consonant is another place ("توليه بنامبالا الواقعة":
+    // Toulé in Nampala); transliterated names write a vowel after their first letter ("بيرني").
+    let glued = |t: &Token| {
+        let mut c = t.folded.chars();
+        c.next().is_some_and(|p| "\u{0628}\u{0644}\u{0648}\u{0641}\u{0643}".contains(p))
+            && c.next().is_some_and(|n| !matches!(n, '\u{0627}' | '\u{0648}' | '\u{064A}'))
+    };
+    let placed =
+        |t: &Token| cues::is_listed(ARABIC_PLACING, t.folded) && !tokens[i + 1..end].iter().any(glued);
+    if kind != EntityType::Person
+        && end > i + 1
+        && tokens.get(end).is_some_and(|t| t.gap == Gap::Join && !placed(t))
+    {
         end = i + 1;
     }
     end
@@ -2443,6 +2474,7 @@ mod tests {
             PARTICLES,
             ARABIC_COMPOUNDS,
             ARABIC_UNITS,
+            ARABIC_PLACING,
             ARABIC_GIVEN_NAMES.words(),
             ARABIC_PERSON_NOUNS,
             ARABIC_ROLES_OF,

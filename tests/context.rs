@@ -1078,3 +1078,30 @@ fn a_tanwin_an_article_after_a_proclitic_and_auxiliaries_make_no_name() {
         [("محمد أحمد", "person", Rule::After)]
     );
 }
+
+#[test]
+fn natural_places_keep_their_head_and_an_adjective_ends_an_arabic_place() {
+    assert_eq!(
+        unlisted("Goundam est pris entre le lac Télé et la colline de Bonkoré."),
+        [("lac Télé", "place", Rule::After), ("colline de Bonkoré", "place", Rule::After)]
+    );
+    // Two words before an adjective that places them; not when the second is another place with its
+    // preposition glued ("توليه بنامبالا": Toulé in Nampala).
+    assert_eq!(
+        unlisted("وقع هجوم في منطقة سابون بيرني المحاذية للنيجر."),
+        [("سابون بيرني", "place", Rule::After)]
+    );
+    assert_eq!(
+        unlisted("على بعد ستة كيلومترات من بلدة توليه بنامبالا الواقعة بمقاطعة سيغو"),
+        [("توليه", "place", Rule::After)]
+    );
+}
+
+#[test]
+fn a_soldier_alone_is_the_army() {
+    let tagger = Tagger::default();
+    let text = "Un soldat malien s'est enfui. A Malian soldier was wounded near the military camp.";
+    let ids: Vec<(&str, &str)> =
+        tagger.tag(text).iter().map(|m| (m.surface(text), tagger.entity(m).id.as_str())).collect();
+    assert_eq!(ids, [("soldat malien", "fama"), ("Malian soldier", "fama")]);
+}

@@ -50,28 +50,28 @@ const UNIT: Thresholds = Thresholds {
     min_texts_per_lang: 9,
 };
 
-// articles (379 texts: 296 added unseen in twenty-four rounds, fr-a27..106, en-a27..82,
-// ar-a32..191, which lowered the figures below; first sight, exact-span F1 fr / en / ar: 0.899 /
+// articles (394 texts: 311 added unseen in twenty-five rounds, fr-a27..110, en-a27..84,
+// ar-a32..200, which lowered the figures below; first sight, exact-span F1 fr / en / ar: 0.899 /
 // 0.896 / 0.851, then 0.678 / 0.949 / 0.808, then 0.962 / 0.887 / 0.828, then 0.915 / 0.935 /
 // 0.897, then 0.815 / 0.934 / 0.878, then 0.748 / 0.849 / 0.859, then 0.954 / 0.912 / 0.840, then
 // 0.877 / 0.941 / 0.856, then 0.892 / 0.941 / 0.885, then 0.853 / 0.925 / 0.900, then 0.839 / 0.928
 // / 0.716, then 0.800 / 0.954 / 0.780, then 0.895 / 0.766 / 0.893, then 0.878 / 0.974 / 0.806, then
 // 0.854 / 0.831 / 0.854, then 0.883 / 0.824 / 0.779, then 0.915 / 0.953 / 0.882, then 0.912 / 0.923
 // / 0.852, then 0.926 / 0.963 / 0.851, then 0.905 / 0.543 / 0.799, then 0.904 / 0.780 / 0.903, then
-// 0.936 / 0.873 / 0.854, then 0.876 / 0.804 / 0.872, then 0.900 / 0.983 / 0.856): measured P 0.962,
-// R 0.874, F1 0.916, 140 linking errors (town/region/department confusions, unlisted names on a
-// known entity's span, the Azawad army's coalitions by date), recall fr 0.876 / en 0.918 / ar
-// 0.845, lenient P 0.992, R 0.901 (fr 0.905 / en 0.941 / ar 0.873); history in
-// tests/eval/README.md.
+// 0.936 / 0.873 / 0.854, then 0.876 / 0.804 / 0.872, then 0.900 / 0.983 / 0.856, then 0.941 / 0.957
+// / 0.892): measured P 0.962, R 0.874, F1 0.916, 150 linking errors (town/region/department
+// confusions, unlisted names on a known entity's span, the Azawad army's coalitions by date),
+// recall fr 0.878 / en 0.917 / ar 0.846, lenient P 0.992, R 0.901 (fr 0.906 / en 0.941 / ar 0.873);
+// history in tests/eval/README.md.
 const ARTICLES: Thresholds = Thresholds {
     precision: 0.942,
     recall: 0.854,
     f1: 0.896,
     lenient_precision: 0.972,
     lenient_recall: 0.881,
-    max_linking_errors: 141,
-    recall_by_lang: [("fr", 0.856), ("en", 0.898), ("ar", 0.825)],
-    lenient_recall_by_lang: [("fr", 0.885), ("en", 0.921), ("ar", 0.853)],
+    max_linking_errors: 151,
+    recall_by_lang: [("fr", 0.858), ("en", 0.897), ("ar", 0.826)],
+    lenient_recall_by_lang: [("fr", 0.886), ("en", 0.921), ("ar", 0.853)],
     min_texts_per_lang: 20,
 };
 
