@@ -80,25 +80,25 @@ pub(crate) fn accepts(prefix: Prefix, folded_variant: &str, article_elided: bool
     }
 }
 
-/// Where the article written right before `start` begins (its alif, marks included), for a match
-/// whose prefix ends with it ([`Prefix::WithArticle`]); `start` when the two letters before are not
-/// there.
+/// Where the article written right before `start` begins (its alif; marks and tatweel between its
+/// letters and after it are skipped), for a match whose prefix ends with it ([`Prefix::WithArticle`]);
+/// `start` when the letters before are not an alif and a lam.
 pub(crate) fn article_start(text: &str, start: usize) -> usize {
-    let mut letters = 0;
-    for (i, c) in text[..start].char_indices().rev() {
-        if unicode_normalization::char::is_combining_mark(c) {
-            continue;
-        }
-        if !is_arabic_letter(c) {
-            return start;
-        }
-        letters += 1;
-        if letters == 2 {
-            return i;
-        }
+    let mut letters = text[..start]
+        .char_indices()
+        .rev()
+        .filter(|&(_, c)| !unicode_normalization::char::is_combining_mark(c) && c != TATWEEL);
+    match (letters.next(), letters.next()) {
+        (
+            Some((_, '\u{0644}')),
+            Some((i, '\u{0627}' | '\u{0623}' | '\u{0625}' | '\u{0622}' | '\u{0671}')),
+        ) => i,
+        _ => start,
     }
-    start
 }
+
+/// Tatweel, the letter-stretching stroke, which folding drops.
+const TATWEEL: char = '\u{0640}';
 
 /// Folds a prefix taken from the original text.
 pub(crate) fn fold_prefix(original: &str) -> String {
@@ -139,5 +139,19 @@ mod tests {
         assert!(accepts(Prefix::WithArticle, "كيدال", false));
         assert!(accepts(Prefix::WithElidedArticle, "نيجر", true));
         assert!(!accepts(Prefix::Clitic, "نيجر", true));
+    }
+
+    #[test]
+    fn the_article_starts_at_its_alif_whatever_marks_and_tatweel_follow() {
+        let text = "قررت الإيكواس";
+        let start = text.find("إيكواس").unwrap();
+        assert_eq!(article_start(text, start), text.find("ال").unwrap());
+        // Fuzzed: "الـِتمبكتو", a tatweel and a kasra between the article and the name.
+        let text = "x الـ\u{650}تمبكتو";
+        let start = text.find("تمبكتو").unwrap();
+        assert_eq!(article_start(text, start), 2);
+        // Two letters that are no article.
+        let text = "بلتمبكتو";
+        assert_eq!(article_start(text, text.find("تمبكتو").unwrap()), text.find("تمبكتو").unwrap());
     }
 }

@@ -93,7 +93,9 @@ const LATIN_BEFORE: &[(&str, Kind)] = &[
 /// or translated "circle" ("Bankass circle").
 const LATIN_AFTER: &[(&str, Kind)] = &[
     ("region", REGION),
-    ("province", PROVINCE),
+    // English writes Niger's regions "provinces" too ("Tillaberi province"): any unit where no
+    // province has the name.
+    ("province", Kind { prefers: &["province"], loose: true }),
     ("cercle", CERCLE),
     ("circle", CERCLE),
     ("department", DEPARTMENT),

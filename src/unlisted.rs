@@ -309,8 +309,9 @@ static ARABIC_GIVEN_NAMES: WordSet = WordSet::new(&[
 const INSIDE_THE_NAME: &[&str] = &[
     "foret", "camp", "katiba", "مخيم", "غابه", "hopital", "universite", "lycee", "clinique", "lac",
     "colline", "mare",
-    // An Arabic department or cercle: "مقاطعة ديونديو", "دائرة آنسغو" (the unit, by its official name).
-    "مقاطعه", "دايره",
+    // An Arabic unit: "مقاطعة ديونديو", "دائرة آنسغو", "محافظة سوم", "ولاية سوكوتو" (the unit, by its
+    // official name; not "منطقة", as often "the area of").
+    "مقاطعه", "دايره", "محافظه", "اقليم", "ولايه",
 ];
 
 /// Arabic adjectives that place a place's name, after it: "المحاذية للنيجر" (bordering Niger), "الواقعة
@@ -456,6 +457,8 @@ static ARABIC_STOPS: WordSet = WordSet::new(&[
     "اعيان", "تحت", "فوق", "امام", "خلف",
     // "To be", and "following", "because of", "despite" ("أحمد إثر تقارير", "معسكر كانوا يتدربون فيه").
     "كان", "كانت", "كانوا", "يكون", "تكون", "ليس", "ليست", "اثر", "عقب", "جراء", "بسبب", "رغم",
+    // What a base or a post holds: "قاعدة إمداد" (a supply base), "مركز إسناد".
+    "امداد", "اسناد", "تموين",
 ]);
 
 /// Nouns that, after a comma and an optional article, say what the name before them is (the

@@ -296,3 +296,13 @@ proptest! {
         }
     }
 }
+
+/// Found by the `tag_default` fuzz target: a tatweel and a kasra between the article and a name whose
+/// variant lacks the article ("الـِتمبكتو"); the mention must start at the article's alif.
+#[test]
+fn an_article_stretched_by_a_tatweel_and_marked_keeps_the_invariants() {
+    let text = "Tombou\u{301}ctou Ga\u{301}\u{301}o N\u{ad}iafunk\u{200b}é \u{202e}Kidal\u{202c} Az‑Zallaqa\r\n \u{feff}Mopti \u{fffd}الـ\u{650}تمبكتو\n";
+    let mentions = tagger().tag(text);
+    invariants::mentions(tagger(), text, &mentions).unwrap();
+    assert!(mentions.iter().any(|m| m.surface(text).starts_with("الـ")), "{mentions:?}");
+}

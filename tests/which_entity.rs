@@ -372,3 +372,16 @@ fn an_arabic_name_written_with_the_article_its_variant_lacks_starts_at_the_artic
     let spans: Vec<&str> = t.tag(text).iter().map(|m| m.surface(text)).collect();
     assert_eq!(spans, ["الإيكواس", "الإيكواس", "إيكواس"]);
 }
+
+#[test]
+fn arabic_unit_designators_and_english_provinces_name_units() {
+    let t = tagger();
+    let options = sahel_tagger::Options { unlisted: true, ..Default::default() };
+    let text = "هجوم على مفرزة كوتوغو في محافظة سوم شمال البلاد";
+    let tagged = t.tag_with(text, &options);
+    let ids: Vec<(&str, &str)> =
+        tagged.mentions.iter().map(|m| (m.surface(text), t.entity(m).id.as_str())).collect();
+    assert_eq!(ids, [("كوتوغو", "koutougou"), ("محافظة سوم", "soum_province")]);
+    let text = "Fewer than 10 people died in Tillaberi province, in the west.";
+    assert_eq!(linked(&t, text, "Tillaberi province"), "tillaberi_region");
+}
