@@ -69,10 +69,17 @@ const AR_DEFINITE_HEADS: &[&str] =
 /// agreement of broken plurals such as قوات), and the human plurals.
 const AR_DEFINITE_ENDINGS: &[&str] = &["", "ة", "ين", "ون"];
 /// Arabic indefinite soldiers, with the ending the adjective takes after each: جندي مالي، جنديا نيجريا
-/// (after numbers 11 to 99), جنود ماليين، جنديين ماليين, the dual's subject form جنديان ماليان, and
-/// indefinite forces: قوات فرنسية.
-const AR_INDEFINITE_SOLDIERS: &[(&str, &str)] =
-    &[("جندي", ""), ("جنديا", "ا"), ("جنود", "ين"), ("جنديين", "ين"), ("جنديان", "ان"), ("قوات", "ة")];
+/// (after numbers 11 to 99), جنود ماليين، جنوداً ماليين (the plural as an object), جنديين ماليين, the
+/// dual's subject form جنديان ماليان, and indefinite forces: قوات فرنسية.
+const AR_INDEFINITE_SOLDIERS: &[(&str, &str)] = &[
+    ("جندي", ""),
+    ("جنديا", "ا"),
+    ("جنود", "ين"),
+    ("جنودا", "ين"),
+    ("جنديين", "ين"),
+    ("جنديان", "ان"),
+    ("قوات", "ة"),
+];
 
 /// One row of the table of territories, `gazetteer/grammar/territories.toml` (see the file's header for
 /// the meaning of each field). build.rs reads the file and writes the rows as these statics, checking

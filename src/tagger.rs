@@ -415,43 +415,15 @@ impl Tagger {
         }
     }
 
-    /// Unlisted names that are a listed name of their type with a slip ("in Ouagadougo"), or a listed
+    /// Unlisted names that are a listed name of their type with a slip ("in Ouagadougo"), a listed
     /// person's name without its middle names or in the other order ("Ibrahim Keita", "Abdramane
-    /// Amadou"), become mentions of it, [`MatchKind::Tolerant`] (see the `near` module).
+    /// Amadou"), or a unit the gazetteer lists under another designator ("مقاطعة سوم", listed "إقليم
+    /// سوم") become mentions of it, [`MatchKind::Tolerant`] (see the `near` module and
+    /// [`crate::designator::Designators::unit_named`]).
     fn link_misspelt(&self, text: &str, mentions: &mut Vec<Mention>, unlisted: &mut Vec<Unlisted>) {
         let mut linked = false;
         unlisted.retain(|u| {
-            // A unit the gazetteer lists under another designator ("مقاطعة سوم", listed "إقليم سوم").
-            let unit = || {
-                (u.kind == EntityType::Place)
-                    .then(|| self.designators.unit_named(&self.gazetteer, u.surface(text)))
-                    .flatten()
-            };
-            if let Some((entity, variant)) = unit() {
-                mentions.push(Mention {
-                    start: u.start,
-                    end: u.end,
-                    entity,
-                    variant,
-                    kind: MatchKind::Tolerant,
-                    candidates: vec![entity],
-                    possible: false,
-                    check: None,
-                    designator: true,
-                    reason: Some(Reason::Designator),
-                    related: vec![],
-                });
-                linked = true;
-                return false;
-            }
-            let name = fold(u.surface(text));
-            if name.chars().count() < crate::near::MIN_LETTERS {
-                return true; // too short to be approximated: the index need not be built
-            }
-            let Some(near) = &self.near else { return true };
-            let near = near.get_or_init(|| NearNames::new(&self.gazetteer));
-            let by_parts = || (u.kind == EntityType::Person).then(|| near.person_by_parts(&name)).flatten();
-            let Some((entity, variant)) = near.find(u.kind, &name).or_else(by_parts) else { return true };
+            let Some((entity, variant, unit)) = self.listed_as(text, u) else { return true };
             mentions.push(Mention {
                 start: u.start,
                 end: u.end,
@@ -461,8 +433,8 @@ impl Tagger {
                 candidates: vec![entity],
                 possible: false,
                 check: None,
-                designator: false,
-                reason: None,
+                designator: unit,
+                reason: unit.then_some(Reason::Designator),
                 related: vec![],
             });
             linked = true;
@@ -471,6 +443,24 @@ impl Tagger {
         if linked {
             mentions.sort_by_key(|m| m.start);
         }
+    }
+
+    /// The listed entity an unlisted name is (see [`Tagger::link_misspelt`]), its variant, and whether
+    /// it is a unit found by its designator.
+    fn listed_as(&self, text: &str, u: &Unlisted) -> Option<(EntityIndex, u32, bool)> {
+        if u.kind == EntityType::Place {
+            if let Some((entity, variant)) = self.designators.unit_named(&self.gazetteer, u.surface(text)) {
+                return Some((entity, variant, true));
+            }
+        }
+        let name = fold(u.surface(text));
+        if name.chars().count() < crate::near::MIN_LETTERS {
+            return None; // too short to be approximated: the index need not be built
+        }
+        let near = self.near.as_ref()?.get_or_init(|| NearNames::new(&self.gazetteer));
+        let by_parts = || (u.kind == EntityType::Person).then(|| near.person_by_parts(&name)).flatten();
+        let (entity, variant) = near.find(u.kind, &name).or_else(by_parts)?;
+        Some((entity, variant, false))
     }
 
     /// Names no list holds in `text`, proposed by their context (see [`Unlisted`]), around the

@@ -420,7 +420,7 @@ static ARABIC_STOPS: WordSet = WordSet::new(&[
     "ثم", "كما", "اما", "واما", "قد", "لم", "لا", "ما", "بين", "عند", "حتي", "يوم", "امس", "قال", "قالت", "اكد", "اكدت",
     "افاد", "افادت", "اعلن", "اعلنت", "ذكر", "ذكرت", "الذي", "التي", "الذين", "نحو", "قرب", "بعيد", "وفق",
     "بحسب", "حسب", "خلال", "ضد", "لدي", "فيها", "فيه", "منها", "منه", "عليها", "عليه", "رييسا", "نايبا",
-    "باسم", "غير", "هذا", "هذه", "ذلك", "تلك", "كل", "بعض", "عده", "جميع", "اغلب", "اكبر", "اكثر", "احد",
+    "باسم", "بلسان", "غير", "هذا", "هذه", "ذلك", "تلك", "كل", "بعض", "عده", "جميع", "اغلب", "اكبر", "اكثر", "احد",
     "هم", "هما", "وهم", "وهما", "بينهم", "منهم", "كشف", "كشفت", "اوضح", "اوضحت", "صرح", "صرحت", "اشار",
     "اشارت", "اضاف", "اضافت",
     // Nouns a role takes as its complement ("قائد أركان القوات", "رئيس وزراء").
@@ -1406,18 +1406,16 @@ pub(crate) fn find(
             && cues::single_word_cue(tokens[i].folded).is_none()
         {
             let end = latin_name(&tokens, i + 2);
-            if !covered(tokens[i].start, tokens[end - 1].end) {
-                let u = Unlisted {
-                    start: tokens[i].start,
-                    end: tokens[end - 1].end,
-                    kind: EntityType::Person,
-                    cue: Cue::Role,
-                    rule: Rule::GivenName,
-                    cue_start: tokens[i + 1].start,
-                    cue_end: tokens[i + 1].end,
-                };
-                push(u, &mut out);
-            }
+            let u = Unlisted {
+                start: tokens[i].start,
+                end: tokens[end - 1].end,
+                kind: EntityType::Person,
+                cue: Cue::Role,
+                rule: Rule::GivenName,
+                cue_start: tokens[i + 1].start,
+                cue_end: tokens[i + 1].end,
+            };
+            push(u, &mut out);
         }
     }
     // 3d. A nickname after a name and the French "dit" ("Almogamar dit Kadhafi", "Abou Youssouf dit
@@ -1999,7 +1997,7 @@ fn arabic_name_word(t: &Token, after_compound: bool) -> bool {
 /// Arabic the complement is a construct without a comma: "الناطق باسم الجيش سليمان غازوبي", the name
 /// then starts at the first word after the connector without the article.
 fn after_complement(tokens: &[Token], i: usize) -> Option<usize> {
-    let connector = |f: &str| matches!(f, "de" | "du" | "des" | "d" | "of" | "for" | "باسم");
+    let connector = |f: &str| matches!(f, "de" | "du" | "des" | "d" | "of" | "for" | "باسم" | "بلسان");
     let first = tokens.get(i)?;
     // An Arabic role's place, in construct and closed by a comma: "حاكم منطقة تيلابيري، تيجاني".
     if first.arabic && cues::is_listed(ARABIC_UNITS, cues::strip_proclitics(first.folded)) {

@@ -1105,3 +1105,18 @@ fn a_soldier_alone_is_the_army() {
         tagger.tag(text).iter().map(|m| (m.surface(text), tagger.entity(m).id.as_str())).collect();
     assert_eq!(ids, [("soldat malien", "fama"), ("Malian soldier", "fama")]);
 }
+
+#[test]
+fn a_spokesman_by_the_tongue_of_a_body_and_soldiers_as_an_object() {
+    // "الناطق بلسان" is "الناطق باسم": the body, then the name.
+    let tagger = Tagger::default();
+    let text =
+        "وقال الناطق بلسان تنسيقية الحركات الأزوادية ألمو آغ محمد إن القتال توقف. وقتل المسلحون جنوداً ماليين.";
+    let ids: Vec<(&str, &str)> =
+        tagger.tag(text).iter().map(|m| (m.surface(text), tagger.entity(m).id.as_str())).collect();
+    assert_eq!(
+        ids,
+        [("تنسيقية الحركات الأزوادية", "cma"), ("ألمو آغ محمد", "almou_ag_mohamed"), ("جنوداً ماليين", "fama")]
+    );
+    assert_eq!(unlisted("وقال الناطق بلسان الحركة إن القتال توقف."), []);
+}
