@@ -208,21 +208,23 @@ impl Skeletons {
             }
             // The name may start after up to four proclitic letters of the word.
             // (An array, not a vector: this runs at every Arabic word of the text.)
-            let mut starts = [0; crate::arabic::MAX_PREFIX_CHARS + 1];
-            let mut count = 0;
-            for (at, _) in folded[i..word_end].char_indices().take(starts.len()) {
-                if crate::arabic::classify_prefix(&folded[i..i + at]).is_some() {
-                    starts[count] = i + at;
-                    count += 1;
-                }
-            }
-            let starts = &starts[..count];
             // Where the word has the article after its proclitics, the letters before the article are
             // no part of a name matched by skeleton: "بالمخاطر" ("with the dangers") has the skeleton
             // of "بلمختار" (Belmokhtar).
-            let article_end = starts.iter().copied().find(|&s| {
-                crate::arabic::classify_prefix(&folded[i..s]) == Some(crate::arabic::Prefix::WithArticle)
-            });
+            let mut starts = [0; crate::arabic::MAX_PREFIX_CHARS + 1];
+            let mut count = 0;
+            let mut article_end = None;
+            for (at, _) in folded[i..word_end].char_indices().take(starts.len()) {
+                let prefix = crate::arabic::classify_prefix(&folded[i..i + at]);
+                if prefix.is_some() {
+                    starts[count] = i + at;
+                    count += 1;
+                }
+                if prefix == Some(crate::arabic::Prefix::WithArticle) && article_end.is_none() {
+                    article_end = Some(i + at);
+                }
+            }
+            let starts = &starts[..count];
             for (k, &start) in starts.iter().enumerate() {
                 if article_end.is_some_and(|a| start < a)
                     && !folded[start..].starts_with(crate::arabic::ARTICLE)

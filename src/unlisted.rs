@@ -1197,9 +1197,7 @@ pub(crate) fn find(
                             && end - i >= 2
                             && (tokens[i..end - 1].iter().any(given) && given(&tokens[end - 1])
                                 || given(&tokens[i]) && !tokens[i].all_caps && tokens[end - 1].all_caps
-                                || tokens[i + 1..end - 1]
-                                    .iter()
-                                    .any(|t| matches!(t.folded, "ag" | "ould") && !t.all_caps));
+                                || tokens[i + 1..end - 1].iter().any(patronymic));
                         let kind = if person { EntityType::Person } else { cue.entity_type() };
                         push(
                             Unlisted {
@@ -1395,8 +1393,7 @@ pub(crate) fn find(
         // ALMOGAMAR", "Kamo Ag Minani"). The particle in lower or title case ("AG" in capitals is
         // another word), the first name not in capitals, and no longer name listed around it.
         if i + 2 < tokens.len()
-            && matches!(tokens[i + 1].folded, "ag" | "ould")
-            && !tokens[i + 1].all_caps
+            && patronymic(&tokens[i + 1])
             && tokens[i + 1].gap == Gap::Join
             && tokens[i + 2].gap == Gap::Join
             && tokens[i].capitalized
@@ -1912,7 +1909,7 @@ fn arabic_name(tokens: &[Token], i: usize, kind: EntityType) -> usize {
         }
         // Places and the like: local names are written with long vowels ("كاونجو", "سولهان"); a word
         // without any is an Arabic noun or verb ("مركز", "تتبع").
-        if kind != EntityType::Person && !t.folded.contains(['\u{0627}', '\u{0648}', '\u{064A}']) {
+        if kind != EntityType::Person && !t.folded.contains(LONG_VOWELS) {
             break;
         }
         if !compound {
@@ -1937,9 +1934,11 @@ fn arabic_name(tokens: &[Token], i: usize, kind: EntityType) -> usize {
     // A later word with a proclitic glued to a consonant is another place ("توليه بنامبالا الواقعة":
     // Toulé in Nampala); transliterated names write a vowel after their first letter ("بيرني").
     let glued = |t: &Token| {
-        let mut c = t.folded.chars();
-        c.next().is_some_and(|p| "\u{0628}\u{0644}\u{0648}\u{0641}\u{0643}".contains(p))
-            && c.next().is_some_and(|n| !matches!(n, '\u{0627}' | '\u{0648}' | '\u{064A}'))
+        let mut c = t.folded.char_indices();
+        let proclitic = c.next().is_some_and(|(_, p)| {
+            crate::arabic::classify_prefix(&t.folded[..p.len_utf8()]) == Some(crate::arabic::Prefix::Clitic)
+        });
+        proclitic && c.next().is_some_and(|(_, n)| !LONG_VOWELS.contains(&n))
     };
     let placed =
         |t: &Token| cues::is_listed(ARABIC_PLACING, t.folded) && !tokens[i + 1..end].iter().any(glued);
@@ -1952,12 +1951,22 @@ fn arabic_name(tokens: &[Token], i: usize, kind: EntityType) -> usize {
     end
 }
 
+/// The long-vowel letters, folded: alif, waw, yeh. Transliterated names are written with them; a word
+/// without any is an Arabic noun or verb.
+const LONG_VOWELS: [char; 3] = ['\u{0627}', '\u{0648}', '\u{064A}'];
+
+/// Whether a token is a patronymic particle, "son of" (Tuareg "Ag", Moorish "Ould"), in lower or title
+/// case ("AG" in capitals is another word).
+fn patronymic(t: &Token) -> bool {
+    matches!(t.folded, "ag" | "ould") && !t.all_caps
+}
+
 /// Whether a folded Arabic word reads as a verb in the present tense, third person: ي then a consonant
 /// ("يراس", "يقول"), where names written with ي start with a long vowel after it ("يارو").
 fn present_verb(folded: &str) -> bool {
     let mut chars = folded.chars();
     chars.next() == Some('\u{064A}')
-        && chars.next().is_some_and(|c| !matches!(c, '\u{0627}' | '\u{0648}' | '\u{064A}'))
+        && chars.next().is_some_and(|c| !LONG_VOWELS.contains(&c))
         && folded.chars().count() >= 4
 }
 
@@ -2369,16 +2378,14 @@ fn tafil_shape(folded: &str) -> Option<[char; 2]> {
 /// Whether a folded Arabic word is a verbal noun of the form تفعيل: its shape with two consonants after
 /// the "ت" (names have long vowels there: "تاسيك", "توليه").
 fn verbal_noun(folded: &str) -> bool {
-    tafil_shape(folded)
-        .is_some_and(|letters| letters.iter().all(|&c| !matches!(c, '\u{0627}' | '\u{0648}' | '\u{064A}')))
+    tafil_shape(folded).is_some_and(|letters| letters.iter().all(|c| !LONG_VOWELS.contains(c)))
 }
 
 /// Whether a folded Arabic word is three consonants, as a verb in the past is ("رفع", "قتل"), or "ت"
 /// and three ("تحدث", "تسلم": the reflexive form); names are written with long vowels.
 fn bare_root(folded: &str) -> bool {
     let n = folded.chars().count();
-    (n == 3 || n == 4 && folded.starts_with('\u{062A}'))
-        && !folded.contains(['\u{0627}', '\u{0648}', '\u{064A}'])
+    (n == 3 || n == 4 && folded.starts_with('\u{062A}')) && !folded.contains(LONG_VOWELS)
 }
 
 /// Other occurrences of the proposed names, and a person's surname alone after the full name.
