@@ -485,6 +485,10 @@ pub static CAPITALIZED_WORDS: WordSet = WordSet::new(&[
     // Months and days (English capitalizes them; French does not, and "Mai" is a French first name).
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    // French days and months, capitalized where they start a sentence ("Jeudi, un village de la
+    // région a été attaqué").
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "janvier", "fevrier",
+    "avril", "juin", "juillet", "aout", "septembre", "octobre", "novembre", "decembre",
     // Religions and their followers.
     "islam", "christianity", "christian", "christians", "muslim", "muslims", "musulman", "musulmans",
     "catholic", "catholique", "protestant", "sunni", "shia", "ramadan", "tabaski", "aid",

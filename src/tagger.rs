@@ -341,7 +341,7 @@ impl Tagger {
     /// Whether a place's name is a person's family name here: right after a capitalized given name of
     /// the region, one space away ("le commandant Boubacar Ali China", "signé d'Abdalah Togo"). Names
     /// of places are family names in the region as often as given names are; the person's whole name
-    /// is then proposed as an unlisted one.
+    /// is then proposed as an unlisted one. In capitals, the given name may be two words before.
     fn family_name(&self, text: &str, m: &Mention) -> bool {
         if m.designator || self.gazetteer.entity(m.entity).kind != EntityType::Place {
             return false;
@@ -349,9 +349,22 @@ impl Tagger {
         if !text[m.start..].starts_with(char::is_uppercase) {
             return false;
         }
-        raw_word_before(text, m.start).is_some_and(|word| {
+        let given = |word: &str| {
             word.starts_with(char::is_uppercase) && self.given_names.contains(&crate::fold::fold_word(word))
-        })
+        };
+        let Some(before) = raw_word_before(text, m.start) else { return false };
+        if given(before) {
+            return true;
+        }
+        // A name written in capitals, as lists of appointments write them, with a given name two words
+        // before and a name's word between ("le capitaine ABDOUL HABIBOU MALI").
+        let capitals = |word: &str| word.chars().count() >= 3 && word.chars().all(char::is_uppercase);
+        capitals(m.surface(text))
+            && capitals(before)
+            && !cues::FUNCTION_WORDS.contains(&crate::fold::fold_word(before))
+            && cues::single_word_cue(&crate::fold::fold_word(before)).is_none()
+            && raw_word_before(text, m.start - before.len() - 1)
+                .is_some_and(|first| capitals(first) && given(first))
     }
 
     /// Whether an Arabic place or person's name is written with a tanwin, the ending of an indefinite
@@ -616,7 +629,7 @@ fn overlaps_any(spans: &[(usize, usize)], start: usize, end: usize) -> bool {
 /// The bytes of the rank or title that start a person's name as matched, up to the name itself: the
 /// title says who the person is, it is not their name (the annotation guidelines; a reader who copies
 /// the mention gets the name). "capitaine " in "capitaine Ibrahim Traoré", "général d'armée " (a
-/// rank's own lowercase words), "Capt. ", "l'imam ", "النقيب "; 0 when the name starts at once, or
+/// rank's own lowercase words), "Capt. ", "l'imam ", "النقيب " (also "نقيب " after "لل"); 0 when the name starts at once, or
 /// when nothing would be left. A capitalized "Cheikh" stays: in the region it is a first name as
 /// often as a title.
 pub(crate) fn title_length(surface: &str) -> usize {
@@ -634,7 +647,8 @@ pub(crate) fn title_length(surface: &str) -> usize {
         } else if words.len() > 2 && cues::is_role(&fold(&surface[..words[1].0 + words[1].1.len()])) {
             2
         } else {
-            usize::from(cues::is_role(&one))
+            // An Arabic rank whose article a proclitic took ("للنقيب إبراهيم تراوري": "نقيب").
+            usize::from(cues::is_role(&one) || cues::is_role(&format!("ال{one}")))
         };
     if at == 0 || at >= words.len() {
         return 0;

@@ -459,6 +459,9 @@ static ARABIC_STOPS: WordSet = WordSet::new(&[
     "كان", "كانت", "كانوا", "يكون", "تكون", "ليس", "ليست", "اثر", "عقب", "جراء", "بسبب", "رغم",
     // What a base or a post holds: "قاعدة إمداد" (a supply base), "مركز إسناد".
     "امداد", "اسناد", "تموين",
+    // "Within", and a preposition glued to a relative ("انتقاما للنبي محمد ممن أساؤوا": "on those
+    // who"; "وجاء في كلمة المتحدث ضمن التسجيل": "in the recording").
+    "ضمن", "ممن", "مما", "عما", "فيما",
 ]);
 
 /// Nouns that, after a comma and an optional article, say what the name before them is (the
@@ -1375,7 +1378,7 @@ pub(crate) fn find(
             } else {
                 None
             };
-            if let Some((first, end)) = span {
+            if let Some((first, end)) = span.filter(|&(first, end)| !names_a_prize(&tokens, first, end)) {
                 let u = Unlisted {
                     start: tokens[first].start,
                     end: tokens[end - 1].end,
@@ -1853,6 +1856,18 @@ fn given_name_before(tokens: &[Token], i: usize) -> bool {
         let t = &tokens[i - 1];
         !t.all_caps && !t.hyphenated && t.folded.chars().count() >= 3
     }
+}
+
+/// Words that make the person's name next to them the name of a prize ("the Martin-Ennals award",
+/// "le prix Martin-Ennals"), which the guidelines do not annotate. Folded.
+const PRIZES: &[&str] = &["award", "awards", "prize", "prizes", "medal", "prix", "trophee", "trophy"];
+
+/// Whether the name of tokens `first..end` names a prize: a prize word right after it, or right
+/// before it.
+fn names_a_prize(tokens: &[Token], first: usize, end: usize) -> bool {
+    let prize = |t: &Token| cues::is_listed(PRIZES, t.folded);
+    tokens.get(end).is_some_and(|t| t.gap == Gap::Join && prize(t))
+        || (first > 0 && tokens[first].gap == Gap::Join && prize(&tokens[first - 1]))
 }
 
 /// A Latin-script name: capitalized words joined by spaces or hyphens, particles inside, at most five.

@@ -79,22 +79,22 @@ fn row(id: u64, name: &str, code: &str, admin1: &str, admin2: &str, lat: f64, lo
 #[test]
 fn a_layer_village_hangs_under_its_cercle_and_gets_the_same_names_as_curated_places() {
     // A small dump with the real rows of the Mopti region and the Bankass cercle (both curated), of
-    // the Kayes region (curated) and its Kéniéba cercle (not curated), and villages under each.
+    // the Ségou region (curated) and its Barouéli cercle (not curated), and villages under each.
     let dump = [
         row(2453347, "Mopti Region", "ADM1", "04", "", 14.5, -4.2),
         row(7701493, "Bankass Cercle", "ADM2", "04", "7701493", 14.1, -3.5),
-        row(2455517, "Kayes Region", "ADM1", "03", "", 14.0, -11.0),
-        row(8299787, "Kenieba Cercle", "ADM2", "03", "8299787", 12.9, -11.2),
+        row(2451477, "Ségou Region", "ADM1", "05", "", 13.6, -5.9),
+        row(7701201, "Baroueli", "ADM2", "05", "7701201", 13.07, -6.57),
         row(91, "Bladiwoulou", "PPL", "04", "7701493", 13.43134, -3.27575),
-        row(92, "Sokoutiéré", "PPL", "03", "8299787", 12.8, -11.3),
+        row(92, "Sokoutiéré", "PPL", "05", "7701201", 13.0, -6.5),
         row(93, "Kanikoumbo", "PPL", "04", "", 14.7, -3.7),
     ]
     .join("\n");
     let (entities, _) = generate(&[("ML.txt".into(), dump)], &Gazetteer::embedded(), &Options::default());
     let parent = |id: &str| entities.iter().find(|e| e.id == id).unwrap().parent.clone();
     assert_eq!(parent("gn:91").as_deref(), Some("bankass_cercle"), "the curated cercle, by its GeoNames id");
-    assert_eq!(parent("gn:92").as_deref(), Some("gn:8299787"), "a cercle from the layer");
-    assert_eq!(parent("gn:8299787").as_deref(), Some("kayes_region"));
+    assert_eq!(parent("gn:92").as_deref(), Some("gn:7701201"), "a cercle from the layer");
+    assert_eq!(parent("gn:7701201").as_deref(), Some("segou_region"));
     assert_eq!(parent("gn:93").as_deref(), Some("mopti_region"), "no ADM2 code: under its region");
     let mut builder = GazetteerBuilder::with_embedded();
     for e in entities {
@@ -112,7 +112,7 @@ fn a_layer_village_hangs_under_its_cercle_and_gets_the_same_names_as_curated_pla
         got,
         [
             ("Bladiwoulou", Some("ML"), Some("Mopti"), Some("Bankass")),
-            ("Sokoutiéré", Some("ML"), Some("Kayes"), Some("Kenieba")),
+            ("Sokoutiéré", Some("ML"), Some("Ségou"), Some("Barouéli")),
             ("Kanikoumbo", Some("ML"), Some("Mopti"), None),
             ("Bankass", Some("ML"), Some("Mopti"), Some("Bankass")),
         ]

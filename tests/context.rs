@@ -1120,3 +1120,33 @@ fn a_spokesman_by_the_tongue_of_a_body_and_soldiers_as_an_object() {
     );
     assert_eq!(unlisted("وقال الناطق بلسان الحركة إن القتال توقف."), []);
 }
+
+#[test]
+fn days_prizes_and_relatives_are_no_names() {
+    // A French day starting a sentence before an apposition is no village; a person's name naming a
+    // prize is no mention (the guidelines), before or after the prize word.
+    assert_eq!(unlisted("Jeudi, un village de la partie occidentale du pays a été attaqué."), []);
+    assert_eq!(
+        unlisted("Samedi, la localité de Zanfarou a été attaquée."),
+        [("Zanfarou", "place", Rule::After)]
+    );
+    assert_eq!(unlisted("He received the 2022 Martin-Ennals award for his work."), []);
+    assert_eq!(unlisted("Il a reçu le prix Martin Ennals en 2022."), []);
+    assert_eq!(unlisted("Martin Ennals spoke yesterday."), [("Martin Ennals", "person", Rule::GivenName)]);
+    // "Within" and "of those who" end an Arabic name.
+    assert_eq!(unlisted("وجاء في كلمة المتحدث باسم الجماعة ضمن التسجيل"), []);
+    assert_eq!(unlisted("وقال المتحدث ساني كاشي ممن حضروا الاجتماع"), [("ساني كاشي", "person", Rule::After)]);
+}
+
+#[test]
+fn a_country_ending_a_name_in_capitals_is_a_surname() {
+    // Lists of appointments write names in capitals; a given name two words before the country makes
+    // it the person's surname, not a word between ("POUR MALI").
+    assert_eq!(
+        unlisted("À FILINGUE, c'est le capitaine ABDOUL HABIBOU MALI qui est désigné."),
+        [("ABDOUL HABIBOU MALI", "person", Rule::After)]
+    );
+    let tagger = Tagger::default();
+    let text = "LE CAPITAINE ABDOUL POUR MALI.";
+    assert!(tagger.tag(text).iter().any(|m| tagger.entity(m).id == "mali"));
+}

@@ -491,7 +491,7 @@ fn a_persons_rank_or_title_is_left_out_of_the_mention() {
     let tagger = default_tagger();
     let text = "Le capitaine Ibrahim Traoré a reçu le général d'armée Assimi Goïta, puis l'imam Dicko. \
                 Capt. Ibrahim Traore spoke; Lieutenant-colonel Damiba did not. وقال النقيب إبراهيم تراوري. \
-                Cheikh Modibo Diarra a parlé. At the burial of Lieutenant Maman Namewa, who led the patrol.";
+                تأييدا للنقيب إبراهيم تراوري. Cheikh Modibo Diarra a parlé. At the burial of Lieutenant Maman Namewa, who led the patrol.";
     let tagged = tagger.tag_with(text, &Options::default());
     let people: Vec<&str> = tagged
         .mentions
@@ -507,6 +507,7 @@ fn a_persons_rank_or_title_is_left_out_of_the_mention() {
             "Dicko",
             "Ibrahim Traore",
             "Damiba",
+            "إبراهيم تراوري",
             "إبراهيم تراوري",
             "Cheikh Modibo Diarra"
         ]

@@ -306,3 +306,16 @@ fn an_article_stretched_by_a_tatweel_and_marked_keeps_the_invariants() {
     invariants::mentions(tagger(), text, &mentions).unwrap();
     assert!(mentions.iter().any(|m| m.surface(text).starts_with("الـ")), "{mentions:?}");
 }
+
+/// Found by the `tag_default` fuzz target: a misspelt name found by its Arabic skeleton after an
+/// article stretched by tatweels ("الــتمبكتاو"); the mention starts at the article, and its surface
+/// without the article has the variant's skeleton.
+#[test]
+fn a_skeleton_match_after_a_stretched_article_keeps_the_invariants() {
+    for text in ["وب الــتمبكتاو\n", "وب التمبكتاو\n", "ضوا \u{fffd}G وب الـ\u{650}ـتمبكتاو"]
+    {
+        let mentions = tagger().tag(text);
+        invariants::mentions(tagger(), text, &mentions).unwrap();
+        assert!(mentions.iter().any(|m| m.surface(text).starts_with("ال")), "{text}: {mentions:?}");
+    }
+}

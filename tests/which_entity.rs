@@ -385,3 +385,40 @@ fn arabic_unit_designators_and_english_provinces_name_units() {
     let text = "Fewer than 10 people died in Tillaberi province, in the west.";
     assert_eq!(linked(&t, text, "Tillaberi province"), "tillaberi_region");
 }
+
+#[test]
+fn every_department_of_niger_and_cercle_of_mali() {
+    // The 63 departments of Niger (2011) and the cercles of Mali are units of their own: a designator
+    // or a prefect names the unit, the bare name the town.
+    let t = tagger();
+    let text = "Le département de Dosso et le département d'Aguié, puis Magaria et Tanout.";
+    assert_eq!(linked(&t, text, "département de Dosso"), "dosso_department");
+    assert_eq!(linked(&t, text, "département d'Aguié"), "aguie_department");
+    assert_eq!(linked(&t, text, "Magaria"), "magaria");
+    assert_eq!(linked(&t, "Sambo Rabiou devient préfet de Dungass.", "Dungass"), "dungass_department");
+    assert_eq!(
+        linked(&t, "Clashes in Gouré department left two dead.", "Gouré department"),
+        "goure_department"
+    );
+    assert_eq!(
+        linked(&t, "Dans le cercle de Kangaba, à Kangaba même.", "cercle de Kangaba"),
+        "kangaba_cercle"
+    );
+    assert_eq!(linked(&t, "Dans le cercle de Kangaba, à Kangaba même.", "Kangaba"), "kangaba");
+    assert_eq!(linked(&t, "وقع الهجوم في مقاطعة دوسو", "مقاطعة دوسو"), "dosso_department");
+}
+
+#[test]
+fn parties_and_airports_are_entities_of_their_own() {
+    let t = tagger();
+    let text = "Among them Rally for Mali (RPM), the Adema and the Balai citoyen, near Modibo Keita International Airport.";
+    assert_eq!(linked(&t, text, "Rally for Mali"), "rpm_mali");
+    assert_eq!(linked(&t, text, "RPM"), "rpm_mali");
+    assert_eq!(linked(&t, text, "Adema"), "adema_pasj");
+    assert_eq!(linked(&t, text, "Balai citoyen"), "balai_citoyen");
+    assert_eq!(linked(&t, text, "Modibo Keita International Airport"), "bamako_senou_airport");
+    assert_eq!(
+        linked(&t, "أخطراه داخل مطار موديبو كيتا الدولي", "مطار موديبو كيتا الدولي"),
+        "bamako_senou_airport"
+    );
+}
