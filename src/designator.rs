@@ -39,6 +39,10 @@ const ADMIN_SUBTYPES: &[&str] =
 /// Sahel, not Burkina Faso's Sahel region).
 const SETTLEMENT_SUBTYPES: &[&str] = &["town", "village", "city", "locality", "settlement"];
 
+/// The units a designator next to a listed town names on its own when the gazetteer lacks it
+/// ([`Designators::unlisted_units`]): the level it prefers first.
+const UNLISTED_UNITS: &[&str] = &["department", "prefecture", "cercle", "province", "district"];
+
 /// What a designator word says about the unit it names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Kind {
@@ -177,6 +181,13 @@ const ARABIC: &[(&str, Kind)] = &[
     ("بلدية", COMMUNE),
     ("عمالة", Kind { prefers: &["prefecture", "province"], loose: true }),
 ];
+
+/// The kind of unit a folded Arabic designator word names, with or without its article ("منطقه",
+/// "المحافظه").
+pub(crate) fn arabic_unit(folded: &str) -> Option<Kind> {
+    let word = folded.strip_prefix("ال").unwrap_or(folded);
+    ARABIC.iter().find(|(w, _)| fold(w) == word).map(|&(_, kind)| kind)
+}
 
 /// The apostrophes of elided words (`Région d'Agadez`, `l’Est`), as ranking reads them too.
 pub(crate) const APOSTROPHES: &[char] = &['\'', '’', 'ʼ', '‘', '`', '´'];
@@ -479,6 +490,50 @@ impl Designators {
             m.possible = false;
             m.designator = true;
         }
+    }
+
+    /// The Latin unit phrases around listed settlements that name a unit the gazetteer does not list
+    /// ("département de Thiou", "Bittou province", "Cercle de Markala", "district of Arbinda"), as
+    /// byte ranges: the unit is a name no list holds, and the town alone is not what the text names.
+    /// Only designators that name one level of unit (department, prefecture, cercle, province,
+    /// district); a commune is written as its town ("la commune de Banibangou" → the town), a
+    /// region is every town's.
+    pub(crate) fn unlisted_units(
+        &self,
+        gazetteer: &Gazetteer,
+        text: &str,
+        mentions: &[Mention],
+    ) -> Vec<(usize, usize)> {
+        let mut out = vec![];
+        for (i, m) in mentions.iter().enumerate() {
+            let entity = gazetteer.entity(m.entity);
+            let settlement = entity.subtype.as_deref().is_some_and(|s| SETTLEMENT_SUBTYPES.contains(&s));
+            if m.designator
+                || entity.kind != EntityType::Place
+                || !settlement
+                || !text[m.start..]
+                    .starts_with(|c: char| c.is_alphabetic() && !crate::arabic::is_arabic_letter(c))
+            {
+                continue;
+            }
+            let previous_end = if i == 0 { 0 } else { mentions[i - 1].end };
+            let next_start = mentions.get(i + 1).map_or(text.len(), |n| n.start);
+            let found = self
+                .before(text, m.start)
+                .filter(|&(start, _)| start >= previous_end)
+                .map(|(start, kind)| (start, m.end, kind))
+                .or_else(|| {
+                    self.after(text, m.end)
+                        .filter(|&(end, _)| end <= next_start)
+                        .map(|(end, kind)| (m.start, end, kind))
+                });
+            let Some((start, end, kind)) = found else { continue };
+            let one_level = kind.prefers.first().is_some_and(|p| UNLISTED_UNITS.contains(p));
+            if one_level && self.units(gazetteer, m, kind).is_none() {
+                out.push((start, end));
+            }
+        }
+        out
     }
 
     /// The units a designator of `kind` next to `mention` names, best first; `None` when there is none.

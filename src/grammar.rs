@@ -70,12 +70,16 @@ const AR_DEFINITE_HEADS: &[&str] =
 const AR_DEFINITE_ENDINGS: &[&str] = &["", "ة", "ين", "ون"];
 /// Arabic indefinite soldiers, with the ending the adjective takes after each: جندي مالي، جنديا نيجريا
 /// (after numbers 11 to 99), جنود ماليين، جنوداً ماليين (the plural as an object), جنديين ماليين, the
-/// dual's subject form جنديان ماليان, and indefinite forces: قوات فرنسية.
+/// dual's subject form جنديان ماليان, indefinite forces: قوات فرنسية, and military men in the plural:
+/// عسكريين ماليين، عسكريون نيجريون (the singular عسكري is also the adjective "military": مصدر عسكري
+/// مالي is a Malian military source).
 const AR_INDEFINITE_SOLDIERS: &[(&str, &str)] = &[
     ("جندي", ""),
     ("جنديا", "ا"),
     ("جنود", "ين"),
     ("جنودا", "ين"),
+    ("عسكريين", "ين"),
+    ("عسكريون", "ون"),
     ("جنديين", "ين"),
     ("جنديان", "ان"),
     ("قوات", "ة"),

@@ -630,6 +630,9 @@ const BEFORE_ADJECTIVAL_NISBA: &[&str] = &[
     "مصدر", "ضابط", "مسوول", "لاجي", "مواطن", "دبلوماسي", "صحفي", "ناشط", "مهاجر", "وزير", "مستشار",
     "خبير", "باحث", "محلل", "مراقب", "معارض", "قيادي", "عسكري", "امني", "محلي", "حكومي", "رسمي",
     "ميداني", "سياسي", "مدني",
+    // A preacher and the adjectives of a militant ("داعية إسلامي مالي متشدد": a hard-line Malian
+    // Islamist preacher).
+    "داعيه", "اسلامي", "جهادي",
 ];
 
 /// Whether the word before `start` (one space away) makes a name spelled like a relational adjective

@@ -562,6 +562,10 @@ impl Ranker {
             if matches!(crate::cues::strip_proclitics(&word), "محافظ" | "محافظا") {
                 return OFFICERS.iter().find(|(o, _)| *o == "prefet").map(|&(_, kind)| Cue::Units(kind));
             }
+            // A designator in apposition: "تيلابيري، وهي محافظة في غرب النيجر" (which is a governorate).
+            if let Some(cue) = arabic_unit_in_apposition(text, m.start, m.end) {
+                return Some(cue);
+            }
             let arabic_town = self
                 .town_arabic
                 .iter()
@@ -635,6 +639,46 @@ fn unit_in_apposition(text: &str, end: usize) -> Option<Kind> {
         first
     };
     crate::designator::latin_unit(word.trim_end_matches([',', '.', ';', ':']))
+}
+
+/// Prepositions and directions (folded) whose complement a "وهي" clause after it does not describe.
+#[rustfmt::skip]
+const ARABIC_COMPLEMENT_OF: &[&str] = &[
+    "في", "من", "الي", "علي", "عن", "مع", "بين", "قرب", "نحو", "حتي", "داخل", "خارج", "شرق", "غرب",
+    "شمال", "جنوب", "شرقي", "غربي", "شمالي", "جنوبي", "وسط", "حول", "باتجاه", "اتجاه",
+];
+
+/// Arabic nouns of settlements that say, in apposition, that a name is a town's: "بوني، وهي بلدة".
+/// Folded.
+const ARABIC_SETTLEMENTS: &[&str] = &["مدينه", "بلده", "قريه"];
+
+/// What an Arabic noun after the name (from `m_start` to `end`) and a comma says it is, with or
+/// without "وهي"/"هي"/"وهو"/"هو" ("which is") before it: a unit ("تيلابيري، وهي محافظة", "…، المنطقة الواقعة") or a settlement
+/// ("…، وهي بلدة").
+fn arabic_unit_in_apposition(text: &str, m_start: usize, end: usize) -> Option<Cue> {
+    let rest = text[end..].trim_start_matches(' ');
+    let rest = rest.strip_prefix('\u{060C}').or_else(|| rest.strip_prefix(','))?;
+    let mut words =
+        rest.split_whitespace().take(2).map(|w| fold_word(w.trim_end_matches(['\u{060C}', ',', '.', ':'])));
+    let first = words.next()?;
+    let word = if matches!(first.as_str(), "وهي" | "هي" | "وهو" | "هو") {
+        // "Which is" may be said of the sentence's subject rather than of the name before it: "وتبعد
+        // ميناكا 700 كيلومتر شرق تمبكتو، وهي منطقة" (Ménaka is the region). Only a name that is no
+        // complement of a preposition or a direction is described.
+        let glued = !text[..m_start].is_empty() && !text[..m_start].ends_with(char::is_whitespace);
+        let before = word_before(text, m_start).unwrap_or_default();
+        if glued || ARABIC_COMPLEMENT_OF.contains(&before.as_str()) {
+            return None;
+        }
+        words.next()?
+    } else {
+        first
+    };
+    let bare = word.strip_prefix("ال").unwrap_or(&word);
+    if ARABIC_SETTLEMENTS.contains(&bare) {
+        return Some(Cue::Settlement);
+    }
+    crate::designator::arabic_unit(&word).map(Cue::Units)
 }
 
 /// Context places looked at on each side of a mention in its sentence.

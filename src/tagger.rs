@@ -321,6 +321,23 @@ impl Tagger {
             !self.family_name(text, m) && !self.indefinite(text, m) && !self.nationality(text, m)
         });
         let mut unlisted = if options.unlisted { self.unlisted(text, &mentions) } else { vec![] };
+        if options.unlisted {
+            // A unit named after a listed town that the gazetteer does not list: "département de Thiou".
+            for (start, end) in self.designators.unlisted_units(&self.gazetteer, text, &mentions) {
+                if unlisted.iter().all(|u| u.end <= start || end <= u.start) {
+                    unlisted.push(Unlisted {
+                        start,
+                        end,
+                        kind: EntityType::Place,
+                        cue: crate::cues::Cue::Designator,
+                        rule: crate::unlisted::Rule::Unit,
+                        cue_start: start,
+                        cue_end: end,
+                    });
+                }
+            }
+            unlisted.sort_by_key(|u| (u.start, u.end));
+        }
         // A listed name that starts a longer unlisted one ("Dosso Kourégou"), lies inside a name
         // defined by its acronym ("… du Cercle de Bankass (MPUSCB)") or is another person's given
         // name is not a mention there.

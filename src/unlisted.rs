@@ -83,6 +83,10 @@ pub enum Rule {
     /// proposed; a listed place inside the name ("… du Cercle de Bankass (MPUSCB)") is part of it and
     /// not a mention there (the tagger drops it).
     Acronym,
+    /// A listed town next to a designator of a unit the gazetteer does not list ("département de
+    /// Thiou", "Bittou province"): the unit is the name; the town alone is not a mention there (the
+    /// tagger drops it).
+    Unit,
 }
 
 impl Rule {
@@ -96,6 +100,7 @@ impl Rule {
             Rule::Repeated => "repeated",
             Rule::Longer => "longer name",
             Rule::Acronym => "acronym",
+            Rule::Unit => "unit",
         }
     }
 }
@@ -127,10 +132,11 @@ impl Unlisted {
     }
 
     /// Whether the name may hold gazetteer mentions, which are then not mentions there: a longer name
-    /// a listed one starts ([`Rule::Longer`]), a name defined by its acronym ([`Cue::Acronym`]). Other
-    /// names are proposed only where no mention is.
+    /// a listed one starts ([`Rule::Longer`]), a name defined by its acronym ([`Cue::Acronym`]), a
+    /// unit named after a listed town ([`Rule::Unit`]). Other names are proposed only where no
+    /// mention is.
     pub fn replaces_mentions(&self) -> bool {
-        self.rule == Rule::Longer || self.cue == Cue::Acronym
+        matches!(self.rule, Rule::Longer | Rule::Unit) || self.cue == Cue::Acronym
     }
 }
 
@@ -1445,6 +1451,67 @@ pub(crate) fn find(
             push(u, &mut out);
         }
     }
+    // 3e. Two Arabic names joined by a patronymic particle, "son of" ("هنون ولد علي", "حسن آغ فغاغا",
+    // "العزة ولد يحيى"): a person's name whatever the names, as in Latin script (3c). The first may
+    // have the article or end like a feminine noun, as Moorish names do; "ولد" is also "was born"
+    // ("الذي ولد في", "ولد عام 1970": a stop word before or after it).
+    for i in 0..tokens.len().saturating_sub(2) {
+        let (first, particle) = (&tokens[i], &tokens[i + 1]);
+        if !(first.arabic
+            && particle.arabic
+            && particle.gap == Gap::Join
+            && matches!(particle.folded, "ولد" | "اغ"))
+        {
+            continue;
+        }
+        // Only "و" is taken for a proclitic: the first name is no known word ("باباه" keeps its ب).
+        let waw = first.folded.starts_with('\u{0648}') && first.folded.chars().count() > 4;
+        let bare = if waw { &first.folded['\u{0648}'.len_utf8()..] } else { first.folded };
+        let name_like = bare.chars().count() >= 2
+            && !ARABIC_STOPS.contains(bare)
+            && !ARABIC_STOPS.contains(first.folded)
+            && cues::match_cue(&[bare]).is_none()
+            && !present_verb(bare)
+            && !verbal_noun(bare)
+            && !["\u{0647}\u{0645}", "\u{0647}\u{0627}", "\u{0643}\u{0645}"]
+                .iter()
+                .any(|p| bare.ends_with(p));
+        let end = arabic_name(&tokens, i + 1, EntityType::Person);
+        // "ولد" is also a boy: "قتل ولد صغير" (a young boy was killed) has a short verb before it and
+        // an adjective after it.
+        let boy = particle.folded == "ولد"
+            && (bare.chars().count() < 4 && !ARABIC_GIVEN_NAMES.contains(bare)
+                || tokens
+                    .get(i + 2)
+                    .is_some_and(|t| matches!(t.folded, "صغير" | "صغيرا" | "يتيم" | "قاصر" | "اخر")));
+        let born = tokens.get(i + 2).is_some_and(|t| matches!(t.folded, "عام" | "سنه" | "يوم" | "شهر"));
+        if name_like && !born && !boy && end >= i + 3 {
+            // A compound's first word joined before the first name is the name's ("عبد الوهاب آغ …").
+            let compound_before = i >= 1
+                && first.gap == Gap::Join
+                && tokens[i - 1].arabic
+                && cues::is_listed(ARABIC_COMPOUNDS, cues::strip_proclitics(tokens[i - 1].folded));
+            let start = if compound_before {
+                after_proclitics(text, &tokens[i - 1])
+            } else if waw {
+                text[first.start..].chars().next().map_or(first.start, |c| first.start + c.len_utf8())
+            } else {
+                first.start
+            };
+            if !covered(start, tokens[end - 1].end) {
+                let u = Unlisted {
+                    start,
+                    end: tokens[end - 1].end,
+                    kind: EntityType::Person,
+                    cue: Cue::Role,
+                    rule: Rule::GivenName,
+                    cue_start: particle.start,
+                    cue_end: particle.end,
+                };
+                push(u, &mut out);
+            }
+        }
+    }
     // 3b. An Arabic given name of the region before a surname: "سليمان ميغا", "وأمادو يارو".
     for i in 0..tokens.len() {
         if tokens[i].arabic && ARABIC_GIVEN_NAMES.contains(cues::strip_proclitics(tokens[i].folded)) {
@@ -1910,12 +1977,15 @@ fn arabic_name(tokens: &[Token], i: usize, kind: EntityType) -> usize {
         if !t.arabic || (end > i && t.gap != Gap::Join) || !arabic_name_word(t, compound) {
             break;
         }
-        if end == i && t.folded.chars().count() < 3 {
+        if end == i && t.folded.chars().count() < 3 && t.folded != "اغ" {
             break;
         }
         // A verb in the present (ي then a consonant: "يرأس", "يقول") ends it; for a place, it is
         // no name's first word either ("في منطقة ينتشر فيها": an area where … spread).
-        if (end > i || kind != EntityType::Person) && present_verb(t.folded) {
+        if (end > i || kind != EntityType::Person)
+            && present_verb(t.folded)
+            && !ARABIC_GIVEN_NAMES.contains(t.folded)
+        {
             break;
         }
         // For a place, "و" glued to a later word is "and": "قريتي ليبي ومانكاو" lists two.
@@ -1930,7 +2000,8 @@ fn arabic_name(tokens: &[Token], i: usize, kind: EntityType) -> usize {
         if !compound {
             parts += 1;
         }
-        compound = arabic_compound(t.folded);
+        // A compound's first word right after another is a name ("ولد سيدي": son of Sidi).
+        compound = !compound && arabic_compound(t.folded);
         end += 1;
     }
     if compound {
@@ -1989,6 +2060,10 @@ fn present_verb(folded: &str) -> bool {
 /// the article is part of the name).
 fn arabic_name_word(t: &Token, after_compound: bool) -> bool {
     let f = t.folded;
+    // "علي" is "on", and Ali after "بن", "ولد", "أبو".
+    if after_compound && f == "علي" {
+        return true;
+    }
     let article = f.starts_with("\u{0627}\u{0644}")
         || [
             "\u{0628}\u{0627}\u{0644}",
@@ -2012,7 +2087,8 @@ fn arabic_name_word(t: &Token, after_compound: bool) -> bool {
         && !ARABIC_STOPS.contains(cues::strip_proclitics(f))
         && !pronoun
         && (after_compound || !article || ARABIC_GIVEN_NAMES.contains(f))
-        && !t.arabic_common
+        // After a compound's first word, a name may end like a feminine noun ("ولد حندة", "أبو عبيدة").
+        && (after_compound || !t.arabic_common)
         && cues::match_cue(&[f]).is_none()
 }
 

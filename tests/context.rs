@@ -1150,3 +1150,59 @@ fn a_country_ending_a_name_in_capitals_is_a_surname() {
     let text = "LE CAPITAINE ABDOUL POUR MALI.";
     assert!(tagger.tag(text).iter().any(|m| tagger.entity(m).id == "mali"));
 }
+
+#[test]
+fn a_unit_named_after_a_listed_town_that_no_list_holds() {
+    // Thiou and Bittou are listed towns; their departments are not: the unit is a name no list holds,
+    // and the town alone is no mention there. A commune is written as its town.
+    assert_eq!(
+        unlisted("Les combats ont eu lieu dans le département de Thiou, puis in Bittou province."),
+        [("département de Thiou", "place", Rule::Unit), ("Bittou province", "place", Rule::Unit)]
+    );
+    let tagger = Tagger::default();
+    let text = "dans le département de Thiou et la commune de Banibangou";
+    let tagged = tagger.tag_with(text, &Options::default());
+    let ids: Vec<(&str, &str)> =
+        tagged.mentions.iter().map(|m| (m.surface(text), tagger.entity(m).id.as_str())).collect();
+    assert_eq!(ids, [("Banibangou", "banibangou")]);
+    // A listed unit is the mention: no unlisted name.
+    assert_eq!(unlisted("dans le département de Dosso"), []);
+}
+
+#[test]
+fn military_men_in_the_plural_and_a_preachers_nationality() {
+    let tagger = Tagger::default();
+    let ids = |text: &'static str| -> Vec<(&'static str, String)> {
+        tagger.tag(text).iter().map(|m| (m.surface(text), tagger.entity(m).id.clone())).collect()
+    };
+    // Military men in the plural are the force; "military" in the singular is an adjective.
+    assert_eq!(ids("سقط عشرة عسكريين ماليين"), [("عسكريين ماليين", "fama".to_string())]);
+    assert_eq!(ids("بحسب مصدر عسكري مالي"), []);
+    // "a hard-line Malian Islamist preacher": the adjective, not the country.
+    assert_eq!(ids("تربطه صلة بداعية إسلامي مالي متشدد"), []);
+    // The NMLA is the MNLA (the Associated Press's order of the initials).
+    assert_eq!(ids("fighters of the NMLA said"), [("NMLA", "mnla".to_string())]);
+}
+
+#[test]
+fn arabic_names_joined_by_a_patronymic_particle() {
+    // "son of" makes a person's name whatever the names, as in Latin script; a Moorish first name may
+    // have the article or end like a feminine noun, a name after the particle too.
+    assert_eq!(
+        unlisted("وشملت اللائحة كذلك هنون ولد علي عن الحركة"),
+        [("هنون ولد علي", "person", Rule::GivenName)]
+    );
+    assert_eq!(unlisted("وقال العزة ولد يحيى إن"), [("العزة ولد يحيى", "person", Rule::GivenName)]);
+    assert_eq!(unlisted("وقال باباه ولد عابدين إن"), [("باباه ولد عابدين", "person", Rule::GivenName)]);
+    assert_eq!(unlisted("وصل حسن آغ فغاغا إلى المدينة"), [("حسن آغ فغاغا", "person", Rule::GivenName)]);
+    assert_eq!(
+        unlisted("وقال عبد الوهاب آغ احمد محمد إن"),
+        [("عبد الوهاب آغ احمد محمد", "person", Rule::GivenName)]
+    );
+    assert_eq!(unlisted("وقال إبراهيم ولد حندة إن"), [("إبراهيم ولد حندة", "person", Rule::GivenName)]);
+    // "ولد" is also "was born" and "a boy"; a verbal noun is no name.
+    assert_eq!(unlisted("وقال الرجل الذي ولد في القرية إن"), []);
+    assert_eq!(unlisted("ولد عام 1970 في القرية"), []);
+    assert_eq!(unlisted("قتل ولد صغير في الهجوم"), []);
+    assert_eq!(unlisted("بعد تنصيب آغ فغاغا"), []);
+}

@@ -422,3 +422,23 @@ fn parties_and_airports_are_entities_of_their_own() {
         "bamako_senou_airport"
     );
 }
+
+#[test]
+fn an_arabic_designator_in_apposition_names_the_unit() {
+    // "Tillabéri, which is a governorate" is the region; "…, which is a town" the town.
+    let t = tagger();
+    assert_eq!(linked(&t, "وتقع تيلابيري، وهي محافظة في غرب النيجر", "تيلابيري"), "tillaberi_region");
+    assert_eq!(linked(&t, "وتقع تيلابيري، المنطقة المحاذية لمالي", "تيلابيري"), "tillaberi_region");
+    assert_eq!(linked(&t, "وصل إلى تيلابيري، وهي مدينة على النهر", "تيلابيري"), "tillaberi");
+    assert_eq!(linked(&t, "وصل الوفد إلى تيلابيري، وقال الحاكم", "تيلابيري"), "tillaberi");
+}
+
+#[test]
+fn which_is_said_of_the_subject_not_of_a_complement() {
+    // "Ménaka lies 700 km east of Timbuktu, which is a region": Ménaka is the region, Timbuktu the
+    // town; with a proclitic glued to it the name is a complement too.
+    let t = tagger();
+    let text = "وتبعد ميناكا قرابة 700 كيلومتر شرق تمبكتو، وهي منطقة محاذية لحدود النيجر";
+    assert_eq!(linked(&t, text, "تمبكتو"), "timbuktu");
+    assert_eq!(linked(&t, "وصل الوفد بتيلابيري، وهي محافظة في غرب النيجر", "تيلابيري"), "tillaberi");
+}

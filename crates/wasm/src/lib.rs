@@ -75,7 +75,7 @@ export interface Mention {
     cue?: string;
     /** For an unlisted name: the kind of cue (`designator`, `plural designator`, `role`...). */
     cueKind?: string;
-    /** For an unlisted name: how the cue proposed it (`after cue`, `list`, `apposition`, `given name`, `repeated`, `longer name`, `acronym`). */
+    /** For an unlisted name: how the cue proposed it (`after cue`, `list`, `apposition`, `given name`, `repeated`, `longer name`, `acronym`, `unit`). */
     rule?: string;
     /** How the text matched. */
     match: MatchKind;
