@@ -453,23 +453,28 @@ impl Designators {
         }
     }
 
+    /// The designator phrase next to `mentions[i]`, before it or else after it, and not over its
+    /// neighbours: the span of the phrase with the name, and the kind of unit it names.
+    fn next_to(&self, text: &str, mentions: &[Mention], i: usize) -> Option<(usize, usize, Kind)> {
+        let m = &mentions[i];
+        let previous_end = if i == 0 { 0 } else { mentions[i - 1].end };
+        let next_start = mentions.get(i + 1).map_or(text.len(), |n| n.start);
+        self.before(text, m.start)
+            .filter(|&(start, _)| start >= previous_end)
+            .map(|(start, kind)| (start, m.end, kind))
+            .or_else(|| {
+                self.after(text, m.end)
+                    .filter(|&(end, _)| end <= next_start)
+                    .map(|(end, kind)| (m.start, end, kind))
+            })
+    }
+
     /// Extends each mention over a designator next to it and re-links it to the unit it names, where
     /// the gazetteer has one. `mentions` are sorted and disjoint, and stay so.
     pub fn apply(&self, gazetteer: &Gazetteer, text: &str, mentions: &mut [Mention]) {
         for i in 0..mentions.len() {
-            let previous_end = if i == 0 { 0 } else { mentions[i - 1].end };
-            let next_start = mentions.get(i + 1).map_or(text.len(), |m| m.start);
+            let Some((start, end, kind)) = self.next_to(text, mentions, i) else { continue };
             let m = &mentions[i];
-            let found = self
-                .before(text, m.start)
-                .filter(|&(start, _)| start >= previous_end)
-                .map(|(start, kind)| (start, m.end, kind))
-                .or_else(|| {
-                    self.after(text, m.end)
-                        .filter(|&(end, _)| end <= next_start)
-                        .map(|(end, kind)| (m.start, end, kind))
-                });
-            let Some((start, end, kind)) = found else { continue };
             let Some(units) = self.units(gazetteer, m, kind) else { continue };
             let unit = units[0];
             let surface = fold_spelling(&text[start..end]);
@@ -516,18 +521,7 @@ impl Designators {
             {
                 continue;
             }
-            let previous_end = if i == 0 { 0 } else { mentions[i - 1].end };
-            let next_start = mentions.get(i + 1).map_or(text.len(), |n| n.start);
-            let found = self
-                .before(text, m.start)
-                .filter(|&(start, _)| start >= previous_end)
-                .map(|(start, kind)| (start, m.end, kind))
-                .or_else(|| {
-                    self.after(text, m.end)
-                        .filter(|&(end, _)| end <= next_start)
-                        .map(|(end, kind)| (m.start, end, kind))
-                });
-            let Some((start, end, kind)) = found else { continue };
+            let Some((start, end, kind)) = self.next_to(text, mentions, i) else { continue };
             let one_level = kind.prefers.first().is_some_and(|p| UNLISTED_UNITS.contains(p));
             if one_level && self.units(gazetteer, m, kind).is_none() {
                 out.push((start, end));
@@ -816,7 +810,7 @@ pub(crate) fn plural_head_len(surface: &str) -> Option<usize> {
 }
 
 /// The kind of unit a folded Latin plural designator names ("regions", "départements"), if it is one.
-fn latin_plural(folded: &str) -> Option<Kind> {
+pub(crate) fn latin_plural(folded: &str) -> Option<Kind> {
     LATIN_PLURAL.iter().find(|(w, _)| *w == folded).map(|&(_, kind)| kind)
 }
 

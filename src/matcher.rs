@@ -332,7 +332,13 @@ impl Matcher {
                     && base + folded.origin(fs) >= covered
                 {
                     tolerant.matches(sid, folded.as_str(), fs, |fe, pattern| {
-                        out.extend(self.check(text, base, folded, fs, fe, pattern, true));
+                        // "the Segou, Mopti and Koulikoro regions": a plural designator ending the
+                        // words there names the list's units, no slip of a name's singular one.
+                        let last =
+                            folded.as_str().get(fs..fe).and_then(|w| w.rsplit(' ').next()).unwrap_or("");
+                        if crate::designator::latin_plural(last).is_none() {
+                            out.extend(self.check(text, base, folded, fs, fe, pattern, true));
+                        }
                     });
                 }
                 covered = covered.max(exact_end);

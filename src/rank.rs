@@ -302,7 +302,9 @@ impl Ranker {
         if let Some(bare) = bare {
             add(self.by_name.get(bare));
         }
-        if folded == fold(&e.name) {
+        // A town's other spellings are the town's too ("Konni" for Birni N'Konni): its units are
+        // named after it whatever the spelling.
+        if folded == fold(&e.name) || is_settlement(e.subtype.as_deref()) {
             add(self.by_stem.get(e.id.as_str()));
         }
         out.sort_by_key(|&u| namesake_order(gazetteer, u));
@@ -580,6 +582,17 @@ impl Ranker {
         if let Some(kind) = unit_in_apposition(text, m.end) {
             return Some(Cue::Units(kind));
         }
+        // "la région de Mopti et une partie de celle de Ségou": the pronoun stands for the designator
+        // before it in the sentence.
+        if let [.., pronoun, connector] = words {
+            if matches!(pronoun.as_str(), "celle" | "celles" | "celui" | "ceux")
+                && matches!(connector.as_str(), "de" | "du" | "d")
+            {
+                if let Some(kind) = unit_earlier_in_sentence(text, m.start) {
+                    return Some(Cue::Units(kind));
+                }
+            }
+        }
         // The officer of a unit: "gouverneur de Tillabéri", "haut-commissaire du Soum", "the Tillabéri
         // governor".
         let officer = |w: &str| OFFICERS.iter().find(|(o, _)| *o == w).map(|&(_, kind)| Cue::Units(kind));
@@ -648,6 +661,18 @@ const ARABIC_COMPLEMENT_OF: &[&str] = &[
     "شمال", "جنوب", "شرقي", "غربي", "شمالي", "جنوبي", "وسط", "حول", "باتجاه", "اتجاه",
 ];
 
+/// The unit the nearest Latin designator word before `start` in its sentence names ("la région de
+/// Mopti et celle de …" → a region).
+fn unit_earlier_in_sentence(text: &str, start: usize) -> Option<Kind> {
+    let before = &text[..start];
+    let sentence = before.rfind(['.', '!', '?', '\n']).map_or(before, |i| &before[i + 1..]);
+    sentence
+        .split(|c: char| !is_word_char(c))
+        .rev()
+        .filter(|w| !w.is_empty())
+        .find_map(|w| crate::designator::latin_unit(&fold_word(w)))
+}
+
 /// Arabic nouns of settlements that say, in apposition, that a name is a town's: "بوني، وهي بلدة".
 /// Folded.
 const ARABIC_SETTLEMENTS: &[&str] = &["مدينه", "بلده", "قريه"];
@@ -661,19 +686,17 @@ fn arabic_unit_in_apposition(text: &str, m_start: usize, end: usize) -> Option<C
     let mut words =
         rest.split_whitespace().take(2).map(|w| fold_word(w.trim_end_matches(['\u{060C}', ',', '.', ':'])));
     let first = words.next()?;
-    let word = if matches!(first.as_str(), "وهي" | "هي" | "وهو" | "هو") {
-        // "Which is" may be said of the sentence's subject rather than of the name before it: "وتبعد
-        // ميناكا 700 كيلومتر شرق تمبكتو، وهي منطقة" (Ménaka is the region). Only a name that is no
-        // complement of a preposition or a direction is described.
-        let glued = !text[..m_start].is_empty() && !text[..m_start].ends_with(char::is_whitespace);
-        let before = word_before(text, m_start).unwrap_or_default();
-        if glued || ARABIC_COMPLEMENT_OF.contains(&before.as_str()) {
-            return None;
-        }
-        words.next()?
-    } else {
-        first
-    };
+    let word =
+        if matches!(first.as_str(), "وهي" | "هي" | "وهو" | "هو") { words.next()? } else { first };
+    // "Which is" may be said of the sentence's subject rather than of the name before it ("وتبعد ميناكا
+    // 700 كيلومتر شرق تمبكتو، وهي منطقة": Ménaka is the region), and "المنطقة" is as often "the area"
+    // ("تعود أصوله إلى فيلينجوي، المنطقة الشديدة الجفاف"): only a name that is no complement of a
+    // preposition or a direction, and has no proclitic glued to it, is described.
+    let glued = !text[..m_start].is_empty() && !text[..m_start].ends_with(char::is_whitespace);
+    let before = word_before(text, m_start).unwrap_or_default();
+    if glued || ARABIC_COMPLEMENT_OF.contains(&before.as_str()) {
+        return None;
+    }
     let bare = word.strip_prefix("ال").unwrap_or(&word);
     if ARABIC_SETTLEMENTS.contains(&bare) {
         return Some(Cue::Settlement);

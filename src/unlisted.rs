@@ -431,6 +431,8 @@ static ARABIC_STOPS: WordSet = WordSet::new(&[
     "اشارت", "اضاف", "اضافت",
     // Nouns a role takes as its complement ("قائد أركان القوات", "رئيس وزراء").
     "اركان", "وزراء", "مجلس", "قوات", "فوج", "جيش", "حزب", "مكتب", "مركز", "ديوان", "اتحاد", "تنظيم",
+    // Tribes a chief leads ("زعيم قبائل إيفوغاس").
+    "قبايل", "قبيله", "عشاير",
     "احدي", "بصفته", "بصفتها", "بوصفه", "بوصفها", "ذات", "ذو", "ذي",
     // Roles in the accusative, without their tanwin, after a name in lists of appointments ("ساني كاشي
     // عيسى أمينا عاما", "محمد ساني كياو رئيسا لأركان"); and the coup a leader leads ("قائد انقلاب").
@@ -468,6 +470,8 @@ static ARABIC_STOPS: WordSet = WordSet::new(&[
     // "Within", and a preposition glued to a relative ("انتقاما للنبي محمد ممن أساؤوا": "on those
     // who"; "وجاء في كلمة المتحدث ضمن التسجيل": "in the recording").
     "ضمن", "ممن", "مما", "عما", "فيما",
+    // Adverbs in the accusative, written without their tanwin ("في قرية دينانكو تحديدا").
+    "تحديدا", "بالتحديد", "خصوصا", "ايضا", "تقريبا", "حاليا", "سابقا", "موخرا", "اساسا",
 ]);
 
 /// Nouns that, after a comma and an optional article, say what the name before them is (the
@@ -645,6 +649,17 @@ pub const LONGER_HEADS: &[(&str, EntityType)] = &[
     ("radio", EntityType::Media),
     ("tv", EntityType::Media),
     ("television", EntityType::Media),
+    // Newspapers' heads: "Mali Tribune", "Niger Times", "Burkina Express".
+    ("tribune", EntityType::Media),
+    ("times", EntityType::Media),
+    ("post", EntityType::Media),
+    ("journal", EntityType::Media),
+    ("herald", EntityType::Media),
+    ("express", EntityType::Media),
+    ("observer", EntityType::Media),
+    ("hebdo", EntityType::Media),
+    ("actu", EntityType::Media),
+    ("infos", EntityType::Media),
 ];
 
 /// Words (folded) that, after a listed name, make a thing named after it rather than a longer name:
@@ -1235,9 +1250,22 @@ pub(crate) fn find(
                                 | Cue::Byline
                         ) || (cue == Cue::Role && is_plural_role(tokens[i - 1].folded))
                     };
+                    // A dual in the construct state names two: "مدينتي كاي ونيورو ومنعت" (the two towns of
+                    // Kayes and Nioro, and [it] prevented).
+                    let dual = tokens[i].arabic
+                        && i > 0
+                        && cues::is_listed(ARABIC_DUALS, cues::strip_proclitics(tokens[i - 1].folded));
+                    let max_items = if dual { 1 } else { usize::MAX };
                     if listing {
-                        for (s, e) in list_after(text, &tokens, end, mentions, cue.entity_type(), given_names)
-                        {
+                        for (s, e) in list_after(
+                            text,
+                            &tokens,
+                            end,
+                            mentions,
+                            cue.entity_type(),
+                            given_names,
+                            max_items,
+                        ) {
                             let u = Unlisted {
                                 start: s,
                                 end: e,
@@ -2159,12 +2187,19 @@ fn list_after(
     mentions: &[Mention],
     kind: EntityType,
     given_names: &FxHashSet<String>,
+    max_items: usize,
 ) -> Vec<(usize, usize)> {
     let mut out = vec![];
+    // Items after the first, known or not.
+    let mut items = 0;
     // Latin items after commas alone, until a coordinator comes: "Originaire de Natchambouri, Madou
     // Kombari a fui" lists nothing.
     let mut pending = 0;
     while let Some(next) = tokens.get(end) {
+        if items >= max_items {
+            break;
+        }
+        items += 1;
         let mut j = end;
         // Items in quotation marks: "“سابسي” و”سولي”", "« A », « B »".
         let quoted = |k: usize| {
@@ -2257,6 +2292,9 @@ fn list_after(
     out.truncate(out.len() - pending);
     out
 }
+
+/// Arabic duals of place nouns in the construct state, which name two places (folded).
+const ARABIC_DUALS: &[&str] = &["قريتي", "بلدتي", "مدينتي", "منطقتي"];
 
 /// A cue in apposition after a name ending at token `end`: ", une localité", ", an analyst", ", who",
 /// "، الأمين العام". Returns the type and the cue's words.

@@ -1206,3 +1206,20 @@ fn arabic_names_joined_by_a_patronymic_particle() {
     assert_eq!(unlisted("قتل ولد صغير في الهجوم"), []);
     assert_eq!(unlisted("بعد تنصيب آغ فغاغا"), []);
 }
+
+#[test]
+fn a_newspapers_head_and_a_chiefs_tribes() {
+    // A country starting a name that ends with a newspaper's head is an outlet's name.
+    assert_eq!(unlisted("selon Mali Tribune du 7 février"), [("Mali Tribune", "media", Rule::Longer)]);
+    // The tribes a chief leads are no person.
+    assert_eq!(unlisted("وقال زعيم قبائل افوغاس إن المؤتمر"), []);
+}
+
+#[test]
+fn an_arabic_dual_names_two_and_adverbs_end_a_name() {
+    // "the two towns of Kayes and Nioro, and [it] prevented": a dual names two places.
+    let found = unlisted("فرض طوق على مدينتي كاي ونيورو ومنعت إدخال الوقود");
+    assert!(found.iter().all(|(s, _, _)| *s != "منعت"), "{found:?}");
+    // An adverb in the accusative ends a name.
+    assert_eq!(unlisted("قرب قرية دينانكو تحديدا في منطقة موبتي"), [("دينانكو", "place", Rule::After)]);
+}

@@ -441,4 +441,30 @@ fn which_is_said_of_the_subject_not_of_a_complement() {
     let text = "وتبعد ميناكا قرابة 700 كيلومتر شرق تمبكتو، وهي منطقة محاذية لحدود النيجر";
     assert_eq!(linked(&t, text, "تمبكتو"), "timbuktu");
     assert_eq!(linked(&t, "وصل الوفد بتيلابيري، وهي محافظة في غرب النيجر", "تيلابيري"), "tillaberi");
+    // "المنطقة" after a preposition's complement is "the area".
+    assert_eq!(linked(&t, "وتعود أصوله إلى فيلينجوي، المنطقة الشديدة الجفاف", "فيلينجوي"), "filingue");
+}
+
+#[test]
+fn a_towns_other_spelling_names_its_units_too() {
+    // "Konni" is a spelling of Birni N'Konni: in a list of departments it is the department.
+    let t = tagger();
+    let text = "Les préfets dirigent les départements suivants : Abalak, Konni, Malbaza et Tahoua.";
+    assert_eq!(linked(&t, text, "Konni"), "birni_nkonni_department");
+    assert_eq!(linked(&t, "Le marché de Konni a rouvert.", "Konni"), "birni_nkonni");
+}
+
+#[test]
+fn a_plural_designator_after_a_list_and_a_pronoun_for_a_designator() {
+    let t = tagger();
+    // "regions" ending a list names its items' regions; no tolerant match takes it for a slip of
+    // "Koulikoro region".
+    let text = "Victims fell across the Segou, Mopti and Koulikoro regions last week.";
+    assert_eq!(linked(&t, text, "Segou"), "segou_region");
+    assert_eq!(linked(&t, text, "Mopti"), "mopti_region");
+    assert_eq!(linked(&t, text, "Koulikoro"), "koulikoro_region");
+    // "celle de" stands for the designator before it in the sentence.
+    let text = "Les habitants de la région de Mopti et d'une partie de celle de Ségou souffrent.";
+    assert_eq!(linked(&t, text, "Ségou"), "segou_region");
+    assert_eq!(linked(&t, "Le marché de Ségou et celui de Mopti ont rouvert.", "Mopti"), "mopti");
 }
