@@ -23,7 +23,9 @@
 //! * **a given name** of the region before a capitalized surname: "Abdoulaye Pafadnam", with a first
 //!   given name no list holds before it ("Faty Amadou Barry"), or after the surname that lists of
 //!   people write first ("Diandé Issa"); in Arabic, one of the region's common
-//!   given names before a word that may be a name: "سليمان ميغا", "أبو يحيى صلاحين";
+//!   given names before a word that may be a name: "سليمان ميغا", "أبو يحيى صلاحين"; and in both
+//!   scripts two names joined by a patronymic particle, whatever the names ("Kamo Ag Minani",
+//!   "هنون ولد علي", "حسن آغ فغاغا");
 //! * **repeated**: a proposed name written again elsewhere in the text, and a person's surname alone
 //!   after the full name ("Pafadnam added");
 //! * **a longer name**: a listed name followed, one space away, by capitalized words that are not a
@@ -39,8 +41,11 @@
 //!   ("Mouvement Burkinabé des Droits de l'Homme et des Peuples (MBDHP)", "le CDM (Collectif de défense
 //!   des militaires)"): both are proposed, typed by the name's head word ([`ACRONYM_HEADS`], else an
 //!   organization), and the acronym alone is then found again as a repeated name. A listed place
-//!   inside the name is part of it ("… du Cercle de Bankass (MPUSCB)"). With the longer names, the
-//!   only rule whose name overlaps a mention.
+//!   inside the name is part of it ("… du Cercle de Bankass (MPUSCB)");
+//! * **a unit** named after a listed town that the gazetteer does not list: the town with a
+//!   designator of a department, prefecture, cercle, province or district ("département de Thiou",
+//!   "Bittou province"), found by [`crate::designator::Designators`] for the tagger. With the longer
+//!   names and the acronyms, the only rules whose names overlap a mention (the tagger drops it).
 //!
 //! A name is, in Latin script, a run of up to five capitalized words joined by spaces or hyphens (with
 //! the particles of the region's names inside: "Ag", "ould", "ben"); in Arabic, where nothing is
