@@ -182,13 +182,6 @@ const ARABIC: &[(&str, Kind)] = &[
     ("عمالة", Kind { prefers: &["prefecture", "province"], loose: true }),
 ];
 
-/// The kind of unit a folded Arabic designator word names, with or without its article ("منطقه",
-/// "المحافظه").
-pub(crate) fn arabic_unit(folded: &str) -> Option<Kind> {
-    let word = folded.strip_prefix("ال").unwrap_or(folded);
-    ARABIC.iter().find(|(w, _)| fold(w) == word).map(|&(_, kind)| kind)
-}
-
 /// The apostrophes of elided words (`Région d'Agadez`, `l’Est`), as ranking reads them too.
 pub(crate) const APOSTROPHES: &[char] = &['\'', '’', 'ʼ', '‘', '`', '´'];
 const SPACES: &[char] = &[' ', '\u{00A0}', '\u{202F}', '\t'];
@@ -451,6 +444,13 @@ impl Designators {
             connector.push(folded);
             pos = word_start;
         }
+    }
+
+    /// The kind of unit a folded Arabic designator word names, with or without its article ("منطقه",
+    /// "المحافظه").
+    pub(crate) fn arabic_unit(&self, folded: &str) -> Option<Kind> {
+        let word = folded.strip_prefix("ال").unwrap_or(folded);
+        self.arabic.iter().find(|(w, _)| w == word).map(|&(_, kind)| kind)
     }
 
     /// The designator phrase next to `mentions[i]`, before it or else after it, and not over its

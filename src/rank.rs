@@ -427,7 +427,7 @@ impl Ranker {
                 .collect();
             // The words around the name, read once for both.
             let (before, after) = (words_before(text, m.start, 3), word_after(text, m.end));
-            let cue = self.cue(text, m, listed[i], &before, after.as_deref());
+            let cue = self.cue(designators, text, m, listed[i], &before, after.as_deref());
             let nationality = self.nationality(&before, after.as_deref());
             let all: Vec<EntityIndex> = candidates.iter().map(|&(c, _)| c).collect();
             // Each candidate's units, read once for all the comparisons below.
@@ -544,6 +544,7 @@ impl Ranker {
     /// word after it.
     fn cue(
         &self,
+        designators: &Designators,
         text: &str,
         m: &Mention,
         listed: Option<Kind>,
@@ -565,7 +566,7 @@ impl Ranker {
                 return OFFICERS.iter().find(|(o, _)| *o == "prefet").map(|&(_, kind)| Cue::Units(kind));
             }
             // A designator in apposition: "تيلابيري، وهي محافظة في غرب النيجر" (which is a governorate).
-            if let Some(cue) = arabic_unit_in_apposition(text, m.start, m.end) {
+            if let Some(cue) = arabic_unit_in_apposition(designators, text, m.start, m.end) {
                 return Some(cue);
             }
             let arabic_town = self
@@ -680,7 +681,12 @@ const ARABIC_SETTLEMENTS: &[&str] = &["مدينه", "بلده", "قريه"];
 /// What an Arabic noun after the name (from `m_start` to `end`) and a comma says it is, with or
 /// without "وهي"/"هي"/"وهو"/"هو" ("which is") before it: a unit ("تيلابيري، وهي محافظة", "…، المنطقة الواقعة") or a settlement
 /// ("…، وهي بلدة").
-fn arabic_unit_in_apposition(text: &str, m_start: usize, end: usize) -> Option<Cue> {
+fn arabic_unit_in_apposition(
+    designators: &Designators,
+    text: &str,
+    m_start: usize,
+    end: usize,
+) -> Option<Cue> {
     let rest = text[end..].trim_start_matches(' ');
     let rest = rest.strip_prefix('\u{060C}').or_else(|| rest.strip_prefix(','))?;
     let mut words =
@@ -701,7 +707,7 @@ fn arabic_unit_in_apposition(text: &str, m_start: usize, end: usize) -> Option<C
     if ARABIC_SETTLEMENTS.contains(&bare) {
         return Some(Cue::Settlement);
     }
-    crate::designator::arabic_unit(&word).map(Cue::Units)
+    designators.arabic_unit(&word).map(Cue::Units)
 }
 
 /// Context places looked at on each side of a mention in its sentence.

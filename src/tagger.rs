@@ -321,23 +321,6 @@ impl Tagger {
             !self.family_name(text, m) && !self.indefinite(text, m) && !self.nationality(text, m)
         });
         let mut unlisted = if options.unlisted { self.unlisted(text, &mentions) } else { vec![] };
-        if options.unlisted {
-            // A unit named after a listed town that the gazetteer does not list: "département de Thiou".
-            for (start, end) in self.designators.unlisted_units(&self.gazetteer, text, &mentions) {
-                if unlisted.iter().all(|u| u.end <= start || end <= u.start) {
-                    unlisted.push(Unlisted {
-                        start,
-                        end,
-                        kind: EntityType::Place,
-                        cue: crate::cues::Cue::Designator,
-                        rule: crate::unlisted::Rule::Unit,
-                        cue_start: start,
-                        cue_end: end,
-                    });
-                }
-            }
-            unlisted.sort_by_key(|u| (u.start, u.end));
-        }
         // A listed name that starts a longer unlisted one ("Dosso Kourégou"), lies inside a name
         // defined by its acronym ("… du Cercle de Bankass (MPUSCB)") or is another person's given
         // name is not a mention there.
@@ -378,8 +361,10 @@ impl Tagger {
         let capitals = |word: &str| word.chars().count() >= 3 && word.chars().all(char::is_uppercase);
         capitals(m.surface(text))
             && capitals(before)
-            && !cues::FUNCTION_WORDS.contains(&crate::fold::fold_word(before))
-            && cues::single_word_cue(&crate::fold::fold_word(before)).is_none()
+            && {
+                let folded = crate::fold::fold_word(before);
+                !cues::FUNCTION_WORDS.contains(&folded) && cues::single_word_cue(&folded).is_none()
+            }
             && raw_word_before(text, m.start - before.len() - 1)
                 .is_some_and(|first| capitals(first) && given(first))
     }
@@ -495,11 +480,28 @@ impl Tagger {
 
     /// Names no list holds in `text`, proposed by their context (see [`Unlisted`]), around the
     /// `mentions` the tagger found there (sorted): none overlaps one of them, but a longer name that
-    /// one of them starts ([`unlisted::Rule::Longer`]: "Dosso Kourégou"), which [`Tagger::tag_with`]
-    /// reports instead of that mention.
+    /// one of them starts ([`unlisted::Rule::Longer`]: "Dosso Kourégou") or a unit named after one
+    /// that the gazetteer does not list ([`unlisted::Rule::Unit`]: "département de Thiou"), which
+    /// [`Tagger::tag_with`] reports instead of that mention.
     pub fn unlisted(&self, text: &str, mentions: &[Mention]) -> Vec<Unlisted> {
         let kinds: Vec<_> = mentions.iter().map(|m| self.gazetteer.entity(m.entity).kind).collect();
-        unlisted::find(text, mentions, &kinds, &self.given_names)
+        let mut unlisted = unlisted::find(text, mentions, &kinds, &self.given_names);
+        let units = self.designators.unlisted_units(&self.gazetteer, text, mentions);
+        for (start, end) in units {
+            if unlisted.iter().all(|u| u.end <= start || end <= u.start) {
+                unlisted.push(Unlisted {
+                    start,
+                    end,
+                    kind: EntityType::Place,
+                    cue: crate::cues::Cue::Designator,
+                    rule: unlisted::Rule::Unit,
+                    cue_start: start,
+                    cue_end: end,
+                });
+            }
+        }
+        unlisted.sort_by_key(|u| (u.start, u.end));
+        unlisted
     }
 
     /// Every gazetteer match, before the doubtful ones are checked.

@@ -1506,9 +1506,7 @@ pub(crate) fn find(
             && cues::match_cue(&[bare]).is_none()
             && !present_verb(bare)
             && !verbal_noun(bare)
-            && !["\u{0647}\u{0645}", "\u{0647}\u{0627}", "\u{0643}\u{0645}"]
-                .iter()
-                .any(|p| bare.ends_with(p));
+            && !pronoun_suffix(bare);
         let end = arabic_name(&tokens, i + 1, EntityType::Person);
         // "ولد" is also a boy: "قتل ولد صغير" (a young boy was killed) has a short verb before it and
         // an adjective after it.
@@ -1520,11 +1518,7 @@ pub(crate) fn find(
         let born = tokens.get(i + 2).is_some_and(|t| matches!(t.folded, "عام" | "سنه" | "يوم" | "شهر"));
         if name_like && !born && !boy && end >= i + 3 {
             // A compound's first word joined before the first name is the name's ("عبد الوهاب آغ …").
-            let compound_before = i >= 1
-                && first.gap == Gap::Join
-                && tokens[i - 1].arabic
-                && cues::is_listed(ARABIC_COMPOUNDS, cues::strip_proclitics(tokens[i - 1].folded));
-            let start = if compound_before {
+            let start = if compound_before(&tokens, i) {
                 after_proclitics(text, &tokens[i - 1])
             } else if waw {
                 text[first.start..].chars().next().map_or(first.start, |c| first.start + c.len_utf8())
@@ -1551,15 +1545,7 @@ pub(crate) fn find(
             let end = arabic_name(&tokens, i, EntityType::Person);
             // A compound's first word joined before it is the name's ("أبو يحيى صلاحين"); not one of
             // the words that start places' names only ("عين", a spring, is also "appointed").
-            let first = if i >= 1
-                && tokens[i].gap == Gap::Join
-                && tokens[i - 1].arabic
-                && cues::is_listed(ARABIC_COMPOUNDS, cues::strip_proclitics(tokens[i - 1].folded))
-            {
-                i - 1
-            } else {
-                i
-            };
+            let first = if compound_before(&tokens, i) { i - 1 } else { i };
             // A doubtful person's single name that is this given name ("الكولونيل إيسوفو لابو":
             // إيسوفو is Issoufou's surname too) starts another person's longer name here
             // ([`Rule::Longer`]); the tagger drops it.
@@ -2070,6 +2056,20 @@ fn arabic_name(tokens: &[Token], i: usize, kind: EntityType) -> usize {
     end
 }
 
+/// Whether a folded Arabic word ends with a pronoun suffix ("معاقلهم", "سكانها"): a common noun.
+fn pronoun_suffix(folded: &str) -> bool {
+    ["\u{0647}\u{0645}", "\u{0647}\u{0627}", "\u{0643}\u{0645}"].iter().any(|p| folded.ends_with(p))
+}
+
+/// Whether the word before token `i`, joined to it, is an Arabic compound's first word ("أبو يحيى",
+/// "عبد الوهاب"), which is then the name's.
+fn compound_before(tokens: &[Token], i: usize) -> bool {
+    i >= 1
+        && tokens[i].gap == Gap::Join
+        && tokens[i - 1].arabic
+        && cues::is_listed(ARABIC_COMPOUNDS, cues::strip_proclitics(tokens[i - 1].folded))
+}
+
 /// The long-vowel letters, folded: alif, waw, yeh. Transliterated names are written with them; a word
 /// without any is an Arabic noun or verb.
 const LONG_VOWELS: [char; 3] = ['\u{0627}', '\u{0648}', '\u{064A}'];
@@ -2111,7 +2111,7 @@ fn arabic_name_word(t: &Token, after_compound: bool) -> bool {
     // plural ("تحدثوا", "قتلوا"), and "است" the verbs and nouns of one form ("استهدفت", "استهداف").
     // The verbal noun of the form تفعيل ("تنصيب", "تأكيد") and the feminine present "تت…"
     // ("تتصاعد") neither.
-    let pronoun = ["\u{0647}\u{0645}", "\u{0647}\u{0627}", "\u{0643}\u{0645}"].iter().any(|p| f.ends_with(p))
+    let pronoun = pronoun_suffix(f)
         || f.strip_suffix("\u{0648}\u{0627}").is_some_and(bare_root)
         || f.starts_with("\u{0627}\u{0633}\u{062A}") && f.chars().count() >= 5
         || verbal_noun(f)
