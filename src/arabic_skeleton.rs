@@ -47,6 +47,7 @@ pub const NOT_NAMES: &[&str] = &[
     "اتغنا", // أطغينا, "we made transgress" (Ouatagouna)
     "اتقنا", // أتقنا, "we mastered" (Ouatagouna)
     "اتكنا", // اتكأنا, "we leaned" (Ouatagouna)
+    "امبره", // أمبيرية, "imperial" (Mbera written امبرة)
     "تغرغر", // تغرغر, "to gargle" (Tigharghar)
     "تلمسي", // طليموسي (Tilemsi)
     "سندره", // سندرة, a dictionary word (Sandaré written سانداريه)

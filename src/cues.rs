@@ -122,6 +122,8 @@ const DESIGNATOR: &[&str] = &[
     // Arabic
     "قريه", "بلده", "مدينه", "منطقه", "بلديه", "مخيم", "منجم", "غابه", "سكان", "اهالي", "مقاطعه", "دايره",
     "محافظه", "اقليم", "ولايه",
+    // An area ("في ناحية إينانباغاريت"; "من ناحية أخرى", on the other hand, takes no name).
+    "ناحيه",
     // A military base or camp named by its place: "قاعدة أغاندو", "معسكر بولكيسي", "ثكنة نيونو".
     "قاعده", "معسكر", "ثكنه",
     // A sector ("قطاع سيرما"), and a place "known as" ("موضع يعرف باسم تيفولات"; not "جمعية تعرف
@@ -203,6 +205,8 @@ const ROLE: &[&str] = &[
     "بقياده", "بزعامه", "يتزعمه", "يتزعمها", "يقوده", "يقودها",
     // A nickname: "surnommé Ladji Yoro", "alias Abou Dardar".
     "surnomme", "surnommee", "alias", "nicknamed", "الملقب", "الملقبه", "يلقب", "بلقب", "المكني",
+    // Lawyers: "Me Mountaga Tall" (maître), "محاميه منتقى تال" (his lawyer).
+    "me", "maitre", "avocat", "lawyer", "attorney", "المحامي", "محاميه", "محاميها", "محاميهم",
     // Succeeding or replacing someone: "succède à Sié Edgar Sou" ("à" is no place there).
     "succede a", "succedera a", "succeder a", "succedant a", "a la place de", "la releve de",
 ];

@@ -62,15 +62,17 @@ const EN_HEADS_FROM: &[&str] = &["troops", "soldiers"];
 /// Arabic heads in the construct state, followed by a name: جيش مالي, قوات أزواد.
 const AR_CONSTRUCT_HEADS: &[&str] = &["جيش", "قوات", "جنود"];
 /// Arabic definite heads, followed by the definite relational adjective: الجيش المالي.
-/// الجيش الوطني: "the national army" (الجيش الوطني المالي); القوات البرية: "the land forces".
+/// الجيش الوطني: "the national army" (الجيش الوطني المالي); القوات البرية: "the land forces"; الوحدات
+/// العسكرية: "the military units".
 const AR_DEFINITE_HEADS: &[&str] =
-    &["الجيش", "الجيش الوطني", "القوات", "القوات البرية", "الجنود", "القوات المسلحة"];
+    &["الجيش", "الجيش الوطني", "القوات", "القوات البرية", "الجنود", "القوات المسلحة", "الوحدات العسكرية"];
 /// Arabic endings of the relational adjective after a definite head: masculine, feminine (also the
 /// agreement of broken plurals such as قوات), and the human plurals.
 const AR_DEFINITE_ENDINGS: &[&str] = &["", "ة", "ين", "ون"];
 /// Arabic indefinite soldiers, with the ending the adjective takes after each: جندي مالي، جنديا نيجريا
 /// (after numbers 11 to 99), جنود ماليين، جنوداً ماليين (the plural as an object), جنديين ماليين, the
-/// dual's subject form جنديان ماليان, indefinite forces: قوات فرنسية, and military men in the plural:
+/// dual's subject form جنديان ماليان, indefinite forces: قوات فرنسية, military units: وحدات عسكرية مالية,
+/// and military men in the plural:
 /// عسكريين ماليين، عسكريون نيجريون (the singular عسكري is also the adjective "military": مصدر عسكري
 /// مالي is a Malian military source).
 const AR_INDEFINITE_SOLDIERS: &[(&str, &str)] = &[
@@ -83,6 +85,7 @@ const AR_INDEFINITE_SOLDIERS: &[(&str, &str)] = &[
     ("جنديين", "ين"),
     ("جنديان", "ان"),
     ("قوات", "ة"),
+    ("وحدات عسكرية", "ة"),
 ];
 
 /// One row of the table of territories, `gazetteer/grammar/territories.toml` (see the file's header for

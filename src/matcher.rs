@@ -383,7 +383,10 @@ impl Matcher {
             }
             _ => Prefix::None,
         };
-        if pattern.nisba_like && prefix == Prefix::None && adjectival_nisba(text, start) {
+        if pattern.nisba_like
+            && (prefix == Prefix::None && adjectival_nisba(text, start)
+                || prefix == Prefix::Clitic && coordinated_nisba(text, start))
+        {
             return None;
         }
         let surface = &text[start..end];
@@ -648,6 +651,24 @@ fn adjectival_nisba(text: &str, start: usize) -> bool {
     // The word may carry a proclitic of its own (ومصدر, لضابط); one only: لاجئ keeps its ل.
     let bare = word.strip_prefix(['\u{0648}', '\u{0641}', '\u{0628}', '\u{0644}', '\u{0643}']);
     BEFORE_ADJECTIVAL_NISBA.iter().any(|&w| w == word || bare == Some(w))
+}
+
+/// Relational adjectives that "and" joins to another in a phrase of kinds (دعم اقتصادي ومالي "economic
+/// and financial support", "إداري ومالي"): the nisba after them is an adjective too. Folded, without
+/// the article (a definite adjective before "و" may close a place's name: "الساحل الإفريقي ومالي").
+#[rustfmt::skip]
+const COORDINATED_ADJECTIVES: &[&str] = &[
+    "اقتصادي", "اداري", "فني", "تقني", "لوجستي", "مادي", "بشري", "قانوني", "تجاري", "سياسي", "عسكري",
+    "امني", "اجتماعي", "تنظيمي", "معنوي", "انساني", "ضريبي", "مصرفي", "نقدي", "اداريا", "فنيا", "تقنيا",
+    "ماديا", "لوجستيا", "سياسيا", "عسكريا", "امنيا",
+];
+
+/// Whether a name spelled like a relational adjective, after the conjunction "و" alone, closes a pair
+/// of adjectives ("اقتصادي ومالي": economic and financial, not "and Mali").
+fn coordinated_nisba(text: &str, start: usize) -> bool {
+    let Some(before) = text[..start].strip_suffix('\u{0648}') else { return false };
+    let Some(word) = word_before(text, before.len()) else { return false };
+    COORDINATED_ADJECTIVES.contains(&word.as_str())
 }
 
 /// End of the original character starting at `last_start`, extended over following combining marks

@@ -42,6 +42,9 @@
 //!   des militaires)"): both are proposed, typed by the name's head word ([`ACRONYM_HEADS`], else an
 //!   organization), and the acronym alone is then found again as a repeated name. A listed place
 //!   inside the name is part of it ("… du Cercle de Bankass (MPUSCB)");
+//! * **a credit**: a byline line ("By Armel BAILY", "Par Ousmane M. Traoré") or a name next to an
+//!   outlet across a slash, as photographs are credited ("KENA BETANCUR / AFP"): a person, in any
+//!   case;
 //! * **a unit** named after a listed town that the gazetteer does not list: the town with a
 //!   designator of a department, prefecture, cercle, province or district ("département de Thiou",
 //!   "Bittou province"), found by [`crate::designator::Designators`] for the tagger. With the longer
@@ -92,6 +95,9 @@ pub enum Rule {
     /// Thiou", "Bittou province"): the unit is the name; the town alone is not a mention there (the
     /// tagger drops it).
     Unit,
+    /// A byline or a credit: a line "By X" / "Par X", or a name next to an outlet across a slash
+    /// ("KENA BETANCUR / AFP"). The name is a person's whatever its case.
+    Credit,
 }
 
 impl Rule {
@@ -106,6 +112,7 @@ impl Rule {
             Rule::Longer => "longer name",
             Rule::Acronym => "acronym",
             Rule::Unit => "unit",
+            Rule::Credit => "credit",
         }
     }
 }
@@ -170,6 +177,14 @@ struct Token<'a> {
     capitalized: bool,
     /// Joined to the previous token by a hyphen alone ("Nia-ouro").
     hyphenated: bool,
+    /// After an initial and its period ("Ousmane M. Traoré": "Traoré").
+    after_initial: bool,
+    /// Joined to the previous token by an apostrophe alone ("M’Bouna": "Bouna").
+    after_apostrophe: bool,
+    /// Arabic, starting with a hamza's alef and lam and written as a name (a long vowel after them, no
+    /// final alef maksura): "ألاء", "ألاسان", "ألفا". The article is never written with a hamza, so
+    /// "ال" is not one there (it folds the same); the verbs "ألقى", "ألغى" end in alef maksura.
+    hamza_al: bool,
     /// All its letters upper case, two or more ("SITE", "BARRY").
     all_caps: bool,
     arabic: bool,
@@ -244,6 +259,15 @@ fn tokenize<'a>(text: &'a str, buffer: &'a mut String) -> Vec<Token<'a>> {
             folded: "",
             gap,
             hyphenated: matches!(between, "-" | "‐" | "‑"),
+            after_apostrophe: matches!(between, "'" | "’" | "ʼ"),
+            hamza_al: matches!(word.chars().next(), Some('\u{0623}' | '\u{0625}'))
+                && word.chars().nth(1) == Some('\u{0644}')
+                && !word.trim_end_matches(is_arabic_mark).ends_with('\u{0649}')
+                && word.chars().skip(2).any(|c| LONG_VOWELS.contains(&c)),
+            after_initial: matches!(between, ". " | ".\u{00A0}")
+                && tokens.last().is_some_and(|t: &Token| {
+                    t.end - t.start == 1 && text.as_bytes()[t.start].is_ascii_uppercase()
+                }),
             capitalized: first.is_uppercase(),
             all_caps: all_capitals(word),
             arabic,
@@ -476,7 +500,15 @@ static ARABIC_STOPS: WordSet = WordSet::new(&[
     // who"; "وجاء في كلمة المتحدث ضمن التسجيل": "in the recording").
     "ضمن", "ممن", "مما", "عما", "فيما",
     // Adverbs in the accusative, written without their tanwin ("في قرية دينانكو تحديدا").
-    "تحديدا", "بالتحديد", "خصوصا", "ايضا", "تقريبا", "حاليا", "سابقا", "موخرا", "اساسا",
+    "تحديدا", "بالتحديد", "خصوصا", "ايضا", "تقريبا", "حاليا", "سابقا", "موخرا", "اساسا", "شمالا", "جنوبا",
+    "شرقا", // not "غربا", also a name ("الطبيب غربا حكيمي")
+    // Beside ("إلى جانب مامادو دياوارا"), and a brigade ("قائد لواء الدرك": the gendarmerie brigade's
+    // commander; the rank is written with the article, "اللواء").
+    "جانب", "لواء",
+    // Months, as the Mashriq, the Maghreb and the Levant name them ("الموافق لفاتح غشت").
+    "يناير", "فبراير", "مارس", "ابريل", "يونيو", "يوليو", "يوليوز", "اغسطس", "غشت", "سبتمبر", "شتنبر",
+    "اكتوبر", "نوفمبر", "نونبر", "ديسمبر", "دجنبر", "جانفي", "فيفري", "افريل", "جوان", "جويليه", "اوت",
+    "كانون", "شباط", "اذار", "نيسان", "ايار", "حزيران", "تموز", "ايلول", "تشرين",
 ]);
 
 /// Nouns that, after a comma and an optional article, say what the name before them is (the
@@ -1086,6 +1118,207 @@ fn news_agencies(text: &str, tokens: &[Token], mentions: &[Mention]) -> Vec<Unli
     out
 }
 
+/// The phrases that name a national road by its number, folded word by word ("route nationale 15",
+/// "national highway 1", "الطريق الوطني رقم 1"); "RN15" and "RN 15" are read apart.
+#[rustfmt::skip]
+const ROAD_HEADS: &[&[&str]] = &[
+    &["route", "nationale"], &["national", "road"], &["national", "highway"], &["الطريق", "الوطني"],
+];
+
+/// Words between a road's head and its number: "n°", "no", "numéro", "رقم".
+const ROAD_NUMBER_WORDS: &[&str] = &["n", "no", "numero", "number", "رقم"];
+
+/// National roads named by their number, places of the guidelines ("la RN15", "route nationale 16",
+/// "الطريق الوطني رقم 1"): the head and the number are the name.
+fn roads(text: &str, tokens: &[Token]) -> Vec<Unlisted> {
+    let number =
+        |t: &Token| (1..=3).contains(&t.folded.len()) && t.folded.bytes().all(|b| b.is_ascii_digit());
+    // What may separate a number word or the number from the word before: spaces, "°", a hyphen.
+    let close = |k: usize| {
+        k > 0
+            && text[tokens[k - 1].end..tokens[k].start].chars().all(|c| is_space(c) || matches!(c, '°' | '-'))
+    };
+    let mut out = vec![];
+    for (i, t) in tokens.iter().enumerate() {
+        let written = &text[t.start..t.end];
+        // "RN15", "RN 15", "RN-15".
+        let (start, end) = if let Some(digits) = written.strip_prefix("RN") {
+            if !digits.is_empty()
+                && (1..=3).contains(&digits.len())
+                && digits.bytes().all(|b| b.is_ascii_digit())
+            {
+                (t.start, t.end)
+            } else if digits.is_empty() && tokens.get(i + 1).is_some_and(number) && close(i + 1) {
+                (t.start, tokens[i + 1].end)
+            } else {
+                continue;
+            }
+        } else {
+            let Some(head) = ROAD_HEADS.iter().find(|head| {
+                cues::strip_proclitics(t.folded) == head[0]
+                    && head[1..].iter().enumerate().all(|(k, w)| {
+                        tokens.get(i + 1 + k).is_some_and(|n| n.folded == *w && n.gap == Gap::Join)
+                    })
+            }) else {
+                continue;
+            };
+            let mut k = i + head.len();
+            if tokens.get(k).is_some_and(|n| ROAD_NUMBER_WORDS.contains(&n.folded)) && close(k) {
+                k += 1;
+            }
+            if !(tokens.get(k).is_some_and(number) && close(k)) {
+                continue;
+            }
+            (after_proclitics(text, t), tokens[k].end)
+        };
+        out.push(Unlisted {
+            start,
+            end,
+            kind: EntityType::Place,
+            cue: Cue::Designator,
+            rule: Rule::After,
+            cue_start: start,
+            cue_end: end,
+        });
+    }
+    out
+}
+
+/// The most words a credited name takes before an outlet ("OLYMPIA DE MAISMONT / AFP").
+const CREDIT_WORDS: usize = 4;
+
+/// Whether `pos` starts its line: only spaces between it and the line break (or the text's start).
+fn starts_line(text: &str, pos: usize) -> bool {
+    text[..pos].chars().rev().take_while(|&c| c != '\n').all(is_space)
+}
+
+/// Bylines and credits, whose names are people whatever their case ([`Rule::Credit`]):
+///
+/// * a line that starts with "By" or "Par" and a name, the name ending the line or followed by
+///   punctuation ("By Armel BAILY", "Par Ousmane M. Traoré (stagiaire)", "By Jason Burke, who…"),
+///   with more names after "and" / "et";
+/// * a name next to a listed outlet across a slash, as photographs are credited ("KENA BETANCUR /
+///   AFP", "AFP/MICHELE CATTANI", "(Baba Ahmed/AP)"), or before it in parentheses after a comma
+///   ("(Issouf Sanogo, AFP)"): two words at least, so that a dateline ("(Bamako, AFP)") is none.
+///
+/// and the outlet that opens a dateline with its town in parentheses ("التيار (نيامي) -"), a medium.
+///
+/// Capitals say nothing there (credits are often in capitals), so these are proposed even where
+/// other rules read no name.
+fn credits(text: &str, tokens: &[Token], mentions: &[Mention], kinds: &[EntityType]) -> Vec<Unlisted> {
+    let mut out = vec![];
+    let person = |start: usize, end: usize, cue_start: usize, cue_end: usize| Unlisted {
+        start,
+        end,
+        kind: EntityType::Person,
+        cue: Cue::Byline,
+        rule: Rule::Credit,
+        cue_start,
+        cue_end,
+    };
+    // 1. Bylines.
+    for (i, by) in tokens.iter().enumerate() {
+        if !(by.capitalized && matches!(by.folded, "by" | "par") && starts_line(text, by.start)) {
+            continue;
+        }
+        let mut first = i + 1;
+        while tokens.get(first).is_some_and(|t| t.gap == Gap::Join && !t.arabic) {
+            let Some(end) = name_at(tokens, first, EntityType::Person) else { break };
+            let rest = &text[tokens[end - 1].end..];
+            let rest = rest.trim_start_matches(is_space);
+            let line_ends = rest.is_empty() || rest.starts_with(['\n', '\r']);
+            let punctuated = rest.starts_with([',', '(', '-', '–', '—', '|', '/', ';']);
+            let and = tokens.get(end).filter(|t| t.gap == Gap::Join && matches!(t.folded, "and" | "et"));
+            // One word is a name only when the line holds nothing else ("By Soukaina").
+            let whole = end - first >= 2 || line_ends && first == i + 1;
+            if !(line_ends || punctuated || and.is_some()) || !whole {
+                break;
+            }
+            let (start, name_end) = (tokens[first].start, tokens[end - 1].end);
+            if !covered(mentions, start, name_end) {
+                out.push(person(start, name_end, by.start, by.end));
+            }
+            match and {
+                Some(_) => first = end + 1,
+                None => break,
+            }
+        }
+    }
+    // 2. An outlet opening a dateline: a line's one to three words, then a listed place in
+    // parentheses and a dash.
+    for (m, _) in mentions.iter().zip(kinds).filter(|(_, &k)| k == EntityType::Place) {
+        let Some(before) = text[..m.start].strip_suffix('(') else { continue };
+        let Some(after) = text[m.end..].strip_prefix(')') else { continue };
+        if !after.trim_start_matches(is_space).starts_with(['-', '–', '—']) {
+            continue;
+        }
+        let name_end = before.trim_end_matches(is_space).len();
+        let last = tokens.partition_point(|t| t.end < name_end);
+        let Some(first) = (last.saturating_sub(2)..=last)
+            .rev()
+            .find(|&k| k < tokens.len() && starts_line(text, tokens[k].start))
+        else {
+            continue;
+        };
+        if tokens[last].end != name_end || tokens[first + 1..=last].iter().any(|t| t.gap != Gap::Join) {
+            continue;
+        }
+        let (start, end) = (tokens[first].start, tokens[last].end);
+        let words = &tokens[first..=last];
+        let arabic = words.iter().all(|t| t.arabic && !ARABIC_STOPS.contains(t.folded));
+        let latin = words.iter().all(|t| t.capitalized) && acceptable(tokens, first, last + 1);
+        if !covered(mentions, start, end) && (arabic || latin) {
+            out.push(Unlisted {
+                start,
+                end,
+                kind: EntityType::Media,
+                cue: Cue::Outlet,
+                rule: Rule::Credit,
+                cue_start: m.start,
+                cue_end: m.end,
+            });
+        }
+    }
+    // 3. Credits next to an outlet.
+    for (m, _) in mentions.iter().zip(kinds).filter(|(_, &k)| k == EntityType::Media) {
+        // Before it: "KENA BETANCUR / AFP", "(Issouf Sanogo, AFP)".
+        let before = text[..m.start].trim_end_matches(is_space);
+        let slash = before.strip_suffix('/');
+        let comma = before.strip_suffix(',').filter(|_| text[m.end..].starts_with(')'));
+        if let Some(name) = slash.or(comma).map(|b| b.trim_end_matches(is_space)) {
+            let last = tokens.partition_point(|t| t.end < name.len());
+            if tokens.get(last).is_some_and(|t| t.end == name.len() && t.capitalized) {
+                let mut s = last;
+                while s > 0
+                    && last - s + 1 < CREDIT_WORDS
+                    && tokens[s].gap == Gap::Join
+                    && tokens[s - 1].capitalized
+                {
+                    s -= 1;
+                }
+                let opened =
+                    comma.is_none() || text[..tokens[s].start].trim_end_matches(is_space).ends_with('(');
+                let (start, end) = (tokens[s].start, tokens[last].end);
+                if last > s && opened && acceptable(tokens, s, last + 1) && !covered(mentions, start, end) {
+                    out.push(person(start, end, m.start, m.end));
+                }
+            }
+        }
+        // After it: "AFP/MICHELE CATTANI".
+        let after = text[m.end..].trim_start_matches(is_space);
+        if let Some(name) = after.strip_prefix('/').map(|a| a.trim_start_matches(is_space)) {
+            let first = tokens.partition_point(|t| t.start < text.len() - name.len());
+            if let Some(end) = name_at(tokens, first, EntityType::Person).filter(|&end| end - first >= 2) {
+                let (start, end) = (tokens[first].start, tokens[end - 1].end);
+                if !covered(mentions, start, end) {
+                    out.push(person(start, end, m.start, m.end));
+                }
+            }
+        }
+    }
+    out
+}
+
 /// Whether `word` is written as a name's word: a capital, then no other ("Kourégou", not "JaVaScRiPt").
 fn title_case(word: &str) -> bool {
     word.chars().skip(1).all(|c| !c.is_uppercase())
@@ -1135,7 +1368,9 @@ pub(crate) fn find(
             }
         }
     }
-    for u in news_agencies(text, &tokens, mentions) {
+    let found =
+        news_agencies(text, &tokens, mentions).into_iter().chain(credits(text, &tokens, mentions, kinds));
+    for u in found.chain(roads(text, &tokens).into_iter().filter(|u| !covered(u.start, u.end))) {
         if !taken.overlaps(u.start, u.end) {
             taken.insert(u.start, u.end);
             out.push(u);
@@ -1155,7 +1390,8 @@ pub(crate) fn find(
         // its own: "in Katiba Salaheddine" is the group the next cue finds, not a place.
         let starts_a_cue = tokens[i].capitalized
             && cues::single_word_cue(tokens[i].folded).is_some()
-            && !tuareg_in(&tokens, i);
+            && !tuareg_in(&tokens, i)
+            && !elided_initial(&tokens, i);
         // "المجلس الوطني الحاكم": after a definite noun, "الحاكم" is "ruling", no governor.
         let adjective = |&(_, first): &(Cue, usize)| {
             tokens[first].folded == "الحاكم"
@@ -1205,6 +1441,7 @@ pub(crate) fn find(
                 if let Some(end) = quoted_nickname_end(text, &tokens, i)
                     .or_else(|| name_at(&tokens, i, cue.entity_type()).filter(|&end| !quoted_phrase(end)))
                 {
+                    let end = if cue == Cue::Designator { numbered(&tokens, end) } else { end };
                     let start = if inside {
                         after_proclitics(text, &tokens[first])
                     } else if nickname_with_ba(text, &tokens, i) {
@@ -1332,11 +1569,15 @@ pub(crate) fn find(
             || FUNCTION_WORDS.contains(tokens[i - 1].folded);
         if tokens[i].capitalized && run_start {
             if let Some(end) = name_at(&tokens, i, EntityType::Place) {
-                // 2b. An English place noun after the name: "a mosque of Manda village".
+                // 2b. An English place noun after the name: "a mosque of Manda village"; a forest's
+                // noun is its name's ("the Yorsala forest", as "la forêt de Sama").
                 if let Some(noun) = tokens.get(end).filter(|t| {
-                    t.gap == Gap::Join && !t.capitalized && matches!(t.folded, "village" | "hamlet")
+                    t.gap == Gap::Join
+                        && !t.capitalized
+                        && matches!(t.folded, "village" | "hamlet" | "forest")
                 }) {
-                    let (start, name_end) = (tokens[i].start, tokens[end - 1].end);
+                    let name_end = if noun.folded == "forest" { noun.end } else { tokens[end - 1].end };
+                    let start = tokens[i].start;
                     let u = Unlisted {
                         start,
                         end: name_end,
@@ -1747,6 +1988,9 @@ fn cue_ending_before(text: &str, tokens: &[Token], i: usize) -> Option<(Cue, usi
     if tuareg_in(tokens, i - 1) {
         return None; // "de In Afarak": the name starts at "In"
     }
+    if elided_initial(tokens, i - 1) {
+        return None; // "M’Bouna": no "M." (monsieur) there
+    }
     let byline_colon = matches!(previous.folded, "reporting" | "editing" | "writing" | "كتبه" | "بقلم")
         && text[previous.end..tokens[i].start].trim() == ":";
     if byline_colon {
@@ -1781,9 +2025,9 @@ fn cue_ending_before(text: &str, tokens: &[Token], i: usize) -> Option<(Cue, usi
 }
 
 /// French words (folded) after which "à" does not say where: "quant à" (as for), "grâce à" (thanks
-/// to), "contrairement à", "conformément à", "hommage à", "merci à".
+/// to), "contrairement à", "conformément à", "hommage à", "merci à", "appartenant à" (belonging to).
 const NOT_LOCATIVE_BEFORE_A: &[&str] =
-    &["quant", "grace", "contrairement", "conformement", "hommage", "merci"];
+    &["quant", "grace", "contrairement", "conformement", "hommage", "merci", "appartenant", "appartient"];
 
 /// Plural place nouns that announce a list of places when a list word follows them, folded (Arabic
 /// without its proclitics): "plusieurs villages, dont A, B et C", "three villages including A and B",
@@ -1807,7 +2051,7 @@ const PLURAL_FILLERS: &[&str] = &[
 /// "namely", "منها", "هي", "مثل" (and the colon, checked on the text).
 #[rustfmt::skip]
 const LIST_WORDS: &[&[&str]] = &[
-    &["dont"], &["notamment"], &["a", "savoir"], &["including"], &["such", "as"], &["namely"],
+    &["dont"], &["notamment"], &["a", "savoir"], &["que", "sont"], &["including"], &["such", "as"], &["namely"],
     &["منها"], &["ومنها"], &["هي"], &["وهي"], &["مثل"], &["بينها"], &["من", "بينها"], &["ومن", "بينها"],
 ];
 
@@ -1911,6 +2155,31 @@ fn tuareg_in(tokens: &[Token], i: usize) -> bool {
         && tokens.get(i + 1).is_some_and(|n| n.capitalized && n.gap == Gap::Join)
 }
 
+/// The end of a place's name that ends at token `end`, with the number that tells twin villages apart
+/// when one follows and closes the phrase ("la commune de Dougoutené 2."); a word joined after the
+/// number makes it a count ("le village de Sona 3 fois").
+fn numbered(tokens: &[Token], end: usize) -> usize {
+    let number = tokens.get(end).is_some_and(|t| {
+        t.gap == Gap::Join && t.folded.len() <= 2 && t.folded.bytes().all(|b| b.is_ascii_digit())
+    });
+    let closes = tokens.get(end + 1).is_none_or(|t| t.gap != Gap::Join);
+    if number && closes && !tokens[end - 1].arabic {
+        end + 1
+    } else {
+        end
+    }
+}
+
+/// Whether token `i` is a capital letter elided before the rest of a name ("M’Bouna", "N’Djamena"),
+/// not a French article or pronoun ("L’", "D’", "J’", "S’", "C’").
+fn elided_initial(tokens: &[Token], i: usize) -> bool {
+    let t = &tokens[i];
+    t.end - t.start == 1
+        && t.capitalized
+        && !matches!(t.folded, "l" | "d" | "j" | "s" | "c")
+        && tokens.get(i + 1).is_some_and(|n| n.after_apostrophe && n.capitalized)
+}
+
 /// Whether the capitalized word before token `i`, joined to it, may start a name that goes on at `i`:
 /// it follows a comma or a lower-case word — never a sentence's start ("Selon Amadou Barry", "Gunmen
 /// Kill Amadou Barry") nor inside a run of capitalized words (a title-case headline) — and is no
@@ -1962,13 +2231,19 @@ fn latin_name(tokens: &[Token], i: usize) -> usize {
         return i;
     }
     let mut end = i + 1;
-    while end < tokens.len() && end - i < 5 && tokens[end].gap == Gap::Join {
+    // An initial inside the name joins it to the next word: "Ousmane M. Traoré".
+    let joined = |end: usize| tokens[end].gap == Gap::Join || tokens[end].after_initial && end - 1 > i;
+    while end < tokens.len() && end - i < 5 && joined(end) {
         let t = &tokens[end];
         // A word that folds like a function word is a name's when written with an accent no English
         // function word has ("Jean Charles Somé": not "some").
         let function_word = FUNCTION_WORDS.contains(t.folded) && !(t.accented && t.folded.len() >= 4);
+        // A middle initial, even one that is also a title ("M." for "monsieur"), and an elided one.
+        let initial = t.end - t.start == 1 && tokens.get(end + 1).is_some_and(|n| n.after_initial)
+            || elided_initial(tokens, end);
         if t.capitalized && !function_word && cues::single_word_cue(t.folded).is_none()
             || t.hyphenated && t.folded.chars().all(char::is_alphabetic)
+            || initial
         {
             end += 1;
         } else if cues::is_listed(PARTICLES, t.folded)
@@ -2097,7 +2372,7 @@ fn arabic_name_word(t: &Token, after_compound: bool) -> bool {
     if after_compound && f == "علي" {
         return true;
     }
-    let article = f.starts_with("\u{0627}\u{0644}")
+    let article = f.starts_with("\u{0627}\u{0644}") && !t.hamza_al
         || [
             "\u{0628}\u{0627}\u{0644}",
             "\u{0644}\u{0644}",

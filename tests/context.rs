@@ -1223,3 +1223,113 @@ fn an_arabic_dual_names_two_and_adverbs_end_a_name() {
     // An adverb in the accusative ends a name.
     assert_eq!(unlisted("قرب قرية دينانكو تحديدا في منطقة موبتي"), [("دينانكو", "place", Rule::After)]);
 }
+
+#[test]
+fn bylines_and_photo_credits_name_people_in_any_case() {
+    assert_eq!(
+        unlisted("Mali: jihadists attack Boni\nBy Armel BAILY\nThe army said on Monday."),
+        [("Armel BAILY", "person", Rule::Credit)]
+    );
+    assert_eq!(
+        unlisted("Burkina : attaque à Djibo\nPar Gaston Bonheur SAWADOGO\nLes soldats ont riposté."),
+        [("Gaston Bonheur SAWADOGO", "person", Rule::Credit)]
+    );
+    // A middle initial, even one written like "M." (monsieur), is inside the name.
+    assert_eq!(
+        unlisted("Mali : attaque à Boni\nPar Ousmane M. Traoré (stagiaire)\nLes soldats ont riposté."),
+        [("Ousmane M. Traoré", "person", Rule::Credit)]
+    );
+    assert_eq!(
+        unlisted("By Jason Burke and Emmanuel Akinwotu, who cover Africa\nText"),
+        [("Jason Burke", "person", Rule::Credit), ("Emmanuel Akinwotu", "person", Rule::Credit)]
+    );
+    // One word is a name only when the line holds nothing else.
+    assert_eq!(unlisted("By Soukaina\nText"), [("Soukaina", "person", Rule::Credit)]);
+    assert_eq!(unlisted("By Land and Sea\nThe convoy left."), []);
+    // Next to an outlet across a slash, or in parentheses before it.
+    assert_eq!(
+        unlisted("Photo: KENA BETANCUR / AFP\nThe army said."),
+        [("KENA BETANCUR", "person", Rule::Credit)]
+    );
+    assert_eq!(
+        unlisted("Photo (AFP/MICHELE CATTANI): demonstrators flee."),
+        [("MICHELE CATTANI", "person", Rule::Credit)]
+    );
+    assert_eq!(
+        unlisted("(photo: OLYMPIA DE MAISMONT/AFP; © africanews)."),
+        [("OLYMPIA DE MAISMONT", "person", Rule::Credit)]
+    );
+    assert_eq!(
+        unlisted("Photo (Issouf Sanogo, AFP): soldiers."),
+        [("Issouf Sanogo", "person", Rule::Credit)]
+    );
+    // A dateline is a place and its source, no credit.
+    assert_eq!(unlisted("(Bamako, AFP) Soldiers left."), []);
+    // An outlet opening a dateline with its town in parentheses.
+    assert_eq!(unlisted("عنوان\nالتيار (نيامي) - أعلنت السلطات"), [("التيار", "media", Rule::Credit)]);
+}
+
+#[test]
+fn national_roads_by_their_number() {
+    assert_eq!(
+        unlisted("sur la RN15 entre Kaya et Dori, la RN 16 et la route nationale n°1."),
+        [
+            ("RN15", "place", Rule::After),
+            ("RN 16", "place", Rule::After),
+            ("route nationale n°1", "place", Rule::After)
+        ]
+    );
+    assert_eq!(unlisted("on National Road 1 near Gao"), [("National Road 1", "place", Rule::After)]);
+    assert_eq!(unlisted("على الطريق الوطني رقم 1 قرب غاو"), [("الطريق الوطني رقم 1", "place", Rule::After)]);
+    // Without a number, a road is no name.
+    assert_eq!(unlisted("sur la route nationale entre Kaya et Dori"), []);
+}
+
+#[test]
+fn elided_initials_numbers_and_forests_inside_place_names() {
+    // "M’" is the name's (not "M." for monsieur), in a list and after a preposition.
+    assert_eq!(
+        unlisted("les villages de Issabéry, M’Bouna et Télé ont été attaqués."),
+        [("Issabéry", "place", Rule::After), ("M’Bouna", "place", Rule::List), ("Télé", "place", Rule::List)]
+    );
+    assert_eq!(unlisted("Il a été vu à M’Bouna hier."), [("M’Bouna", "place", Rule::After)]);
+    // "que sont" introduces a list after a plural designator.
+    assert_eq!(
+        unlisted("les communes que sont Issabéry, Bintagoungou et Adarmalane ont souffert."),
+        [
+            ("Issabéry", "place", Rule::After),
+            ("Bintagoungou", "place", Rule::List),
+            ("Adarmalane", "place", Rule::List)
+        ]
+    );
+    // A number closing the phrase tells twin villages apart; a word after it makes it a count.
+    assert_eq!(unlisted("dans la commune de Dougoutené 2. Pour"), [("Dougoutené 2", "place", Rule::After)]);
+    assert_eq!(unlisted("le village de Doumsiré 3 fois"), [("Doumsiré", "place", Rule::After)]);
+    assert_eq!(
+        unlisted("a wide sweep of the Yorsala forest, leading"),
+        [("Yorsala forest", "place", Rule::Apposition)]
+    );
+    // "appartenant à" is possession, not a place.
+    assert_eq!(
+        unlisted("la concession appartenant à Mariam Togo a brûlé"),
+        [("Mariam Togo", "person", Rule::GivenName)]
+    );
+}
+
+#[test]
+fn arabic_names_after_a_hamza_alef_and_words_that_end_names() {
+    // "أل" with a hamza is no article: a village "ألاء", a given name "ألفا".
+    assert_eq!(unlisted("هجوم على قرية ألاء التي تبعد 30 كم"), [("ألاء", "place", Rule::After)]);
+    // The verb "ألقى" (delivered) is no name.
+    assert_eq!(unlisted("ثم ألقى الرئيس كلمة"), []);
+    // "beside", a brigade, a month end names or are none.
+    assert_eq!(
+        unlisted("يظهر فيه إلى جانب مامادو دياوارا، قائد لواء الدرك في غيري"),
+        [("مامادو دياوارا", "person", Rule::Apposition)]
+    );
+    assert_eq!(unlisted("أمس الجمعة الموافق لفاتح غشت، رئيسَ الحكومة الأسبق"), []);
+    // An area designator.
+    assert_eq!(unlisted("خلال دورية في ناحية إينانباغاريت شمالا"), [("إينانباغاريت", "place", Rule::After)]);
+    // A lawyer is a role.
+    assert_eq!(unlisted("Me Mountaga Tall a fait appel"), [("Mountaga Tall", "person", Rule::After)]);
+}

@@ -468,3 +468,21 @@ fn a_plural_designator_after_a_list_and_a_pronoun_for_a_designator() {
     assert_eq!(linked(&t, text, "Ségou"), "segou_region");
     assert_eq!(linked(&t, "Le marché de Ségou et celui de Mopti ont rouvert.", "Mopti"), "mopti");
 }
+
+#[test]
+fn mauritanias_army_by_the_grammar_and_adjectives_joined_by_and() {
+    let t = tagger();
+    let text = "سلّموا للجيش الموريتاني أكثر من 25 عربة، وقالت وحدات عسكرية مالية إن";
+    assert_eq!(linked(&t, text, "جيش الموريتاني"), "mauritania_armed_forces");
+    assert_eq!(linked(&t, text, "وحدات عسكرية مالية"), "fama");
+    assert_eq!(
+        linked(&t, "The Mauritanian army closed the border.", "Mauritanian army"),
+        "mauritania_armed_forces"
+    );
+    // "economic and financial": "مالي" after "و" and another adjective is no country.
+    let text = "قضايا ذات طابع اقتصادي ومالي في النيجر ومالي";
+    let malis: Vec<_> = t.tag(text).iter().filter(|m| m.surface(text) == "مالي").map(|m| m.start).collect();
+    assert_eq!(malis, [text.rfind("مالي").unwrap()]);
+    // A department by its seat's Arabic spelling.
+    assert_eq!(linked(&t, "دورية تابعة لمقاطعة إينغال شمالا", "مقاطعة إينغال"), "ingall_department");
+}
