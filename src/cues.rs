@@ -99,6 +99,10 @@ const DESIGNATOR: &[&str] = &[
     // Natural places, named with their head as the forest is: "le lac Télé", "la colline de Bonkoré".
     "lac", "colline de", "colline d", "mare de", "mare d",
     "mine de", "mine d", "camp de", "camp d", "quartier de", "quartier d", "quartier", "lieu dit",
+    // Units, inside their name ("le département de Korsimoro", "the district of Arbinda"); a listed
+    // town there is found by the designator module.
+    "departement de", "departement d", "cercle de", "cercle d", "province de", "province d", "province du",
+    "district de", "district d", "department of", "district of", "province of",
     // A commune is outside its name, as a village is: "la commune de Madougou".
     "commune de", "commune d", "commune urbaine de", "commune urbaine d", "commune of", "municipality of",
     // Where someone comes from: "originaire de Natchambouri", "a native of Dori".
@@ -185,13 +189,14 @@ const ROLE: &[&str] = &[
     // Titles and roles.
     "president", "presidente", "premier ministre", "prime minister", "ministre", "minister", "porte parole",
     "spokesman", "spokeswoman", "spokesperson", "gouverneur", "gouverneure", "governor", "maire", "mayor",
-    "prefet", "prefect", "haut commissaire", "depute", "deputy", "correspondant", "correspondante",
+    "prefet", "prefect", "haut commissaire", "commissaire", "commissioner", "depute", "deputy",
+    "correspondant", "correspondante",
     "correspondent", "journaliste", "journalist", "reporter", "chercheur", "chercheuse", "researcher",
     "analyste", "analyst", "imam", "cheikh", "sheikh", "emir", "directeur", "directrice", "director",
     "secretaire general", "secretary general", "commander", "leader", "chef", "chief", "m", "mme", "mr",
     "mrs", "ms", "dr", "monsieur", "madame", "professeur", "professor", "pr", "الرييس", "الوزير", "وزير",
     "وزيره", "الناطق", "المتحدث", "الناطق باسم", "المتحدث باسم", "المتحدث العسكري", "الناطق العسكري",
-    "الحاكم", "حاكم", "محافظ", "العمده", "الشيخ", "الامام", "الامير", "زعيم", "قايد", "مراسل", "الباحث",
+    "الحاكم", "حاكم", "محافظ", "الوالي", "العمده", "الشيخ", "الامام", "الامير", "زعيم", "قايد", "مراسل", "الباحث",
     "المحلل", "النايب", "الصحفي", "الصحافي", "الامين العام",
     // Clergy: "Fr Victor Ouedraogo", "l'abbé Joël Yougbaré", "الكاهن سيمون يامبا".
     "pere", "abbe", "fr", "father", "rev", "reverend", "pasteur", "pastor", "mgr", "monseigneur", "bishop",
@@ -205,6 +210,9 @@ const ROLE: &[&str] = &[
     "بقياده", "بزعامه", "يتزعمه", "يتزعمها", "يقوده", "يقودها",
     // A nickname: "surnommé Ladji Yoro", "alias Abou Dardar".
     "surnomme", "surnommee", "alias", "nicknamed", "الملقب", "الملقبه", "يلقب", "بلقب", "المكني",
+    // Named: "un certain Moussa", "le dénommé Moussa", "المدعو" (not "اسمه", his name, as often
+    // "ألا يذكر اسمه خوفا": that his name not be given, for fear).
+    "un certain", "une certaine", "denomme", "denommee", "المدعو",
     // Lawyers: "Me Mountaga Tall" (maître), "محاميه منتقى تال" (his lawyer).
     "me", "maitre", "avocat", "lawyer", "attorney", "المحامي", "محاميه", "محاميها", "محاميهم",
     // Succeeding or replacing someone: "succède à Sié Edgar Sou" ("à" is no place there).
@@ -519,7 +527,8 @@ pub static CAPITALIZED_WORDS: WordSet = WordSet::new(&[
 pub static NOT_NAMES: WordSet = WordSet::new(&[
     "afrique", "africa", "europe", "asie", "asia", "amerique", "america", "americas", "oceanie", "occident",
     "orient", "maghreb", "telegram", "facebook", "twitter", "whatsapp", "youtube", "tiktok", "instagram",
-    "internet", "افريقيا", "اوروبا", "تويتر", "فيسبوك",
+    "internet", "افريقيا", "اوروبا", "تويتر", "فيسبوك", "يوتيوب", "تلغرام", "تيليغرام", "واتساب",
+    "انستغرام",
 ]);
 
 /// Whether a folded word is in `list` (a short list: longer ones, which the rules ask about most

@@ -337,13 +337,13 @@ static ARABIC_GIVEN_NAMES: WordSet = WordSet::new(&[
 ]);
 
 /// Cue words that are part of the name they introduce (the guidelines: a designator of a place's usual
-/// name is inside, "forêt de Sama", "camp de Mbera", "مخيم امبره"; "Katiba Salaheddine" is the group's
-/// name), unlike "village de", "la ville de", "قرية", and "منطقة", as often "the area of" as a region.
+/// name is inside, "forêt de Sama", "camp de Mbera", "مخيم امبره", and a unit's, "département de
+/// Korsimoro"; "Katiba Salaheddine" is the group's name), unlike "village de", "la ville de", "قرية", and "منطقة", as often "the area of" as a region.
 /// Folded.
 #[rustfmt::skip]
 const INSIDE_THE_NAME: &[&str] = &[
     "foret", "camp", "katiba", "مخيم", "غابه", "hopital", "universite", "lycee", "clinique", "lac",
-    "colline", "mare",
+    "colline", "mare", "departement", "cercle", "province", "district", "department",
     // An Arabic unit: "مقاطعة ديونديو", "دائرة آنسغو", "محافظة سوم", "ولاية سوكوتو" (the unit, by its
     // official name; not "منطقة", as often "the area of").
     "مقاطعه", "دايره", "محافظه", "اقليم", "ولايه",
@@ -502,6 +502,11 @@ static ARABIC_STOPS: WordSet = WordSet::new(&[
     // Adverbs in the accusative, written without their tanwin ("في قرية دينانكو تحديدا").
     "تحديدا", "بالتحديد", "خصوصا", "ايضا", "تقريبا", "حاليا", "سابقا", "موخرا", "اساسا", "شمالا", "جنوبا",
     "شرقا", // not "غربا", also a name ("الطبيب غربا حكيمي")
+    // Numbers and people ("قُتل فيها سبعة أشخاص، وهي قرية": seven people were killed in it, a village).
+    "ثلاثه", "اربعه", "خمسه", "سته", "سبعه", "ثمانيه", "تسعه", "عشره", "عشرات", "ميات", "الاف", "اشخاص",
+    "قتلي", "جرحي", "مدنيين",
+    // Farms and fields beside villages ("قرى ومزارع"); "major", "minor" ("مدينة كبرى أخرى").
+    "مزارع", "حقول", "مراعي", "كبري", "صغري",
     // Beside ("إلى جانب مامادو دياوارا"), and a brigade ("قائد لواء الدرك": the gendarmerie brigade's
     // commander; the rank is written with the article, "اللواء").
     "جانب", "لواء",
@@ -538,6 +543,11 @@ const APPOSITION_PERSON: &[&str] = &[
     "conseillere", "adviser", "advisor", "coordinateur", "coordinatrice", "coordinator", "militant",
     "militante", "activist", "activiste", "notable", "expert", "experte", "chairman", "chairwoman",
     "lawmaker", "legislator", "politician", "politicien", "politicienne",
+    // Occupations of the witnesses news quotes ("Selon Agaliou Maïga, enseignant originaire de …").
+    "enseignant", "enseignante", "teacher", "instituteur", "institutrice", "commercant", "commercante",
+    "trader", "cultivateur", "agriculteur", "agricultrice", "etudiant", "etudiante", "student", "medecin",
+    "doctor", "infirmier", "infirmiere", "nurse", "temoin", "witness", "survivant", "survivante",
+    "survivor", "rescape", "rescapee",
     "الامين", "حاكم", "الحاكم", "وزير", "وزيره", "الناطق", "المتحدث", "رييس", "قايد", "زعيم",
     "مدير", "الباحث", "المحلل", "مراسل", "عمده", "العمده", "نايب", "محافظ", "الوالي", "الصحفي",
     // Not "والي" (governor) alone: "وإلى" (and to) folds to it.
@@ -577,6 +587,8 @@ const ARABIC_HOLDS: &[&str] = &["يتولي", "يتراس", "يشغل", "يقو�
 const APPOSITION_FILLERS: &[&str] = &[
     "a", "an", "the", "un", "une", "le", "la", "l", "les", "two", "three", "four", "five", "several", "deux",
     "trois", "quatre", "cinq", "plusieurs",
+    // "and it is": "ألغا، وهي بلدة تتبع محافظة بام".
+    "وهي", "وهو",
 ];
 
 /// Common first names of the reporters, analysts, researchers and diplomats that Sahel news quotes
@@ -1184,6 +1196,44 @@ fn roads(text: &str, tokens: &[Token]) -> Vec<Unlisted> {
     out
 }
 
+/// Top-level domains of the sites news names (folded; "كوم" as Arabic writes ".com").
+const DOMAINS: &[&str] = &[
+    "com", "net", "org", "info", "ml", "bf", "ne", "sn", "mr", "ci", "gn", "td", "dz", "ma", "fr", "tv",
+    "africa", "كوم", "نت",
+];
+
+/// Sites named by their address ("Sahelien.com", "news.aBamako.com", "نيوز.كوم"): outlets, the domain
+/// a cue after the name. The words joined by dots before the domain, with no space, are the name.
+fn websites(text: &str, tokens: &[Token]) -> Vec<Unlisted> {
+    let dotted = |k: usize| k > 0 && &text[tokens[k - 1].end..tokens[k].start] == ".";
+    let mut out = vec![];
+    for k in 1..tokens.len() {
+        let after = text[tokens[k].end..].chars().next();
+        let ends = after.is_none_or(|c| !is_word_char(c) && c != '.' && c != '@');
+        if !(DOMAINS.contains(&tokens[k].folded) && dotted(k) && ends) {
+            continue;
+        }
+        let mut first = k - 1;
+        while dotted(first) {
+            first -= 1;
+        }
+        // Not an e-mail address ("redaction@site.com"), nor a number ("10.30").
+        if text[..tokens[first].start].ends_with('@') || !tokens[first].folded.contains(char::is_alphabetic) {
+            continue;
+        }
+        out.push(Unlisted {
+            start: tokens[first].start,
+            end: tokens[k].end,
+            kind: EntityType::Media,
+            cue: Cue::Outlet,
+            rule: Rule::Apposition,
+            cue_start: tokens[k].start,
+            cue_end: tokens[k].end,
+        });
+    }
+    out
+}
+
 /// The most words a credited name takes before an outlet ("OLYMPIA DE MAISMONT / AFP").
 const CREDIT_WORDS: usize = 4;
 
@@ -1279,7 +1329,66 @@ fn credits(text: &str, tokens: &[Token], mentions: &[Mention], kinds: &[EntityTy
             });
         }
     }
-    // 3. Credits next to an outlet.
+    // 3. A correspondent's name beside their town: after it and a slash at a line's start ("كيدال/ عمر
+    // الانصاري", the dateline), or before it and a comma on the text's last line ("Boa, Ouagadougou").
+    let line_end = |pos: usize| text[pos..].find('\n').map_or(text.len(), |n| pos + n);
+    let closes_line =
+        |pos: usize| text[pos..line_end(pos)].trim_matches(|c: char| is_space(c) || c == '.').is_empty();
+    for (k, (m, _)) in
+        mentions.iter().zip(kinds).enumerate().filter(|(_, (_, &kind))| kind == EntityType::Place)
+    {
+        let after = &text[m.end..];
+        let name_from = after.strip_prefix('/').map(|a| text.len() - a.trim_start_matches(is_space).len());
+        if let Some(from) = name_from.filter(|_| starts_line(text, m.start)) {
+            // The words to the line's end: an Arabic name keeps its article there ("الانصاري").
+            let first = tokens.partition_point(|t| t.start < from);
+            let end = tokens.partition_point(|t| t.start < line_end(from));
+            let words = tokens.get(first..end).unwrap_or_default();
+            let arabic = words.iter().all(|t| t.arabic && !ARABIC_STOPS.contains(t.folded));
+            let latin = name_at(tokens, first, EntityType::Person) == Some(end);
+            if (1..=4).contains(&words.len()) && words[0].start == from && (arabic || latin) {
+                let (start, end) = (words[0].start, words[words.len() - 1].end);
+                if closes_line(end) && !covered(mentions, start, end) {
+                    out.push(person(start, end, m.start, m.end));
+                }
+            }
+        }
+        let last_line =
+            k + 1 == mentions.len() && closes_line(m.end) && text[line_end(m.end)..].trim().is_empty();
+        let before = text[..m.start].trim_end_matches(is_space);
+        if let Some(name) = before.strip_suffix(',').filter(|_| last_line) {
+            let last = tokens.partition_point(|t| t.end < name.len());
+            let first = (last.saturating_sub(2)..=last)
+                .rev()
+                .find(|&j| j < tokens.len() && starts_line(text, tokens[j].start));
+            if let Some(first) = first.filter(|_| tokens.get(last).is_some_and(|t| t.end == name.len())) {
+                let latin = tokens[first..=last]
+                    .iter()
+                    .all(|t| t.capitalized && t.gap != Gap::Break || t.start == tokens[first].start);
+                if latin
+                    && name_at(tokens, first, EntityType::Person) == Some(last + 1)
+                    && !covered(mentions, tokens[first].start, name.len())
+                {
+                    out.push(person(tokens[first].start, name.len(), m.start, m.end));
+                }
+            }
+        }
+    }
+    // The author's name alone on the text's last line, the surname in capitals ("Ambroise AMETOWONA").
+    let last_line = text.trim_end().rfind('\n').map_or(0, |n| n + 1);
+    let first = tokens.partition_point(|t| t.start < last_line);
+    if let Some(end) = name_at(tokens, first, EntityType::Person).filter(|&end| end == tokens.len()) {
+        let words = &tokens[first..end];
+        let signed = (2..=4).contains(&words.len())
+            && !words[0].all_caps
+            && words[1..].iter().any(|t| t.all_caps)
+            && text[words[end - first - 1].end..].trim().is_empty();
+        let (start, name_end) = (words[0].start, words[words.len() - 1].end);
+        if signed && !covered(mentions, start, name_end) {
+            out.push(person(start, name_end, start, start));
+        }
+    }
+    // 4. Credits next to an outlet.
     for (m, _) in mentions.iter().zip(kinds).filter(|(_, &k)| k == EntityType::Media) {
         // Before it: "KENA BETANCUR / AFP", "(Issouf Sanogo, AFP)".
         let before = text[..m.start].trim_end_matches(is_space);
@@ -1307,8 +1416,12 @@ fn credits(text: &str, tokens: &[Token], mentions: &[Mention], kinds: &[EntityTy
         // After it: "AFP/MICHELE CATTANI".
         let after = text[m.end..].trim_start_matches(is_space);
         if let Some(name) = after.strip_prefix('/').map(|a| a.trim_start_matches(is_space)) {
-            let first = tokens.partition_point(|t| t.start < text.len() - name.len());
-            if let Some(end) = name_at(tokens, first, EntityType::Person).filter(|&end| end - first >= 2) {
+            let from = text.len() - name.len();
+            let first = tokens.partition_point(|t| t.start < from);
+            let at = tokens.get(first).is_some_and(|t| t.start == from);
+            if let Some(end) =
+                name_at(tokens, first, EntityType::Person).filter(|&end| at && end - first >= 2)
+            {
                 let (start, end) = (tokens[first].start, tokens[end - 1].end);
                 if !covered(mentions, start, end) {
                     out.push(person(start, end, m.start, m.end));
@@ -1370,7 +1483,8 @@ pub(crate) fn find(
     }
     let found =
         news_agencies(text, &tokens, mentions).into_iter().chain(credits(text, &tokens, mentions, kinds));
-    for u in found.chain(roads(text, &tokens).into_iter().filter(|u| !covered(u.start, u.end))) {
+    let named = websites(text, &tokens).into_iter().chain(roads(text, &tokens));
+    for u in found.chain(named.filter(|u| !covered(u.start, u.end))) {
         if !taken.overlaps(u.start, u.end) {
             taken.insert(u.start, u.end);
             out.push(u);
@@ -1464,7 +1578,16 @@ pub(crate) fn find(
                             && (tokens[i..end - 1].iter().any(given) && given(&tokens[end - 1])
                                 || given(&tokens[i]) && !tokens[i].all_caps && tokens[end - 1].all_caps
                                 || tokens[i + 1..end - 1].iter().any(patronymic));
-                        let kind = if person { EntityType::Person } else { cue.entity_type() };
+                        // After a preposition, a name that ends with a body's or an outlet's head is
+                        // that ("senior editor at Medafrica Times").
+                        let head = (cue == Cue::Preposition && !tokens[i].arabic && end - i >= 2)
+                            .then(|| LONGER_HEADS.iter().find(|(w, _)| *w == tokens[end - 1].folded))
+                            .flatten();
+                        let kind = match head {
+                            _ if person => EntityType::Person,
+                            Some(&(_, kind)) => kind,
+                            None => cue.entity_type(),
+                        };
                         push(
                             Unlisted {
                                 start: whole.0,
@@ -1570,13 +1693,15 @@ pub(crate) fn find(
         if tokens[i].capitalized && run_start {
             if let Some(end) = name_at(&tokens, i, EntityType::Place) {
                 // 2b. An English place noun after the name: "a mosque of Manda village"; a forest's
-                // noun is its name's ("the Yorsala forest", as "la forêt de Sama").
+                // and a unit's noun is its name's ("the Yorsala forest", as "la forêt de Sama"; "Titao
+                // department").
+                let inside = |f: &str| matches!(f, "forest" | "department" | "district" | "province");
                 if let Some(noun) = tokens.get(end).filter(|t| {
                     t.gap == Gap::Join
                         && !t.capitalized
-                        && matches!(t.folded, "village" | "hamlet" | "forest")
+                        && (matches!(t.folded, "village" | "hamlet") || inside(t.folded))
                 }) {
-                    let name_end = if noun.folded == "forest" { noun.end } else { tokens[end - 1].end };
+                    let name_end = if inside(noun.folded) { noun.end } else { tokens[end - 1].end };
                     let start = tokens[i].start;
                     let u = Unlisted {
                         start,
@@ -1780,10 +1905,17 @@ pub(crate) fn find(
             }
         }
     }
-    // 3b. An Arabic given name of the region before a surname: "سليمان ميغا", "وأمادو يارو".
+    // 3b. An Arabic given name of the region before a surname: "سليمان ميغا", "وأمادو يارو"; and the
+    // Tuareg "son of" starting a name written without the given name ("أغ أساريد", Ag Assarid; not
+    // "بن", which starts places and epithets as well: "بن قردان", "بن لادن افريقيا").
     for i in 0..tokens.len() {
-        if tokens[i].arabic && ARABIC_GIVEN_NAMES.contains(cues::strip_proclitics(tokens[i].folded)) {
+        let given =
+            ARABIC_GIVEN_NAMES.contains(cues::strip_proclitics(tokens[i].folded)) || tokens[i].folded == "اغ";
+        if tokens[i].arabic && given {
             let end = arabic_name(&tokens, i, EntityType::Person);
+            if end < i + 2 {
+                continue;
+            }
             // A compound's first word joined before it is the name's ("أبو يحيى صلاحين"); not one of
             // the words that start places' names only ("عين", a spring, is also "appointed").
             let first = if compound_before(&tokens, i) { i - 1 } else { i };
@@ -1827,6 +1959,27 @@ pub(crate) fn find(
                     cue_end: tokens[i].end,
                 };
                 push(u, &mut out);
+            }
+        }
+    }
+    // 3f. The two ends of a road, joined by a hyphen after "axe" ("l'axe ILLIBA-ZAKAT", "the
+    // Boni-Hombori axis" is the matcher's when both are listed): two places.
+    for w in tokens.windows(3) {
+        let axis = matches!(w[0].folded, "axe" | "axis" | "troncon") && !w[0].capitalized;
+        if axis && w[1].gap == Gap::Join && w[2].hyphenated && w[1].capitalized && w[2].capitalized {
+            for t in &w[1..] {
+                if !FUNCTION_WORDS.contains(t.folded) && t.folded.chars().count() >= 3 {
+                    let u = Unlisted {
+                        start: t.start,
+                        end: t.end,
+                        kind: EntityType::Place,
+                        cue: Cue::Designator,
+                        rule: Rule::After,
+                        cue_start: w[0].start,
+                        cue_end: w[0].end,
+                    };
+                    push(u, &mut out);
+                }
             }
         }
     }
@@ -1991,6 +2144,9 @@ fn cue_ending_before(text: &str, tokens: &[Token], i: usize) -> Option<(Cue, usi
     if elided_initial(tokens, i - 1) {
         return None; // "M’Bouna": no "M." (monsieur) there
     }
+    if previous.arabic && compound_before(tokens, i - 1) {
+        return None; // "ولد الشيخ محمد": a title after "son of" is a name's part
+    }
     let byline_colon = matches!(previous.folded, "reporting" | "editing" | "writing" | "كتبه" | "بقلم")
         && text[previous.end..tokens[i].start].trim() == ":";
     if byline_colon {
@@ -2143,11 +2299,12 @@ fn acceptable(tokens: &[Token], i: usize, end: usize) -> bool {
 
 /// Whether token `i` is the "In" that starts Tuareg place names ("In Afarak", "In-Ekar", "In Tillit"),
 /// not the English preposition: written "In" after a French preposition ("emparées de In Afarak") or
-/// as an item of a list of names ("Ifokaratène, In Araban, Tabankort").
+/// as an item of a list of names ("Ifokaratène, In Araban, Tabankort"); in capitals only with its
+/// hyphen ("à 11 km d'IN-AROUNAT").
 fn tuareg_in(tokens: &[Token], i: usize) -> bool {
     tokens[i].folded == "in"
         && tokens[i].capitalized
-        && !tokens[i].all_caps
+        && (!tokens[i].all_caps || tokens.get(i + 1).is_some_and(|n| n.hyphenated && n.all_caps))
         && i >= 1
         && (tokens[i].gap == Gap::Join
             && matches!(tokens[i - 1].folded, "de" | "d" | "a" | "vers" | "pres" | "du" | "et" | "entre")
@@ -2294,8 +2451,12 @@ fn arabic_name(tokens: &[Token], i: usize, kind: EntityType) -> usize {
         if !compound {
             parts += 1;
         }
-        // A compound's first word right after another is a name ("ولد سيدي": son of Sidi).
-        compound = !compound && arabic_compound(t.folded);
+        // A compound's first word right after another is a name ("ولد سيدي": son of Sidi), but for
+        // "عبد" and "أبو" after "son of", which start the father's name ("آغ عبد الله").
+        let son_of = compound && matches!(t.folded, "عبد" | "ابو") && end > i && {
+            matches!(cues::strip_proclitics(tokens[end - 1].folded), "ولد" | "اغ" | "بن" | "ابن" | "بنت")
+        };
+        compound = (!compound || son_of) && arabic_compound(t.folded);
         end += 1;
     }
     if compound {
@@ -2368,8 +2529,9 @@ fn present_verb(folded: &str) -> bool {
 /// the article is part of the name).
 fn arabic_name_word(t: &Token, after_compound: bool) -> bool {
     let f = t.folded;
-    // "علي" is "on", and Ali after "بن", "ولد", "أبو".
-    if after_compound && f == "علي" {
+    // "علي" is "on", and Ali after "بن", "ولد", "أبو"; "الشيخ" a title, and a name after them ("محمد
+    // ولد الشيخ محمد").
+    if after_compound && matches!(f, "علي" | "الشيخ") {
         return true;
     }
     let article = f.starts_with("\u{0627}\u{0644}") && !t.hamza_al
@@ -2428,12 +2590,27 @@ fn after_complement(tokens: &[Token], i: usize) -> Option<usize> {
                 && t.gap == Gap::Join
                 && !definite(t)
                 && !present_verb(t.folded)
-                && !bare_root(t.folded)
+                && (!bare_root(t.folded) || arabic_compound(t.folded))
                 // (the hamza of "تأكيد" folded away: any second letter here)
                 && tafil_shape(t.folded).is_none()
                 && !t.folded.strip_prefix('\u{0633}').is_some_and(present_verb)
         });
-        return name.filter(|_| arabic_name(tokens, j, EntityType::Person) >= j + 2).map(|_| j);
+        if name.is_some_and(|_| arabic_name(tokens, j, EntityType::Person) >= j + 2) {
+            return Some(j);
+        }
+    }
+    // Any other Arabic complement closed by a comma, then a name of two words or more that a comma closes
+    // too, in apposition: "رئيس المحكمة في مقاطعة نيونو، سونغالو كوني، المخطوف", "رئيس دبلوماسية
+    // بوركينا فاسو، جبريل باصولي، أمام".
+    if first.arabic && !connector(first.folded) {
+        let mut j = i + 1;
+        while tokens.get(j).is_some_and(|t| t.arabic && t.gap == Gap::Join) && j - i < 6 {
+            j += 1;
+        }
+        let comma = tokens.get(j).is_some_and(|t| t.arabic && t.gap == Gap::Comma);
+        let end = if comma { arabic_name(tokens, j, EntityType::Person) } else { j };
+        let closed = tokens.get(end).is_some_and(|t| t.gap == Gap::Comma);
+        return (comma && end >= j + 2 && closed).then_some(j);
     }
     if !connector(first.folded) {
         return None;

@@ -1026,7 +1026,8 @@ fn a_nickname_after_dit_is_a_mention_of_its_own() {
         unlisted("L'homme s'appelle Almogamar dit Kadhafi ; un certain Abou Youssouf dit Bodédjo aussi."),
         [
             ("Kadhafi", "person", Rule::After),
-            ("Abou Youssouf", "person", Rule::GivenName),
+            // "un certain" introduces a person.
+            ("Abou Youssouf", "person", Rule::After),
             ("Bodédjo", "person", Rule::After)
         ]
     );
@@ -1204,7 +1205,8 @@ fn arabic_names_joined_by_a_patronymic_particle() {
     assert_eq!(unlisted("وقال الرجل الذي ولد في القرية إن"), []);
     assert_eq!(unlisted("ولد عام 1970 في القرية"), []);
     assert_eq!(unlisted("قتل ولد صغير في الهجوم"), []);
-    assert_eq!(unlisted("بعد تنصيب آغ فغاغا"), []);
+    // The verbal noun before the particle is no name; the particle alone starts one ("Ag Fagaga").
+    assert_eq!(unlisted("بعد تنصيب آغ فغاغا"), [("آغ فغاغا", "person", Rule::GivenName)]);
 }
 
 #[test]
@@ -1332,4 +1334,106 @@ fn arabic_names_after_a_hamza_alef_and_words_that_end_names() {
     assert_eq!(unlisted("خلال دورية في ناحية إينانباغاريت شمالا"), [("إينانباغاريت", "place", Rule::After)]);
     // A lawyer is a role.
     assert_eq!(unlisted("Me Mountaga Tall a fait appel"), [("Mountaga Tall", "person", Rule::After)]);
+}
+
+#[test]
+fn units_no_list_holds_keep_their_designator() {
+    assert_eq!(
+        unlisted("Il administrait le département de Korsimoro, a indiqué le gouvernement."),
+        [("département de Korsimoro", "place", Rule::After)]
+    );
+    // An unlisted town's unit is the noun after it; a listed town's, the unit rule's.
+    assert_eq!(
+        unlisted("the Kelbadji district was cut off"),
+        [("Kelbadji district", "place", Rule::Apposition)]
+    );
+    assert_eq!(
+        unlisted("fighting near Yorsala, in Titao department"),
+        [("Yorsala", "place", Rule::After), ("Titao department", "place", Rule::Unit)]
+    );
+    // A rank is no given name: "le commissaire Mahamadou Sana" gave "commissaire" to the given names.
+    assert_eq!(unlisted("dirigeait en qualité de Haut-Commissaire la province"), []);
+    // A Tuareg name in capitals with its hyphen; the two ends of a road.
+    assert_eq!(unlisted("dans une localité à 11 km d'IN-AROUNAT."), [("IN-AROUNAT", "place", Rule::After)]);
+    assert_eq!(
+        unlisted("le long de l'axe ILLIBA-ZAKAT, un fusil"),
+        [("ILLIBA", "place", Rule::After), ("ZAKAT", "place", Rule::After)]
+    );
+    // After a preposition, a name ending with an outlet's head is the outlet.
+    assert_eq!(
+        unlisted("She is senior editor at Medafrica Times, was"),
+        [("Medafrica Times", "media", Rule::After)]
+    );
+}
+
+#[test]
+fn correspondents_beside_their_town() {
+    // The signature closing an article, and the Arabic dateline "town/ name".
+    assert_eq!(
+        unlisted("Trois personnes tuées à Tin-akoff\nLes gens fuient.\nBoa, Ouagadougou"),
+        [("Boa", "person", Rule::Credit)]
+    );
+    assert_eq!(unlisted("Au Mali, Bamako et Gao\nIl est parti à Gao, Bamako"), []);
+    assert_eq!(
+        unlisted("عنوان\nكيدال/ عمر الانصاري\nشهدت المدينة تجمعا"),
+        [("عمر الانصاري", "person", Rule::Credit)]
+    );
+}
+
+#[test]
+fn arabic_sons_of_and_words_that_are_no_names() {
+    // "son of" alone starts a name; "عبد" after it starts the father's name; a title after "ولد" is
+    // the name's.
+    assert_eq!(unlisted("وأضاف أغ أساريد، وهو من المشاركين"), [("أغ أساريد", "person", Rule::GivenName)]);
+    assert_eq!(
+        unlisted("وصل عطاي آغ عبد الله إلى المدينة"),
+        [("عطاي آغ عبد الله", "person", Rule::GivenName)]
+    );
+    assert_eq!(
+        unlisted("وأسفر الهجوم عن مصرع محمد ولد الشيخ محمد لغظف، صاحب القرية"),
+        [("محمد ولد الشيخ محمد لغظف", "person", Rule::GivenName)]
+    );
+    // Farms beside villages, a video platform.
+    assert_eq!(unlisted("طالت قرى ومزارع يسكنها موريتانيون"), []);
+    assert_eq!(unlisted("ونشر على موقع «يوتيوب» تسجيلا"), []);
+}
+
+#[test]
+fn sites_by_their_address_and_authors_on_the_last_line() {
+    assert_eq!(
+        unlisted("a fait savoir à Sahelien.com celui qui"),
+        [("Sahelien.com", "media", Rule::Apposition)]
+    );
+    // Not an e-mail address, nor a number.
+    assert_eq!(unlisted("écrivez à redaction@sahelien.com."), []);
+    assert_eq!(unlisted("Il était 10.30 hier."), []);
+    assert_eq!(
+        unlisted("Les putschistes identifiés\nLe texte.\nAmbroise AMETOWONA"),
+        [("Ambroise AMETOWONA", "person", Rule::Credit)]
+    );
+    assert_eq!(unlisted("Les putschistes identifiés\nLe texte.\nLE MALI"), []);
+}
+
+#[test]
+fn arabic_roles_with_a_long_complement_and_appositions_after_and_it_is() {
+    // A complement a comma closes, then a name a comma closes too.
+    assert_eq!(
+        unlisted("انقطاع أخبار رئيس المحكمة في مقاطعة نيونو، سونغالو كوني، المخطوف منذ"),
+        [("سونغالو كوني", "person", Rule::After)]
+    );
+    assert_eq!(unlisted("وقال رئيس الوزراء في مالي، وهو يتحدث، إن"), []);
+    // A compound's first word after a role's definite complement.
+    assert_eq!(
+        unlisted("قرر رئيس الدبلوماسية الجزائرية عبد القادر مساهل، اليوم، دعوة"),
+        [("عبد القادر مساهل", "person", Rule::After)]
+    );
+    // "and it is a town"; not a count of people.
+    assert_eq!(unlisted("سقطوا في ديبيري، وهي بلدة تتبع المحافظة"), [("ديبيري", "place", Rule::Apposition)]);
+    assert_eq!(unlisted("قرية هارغو فقُتل فيها سبعة أشخاص، وهي قرية تقع"), [("هارغو", "place", Rule::After)]);
+    // Witnesses' occupations in apposition; "his name" is no cue ("ألا يُذكر اسمه خوفا").
+    assert_eq!(
+        unlisted("Selon Agaliou Maïga, enseignant originaire du village"),
+        [("Agaliou Maïga", "person", Rule::Apposition)]
+    );
+    assert_eq!(unlisted("فضّل ألا يُذكر اسمه خوفا على سلامته"), []);
 }

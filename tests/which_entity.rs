@@ -486,3 +486,12 @@ fn mauritanias_army_by_the_grammar_and_adjectives_joined_by_and() {
     // A department by its seat's Arabic spelling.
     assert_eq!(linked(&t, "دورية تابعة لمقاطعة إينغال شمالا", "مقاطعة إينغال"), "ingall_department");
 }
+
+#[test]
+fn general_staffs_and_attested_spellings() {
+    let t = tagger();
+    assert_eq!(linked(&t, "وأوضحت هيئة أركان جيش النيجر، في بيان", "هيئة أركان جيش النيجر"), "emga_niger");
+    assert_eq!(linked(&t, "الجزائر - أ ش أ: أكدت الحركة", "أ ش أ"), "mena");
+    assert_eq!(linked(&t, "بمشاركة بعثة الأممالمتحدة إلى مالي", "بعثة الأممالمتحدة إلى مالي"), "minusma");
+    assert_eq!(linked(&t, "une attaque du côté de Fillingué.", "Fillingué"), "filingue");
+}
