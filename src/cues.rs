@@ -522,12 +522,12 @@ pub static CAPITALIZED_WORDS: WordSet = WordSet::new(&[
 ]);
 
 /// Capitalized names that are not names of the kinds the tagger finds (the annotation guidelines):
-/// continents and broad world regions, and social-media platforms. Folded, one word each.
+/// continents and broad world regions, social-media platforms, God ("s'en remettant à Dieu"). Folded, one word each.
 #[rustfmt::skip]
 pub static NOT_NAMES: WordSet = WordSet::new(&[
     "afrique", "africa", "europe", "asie", "asia", "amerique", "america", "americas", "oceanie", "occident",
     "orient", "maghreb", "telegram", "facebook", "twitter", "whatsapp", "youtube", "tiktok", "instagram",
-    "internet", "افريقيا", "اوروبا", "تويتر", "فيسبوك", "يوتيوب", "تلغرام", "تيليغرام", "واتساب",
+    "internet", "dieu", "god", "افريقيا", "اوروبا", "تويتر", "فيسبوك", "يوتيوب", "تلغرام", "تيليغرام", "واتساب",
     "انستغرام",
 ]);
 

@@ -193,12 +193,15 @@ fn particle_before(text: &str, start: usize, particle: &str) -> Option<usize> {
 }
 
 /// Whether the word at `start..end` is not part of a longer name: no capitalised word before it but a
-/// title or rank, and no given name on either side.
+/// title or rank, or a function word opening the sentence ("In Traore's statement"), and no given
+/// name on either side.
 fn stands_alone(text: &str, start: usize, end: usize, given_names: &FxHashSet<String>) -> bool {
     if let Some(before) = words_before(text, start, 1).first() {
         let capitalised = text[before.start..].chars().next().is_some_and(char::is_uppercase);
         if given_names.contains(&before.folded)
-            || (capitalised && single_word_cue(&before.folded) != Some(Cue::Role))
+            || (capitalised
+                && single_word_cue(&before.folded) != Some(Cue::Role)
+                && !crate::cues::FUNCTION_WORDS.contains(&before.folded))
         {
             return false;
         }

@@ -502,6 +502,8 @@ static ARABIC_STOPS: WordSet = WordSet::new(&[
     // Adverbs in the accusative, written without their tanwin ("في قرية دينانكو تحديدا").
     "تحديدا", "بالتحديد", "خصوصا", "ايضا", "تقريبا", "حاليا", "سابقا", "موخرا", "اساسا", "شمالا", "جنوبا",
     "شرقا", // not "غربا", also a name ("الطبيب غربا حكيمي")
+    // Adjectives after a group's noun ("تنظيم إرهابي", a terrorist organization).
+    "ارهابي", "ارهابيه", "متطرف", "متطرفه", "جهادي", "جهاديه", "مسلح", "مسلحه",
     // Numbers and people ("قُتل فيها سبعة أشخاص، وهي قرية": seven people were killed in it, a village).
     "ثلاثه", "اربعه", "خمسه", "سته", "سبعه", "ثمانيه", "تسعه", "عشره", "عشرات", "ميات", "الاف", "اشخاص",
     "قتلي", "جرحي", "مدنيين",

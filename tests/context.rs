@@ -1437,3 +1437,9 @@ fn arabic_roles_with_a_long_complement_and_appositions_after_and_it_is() {
     );
     assert_eq!(unlisted("فضّل ألا يُذكر اسمه خوفا على سلامته"), []);
 }
+
+#[test]
+fn god_a_groups_adjective_and_a_surname_after_a_sentences_preposition() {
+    assert_eq!(unlisted("s'en remettant à Dieu. Seul Dieu le sait"), []);
+    assert_eq!(unlisted("قائد تنظيم إرهابي على غرار القاعدة"), []);
+}

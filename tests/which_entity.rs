@@ -495,3 +495,11 @@ fn general_staffs_and_attested_spellings() {
     assert_eq!(linked(&t, "بمشاركة بعثة الأممالمتحدة إلى مالي", "بعثة الأممالمتحدة إلى مالي"), "minusma");
     assert_eq!(linked(&t, "une attaque du côté de Fillingué.", "Fillingué"), "filingue");
 }
+
+#[test]
+fn a_surname_after_a_capitalized_preposition_is_the_persons() {
+    let t = tagger();
+    let text = "Ibrahim Traore said so. In Traore's statement, the aim was clear.";
+    assert_eq!(linked_nth(&t, text, "Traore", 0).0, "ibrahim_traore");
+    assert_eq!(linked(&t, "Ibrahim Traoré a parlé. À Traoré de conclure.", "Traoré"), "ibrahim_traore");
+}
