@@ -42,16 +42,21 @@
 //!   des militaires)"): both are proposed, typed by the name's head word ([`ACRONYM_HEADS`], else an
 //!   organization), and the acronym alone is then found again as a repeated name. A listed place
 //!   inside the name is part of it ("… du Cercle de Bankass (MPUSCB)");
-//! * **a credit**: a byline line ("By Armel BAILY", "Par Ousmane M. Traoré") or a name next to an
-//!   outlet across a slash, as photographs are credited ("KENA BETANCUR / AFP"): a person, in any
-//!   case;
+//! * **a credit**: a byline line ("By Armel BAILY", "Par Ousmane M. Traoré"), a name next to an
+//!   outlet across a slash, as photographs are credited ("KENA BETANCUR / AFP"), a correspondent
+//!   beside their town ("Boa, Ouagadougou" closing the text, "كيدال/ عمر الانصاري"), the author alone
+//!   on the last line ("Ambroise AMETOWONA"): a person, in any case; and the outlet opening a
+//!   dateline with its town in parentheses ("التيار (نيامي) -");
+//! * **a number or an address**: a national road by its number ("RN15", "route nationale 16",
+//!   "الطريق الوطني رقم 1"), a place; a site by its address ("Sahelien.com"), an outlet;
 //! * **a unit** named after a listed town that the gazetteer does not list: the town with a
 //!   designator of a department, prefecture, cercle, province or district ("département de Thiou",
 //!   "Bittou province"), found by [`crate::designator::Designators`] for the tagger. With the longer
 //!   names and the acronyms, the only rules whose names overlap a mention (the tagger drops it).
 //!
 //! A name is, in Latin script, a run of up to five capitalized words joined by spaces or hyphens (with
-//! the particles of the region's names inside: "Ag", "ould", "ben"); in Arabic, where nothing is
+//! the particles of the region's names inside: "Ag", "ould", "ben"; a middle initial, "Ousmane M.
+//! Traoré"; an elided one, "M’Bouna"); in Arabic, where nothing is
 //! capitalized, the words after the cue up to punctuation or a word that cannot be part of a name (a
 //! function word, a word with the article, an accusative ending) — and never after a bare preposition,
 //! which in Arabic would take any noun. Words that are capitalized without being names (function words
