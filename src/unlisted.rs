@@ -1249,6 +1249,17 @@ fn starts_line(text: &str, pos: usize) -> bool {
     text[..pos].chars().rev().take_while(|&c| c != '\n').all(is_space)
 }
 
+/// The one to three words that open a line and end at byte `end` (a word's end), as the token indices
+/// of the first and the last: a dateline's outlet, a signature's name.
+fn line_opening(text: &str, tokens: &[Token], end: usize) -> Option<(usize, usize)> {
+    let last = tokens.partition_point(|t| t.end < end);
+    if tokens.get(last).is_none_or(|t| t.end != end) {
+        return None;
+    }
+    let first = (last.saturating_sub(2)..=last).rev().find(|&k| starts_line(text, tokens[k].start))?;
+    Some((first, last))
+}
+
 /// Bylines and credits, whose names are people whatever their case ([`Rule::Credit`]):
 ///
 /// * a line that starts with "By" or "Par" and a name, the name ending the line or followed by
@@ -1309,15 +1320,10 @@ fn credits(text: &str, tokens: &[Token], mentions: &[Mention], kinds: &[EntityTy
         if !after.trim_start_matches(is_space).starts_with(['-', '–', '—']) {
             continue;
         }
-        let name_end = before.trim_end_matches(is_space).len();
-        let last = tokens.partition_point(|t| t.end < name_end);
-        let Some(first) = (last.saturating_sub(2)..=last)
-            .rev()
-            .find(|&k| k < tokens.len() && starts_line(text, tokens[k].start))
-        else {
+        let Some((first, last)) = line_opening(text, tokens, before.trim_end_matches(is_space).len()) else {
             continue;
         };
-        if tokens[last].end != name_end || tokens[first + 1..=last].iter().any(|t| t.gap != Gap::Join) {
+        if tokens[first + 1..=last].iter().any(|t| t.gap != Gap::Join) {
             continue;
         }
         let (start, end) = (tokens[first].start, tokens[last].end);
@@ -1364,11 +1370,7 @@ fn credits(text: &str, tokens: &[Token], mentions: &[Mention], kinds: &[EntityTy
             k + 1 == mentions.len() && closes_line(m.end) && text[line_end(m.end)..].trim().is_empty();
         let before = text[..m.start].trim_end_matches(is_space);
         if let Some(name) = before.strip_suffix(',').filter(|_| last_line) {
-            let last = tokens.partition_point(|t| t.end < name.len());
-            let first = (last.saturating_sub(2)..=last)
-                .rev()
-                .find(|&j| j < tokens.len() && starts_line(text, tokens[j].start));
-            if let Some(first) = first.filter(|_| tokens.get(last).is_some_and(|t| t.end == name.len())) {
+            if let Some((first, last)) = line_opening(text, tokens, name.len()) {
                 let latin = tokens[first..=last]
                     .iter()
                     .all(|t| t.capitalized && t.gap != Gap::Break || t.start == tokens[first].start);
@@ -1389,7 +1391,7 @@ fn credits(text: &str, tokens: &[Token], mentions: &[Mention], kinds: &[EntityTy
         let signed = (2..=4).contains(&words.len())
             && !words[0].all_caps
             && words[1..].iter().any(|t| t.all_caps)
-            && text[words[end - first - 1].end..].trim().is_empty();
+            && text[words[words.len() - 1].end..].trim().is_empty();
         let (start, name_end) = (words[0].start, words[words.len() - 1].end);
         if signed && !covered(mentions, start, name_end) {
             out.push(person(start, name_end, start, start));
