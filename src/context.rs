@@ -413,6 +413,37 @@ const COMMON_NOUN_AFTER: &[(&str, &[&str])] = &[(
     ],
 )];
 
+/// Words of allegiance, folded, before an armed group's name (Arabic: where the group's name is also
+/// a common noun, "القاعدة", the base): linked, tied, branch, loyal, affiliated.
+const AFFILIATION: &[&str] = &[
+    "صله",
+    "مرتبط",
+    "مرتبطه",
+    "مرتبطين",
+    "مرتبطون",
+    "المرتبط",
+    "المرتبطه",
+    "المرتبطين",
+    "فرع",
+    "الموالي",
+    "الموالين",
+    "الموالون",
+    "المواليه",
+    "موالي",
+    "مواليه",
+    "التابع",
+    "التابعه",
+    "التابعين",
+    "تابع",
+    "تابعه",
+    "المنتمي",
+    "المنتميه",
+    "المنتمين",
+    "ينتمي",
+    "تنتمي",
+    "ينتمون",
+];
+
 /// The word right after `end` when it makes the name spelled `folded` a common noun (see
 /// [`COMMON_NOUN_AFTER`]), as a byte range.
 fn common_noun_after(text: &str, end: usize, folded: &str) -> Option<(usize, usize)> {
@@ -449,6 +480,16 @@ fn own_evidence(gazetteer: &Gazetteer, text: &str, m: &Mention, doubt: Doubt) ->
         let glued = fold(glued);
         if glued.ends_with('\u{0628}') || glued.ends_with("\u{0628}\u{0627}\u{0644}") {
             return Some(Evidence::Cue { cue: Cue::Preposition, start: ws, end: m.start });
+        }
+    }
+    // An armed group's name after a word of allegiance, the group's proclitic glued to it: "على صلة
+    // بالقاعدة" (linked to al-Qaeda), "مرتبطة بالقاعدة", "فرع القاعدة" (al-Qaeda's branch): the group,
+    // not "the base".
+    if kind == EntityType::ArmedGroup {
+        if let Some(w) = cues::words_before(text, ws, 1).first() {
+            if AFFILIATION.contains(&w.folded.as_str()) {
+                return Some(Evidence::Cue { cue: Cue::Group, start: w.start, end: w.end });
+            }
         }
     }
     if let Some((cue, start)) = cues::cue_before(text, ws) {

@@ -99,6 +99,9 @@ const DESIGNATOR: &[&str] = &[
     // Natural places, named with their head as the forest is: "le lac Télé", "la colline de Bonkoré".
     "lac", "colline de", "colline d", "mare de", "mare d",
     "mine de", "mine d", "camp de", "camp d", "quartier de", "quartier d", "quartier", "lieu dit",
+    // Niger's regroupment sites, villages that people of the area moved to: "le site de regroupement
+    // de Soumatt".
+    "regroupement de", "regroupement d",
     // Units, inside their name ("le département de Korsimoro", "the district of Arbinda"); a listed
     // town there is found by the designator module.
     "departement de", "departement d", "cercle de", "cercle d", "province de", "province d", "province du",
@@ -143,7 +146,8 @@ const DESIGNATORS: &[&str] = &[
     "villes d", "communes de", "communes d", "villages of", "towns of", "localities of", "hamlets of",
     // Lists introduced by examples: "communities such as Bansi, Mognori…", "des villages comme …".
     "communities such as", "villages such as", "towns such as", "localities such as", "villages comme",
-    "localites comme", "villages tels que", "localites telles que", "قري",
+    "localites comme", "villages tels que", "localites telles que", "regroupements", "sites de regroupement",
+    "قري",
     "بلدات", "مدن", "مناطق",
     // The dual in the construct state: "قريتي ليبي ومانكاو" (the two villages of), "بلدتي توري وديالساغو".
     "قريتي", "بلدتي", "مدينتي", "منطقتي",
@@ -186,6 +190,7 @@ const ROLE: &[&str] = &[
     "اللواء", "الفريق", "المشير", "الرقيب",
     // French ranks as Arabic outlets of the region write them: "الكولونيل سالفو كابوريه".
     "الكولونيل", "كولونيل", "الكومندان", "القبطان", "الليوتنان", "الليوتنان كولونيل",
+    "الكولونيل ميجور", "كولونيل ميجور", "ميجور",
     // Titles and roles.
     "president", "presidente", "premier ministre", "prime minister", "ministre", "minister", "porte parole",
     "spokesman", "spokeswoman", "spokesperson", "gouverneur", "gouverneure", "governor", "maire", "mayor",
@@ -194,7 +199,7 @@ const ROLE: &[&str] = &[
     "correspondent", "journaliste", "journalist", "reporter", "chercheur", "chercheuse", "researcher",
     "analyste", "analyst", "imam", "cheikh", "sheikh", "emir", "directeur", "directrice", "director",
     "secretaire general", "secretary general", "commander", "leader", "chef", "chief", "m", "mme", "mr",
-    "mrs", "ms", "dr", "monsieur", "madame", "professeur", "professor", "pr", "الرييس", "الوزير", "وزير",
+    "mrs", "ms", "dr", "monsieur", "madame", "hajiya", "professeur", "professor", "pr", "الرييس", "الوزير", "وزير",
     "وزيره", "الناطق", "المتحدث", "الناطق باسم", "المتحدث باسم", "المتحدث العسكري", "الناطق العسكري",
     "الحاكم", "حاكم", "محافظ", "الوالي", "العمده", "الشيخ", "الامام", "الامير", "زعيم", "قايد", "مراسل", "الباحث",
     "المحلل", "النايب", "الصحفي", "الصحافي", "الامين العام",
@@ -215,6 +220,8 @@ const ROLE: &[&str] = &[
     "un certain", "une certaine", "denomme", "denommee", "المدعو",
     // Lawyers: "Me Mountaga Tall" (maître), "محاميه منتقى تال" (his lawyer).
     "me", "maitre", "avocat", "lawyer", "attorney", "المحامي", "محاميه", "محاميها", "محاميهم",
+    // … and as Arabic outlets write "Maître": "مايتر دريسا تراوري".
+    "مايتر", "ميتر",
     // Succeeding or replacing someone: "succède à Sié Edgar Sou" ("à" is no place there).
     "succede a", "succedera a", "succeder a", "succedant a", "a la place de", "la releve de",
 ];
@@ -522,13 +529,14 @@ pub static CAPITALIZED_WORDS: WordSet = WordSet::new(&[
 ]);
 
 /// Capitalized names that are not names of the kinds the tagger finds (the annotation guidelines):
-/// continents and broad world regions, social-media platforms, God ("s'en remettant à Dieu"). Folded, one word each.
+/// continents and broad world regions, social-media platforms, God ("s'en remettant à Dieu"), a staff
+/// ("the General Staff", where "General" is no rank). Folded, one word each.
 #[rustfmt::skip]
 pub static NOT_NAMES: WordSet = WordSet::new(&[
     "afrique", "africa", "europe", "asie", "asia", "amerique", "america", "americas", "oceanie", "occident",
     "orient", "maghreb", "telegram", "facebook", "twitter", "whatsapp", "youtube", "tiktok", "instagram",
     "internet", "dieu", "god", "افريقيا", "اوروبا", "تويتر", "فيسبوك", "يوتيوب", "تلغرام", "تيليغرام", "واتساب",
-    "انستغرام",
+    "انستغرام", "staff",
 ]);
 
 /// Whether a folded word is in `list` (a short list: longer ones, which the rules ask about most

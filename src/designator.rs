@@ -69,9 +69,9 @@ const PROVINCE: Kind = Kind { prefers: &["province"], loose: false };
 const CERCLE: Kind = Kind { prefers: &["cercle"], loose: false };
 const DEPARTMENT: Kind = Kind { prefers: &["department"], loose: false };
 const COMMUNE: Kind = Kind { prefers: &["commune"], loose: false };
-/// Niger's and Burkina Faso's departments are run by prefects: "la préfecture de Tillabéri" is the
-/// department.
-const PREFECTURE: Kind = Kind { prefers: &["prefecture", "department"], loose: false };
+/// Niger's and Burkina Faso's departments are run by prefects, and Mali's cercles: "la préfecture de
+/// Tillabéri" is the department, "la préfecture de Douentza" the cercle.
+const PREFECTURE: Kind = Kind { prefers: &["prefecture", "department", "cercle"], loose: false };
 /// "ولاية" is also how Arabic outlets translate Burkina Faso's provinces ("ولاية نامنتنغا").
 const STATE: Kind = Kind { prefers: &["state", "region", "province"], loose: false };
 const DISTRICT: Kind = Kind { prefers: &["district", "department", "cercle"], loose: true };
@@ -149,10 +149,14 @@ const LATIN_PLURAL: &[(&str, Kind)] = &[
     ("states", STATE),
 ];
 
-/// Arabic plural designators, as written: a list of names follows them ("مناطق تيلابيري ودوسو").
+/// Arabic plural designators, as written: a list of names follows them ("مناطق تيلابيري ودوسو"); and
+/// the duals in the construct state, which name two ("ولايتي غاو وميناكا": the two states of Gao and
+/// Ménaka; not "منطقتي", the two areas, as often two towns: "بين منطقتي كورو وباندياغارا").
 const ARABIC_PLURAL: &[(&str, Kind)] = &[
     ("مناطق", Kind { prefers: &["region"], loose: true }),
     ("ولايات", STATE),
+    ("ولايتي", STATE),
+    ("إقليمي", Kind { prefers: &["region", "province"], loose: true }),
     ("أقاليم", Kind { prefers: &["region", "province"], loose: true }),
     ("مقاطعات", Kind { prefers: &["province", "department"], loose: true }),
     ("دوائر", Kind { prefers: &["cercle", "department"], loose: true }),

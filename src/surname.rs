@@ -26,7 +26,7 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::arabic::is_arabic_letter;
-use crate::cues::{single_word_cue, words_before, Cue};
+use crate::cues::{single_word_cue, words_before, Cue, Word};
 use crate::fold::{fold_word, fold_word_into, is_word_char};
 use crate::rank::Reason;
 use crate::{EntityIndex, EntityType, Gazetteer, MatchKind, Mention};
@@ -196,13 +196,19 @@ fn particle_before(text: &str, start: usize, particle: &str) -> Option<usize> {
 /// title or rank, or a function word opening the sentence ("In Traore's statement"), and no given
 /// name on either side.
 fn stands_alone(text: &str, start: usize, end: usize, given_names: &FxHashSet<String>) -> bool {
-    if let Some(before) = words_before(text, start, 1).first() {
-        let capitalised = text[before.start..].chars().next().is_some_and(char::is_uppercase);
-        if given_names.contains(&before.folded)
-            || (capitalised
-                && single_word_cue(&before.folded) != Some(Cue::Role)
-                && !crate::cues::FUNCTION_WORDS.contains(&before.folded))
-        {
+    let capitalised = |w: &Word| text[w.start..].chars().next().is_some_and(char::is_uppercase);
+    // A capitalised word that is no title, no rank and no function word: a name's part.
+    let names_part = |w: &Word| {
+        capitalised(w)
+            && single_word_cue(&w.folded) != Some(Cue::Role)
+            && !crate::cues::FUNCTION_WORDS.contains(&w.folded)
+    };
+    let before = words_before(text, start, 2);
+    if let Some(near) = before.first() {
+        // A letter with its full stop after a given name is the name's initial, not "M." for
+        // Monsieur: "Ousmane M. Traoré" is not Traoré alone.
+        let initial = near.folded.chars().count() == 1 && before.get(1).is_some_and(names_part);
+        if given_names.contains(&near.folded) || names_part(near) || initial {
             return false;
         }
     }

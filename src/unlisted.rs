@@ -453,6 +453,26 @@ fn arabic_compound(folded: &str) -> bool {
     cues::is_listed(ARABIC_COMPOUNDS, folded) || cues::is_listed(PLACE_COMPOUNDS, folded)
 }
 
+/// Nationalities, folded, without the article.
+const ARABIC_NATIONALITIES: &[&str] = &[
+    "موريتاني",
+    "نيجري",
+    "بوركيني",
+    "جزايري",
+    "مغربي",
+    "ليبي",
+    "تشادي",
+    "سنغالي",
+    "فرنسي",
+    "امريكي",
+    "روسي",
+    "تونسي",
+    "مصري",
+    "سوداني",
+    "نيجيري",
+    "مالي",
+];
+
 /// Arabic words that end a name: function words, common verbs of reporting. Folded.
 #[rustfmt::skip]
 static ARABIC_STOPS: WordSet = WordSet::new(&[
@@ -472,8 +492,10 @@ static ARABIC_STOPS: WordSet = WordSet::new(&[
     // عيسى أمينا عاما", "محمد ساني كياو رئيسا لأركان"); and the coup a leader leads ("قائد انقلاب").
     "امينا", "وزيرا", "مديرا", "قايدا", "مستشارا", "سفيرا", "عضوا", "ناطقا", "حاكما", "محافظا", "مسوولا",
     "انقلاب",
-    // A minister's portfolio without its article ("وزير دفاع النيجر"), and "also" ("كذلك أهالي X").
-    "دفاع", "عدل", "اقتصاد", "اعلام", "امن", "كذلك",
+    // A minister's portfolio without its article ("وزير دفاع النيجر"), or with "his" / "her" ("وزير
+    // دفاعه": his defence minister), and "also" ("كذلك أهالي X").
+    "دفاع", "عدل", "اقتصاد", "اعلام", "امن", "كذلك", "دفاعه", "دفاعها", "خارجيته", "خارجيتها", "داخليته",
+    "داخليتها", "عدله", "اعلامه", "ماليته", "ماليتها",
     "جنوب", "شمال", "شرق", "غرب", "غربي", "شرقي", "جنوبي", "شمالي", "وسط", "حوالي", "قرابه", "اضافه", "اي",
     "التابعه", "الواقعه", "المحاذيه", "تابع", "تابعه", "تابعا", "حين", "بينما", "لكن", "اذ", "اذا", "لان", "بان", "وان", "اخري", "اخر",
     "اول", "ثاني", "ثالث", "لاجيين", "نازحين",
@@ -1215,8 +1237,14 @@ fn websites(text: &str, tokens: &[Token]) -> Vec<Unlisted> {
     let dotted = |k: usize| k > 0 && &text[tokens[k - 1].end..tokens[k].start] == ".";
     let mut out = vec![];
     for k in 1..tokens.len() {
-        let after = text[tokens[k].end..].chars().next();
-        let ends = after.is_none_or(|c| !is_word_char(c) && c != '.' && c != '@');
+        // The address ends there: no letter, "@" or further label after it; a full stop may end
+        // the sentence ("selon Sahelien.com."), not a further label ("site.com.ml").
+        let mut after = text[tokens[k].end..].chars();
+        let ends = match after.next() {
+            None => true,
+            Some('.') => after.next().is_none_or(|c| !is_word_char(c)),
+            Some(c) => !is_word_char(c) && c != '@',
+        };
         if !(DOMAINS.contains(&tokens[k].folded) && dotted(k) && ends) {
             continue;
         }
@@ -1561,8 +1589,15 @@ pub(crate) fn find(
                         .is_some_and(cues::is_closing_quote)
             };
             if !arabic_preposition {
+                // After a byline, "علي" is Ali, not "on": "كتبه: علي رجب".
+                let ali = || {
+                    tokens.get(i + 1).filter(|t| t.arabic && t.gap == Gap::Join)?;
+                    let end = arabic_name(&tokens, i + 1, EntityType::Person);
+                    (cue == Cue::Byline && tokens[i].folded == "علي" && end > i + 1).then_some(end)
+                };
                 if let Some(end) = quoted_nickname_end(text, &tokens, i)
                     .or_else(|| name_at(&tokens, i, cue.entity_type()).filter(|&end| !quoted_phrase(end)))
+                    .or_else(ali)
                 {
                     let end = if cue == Cue::Designator { numbered(&tokens, end) } else { end };
                     let start = if inside {
@@ -1574,17 +1609,21 @@ pub(crate) fn find(
                     };
                     let whole = (start, tokens[end - 1].end);
                     if !covered(tokens[i].start, tokens[end - 1].end) {
-                        // After a preposition ("succède à", "revient à"), a name with a given name and
-                        // ending with a name of the region's people is a person's: "à
-                        // Raymond David Valentin Ouédraogo" (villages are named after people too: "à
-                        // Malam Boulamari, un village"); so is a given name before a surname in
-                        // capitals, as French writes people ("à Moussa MAYDIAKI"), and a name with a
-                        // patronymic particle ("à Kamo Ag Minani").
+                        // After a preposition ("succède à", "revient à"), a name ending with a name of
+                        // the region's people after a given name or another word in title case is a
+                        // person's: "à Raymond David Valentin Ouédraogo", "à Sayouba Sawadogo"
+                        // (villages are named after people too, with a Hausa "son of" or "town of" or
+                        // a Tuareg "place of": "à Dan Issa", "à Malam Boulamari, un village"); so is a
+                        // given name before a surname in capitals, as French writes people ("à Moussa
+                        // MAYDIAKI"), and a name with a patronymic particle ("à Kamo Ag Minani").
                         let given = |t: &Token| given_names.contains(t.folded);
+                        let first_name = title_case(&text[tokens[i].start..tokens[i].end])
+                            && !matches!(tokens[i].folded, "dan" | "garin" | "guidan" | "in" | "tin" | "kel");
                         let person = cue == Cue::Preposition
                             && !tokens[i].arabic
                             && end - i >= 2
-                            && (tokens[i..end - 1].iter().any(given) && given(&tokens[end - 1])
+                            && ((tokens[i..end - 1].iter().any(given) || first_name)
+                                && given(&tokens[end - 1])
                                 || given(&tokens[i]) && !tokens[i].all_caps && tokens[end - 1].all_caps
                                 || tokens[i + 1..end - 1].iter().any(patronymic));
                         // After a preposition, a name that ends with a body's or an outlet's head is
@@ -2428,6 +2467,11 @@ fn latin_name(tokens: &[Token], i: usize) -> usize {
 /// `Token::arabic_common`), a cue word; at most four parts (three for a place), a compound counting as
 /// one.
 fn arabic_name(tokens: &[Token], i: usize, kind: EntityType) -> usize {
+    // A nationality without the article opens no person's name: "موفد عن رئيس موريتاني سابق" (a
+    // former Mauritanian president). (A place may be so named: "قريتي ليبي ومانكاو".)
+    if kind == EntityType::Person && cues::is_listed(ARABIC_NATIONALITIES, tokens[i].folded) {
+        return i;
+    }
     let max_parts = if kind == EntityType::Person { 4 } else { 3 };
     let mut end = i;
     let mut parts = 0;
@@ -2448,9 +2492,18 @@ fn arabic_name(tokens: &[Token], i: usize, kind: EntityType) -> usize {
         {
             break;
         }
-        // For a place, "و" glued to a later word is "and": "قريتي ليبي ومانكاو" lists two.
-        if kind != EntityType::Person && end > i && !compound && t.folded.starts_with('\u{0648}') {
-            break;
+        // For a place, "و" glued to a later word is "and": "قريتي ليبي ومانكاو" lists two. For a
+        // person, when a verb follows it, in the present or of three letters ("سيمبوريه ويتسلم",
+        // "سيمبوريه وأخذ": and took); transliterated surnames go on with a long vowel ("واتارا").
+        if end > i && !compound {
+            if let Some(rest) = t.folded.strip_prefix('\u{0648}') {
+                let verb = present_verb(rest) || rest.chars().count() <= 3;
+                if kind != EntityType::Person
+                    || verb && !ARABIC_GIVEN_NAMES.contains(rest) && !arabic_compound(t.folded)
+                {
+                    break;
+                }
+            }
         }
         // Places and the like: local names are written with long vowels ("كاونجو", "سولهان"); a word
         // without any is an Arabic noun or verb ("مركز", "تتبع").
@@ -2470,6 +2523,15 @@ fn arabic_name(tokens: &[Token], i: usize, kind: EntityType) -> usize {
     }
     if compound {
         end -= 1; // a compound's first word cannot end a name
+    }
+    // A person's one word that reads as a verb in the present is the verb ("الرئيس يعزل وزير": the
+    // president dismisses a minister).
+    if kind == EntityType::Person
+        && end == i + 1
+        && present_verb(tokens[i].folded)
+        && !ARABIC_GIVEN_NAMES.contains(tokens[i].folded)
+    {
+        return i;
     }
     // An organization's "international" ends its name ("منظمة إيموهاغ الدولية وجمعية …").
     let international = kind == EntityType::Organization
@@ -2492,8 +2554,10 @@ fn arabic_name(tokens: &[Token], i: usize, kind: EntityType) -> usize {
     };
     let placed =
         |t: &Token| cues::is_listed(ARABIC_PLACING, t.folded) && !tokens[i + 1..end].iter().any(glued);
+    // A place's compound ("دار النعيم", "عين صالح") is two words by construction.
     if kind != EntityType::Person
         && end > i + 1
+        && !cues::is_listed(PLACE_COMPOUNDS, tokens[i].folded)
         && tokens.get(end).is_some_and(|t| t.gap == Gap::Join && !placed(t))
     {
         end = i + 1;

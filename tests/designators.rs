@@ -111,6 +111,11 @@ fn the_unit_the_designator_names_is_preferred() {
     // department, neither of which exists) falls back on the largest unit.
     assert_eq!(mention("in the district of Segou", "Segou"), designated("district of Segou", "segou_cercle"));
     assert_eq!(mention("من مقاطعة سيغو", "سيغو"), designated("مقاطعة سيغو", "segou_region"));
+    // Mali's prefects run cercles: "la préfecture de Douentza" is the cercle.
+    assert_eq!(
+        mention("la voiture de la préfecture de Douentza", "Douentza"),
+        designated("préfecture de Douentza", "douentza_cercle")
+    );
 }
 
 #[test]

@@ -166,6 +166,11 @@ fn regions_named_in_lists_after_a_plural_designator() {
     let text = "مددت السلطات حالة الطوارئ في مناطق تيلابيري ودوسو.";
     assert_eq!(linked(&t, text, "تيلابيري"), "tillaberi_region");
     assert_eq!(linked(&t, text, "دوسو"), "dosso_region");
+    // A dual names two: "the two states of Gao and Ménaka"; "the two areas" may be towns.
+    let text = "ويعيق تنقلاتها ضمن ولايتي غاو و ميناكا.";
+    assert_eq!(linked(&t, text, "غاو"), "gao_region");
+    assert_eq!(linked(&t, text, "ميناكا"), "menaka_region");
+    assert_eq!(linked(&t, "كان يسير بين منطقتي كورو وباندياغارا في وسط البلاد", "كورو"), "koro");
     // The list ends where the list words end; a town stays a town.
     let text = "Dans les régions de Mopti et Ségou, puis à Gao, les écoles ferment.";
     assert_eq!(linked(&t, text, "Gao"), "gao");
@@ -502,4 +507,17 @@ fn a_surname_after_a_capitalized_preposition_is_the_persons() {
     let text = "Ibrahim Traore said so. In Traore's statement, the aim was clear.";
     assert_eq!(linked_nth(&t, text, "Traore", 0).0, "ibrahim_traore");
     assert_eq!(linked(&t, "Ibrahim Traoré a parlé. À Traoré de conclure.", "Traoré"), "ibrahim_traore");
+}
+
+#[test]
+fn a_surname_after_a_middle_initial_is_anothers() {
+    let t = tagger();
+    // "M." after a given name is an initial, not Monsieur: the byline names another Traoré.
+    let text = "Le capitaine Ibrahim Traoré a parlé.\nPar Ousmane M. Traoré";
+    let byline = text.find("Par").unwrap();
+    let mentions = t.tag(text);
+    let linked_after: Vec<&str> =
+        mentions.iter().filter(|m| m.start > byline).map(|m| t.entity(m).id.as_str()).collect();
+    assert!(!linked_after.contains(&"ibrahim_traore"), "{mentions:?}");
+    assert_eq!(linked(&t, "Ibrahim Traoré a parlé. Selon M. Traoré, rien.", "Traoré"), "ibrahim_traore");
 }
