@@ -11,7 +11,9 @@
 //! 1. a **cue** right before it (see [`crate::cues`]): a place designator or distance phrase ("le
 //!    village de", "à 30 km de", "the town of", "قرية") for any place; a locative preposition ("à",
 //!    "in", "في") for a place that is neither a personal name nor a word English always capitalizes;
-//!    the head of its own kind for other entities (a rank before a person, "وكالة" before an outlet);
+//!    the head of its own kind for other entities (a rank before a person, "وكالة" before an outlet),
+//!    and for an armed group a word of allegiance ("على صلة بالقاعدة": linked to al-Qaeda, not "the
+//!    base");
 //! 2. a **capital** letter where a capital means a name: Latin script, not at the start of a sentence,
 //!    not in a title-case headline nor in an all-caps run, and not on a surname or on a word English
 //!    always capitalizes (months, religions, peoples): "tués à Kourakou et Tondobi";
@@ -24,7 +26,8 @@
 //!    single name, the person **named in full** elsewhere.
 //!
 //! Some contexts rule a name out whatever else is found ([`Against`]): accents that differ from the
-//! name's (the text's "è" against the name's "é"; missing accents are fine), the head of another kind
+//! name's (the text's "è" against the name's "é"; missing accents are fine; in Arabic, a hamza after a
+//! proclitic letter that the name lacks: "فأنا" is "so I", not Fana), the head of another kind
 //! of entity right before it ("l'opération Dongo" is no village), and a single name of a person joined
 //! to a capitalized name that person does not have ("Mariam Sankara" is not Thomas Sankara).
 //!
@@ -137,7 +140,8 @@ impl Evidence {
 pub enum Against {
     /// No evidence was found (the mention is emitted only on request, flagged).
     NoEvidence,
-    /// The text's accents differ from the name's (è against é): another word.
+    /// The text's accents differ from the name's (è against é), or it has a hamza after a proclitic letter
+    /// that the name lacks ("فأنا", so I, against "فانا", Fana): another word.
     DifferentAccent,
     /// The head of another kind of entity stands right before it, at `start..end` ("l'opération
     /// Dongo").
@@ -303,6 +307,11 @@ impl Evidencer {
     /// Why a mention needs evidence, or `None` when its spelling is certain.
     fn doubt(&self, gazetteer: &Gazetteer, text: &str, m: &Mention) -> Option<Doubt> {
         let entity = gazetteer.entity(m.entity);
+        // A proclitic letter then a hamza the name's spellings lack: a word after "and", "so", "by"
+        // ("فأنا", so I, is not فانا, Fana). Ruled out below.
+        if proclitic_hamza(m.surface(text)) {
+            return Some(Doubt::CommonWord);
+        }
         if entity.tier != Tier::Geonames && !m.possible && entity.kind != EntityType::Person {
             return None; // the test below, without folding every certain mention
         }
@@ -360,7 +369,11 @@ fn ruled_out(
     let folded = fold(surface);
     let same_fold: Vec<&str> =
         e.variants.iter().map(|v| v.text.as_str()).filter(|v| fold(v) == folded).collect();
-    if !same_fold.is_empty() && same_fold.iter().all(|v| accents_differ(surface, v)) {
+    if !same_fold.is_empty()
+        && same_fold
+            .iter()
+            .all(|v| accents_differ(surface, v) || proclitic_hamza(surface) && !proclitic_hamza(v))
+    {
         return Some(Against::DifferentAccent);
     }
     if let Some((cue, cue_start)) = cues::cue_before(text, word_start(text, start)) {
@@ -715,6 +728,15 @@ fn accents_differ(text: &str, name: &str) -> bool {
     let (a, b) = (letters_with_marks(text), letters_with_marks(name));
     a.len() == b.len()
         && a.iter().zip(&b).any(|(&(la, ma), &(lb, mb))| la == lb && ma != 0 && mb != 0 && ma != mb)
+}
+
+/// Whether an Arabic spelling opens with a proclitic letter (`و ف ب ل ك`) and then an alef with a
+/// hamza (`أ إ`), the start of a word after the proclitic: names written with such a letter first
+/// have a plain alef after it ("فانا", "باماكو").
+fn proclitic_hamza(s: &str) -> bool {
+    let mut c = s.chars();
+    matches!(c.next(), Some('\u{0648}' | '\u{0641}' | '\u{0628}' | '\u{0644}' | '\u{0643}'))
+        && matches!(c.next(), Some('\u{0623}' | '\u{0625}'))
 }
 
 /// Each letter (lowercased base letter) with its combining marks, summed as one number (0: none).

@@ -157,6 +157,7 @@ const ARABIC_PLURAL: &[(&str, Kind)] = &[
     ("ولايات", STATE),
     ("ولايتي", STATE),
     ("إقليمي", Kind { prefers: &["region", "province"], loose: true }),
+    ("محافظتي", Kind { prefers: &["province", "region"], loose: true }),
     ("أقاليم", Kind { prefers: &["region", "province"], loose: true }),
     ("مقاطعات", Kind { prefers: &["province", "department"], loose: true }),
     ("دوائر", Kind { prefers: &["cercle", "department"], loose: true }),

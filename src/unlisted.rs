@@ -14,12 +14,15 @@
 //! * **after a cue**: the cue right before the name (any cue of [`Cue`]); a role may take a
 //!   complement before a comma ("le gouverneur de la région de Mopti, Abdoulaye Coulibaly", "حاكم
 //!   منطقة تيلابيري، تيجاني إبراهيم كاتيلا"); a few cue words are part of the name ("forêt de Sama",
-//!   "Katiba Salaheddine"); after a preposition, a given name and a surname of the region's people
-//!   make a person ("revient à Raymond David Valentin Ouédraogo");
+//!   "Katiba Salaheddine"); after a preposition, a name ending with a name of the region's people
+//!   after a given name or a word in title case is a person ("revient à Raymond David Valentin
+//!   Ouédraogo", "la seconde à Sayouba Sawadogo"; not a Hausa village, "à Dan Issa"); after a byline,
+//!   "علي" is Ali ("كتبه: علي رجب");
 //! * **a list** after a cue: "les villages de A, B et C", "near A and B": each item is a name of the
 //!   cue's type (items the gazetteer knows are skipped, the list goes on);
 //! * **a cue after the name**, in apposition: "Doumam, une localité …", "Baba Dakono, an analyst …",
-//!   "Tirana Hassan, who …", "Semafo, a company …", "A, B and C, three villages …", "X، الأمين العام";
+//!   "Tirana Hassan, who …", "Semafo, a company …", "A, B and C, three villages …", "X، الأمين العام",
+//!   "X الذي يرأس …" (who heads, with or without the comma);
 //! * **a given name** of the region before a capitalized surname: "Abdoulaye Pafadnam", with a first
 //!   given name no list holds before it ("Faty Amadou Barry"), or after the surname that lists of
 //!   people write first ("Diandé Issa"); in Arabic, one of the region's common
@@ -58,8 +61,10 @@
 //! the particles of the region's names inside: "Ag", "ould", "ben"; a middle initial, "Ousmane M.
 //! Traoré"; an elided one, "M’Bouna"); in Arabic, where nothing is
 //! capitalized, the words after the cue up to punctuation or a word that cannot be part of a name (a
-//! function word, a word with the article, an accusative ending) — and never after a bare preposition,
-//! which in Arabic would take any noun. Words that are capitalized without being names (function words
+//! function word, a word with the article, an accusative ending, "و" and a verb: "سيمبوريه وأخذ") —
+//! and never after a bare preposition, which in Arabic would take any noun; a verb in the present or a
+//! nationality alone after a role is no name ("الرئيس يعزل", "رئيس موريتاني سابق"), and a place's
+//! compound is two words whatever follows ("قرية دار النعيم هذه"). Words that are capitalized without being names (function words
 //! at the start of a sentence, months, peoples, continents) are never proposed, and a proposed name
 //! never overlaps a gazetteer mention, but by the longer-name rule.
 
@@ -492,6 +497,8 @@ static ARABIC_STOPS: WordSet = WordSet::new(&[
     // عيسى أمينا عاما", "محمد ساني كياو رئيسا لأركان"); and the coup a leader leads ("قائد انقلاب").
     "امينا", "وزيرا", "مديرا", "قايدا", "مستشارا", "سفيرا", "عضوا", "ناطقا", "حاكما", "محافظا", "مسوولا",
     "انقلاب",
+    // Adjectives after a camp or a base ("معسكر مؤقت": a temporary camp).
+    "موقت", "موقته",
     // A minister's portfolio without its article ("وزير دفاع النيجر"), or with "his" / "her" ("وزير
     // دفاعه": his defence minister), and "also" ("كذلك أهالي X").
     "دفاع", "عدل", "اقتصاد", "اعلام", "امن", "كذلك", "دفاعه", "دفاعها", "خارجيته", "خارجيتها", "داخليته",
@@ -608,8 +615,22 @@ const APPOSITION_OUTLET: &[&str] = &[
     "newspaper", "journal", "quotidien", "broadcaster", "agency", "agence", "website",
 ];
 /// Verbs of holding a post, after "الذي" in apposition (folded): "يتولى", "يترأس", "يشغل", "يقود",
-/// "يرأس".
-const ARABIC_HOLDS: &[&str] = &["يتولي", "يتراس", "يشغل", "يقود", "يراس"];
+/// "يرأس", "يتزعم", "يحكم" (governs), "يدير" (runs).
+const ARABIC_HOLDS: &[&str] = &["يتولي", "يتراس", "يشغل", "يقود", "يراس", "يتزعم", "يحكم", "يدير"];
+
+/// Whether tokens `i..` read "الذي" (who), "كان" (was) perhaps, then a verb of holding a post
+/// ([`ARABIC_HOLDS`]); the token after the verb when they do.
+fn who_holds(tokens: &[Token], i: usize) -> Option<usize> {
+    if tokens.get(i)?.folded != "الذي" {
+        return None;
+    }
+    let mut j = i + 1;
+    if tokens.get(j).is_some_and(|t| t.gap == Gap::Join && t.folded == "كان") {
+        j += 1;
+    }
+    let verb = tokens.get(j).filter(|v| v.gap == Gap::Join)?;
+    ARABIC_HOLDS.contains(&cues::strip_proclitics(verb.folded)).then_some(j + 1)
+}
 
 /// Articles, numerals and adjectives that may stand between the comma and the noun. Folded.
 #[rustfmt::skip]
@@ -1774,6 +1795,23 @@ pub(crate) fn find(
                 }
             }
         }
+        // Without the comma, "who heads" still says a person: "فاموكي كامارا الذي يرأس أركان …".
+        if tokens[i].arabic && tokens[i].gap == Gap::Join {
+            if let Some(after) = who_holds(&tokens, i) {
+                if let Some(s) = arabic_name_before(&tokens, i) {
+                    let u = Unlisted {
+                        start: tokens[s].start,
+                        end: tokens[i - 1].end,
+                        kind: EntityType::Person,
+                        cue: Cue::Role,
+                        rule: Rule::Apposition,
+                        cue_start: tokens[i].start,
+                        cue_end: tokens[after - 1].end,
+                    };
+                    push(u, &mut out);
+                }
+            }
+        }
         if tokens[i].arabic && tokens[i].gap == Gap::Comma {
             if let Some((kind, cue, cue_start, cue_end)) = apposition_after(&tokens, i) {
                 // A place of one word after a preposition: "في ديبيري، الواقعة في …".
@@ -2837,12 +2875,8 @@ fn apposition_after(tokens: &[Token], end: usize) -> Option<(EntityType, Cue, us
         return Some((EntityType::Person, Cue::Role, first.start, first.end));
     }
     // "، الذي يتولى …" (who holds), "يترأس" (heads), "يشغل" (fills), "يقود" (leads): a person.
-    if let Some(verb) = tokens.get(end + 1).filter(|v| {
-        first.folded == "الذي"
-            && v.gap == Gap::Join
-            && ARABIC_HOLDS.contains(&cues::strip_proclitics(v.folded))
-    }) {
-        return Some((EntityType::Person, Cue::Role, first.start, verb.end));
+    if let Some(after) = who_holds(tokens, end) {
+        return Some((EntityType::Person, Cue::Role, first.start, tokens[after - 1].end));
     }
     // "في أورسي، شمالي بوركينا فاسو": a direction after the comma places what comes before it.
     if first.arabic && ARABIC_DIRECTIONS.contains(&first.folded) {

@@ -1523,3 +1523,24 @@ fn after_a_preposition_a_name_ending_with_a_personal_name_is_a_persons() {
     // Hausa villages named "son of …" are places.
     assert_eq!(unlisted("ils se sont repliés à Dan Issa, près de"), [("Dan Issa", "place", Rule::After)]);
 }
+
+#[test]
+fn arabic_who_holds_a_post_without_a_comma_and_a_hamza_after_a_proclitic() {
+    // "who heads", "who was in charge of", with or without the comma: a person before it.
+    assert_eq!(
+        unlisted("ويتصدر القائمة فاموكي كامارا الذي يرأس أركان الجيش، تليه"),
+        [("فاموكي كامارا", "person", Rule::Apposition)]
+    );
+    assert_eq!(
+        unlisted("ومن أبرز الخارجين رولان سومدا، الذي كان يتولى حقيبة الرياضة"),
+        [("رولان سومدا", "person", Rule::Apposition)]
+    );
+    assert_eq!(unlisted("الهجوم الذي يقود إلى الحرب"), []);
+    // A temporary camp.
+    assert_eq!(unlisted("غارة على معسكر مؤقت لمسلحين"), []);
+    // "فأنا" (so I) is not Fana; "وفانا" is.
+    let t = Tagger::default();
+    let ids = |text: &str| -> Vec<String> { t.tag(text).iter().map(|m| t.entity(m).id.clone()).collect() };
+    assert_eq!(ids("قالت: «أنا أتألم، فأنا مصابة بجروح»"), Vec::<String>::new());
+    assert_eq!(ids("في باماكو وفانا"), ["bamako", "fana"]);
+}

@@ -171,6 +171,7 @@ fn regions_named_in_lists_after_a_plural_designator() {
     assert_eq!(linked(&t, text, "غاو"), "gao_region");
     assert_eq!(linked(&t, text, "ميناكا"), "menaka_region");
     assert_eq!(linked(&t, "كان يسير بين منطقتي كورو وباندياغارا في وسط البلاد", "كورو"), "koro");
+    assert_eq!(linked(&t, "شنّ ضربات في محافظتي سيغو وتمبكتو، قُتل", "تمبكتو"), "tombouctou_region");
     // The list ends where the list words end; a town stays a town.
     let text = "Dans les régions de Mopti et Ségou, puis à Gao, les écoles ferment.";
     assert_eq!(linked(&t, text, "Gao"), "gao");
