@@ -309,7 +309,7 @@ impl Evidencer {
         let entity = gazetteer.entity(m.entity);
         // A proclitic letter then a hamza the name's spellings lack: a word after "and", "so", "by"
         // ("فأنا", so I, is not فانا, Fana). Ruled out below.
-        if proclitic_hamza(m.surface(text)) {
+        if proclitic_hamza(m.surface(text)) && !entity.variants.iter().any(|v| proclitic_hamza(&v.text)) {
             return Some(Doubt::CommonWord);
         }
         if entity.tier != Tier::Geonames && !m.possible && entity.kind != EntityType::Person {

@@ -57,16 +57,17 @@
 //!   "Bittou province"), found by [`crate::designator::Designators`] for the tagger. With the longer
 //!   names and the acronyms, the only rules whose names overlap a mention (the tagger drops it).
 //!
-//! A name is, in Latin script, a run of up to five capitalized words joined by spaces or hyphens (with
-//! the particles of the region's names inside: "Ag", "ould", "ben"; a middle initial, "Ousmane M.
-//! Traoré"; an elided one, "M’Bouna"); in Arabic, where nothing is
-//! capitalized, the words after the cue up to punctuation or a word that cannot be part of a name (a
-//! function word, a word with the article, an accusative ending, "و" and a verb: "سيمبوريه وأخذ") —
-//! and never after a bare preposition, which in Arabic would take any noun; a verb in the present or a
+//! A name is, in Latin script, a run of up to five capitalized words joined by spaces or hyphens
+//! (with the particles of the region's names inside: "Ag", "ould", "ben"; a middle initial,
+//! "Ousmane M. Traoré"; an elided one, "M’Bouna"); in Arabic, where nothing is capitalized, the
+//! words after the cue up to punctuation or a word that cannot be part of a name (a function word,
+//! a word with the article, an accusative ending, "و" and a verb: "سيمبوريه وأخذ") — and never
+//! after a bare preposition, which in Arabic would take any noun; a verb in the present or a
 //! nationality alone after a role is no name ("الرئيس يعزل", "رئيس موريتاني سابق"), and a place's
-//! compound is two words whatever follows ("قرية دار النعيم هذه"). Words that are capitalized without being names (function words
-//! at the start of a sentence, months, peoples, continents) are never proposed, and a proposed name
-//! never overlaps a gazetteer mention, but by the longer-name rule.
+//! compound is two words whatever follows ("قرية دار النعيم هذه"). Words that are capitalized
+//! without being names (function words at the start of a sentence, months, peoples, continents) are
+//! never proposed, and a proposed name never overlaps a gazetteer mention, but by the longer-name
+//! rule.
 
 use std::collections::BTreeMap;
 
@@ -1795,24 +1796,7 @@ pub(crate) fn find(
                 }
             }
         }
-        // Without the comma, "who heads" still says a person: "فاموكي كامارا الذي يرأس أركان …".
-        if tokens[i].arabic && tokens[i].gap == Gap::Join {
-            if let Some(after) = who_holds(&tokens, i) {
-                if let Some(s) = arabic_name_before(&tokens, i) {
-                    let u = Unlisted {
-                        start: tokens[s].start,
-                        end: tokens[i - 1].end,
-                        kind: EntityType::Person,
-                        cue: Cue::Role,
-                        rule: Rule::Apposition,
-                        cue_start: tokens[i].start,
-                        cue_end: tokens[after - 1].end,
-                    };
-                    push(u, &mut out);
-                }
-            }
-        }
-        if tokens[i].arabic && tokens[i].gap == Gap::Comma {
+        if tokens[i].arabic {
             if let Some((kind, cue, cue_start, cue_end)) = apposition_after(&tokens, i) {
                 // A place of one word after a preposition: "في ديبيري، الواقعة في …".
                 let one_place = || {
@@ -2865,18 +2849,19 @@ fn list_after(
 const ARABIC_DUALS: &[&str] = &["قريتي", "بلدتي", "مدينتي", "منطقتي"];
 
 /// A cue in apposition after a name ending at token `end`: ", une localité", ", an analyst", ", who",
-/// "، الأمين العام". Returns the type and the cue's words.
+/// "، الأمين العام", and "الذي يرأس" with or without the comma. Returns the type and the cue's words.
 fn apposition_after(tokens: &[Token], end: usize) -> Option<(EntityType, Cue, usize, usize)> {
     let first = tokens.get(end)?;
+    // "، الذي يتولى …" (who holds), "يترأس" (heads), "يشغل" (fills), "يقود" (leads): a person, and
+    // without the comma too ("فاموكي كامارا الذي يرأس أركان …").
+    if let Some(after) = who_holds(tokens, end) {
+        return Some((EntityType::Person, Cue::Role, first.start, tokens[after - 1].end));
+    }
     if first.gap != Gap::Comma {
         return None;
     }
     if first.folded == "who" {
         return Some((EntityType::Person, Cue::Role, first.start, first.end));
-    }
-    // "، الذي يتولى …" (who holds), "يترأس" (heads), "يشغل" (fills), "يقود" (leads): a person.
-    if let Some(after) = who_holds(tokens, end) {
-        return Some((EntityType::Person, Cue::Role, first.start, tokens[after - 1].end));
     }
     // "في أورسي، شمالي بوركينا فاسو": a direction after the comma places what comes before it.
     if first.arabic && ARABIC_DIRECTIONS.contains(&first.folded) {
