@@ -161,8 +161,8 @@ pub enum Against {
         /// End of the other name.
         end: usize,
     },
-    /// The word after it, at `start..end`, makes the name the common noun it is also spelled as:
-    /// "القاعدة العسكرية" is the military base, not al-Qaeda.
+    /// The word next to it, at `start..end`, makes the name the common noun it is also spelled as:
+    /// "القاعدة العسكرية" (the military base) and "تلك القاعدة" (that base) are not al-Qaeda.
     CommonNoun {
         /// Start of the word after.
         start: usize,
@@ -222,6 +222,7 @@ impl Evidencer {
     pub fn check_all(&self, gazetteer: &Gazetteer, text: &str, mentions: &mut [Mention]) {
         // 1. Doubts, and what rules a name out.
         for m in mentions.iter_mut() {
+            prefer_same_accents(gazetteer, text, m);
             m.check = self
                 .doubt(gazetteer, text, m)
                 .map(|doubt| Check { doubt, verdict: Err(Against::NoEvidence) });
@@ -367,13 +368,7 @@ fn ruled_out(
     let e = gazetteer.entity(entity);
     let surface = &text[start..end];
     let folded = fold(surface);
-    let same_fold: Vec<&str> =
-        e.variants.iter().map(|v| v.text.as_str()).filter(|v| fold(v) == folded).collect();
-    if !same_fold.is_empty()
-        && same_fold
-            .iter()
-            .all(|v| accents_differ(surface, v) || proclitic_hamza(surface) && !proclitic_hamza(v))
-    {
+    if accent_fit(gazetteer, surface, &folded, entity) == Some(None) {
         return Some(Against::DifferentAccent);
     }
     if let Some((cue, cue_start)) = cues::cue_before(text, word_start(text, start)) {
@@ -399,7 +394,64 @@ fn ruled_out(
     if let Some((s, en)) = common_noun_after(text, end, &folded) {
         return Some(Against::CommonNoun { start: s, end: en });
     }
+    if let Some((s, en)) = demonstrative_before(text, word_start(text, start)) {
+        return Some(Against::CommonNoun { start: s, end: en });
+    }
     None
+}
+
+/// Arabic demonstratives, folded: this, that (masculine and feminine).
+const DEMONSTRATIVES: &[&str] = &["هذه", "هذا", "تلك", "ذلك", "هاته", "هذي"];
+
+/// The demonstrative right before an Arabic word starting at `start`, as a byte range: "تلك
+/// القاعدة" is "that base", never a name (a name takes no demonstrative).
+fn demonstrative_before(text: &str, start: usize) -> Option<(usize, usize)> {
+    let word = crate::fold::raw_word_before(text, start)?;
+    let word_start = start - 1 - word.len();
+    DEMONSTRATIVES.contains(&fold(word).as_str()).then_some((word_start, word_start + word.len()))
+}
+
+/// How the entity's spellings that fold like `surface` (folded: `folded`) write its accents: `None`
+/// when it has no such spelling, `Some(None)` when all of them write the accents differently (or a
+/// hamza after a proclitic letter the text has and they lack), else `Some(Some(i))`, `i` the first
+/// spelling that fits.
+fn accent_fit(
+    gazetteer: &Gazetteer,
+    surface: &str,
+    folded: &str,
+    entity: EntityIndex,
+) -> Option<Option<u32>> {
+    // The gazetteer's stored foldings: no spelling folded again.
+    let stored = gazetteer.folded_variants(entity.0 as usize);
+    let variants = gazetteer.entity(entity).variants.iter().zip(stored).enumerate();
+    let mut same_fold = variants.filter(|(_, (_, f))| &***f == folded).map(|(i, (v, _))| (i, v));
+    let first = same_fold.next()?;
+    let fits = |v: &str| !(accents_differ(surface, v) || proclitic_hamza(surface) && !proclitic_hamza(v));
+    Some(std::iter::once(first).chain(same_fold).find(|(_, v)| fits(&v.text)).map(|(i, _)| i as u32))
+}
+
+/// When the first candidate writes the name with other accents than the text and another candidate
+/// writes them as the text does, that one comes first: "Tièbélébougou" is the village so spelt, not
+/// its namesake "Tiébélébougou".
+fn prefer_same_accents(gazetteer: &Gazetteer, text: &str, m: &mut Mention) {
+    if m.candidates.len() < 2 {
+        return;
+    }
+    let surface = &text[m.start..m.end];
+    let folded = fold(surface);
+    if accent_fit(gazetteer, surface, &folded, m.entity) != Some(None) {
+        return;
+    }
+    let better =
+        m.candidates.iter().enumerate().find_map(|(i, &c)| {
+            accent_fit(gazetteer, surface, &folded, c).flatten().map(|variant| (i, variant))
+        });
+    if let Some((i, variant)) = better {
+        let c = m.candidates.remove(i);
+        m.candidates.insert(0, c);
+        m.entity = c;
+        m.variant = variant;
+    }
 }
 
 /// Arabic spellings of names that are also common nouns, folded, with the words after them (folded)

@@ -313,7 +313,8 @@ impl Designators {
             };
             let found = self
                 .plural_before(text, m.start, previous_end)
-                .or_else(|| head().map(|kind| (kind, Opening::Joined)));
+                .or_else(|| head().map(|kind| (kind, Opening::Joined)))
+                .or_else(|| self.plural_before_place(text, mentions, i));
             let Some((kind, opening)) = is_place(m).then_some(found).flatten() else {
                 // "the Ménaka and Gao regions": a list ending in a plural designator.
                 let mut j = i;
@@ -415,42 +416,70 @@ impl Designators {
                 pos = rest.len();
             }
         }
-        // Words between an opening and the designator qualify it ("régions du centre (").
-        let mut qualifiers = 0;
-        loop {
-            let spaced = text[..pos].trim_end_matches(SPACES);
-            let opened_here = opening != Opening::Joined && qualifiers == 0 && spaced.len() == pos;
-            if (spaced.len() == pos && !opened_here) || spaced.len() <= floor {
-                return None;
-            }
-            let (word_start, word) = word_before(text, spaced.len())?;
-            if word_start < floor {
-                return None;
-            }
-            let folded = fold(word);
-            if opening == Opening::Joined && SETTLEMENTS.contains(&folded.as_str()) {
-                let reading: Vec<&str> = connector.iter().rev().map(String::as_str).collect();
-                return CONNECTORS.contains(&reading.as_slice()).then_some((HOLDING, Opening::Holding));
-            }
-            if let Some(kind) = latin_plural(&folded) {
-                let reading: Vec<&str> = connector.iter().rev().map(String::as_str).collect();
-                let joined =
-                    if opening == Opening::Joined { CONNECTORS.contains(&reading.as_slice()) } else { true };
-                return joined.then_some((kind, opening));
-            }
-            if opening != Opening::Joined {
-                qualifiers += 1;
-                if qualifiers > MAX_QUALIFIERS || word.chars().count() > 15 {
-                    return None;
-                }
-            } else if connector.len() >= 2 || word.chars().count() > 3 {
-                return None;
-            }
-            connector.push(folded);
-            pos = word_start;
-        }
+        latin_plural_before(text, pos, floor, opening, connector, 0)
     }
 
+    /// A plural designator before a list that a place's mention qualifies, the list opened by a colon
+    /// or a bracket right after that mention: "dix départements de la région de Tillabéri : Ayorou,
+    /// Ouallam…" (the units of the region, not the region). `i` is the list's first mention.
+    fn plural_before_place(&self, text: &str, mentions: &[Mention], i: usize) -> Option<(Kind, Opening)> {
+        let previous = mentions.get(i.checked_sub(1)?)?;
+        if !matches!(text[previous.end..mentions[i].start].trim_matches(SPACES), ":" | "(") {
+            return None;
+        }
+        let floor = if i >= 2 { mentions[i - 2].end } else { 0 };
+        // The mention counts as one qualifier.
+        latin_plural_before(text, previous.start, floor, Opening::Bracket, vec![], 1)
+    }
+}
+
+/// The Latin-script plural designator ending before `pos` (after `floor`), reading back over the
+/// `connector` words already read and, after an opening, up to [`MAX_QUALIFIERS`] words that qualify
+/// it (`qualifiers` of them already read): see [`Designators::plural_before`].
+fn latin_plural_before(
+    text: &str,
+    mut pos: usize,
+    floor: usize,
+    opening: Opening,
+    mut connector: Vec<String>,
+    mut qualifiers: usize,
+) -> Option<(Kind, Opening)> {
+    // Words between an opening and the designator qualify it ("régions du centre (").
+    loop {
+        let spaced = text[..pos].trim_end_matches(SPACES);
+        let opened_here = opening != Opening::Joined && qualifiers == 0 && spaced.len() == pos;
+        if (spaced.len() == pos && !opened_here) || spaced.len() <= floor {
+            return None;
+        }
+        let (word_start, word) = word_before(text, spaced.len())?;
+        if word_start < floor {
+            return None;
+        }
+        let folded = fold(word);
+        if opening == Opening::Joined && SETTLEMENTS.contains(&folded.as_str()) {
+            let reading: Vec<&str> = connector.iter().rev().map(String::as_str).collect();
+            return CONNECTORS.contains(&reading.as_slice()).then_some((HOLDING, Opening::Holding));
+        }
+        if let Some(kind) = latin_plural(&folded) {
+            let reading: Vec<&str> = connector.iter().rev().map(String::as_str).collect();
+            let joined =
+                if opening == Opening::Joined { CONNECTORS.contains(&reading.as_slice()) } else { true };
+            return joined.then_some((kind, opening));
+        }
+        if opening != Opening::Joined {
+            qualifiers += 1;
+            if qualifiers > MAX_QUALIFIERS || word.chars().count() > 15 {
+                return None;
+            }
+        } else if connector.len() >= 2 || word.chars().count() > 3 {
+            return None;
+        }
+        connector.push(folded);
+        pos = word_start;
+    }
+}
+
+impl Designators {
     /// The kind of unit a folded Arabic designator word names, with or without its article ("منطقه",
     /// "المحافظه").
     pub(crate) fn arabic_unit(&self, folded: &str) -> Option<Kind> {
@@ -706,6 +735,18 @@ impl Designators {
             strip_designator(&bare, &self.arabic).is_some_and(|b| keys(b).any(|k| keys(name).any(|n| n == k)))
         });
         Some((unit, same.unwrap_or(0) as u32))
+    }
+
+    /// The region of `country` whose bare name, folded, is `bare` ("Région de l'Est" is `est`), when
+    /// there is exactly one.
+    pub fn region_named(&self, gazetteer: &Gazetteer, bare: &str, country: &str) -> Option<EntityIndex> {
+        let mut regions = self.by_name.get(bare)?.iter().copied().filter(|&u| {
+            let e = gazetteer.entity(u);
+            e.subtype.as_deref() == Some("region")
+                && e.country.as_deref().is_some_and(|c| c.split_whitespace().any(|x| x == country))
+        });
+        let region = regions.next()?;
+        regions.next().is_none().then_some(region)
     }
 
     /// The bare name inside a spelling of a unit or a named natural place, folded: "Région de Tillabéri"

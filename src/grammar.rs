@@ -23,7 +23,7 @@
 //! |---|---|---|
 //! | French | H A · H de N | armée malienne, forces armées de la République du Mali, soldats du Niger |
 //! | English | A H · N's H · N H · H of N · H from N | Malian army, Mali's army, Azawad army, army of the Azawad, soldiers from Mali |
-//! | Arabic | H N · H-ال ال-A · Hالمسلحة ل-N · Hالمسلحة في N · indefinite soldiers | جيش أزواد، الجيش الأزوادي، القوات المسلحة لمالي، القوات المسلحة في بوركينا فاسو، جنديا نيجريا |
+//! | Arabic | H N · H-ال ال-A · Hالمسلحة ل-N · Hالمسلحة في N · الجيش في N · indefinite soldiers | جيش أزواد، الجيش الأزوادي، القوات المسلحة لمالي، القوات المسلحة في بوركينا فاسو، الجيش في بوركينا فاسو، جنديا نيجريا |
 //!
 //! Agreement between head and adjective is not checked (a misspelt agreement still names the army), and
 //! `N H` in English leaves out *forces*, which after a country name is as often a verb ("Mali forces
@@ -63,9 +63,21 @@ const EN_HEADS_FROM: &[&str] = &["troops", "soldiers"];
 const AR_CONSTRUCT_HEADS: &[&str] = &["جيش", "قوات", "جنود"];
 /// Arabic definite heads, followed by the definite relational adjective: الجيش المالي.
 /// الجيش الوطني: "the national army" (الجيش الوطني المالي); القوات البرية: "the land forces"; الوحدات
-/// العسكرية: "the military units".
-const AR_DEFINITE_HEADS: &[&str] =
-    &["الجيش", "الجيش الوطني", "القوات", "القوات البرية", "الجنود", "القوات المسلحة", "الوحدات العسكرية"];
+/// العسكرية: "the military units"; العسكريين: "the military men" (العسكريين الماليين); القوة, الوحدة: "the
+/// force", "the unit" (القوة التشادية, الوحدة التشادية: Chad's contingent).
+const AR_DEFINITE_HEADS: &[&str] = &[
+    "الجيش",
+    "الجيش الوطني",
+    "القوات",
+    "القوة",
+    "الوحدة",
+    "القوات البرية",
+    "الجنود",
+    "العسكريين",
+    "العسكريون",
+    "القوات المسلحة",
+    "الوحدات العسكرية",
+];
 /// Arabic endings of the relational adjective after a definite head: masculine, feminine (also the
 /// agreement of broken plurals such as قوات), and the human plurals.
 const AR_DEFINITE_ENDINGS: &[&str] = &["", "ة", "ين", "ون"];
@@ -73,13 +85,14 @@ const AR_DEFINITE_ENDINGS: &[&str] = &["", "ة", "ين", "ون"];
 /// (after numbers 11 to 99), جنود ماليين، جنوداً ماليين (the plural as an object), جنديين ماليين, the
 /// dual's subject form جنديان ماليان, indefinite forces: قوات فرنسية, military units: وحدات عسكرية مالية,
 /// and military men in the plural:
-/// عسكريين ماليين، عسكريون نيجريون (the singular عسكري is also the adjective "military": مصدر عسكري
-/// مالي is a Malian military source).
+/// عسكريين ماليين، عسكريون نيجريون, or after a number, عسكرياً مالياً (the singular عسكري in the
+/// nominative is also the adjective "military": مصدر عسكري مالي is a Malian military source).
 const AR_INDEFINITE_SOLDIERS: &[(&str, &str)] = &[
     ("جندي", ""),
     ("جنديا", "ا"),
     ("جنود", "ين"),
     ("جنودا", "ين"),
+    ("عسكريا", "ا"),
     ("عسكريين", "ين"),
     ("عسكريون", "ون"),
     ("جنديين", "ين"),
@@ -158,6 +171,13 @@ impl Territory {
         // French: H A, H de N.
         for head in FR_HEADS {
             for adjective in self.fr_adjectives {
+                // "militaires" takes the plural only: "militaires malienne" would be one letter from
+                // the adjective "militaire malienne" ("une source militaire malienne"), which tolerant
+                // matching would then find.
+                let plural = format!("{adjective}s");
+                if *head == "militaires" && self.fr_adjectives.contains(&plural.as_str()) {
+                    continue;
+                }
                 out.push(format!("{head} {adjective}"));
             }
             for name in self.fr {
@@ -181,13 +201,15 @@ impl Territory {
                 }
             }
         }
-        // Arabic: H N, H-ال ال-A, القوات المسلحة ل-N, القوات المسلحة في N, indefinite soldiers.
+        // Arabic: H N, H-ال ال-A, القوات المسلحة ل-N, القوات المسلحة في N, الجيش في N, indefinite
+        // soldiers.
         for name in self.ar {
             for head in AR_CONSTRUCT_HEADS {
                 out.push(format!("{head} {name}"));
             }
             out.push(format!("القوات المسلحة {}", arabic_li(name)));
             out.push(format!("القوات المسلحة في {name}"));
+            out.push(format!("الجيش في {name}"));
         }
         for nisba in self.ar_nisba {
             for head in AR_DEFINITE_HEADS {
@@ -230,6 +252,19 @@ mod tests {
 
     fn phrases_of(id: &str) -> Vec<String> {
         TERRITORIES.iter().find(|t| t.id == id).expect("territory").phrases()
+    }
+
+    #[test]
+    fn militaires_takes_the_plural_and_the_army_may_be_in_its_country() {
+        let mali = phrases_of("mali");
+        assert!(mali.contains(&"militaires maliens".to_string()));
+        assert!(!mali.contains(&"militaires malien".to_string()));
+        assert!(!mali.contains(&"militaires malienne".to_string()));
+        assert!(mali.contains(&"الجيش في مالي".to_string()));
+        assert!(mali.contains(&"عسكريا ماليا".to_string()));
+        assert!(mali.contains(&"العسكريين الماليين".to_string()));
+        // An adjective without a plural of its own goes with "militaires" ("militaires burkinabè").
+        assert!(phrases_of("burkina_faso").contains(&"militaires burkinabè".to_string()));
     }
 
     #[test]

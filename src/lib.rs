@@ -41,6 +41,7 @@ pub mod admin;
 mod arabic;
 pub mod arabic_skeleton;
 pub mod arabic_spelling;
+mod compass;
 mod context;
 mod cues;
 mod designator;

@@ -328,24 +328,13 @@ impl Ranker {
         for (i, kind) in designators.lists(gazetteer, text, mentions) {
             listed[i] = Some(kind);
         }
-        // The context: places that are not in doubt, as the matcher or a designator linked them.
         let context: Vec<(usize, EntityIndex)> = mentions
             .iter()
             .enumerate()
-            .filter(|(_, m)| {
-                gazetteer.entity(m.entity).kind == EntityType::Place
-                    && !m.is_unconfirmed()
-                    && (m.designator || !m.is_ambiguous())
-            })
+            .filter(|(_, m)| is_context(gazetteer, m))
             .map(|(i, m)| (i, m.entity))
             .collect();
-        // Keyed by what the gazetteer holds (country codes, entity indexes), never by text: Fx-hashed.
-        let mut votes: FxHashMap<&str, usize> = FxHashMap::default();
-        for &(_, e) in &context {
-            for code in countries(gazetteer, e) {
-                *votes.entry(code).or_default() += 1;
-            }
-        }
+        let votes = country_votes(gazetteer, mentions);
         // Each place's units, once per place (a name repeated through a text is read once).
         let mut above: FxHashMap<EntityIndex, Vec<EntityIndex>> = FxHashMap::default();
         for &(_, e) in &context {
@@ -556,6 +545,13 @@ impl Ranker {
         }
         let first = text[m.start..].chars().next()?;
         if crate::arabic::is_arabic_letter(first) {
+            if military_governor(text, m.start) {
+                return Some(Cue::Units(REGION));
+            }
+            // A designator, then the name in quotes: "محافظة \"غاو\"", "إقليم «بام»".
+            if let Some(kind) = quoted_after_designator(designators, text, m.start) {
+                return Some(Cue::Units(kind));
+            }
             let word = word_before(text, m.start)?;
             // A region's governor: "حاكم تيلابيري" (not "والي": "وإلى", "and to", folds to it).
             if matches!(crate::cues::strip_proclitics(&word), "حاكم" | "حاكما") {
@@ -759,6 +755,30 @@ struct Expansion {
     bare: bool,
 }
 
+/// The kind of unit an Arabic designator names when it comes right before the name's opening quote
+/// ("محافظة \"غاو\"": the Gao region, the quotes keeping the designator out of the mention).
+pub(crate) fn quoted_after_designator(designators: &Designators, text: &str, start: usize) -> Option<Kind> {
+    let quote = text[..start].chars().next_back().filter(|&c| crate::cues::is_opening_quote(c))?;
+    let before = text[..start - quote.len_utf8()].trim_end_matches(' ');
+    let word_start = before.char_indices().rev().take_while(|(_, c)| is_word_char(*c)).last()?.0;
+    designators.arabic_unit(crate::cues::strip_proclitics(&fold_word(&before[word_start..])))
+}
+
+/// Whether an Arabic name at `start` follows a military or civil governor, its "ل" glued to it:
+/// "الحاكم العسكري لتيلابيري" (the military governor of Tillabéri), "عُيّن حاكماً عسكرياً لتيلابيري"
+/// (appointed military governor of Tillabéri): he runs the region.
+fn military_governor(text: &str, start: usize) -> bool {
+    let Some(glued) = text[..start].strip_suffix('\u{0644}') else { return false };
+    if glued.ends_with(|c: char| is_word_char(c)) {
+        return false;
+    }
+    let Some(adjective) = crate::fold::raw_word_before(text, glued.len()) else { return false };
+    let before_adjective = glued.len() - 1 - adjective.len();
+    matches!(fold_word(adjective).as_str(), "العسكري" | "المدني" | "عسكريا" | "مدنيا")
+        && word_before(text, before_adjective)
+            .is_some_and(|w| matches!(crate::cues::strip_proclitics(&w), "حاكم" | "الحاكم" | "حاكما"))
+}
+
 /// The places above `e` by `parent`, nearest first, countries left out.
 fn ancestors(gazetteer: &Gazetteer, e: EntityIndex) -> Vec<EntityIndex> {
     let mut out = vec![];
@@ -819,6 +839,26 @@ fn words_before(text: &str, start: usize, n: usize) -> Vec<String> {
     }
     out.reverse();
     out
+}
+
+/// Whether a mention is context for ranking: a place not in doubt, as the matcher or a designator
+/// linked it.
+fn is_context(gazetteer: &Gazetteer, m: &Mention) -> bool {
+    gazetteer.entity(m.entity).kind == EntityType::Place
+        && !m.is_unconfirmed()
+        && (m.designator || !m.is_ambiguous())
+}
+
+/// The document's countries: how many context places ([`is_context`]) lie in each, by country code.
+/// Keyed by what the gazetteer holds, never by text: Fx-hashed.
+pub(crate) fn country_votes<'g>(gazetteer: &'g Gazetteer, mentions: &[Mention]) -> FxHashMap<&'g str, usize> {
+    let mut votes: FxHashMap<&str, usize> = FxHashMap::default();
+    for m in mentions.iter().filter(|m| is_context(gazetteer, m)) {
+        for code in countries(gazetteer, m.entity) {
+            *votes.entry(code).or_default() += 1;
+        }
+    }
+    votes
 }
 
 fn countries(gazetteer: &Gazetteer, e: EntityIndex) -> impl Iterator<Item = &str> {

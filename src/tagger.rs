@@ -3,7 +3,7 @@
 use rustc_hash::FxHashSet;
 use serde::{Deserialize, Serialize};
 
-use crate::context::{Check, Evidencer};
+use crate::context::{Against, Check, Evidence, Evidencer};
 use crate::cues;
 use crate::designator::Designators;
 use crate::fold::{fold, fold_with_origins, raw_word_before, Folded};
@@ -302,6 +302,8 @@ impl Tagger {
             });
         // After the doubtful names are settled, so that only names the reader sees are context.
         self.ranker.link(&self.gazetteer, &self.designators, text, &mut mentions);
+        let votes = crate::rank::country_votes(&self.gazetteer, &mentions);
+        crate::compass::add(&self.gazetteer, &self.designators, text, &votes, &mut mentions);
         // "les cercles de Niono et Ke-Macina": a plural designator a tolerant match took in is no part
         // of the name.
         for m in mentions.iter_mut().filter(|m| m.kind == MatchKind::Tolerant) {
@@ -328,6 +330,7 @@ impl Tagger {
             unlisted.iter().filter(|u| u.replaces_mentions()).map(|u| (u.start, u.end)).collect();
         mentions.retain(|m| !overlaps_any(&longer, m.start, m.end));
         self.never.apply_unlisted(text, &mut unlisted);
+        restore_dropped(&self.gazetteer, &mut mentions, &mut dropped, &mut unlisted);
         self.link_misspelt(text, &mut mentions, &mut unlisted);
         for m in &mut mentions {
             self.leave_out_title(text, m);
@@ -466,6 +469,15 @@ impl Tagger {
         if u.kind == EntityType::Place {
             if let Some((entity, variant)) = self.designators.unit_named(&self.gazetteer, u.surface(text)) {
                 return Some((entity, variant, true));
+            }
+            // The name in quotes after its designator ("إقليم «بام»"): the unit of that name, the
+            // mention still the name alone (the quotes keep the designator out).
+            if crate::rank::quoted_after_designator(&self.designators, text, u.start).is_some() {
+                let designator = &text[u.cue_start..u.cue_end];
+                let phrase = format!("{designator} {}", u.surface(text));
+                if let Some((entity, variant)) = self.designators.unit_named(&self.gazetteer, &phrase) {
+                    return Some((entity, variant, false));
+                }
             }
         }
         let name = fold(u.surface(text));
@@ -628,6 +640,42 @@ impl Default for Tagger {
     /// A tagger over the embedded default gazetteer.
     fn default() -> Tagger {
         Tagger::new(Gazetteer::embedded())
+    }
+}
+
+/// A doubtful place dropped only for want of evidence ("à Bamba": Bamba is also a personal name) that
+/// the names no list holds propose as a place with the same span, by their own cue, is the listed
+/// place: the dropped mention is emitted instead of the unlisted one, with that cue as its evidence.
+fn restore_dropped(
+    gazetteer: &Gazetteer,
+    mentions: &mut Vec<Mention>,
+    dropped: &mut Vec<Mention>,
+    unlisted: &mut Vec<Unlisted>,
+) {
+    let mut restored = false;
+    unlisted.retain(|u| {
+        // Places only: a person's single name proposed by a role is another person of that name.
+        if u.kind != EntityType::Place {
+            return true;
+        }
+        let Some(i) = dropped.iter().position(|d| {
+            d.start == u.start
+                && d.end == u.end
+                && gazetteer.entity(d.entity).kind == u.kind
+                && d.check.is_some_and(|c| c.verdict == Err(Against::NoEvidence))
+        }) else {
+            return true;
+        };
+        let mut m = dropped.remove(i);
+        if let Some(check) = &mut m.check {
+            check.verdict = Ok(Evidence::Cue { cue: u.cue, start: u.cue_start, end: u.cue_end });
+        }
+        mentions.push(m);
+        restored = true;
+        false
+    });
+    if restored {
+        mentions.sort_by_key(|m| m.start);
     }
 }
 

@@ -525,6 +525,14 @@ static ARABIC_STOPS: WordSet = WordSet::new(&[
     "بمبارا", "سوننكي", "عرب",
     // Adjectives after a role: "قائد ميداني" (a field commander), "مسؤول محلي".
     "ميداني", "عسكري", "امني", "محلي", "سابق", "بارز", "كبير", "اقليمي", "جديد", "جديده",
+    // and after "residents" ("سكان محليون": local residents).
+    "محليون", "محليين", "مدنيون", "مدنيين", "اصليون", "اصليين",
+    // A leader's counterparts and companions ("بحضور نظيريه", in the presence of his two counterparts;
+    // "العمدة ومرافقوه", the mayor and his companions), and "via" ("الناطق … عبر").
+    "حضور", "بحضور", "نظيره", "نظيريه", "نظراوه", "نظرايه", "مرافقوه", "مرافقيه", "مساعدوه", "مساعديه", "عبر",
+    // Both of them ("بلدتي … كلتاهما"), fighters and gunmen ("يقوده مقاتلون"), a ballot ("تنظيم
+    // اقتراع": organizing a vote).
+    "كلتاهما", "كلاهما", "كليهما", "كلتيهما", "مقاتلون", "مقاتلين", "مسلحون", "مسلحين", "اقتراع",
     // Notables ("سكان وأعيان المنطقة"), and prepositions of place ("موضوعتين تحت تصرفه").
     "اعيان", "تحت", "فوق", "امام", "خلف",
     // "To be", and "following", "because of", "despite" ("أحمد إثر تقارير", "معسكر كانوا يتدربون فيه").
@@ -2281,6 +2289,17 @@ const LIST_WORDS: &[&[&str]] = &[
     &["منها"], &["ومنها"], &["هي"], &["وهي"], &["مثل"], &["بينها"], &["من", "بينها"], &["ومن", "بينها"],
 ];
 
+/// Relative list words, which may come after a longer qualifier of the plural noun ("plusieurs
+/// villages situés au bord du fleuve, parmi lesquels A, B…", "villages along the river, among them
+/// A"): the noun is looked for up to [`RELATIVE_REACH`] words back, within the sentence.
+#[rustfmt::skip]
+const RELATIVE_LIST_WORDS: &[&[&str]] = &[
+    &["parmi", "lesquels"], &["parmi", "lesquelles"], &["among", "them"], &["among", "which"],
+];
+
+/// How many words a relative list word may be from its plural noun.
+const RELATIVE_REACH: usize = 10;
+
 /// A list of places announced by a plural place noun and a list word before token `i`: "plusieurs
 /// villages, dont Gouari", "villages including Soro", "قرى عدة، منها تيلي", "مدن أخرى، هي “سابسي”",
 /// "trois localités : A". Returns the first token of the plural noun.
@@ -2292,17 +2311,32 @@ fn introduced_list(text: &str, tokens: &[Token], i: usize) -> Option<usize> {
         .trim_matches(|c: char| is_space(c) || cues::is_opening_quote(c))
         == ":";
     let mut j = i;
+    let ends_with = |words: &[&str]| {
+        let n = words.len();
+        i >= n
+            && tokens[i - n..i].iter().zip(words).all(|(t, w)| t.folded == *w)
+            && tokens[i - n + 1..i].iter().all(|t| t.gap == Gap::Join)
+    };
+    if !colon && tokens[i].gap != Gap::Break {
+        if let Some(words) = RELATIVE_LIST_WORDS.iter().find(|w| ends_with(w)) {
+            // Back to the plural noun, within the sentence (commas allowed).
+            let first = i - words.len();
+            for k in (first.saturating_sub(RELATIVE_REACH)..first).rev() {
+                if PLACE_PLURALS.contains(&tokens[k].folded) {
+                    return Some(k);
+                }
+                if tokens[k + 1].gap == Gap::Break {
+                    return None;
+                }
+            }
+            return None;
+        }
+    }
     if !colon {
         if tokens[i].gap == Gap::Break {
             return None;
         }
-        let n = LIST_WORDS.iter().find_map(|words| {
-            let n = words.len();
-            (i >= n
-                && tokens[i - n..i].iter().zip(*words).all(|(t, w)| t.folded == *w)
-                && tokens[i - n + 1..i].iter().all(|t| t.gap == Gap::Join))
-            .then_some(n)
-        })?;
+        let n = LIST_WORDS.iter().find(|w| ends_with(w))?.len();
         j = i - n;
     }
     // Back over fillers to the plural noun (commas allowed: "قرى عدة، منها").

@@ -1544,3 +1544,56 @@ fn arabic_who_holds_a_post_without_a_comma_and_a_hamza_after_a_proclitic() {
     assert_eq!(ids("قالت: «أنا أتألم، فأنا مصابة بجروح»"), Vec::<String>::new());
     assert_eq!(ids("في باماكو وفانا"), ["bamako", "fana"]);
 }
+
+#[test]
+fn a_demonstrative_counterparts_companions_and_local_residents_make_no_name() {
+    let t = Tagger::default();
+    let ids = |text: &str| -> Vec<String> { t.tag(text).iter().map(|m| t.entity(m).id.clone()).collect() };
+    // "that base": a name takes no demonstrative; "«النصرة»" (JNIM, quoted) is the group.
+    assert_eq!(ids("وتبنت الجماعة الاعتداء على تلك القاعدة."), Vec::<String>::new());
+    assert_eq!(ids("وأعلنت «النصرة» مسؤوليتها"), ["jnim"]);
+    // Local residents, his two counterparts, the mayor and his companions, "via".
+    assert_eq!(unlisted("ونقل سكان محليون عن ناجين"), []);
+    assert_eq!(unlisted("ترأس قائد المجلس القمة بحضور نظيريه"), []);
+    assert_eq!(unlisted("وقتل العمدة ومرافقوه في الكمين"), []);
+    assert_eq!(unlisted("وقال الناطق عبر التلفزيون"), []);
+    // Military men with a nationality after a number, and definite: the army.
+    assert_eq!(ids("لقي 21 عسكرياً مالياً حتفهم"), ["fama"]);
+    assert_eq!(ids("وأصيب العسكريين الماليين"), ["fama"]);
+    // "militaire" in the singular is the adjective, even one letter from "militaires".
+    assert_eq!(
+        ids("Un responsable militaire malien, selon une source militaire malienne."),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn a_namesake_spelt_with_the_texts_accents_is_the_one_meant() {
+    // Two villages folding alike, "Tiébélébougou" (Mopti) and "Tièbélébougou" (Kayes): the text's
+    // accents choose the second, where the first alone would be ruled out by its accents.
+    let t =
+        tagger_with(&[("Tiébélébougou", "", "04"), ("Tièbélébougou", "", "01")], &GeonamesOptions::default());
+    let text = "Des hommes armés ont attaqué Tièbélébougou dimanche.";
+    let mentions = t.tag(text);
+    assert_eq!(mentions.len(), 1, "{mentions:?}");
+    assert_eq!(t.entity(&mentions[0]).variants[0].text, "Tièbélébougou");
+    assert_eq!(t.variant(&mentions[0]).text, "Tièbélébougou");
+}
+
+#[test]
+fn a_place_the_unlisted_names_propose_is_the_listed_place_of_that_name() {
+    // "Bamba" is also a personal name: a preposition is not evidence enough for the gazetteer's
+    // village, but the names no list holds propose a place there, which is that village.
+    let t = Tagger::default();
+    let text = "Le camp de Bamba a été attaqué. Les soldats à Bamba ont riposté.";
+    let tagged = t.tag_with(text, &Options::default());
+    let ids: Vec<(&str, &str)> =
+        tagged.mentions.iter().map(|m| (m.surface(text), t.entity(m).id.as_str())).collect();
+    assert_eq!(ids, [("Bamba", "bamba"), ("Bamba", "bamba")]);
+    assert!(tagged.unlisted.is_empty(), "{:?}", tagged.unlisted);
+    // A person's single name, another person's full name earlier, stays that person's.
+    let text = "According to Salfo Kabore, who governs Seno province, the town is calm. Kabore said so.";
+    let tagged = t.tag_with(text, &Options::default());
+    assert!(tagged.mentions.iter().all(|m| t.entity(m).id != "roch_marc_christian_kabore"));
+    assert!(tagged.unlisted.iter().any(|u| u.surface(text) == "Kabore"), "{:?}", tagged.unlisted);
+}

@@ -330,6 +330,9 @@ fn a_units_officer_names_the_unit() {
     assert_eq!(linked(&t, "Le gouverneur de Tillabéri a parlé.", "Tillabéri"), "tillaberi_region");
     assert_eq!(linked(&t, "The Tillabéri governor spoke.", "Tillabéri"), "tillaberi_region");
     assert_eq!(linked(&t, "وقال حاكم تيلابيري إن الوضع هادئ.", "تيلابيري"), "tillaberi_region");
+    // A military governor, "ل" glued to the name.
+    assert_eq!(linked(&t, "وقال الحاكم العسكري لتيلابيري إن الوضع هادئ.", "تيلابيري"), "tillaberi_region");
+    assert_eq!(linked(&t, "عُيّن حاكماً عسكرياً لتيلابيري.", "تيلابيري"), "tillaberi_region");
     assert_eq!(linked(&t, "Le haut-commissaire du Soum a parlé.", "Soum"), "soum_province");
     assert_eq!(linked(&t, "Le préfet de Bankass a parlé.", "Bankass"), "bankass_cercle");
     assert_eq!(linked(&t, "نصبوا كميناً لمحافظ بيلما والوفد المرافق له.", "بيلما"), "bilma_department");
@@ -521,4 +524,40 @@ fn a_surname_after_a_middle_initial_is_anothers() {
         mentions.iter().filter(|m| m.start > byline).map(|m| t.entity(m).id.as_str()).collect();
     assert!(!linked_after.contains(&"ibrahim_traore"), "{mentions:?}");
     assert_eq!(linked(&t, "Ibrahim Traoré a parlé. Selon M. Traoré, rien.", "Traoré"), "ibrahim_traore");
+}
+
+#[test]
+fn a_plural_designator_qualified_by_a_place_before_a_colon_names_the_units_listed() {
+    let t = tagger();
+    // "ten departments of the Tillabéri region: …": the departments, not the towns.
+    let text = "L'état d'urgence est prorogé dans dix départements de la région de Tillabéri : Ayorou, \
+                Ouallam, Bankilaré et Say.";
+    assert_eq!(linked(&t, text, "Ouallam"), "ouallam_department");
+    assert_eq!(linked(&t, text, "Say"), "say_department");
+    assert_eq!(linked(&t, text, "région de Tillabéri"), "tillaberi_region");
+    // A place in brackets after a unit is no list of units.
+    assert_eq!(linked(&t, "La région de Tillabéri (Ouallam, Téra) souffre.", "Ouallam"), "ouallam");
+}
+
+#[test]
+fn a_quoted_name_after_an_arabic_designator_is_the_unit() {
+    let t = Tagger::default();
+    let text = "هاجموا محافظة \"غاو\" أمس، وفي غاو نفسها.";
+    assert_eq!(linked(&t, text, "غاو"), "gao_region");
+    assert_eq!(linked_nth(&t, text, "غاو", 1).0, "gao");
+    // A unit the gazetteer lists with its designator only: "إقليم «بام»" is the Bam province.
+    let text = "وقعت المعارك في إقليم «بام» شمال البلاد.";
+    let tagged = t.tag_with(text, &sahel_tagger::Options::default());
+    let ids: Vec<(&str, &str)> =
+        tagged.mentions.iter().map(|m| (m.surface(text), t.entity(m).id.as_str())).collect();
+    assert_eq!(ids, [("بام", "bam_province")]);
+}
+
+#[test]
+fn a_compass_point_is_a_region_in_an_article_about_its_country() {
+    let t = Tagger::default();
+    let text = "Burkina Faso : dans l'Est, près de Fada N'Gourma, et au Nord, vers Ouahigouya.";
+    assert_eq!(linked(&t, text, "Est"), "est_region_bf");
+    assert_eq!(linked(&t, text, "Nord"), "nord_region_bf");
+    assert_eq!(reason(&t, text, "Est"), Some("country"));
 }
