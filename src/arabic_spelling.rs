@@ -126,6 +126,11 @@ const NOT_NAMES: &[&str] = &[
     "امريكه",  // a dictionary word (from أمريكا, America)
     "هولنده",  // a dictionary word (from هولندا, the Netherlands)
     "اباله",   // a dictionary word (from أبالا, Abala)
+    // "و" (and) glued to an ordinary word, found by the same test: a first "و" is read as the
+    // conjunction.
+    "وبري",  // "and land" (from أوبري, Oubri)
+    "ودالان", // "and signs" (from أودالان, Oudalan)
+    "وارغي", // (from وارغاي, Ouargaye)
 ];
 
 /// At most this many spellings are generated from one variant (the G forms and their one-letter

@@ -9,8 +9,9 @@
 //!
 //! * the **form**: the compass word capitalized right after its article ("l'Est", "le Nord", "au
 //!   Nord", "the East"), or in English the adjective with "region" after "the" ("the eastern region");
-//! * **nothing after it makes it a direction**: no complement ("l'Est du pays", "the North of Mali"),
-//!   no hyphenated compound ("Nord-Ouest"), and no capitalized name before "de l'" / "du" ("Afrique de
+//! * **nothing after it makes it a direction**: no complement ("l'Est du pays", "the North of Mali";
+//!   but "le Nord du Burkina", the complement naming the region's own country, is the region), no
+//!   hyphenated compound ("Nord-Ouest"), and no capitalized name before "de l'" / "du" ("Afrique de
 //!   l'Est", "Corée du Nord");
 //! * **the document's country**: the gazetteer has a region of that bare name ("Région de l'Est" is
 //!   `est`), and the document's places lie in that region's country more than in any other.
@@ -51,15 +52,27 @@ pub(crate) fn add(
     mentions: &mut Vec<Mention>,
 ) {
     let Some(country) = leading(votes) else { return };
+    // "le Nord du Burkina": a complement naming the country itself still names its region.
+    let names_the_country = |at: usize| {
+        mentions.iter().any(|m| {
+            let e = gazetteer.entity(m.entity);
+            m.start == at && e.subtype.as_deref() == Some("country") && e.country.as_deref() == Some(country)
+        })
+    };
     let mut found = vec![];
     for &(word, bare, articles) in WORDS {
         for (start, _) in text.match_indices(word) {
             let end = start + word.len();
-            if !whole_word(text, start, end) || is_direction(text, end) {
+            if !whole_word(text, start, end) {
                 continue;
             }
+            match direction(text, end) {
+                Some(Direction::Complement(at)) if names_the_country(at) => {}
+                Some(_) => continue,
+                None => {}
+            }
             let Some(article_start) = article_before(text, start, articles) else { continue };
-            if names_before(text, article_start) {
+            if names_before(text, article_start, start) {
                 continue;
             }
             found.push((start, end, bare));
@@ -69,7 +82,7 @@ pub(crate) fn add(
         for (start, _) in text.match_indices(phrase) {
             let end = start + phrase.len();
             if whole_word(text, start, end)
-                && !is_direction(text, end)
+                && direction(text, end).is_none()
                 && article_before(text, start, &["the"]).is_some()
             {
                 found.push((start, end, bare));
@@ -113,17 +126,29 @@ fn whole_word(text: &str, start: usize, end: usize) -> bool {
     before && after
 }
 
-/// Whether what follows `end` makes the word a direction or part of a longer name: a hyphen
-/// ("Nord-Ouest"), a complement ("l'Est du pays"), a capitalized word ("Nord Mali").
-fn is_direction(text: &str, end: usize) -> bool {
+/// What follows a compass word and makes it a direction or part of a longer name.
+enum Direction {
+    /// A hyphen ("Nord-Ouest") or a capitalized word ("Nord Mali").
+    Compound,
+    /// A complement ("l'Est du pays", "the North of Mali"), whose object starts at the offset.
+    Complement(usize),
+}
+
+/// What after `end` makes the word a direction or part of a longer name, if anything.
+fn direction(text: &str, end: usize) -> Option<Direction> {
     let rest = &text[end..];
     if rest.starts_with(['-', '\u{2010}', '\u{2011}']) {
-        return true;
+        return Some(Direction::Compound);
     }
-    let Some(rest) = rest.strip_prefix([' ', '\u{00A0}']) else { return false };
+    let rest = rest.strip_prefix([' ', '\u{00A0}'])?;
     let len = rest.find(|c: char| !is_word_char(c)).unwrap_or(rest.len());
     let next = &rest[..len];
-    next.starts_with(char::is_uppercase) || COMPLEMENTS.iter().any(|w| next.eq_ignore_ascii_case(w))
+    if COMPLEMENTS.iter().any(|w| next.eq_ignore_ascii_case(w)) {
+        let after = &rest[len..];
+        let object = after.len() - after.trim_start_matches([' ', '\u{00A0}', '\'', '’']).len();
+        return Some(Direction::Complement(text.len() - after.len() + object));
+    }
+    next.starts_with(char::is_uppercase).then_some(Direction::Compound)
 }
 
 /// The start of one of `articles` right before `start` ("l'" glued by an apostrophe, the others one
@@ -142,15 +167,20 @@ fn article_before(text: &str, start: usize, articles: &[&str]) -> Option<usize> 
     fits.then_some(word_start)
 }
 
-/// Whether a capitalized name comes right before the article with "de" ("Afrique de l'Est") or is
-/// joined to it ("Corée du Nord", "Afrique du Nord").
-fn names_before(text: &str, article_start: usize) -> bool {
-    let mut head = text[..article_start].trim_end_matches([' ', '\u{00A0}']);
-    if let Some(h) = head.strip_suffix("de") {
-        if h.ends_with([' ', '\u{00A0}']) {
-            head = h.trim_end_matches([' ', '\u{00A0}']);
+/// Whether a capitalized name is joined to the article by a genitive: "Corée du Nord", "Afrique du
+/// Nord" (the article "du"), "Afrique de l'Est" ("de" before the article). Any other word before
+/// the article ("Dans le Nord") says nothing.
+fn names_before(text: &str, article_start: usize, end: usize) -> bool {
+    let article = &text[article_start..end];
+    let head = text[..article_start].trim_end_matches([' ', '\u{00A0}']);
+    let head = if article.to_lowercase().starts_with("du") {
+        head
+    } else {
+        match head.strip_suffix("de") {
+            Some(h) if h.ends_with([' ', '\u{00A0}']) => h.trim_end_matches([' ', '\u{00A0}']),
+            _ => return false,
         }
-    }
+    };
     let word: String = head.chars().rev().take_while(|&c| is_word_char(c)).collect();
     word.chars().last().is_some_and(char::is_uppercase)
 }
@@ -175,10 +205,12 @@ mod tests {
     #[test]
     fn a_compass_word_in_an_article_about_burkina_faso_is_the_region() {
         let text = "Burkina Faso : dans l’Est, les habitants fuient Fada N'Gourma et Kompienga. \
-                    L'Est et le Nord sont les plus touchés, loin de Ouahigouya.";
+                    L'Est et le Nord sont les plus touchés, loin de Ouahigouya, dans le Nord du Burkina. \
+                    Dans le Nord, les attaques se répètent.";
         assert!(has(text, "Est", "est_region_bf"), "{:?}", ids(text));
         assert_eq!(ids(text).iter().filter(|(_, i)| i == "est_region_bf").count(), 2);
         assert!(has(text, "Nord", "nord_region_bf"), "{:?}", ids(text));
+        assert_eq!(ids(text).iter().filter(|(_, i)| i == "nord_region_bf").count(), 3);
         let en = "In Burkina Faso, the East was hit again near Fada N'Gourma; the governor of the \
                   eastern region spoke in Diapaga.";
         assert!(has(en, "East", "est_region_bf"), "{:?}", ids(en));

@@ -533,6 +533,8 @@ static ARABIC_STOPS: WordSet = WordSet::new(&[
     // Both of them ("بلدتي … كلتاهما"), fighters and gunmen ("يقوده مقاتلون"), a ballot ("تنظيم
     // اقتراع": organizing a vote).
     "كلتاهما", "كلاهما", "كليهما", "كلتيهما", "مقاتلون", "مقاتلين", "مسلحون", "مسلحين", "اقتراع",
+    // A minister delegate ("وزير منتدب").
+    "منتدب", "منتدبا", "المنتدب",
     // Notables ("سكان وأعيان المنطقة"), and prepositions of place ("موضوعتين تحت تصرفه").
     "اعيان", "تحت", "فوق", "امام", "خلف",
     // "To be", and "following", "because of", "despite" ("أحمد إثر تقارير", "معسكر كانوا يتدربون فيه").

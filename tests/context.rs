@@ -1597,3 +1597,20 @@ fn a_place_the_unlisted_names_propose_is_the_listed_place_of_that_name() {
     assert!(tagged.mentions.iter().all(|m| t.entity(m).id != "roch_marc_christian_kabore"));
     assert!(tagged.unlisted.iter().any(|u| u.surface(text) == "Kabore"), "{:?}", tagged.unlisted);
 }
+
+#[test]
+fn gendarmes_with_a_nationality_a_minister_delegate_and_land_support() {
+    let t = Tagger::default();
+    let ids = |text: &str| -> Vec<String> { t.tag(text).iter().map(|m| t.entity(m).id.clone()).collect() };
+    // Gendarmes with their nationality are their country's gendarmerie, as soldiers are its army.
+    assert_eq!(
+        ids("Des gendarmes burkinabè et des gendarmes maliens."),
+        ["gendarmerie_burkina", "gendarmerie_mali"]
+    );
+    assert_eq!(ids("Malian gendarmes were deployed."), ["gendarmerie_mali"]);
+    // "a Mauritanian news agency" is no agency's name.
+    assert_eq!(ids("according to a Mauritanian news agency"), Vec::<String>::new());
+    // "and land" (وبري) is not Oubri; a minister delegate is no name.
+    assert_eq!(ids("بإسناد جوي وبري"), Vec::<String>::new());
+    assert_eq!(unlisted("وعُيّن وزير منتدب للدفاع"), []);
+}
