@@ -309,6 +309,8 @@ impl Tagger {
         for m in mentions.iter_mut().filter(|m| m.kind == MatchKind::Tolerant) {
             if let Some(head) = crate::designator::plural_head_len(m.surface(text)) {
                 m.start += head;
+                // The name alone is left, linked to the unit its designator named.
+                m.reason = Some(Reason::Designator);
             }
         }
         // A person named in full, then by the surname alone: the doubtful name dropped there is not.

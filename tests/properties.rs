@@ -319,3 +319,15 @@ fn a_skeleton_match_after_a_stretched_article_keeps_the_invariants() {
         assert!(mentions.iter().any(|m| m.surface(text).starts_with("ال")), "{text}: {mentions:?}");
     }
 }
+
+/// Found by the `tag_default` fuzz target: a unit's name one slip from its plural designator
+/// ("cercles de NIAFUNKÉ", one letter from "Cercle de Niafunké") loses the plural head and keeps the
+/// unit: the designator, not the spelling, is why it is linked there.
+#[test]
+fn a_plural_designator_left_out_of_a_tolerant_match_keeps_the_invariants() {
+    let text = "Le Jnim a revendiqué. Dans les cercles de NIAFUNKÉ, les soldats ont riposté.";
+    let mentions = tagger().tag(text);
+    invariants::mentions(tagger(), text, &mentions).unwrap();
+    let m = mentions.iter().find(|m| m.surface(text) == "NIAFUNKÉ").expect("the cercle");
+    assert_eq!(tagger().entity(m).id, "niafunke_cercle");
+}
