@@ -122,8 +122,11 @@ test-python:
 	PYTHONDONTWRITEBYTECODE=1 SAHEL_TAGGER_CLI=$(CURDIR)/target/release/sahel-tagger \
 	  $(PY_VENV)/bin/python -m pytest -p no:cacheprovider crates/python/tests
 
+## test-e2e: every tests/e2e/*.test.mjs, one file at a time. A test that hangs fails after 10 minutes
+## (no test takes more than two) and the file's process is ended with it, rather than waiting for CI's
+## own limit with a browser left open.
 test-e2e:
-	@if ls tests/e2e/*.test.mjs >/dev/null 2>&1; then node --test --test-concurrency=1 tests/e2e/; else echo "no end-to-end tests yet"; fi
+	@if ls tests/e2e/*.test.mjs >/dev/null 2>&1; then node --test --test-concurrency=1 --test-timeout=600000 --test-force-exit tests/e2e/; else echo "no end-to-end tests yet"; fi
 
 ## fuzz: every cargo-fuzz target (fuzz/README.md) for FUZZ_SECONDS seconds each (default 300), with
 ## AddressSanitizer on the nightly toolchain; a crash fails and prints its reproducer's path.

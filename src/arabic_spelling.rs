@@ -34,6 +34,9 @@
 //!   (as many words) ends with an e.
 //! * **initial dj** — a first `ج` for a French initial dj written `دج`: `جيباسو` → `دجيباسو`
 //!   (Djibasso); only in a word whose Latin spelling in the same entity starts with dj.
+//! * **kunya** — a name that opens with `أبو` (father of) in the cases Arabic declines it into:
+//!   `أبي` after a preposition or a noun (`مقتل أبي حذيفة`), `أبا` as an object (`استهدفت أبا
+//!   حذيفة`).
 //! * **rahman** — `الرحمن` (al-Rahman, in `عبد الرحمن`) written with the alif of its long a, `الرحمان`,
 //!   as Maghrebi and Sahelian outlets write it, and the other way.
 //!
@@ -62,6 +65,8 @@ use crate::gazetteer::{Entity, EntityType, Tier, Variant};
 const RAHMAN: &str = "\u{0627}\u{0644}\u{0631}\u{062D}\u{0645}\u{0646}";
 const RAHMAAN: &str = "\u{0627}\u{0644}\u{0631}\u{062D}\u{0645}\u{0627}\u{0646}";
 const ABD: &str = "\u{0639}\u{0628}\u{062F}";
+/// "أبو" (father of), folded: the first word of a kunya, which Arabic declines ("أبي", "أبا").
+const KUNYA: &str = "\u{0627}\u{0628}\u{0648}";
 
 /// How a generated variant was made: the variant it comes from and the rule applied.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -98,6 +103,7 @@ const ARTICLE: &str = "\u{0627}\u{0644}";
 /// generated. Found by the dictionary test of `tests/arabic_spelling.rs`.
 const NOT_NAMES: &[&str] = &[
     "انكار",   // "denial" (from إينكار, Inékar)
+    "جاوه",    // Java (from غاوه, Gao)
     "كينيا",   // Kenya (from غينيا, Guinea)
     "قوس",     // "bow, arc" (from غوس, Gossi)
     "جوس",     // (from غوس)
@@ -248,6 +254,14 @@ pub fn spellings(folded: &str, latin: &[Vec<String>]) -> Vec<(String, String)> {
             let next = copy.remove(wi + 1);
             copy[wi].extend(next);
             out.push((join_words(&copy), format!("glued {word}")));
+        }
+    }
+    // "أبو حذيفة" → "أبي حذيفة", "أبا حذيفة": the kunya declined (folded, the hamza seat is an alif).
+    if words.len() >= 2 && words[0].iter().copied().eq(KUNYA.chars()) {
+        for case in [YEH, ALIF] {
+            let mut copy = words.clone();
+            copy[0][2] = case;
+            out.push((join_words(&copy), format!("kunya \u{0648}\u{2192}{case}")));
         }
     }
     // "عبد الرحمن" → "عبد الرحمان": Maghrebi and Sahelian outlets write the alif of the name's long
@@ -479,6 +493,15 @@ mod tests {
         // A country's -iya is never made its feminine adjective; short words are left alone.
         assert!(!generated("نيجيريا", &["Nigeria"]).contains(&fold("نيجيرية")));
         assert!(!generated("كونا", &["Konna"]).contains(&fold("كونة")));
+    }
+
+    #[test]
+    fn a_kunya_is_declined() {
+        let out = generated("أبو حذيفة", &["Abou Houzeifa"]);
+        assert!(out.contains(&fold("أبي حذيفة")) && out.contains(&fold("أبا حذيفة")), "{out:?}");
+        // Only a first word "أبو", and not glued to the next ("أبوزيد" is its own spelling).
+        assert!(!generated("محمد أبو زيد", &["Mohamed Abou Zeid"]).iter().any(|s| s.contains("ابي")));
+        assert!(!generated("أبوزيد", &["Abou Zeid"]).iter().any(|s| s.starts_with("ابي")));
     }
 
     #[test]

@@ -397,7 +397,26 @@ fn ruled_out(
     if let Some((s, en)) = demonstrative_before(text, word_start(text, start)) {
         return Some(Against::CommonNoun { start: s, end: en });
     }
+    if let Some((s, en)) = idiom_before(text, word_start(text, start), &folded) {
+        return Some(Against::CommonNoun { start: s, end: en });
+    }
     None
+}
+
+/// Words that make a doubtful name part of an idiom when they come right before it, with the name
+/// (folded): "أفريقيا جنوب الصحراء" is sub-Saharan Africa, no part of the Sahara.
+const IDIOMS_BEFORE: &[(&str, &str)] = &[("جنوب", "الصحراء")];
+
+/// The word right before a doubtful name (folded: `folded`) starting at `start` that makes it an
+/// idiom ([`IDIOMS_BEFORE`]), as a byte range.
+fn idiom_before(text: &str, start: usize, folded: &str) -> Option<(usize, usize)> {
+    let word = crate::fold::raw_word_before(text, start)?;
+    let word_start = start - 1 - word.len();
+    let before = fold(word);
+    IDIOMS_BEFORE
+        .iter()
+        .any(|&(w, name)| w == before && name == folded)
+        .then_some((word_start, word_start + word.len()))
 }
 
 /// Arabic demonstratives, folded: this, that (masculine and feminine).

@@ -118,7 +118,8 @@ pub(crate) fn latin_unit(word: &str) -> Option<Kind> {
 
 /// The officers who run a unit, folded, with the unit they run: "le gouverneur de Tillabéri" is the
 /// region's governor, "le haut-commissaire du Soum" the province's, "le préfet de Bankass" the
-/// department's (Niger, Burkina Faso) or the cercle's (Mali); "the Tillabéri governor" likewise; and
+/// department's (Niger, Burkina Faso) or the cercle's (Mali), "le député d'Ansongo" the cercle's (his
+/// constituency); "the Tillabéri governor" likewise; and
 /// their offices ("le gouvernorat de Diffa", "the governorate of Diffa").
 pub(crate) const OFFICERS: &[(&str, Kind)] = &[
     ("gouverneur", REGION),
@@ -130,6 +131,8 @@ pub(crate) const OFFICERS: &[(&str, Kind)] = &[
     ("commissioner", PROVINCE),
     ("prefet", Kind { prefers: &["department", "cercle"], loose: false }),
     ("prefect", Kind { prefers: &["department", "cercle"], loose: false }),
+    // A member of parliament is elected by a cercle (Mali), a province (Burkina Faso) or a department.
+    ("depute", Kind { prefers: &["cercle", "province", "department"], loose: false }),
 ];
 
 /// Plural designators, folded: a list of names follows them ("les régions de Mopti et Ségou", "the

@@ -23,7 +23,7 @@
 //! |---|---|---|
 //! | French | H A · H de N | armée malienne, forces armées de la République du Mali, soldats du Niger |
 //! | English | A H · N's H · N H · H of N · H from N | Malian army, Mali's army, Azawad army, army of the Azawad, soldiers from Mali |
-//! | Arabic | H N · H-ال ال-A · Hالمسلحة ل-N · Hالمسلحة في N · الجيش في N · indefinite soldiers | جيش أزواد، الجيش الأزوادي، القوات المسلحة لمالي، القوات المسلحة في بوركينا فاسو، الجيش في بوركينا فاسو، جنديا نيجريا |
+//! | Arabic | H N · H-ال ال-A · Hالمسلحة ل-N · Hالمسلحة في N · الجيش في N · indefinite soldiers · soldiers من N | جيش أزواد، الجيش الأزوادي، القوات المسلحة لمالي، القوات المسلحة في بوركينا فاسو، الجيش في بوركينا فاسو، جنديا نيجريا، جنديا من النيجر |
 //!
 //! Agreement between head and adjective is not checked (a misspelt agreement still names the army), and
 //! `N H` in English leaves out *forces*, which after a country name is as often a verb ("Mali forces
@@ -82,7 +82,8 @@ const AR_DEFINITE_HEADS: &[&str] = &[
 /// agreement of broken plurals such as قوات), and the human plurals.
 const AR_DEFINITE_ENDINGS: &[&str] = &["", "ة", "ين", "ون"];
 /// Arabic indefinite soldiers, with the ending the adjective takes after each: جندي مالي، جنديا نيجريا
-/// (after numbers 11 to 99), جنود ماليين، جنوداً ماليين (the plural as an object), جنديين ماليين, the
+/// (after numbers 11 to 99), جنود ماليين، جنوداً ماليين (the plural as an object), جنود فرنسيون (as a
+/// subject), جنديين ماليين, the
 /// dual's subject form جنديان ماليان, indefinite forces: قوات فرنسية, military units: وحدات عسكرية مالية,
 /// and military men in the plural:
 /// عسكريين ماليين، عسكريون نيجريون, or after a number, عسكرياً مالياً (the singular عسكري in the
@@ -99,7 +100,10 @@ const AR_INDEFINITE_SOLDIERS: &[(&str, &str)] = &[
     ("جنديان", "ان"),
     ("قوات", "ة"),
     ("وحدات عسكرية", "ة"),
+    ("جنود", "ون"),
 ];
+/// Arabic indefinite soldiers that "من" (from) joins to the country: جنديا من النيجر, جنود من مالي.
+const AR_SOLDIERS_FROM: &[&str] = &["جنديا", "جنود", "جنودا"];
 
 /// One row of the table of territories, `gazetteer/grammar/territories.toml` (see the file's header for
 /// the meaning of each field). build.rs reads the file and writes the rows as these statics, checking
@@ -174,8 +178,13 @@ impl Territory {
                 // "militaires" takes the plural only: "militaires malienne" would be one letter from
                 // the adjective "militaire malienne" ("une source militaire malienne"), which tolerant
                 // matching would then find.
+                // Nor its feminine plural: "les bases militaires maliennes" are Malian military
+                // bases ("militaires" the adjective of a feminine noun), soldiers being "militaires
+                // maliens".
                 let plural = format!("{adjective}s");
-                if *head == "militaires" && self.fr_adjectives.contains(&plural.as_str()) {
+                let feminine_plural = ["nnes", "ises", "ines"].iter().any(|e| adjective.ends_with(e));
+                if *head == "militaires" && (self.fr_adjectives.contains(&plural.as_str()) || feminine_plural)
+                {
                     continue;
                 }
                 out.push(format!("{head} {adjective}"));
@@ -210,6 +219,10 @@ impl Territory {
             out.push(format!("القوات المسلحة {}", arabic_li(name)));
             out.push(format!("القوات المسلحة في {name}"));
             out.push(format!("الجيش في {name}"));
+            // Soldiers "from" the country, as in English: "46 جنديا من النيجر".
+            for head in AR_SOLDIERS_FROM {
+                out.push(format!("{head} من {name}"));
+            }
         }
         for nisba in self.ar_nisba {
             for head in AR_DEFINITE_HEADS {
@@ -260,6 +273,7 @@ mod tests {
         assert!(mali.contains(&"militaires maliens".to_string()));
         assert!(!mali.contains(&"militaires malien".to_string()));
         assert!(!mali.contains(&"militaires malienne".to_string()));
+        assert!(!mali.contains(&"militaires maliennes".to_string()), "bases militaires maliennes");
         assert!(mali.contains(&"الجيش في مالي".to_string()));
         assert!(mali.contains(&"عسكريا ماليا".to_string()));
         assert!(mali.contains(&"العسكريين الماليين".to_string()));

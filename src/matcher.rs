@@ -345,7 +345,14 @@ impl Matcher {
             }
         }
         self.skeletons.find(folded.as_str(), |fs, fe, pattern| {
-            out.extend(self.check(text, base, folded, fs, fe, pattern, true));
+            // "الكولومبية" (Colombian) has the skeleton of "كالومبه" (Kaloumba): a word ending like
+            // the feminine relational adjective, "ية" (folded "يه"), is no slip of a name that does not.
+            let feminine = |w: &str| w.ends_with("\u{064A}\u{0647}");
+            if !feminine(&folded.as_str()[fs..fe])
+                || feminine(self.patterns[pattern as usize].text(&self.texts))
+            {
+                out.extend(self.check(text, base, folded, fs, fe, pattern, true));
+            }
         });
     }
 

@@ -41,7 +41,8 @@ pub enum Reason {
     /// before a list of names ("the regions of Ménaka and Gao").
     Designator,
     /// A word next to the name says what kind of place it is: "la ville de", "the town of", "le long
-    /// du", or a French article ("au cœur du Macina").
+    /// du", or a French article ("au cœur du Macina"); or a site's domain after an outlet's name
+    /// ("rfi.fr").
     Cue,
     /// A nationality next to the name: "Sahel burkinabè", "Malian Gourma".
     Nationality,

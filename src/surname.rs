@@ -38,7 +38,7 @@ pub const MIN_LETTERS: usize = 4;
 /// surname alone (found by `tests/surname.rs` in the word lists).
 #[rustfmt::skip]
 pub const NOT_SURNAMES: &[&str] = &[
-    "amer", "bibi", "cherif", "hammam", "moussa", "sana", "targui",
+    "amer", "bibi", "cherif", "hammam", "moussa", "sana", "sorgho", "targui",
     "الرحمان", "الرحمن", "الله", "بادي", "تركه", "توريه", "حذيفه", "حماها", "رمضان", "شريف", "صلاح",
     "عيسي", "غالي", "فايه", "قواني", "مبارك", "محمد", "موسي", "واقي", "واكي", "وليد",
     // Nationalities, which end kunyas ("أبو عبد الرحمن الصنهاجي المغربي") but alone are the adjective

@@ -334,6 +334,8 @@ impl Tagger {
         self.never.apply_unlisted(text, &mut unlisted);
         restore_dropped(&self.gazetteer, &mut mentions, &mut dropped, &mut unlisted);
         self.link_misspelt(text, &mut mentions, &mut unlisted);
+        self.link_outlets(text, &mut mentions, &mut unlisted);
+        self.link_acronyms(text, &mut mentions);
         for m in &mut mentions {
             self.leave_out_title(text, m);
         }
@@ -455,6 +457,84 @@ impl Tagger {
                 check: None,
                 designator: unit,
                 reason: unit.then_some(Reason::Designator),
+                related: vec![],
+            });
+            linked = true;
+            false
+        });
+        if linked {
+            mentions.sort_by_key(|m| m.start);
+        }
+    }
+
+    /// A listed name followed by its acronym in parentheses that the gazetteer does not list with it
+    /// ("11e Régiment d'infanterie commando (RIC)"): the acronym is a mention of the same entity, its
+    /// cue the name before it ([`Reason::Cue`]). Not for people and places, whose initials make no
+    /// acronym.
+    fn link_acronyms(&self, text: &str, mentions: &mut Vec<Mention>) {
+        let mut found = vec![];
+        for (k, m) in mentions.iter().enumerate() {
+            let kind = self.gazetteer.entity(m.entity).kind;
+            if matches!(kind, EntityType::Person | EntityType::Place) {
+                continue;
+            }
+            let Some((start, end)) = unlisted::acronym_after(text, m.start, m.end) else { continue };
+            if mentions.get(k + 1).is_none_or(|next| next.start >= end) {
+                found.push(Mention { start, end, reason: Some(Reason::Cue), related: vec![], ..m.clone() });
+            }
+        }
+        if !found.is_empty() {
+            mentions.extend(found);
+            mentions.sort_by_key(|m| m.start);
+        }
+    }
+
+    /// An outlet named by its site's address ("rfi.fr", "sidwaya.info") is the listed outlet, the
+    /// address its mention: a listed outlet's name followed by a domain grows over it, and an
+    /// unlisted address whose name is a listed outlet's, in any case (addresses are written in
+    /// lowercase, "rfi" for RFI), becomes a mention of it. The domain is the cue ([`Reason::Cue`]).
+    /// So does an outlet proposed by its dateline whose name is a listed outlet's doubtful spelling.
+    fn link_outlets(&self, text: &str, mentions: &mut Vec<Mention>, unlisted: &mut Vec<Unlisted>) {
+        for k in 0..mentions.len() {
+            let m = &mentions[k];
+            if self.gazetteer.entity(m.entity).kind != EntityType::Media {
+                continue;
+            }
+            let Some(end) = unlisted::domain_after(text, m.end) else { continue };
+            if mentions.get(k + 1).is_none_or(|next| next.start >= end) {
+                mentions[k].end = end;
+                mentions[k].reason = Some(Reason::Cue);
+            }
+        }
+        let mut linked = false;
+        unlisted.retain(|u| {
+            // The whole name, or its last label ("aBamako" of "news.aBamako"); or the outlet that
+            // opens a dateline, by any listed spelling, doubtful ones included ("الأخبار (نواكشوط) –":
+            // "the news" is a word, but not there).
+            let names = match u.site_name(text) {
+                Some(name) => [fold(name), fold(name.rsplit('.').next().unwrap_or(name))],
+                None if u.kind == EntityType::Media && u.rule == unlisted::Rule::Credit => {
+                    [fold(u.surface(text)), fold(u.surface(text))]
+                }
+                None => return true,
+            };
+            let outlet = self.gazetteer.entities().iter().enumerate().find_map(|(e, entity)| {
+                (entity.kind == EntityType::Media).then_some(())?;
+                let v = entity.variants.iter().position(|v| names.contains(&fold(&v.text)))?;
+                Some((EntityIndex(e as u32), v as u32))
+            });
+            let Some((entity, variant)) = outlet else { return true };
+            mentions.push(Mention {
+                start: u.start,
+                end: u.end,
+                entity,
+                variant,
+                kind: MatchKind::Exact,
+                candidates: vec![entity],
+                possible: false,
+                check: None,
+                designator: false,
+                reason: Some(Reason::Cue),
                 related: vec![],
             });
             linked = true;

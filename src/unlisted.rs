@@ -161,6 +161,17 @@ impl Unlisted {
     pub fn replaces_mentions(&self) -> bool {
         matches!(self.rule, Rule::Longer | Rule::Unit) || self.cue == Cue::Acronym
     }
+
+    /// The name before the domain of a site named by its address ("rfi" of "rfi.fr", "news.aBamako"
+    /// of "news.aBamako.com"); `None` for any other proposal.
+    pub(crate) fn site_name<'t>(&self, text: &'t str) -> Option<&'t str> {
+        if !(self.cue == Cue::Outlet && self.rule == Rule::Apposition && self.cue_end == self.end)
+            || self.cue_start <= self.start
+        {
+            return None;
+        }
+        text[self.start..self.cue_start].strip_suffix('.').filter(|name| !name.is_empty())
+    }
 }
 
 /// What separates a token from the one before it.
@@ -344,7 +355,8 @@ static ARABIC_GIVEN_NAMES: WordSet = WordSet::new(&[
     // With the article, which these names keep ("السيد الحسيني سانو", "الكولونيل الحسن بانا"); as an
     // adjective ("الأداء الحسن", "the good performance") they follow a definite noun and the words after
     // them are not names.
-    "الحسن", "الحسين", "الحسيني", "البشير", "الطاهر", "المهدي", "المختار", "الصادق",
+    "الحسن", "الحسين", "الحسيني", "البشير", "الطاهر", "المهدي", "المختار", "الصادق", "الياس", "الهادي",
+    "المصطفي",
 ]);
 
 /// Cue words that are part of the name they introduce (the guidelines: a designator of a place's usual
@@ -489,6 +501,11 @@ static ARABIC_STOPS: WordSet = WordSet::new(&[
     "باسم", "بلسان", "غير", "هذا", "هذه", "ذلك", "تلك", "كل", "بعض", "عده", "جميع", "اغلب", "اكبر", "اكثر", "احد",
     "هم", "هما", "وهم", "وهما", "بينهم", "منهم", "كشف", "كشفت", "اوضح", "اوضحت", "صرح", "صرحت", "اشار",
     "اشارت", "اضاف", "اضافت",
+    // The same verbs in the plural ("سكان أكدوا": residents who confirmed), and words for "himself",
+    // "statements", "brother", "departure", "headquarters" that come before a name or after a role.
+    "اكدوا", "افادوا", "اعلنوا", "ذكروا", "اوضحوا", "صرحوا", "اشاروا", "اضافوا", "قالوا", "كشفوا", "رووا",
+    "نفسه", "نفسها", "ذاته", "ذاتها", "تصريحات", "تصريح", "شقيق", "شقيقه", "رحيل", "مقر", "طالبا", "منهما",
+    "اممي", "امميه", "اعداء",
     // Nouns a role takes as its complement ("قائد أركان القوات", "رئيس وزراء").
     "اركان", "وزراء", "مجلس", "قوات", "فوج", "جيش", "حزب", "مكتب", "مركز", "ديوان", "اتحاد", "تنظيم",
     // Tribes a chief leads ("زعيم قبائل إيفوغاس").
@@ -934,6 +951,38 @@ fn spells(letters: &[char], words: &[Token]) -> bool {
     left.next().is_none()
 }
 
+/// The span of the acronym in parentheses right after a name that it spells, the name from `start` to
+/// `end` ("11e Régiment d'infanterie commando (RIC)": "RIC"): two words or more give its letters as
+/// [`spells`] reads them, a leading number ("11e") apart. The acronym is in capitals, two to
+/// [`ACRONYM_LETTERS`] letters.
+pub(crate) fn acronym_after(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
+    let rest = &text[end..];
+    let opened = rest.trim_start_matches(' ').strip_prefix('(')?;
+    let acronym = &opened[..opened.find(')')?];
+    let letters: Vec<char> = fold(acronym).chars().collect();
+    if !(2..=ACRONYM_LETTERS).contains(&letters.len()) || !acronym.chars().all(char::is_uppercase) {
+        return None;
+    }
+    // Folded word by word: folding a phrase drops its apostrophes ("d'infanterie").
+    let words: Vec<String> = text[start..end]
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .skip_while(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+        .map(fold)
+        .collect();
+    let mut left = letters.iter();
+    for (n, w) in words.iter().enumerate() {
+        if n > 0 && cues::is_listed(ACRONYM_SKIPS, w) {
+            continue;
+        }
+        if left.next() != w.chars().next().as_ref() {
+            return None;
+        }
+    }
+    let acronym_start = end + rest.len() - opened.len();
+    (words.len() >= 2 && left.next().is_none()).then_some((acronym_start, acronym_start + acronym.len()))
+}
+
 /// Names written beside their acronym ([`Rule::Acronym`]), in either order: the name and the acronym,
 /// both proposed. The acronym is one word in capitals (digits and hyphens allowed: "M5-RFP") with two
 /// to [`ACRONYM_LETTERS`] capitals; the name, words joined by spaces or apostrophes, its first word
@@ -1263,21 +1312,34 @@ const DOMAINS: &[&str] = &[
     "africa", "كوم", "نت",
 ];
 
+/// Whether an address ends at byte `end`: no letter, "@" or further label after it; a full stop may
+/// end the sentence ("selon Sahelien.com."), not a further label ("site.com.ml").
+fn address_ends(text: &str, end: usize) -> bool {
+    let mut after = text[end..].chars();
+    match after.next() {
+        None => true,
+        Some('.') => after.next().is_none_or(|c| !is_word_char(c)),
+        Some(c) => !is_word_char(c) && c != '@',
+    }
+}
+
+/// The end of the domain that follows a name ending at byte `end` with no space, when there is one
+/// (".fr" in "rfi.fr", ".info" in "sidwaya.info"): a site's address, of which the name is the outlet.
+pub(crate) fn domain_after(text: &str, end: usize) -> Option<usize> {
+    let label = text[end..].strip_prefix('.')?;
+    let len = label.find(|c: char| !is_word_char(c)).unwrap_or(label.len());
+    let domain_end = end + 1 + len;
+    (len > 0 && DOMAINS.contains(&fold(&label[..len]).as_str()) && address_ends(text, domain_end))
+        .then_some(domain_end)
+}
+
 /// Sites named by their address ("Sahelien.com", "news.aBamako.com", "نيوز.كوم"): outlets, the domain
 /// a cue after the name. The words joined by dots before the domain, with no space, are the name.
 fn websites(text: &str, tokens: &[Token]) -> Vec<Unlisted> {
     let dotted = |k: usize| k > 0 && &text[tokens[k - 1].end..tokens[k].start] == ".";
     let mut out = vec![];
     for k in 1..tokens.len() {
-        // The address ends there: no letter, "@" or further label after it; a full stop may end
-        // the sentence ("selon Sahelien.com."), not a further label ("site.com.ml").
-        let mut after = text[tokens[k].end..].chars();
-        let ends = match after.next() {
-            None => true,
-            Some('.') => after.next().is_none_or(|c| !is_word_char(c)),
-            Some(c) => !is_word_char(c) && c != '@',
-        };
-        if !(DOMAINS.contains(&tokens[k].folded) && dotted(k) && ends) {
+        if !(DOMAINS.contains(&tokens[k].folded) && dotted(k) && address_ends(text, tokens[k].end)) {
             continue;
         }
         let mut first = k - 1;
@@ -2042,10 +2104,11 @@ pub(crate) fn find(
             }
         }
     }
-    // 3f. The two ends of a road, joined by a hyphen after "axe" ("l'axe ILLIBA-ZAKAT", "the
-    // Boni-Hombori axis" is the matcher's when both are listed): two places.
+    // 3f. The two ends of a road, joined by a hyphen after "axe", "route" or "piste" ("l'axe
+    // ILLIBA-ZAKAT", "la route Tarparko-Tougouri"; "the Boni-Hombori axis" is the matcher's when
+    // both are listed): two places.
     for w in tokens.windows(3) {
-        let axis = matches!(w[0].folded, "axe" | "axis" | "troncon") && !w[0].capitalized;
+        let axis = matches!(w[0].folded, "axe" | "axis" | "troncon" | "route" | "piste") && !w[0].capitalized;
         if axis && w[1].gap == Gap::Join && w[2].hyphenated && w[1].capitalized && w[2].capitalized {
             for t in &w[1..] {
                 if !FUNCTION_WORDS.contains(t.folded) && t.folded.chars().count() >= 3 {
@@ -2065,6 +2128,9 @@ pub(crate) fn find(
     }
     // Plural appositions after a list: "Dambam, Guevara and Tokabangou, three villages".
     out.extend(lists_before_plural(&tokens, mentions));
+    // "وهي قرية ولد شعيب" (the village of Ould Chouaib): a name that opens with "son of" is a
+    // person's, whatever the cue before it took it for.
+    out.retain(|u| u.kind == EntityType::Person || !opens_with_son_of(u.surface(text)));
     dedup(&mut out);
     // 4. Repeated names.
     let repeats = repeated(text, &tokens, &out, mentions);
@@ -2081,6 +2147,13 @@ pub(crate) fn find(
         dedup(&mut out);
     }
     out
+}
+
+/// Whether an Arabic name opens with a word for "son of" or "daughter of" ("ولد", "بن", "ابن", "بنت",
+/// "آغ"): a person's name.
+fn opens_with_son_of(name: &str) -> bool {
+    let first = name.split(|c: char| !is_word_char(c)).next().unwrap_or("");
+    matches!(fold(first).as_str(), "ولد" | "بن" | "ابن" | "بنت" | "اغ")
 }
 
 /// Lists of three names or more ("A, B, C et D", "A, B and C"), Latin script, where one item is a
@@ -2555,7 +2628,8 @@ fn arabic_name(tokens: &[Token], i: usize, kind: EntityType) -> usize {
         // "سيمبوريه وأخذ": and took); transliterated surnames go on with a long vowel ("واتارا").
         if end > i && !compound {
             if let Some(rest) = t.folded.strip_prefix('\u{0648}') {
-                let verb = present_verb(rest) || rest.chars().count() <= 3;
+                // Nor a verbal noun ("ولد شعيب وانعكاس مقتله": and the effect of his death).
+                let verb = present_verb(rest) || rest.chars().count() <= 3 || derived_verbal_noun(rest);
                 if kind != EntityType::Person
                     || verb && !ARABIC_GIVEN_NAMES.contains(rest) && !arabic_compound(t.folded)
                 {
@@ -2628,6 +2702,13 @@ fn pronoun_suffix(folded: &str) -> bool {
     ["\u{0647}\u{0645}", "\u{0647}\u{0627}", "\u{0643}\u{0645}"].iter().any(|p| folded.ends_with(p))
 }
 
+/// Whether a folded Arabic word is a noun for a place with the pronoun "his" ("بلديته", his commune;
+/// "قريته", his village): the ta marbuta written ت before it. A common noun, no name.
+fn possessed_place_noun(folded: &str) -> bool {
+    const NOUNS: &[&str] = &["قري", "بلد", "بلدي", "مدين", "منطق", "ولاي", "محافظ", "مقاطع", "عاصم"];
+    folded.strip_suffix("\u{062A}\u{0647}").is_some_and(|stem| NOUNS.contains(&stem))
+}
+
 /// Whether the word before token `i`, joined to it, is an Arabic compound's first word ("أبو يحيى",
 /// "عبد الوهاب"), which is then the name's.
 fn compound_before(tokens: &[Token], i: usize) -> bool {
@@ -2680,6 +2761,7 @@ fn arabic_name_word(t: &Token, after_compound: bool) -> bool {
     // The verbal noun of the form تفعيل ("تنصيب", "تأكيد") and the feminine present "تت…"
     // ("تتصاعد") neither.
     let pronoun = pronoun_suffix(f)
+        || possessed_place_noun(f)
         || f.strip_suffix("\u{0648}\u{0627}").is_some_and(bare_root)
         || f.starts_with("\u{0627}\u{0633}\u{062A}") && f.chars().count() >= 5
         || verbal_noun(f)
@@ -3055,7 +3137,10 @@ fn arabic_name_before(tokens: &[Token], comma: usize) -> Option<usize> {
         let last_nisba = s == comma && f.ends_with('\u{064A}') && f.chars().count() >= 5;
         if !t.arabic
             || ARABIC_STOPS.contains(f)
-            || (f.starts_with("\u{0627}\u{0644}") && !after_compound && !last_nisba)
+            || (f.starts_with("\u{0627}\u{0644}")
+                && !after_compound
+                && !last_nisba
+                && !ARABIC_GIVEN_NAMES.contains(f))
             || (f.starts_with('\u{0648}') && f.chars().count() > 3)
             || cues::match_cue(&[f]).is_some()
         {
@@ -3095,6 +3180,19 @@ fn verbal_noun(folded: &str) -> bool {
     tafil_shape(folded).is_some_and(|letters| letters.iter().all(|c| !LONG_VOWELS.contains(c)))
 }
 
+/// Whether a folded Arabic word is shaped like a verbal noun of the forms انفعال and افتعال
+/// ("انعكاس", "اجتماع", "انتخاب"): six letters, alif first and fifth, "ن" or a "ت" third after it,
+/// the root's three letters no long vowel. Transliterated names after "و" are not ("وانغارا").
+fn derived_verbal_noun(folded: &str) -> bool {
+    let c: Vec<char> = folded.chars().collect();
+    let root = |k: usize| !LONG_VOWELS.contains(&c[k]);
+    c.len() == 6
+        && c[0] == '\u{0627}'
+        && c[4] == '\u{0627}'
+        && (c[1] == '\u{0646}' && root(2) && root(3) || root(1) && c[2] == '\u{062A}' && root(3))
+        && root(5)
+}
+
 /// Whether a folded Arabic word is three consonants, as a verb in the past is ("رفع", "قتل"), or "ت"
 /// and three ("تحدث", "تسلم": the reflexive form); names are written with long vowels.
 fn bare_root(folded: &str) -> bool {
@@ -3128,6 +3226,16 @@ fn repeated(text: &str, tokens: &[Token], found: &[Unlisted], mentions: &[Mentio
             EntityType::Organization | EntityType::Media if words.len() >= 2 => words.first(),
             _ => None,
         };
+        // An Arabic name named again from "son of" on ("ولد شعيب" after "عبد الوهاب ولد شعيب").
+        if u.kind == EntityType::Person && head.arabic {
+            let son_of = all.iter().skip(1).position(|w| matches!(*w, "ولد" | "اغ" | "بن" | "ابن"));
+            if let Some(tail) = son_of.map(|j| all[j + 1..].to_vec()).filter(|tail| tail.len() >= 2) {
+                let list = forms.entry(tail[0]).or_default();
+                if !list.iter().any(|(w, _)| *w == tail) {
+                    list.push((tail, u));
+                }
+            }
+        }
         if let Some(w) = short {
             if w.capitalized && w.folded.chars().count() >= 4 && !FUNCTION_WORDS.contains(w.folded) {
                 let list = forms.entry(w.folded).or_default();

@@ -31,8 +31,14 @@ fn unlisted_arabic_spellings_are_found_by_skeleton() {
 fn adjectives_and_other_words_are_not_matched() {
     let tagger = Tagger::default();
     // "they killed", "questions": once the skeletons of Koutiala and Tessalit (too short now).
-    for text in ["قال المسؤول التمبكتي إن", "التمبكتيون غاضبون", "قتلوا عشرة", "تساؤلات كثيرة"]
-    {
+    // The feminine adjective "الكولومبية" (Colombian) has the skeleton of Kaloumba ("كالومبه").
+    for text in [
+        "قال المسؤول التمبكتي إن",
+        "التمبكتيون غاضبون",
+        "قتلوا عشرة",
+        "تساؤلات كثيرة",
+        "الراهبة الكولومبية حرة",
+    ] {
         let found: Vec<_> = tagger.tag(text).into_iter().filter(|m| m.kind == MatchKind::Tolerant).collect();
         assert!(found.is_empty(), "{text}: {found:?}");
     }

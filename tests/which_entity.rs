@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use sahel_tagger::fold::fold;
-use sahel_tagger::{Entity, EntityType, GazetteerBuilder, Reason, Tagger, Tier, Variant};
+use sahel_tagger::{Entity, EntityType, GazetteerBuilder, Options, Reason, Tagger, Tier, Variant};
 
 /// A GeoNames-like village of the generated tier.
 fn village(id: &str, name: &str, country: &str, parent: &str) -> Entity {
@@ -335,6 +335,8 @@ fn a_units_officer_names_the_unit() {
     assert_eq!(linked(&t, "عُيّن حاكماً عسكرياً لتيلابيري.", "تيلابيري"), "tillaberi_region");
     assert_eq!(linked(&t, "Le haut-commissaire du Soum a parlé.", "Soum"), "soum_province");
     assert_eq!(linked(&t, "Le préfet de Bankass a parlé.", "Bankass"), "bankass_cercle");
+    // A member of parliament, his constituency.
+    assert_eq!(linked(&t, "Le député de Bankass se lamente.", "Bankass"), "bankass_cercle");
     assert_eq!(linked(&t, "نصبوا كميناً لمحافظ بيلما والوفد المرافق له.", "بيلما"), "bilma_department");
     assert_eq!(linked(&t, "Les habitants de Tillabéri ont fui.", "Tillabéri"), "tillaberi");
     assert_eq!(reason(&t, "Le gouverneur de Tillabéri a parlé.", "Tillabéri"), Some("cue"));
@@ -560,4 +562,41 @@ fn a_compass_point_is_a_region_in_an_article_about_its_country() {
     assert_eq!(linked(&t, text, "Est"), "est_region_bf");
     assert_eq!(linked(&t, text, "Nord"), "nord_region_bf");
     assert_eq!(reason(&t, text, "Est"), Some("country"));
+}
+
+#[test]
+fn an_outlet_by_its_address_a_dateline_or_its_acronym_after_its_name() {
+    let t = tagger();
+    // With the names no list holds proposed, as the bindings and the CLI do by default.
+    let options = Options { unlisted: true, ..Options::default() };
+    let found = |text: &str, surface: &str| {
+        let tagged = t.tag_with(text, &options);
+        let m = tagged.mentions.iter().find(|m| m.surface(text) == surface)?;
+        Some((t.entity(m).id.clone(), m.reason.map(Reason::as_str)))
+    };
+    // A site's address is the outlet: the domain joins a listed name, or a listed name in any case.
+    for (text, surface, id) in [
+        ("Source : rfi.fr", "rfi.fr", "rfi"),
+        ("selon sidwaya.info, hier", "sidwaya.info", "sidwaya"),
+        ("D'après AFP.com, le bilan s'alourdit.", "AFP.com", "afp"),
+        // A dateline's outlet by a doubtful spelling: "the news" is a word elsewhere.
+        ("الأخبار (نواكشوط) – أطلق عمدة البلدية نداء", "الأخبار", "alakhbar"),
+    ] {
+        assert_eq!(found(text, surface), Some((id.to_string(), Some("cue"))), "{text}");
+    }
+    assert_eq!(found("وتابع الناس الأخبار في الصحف", "الأخبار"), None);
+    // The acronym in parentheses after a listed name that it spells is the same entity.
+    let text = "Le commandant du 11e Régiment d’infanterie commando (RIC) de Dori était à Djibo.";
+    assert_eq!(found(text, "RIC"), Some(("ric_11".to_string(), Some("cue"))));
+    assert_eq!(found("La ville de Dori (RIC) est calme.", "RIC"), None);
+}
+
+#[test]
+fn sub_saharan_africa_is_no_mention_of_the_sahara() {
+    let t = tagger();
+    let text = "ارتفعت الهجمات في أفريقيا جنوب الصحراء، ولا سيما في منطقة الساحل والصحراء.";
+    let found: Vec<(&str, String)> =
+        t.tag(text).iter().map(|m| (m.surface(text), t.entity(m).id.clone())).collect();
+    assert_eq!(found.iter().filter(|(s, _)| *s == "الصحراء").count(), 1, "{found:?}");
+    assert!(found.contains(&("الصحراء", "sahara".to_string())), "{found:?}");
 }
