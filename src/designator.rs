@@ -863,6 +863,12 @@ pub(crate) fn latin_plural(folded: &str) -> Option<Kind> {
     LATIN_PLURAL.iter().find(|(w, _)| *w == folded).map(|&(_, kind)| kind)
 }
 
+/// Whether a folded Arabic word is a plural (or dual) designator ("اقاليم", "مناطق"): a list of units
+/// follows it, and no unit's name starts with it.
+pub(crate) fn is_arabic_plural(folded: &str) -> bool {
+    ARABIC_PLURAL.iter().any(|(w, _)| fold(w) == folded)
+}
+
 /// The administrative subtype of a place, if it is a unit.
 fn admin_subtype(entity: &crate::gazetteer::Entity) -> Option<&str> {
     let subtype = entity.subtype.as_deref()?;

@@ -348,9 +348,11 @@ impl Matcher {
             // "الكولومبية" (Colombian) has the skeleton of "كالومبه" (Kaloumba): a word ending like
             // the feminine relational adjective, "ية" (folded "يه"), is no slip of a name that does not.
             let feminine = |w: &str| w.ends_with("\u{064A}\u{0647}");
-            if !feminine(&folded.as_str()[fs..fe])
-                || feminine(self.patterns[pattern as usize].text(&self.texts))
-            {
+            let found = &folded.as_str()[fs..fe];
+            // "أقاليم سيغو وموبتي" (the regions of Ségou and Mopti) has the skeleton of "إقليم سيغو": a
+            // plural designator opens a list of units, never one unit's name.
+            let plural = found.split(' ').next().is_some_and(crate::designator::is_arabic_plural);
+            if !plural && (!feminine(found) || feminine(self.patterns[pattern as usize].text(&self.texts))) {
                 out.extend(self.check(text, base, folded, fs, fe, pattern, true));
             }
         });

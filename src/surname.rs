@@ -135,15 +135,20 @@ pub(crate) fn link(
         if with_particle.is_none() && particle.is_some_and(|&(_, required)| required) {
             continue;
         }
+        let word_start = start;
         let start = with_particle.unwrap_or(start);
         if !stands_alone(text, start, end, given_names) {
             continue;
         }
         // A kept mention there: left alone unless it is a doubtful name of exactly this span, which
-        // the surname replaces.
+        // the surname replaces, or the person's own listed surname after the full name's particle
+        // ("Ag Bahanga", "Bahanga" listed), which the mention grows over.
         let at = mentions.partition_point(|m| m.end <= start);
         if let Some(m) = mentions.get(at).filter(|m| m.start < end) {
-            if !(m.start == start && m.end == end && (m.possible || m.check.is_some())) {
+            let doubtful = m.start == start && m.end == end && (m.possible || m.check.is_some());
+            let grows =
+                with_particle.is_some() && m.entity == person && m.start == word_start && m.end == end;
+            if !(doubtful || grows) {
                 continue;
             }
             replaced.push(at);

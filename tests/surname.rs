@@ -46,6 +46,9 @@ fn the_surname_alone_is_the_person_named_in_full() {
     assert_eq!(by_surname(&tagger, text), ["كيتا=ibrahim_boubacar_keita", "Traoré=ibrahim_traore"]);
     let text = "Ibrahim Traoré a parlé. وأضاف كيتا أن Traoré سيزور باماكو.";
     assert_eq!(by_surname(&tagger, text), ["Traoré=ibrahim_traore"]);
+    // A listed surname ("Bahanga") after the particle of the full name: the mention takes it in.
+    let text = "The rebel chief Ibrahim Ag Bahanga attacked. Officials blame Ag Bahanga for it.";
+    assert_eq!(by_surname(&tagger, text), ["Ag Bahanga=ibrahim_ag_bahanga"]);
 }
 
 #[test]

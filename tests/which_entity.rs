@@ -172,6 +172,11 @@ fn regions_named_in_lists_after_a_plural_designator() {
     assert_eq!(linked(&t, text, "ميناكا"), "menaka_region");
     assert_eq!(linked(&t, "كان يسير بين منطقتي كورو وباندياغارا في وسط البلاد", "كورو"), "koro");
     assert_eq!(linked(&t, "شنّ ضربات في محافظتي سيغو وتمبكتو، قُتل", "تمبكتو"), "tombouctou_region");
+    // A plural designator with the skeleton of a singular one ("أقاليم" / "إقليم") is no part of a
+    // unit's name: it lists the units.
+    let text = "حيث تتلاقى أقاليم سيغو وموبتي وتمبكتو، وهي رقعة واسعة.";
+    assert_eq!(linked(&t, text, "سيغو"), "segou_region");
+    assert_eq!(linked(&t, text, "موبتي"), "mopti_region");
     // The list ends where the list words end; a town stays a town.
     let text = "Dans les régions de Mopti et Ségou, puis à Gao, les écoles ferment.";
     assert_eq!(linked(&t, text, "Gao"), "gao");

@@ -50,7 +50,7 @@ const UNIT: Thresholds = Thresholds {
     min_texts_per_lang: 9,
 };
 
-// articles (768 texts: 685 added unseen in fifty rounds, fr-a27..210, en-a27..134, ar-a32..425,
+// articles (783 texts: 700 added unseen in fifty-one rounds, fr-a27..214, en-a27..136, ar-a32..434,
 // which lowered the figures below; first sight, exact-span F1 fr / en / ar: 0.899 / 0.896 / 0.851,
 // then 0.678 / 0.949 / 0.808, then 0.962 / 0.887 / 0.828, then 0.915 / 0.935 / 0.897, then 0.815 /
 // 0.934 / 0.878, then 0.748 / 0.849 / 0.859, then 0.954 / 0.912 / 0.840, then 0.877 / 0.941 /
@@ -66,20 +66,20 @@ const UNIT: Thresholds = Thresholds {
 // 0.912 / 0.980 / 0.863, then 0.976 / 0.989 / 0.910, then 0.965 / 0.964 / 0.909, then 0.962 / 0.875
 // / 0.875, then 0.811 / 0.933 / 0.877, then 0.924 / 0.966 / 0.892, then 0.921 / 0.988 / 0.885, then
 // 0.963 / 0.989 / 0.870, then 0.911 / 0.907 / 0.834, then 0.872 / 0.982 / 0.876, then 0.953 / 0.957
-// / 0.902): measured P 0.961, R 0.882, F1 0.920, 313 linking errors (town/region/department
-// confusions, such as a bare department name in a list of prefects or a region named by its
-// capital, unlisted names on a known entity's span, the Azawad army's coalitions by date), recall
-// fr 0.885 / en 0.921 / ar 0.863, lenient P 0.991, R 0.909 (fr 0.915 / en 0.943 / ar 0.890);
-// history in tests/eval/README.md.
+// / 0.902, then 0.873 / 0.884 / 0.866): measured P 0.961, R 0.881, F1 0.919, 318 linking errors
+// (town/region/department confusions, such as a bare department name in a list of prefects or a
+// region named by its capital, unlisted names on a known entity's span, the Azawad army's
+// coalitions by date), recall fr 0.884 / en 0.921 / ar 0.862, lenient P 0.991, R 0.908 (fr 0.914 /
+// en 0.943 / ar 0.890); history in tests/eval/README.md.
 const ARTICLES: Thresholds = Thresholds {
     precision: 0.941,
-    recall: 0.862,
-    f1: 0.900,
+    recall: 0.861,
+    f1: 0.899,
     lenient_precision: 0.971,
-    lenient_recall: 0.889,
-    max_linking_errors: 314,
-    recall_by_lang: [("fr", 0.865), ("en", 0.901), ("ar", 0.843)],
-    lenient_recall_by_lang: [("fr", 0.895), ("en", 0.923), ("ar", 0.870)],
+    lenient_recall: 0.888,
+    max_linking_errors: 319,
+    recall_by_lang: [("fr", 0.864), ("en", 0.901), ("ar", 0.842)],
+    lenient_recall_by_lang: [("fr", 0.894), ("en", 0.923), ("ar", 0.870)],
     min_texts_per_lang: 20,
 };
 
