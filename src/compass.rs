@@ -25,7 +25,7 @@ use crate::designator::{Designators, APOSTROPHES};
 use crate::fold::is_word_char;
 use crate::gazetteer::Gazetteer;
 use crate::rank::Reason;
-use crate::tagger::{MatchKind, Mention};
+use crate::tagger::Mention;
 
 /// The compass words, as written, with the bare name of the unit they name (folded) and the articles
 /// that may come right before them (folded: lower case, apostrophes as written in the text dropped).
@@ -95,19 +95,7 @@ pub(crate) fn add(
             continue;
         }
         let Some(region) = designators.region_named(gazetteer, bare, country) else { continue };
-        mentions.push(Mention {
-            start,
-            end,
-            entity: region,
-            variant: 0,
-            kind: MatchKind::Exact,
-            candidates: vec![region],
-            possible: false,
-            check: None,
-            designator: false,
-            reason: Some(Reason::Country),
-            related: vec![],
-        });
+        mentions.push(Mention::by_context(start, end, region, 0, Reason::Country));
     }
     if mentions.len() > before {
         mentions.sort_by_key(|m| (m.start, m.end));

@@ -410,13 +410,15 @@ const IDIOMS_BEFORE: &[(&str, &str)] = &[("جنوب", "الصحراء")];
 /// The word right before a doubtful name (folded: `folded`) starting at `start` that makes it an
 /// idiom ([`IDIOMS_BEFORE`]), as a byte range.
 fn idiom_before(text: &str, start: usize, folded: &str) -> Option<(usize, usize)> {
+    let (range, before) = folded_word_before(text, start)?;
+    IDIOMS_BEFORE.iter().any(|&(w, name)| w == before && name == folded).then_some(range)
+}
+
+/// The word right before the one starting at `start`, one space away: its byte range and its folding.
+fn folded_word_before(text: &str, start: usize) -> Option<((usize, usize), String)> {
     let word = crate::fold::raw_word_before(text, start)?;
     let word_start = start - 1 - word.len();
-    let before = fold(word);
-    IDIOMS_BEFORE
-        .iter()
-        .any(|&(w, name)| w == before && name == folded)
-        .then_some((word_start, word_start + word.len()))
+    Some(((word_start, word_start + word.len()), fold(word)))
 }
 
 /// Arabic demonstratives, folded: this, that (masculine and feminine).
@@ -425,9 +427,8 @@ const DEMONSTRATIVES: &[&str] = &["هذه", "هذا", "تلك", "ذلك", "ها�
 /// The demonstrative right before an Arabic word starting at `start`, as a byte range: "تلك
 /// القاعدة" is "that base", never a name (a name takes no demonstrative).
 fn demonstrative_before(text: &str, start: usize) -> Option<(usize, usize)> {
-    let word = crate::fold::raw_word_before(text, start)?;
-    let word_start = start - 1 - word.len();
-    DEMONSTRATIVES.contains(&fold(word).as_str()).then_some((word_start, word_start + word.len()))
+    let (range, word) = folded_word_before(text, start)?;
+    DEMONSTRATIVES.contains(&word.as_str()).then_some(range)
 }
 
 /// How the entity's spellings that fold like `surface` (folded: `folded`) write its accents: `None`

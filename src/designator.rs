@@ -25,6 +25,8 @@ use std::borrow::Cow;
 
 use rustc_hash::FxHashMap;
 
+use std::sync::OnceLock;
+
 use crate::fold::{fold, fold_with_origins, fold_word, is_word_char, Folded, PARAGRAPH};
 use crate::gazetteer::{EntityIndex, EntityType, Gazetteer};
 use crate::tagger::Mention;
@@ -250,8 +252,6 @@ pub(crate) struct Designators {
     by_stem: FxHashMap<Box<str>, Vec<EntityIndex>>,
     /// The Arabic designators, folded.
     arabic: Vec<(String, Kind)>,
-    /// Arabic plural designators, folded.
-    arabic_plural: Vec<(String, Kind)>,
     /// [`ARABIC_NATURAL`], folded.
     arabic_natural: Vec<String>,
 }
@@ -281,9 +281,8 @@ impl Designators {
                 by_stem.entry(stem.into()).or_default().push(index);
             }
         }
-        let arabic_plural = ARABIC_PLURAL.iter().map(|&(w, k)| (fold(w), k)).collect();
         let arabic_natural = ARABIC_NATURAL.iter().map(|w| fold(w)).collect();
-        Designators { by_name, by_stem, arabic, arabic_plural, arabic_natural }
+        Designators { by_name, by_stem, arabic, arabic_natural }
     }
 
     /// The mentions that a plural designator names as a list, with the kind of unit it names: "les
@@ -389,7 +388,7 @@ impl Designators {
             let suffixes = FoldedSuffixes::new(word);
             for (i, _) in word.char_indices() {
                 let folded = suffixes.from(i);
-                if let Some(&(_, kind)) = self.arabic_plural.iter().find(|(w, _)| *w == folded) {
+                if let Some(&(_, kind)) = arabic_plurals().iter().find(|(w, _)| *w == folded) {
                     let prefix = crate::arabic::classify_prefix(&fold(&word[..i]));
                     let clitic =
                         matches!(prefix, Some(crate::arabic::Prefix::None | crate::arabic::Prefix::Clitic));
@@ -863,10 +862,16 @@ pub(crate) fn latin_plural(folded: &str) -> Option<Kind> {
     LATIN_PLURAL.iter().find(|(w, _)| *w == folded).map(|&(_, kind)| kind)
 }
 
+/// [`ARABIC_PLURAL`] folded, once.
+fn arabic_plurals() -> &'static [(String, Kind)] {
+    static FOLDED: OnceLock<Vec<(String, Kind)>> = OnceLock::new();
+    FOLDED.get_or_init(|| ARABIC_PLURAL.iter().map(|&(w, k)| (fold(w), k)).collect())
+}
+
 /// Whether a folded Arabic word is a plural (or dual) designator ("اقاليم", "مناطق"): a list of units
 /// follows it, and no unit's name starts with it.
 pub(crate) fn is_arabic_plural(folded: &str) -> bool {
-    ARABIC_PLURAL.iter().any(|(w, _)| fold(w) == folded)
+    arabic_plurals().iter().any(|(w, _)| w == folded)
 }
 
 /// The administrative subtype of a place, if it is a unit.

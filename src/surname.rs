@@ -153,19 +153,7 @@ pub(crate) fn link(
             }
             replaced.push(at);
         }
-        added.push(Mention {
-            start,
-            end,
-            entity: person,
-            variant,
-            kind: MatchKind::Exact,
-            candidates: vec![person],
-            possible: false,
-            check: None,
-            designator: false,
-            reason: Some(Reason::Surname { with: person }),
-            related: vec![],
-        });
+        added.push(Mention::by_context(start, end, person, variant, Reason::Surname { with: person }));
     }
     if added.is_empty() {
         return;

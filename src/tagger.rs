@@ -115,6 +115,30 @@ impl Matching {
 }
 
 impl Mention {
+    /// A certain mention of one entity that context found rather than its spelling alone (a surname
+    /// after the full name, a compass region, a site's address): exact, with `reason`.
+    pub(crate) fn by_context(
+        start: usize,
+        end: usize,
+        entity: EntityIndex,
+        variant: u32,
+        reason: Reason,
+    ) -> Mention {
+        Mention {
+            start,
+            end,
+            entity,
+            variant,
+            kind: MatchKind::Exact,
+            candidates: vec![entity],
+            possible: false,
+            check: None,
+            designator: false,
+            reason: Some(reason),
+            related: vec![],
+        }
+    }
+
     /// The mention's text in `text` (the text it was found in).
     pub fn surface<'t>(&self, text: &'t str) -> &'t str {
         &text[self.start..self.end]
@@ -512,31 +536,21 @@ impl Tagger {
             // opens a dateline, by any listed spelling, doubtful ones included ("الأخبار (نواكشوط) –":
             // "the news" is a word, but not there).
             let names = match u.site_name(text) {
-                Some(name) => [fold(name), fold(name.rsplit('.').next().unwrap_or(name))],
+                Some(name) => vec![fold(name), fold(name.rsplit('.').next().unwrap_or(name))],
                 None if u.kind == EntityType::Media && u.rule == unlisted::Rule::Credit => {
-                    [fold(u.surface(text)), fold(u.surface(text))]
+                    vec![fold(u.surface(text))]
                 }
                 None => return true,
             };
+            // The outlets' spellings as the gazetteer folded them.
             let outlet = self.gazetteer.entities().iter().enumerate().find_map(|(e, entity)| {
                 (entity.kind == EntityType::Media).then_some(())?;
-                let v = entity.variants.iter().position(|v| names.contains(&fold(&v.text)))?;
+                let folded = self.gazetteer.folded_variants(e);
+                let v = folded.iter().position(|f| names.iter().any(|n| **f == **n))?;
                 Some((EntityIndex(e as u32), v as u32))
             });
             let Some((entity, variant)) = outlet else { return true };
-            mentions.push(Mention {
-                start: u.start,
-                end: u.end,
-                entity,
-                variant,
-                kind: MatchKind::Exact,
-                candidates: vec![entity],
-                possible: false,
-                check: None,
-                designator: false,
-                reason: Some(Reason::Cue),
-                related: vec![],
-            });
+            mentions.push(Mention::by_context(u.start, u.end, entity, variant, Reason::Cue));
             linked = true;
             false
         });

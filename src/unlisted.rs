@@ -935,15 +935,17 @@ const ACRONYM_BYTES: usize = 512;
 /// Whether the words spell `letters` (folded initials, in order): each word an acronym does not
 /// skip ([`ACRONYM_SKIPS`]) gives the next letter, and the first word gives the first.
 fn spells(letters: &[char], words: &[Token]) -> bool {
+    !words.iter().any(|w| w.arabic) && initials_spell(letters, words.iter().map(|w| w.folded))
+}
+
+/// Whether folded words spell `letters` as [`spells`] reads them.
+fn initials_spell<'w>(letters: &[char], words: impl IntoIterator<Item = &'w str>) -> bool {
     let mut left = letters.iter();
-    for (n, w) in words.iter().enumerate() {
-        if w.arabic {
-            return false;
-        }
-        if n > 0 && cues::is_listed(ACRONYM_SKIPS, w.folded) {
+    for (n, w) in words.into_iter().enumerate() {
+        if n > 0 && cues::is_listed(ACRONYM_SKIPS, w) {
             continue;
         }
-        match (left.next(), w.folded.chars().next()) {
+        match (left.next(), w.chars().next()) {
             (Some(&letter), Some(initial)) if letter == initial => {}
             _ => return false,
         }
@@ -970,17 +972,9 @@ pub(crate) fn acronym_after(text: &str, start: usize, end: usize) -> Option<(usi
         .skip_while(|w| w.starts_with(|c: char| c.is_ascii_digit()))
         .map(fold)
         .collect();
-    let mut left = letters.iter();
-    for (n, w) in words.iter().enumerate() {
-        if n > 0 && cues::is_listed(ACRONYM_SKIPS, w) {
-            continue;
-        }
-        if left.next() != w.chars().next().as_ref() {
-            return None;
-        }
-    }
     let acronym_start = end + rest.len() - opened.len();
-    (words.len() >= 2 && left.next().is_none()).then_some((acronym_start, acronym_start + acronym.len()))
+    (words.len() >= 2 && initials_spell(&letters, words.iter().map(String::as_str)))
+        .then_some((acronym_start, acronym_start + acronym.len()))
 }
 
 /// Names written beside their acronym ([`Rule::Acronym`]), in either order: the name and the acronym,
@@ -2149,11 +2143,14 @@ pub(crate) fn find(
     out
 }
 
-/// Whether an Arabic name opens with a word for "son of" or "daughter of" ("ولد", "بن", "ابن", "بنت",
-/// "آغ"): a person's name.
+/// Whether an Arabic name opens with a word for "son of" or "daughter of": a person's name.
 fn opens_with_son_of(name: &str) -> bool {
-    let first = name.split(|c: char| !is_word_char(c)).next().unwrap_or("");
-    matches!(fold(first).as_str(), "ولد" | "بن" | "ابن" | "بنت" | "اغ")
+    son_of(&fold(name.split(|c: char| !is_word_char(c)).next().unwrap_or("")))
+}
+
+/// Whether a folded Arabic word is "son of" or "daughter of" ("ولد", "آغ", "بن", "ابن", "بنت").
+fn son_of(folded: &str) -> bool {
+    matches!(folded, "ولد" | "اغ" | "بن" | "ابن" | "بنت")
 }
 
 /// Lists of three names or more ("A, B, C et D", "A, B and C"), Latin script, where one item is a
@@ -2647,10 +2644,10 @@ fn arabic_name(tokens: &[Token], i: usize, kind: EntityType) -> usize {
         }
         // A compound's first word right after another is a name ("ولد سيدي": son of Sidi), but for
         // "عبد" and "أبو" after "son of", which start the father's name ("آغ عبد الله").
-        let son_of = compound && matches!(t.folded, "عبد" | "ابو") && end > i && {
-            matches!(cues::strip_proclitics(tokens[end - 1].folded), "ولد" | "اغ" | "بن" | "ابن" | "بنت")
+        let fathers_name = compound && matches!(t.folded, "عبد" | "ابو") && end > i && {
+            son_of(cues::strip_proclitics(tokens[end - 1].folded))
         };
-        compound = (!compound || son_of) && arabic_compound(t.folded);
+        compound = (!compound || fathers_name) && arabic_compound(t.folded);
         end += 1;
     }
     if compound {
@@ -3228,8 +3225,8 @@ fn repeated(text: &str, tokens: &[Token], found: &[Unlisted], mentions: &[Mentio
         };
         // An Arabic name named again from "son of" on ("ولد شعيب" after "عبد الوهاب ولد شعيب").
         if u.kind == EntityType::Person && head.arabic {
-            let son_of = all.iter().skip(1).position(|w| matches!(*w, "ولد" | "اغ" | "بن" | "ابن"));
-            if let Some(tail) = son_of.map(|j| all[j + 1..].to_vec()).filter(|tail| tail.len() >= 2) {
+            let particle = all.iter().skip(1).position(|w| crate::surname::PARTICLES.contains(w));
+            if let Some(tail) = particle.map(|j| all[j + 1..].to_vec()).filter(|tail| tail.len() >= 2) {
                 let list = forms.entry(tail[0]).or_default();
                 if !list.iter().any(|(w, _)| *w == tail) {
                     list.push((tail, u));
