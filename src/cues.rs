@@ -118,6 +118,12 @@ const DESIGNATOR: &[&str] = &[
     "sous prefecture de", "sous prefecture d", "marche de", "marche d", "camp militaire de",
     "camp militaire d", "base militaire de", "base militaire d", "poste militaire de",
     "poste militaire d", "koglweogo de", "koglweogo d", "dozos de", "dozos d",
+    // A place by the post of its mayor, prefect or village councillor: "le maire de Soboundou", "le
+    // sous-préfet de Ouo", "conseiller villageois de Younoumba", "the mayor of Tondikiwindi".
+    "maire de", "maire d", "prefet de", "prefet d", "sous prefet de", "sous prefet d",
+    "conseiller villageois de", "conseiller villageois d", "conseillere villageoise de",
+    "conseillere villageoise d", "chef du village de", "chef du village d", "chef de village de",
+    "chef de village d", "mayor of", "village chief of",
     // A place "called" so: "le site appelé Ebandagh", "a village called Kobou".
     "site appele", "site denomme", "localite appelee", "localite denommee", "village appele",
     "village denomme", "lieu appele", "endroit appele", "village called", "town called", "place called",
@@ -163,7 +169,8 @@ const PROXIMITY: &[&str] = &[
     "aux abords d", "autour de", "autour d", "aux alentours de", "aux alentours d", "en direction de",
     "en direction d", "vers", "km de", "km d", "kilometres de", "kilometres d", "au nord de", "au nord d",
     "au sud de", "au sud d", "a l est de", "a l est d", "a l ouest de", "a l ouest d", "au nord est de",
-    "au nord ouest de", "au sud est de", "au sud ouest de", "entre",
+    "au nord ouest de", "au sud est de", "au sud ouest de", "entre", "a peu de distance de",
+    "a peu de distance d", "a quelques kilometres de", "a quelques kilometres d",
     // English
     "near", "close to", "outside", "around", "km from", "kilometres from", "kilometers from", "miles from",
     "km of", "kilometres of", "kilometers of", "north of", "south of", "east of", "west of", "northeast of",
@@ -215,9 +222,13 @@ const ROLE: &[&str] = &[
     "بقياده", "بزعامه", "يتزعمه", "يتزعمها", "يقوده", "يقودها",
     // A nickname: "surnommé Ladji Yoro", "alias Abou Dardar".
     "surnomme", "surnommee", "alias", "nicknamed", "الملقب", "الملقبه", "يلقب", "بلقب", "المكني",
-    // Named: "un certain Moussa", "le dénommé Moussa", "المدعو" (not "اسمه", his name, as often
-    // "ألا يذكر اسمه خوفا": that his name not be given, for fear).
-    "un certain", "une certaine", "denomme", "denommee", "المدعو",
+    // … with the preposition apart ("يُلقَّب بـ”الصحراوي”").
+    "الملقب ب", "الملقبه ب", "يلقب ب", "المكني ب",
+    // Named: "un certain Moussa", "le dénommé Moussa", "المدعو", "شاب يُدعى X" (called), "عامل إغاثة
+    // اسمه X" (whose name is: "ألا يذكر اسمه خوفا", that his name not be given for fear, is followed by
+    // no name), "قدّم نفسه باسم «غريغ»" (introduced himself as).
+    "un certain", "une certaine", "denomme", "denommee", "المدعو", "يدعي", "تدعي", "اسمه", "واسمه", "اسمها",
+    "واسمها", "نفسه باسم", "نفسها باسم",
     // Lawyers: "Me Mountaga Tall" (maître), "محاميه منتقى تال" (his lawyer).
     "me", "maitre", "avocat", "lawyer", "attorney", "المحامي", "محاميه", "محاميها", "محاميهم",
     // … and as Arabic outlets write "Maître": "مايتر دريسا تراوري".
@@ -247,6 +258,8 @@ const OUTLET: &[&str] = &[
 #[rustfmt::skip]
 const OPERATION: &[&str] = &[
     "operation",
+    // With its kind: "l'opération antiterroriste « Otapuanou »".
+    "operation antiterroriste", "operation militaire", "operation conjointe", "operation speciale",
 ];
 
 /// [`Cue::Group`] phrases.
@@ -442,7 +455,8 @@ pub fn is_preposition_a(word: &str) -> bool {
 
 /// Whether `c` opens a quotation.
 pub fn is_opening_quote(c: char) -> bool {
-    matches!(c, '«' | '"' | '“' | '„' | '‹' | '\'' | '‘')
+    // "”" too: Arabic outlets open with it as often as they close with it ("يُلقَّب بـ”الصحراوي”").
+    matches!(c, '«' | '"' | '“' | '„' | '‹' | '\'' | '‘' | '”')
 }
 
 /// Whether `c` closes a quotation.

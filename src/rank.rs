@@ -436,6 +436,7 @@ impl Ranker {
                     }
                     Some(Cue::Settlement) => usize::from(is_settlement(entity.subtype.as_deref())),
                     Some(Cue::River) => usize::from(entity.subtype.as_deref() == Some("river")),
+                    Some(Cue::Outlet) => usize::from(entity.kind == EntityType::Media),
                     Some(Cue::Article) => usize::from(
                         entity.kind == EntityType::Place && !is_settlement(entity.subtype.as_deref()),
                     ),
@@ -543,6 +544,9 @@ impl Ranker {
     ) -> Option<Cue> {
         if let Some(kind) = listed {
             return Some(Cue::Units(kind));
+        }
+        if dateline_agency(text, m.start, m.end) {
+            return Some(Cue::Outlet);
         }
         let first = text[m.start..].chars().next()?;
         if crate::arabic::is_arabic_letter(first) {
@@ -730,8 +734,22 @@ enum Cue {
     Settlement,
     /// "le long du", "along the".
     River,
+    /// In parentheses before a dash, as a dateline credits its agency ("الجزائر، 26 مارس (كونا) --"):
+    /// an outlet.
+    Outlet,
     /// A French definite article: not a town.
     Article,
+}
+
+/// Whether `start..end` is alone in parentheses followed by a dash, as a dateline's agency is:
+/// "(كونا) –", "NIAMEY (AFP) -".
+fn dateline_agency(text: &str, start: usize, end: usize) -> bool {
+    let opened = text[..start].trim_end_matches([' ', '\u{00A0}']).ends_with('(');
+    let after = text[end..].trim_start_matches([' ', '\u{00A0}']);
+    opened
+        && after
+            .strip_prefix(')')
+            .is_some_and(|rest| rest.trim_start_matches([' ', '\u{00A0}']).starts_with(['-', '–', '—', '‒']))
 }
 
 fn is_settlement(subtype: Option<&str>) -> bool {

@@ -21,7 +21,9 @@
 //! A surname joined to the given name by a particle ([`PARTICLES`]: "Iyad Ag Ghaly", "Sultan Ould
 //! Bady", "سلطان ولد البادي") is written with it when alone ("Ag Ghaly", "ولد البادي"): the particle
 //! before the surname, as in the full name, belongs to the mention, and it is the word before the
-//! particle that must not be another capitalised name ("Mohamed Ag Ghaly" is someone else).
+//! particle that must not be another capitalised name ("Mohamed Ag Ghaly" is someone else). Such a
+//! name is also shortened to the given name before the particle ("Alghabass Ag Intallah", then
+//! "Alghabass"), unless that is a common given name ("Mohamed") or an ordinary word.
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -39,7 +41,7 @@ pub const MIN_LETTERS: usize = 4;
 #[rustfmt::skip]
 pub const NOT_SURNAMES: &[&str] = &[
     "amer", "bibi", "cherif", "hammam", "moussa", "sana", "sorgho", "targui",
-    "الرحمان", "الرحمن", "الله", "بادي", "تركه", "توريه", "حذيفه", "حماها", "رمضان", "شريف", "صلاح",
+    "الرحمان", "الرحمن", "الله", "بادي", "داود", "تركه", "توريه", "حذيفه", "حماها", "رمضان", "شريف", "صلاح",
     "عيسي", "غالي", "فايه", "قواني", "مبارك", "محمد", "موسي", "واقي", "واكي", "وليد",
     // Nationalities, which end kunyas ("أبو عبد الرحمن الصنهاجي المغربي") but alone are the adjective
     // ("المغربي الجنسية", Moroccan by nationality).
@@ -50,6 +52,18 @@ pub const NOT_SURNAMES: &[&str] = &[
 /// Particles (folded) between a given name and a surname: Tuareg *Ag* / أغ ("son of"), Moorish *Ould* /
 /// ولد, Arabic *ben*, *bin*, *ibn* / بن، ابن.
 pub const PARTICLES: &[&str] = &["ag", "ould", "ben", "bin", "ibn", "اغ", "ولد", "بن", "ابن"];
+
+/// Records `name` as the short name of `m`'s person, or as nobody's once two people share it.
+fn add(surnames: &mut FxHashMap<String, Option<(EntityIndex, u32)>>, name: String, m: &Mention) {
+    surnames
+        .entry(name)
+        .and_modify(|slot| {
+            if slot.is_some_and(|(e, _)| e != m.entity) {
+                *slot = None;
+            }
+        })
+        .or_insert(Some((m.entity, m.variant)));
+}
 
 /// Adds the surname-alone mentions of the people `mentions` (sorted, non-overlapping) name in full,
 /// keeping the list sorted and non-overlapping; a doubtful mention of exactly such a span is replaced.
@@ -80,6 +94,19 @@ pub(crate) fn link(
             .filter(|p| PARTICLES.contains(&p.as_str()));
         // A surname that is an ordinary word, or short, is still one after its particle ("أغ غالي").
         let ordinary = last.chars().count() < MIN_LETTERS || NOT_SURNAMES.contains(&last.as_str());
+        // "Alghabass Ag Intallah" is "Alghabass" alone, as Tuareg and Moorish names are shortened: the
+        // given name before the particle of a three-word name, unless it is a common given name
+        // ("Mohamed Ag …") or an ordinary word.
+        if particle.is_some() && words.len() == 3 {
+            let given = fold_word(words[0]);
+            if given.chars().count() >= MIN_LETTERS
+                && !NOT_SURNAMES.contains(&given.as_str())
+                && !crate::unlisted::common_given_name(&given)
+                && !PARTICLES.contains(&given.as_str())
+            {
+                add(&mut surnames, given, m);
+            }
+        }
         match particle {
             Some(particle) => {
                 particles.insert(last.clone(), (particle, ordinary));
@@ -87,14 +114,7 @@ pub(crate) fn link(
             None if ordinary => continue,
             None => {}
         }
-        surnames
-            .entry(last)
-            .and_modify(|slot| {
-                if slot.is_some_and(|(e, _)| e != m.entity) {
-                    *slot = None;
-                }
-            })
-            .or_insert(Some((m.entity, m.variant)));
+        add(&mut surnames, last, m);
     }
     surnames.retain(|_, v| v.is_some());
     if surnames.is_empty() {
@@ -200,7 +220,11 @@ fn stands_alone(text: &str, start: usize, end: usize, given_names: &FxHashSet<St
     if let Some(near) = before.first() {
         // A letter with its full stop after a given name is the name's initial, not "M." for
         // Monsieur: "Ousmane M. Traoré" is not Traoré alone.
-        let initial = near.folded.chars().count() == 1 && before.get(1).is_some_and(names_part);
+        // (A capital and its stop: "Quant à Traoré" is Traoré alone.)
+        let initial = near.folded.chars().count() == 1
+            && capitalised(near)
+            && text[near.end..].starts_with('.')
+            && before.get(1).is_some_and(names_part);
         if given_names.contains(&near.folded) || names_part(near) || initial {
             return false;
         }

@@ -360,6 +360,7 @@ impl Tagger {
         self.link_misspelt(text, &mut mentions, &mut unlisted);
         self.link_outlets(text, &mut mentions, &mut unlisted);
         self.link_acronyms(text, &mut mentions);
+        self.link_quoted(text, &mut mentions);
         for m in &mut mentions {
             self.leave_out_title(text, m);
         }
@@ -556,6 +557,45 @@ impl Tagger {
         });
         if linked {
             mentions.sort_by_key(|m| m.start);
+        }
+    }
+
+    /// A listed name in quotes after a word that makes, with it, a listed spelling of another entity
+    /// is that entity: "كتيبة «ماسينا»" is Katiba Macina (listed as "كتيبة ماسينا"), not the region;
+    /// the mention stays the quoted name. The word is the cue ([`Reason::Cue`]).
+    fn link_quoted(&self, text: &str, mentions: &mut [Mention]) {
+        for m in mentions.iter_mut() {
+            if !crate::cues::is_quoted(text, m.start, m.end) {
+                continue;
+            }
+            let before = text[..m.start].trim_end_matches([' ', '\u{00A0}', '\u{202F}']);
+            let Some(quote) = before.chars().next_back() else { continue };
+            let before = before[..before.len() - quote.len_utf8()].trim_end_matches([' ', '\u{00A0}']);
+            let start = before
+                .char_indices()
+                .rev()
+                .take_while(|&(_, c)| crate::fold::is_word_char(c))
+                .last()
+                .map_or(before.len(), |(i, _)| i);
+            if start == before.len() {
+                continue;
+            }
+            // The word as written, or without a proclitic ("لكتيبة «ماسينا»").
+            let word = fold(&before[start..]);
+            let name = fold(&text[m.start..m.end]);
+            let phrases =
+                [format!("{word} {name}"), format!("{} {name}", crate::cues::strip_proclitics(&word))];
+            let found = self.gazetteer.entities().iter().enumerate().find_map(|(e, _)| {
+                let v = self
+                    .gazetteer
+                    .folded_variants(e)
+                    .iter()
+                    .position(|f| phrases.iter().any(|p| **f == **p))?;
+                Some((EntityIndex(e as u32), v as u32))
+            });
+            if let Some((entity, variant)) = found.filter(|&(e, _)| e != m.entity) {
+                *m = Mention::by_context(m.start, m.end, entity, variant, Reason::Cue);
+            }
         }
     }
 

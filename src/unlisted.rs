@@ -401,7 +401,12 @@ const ARABIC_NICKNAME: &[&str] = &["يلقب", "الملقب", "الملقبه",
 /// Where a quoted nickname after an Arabic word for "nicknamed" ends, when the quotation closes within
 /// four words: the whole quotation is the name, article and all ("يُعرف بلقب «جليبيب الأنصاري»").
 fn quoted_nickname_end(text: &str, tokens: &[Token], i: usize) -> Option<usize> {
-    if i == 0 || tokens[i].gap != Gap::Quote || !ARABIC_NICKNAME.contains(&tokens[i - 1].folded) {
+    // The preposition apart, with a tatweel: "يُلقَّب بـ”الصحراوي”".
+    let nickname = |t: &Token| ARABIC_NICKNAME.contains(&t.folded);
+    let after_nickname = i > 0
+        && (nickname(&tokens[i - 1])
+            || i > 1 && tokens[i - 1].folded == "\u{0628}" && nickname(&tokens[i - 2]));
+    if tokens[i].gap != Gap::Quote || !after_nickname {
         return None;
     }
     let closes = |j: usize| {
@@ -460,6 +465,8 @@ const PARTICLES: &[&str] = &[
 #[rustfmt::skip]
 const ARABIC_COMPOUNDS: &[&str] = &[
     "عبد", "ابو", "ابي", "بن", "ابن", "ولد", "اغ", "ام", "بنت", "سيدي", "ديت",
+    // "son of" as Hassaniya writes it ("قالي ول ميدي").
+    "ول",
 ];
 
 /// The compound words that start places' names only ("عين صالح", "دار النعيم"; "عين" before a person is
@@ -504,6 +511,8 @@ static ARABIC_STOPS: WordSet = WordSet::new(&[
     // The same verbs in the plural ("سكان أكدوا": residents who confirmed), and words for "himself",
     // "statements", "brother", "departure", "headquarters" that come before a name or after a role.
     "اكدوا", "افادوا", "اعلنوا", "ذكروا", "اوضحوا", "صرحوا", "اشاروا", "اضافوا", "قالوا", "كشفوا", "رووا",
+    // "in the hand of" ("احتفظت … بيد X": kept in X's hands).
+    "بيد",
     "نفسه", "نفسها", "ذاته", "ذاتها", "تصريحات", "تصريح", "شقيق", "شقيقه", "رحيل", "مقر", "طالبا", "منهما",
     "اممي", "امميه", "اعداء",
     // Nouns a role takes as its complement ("قائد أركان القوات", "رئيس وزراء").
@@ -633,6 +642,10 @@ const ARABIC_ROLES_OF: &[&str] =
 const ARABIC_PERSON_NOUNS: &[&str] = &[
     "عقيد", "جنرال", "ضابط", "طبيب", "مزارع", "قيادي", "صحفي", "ناشط", "ناشطه", "زعيم", "مستشار", "احد",
     "امراه", "رجل", "ام", "اب", "شاب", "تاجر", "راعي", "معلم",
+    // Witnesses, officials and trades ("، وهو شاهد ثانٍ", "، وهو مسؤول محلي"), and ranks as Arabic
+    // outlets write the French and English ones ("، وهو ميجر جنرال").
+    "شاهد", "مسوول", "موظف", "سايق", "مهندس", "مدرس", "استاذ", "باحث", "خبير", "محلل", "مراسل", "جندي",
+    "عسكري", "مقاتل", "قاضي", "عضو", "نايب", "ميجر", "كولونيل", "نقيب", "رقيب", "ممرض",
 ];
 #[rustfmt::skip]
 const APPOSITION_COMPANY: &[&str] = &[
@@ -697,7 +710,7 @@ const INTERNATIONAL_GIVEN_NAMES: &[&str] = &[
 /// test checks), so "Baba", "Sidi" and "Lamine" are not here.
 #[rustfmt::skip]
 const SAHEL_GIVEN_NAMES: &[&str] = &[
-    "abdel", "abdelkader", "abdallah", "abdoul", "abdoulahi", "abdoulaziz", "abdoulkadri", "abdourahamane",
+    "abdel", "abdelkader", "abdallah", "abdoul", "ahmed", "ahmad", "mohammed", "muhammad", "abdoulahi", "abdoulaziz", "abdoulkadri", "abdourahamane",
     "abdramane", "aboubacar", "aboubacrine", "adiza", "ahmadou", "aissa", "aissata", "alassane", "alhassane",
     "alhousseini", "alhousseyni", "aliou", "almahady", "almoustapha", "amidou", "aminatou", "assane",
     "bachir", "bintou", "boubakar", "chaibou", "bourama", "boureima", "daouda", "djibril", "djibrilla", "drissa",
@@ -731,6 +744,16 @@ pub(crate) fn given_names(mut names: FxHashSet<String>) -> FxHashSet<String> {
     names.extend(INTERNATIONAL_GIVEN_NAMES.iter().chain(SAHEL_GIVEN_NAMES).map(|n| n.to_string()));
     names.retain(|n| !n.contains(' ') && cues::single_word_cue(n).is_none() && !FUNCTION_WORDS.contains(n));
     names
+}
+
+/// Whether `folded` is a common given name: of the region ([`SAHEL_GIVEN_NAMES`], the Arabic ones,
+/// GeoNames' personal names) or of the reporters and diplomats news quotes
+/// ([`INTERNATIONAL_GIVEN_NAMES`]). Unlike the tagger's given names, not the gazetteer's people's.
+pub(crate) fn common_given_name(folded: &str) -> bool {
+    SAHEL_GIVEN_NAMES.contains(&folded)
+        || INTERNATIONAL_GIVEN_NAMES.contains(&folded)
+        || ARABIC_GIVEN_NAMES.contains(folded)
+        || crate::gazetteer::geonames::PERSONAL_NAMES.contains(&folded)
 }
 
 /// Byte spans already taken, disjoint, for overlap tests in logarithmic time.
@@ -821,7 +844,24 @@ fn longer_name(
     }
     let first = tokens.partition_point(|t| t.end <= m.start);
     let t = tokens.get(first)?;
-    if t.start != m.start || !t.capitalized || t.all_caps || t.arabic {
+    // In Arabic, a listed name and a transliterated "news", "media" or "info": an outlet ("الساحل
+    // نيوز").
+    if t.arabic && t.start == m.start {
+        let next = tokens.partition_point(|t| t.start < m.end);
+        let n = tokens.get(next)?;
+        let outlet =
+            tokens[next - 1].end == m.end && n.gap == Gap::Join && ARABIC_OUTLET_ENDINGS.contains(&n.folded);
+        return outlet.then_some(Unlisted {
+            start: m.start,
+            end: n.end,
+            kind: EntityType::Media,
+            cue: Cue::Name,
+            rule: Rule::Longer,
+            cue_start: m.start,
+            cue_end: m.end,
+        });
+    }
+    if t.start != m.start || !t.capitalized || t.all_caps {
         return None;
     }
     // A capitalized word right before: the name starts earlier, where this rule does not look.
@@ -880,6 +920,19 @@ fn longer_name(
         cue_start: m.start,
         cue_end: m.end,
     })
+}
+
+/// Transliterated words that end Arabic outlets' names ("صحراء ميديا", "الساحل نيوز", "مورينيوز",
+/// "كيدال انفو"), folded.
+const ARABIC_OUTLET_ENDINGS: &[&str] = &["نيوز", "ميديا", "انفو", "بريس"];
+
+/// Whether an unlisted Arabic name is an outlet's by its last word or its end ("مورينيوز").
+fn arabic_outlet_name(name: &str) -> bool {
+    let last = fold(name.rsplit(' ').next().unwrap_or(name));
+    last.chars().next().is_some_and(is_arabic_letter)
+        && ARABIC_OUTLET_ENDINGS
+            .iter()
+            .any(|e| last.ends_with(e) && last.chars().count() >= e.chars().count())
 }
 
 /// Words (folded) that an acronym leaves out of a name's initials: articles, prepositions,
@@ -1638,8 +1691,26 @@ pub(crate) fn find(
                 && tokens[first].gap == Gap::Join
                 && tokens[first - 1].folded.starts_with("\u{0627}\u{0644}")
         };
+        // "فضّل ألا يُذكر اسمه خوفا", "رفض الكشف عن اسمها": "his name" after a verb of giving it is no cue.
+        let withheld = |&(_, first): &(Cue, usize)| {
+            matches!(tokens[first].folded, "اسمه" | "اسمها")
+                && first > 0
+                && matches!(
+                    cues::strip_proclitics(tokens[first - 1].folded),
+                    "يذكر"
+                        | "تذكر"
+                        | "ذكر"
+                        | "يكشف"
+                        | "تكشف"
+                        | "كشف"
+                        | "عن"
+                        | "ينشر"
+                        | "نشر"
+                        | "تسميه"
+                )
+        };
         if let Some((cue, first)) =
-            cue_ending_before(text, &tokens, i).filter(|c| !starts_a_cue && !adjective(c))
+            cue_ending_before(text, &tokens, i).filter(|c| !starts_a_cue && !adjective(c) && !withheld(c))
         {
             let cue_start = tokens[first].start;
             let cue_end = tokens[i - 1].end;
@@ -1706,7 +1777,7 @@ pub(crate) fn find(
                         // MAYDIAKI"), and a name with a patronymic particle ("à Kamo Ag Minani").
                         let given = |t: &Token| given_names.contains(t.folded);
                         let first_name = title_case(&text[tokens[i].start..tokens[i].end])
-                            && !matches!(tokens[i].folded, "dan" | "garin" | "guidan" | "in" | "tin" | "kel");
+                            && !PLACE_PREFIXES.contains(&tokens[i].folded);
                         let person = cue == Cue::Preposition
                             && !tokens[i].arabic
                             && end - i >= 2
@@ -1757,16 +1828,13 @@ pub(crate) fn find(
                         && i > 0
                         && cues::is_listed(ARABIC_DUALS, cues::strip_proclitics(tokens[i - 1].folded));
                     let max_items = if dual { 1 } else { usize::MAX };
+                    // "Between" names two places ("entre Petel Tiamé et Toula Diarra"), whatever their words.
+                    let between = matches!(tokens[first].folded, "entre" | "between");
+                    let people = (!between).then_some(given_names);
                     if listing {
-                        for (s, e) in list_after(
-                            text,
-                            &tokens,
-                            end,
-                            mentions,
-                            cue.entity_type(),
-                            given_names,
-                            max_items,
-                        ) {
+                        for (s, e) in
+                            list_after(text, &tokens, end, mentions, cue.entity_type(), people, max_items)
+                        {
                             let u = Unlisted {
                                 start: s,
                                 end: e,
@@ -1987,7 +2055,8 @@ pub(crate) fn find(
         }
     }
     // 3e. Two Arabic names joined by a patronymic particle, "son of" ("هنون ولد علي", "حسن آغ فغاغا",
-    // "العزة ولد يحيى"): a person's name whatever the names, as in Latin script (3c). The first may
+    // "العزة ولد يحيى", and the Hassaniya "ول": "قالي ول ميدي"): a person's name whatever the names,
+    // as in Latin script (3c). The first may
     // have the article or end like a feminine noun, as Moorish names do; "ولد" is also "was born"
     // ("الذي ولد في", "ولد عام 1970": a stop word before or after it).
     for i in 0..tokens.len().saturating_sub(2) {
@@ -1995,7 +2064,7 @@ pub(crate) fn find(
         if !(first.arabic
             && particle.arabic
             && particle.gap == Gap::Join
-            && matches!(particle.folded, "ولد" | "اغ"))
+            && matches!(particle.folded, "ولد" | "ول" | "اغ"))
         {
             continue;
         }
@@ -2122,9 +2191,15 @@ pub(crate) fn find(
     }
     // Plural appositions after a list: "Dambam, Guevara and Tokabangou, three villages".
     out.extend(lists_before_plural(&tokens, mentions));
+    // English designators after the name: "the Amasrakad neighbourhood", "the Wendou camp".
+    out.extend(designated_after(&tokens, mentions).into_iter().filter(|u| readable(u)));
     // "وهي قرية ولد شعيب" (the village of Ould Chouaib): a name that opens with "son of" is a
     // person's, whatever the cue before it took it for.
     out.retain(|u| u.kind == EntityType::Person || !opens_with_son_of(u.surface(text)));
+    // "إلى ”مورينيوز”": an Arabic name ending with "news" or "media" is an outlet's, whatever the cue.
+    for u in out.iter_mut().filter(|u| u.kind != EntityType::Media && arabic_outlet_name(u.surface(text))) {
+        u.kind = EntityType::Media;
+    }
     dedup(&mut out);
     // 4. Repeated names.
     let repeats = repeated(text, &tokens, &out, mentions);
@@ -2609,7 +2684,7 @@ fn arabic_name(tokens: &[Token], i: usize, kind: EntityType) -> usize {
         if !t.arabic || (end > i && t.gap != Gap::Join) || !arabic_name_word(t, compound) {
             break;
         }
-        if end == i && t.folded.chars().count() < 3 && t.folded != "اغ" {
+        if end == i && t.folded.chars().count() < 3 && !matches!(t.folded, "اغ" | "ول") {
             break;
         }
         // A verb in the present (ي then a consonant: "يرأس", "يقول") ends it; for a place, it is
@@ -2770,6 +2845,9 @@ fn arabic_name_word(t: &Token, after_compound: bool) -> bool {
         // After a compound's first word, a name may end like a feminine noun ("ولد حندة", "أبو عبيدة").
         && (after_compound || !t.arabic_common)
         && cues::match_cue(&[f]).is_none()
+        // A person's noun ends the name before it: "وموسى ضابط سابق" (and Moussa, a former officer).
+        && !ARABIC_PERSON_NOUNS.contains(&f)
+        && !f.strip_prefix('\u{0648}').is_some_and(|rest| ARABIC_PERSON_NOUNS.contains(&rest))
 }
 
 /// After a role with a complement ("le maire de Bankass", "ministre de la Défense"), the token after
@@ -2846,14 +2924,15 @@ fn after_complement(tokens: &[Token], i: usize) -> Option<usize> {
 }
 
 /// Known or unknown names after a name ending at token `end`: ", X", " et X", " and X", " وX", as long
-/// as the list goes on. Returns the unknown ones (byte spans).
+/// as the list goes on. Returns the unknown ones (byte spans). `people`: the given names that end a
+/// list of places at a person's name, or `None` where a list holds places only ("entre A et B").
 fn list_after(
     text: &str,
     tokens: &[Token],
     mut end: usize,
     mentions: &[Mention],
     kind: EntityType,
-    given_names: &FxHashSet<String>,
+    people: Option<&FxHashSet<String>>,
     max_items: usize,
 ) -> Vec<(usize, usize)> {
     let mut out = vec![];
@@ -2944,8 +3023,19 @@ fn list_after(
             name_at(tokens, j, kind)
         };
         match name_end {
-            // A given name and a surname end a list of places ("in Niamey, Moussa Kaka, reported").
-            Some(e) if kind == EntityType::Place && e >= j + 2 && given_names.contains(tokens[j].folded) => {
+            // A given name and a surname end a list of places ("in Niamey, Moussa Kaka, reported"), and
+            // so do a surname and a given name, as lists of people write them ("conseiller villageois de
+            // Sanrgo, ainsi que Diandé Adama"), unless the first word makes a place of a man's name
+            // ("Dan Issa").
+            Some(e)
+                if kind == EntityType::Place
+                    && e >= j + 2
+                    && people.is_some_and(|given| {
+                        given.contains(tokens[j].folded)
+                            || given.contains(tokens[e - 1].folded)
+                                && !PLACE_PREFIXES.contains(&tokens[j].folded)
+                    }) =>
+            {
                 break
             }
             Some(e) => {
@@ -2959,6 +3049,11 @@ fn list_after(
     out.truncate(out.len() - pending);
     out
 }
+
+/// Words that start places named after a man, in Hausa ("son of", "town of": "Dan Issa", "Garin
+/// Adamou", "Guidan Roumdji") and Tamasheq ("place of", "people of": "In Tillit", "Tin Hama", "Kel
+/// Adrar"): a given name after them does not make the name a person's. Folded.
+const PLACE_PREFIXES: &[&str] = &["dan", "garin", "guidan", "in", "tin", "kel"];
 
 /// Arabic duals of place nouns in the construct state, which name two places (folded).
 const ARABIC_DUALS: &[&str] = &["قريتي", "بلدتي", "مدينتي", "منطقتي"];
@@ -3043,6 +3138,63 @@ fn apposition_after(tokens: &[Token], end: usize) -> Option<(EntityType, Cue, us
         j += 1;
     }
     None
+}
+
+/// English place nouns written after the name they designate ("the Badialan quarter of Fana"), folded.
+#[rustfmt::skip]
+const DESIGNATED_AFTER: &[&str] = &[
+    "neighbourhood", "neighborhood", "quarter", "district", "commune", "municipality", "village", "town",
+    "locality", "settlement", "camp",
+];
+
+/// An English place noun after a name that "the" or a preposition opens: "the Amasrakad
+/// neighbourhood", "in the N’Debougou quarter", "the Wendou camp" (a camp's or a unit's designator
+/// inside the name, as the guidelines write it: [`INSIDE_THE_NAME`]).
+fn designated_after(tokens: &[Token], mentions: &[Mention]) -> Vec<Unlisted> {
+    let mut out = vec![];
+    for (k, noun) in tokens.iter().enumerate() {
+        if noun.capitalized
+            || noun.arabic
+            || noun.gap != Gap::Join
+            || !DESIGNATED_AFTER.contains(&noun.folded)
+        {
+            continue;
+        }
+        let mut s = k;
+        while s > 0
+            && k - s < 3
+            && tokens[s].gap == Gap::Join
+            && tokens[s - 1].capitalized
+            && !tokens[s - 1].all_caps
+            && !tokens[s - 1].arabic
+        {
+            s -= 1;
+        }
+        let opened = s > 0
+            && tokens[s].gap == Gap::Join
+            && !tokens[s - 1].capitalized
+            && matches!(tokens[s - 1].folded, "the" | "in" | "at" | "from" | "near" | "of" | "to");
+        // "the West African camp", "the Fulani village": a people or a region's adjective, no name.
+        let adjective =
+            tokens[s..k].iter().any(|t| CAPITALIZED_WORDS.contains(t.folded) || NOT_NAMES.contains(t.folded));
+        if s == k || !opened || adjective || !acceptable(tokens, s, k) {
+            continue;
+        }
+        let end = if INSIDE_THE_NAME.contains(&noun.folded) { noun.end } else { tokens[k - 1].end };
+        if covered(mentions, tokens[s].start, end) {
+            continue;
+        }
+        out.push(Unlisted {
+            start: tokens[s].start,
+            end,
+            kind: EntityType::Place,
+            cue: Cue::Designator,
+            rule: Rule::Apposition,
+            cue_start: noun.start,
+            cue_end: noun.end,
+        });
+    }
+    out
 }
 
 /// Lists of capitalized names followed by a plural place noun: "Dambam, Guevara and Tokabangou, three
@@ -3307,6 +3459,7 @@ mod tests {
             ARABIC_ROLES_OF,
             ARABIC_DIRECTIONS,
             PLACE_COMPOUNDS,
+            PLACE_PREFIXES,
             INSIDE_THE_NAME,
             APPOSITION_PLACE,
             APPOSITION_PLACES,

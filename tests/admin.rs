@@ -181,6 +181,7 @@ fn curated_places_have_the_admin_units_their_geonames_rows_name() {
         ("botou", "in Dyamongou, a province of 2025 (split from Tapoa) GeoNames does not have"),
         ("araouane", "in the Taoudénit region (GeoNames has the unit; the town's row still says Tombouctou)"),
         ("talataye", "in the Ménaka region (GeoNames has the unit; the row still says Gao)"),
+        ("tamalat", "in the Ménaka region (GeoNames has the unit; the row still says Gao)"),
         ("anderamboukane", "in the Ménaka region (GeoNames has the unit; the row still says Gao)"),
         ("inekar", "in the Ménaka region (GeoNames has the unit; the row still says Gao)"),
         ("tidermene", "in the Ménaka region (GeoNames has the unit; the row still says Gao)"),

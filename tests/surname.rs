@@ -139,3 +139,20 @@ fn surnames_that_are_ordinary_words_are_listed() {
     clashes.sort();
     assert!(clashes.is_empty(), "surnames that are ordinary words, to add to NOT_SURNAMES: {clashes:?}");
 }
+
+#[test]
+fn a_tuareg_name_shortened_to_its_given_name() {
+    let tagger = Tagger::default();
+    // "Alghabass Ag Intallah", then "Alghabass", and after "Quant à" (no initial there).
+    assert_eq!(
+        by_surname(&tagger, "Son fils est mort, dit Alghabass Ag Intalla. Alghabass dirige le HCUA. Quant à Alghabass, il se tait."),
+        ["Alghabass=alghabass_ag_intalla", "Alghabass=alghabass_ag_intalla"]
+    );
+    // A common given name is not shortened to: "Mohamed" is anybody.
+    assert!(by_surname(&tagger, "Mohamed Ag Intalla est venu. Mohamed a parlé.").is_empty());
+    // The surname after "Quant à" is the person's too.
+    assert_eq!(
+        by_surname(&tagger, "Le capitaine Ibrahim Traoré est venu. Quant à Traoré, il est parti."),
+        ["Traoré=ibrahim_traore"]
+    );
+}

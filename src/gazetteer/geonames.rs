@@ -27,7 +27,7 @@ use crate::fold::fold;
 pub const MAX_SHARED: usize = 5;
 
 /// Common first names and surnames of the region (a village with one of these names is "possible").
-const PERSONAL_NAMES: &[&str] = &[
+pub(crate) const PERSONAL_NAMES: &[&str] = &[
     "abdoulaye",
     "abdou",
     "abou",
