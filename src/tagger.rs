@@ -1,6 +1,6 @@
 //! The tagger: a gazetteer compiled for matching, and the mentions it finds.
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 
 use crate::context::{Against, Check, Evidence, Evidencer};
@@ -220,6 +220,9 @@ pub struct Tagger {
     /// Listed spellings for unlisted names that are one misspelt (built on first use); `None` without
     /// tolerant matching.
     near: Option<std::sync::OnceLock<NearNames>>,
+    /// The listed spellings of two words or more, folded, for names in quotes after their first
+    /// word ([`Tagger::link_quoted`]; built on first use).
+    phrases: std::sync::OnceLock<FxHashMap<Box<str>, (EntityIndex, u32)>>,
     /// Texts longer than this many bytes are folded in windows ([`WINDOW`], or a test's size).
     window: usize,
 }
@@ -251,6 +254,7 @@ impl Tagger {
             ranker,
             never,
             near: matching.tolerant.then(std::sync::OnceLock::new),
+            phrases: std::sync::OnceLock::new(),
             window: WINDOW,
         }
     }
@@ -585,14 +589,18 @@ impl Tagger {
             let name = fold(&text[m.start..m.end]);
             let phrases =
                 [format!("{word} {name}"), format!("{} {name}", crate::cues::strip_proclitics(&word))];
-            let found = self.gazetteer.entities().iter().enumerate().find_map(|(e, _)| {
-                let v = self
-                    .gazetteer
-                    .folded_variants(e)
-                    .iter()
-                    .position(|f| phrases.iter().any(|p| **f == **p))?;
-                Some((EntityIndex(e as u32), v as u32))
+            let spellings = self.phrases.get_or_init(|| {
+                let mut map: FxHashMap<Box<str>, (EntityIndex, u32)> = FxHashMap::default();
+                for e in 0..self.gazetteer.entities().len() {
+                    for (v, f) in self.gazetteer.folded_variants(e).iter().enumerate() {
+                        if f.contains(' ') {
+                            map.entry(Box::from(&**f)).or_insert((EntityIndex(e as u32), v as u32));
+                        }
+                    }
+                }
+                map
             });
+            let found = phrases.iter().find_map(|p| spellings.get(p.as_str()).copied());
             if let Some((entity, variant)) = found.filter(|&(e, _)| e != m.entity) {
                 *m = Mention::by_context(m.start, m.end, entity, variant, Reason::Cue);
             }

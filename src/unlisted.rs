@@ -511,8 +511,9 @@ static ARABIC_STOPS: WordSet = WordSet::new(&[
     // The same verbs in the plural ("سكان أكدوا": residents who confirmed), and words for "himself",
     // "statements", "brother", "departure", "headquarters" that come before a name or after a role.
     "اكدوا", "افادوا", "اعلنوا", "ذكروا", "اوضحوا", "صرحوا", "اشاروا", "اضافوا", "قالوا", "كشفوا", "رووا",
-    // "in the hand of" ("احتفظت … بيد X": kept in X's hands).
-    "بيد",
+    // "in the hand of" ("احتفظت … بيد X": kept in X's hands), "with the rank of" ("الضابط برتبة
+    // مقدم"), and verbs of calling on and condemning before a name ("ودعا أغ شمد", "أدان أيوب").
+    "بيد", "برتبه", "دعا", "ودعا", "ادان", "وادان", "ندد", "حذر",
     "نفسه", "نفسها", "ذاته", "ذاتها", "تصريحات", "تصريح", "شقيق", "شقيقه", "رحيل", "مقر", "طالبا", "منهما",
     "اممي", "امميه", "اعداء",
     // Nouns a role takes as its complement ("قائد أركان القوات", "رئيس وزراء").
@@ -863,6 +864,29 @@ fn longer_name(
     }
     if t.start != m.start || !t.capitalized || t.all_caps {
         return None;
+    }
+    // A listed place and a compass point joined by a hyphen: another place ("Inekar-Est").
+    let next = tokens.partition_point(|t| t.start < m.end);
+    if let Some(n) = tokens.get(next).filter(|n| {
+        n.hyphenated
+            && n.start == m.end + 1
+            && tokens[next - 1].end == m.end
+            && kinds[k] == EntityType::Place
+            && n.capitalized
+            && matches!(
+                n.folded,
+                "est" | "ouest" | "nord" | "sud" | "centre" | "east" | "west" | "north" | "south"
+            )
+    }) {
+        return Some(Unlisted {
+            start: m.start,
+            end: n.end,
+            kind: EntityType::Place,
+            cue: Cue::Name,
+            rule: Rule::Longer,
+            cue_start: m.start,
+            cue_end: m.end,
+        });
     }
     // A capitalized word right before: the name starts earlier, where this rule does not look.
     if first > 0 && t.gap == Gap::Join && tokens[first - 1].capitalized {
@@ -2702,6 +2726,10 @@ fn arabic_name(tokens: &[Token], i: usize, kind: EntityType) -> usize {
             if let Some(rest) = t.folded.strip_prefix('\u{0648}') {
                 // Nor a verbal noun ("ولد شعيب وانعكاس مقتله": and the effect of his death).
                 let verb = present_verb(rest) || rest.chars().count() <= 3 || derived_verbal_noun(rest);
+                // A given name after "و" starts another person ("ولد شغيب وأحمد ولد علوان").
+                if kind == EntityType::Person && ARABIC_GIVEN_NAMES.contains(rest) {
+                    break;
+                }
                 if kind != EntityType::Person
                     || verb && !ARABIC_GIVEN_NAMES.contains(rest) && !arabic_compound(t.folded)
                 {

@@ -1661,6 +1661,11 @@ fn a_place_by_its_officer_and_lists_that_stop_at_a_person() {
         unlisted("Maytagou, située à peu de distance de Comin-Yanga, a fermé"),
         [("Maytagou", "place", Rule::Apposition), ("Comin-Yanga", "place", Rule::After)]
     );
+    // A listed place and a compass point, hyphenated: another place.
+    assert_eq!(
+        unlisted("l'attaque a visé le village d'Inekar-Est hier"),
+        [("Inekar-Est", "place", Rule::Longer)]
+    );
     // English writes the designator after the name; a camp's is inside it.
     assert_eq!(
         unlisted("The air raid on the Amasrakad neighbourhood killed his wife."),
@@ -1697,6 +1702,12 @@ fn arabic_people_called_so_and_nouns_that_end_a_name() {
         unlisted("واحتفظت الحكومة بالحقيبة بيد بوبكر ولد حمادي، عضو التنسيقية."),
         [("بوبكر ولد حمادي", "person", Rule::Apposition)]
     );
+    // A given name after "و" starts another person; "with the rank of" and "called on" are no name.
+    assert_eq!(
+        unlisted("وحضره الضابطان إسماعيل ولد حبيب وأحمد ولد علوان، ولم ينج أحد"),
+        [("إسماعيل ولد حبيب", "person", Rule::GivenName), ("أحمد ولد علوان", "person", Rule::GivenName)]
+    );
+    assert_eq!(unlisted("اتهم سلفه، الضابط برتبة مقدَّم الذي كان يرأس المجلس العسكري"), []);
     // "son of" as Hassaniya writes it.
     assert_eq!(unlisted("والقتلى هم قالي ول ميدي، وعمار."), [("قالي ول ميدي", "person", Rule::GivenName)]);
     // An outlet by its transliterated "news".
