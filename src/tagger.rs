@@ -572,20 +572,9 @@ impl Tagger {
             if !crate::cues::is_quoted(text, m.start, m.end) {
                 continue;
             }
-            let before = text[..m.start].trim_end_matches([' ', '\u{00A0}', '\u{202F}']);
-            let Some(quote) = before.chars().next_back() else { continue };
-            let before = before[..before.len() - quote.len_utf8()].trim_end_matches([' ', '\u{00A0}']);
-            let start = before
-                .char_indices()
-                .rev()
-                .take_while(|&(_, c)| crate::fold::is_word_char(c))
-                .last()
-                .map_or(before.len(), |(i, _)| i);
-            if start == before.len() {
-                continue;
-            }
-            // The word as written, or without a proclitic ("لكتيبة «ماسينا»").
-            let word = fold(&before[start..]);
+            // The word before the opening quote, as written or without a proclitic ("لكتيبة «ماسينا»").
+            let Some(word) = crate::cues::words_before(text, m.start, 1).pop() else { continue };
+            let word = word.folded;
             let name = fold(&text[m.start..m.end]);
             let phrases =
                 [format!("{word} {name}"), format!("{} {name}", crate::cues::strip_proclitics(&word))];

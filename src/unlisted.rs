@@ -845,56 +845,49 @@ fn longer_name(
     }
     let first = tokens.partition_point(|t| t.end <= m.start);
     let t = tokens.get(first)?;
+    if t.start != m.start {
+        return None;
+    }
+    // The word right after the listed name.
+    let next = tokens.partition_point(|t| t.start < m.end);
+    let n = tokens.get(next)?;
+    let ends_word = tokens[next - 1].end == m.end;
+    let longer = |end: usize, kind: EntityType| Unlisted {
+        start: m.start,
+        end,
+        kind,
+        cue: Cue::Name,
+        rule: Rule::Longer,
+        cue_start: m.start,
+        cue_end: m.end,
+    };
     // In Arabic, a listed name and a transliterated "news", "media" or "info": an outlet ("الساحل
     // نيوز").
-    if t.arabic && t.start == m.start {
-        let next = tokens.partition_point(|t| t.start < m.end);
-        let n = tokens.get(next)?;
-        let outlet =
-            tokens[next - 1].end == m.end && n.gap == Gap::Join && ARABIC_OUTLET_ENDINGS.contains(&n.folded);
-        return outlet.then_some(Unlisted {
-            start: m.start,
-            end: n.end,
-            kind: EntityType::Media,
-            cue: Cue::Name,
-            rule: Rule::Longer,
-            cue_start: m.start,
-            cue_end: m.end,
-        });
+    if t.arabic {
+        let outlet = ends_word && n.gap == Gap::Join && ARABIC_OUTLET_ENDINGS.contains(&n.folded);
+        return outlet.then(|| longer(n.end, EntityType::Media));
     }
-    if t.start != m.start || !t.capitalized || t.all_caps {
+    if !t.capitalized || t.all_caps {
         return None;
     }
     // A listed place and a compass point joined by a hyphen: another place ("Inekar-Est").
-    let next = tokens.partition_point(|t| t.start < m.end);
-    if let Some(n) = tokens.get(next).filter(|n| {
-        n.hyphenated
-            && n.start == m.end + 1
-            && tokens[next - 1].end == m.end
-            && kinds[k] == EntityType::Place
-            && n.capitalized
-            && matches!(
-                n.folded,
-                "est" | "ouest" | "nord" | "sud" | "centre" | "east" | "west" | "north" | "south"
-            )
-    }) {
-        return Some(Unlisted {
-            start: m.start,
-            end: n.end,
-            kind: EntityType::Place,
-            cue: Cue::Name,
-            rule: Rule::Longer,
-            cue_start: m.start,
-            cue_end: m.end,
-        });
+    if n.hyphenated
+        && n.start == m.end + 1
+        && ends_word
+        && kinds[k] == EntityType::Place
+        && n.capitalized
+        && matches!(
+            n.folded,
+            "est" | "ouest" | "nord" | "sud" | "centre" | "east" | "west" | "north" | "south"
+        )
+    {
+        return Some(longer(n.end, EntityType::Place));
     }
     // A capitalized word right before: the name starts earlier, where this rule does not look.
     if first > 0 && t.gap == Gap::Join && tokens[first - 1].capitalized {
         return None;
     }
-    let next = tokens.partition_point(|t| t.start < m.end);
-    let n = tokens.get(next)?;
-    if tokens[next - 1].end != m.end || n.gap != Gap::Join || n.hyphenated || n.start != m.end + 1 {
+    if !ends_word || n.gap != Gap::Join || n.hyphenated || n.start != m.end + 1 {
         return None;
     }
     if !n.capitalized || n.all_caps || given_names.contains(n.folded) {
@@ -935,15 +928,7 @@ fn longer_name(
     // After a rank or a title, a person: "Gen. Nema Sagara" (Néma is a town).
     let after_role = matches!(cues::cue_before(text, m.start), Some((Cue::Role, _)));
     let kind = if surname_first || after_role { EntityType::Person } else { head.unwrap_or(kinds[k]) };
-    Some(Unlisted {
-        start: m.start,
-        end: name_end,
-        kind,
-        cue: Cue::Name,
-        rule: Rule::Longer,
-        cue_start: m.start,
-        cue_end: m.end,
-    })
+    Some(longer(name_end, kind))
 }
 
 /// Transliterated words that end Arabic outlets' names ("صحراء ميديا", "الساحل نيوز", "مورينيوز",
@@ -954,9 +939,7 @@ const ARABIC_OUTLET_ENDINGS: &[&str] = &["نيوز", "ميديا", "انفو", "
 fn arabic_outlet_name(name: &str) -> bool {
     let last = fold(name.rsplit(' ').next().unwrap_or(name));
     last.chars().next().is_some_and(is_arabic_letter)
-        && ARABIC_OUTLET_ENDINGS
-            .iter()
-            .any(|e| last.ends_with(e) && last.chars().count() >= e.chars().count())
+        && ARABIC_OUTLET_ENDINGS.iter().any(|e| last.ends_with(e))
 }
 
 /// Words (folded) that an acronym leaves out of a name's initials: articles, prepositions,
@@ -2088,7 +2071,7 @@ pub(crate) fn find(
         if !(first.arabic
             && particle.arabic
             && particle.gap == Gap::Join
-            && matches!(particle.folded, "ولد" | "ول" | "اغ"))
+            && ARABIC_PATRONYMICS.contains(&particle.folded))
         {
             continue;
         }
@@ -2708,7 +2691,7 @@ fn arabic_name(tokens: &[Token], i: usize, kind: EntityType) -> usize {
         if !t.arabic || (end > i && t.gap != Gap::Join) || !arabic_name_word(t, compound) {
             break;
         }
-        if end == i && t.folded.chars().count() < 3 && !matches!(t.folded, "اغ" | "ول") {
+        if end == i && t.folded.chars().count() < 3 && !ARABIC_PATRONYMICS.contains(&t.folded) {
             break;
         }
         // A verb in the present (ي then a consonant: "يرأس", "يقول") ends it; for a place, it is
@@ -3082,6 +3065,11 @@ fn list_after(
 /// Adamou", "Guidan Roumdji") and Tamasheq ("place of", "people of": "In Tillit", "Tin Hama", "Kel
 /// Adrar"): a given name after them does not make the name a person's. Folded.
 const PLACE_PREFIXES: &[&str] = &["dan", "garin", "guidan", "in", "tin", "kel"];
+
+/// The Tuareg and Moorish "son of" that join two names into a person's whatever the names ("حسن آغ
+/// فغاغا", "هنون ولد علي", Hassaniya "قالي ول ميدي"), and may start one: folded. ("بن" starts places and
+/// epithets as well.)
+const ARABIC_PATRONYMICS: &[&str] = &["ولد", "ول", "اغ"];
 
 /// Arabic duals of place nouns in the construct state, which name two places (folded).
 const ARABIC_DUALS: &[&str] = &["قريتي", "بلدتي", "مدينتي", "منطقتي"];
@@ -3488,6 +3476,7 @@ mod tests {
             ARABIC_DIRECTIONS,
             PLACE_COMPOUNDS,
             PLACE_PREFIXES,
+            ARABIC_PATRONYMICS,
             INSIDE_THE_NAME,
             APPOSITION_PLACE,
             APPOSITION_PLACES,
