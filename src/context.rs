@@ -113,7 +113,8 @@ pub enum Evidence {
         /// Start of the other mention.
         at: usize,
     },
-    /// The person is named by a certain spelling at `at`.
+    /// The person is named by a certain spelling at `at` (or, for a bare al-Qaeda, its branch AQIM is
+    /// named in full there: see the `affiliate` module).
     NamedInFull {
         /// Start of the other mention.
         at: usize,

@@ -195,8 +195,8 @@ const ROLE: &[&str] = &[
     "captain", "capt", "col", "gen", "lt", "sgt", "major", "sergent", "sergeant", "adjudant", "caporal",
     "corporal", "marechal", "marshal", "الجنرال", "العقيد", "النقيب", "الرايد", "المقدم", "الملازم", "العميد",
     "اللواء", "الفريق", "المشير", "الرقيب",
-    // French ranks as Arabic outlets of the region write them: "الكولونيل سالفو كابوريه".
-    "الكولونيل", "كولونيل", "الكومندان", "القبطان", "الليوتنان", "الليوتنان كولونيل",
+    // French and English ranks as Arabic outlets write them: "الكولونيل سالفو كابوريه", "الكابتن تراوري".
+    "الكولونيل", "كولونيل", "الكومندان", "القبطان", "الكابتن", "كابتن", "الليوتنان", "الليوتنان كولونيل",
     "الكولونيل ميجور", "كولونيل ميجور", "ميجور",
     // Titles and roles.
     "president", "presidente", "premier ministre", "prime minister", "ministre", "minister", "porte parole",

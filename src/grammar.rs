@@ -23,7 +23,7 @@
 //! |---|---|---|
 //! | French | H A · H de N | armée malienne, forces armées de la République du Mali, soldats du Niger |
 //! | English | A H · N's H · N H · H of N · H from N | Malian army, Mali's army, Azawad army, army of the Azawad, soldiers from Mali |
-//! | Arabic | H N · H-ال ال-A · Hالمسلحة ل-N · Hالمسلحة في N · الجيش في N · indefinite soldiers · soldiers من N | جيش أزواد، الجيش الأزوادي، القوات المسلحة لمالي، القوات المسلحة في بوركينا فاسو، الجيش في بوركينا فاسو، جنديا نيجريا، جنديا من النيجر |
+//! | Arabic | H N · H-ال ال-A · Hالمسلحة ل-N · Hالمسلحة في N · Hالمسلحة ب-N · الجيش في N · indefinite soldiers · soldiers من N | جيش أزواد، الجيش الأزوادي، القوات المسلحة لمالي، القوات المسلحة في بوركينا فاسو، القوات المسلحة بمالي، الجيش في بوركينا فاسو، جنديا نيجريا، جنديا من النيجر |
 //!
 //! Agreement between head and adjective is not checked (a misspelt agreement still names the army), and
 //! `N H` in English leaves out *forces*, which after a country name is as often a verb ("Mali forces
@@ -37,8 +37,19 @@ use crate::gazetteer::{EntityIndex, Gazetteer, Variant};
 /// French heads: the army, its forces, its soldiers.
 /// A soldier alone is the army too ("un soldat malien", as the guidelines' "جنديًا نيجريًا"); not the
 /// singular "militaire", which is also the adjective ("le camp militaire malien").
-const FR_HEADS: &[&str] =
-    &["armée", "armée nationale", "forces", "forces armées", "troupes", "soldats", "soldat", "militaires"];
+/// Special forces are the army's ("forces spéciales françaises"), except where the gazetteer lists a
+/// country's own (Burkina Faso's, Niger's: a listed spelling is ranked before the grammar's phrase).
+const FR_HEADS: &[&str] = &[
+    "armée",
+    "armée nationale",
+    "forces",
+    "forces armées",
+    "forces spéciales",
+    "troupes",
+    "soldats",
+    "soldat",
+    "militaires",
+];
 /// English heads.
 /// "Nigerien ground and air forces": the army's branches together are the army.
 const EN_HEADS: &[&str] = &[
@@ -52,6 +63,7 @@ const EN_HEADS: &[&str] = &[
     "soldier",
     "ground and air forces",
     "air and ground forces",
+    "special forces",
 ];
 /// English heads that may follow a bare country name ("Mali army"); *forces* is left out (a verb there).
 const EN_HEADS_AFTER_NAME: &[&str] =
@@ -62,12 +74,14 @@ const EN_HEADS_FROM: &[&str] = &["troops", "soldiers"];
 /// Arabic heads in the construct state, followed by a name: جيش مالي, قوات أزواد.
 const AR_CONSTRUCT_HEADS: &[&str] = &["جيش", "قوات", "جنود"];
 /// Arabic definite heads, followed by the definite relational adjective: الجيش المالي.
-/// الجيش الوطني: "the national army" (الجيش الوطني المالي); القوات البرية: "the land forces"; الوحدات
+/// الجيش الوطني: "the national army" (الجيش الوطني المالي); الجيش النظامي: "the regular army"; القوات البرية: "the land forces"; الوحدات
 /// العسكرية: "the military units"; العسكريين: "the military men" (العسكريين الماليين); القوة, الوحدة: "the
-/// force", "the unit" (القوة التشادية, الوحدة التشادية: Chad's contingent).
+/// force", "the unit" (القوة التشادية, الوحدة التشادية: Chad's contingent); القوات الخاصة: "the special
+/// forces" (القوات الخاصة الفرنسية).
 const AR_DEFINITE_HEADS: &[&str] = &[
     "الجيش",
     "الجيش الوطني",
+    "الجيش النظامي",
     "القوات",
     "القوة",
     "الوحدة",
@@ -77,6 +91,7 @@ const AR_DEFINITE_HEADS: &[&str] = &[
     "العسكريون",
     "القوات المسلحة",
     "الوحدات العسكرية",
+    "القوات الخاصة",
 ];
 /// Arabic endings of the relational adjective after a definite head: masculine, feminine (also the
 /// agreement of broken plurals such as قوات), and the human plurals.
@@ -84,7 +99,8 @@ const AR_DEFINITE_ENDINGS: &[&str] = &["", "ة", "ين", "ون"];
 /// Arabic indefinite soldiers, with the ending the adjective takes after each: جندي مالي، جنديا نيجريا
 /// (after numbers 11 to 99), جنود ماليين، جنوداً ماليين (the plural as an object), جنود فرنسيون (as a
 /// subject), جنديين ماليين, the
-/// dual's subject form جنديان ماليان, indefinite forces: قوات فرنسية, military units: وحدات عسكرية مالية,
+/// dual's subject form جنديان ماليان, indefinite forces: قوات فرنسية, special forces: قوات خاصة فرنسية,
+/// military units: وحدات عسكرية مالية,
 /// and military men in the plural:
 /// عسكريين ماليين، عسكريون نيجريون, or after a number, عسكرياً مالياً (the singular عسكري in the
 /// nominative is also the adjective "military": مصدر عسكري مالي is a Malian military source).
@@ -99,9 +115,15 @@ const AR_INDEFINITE_SOLDIERS: &[(&str, &str)] = &[
     ("جنديين", "ين"),
     ("جنديان", "ان"),
     ("قوات", "ة"),
+    ("قوات خاصة", "ة"),
     ("وحدات عسكرية", "ة"),
     ("جنود", "ون"),
 ];
+/// The Arabic singular military man, which numbers from a hundred up count (1400 عسكري فرنسي, ثلاثة آلاف
+/// عسكري فرنسي): the same words are a military source or statement after another noun (مصدر عسكري
+/// مالي), so its phrases are *counted*: a mention of one is kept only after a number
+/// ([`Grammar::counted`]).
+const AR_COUNTED_SOLDIER: &str = "عسكري";
 /// Arabic indefinite soldiers that "من" (from) joins to the country: جنديا من النيجر, جنود من مالي.
 const AR_SOLDIERS_FROM: &[&str] = &["جنديا", "جنود", "جنودا"];
 
@@ -128,22 +150,29 @@ static TERRITORIES: &[Territory] = include!(concat!(env!("OUT_DIR"), "/territori
 pub(crate) struct Grammar {
     /// Each phrase as a (case-insensitive, certain) variant, and the entity it names.
     phrases: Vec<(EntityIndex, Variant)>,
+    /// The indexes of the phrases that name a force only after a number ([`AR_COUNTED_SOLDIER`]).
+    counted: FxHashSet<u32>,
 }
 
 impl Grammar {
     /// Expands the rules over the territories whose force `gazetteer` holds.
     pub fn new(gazetteer: &Gazetteer) -> Grammar {
         let mut phrases = vec![];
+        let mut counted = FxHashSet::default();
         let mut seen = FxHashSet::default();
         for territory in TERRITORIES {
             let Some(force) = gazetteer.index_of(territory.force) else { continue };
-            for phrase in territory.phrases() {
+            let all = territory.phrases().into_iter().map(|p| (p, false));
+            for (phrase, is_counted) in all.chain(territory.counted_phrases().map(|p| (p, true))) {
                 if seen.insert(fold(&phrase)) {
+                    if is_counted {
+                        counted.insert(phrases.len() as u32);
+                    }
                     phrases.push((force, Variant::new(phrase)));
                 }
             }
         }
-        Grammar { phrases }
+        Grammar { phrases, counted }
     }
 
     /// A grammar that generates nothing (tagging with the gazetteer's variants only).
@@ -159,6 +188,11 @@ impl Grammar {
     /// The phrase at `index`.
     pub fn phrase(&self, index: u32) -> &Variant {
         &self.phrases[index as usize].1
+    }
+
+    /// Whether the phrase at `index` names a force only after a number (1400 عسكري فرنسي).
+    pub fn counted(&self, index: u32) -> bool {
+        self.counted.contains(&index)
     }
 }
 
@@ -210,14 +244,15 @@ impl Territory {
                 }
             }
         }
-        // Arabic: H N, H-ال ال-A, القوات المسلحة ل-N, القوات المسلحة في N, الجيش في N, indefinite
-        // soldiers.
+        // Arabic: H N, H-ال ال-A, القوات المسلحة ل-N, القوات المسلحة في N, القوات المسلحة ب-N (ب "in"
+        // glued to the name), الجيش في N, indefinite soldiers.
         for name in self.ar {
             for head in AR_CONSTRUCT_HEADS {
                 out.push(format!("{head} {name}"));
             }
             out.push(format!("القوات المسلحة {}", arabic_li(name)));
             out.push(format!("القوات المسلحة في {name}"));
+            out.push(format!("القوات المسلحة ب{name}"));
             out.push(format!("الجيش في {name}"));
             // Soldiers "from" the country, as in English: "46 جنديا من النيجر".
             for head in AR_SOLDIERS_FROM {
@@ -237,6 +272,11 @@ impl Territory {
             out.push(format!("القوات ال{nisba}ة المسلحة"));
         }
         out
+    }
+
+    /// The phrases that name this territory's force only after a number: عسكري فرنسي.
+    fn counted_phrases(&self) -> impl Iterator<Item = String> + '_ {
+        self.ar_nisba.iter().map(|nisba| format!("{AR_COUNTED_SOLDIER} {nisba}"))
     }
 }
 
@@ -375,12 +415,28 @@ mod tests {
                     gazetteer.entity(EntityIndex(e)).variants.iter().any(|v| fold(&v.text) == folded)
                 })
                 .collect();
-            if !listed.is_empty() {
+            // Special forces are the army's unless the lists give a country's their own entity
+            // (Mali's battalion, Burkina Faso's): the listed spelling is then ranked first (below).
+            let special = ["forces speciales", "special forces", "القوات الخاصه", "قوات خاصه"]
+                .iter()
+                .any(|head| folded.starts_with(head) || folded.ends_with(head));
+            if !listed.is_empty() && !special {
                 let ids: Vec<&str> =
                     listed.iter().map(|&e| gazetteer.entity(EntityIndex(e)).id.as_str()).collect();
                 assert!(listed.contains(&entity.0), "{} is a variant of {ids:?}", phrase.text);
                 met += 1;
             }
+        }
+        let tagger = crate::Tagger::default();
+        for (phrase, id) in [
+            ("forces spéciales maliennes", "bafs_mali"),
+            ("Mali's special forces", "bafs_mali"),
+            ("القوات الخاصة المالية", "bafs_mali"),
+            ("forces spéciales burkinabè", "fs_burkina"),
+            ("forces spéciales françaises", "french_forces"),
+        ] {
+            let mentions = tagger.tag(phrase);
+            assert_eq!(tagger.entity(&mentions[0]).id, id, "{phrase}");
         }
         assert!(met >= 60, "only {met} phrases are variants too");
         let phrases: FxHashSet<String> = grammar.phrases().iter().map(|(_, v)| fold(&v.text)).collect();

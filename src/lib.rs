@@ -38,6 +38,7 @@
 #![warn(missing_docs)]
 
 pub mod admin;
+mod affiliate;
 mod arabic;
 pub mod arabic_skeleton;
 pub mod arabic_spelling;

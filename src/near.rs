@@ -87,7 +87,14 @@ impl NearNames {
                 let words: Vec<&str> = folded.split(' ').collect();
                 let key = match words[..] {
                     [first, second] => (second.to_string(), first.to_string()),
-                    [first, .., last] if words.len() >= 3 => (first.to_string(), last.to_string()),
+                    // Not a name whose middle holds its "son of": "Ahmed Ould Sidi Mohamed" without
+                    // it is "Ahmed Mohamed", anybody's name, as the father's name is the surname.
+                    [first, ref middle @ .., last]
+                        if words.len() >= 3
+                            && !middle.iter().any(|w| crate::surname::PARTICLES.contains(w)) =>
+                    {
+                        (first.to_string(), last.to_string())
+                    }
                     _ => continue,
                 };
                 let found = (EntityIndex(e as u32), v as u32);

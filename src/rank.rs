@@ -69,10 +69,13 @@ pub enum Reason {
         /// The person.
         with: EntityIndex,
     },
+    /// Al-Qaeda's branch in the Sahel, AQIM, named in full in the document or meant by its years
+    /// (see the `affiliate` module).
+    Affiliate,
 }
 
 impl Reason {
-    /// `designator`, `cue`, `nationality`, `admin_parent`, `region`, `country` or `surname`.
+    /// `designator`, `cue`, `nationality`, `admin_parent`, `region`, `country`, `surname` or `affiliate`.
     pub fn as_str(self) -> &'static str {
         match self {
             Reason::Designator => "designator",
@@ -82,6 +85,7 @@ impl Reason {
             Reason::Region { .. } => "region",
             Reason::Country => "country",
             Reason::Surname { .. } => "surname",
+            Reason::Affiliate => "affiliate",
         }
     }
 
@@ -110,6 +114,9 @@ impl Reason {
             Reason::Country => "the document's countries".into(),
             Reason::Surname { with } => {
                 format!("surname of {}, named in full in this document", gazetteer.entity(with).name)
+            }
+            Reason::Affiliate => {
+                "al-Qaeda's branch in the Sahel: AQIM named in full, or years before 2017".into()
             }
         }
     }
@@ -775,9 +782,11 @@ struct Expansion {
 }
 
 /// The kind of unit an Arabic designator names when it comes right before the name's opening quote
-/// ("محافظة \"غاو\"": the Gao region, the quotes keeping the designator out of the mention).
+/// or bracket ("محافظة \"غاو\"", "منطقة (ميناكا)": the region, the quotes keeping the designator out
+/// of the mention).
 pub(crate) fn quoted_after_designator(designators: &Designators, text: &str, start: usize) -> Option<Kind> {
-    let quote = text[..start].chars().next_back().filter(|&c| crate::cues::is_opening_quote(c))?;
+    let quote =
+        text[..start].chars().next_back().filter(|&c| crate::cues::is_opening_quote(c) || c == '(')?;
     let before = text[..start - quote.len_utf8()].trim_end_matches(' ');
     let word_start = before.char_indices().rev().take_while(|(_, c)| is_word_char(*c)).last()?.0;
     designators.arabic_unit(crate::cues::strip_proclitics(&fold_word(&before[word_start..])))

@@ -330,6 +330,7 @@ impl Tagger {
             });
         // After the doubtful names are settled, so that only names the reader sees are context.
         self.ranker.link(&self.gazetteer, &self.designators, text, &mut mentions);
+        crate::affiliate::link(&self.gazetteer, text, &mut mentions, &mut dropped);
         let votes = crate::rank::country_votes(&self.gazetteer, &mentions);
         crate::compass::add(&self.gazetteer, &self.designators, text, &votes, &mut mentions);
         // "les cercles de Niono et Ke-Macina": a plural designator a tolerant match took in is no part
@@ -350,7 +351,10 @@ impl Tagger {
             .collect();
         dropped.retain(|d| !overlaps_any(&surnames, d.start, d.end));
         mentions.retain(|m| {
-            !self.family_name(text, m) && !self.indefinite(text, m) && !self.nationality(text, m)
+            !self.family_name(text, m)
+                && !self.indefinite(text, m)
+                && !self.nationality(text, m)
+                && !self.uncounted(text, m)
         });
         let mut unlisted = if options.unlisted { self.unlisted(text, &mentions) } else { vec![] };
         // A listed name that starts a longer unlisted one ("Dosso Kourégou"), lies inside a name
@@ -367,6 +371,7 @@ impl Tagger {
         self.link_quoted(text, &mut mentions);
         for m in &mut mentions {
             self.leave_out_title(text, m);
+            leave_out_before_quote(text, m);
         }
         for u in unlisted.iter_mut().filter(|u| u.kind == EntityType::Person) {
             u.start += title_length(u.surface(text));
@@ -429,18 +434,22 @@ impl Tagger {
         if crate::fold::word_after(text, m.end).is_some_and(|w| w == NATIONALITY) {
             return true;
         }
-        let Some(before) = raw_word_before(text, m.start) else { return false };
-        // The number's digits, last first, Arabic-Indic ones as ASCII.
-        let digits: Vec<u32> = before
-            .chars()
-            .rev()
-            .map_while(|c| {
-                c.to_digit(10).or_else(|| ('\u{0660}'..='\u{0669}').contains(&c).then(|| c as u32 - 0x0660))
+        raw_word_before(text, m.start).is_some_and(is_count)
+    }
+
+    /// Whether a force's phrase that names it only after a number ("عسكري فرنسي", see
+    /// [`Grammar::counted`]) has none before it: "مصدر عسكري مالي" is a Malian military source,
+    /// "1400 عسكري فرنسي" and "ثلاثة آلاف عسكري فرنسي" are French soldiers, and so is "أي عسكري مالي"
+    /// (any Malian soldier).
+    fn uncounted(&self, text: &str, m: &Mention) -> bool {
+        /// Words that count a singular noun, folded: thousand(s) (ألف، آلاف), hundred(s) (مئة، مائة،
+        /// مئات، مئتي، مائتي) and "any" (أي).
+        const COUNTING: &[&str] = &["الف", "الاف", "ميه", "مايه", "ميات", "ميتي", "مايتي", "اي"];
+        m.kind == MatchKind::Grammar
+            && self.grammar.counted(m.variant)
+            && !raw_word_before(text, m.start).is_some_and(|before| {
+                is_count(before) || COUNTING.contains(&crate::fold::fold_word(before).as_ref())
             })
-            .collect();
-        // Not a year ("في 2020 موريتانيا").
-        let year = digits.len() == 4 && matches!((digits[3], digits[2]), (1, 9) | (2, 0));
-        !digits.is_empty() && !year
     }
 
     /// A person's mention matched with the rank or title a variant starts with ("capitaine Ibrahim
@@ -858,4 +867,36 @@ pub(crate) fn title_length(surface: &str) -> usize {
         at += 1;
     }
     words[at].0
+}
+
+/// A mention whose variant matched across an opening quote that folding drops ("opération ‘Almahao’",
+/// "عملية ‘الماهاو’": the variant "opération Almahao") starts inside the quotes, where the name is,
+/// when the quotes close right after it: the designator before them is outside the name, as with
+/// guillemets ("l'opération « Almahao »").
+fn leave_out_before_quote(text: &str, m: &mut Mention) {
+    let surface = m.surface(text);
+    let opening = surface
+        .char_indices()
+        .skip(1)
+        .find(|&(i, c)| cues::is_opening_quote(c) && surface[..i].ends_with(char::is_whitespace));
+    if let Some((i, quote)) = opening {
+        if text[m.end..].starts_with(cues::is_closing_quote) && i + quote.len_utf8() < surface.len() {
+            m.start += i + quote.len_utf8();
+        }
+    }
+}
+
+/// Whether `word` is a number in digits (Arabic-Indic ones too) and not a year: "15", "1400", but not
+/// "2020" ("في 2020 موريتانيا").
+fn is_count(word: &str) -> bool {
+    // The digits, last first, Arabic-Indic ones as ASCII.
+    let digits: Vec<u32> = word
+        .chars()
+        .rev()
+        .map_while(|c| {
+            c.to_digit(10).or_else(|| ('\u{0660}'..='\u{0669}').contains(&c).then(|| c as u32 - 0x0660))
+        })
+        .collect();
+    let year = digits.len() == 4 && matches!((digits[3], digits[2]), (1, 9) | (2, 0));
+    !digits.is_empty() && !year
 }

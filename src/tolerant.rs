@@ -12,7 +12,8 @@
 //! `Katiba Macina` does not). Single-word names never, generated layers (GeoNames villages) never.
 //!
 //! **Which slips.** Comparing the text's words with the name's, all words equal except exactly one of:
-//! - a word of the name of three letters or fewer is missing (*de*, *l*, *ag*), or — in a name with four
+//! - a word of the name of three letters or fewer is missing (*de*, *l*, *ag*; in Arabic only a
+//!   conjunction or preposition: *سيد* in *أحمد ولد سيد محمد* is a name's word), or — in a name with four
 //!   words of four letters or more — two adjacent function words (*et aux*);
 //! - a word of three letters or fewer is added inside the name, unless it turns the sense around
 //!   (*out*, *not*, *non*…: *soldiers out of Niger* are not *soldiers of Niger*);
@@ -439,8 +440,10 @@ impl<F: FnMut(usize, u32)> Search<'_, F> {
                 self.walk(child.node as usize, j + 1, gap);
             }
             // A short word of the name left out, or two adjacent function words (with a content word
-            // of the name after them).
-            if inside {
+            // of the name after them). Not an Arabic content word: short Arabic words of names are
+            // names (سيد, علي, عمر), and "أحمد ولد محمد" is not "أحمد ولد سيد محمد".
+            if inside && (!child.arabic || child.family.is_some() || ARABIC_OMISSIBLE.contains(&&*child.word))
+            {
                 self.walk(child.node as usize, j, gap);
                 if child.family.is_some() {
                     let after = &tolerant.nodes[child.node as usize];
@@ -460,6 +463,9 @@ impl<F: FnMut(usize, u32)> Search<'_, F> {
         }
     }
 }
+
+/// Short Arabic words (folded) that a name may leave out: prepositions (هيئة الإذاعة في النيجر).
+const ARABIC_OMISSIBLE: &[&str] = &["في", "من", "عن", "مع", "الي"];
 
 /// Short words that, added inside a name, change what it says: never an added-word slip.
 const REVERSING: &[&str] = &["out", "off", "not", "no", "non", "ex", "ni", "pas"];

@@ -355,7 +355,7 @@ static ARABIC_GIVEN_NAMES: WordSet = WordSet::new(&[
     // With the article, which these names keep ("السيد الحسيني سانو", "الكولونيل الحسن بانا"); as an
     // adjective ("الأداء الحسن", "the good performance") they follow a definite noun and the words after
     // them are not names.
-    "الحسن", "الحسين", "الحسيني", "البشير", "الطاهر", "المهدي", "المختار", "الصادق", "الياس", "الهادي",
+    "الحسن", "الحسين", "العباس", "الحسيني", "البشير", "الطاهر", "المهدي", "المختار", "الصادق", "الياس", "الهادي",
     "المصطفي",
 ]);
 
@@ -514,6 +514,8 @@ static ARABIC_STOPS: WordSet = WordSet::new(&[
     // "in the hand of" ("احتفظت … بيد X": kept in X's hands), "with the rank of" ("الضابط برتبة
     // مقدم"), and verbs of calling on and condemning before a name ("ودعا أغ شمد", "أدان أيوب").
     "بيد", "برتبه", "دعا", "ودعا", "ادان", "وادان", "ندد", "حذر",
+    // "in place of" ("وحلّ العقيد X محل العقيد Y": X replaced Y).
+    "محل",
     "نفسه", "نفسها", "ذاته", "ذاتها", "تصريحات", "تصريح", "شقيق", "شقيقه", "رحيل", "مقر", "طالبا", "منهما",
     "اممي", "امميه", "اعداء",
     // Nouns a role takes as its complement ("قائد أركان القوات", "رئيس وزراء").
@@ -2856,6 +2858,8 @@ fn arabic_name_word(t: &Token, after_compound: bool) -> bool {
         // After a compound's first word, a name may end like a feminine noun ("ولد حندة", "أبو عبيدة").
         && (after_compound || !t.arabic_common)
         && cues::match_cue(&[f]).is_none()
+        // Nor a cue word after "و" ("قرى وبلدات": villages and towns).
+        && f.strip_prefix('\u{0648}').is_none_or(|rest| cues::match_cue(&[rest]).is_none())
         // A person's noun ends the name before it: "وموسى ضابط سابق" (and Moussa, a former officer).
         && !ARABIC_PERSON_NOUNS.contains(&f)
         && !f.strip_prefix('\u{0648}').is_some_and(|rest| ARABIC_PERSON_NOUNS.contains(&rest))

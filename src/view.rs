@@ -137,7 +137,7 @@ pub struct MentionView {
 /// Why context linked a name to its entity ([`crate::Reason`]), in words.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReasonView {
-    /// `designator`, `cue`, `nationality`, `admin_parent`, `region`, `country` or `surname`.
+    /// `designator`, `cue`, `nationality`, `admin_parent`, `region`, `country`, `surname` or `affiliate`.
     pub kind: String,
     /// One line for a reader ("admin parent: Province du Yatenga, same sentence").
     pub text: String,

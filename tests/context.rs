@@ -1322,10 +1322,10 @@ fn elided_initials_numbers_and_forests_inside_place_names() {
     assert_eq!(unlisted("Il a été vu à M’Bouna hier."), [("M’Bouna", "place", Rule::After)]);
     // "que sont" introduces a list after a plural designator.
     assert_eq!(
-        unlisted("les communes que sont Issabéry, Bintagoungou et Adarmalane ont souffert."),
+        unlisted("les communes que sont Issabéry, Tinkoumbéré et Adarmalane ont souffert."),
         [
             ("Issabéry", "place", Rule::After),
-            ("Bintagoungou", "place", Rule::List),
+            ("Tinkoumbéré", "place", Rule::List),
             ("Adarmalane", "place", Rule::List)
         ]
     );
@@ -1738,4 +1738,97 @@ fn a_dateline_agency_and_an_organization_by_its_short_name() {
     // "Amnesty" capitalized is Amnesty International; the word is not.
     assert_eq!(ids("Amnesty said the strikes killed 13 civilians.")[0].1, "amnesty_international");
     assert!(ids("The junta offered an amnesty to fighters.").is_empty());
+}
+
+#[test]
+fn counted_soldiers_special_forces_and_a_name_in_quotes_after_its_designator() {
+    let t = Tagger::default();
+    let ids = |text: &str| -> Vec<(String, String)> {
+        let tagged = t.tag_with(text, &Options::default());
+        tagged.mentions.iter().map(|m| (m.surface(text).to_string(), t.entity(m).id.clone())).collect()
+    };
+    let pair = |surface: &str, id: &str| (surface.to_string(), id.to_string());
+    // The singular military man is the army after a number or "any", the adjective after a noun.
+    assert_eq!(
+        ids("ويشمل الانسحاب قرابة 1400 عسكري فرنسي، بين جنود وطيارين"),
+        [pair("عسكري فرنسي", "french_forces")]
+    );
+    assert_eq!(ids("ولا يزال نحو ثلاثة آلاف عسكري فرنسي متمركزين"), [pair("عسكري فرنسي", "french_forces")]);
+    assert_eq!(ids("مؤكدًا أن أي عسكري مالي لم يُصب بأذى"), [pair("عسكري مالي", "fama")]);
+    assert!(ids("بحسب ما أكده مصدر عسكري مالي تحدث عن قتلى").is_empty());
+    assert!(ids("في 2020 عسكري مالي").is_empty());
+    // Special forces and the regular army with a nationality.
+    assert_eq!(
+        ids("تمكنت وحدات من القوات الخاصة الفرنسية من ذلك")[0],
+        pair("القوات الخاصة الفرنسية", "french_forces")
+    );
+    assert_eq!(ids("تساندها قوات خاصة فرنسية، استرجعت")[0], pair("قوات خاصة فرنسية", "french_forces"));
+    assert_eq!(
+        ids("backed by French special forces flown in")[0],
+        pair("French special forces", "french_forces")
+    );
+    assert_eq!(ids("Les forces spéciales burkinabè ont riposté.")[0].1, "fs_burkina");
+    assert_eq!(ids("يفرّ ماليون من بطش الجيش النظامي المالي")[0], pair("الجيش النظامي المالي", "fama"));
+    // A rank in English letters is left out of the name.
+    assert_eq!(ids("نصّب المجلس الكابتن تراوري رئيساً")[0], pair("تراوري", "ibrahim_traore"));
+    // A variant matched across an opening quote folding drops: the name is inside the quotes.
+    assert_eq!(ids("ينتمون إلى عملية ‘الماهاو’ المكلفة")[0], pair("الماهاو", "operation_almahaou"));
+    assert_eq!(
+        ids("Les soldats de l'opération ‘Almahao’ ont été tués.")[0],
+        pair("Almahao", "operation_almahaou")
+    );
+    // The armed forces "in" a country, ب glued to its name; a unit's name in brackets after its
+    // designator.
+    assert_eq!(ids("بيان أصدرته القيادة العامة التابعة للقوات المسلحة بمالي، جاءت")[0].1, "fama");
+    assert_eq!(ids("خلال عملية نفذتها في منطقة (ميناكا) بجنوب البلاد")[0], pair("ميناكا", "menaka_region"));
+    assert_eq!(ids("وصلت القوات إلى (ميناكا) أمس")[0], pair("ميناكا", "menaka"));
+}
+
+#[test]
+fn a_name_without_its_middle_keeps_its_son_of_and_short_arabic_words_are_names() {
+    let t = Tagger::default();
+    let ids = |text: &str| -> Vec<String> {
+        t.tag_with(text, &Options::default()).mentions.iter().map(|m| t.entity(m).id.clone()).collect()
+    };
+    assert_eq!(ids("يقوده أحمد ولد سيد محمد، الأمين العام"), ["ahmed_ould_sidi_mohamed"]);
+    // Not "Ahmed Mohamed", nor the same name without its "Sidi".
+    assert!(ids("وقال أحمد محمد، أحد السكان، إن").is_empty());
+    assert!(ids("Ahmed Mohamed, a resident, said").is_empty());
+    assert!(ids("نبّه محمد أحمد ولد محمد الأمين، وزير الداخلية").is_empty());
+    // Without middle names otherwise: Ibrahim Boubacar Keïta.
+    assert_eq!(ids("President Ibrahim Keita is likely to stand again"), ["ibrahim_boubacar_keita"]);
+    // A given name with the article starts an unlisted name after a rank.
+    assert_eq!(
+        unlisted("أُسندت قيادة جناحها العسكري إلى العقيد العباس أغ محمد أحمد، الذي كان يقود"),
+        [("العباس أغ محمد أحمد", "person", Rule::After)]
+    );
+}
+
+#[test]
+fn a_bare_al_qaeda_after_aqim_named_in_full_is_aqim() {
+    let t = Tagger::default();
+    let ids = |text: &str| -> Vec<(String, String)> {
+        let tagged = t.tag_with(text, &Options::default());
+        tagged.mentions.iter().map(|m| (m.surface(text).to_string(), t.entity(m).id.clone())).collect()
+    };
+    let pair = |surface: &str, id: &str| (surface.to_string(), id.to_string());
+    let aqim =
+        "قاتل الجيش مقاتلين من القاعدة في المغرب الإسلامي قرب تمبكتو. وأكد المصدر أن القاعدة خسرت 15 مقاتلا.";
+    assert_eq!(ids(aqim)[2], pair("القاعدة", "aqmi"));
+    assert_eq!(
+        ids("AQIM, al-Qaeda in the Islamic Maghreb, took them. Al-Qaeda asked for a ransom.")[1..],
+        [pair("al-Qaeda in the Islamic Maghreb", "aqmi"), pair("Al-Qaeda", "aqmi")]
+    );
+    // The organization groups pledge to, beside the Islamic State or after a word of allegiance.
+    let pledged = "قاتل الجيش القاعدة في المغرب الإسلامي. وتنشط جماعات على صلة بتنظيم القاعدة وداعش.";
+    assert_eq!(ids(pledged)[1], pair("القاعدة", "al_qaeda"));
+    assert_eq!(
+        ids("Al-Qaeda in the Islamic Maghreb, the regional branch of al-Qaida, claimed it.")[1],
+        pair("al-Qaida", "al_qaeda")
+    );
+    // Once JNIM is named, al-Qaeda is the organization it pledges to.
+    let jnim = "Al-Qaeda in the Islamic Maghreb merged into JNIM in 2017. Al-Qaeda welcomed it.";
+    assert_eq!(ids(jnim).last().unwrap(), &pair("Al-Qaeda", "al_qaeda"));
+    // Without AQIM named in full, the organization.
+    assert_eq!(ids("Al-Qaeda asked for a ransom.")[0], pair("Al-Qaeda", "al_qaeda"));
 }

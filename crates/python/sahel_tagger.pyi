@@ -40,7 +40,7 @@ class Candidate(TypedDict):
 Reason = TypedDict(
     "Reason",
     {
-        "kind": Literal["designator", "cue", "nationality", "admin_parent", "region", "country", "surname"],
+        "kind": Literal["designator", "cue", "nationality", "admin_parent", "region", "country", "surname", "affiliate"],
         "text": str,
         "with": NotRequired[str],
     },

@@ -110,9 +110,9 @@ export interface Mention {
     related?: CandidateFacts[];
 }
 
-/** Why context linked a name: `kind` (`designator`, `cue`, `nationality`, `admin_parent`, `region`, `country`, `surname`), a line for a reader, and the id of the place (or, for `surname`, the person named in full) that decided. */
+/** Why context linked a name: `kind` (`designator`, `cue`, `nationality`, `admin_parent`, `region`, `country`, `surname`, `affiliate`), a line for a reader, and the id of the place (or, for `surname`, the person named in full) that decided. */
 export interface Reason {
-    kind: "designator" | "cue" | "nationality" | "admin_parent" | "region" | "country" | "surname";
+    kind: "designator" | "cue" | "nationality" | "admin_parent" | "region" | "country" | "surname" | "affiliate";
     text: string;
     with?: string;
 }

@@ -1,0 +1,124 @@
+//! Which al-Qaeda a bare "al-Qaeda" means: the organization, or its branch in the Sahel.
+//!
+//! An article that names AQIM in full once (*القاعدة في المغرب الإسلامي*, *Al-Qaïda au Maghreb
+//! islamique*) goes on with the organization's name for the branch: *القاعدة* said that, *al-Qaeda*
+//! fighters. So, in a text that names AQIM in full and no JNIM, a bare al-Qaeda is AQIM
+//! ([`Reason::Affiliate`]), and AQIM named in full is evidence for it where the bare name is a
+//! doubtful one (*القاعدة* is also "the base"). Not after a word of allegiance (*linked to al-Qaeda*,
+//! *على صلة بالقاعدة*, *the regional branch of al-Qaida*) nor beside the Islamic State (*القاعدة
+//! وداعش*): there the organization the groups pledge to is meant. Once JNIM is named (from 2017, al-Qaeda's
+//! branch in the Sahel), a bare al-Qaeda is the organization JNIM pledges allegiance to.
+
+use crate::context::{Against, Evidence};
+use crate::fold::{fold, is_word_char};
+use crate::rank::Reason;
+use crate::{EntityIndex, Gazetteer, Mention};
+
+/// Links a bare al-Qaeda to AQIM where the text says it is the branch (see the module's docs), and
+/// brings back a doubtful one that was `dropped` for want of evidence. `mentions` stays sorted and
+/// non-overlapping.
+pub(crate) fn link(
+    gazetteer: &Gazetteer,
+    text: &str,
+    mentions: &mut Vec<Mention>,
+    dropped: &mut Vec<Mention>,
+) {
+    let (Some(al_qaeda), Some(aqmi)) = (gazetteer.index_of("al_qaeda"), gazetteer.index_of("aqmi")) else {
+        return;
+    };
+    let bare = |m: &Mention| {
+        m.entity == al_qaeda && {
+            // "Al-Qaeda core", "Al-Qaeda central": the organization, named so to tell it from a branch.
+            let variant = gazetteer.entity(al_qaeda).variants[m.variant as usize].text.to_lowercase();
+            !["core", "central"].iter().any(|w| variant.contains(w))
+        }
+    };
+    if !mentions.iter().chain(dropped.iter()).any(bare) {
+        return;
+    }
+    let jnim = gazetteer.index_of("jnim");
+    if mentions.iter().any(|m| Some(m.entity) == jnim) {
+        return;
+    }
+    let Some(at) = mentions.iter().find(|m| m.entity == aqmi).map(|m| m.start) else { return };
+    let islamic_state: Vec<EntityIndex> =
+        ["islamic_state", "is_sahel"].iter().filter_map(|id| gazetteer.index_of(id)).collect();
+    // The organization the groups pledge to: after a word of allegiance, or beside the Islamic State
+    // (the next mention, with only "and" between).
+    let pledged = |m: &Mention, next: Option<&Mention>| {
+        allegiance_before(text, m.start)
+            || next.is_some_and(|n| {
+                islamic_state.contains(&n.entity)
+                    && text[m.end..n.start].split_whitespace().all(|w| AND.contains(&w))
+            })
+    };
+    let to_branch = |m: &mut Mention| {
+        m.entity = aqmi;
+        m.variant = 0;
+        m.candidates = vec![aqmi];
+        m.reason = Some(Reason::Affiliate);
+    };
+    for i in 0..mentions.len() {
+        if bare(&mentions[i]) && !pledged(&mentions[i], mentions.get(i + 1)) {
+            to_branch(&mut mentions[i]);
+        }
+    }
+    let mut restored = false;
+    dropped.retain(|d| {
+        let unproven = d.check.is_some_and(|c| c.verdict == Err(Against::NoEvidence));
+        let next = mentions.iter().find(|m| m.start >= d.end);
+        if !bare(d)
+            || !unproven
+            || pledged(d, next)
+            || mentions.iter().any(|m| m.start < d.end && d.start < m.end)
+        {
+            return true;
+        }
+        let mut m = d.clone();
+        if let Some(check) = &mut m.check {
+            check.verdict = Ok(Evidence::NamedInFull { at });
+        }
+        to_branch(&mut m);
+        mentions.push(m);
+        restored = true;
+        false
+    });
+    if restored {
+        mentions.sort_by_key(|m| m.start);
+    }
+}
+
+/// "And" between two names, as written.
+const AND: &[&str] = &["and", "et", "و", "،", ","];
+
+/// Words of allegiance before a group's name (folded, the Arabic with the proclitic glued to the name
+/// left out): "linked to al-Qaeda", "liés à Al-Qaïda", "على صلة بالقاعدة", "branch of".
+#[rustfmt::skip]
+const ALLEGIANCE: &[&str] = &[
+    "linked to", "tied to", "ties to", "loyal to", "allied to", "allied with", "affiliated with",
+    "affiliated to", "branch of", "affiliate of",
+    "lie a", "lies a", "liee a", "liees a", "affilie a", "affilies a", "proche d", "proches d", "branche d",
+    "صله", "مرتبط", "مرتبطه", "مرتبطين", "مرتبطون", "المرتبطه", "المرتبطين", "فرع", "موالي", "مواليه",
+    "الموالي", "الموالين", "المواليه", "قريبه من", "قريبون من", "قريبين من", "تنظيمي", "ارتباط", "ارتباطه",
+    "ارتباطها", "ارتباطهم",
+];
+
+/// Whether a word of allegiance ([`ALLEGIANCE`]) comes right before the name at `start`, or before
+/// the word "organization" before it ("على صلة بتنظيم القاعدة").
+fn allegiance_before(text: &str, start: usize) -> bool {
+    // The word the name is in starts before its proclitics ("بالقاعدة").
+    let word_start = text[..start]
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| is_word_char(c))
+        .last()
+        .map_or(start, |(i, _)| i);
+    let before = text[..word_start].trim_end_matches(|c: char| !is_word_char(c));
+    let mut words: Vec<String> = before.rsplitn(4, |c: char| !is_word_char(c)).take(3).map(fold).collect();
+    if words.first().is_some_and(|w| crate::cues::strip_proclitics(w) == "تنظيم") {
+        words.remove(0);
+    }
+    let one = words.first().cloned().unwrap_or_default();
+    let two = words.get(1).map(|w| format!("{w} {one}")).unwrap_or_default();
+    ALLEGIANCE.contains(&one.as_str()) || ALLEGIANCE.contains(&two.as_str())
+}
