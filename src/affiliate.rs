@@ -40,7 +40,11 @@ pub(crate) fn link(
     if mentions.iter().any(|m| Some(m.entity) == jnim) {
         return;
     }
-    let Some(at) = mentions.iter().find(|m| m.entity == aqmi).map(|m| m.start) else { return };
+    // The branch named in full: where, and its spelling, which the bare names take (as a surname
+    // takes the full name's).
+    let Some((at, variant)) = mentions.iter().find(|m| m.entity == aqmi).map(|m| (m.start, m.variant)) else {
+        return;
+    };
     let islamic_state: Vec<EntityIndex> =
         ["islamic_state", "is_sahel"].iter().filter_map(|id| gazetteer.index_of(id)).collect();
     // The organization the groups pledge to: after a word of allegiance, or beside the Islamic State
@@ -54,7 +58,7 @@ pub(crate) fn link(
     };
     let to_branch = |m: &mut Mention| {
         m.entity = aqmi;
-        m.variant = 0;
+        m.variant = variant;
         m.candidates = vec![aqmi];
         m.reason = Some(Reason::Affiliate);
     };

@@ -69,8 +69,8 @@ pub enum Reason {
         /// The person.
         with: EntityIndex,
     },
-    /// Al-Qaeda's branch in the Sahel, AQIM, named in full in the document or meant by its years
-    /// (see the `affiliate` module).
+    /// Al-Qaeda's branch in the Sahel, AQIM, named in full in the document (see the `affiliate`
+    /// module).
     Affiliate,
 }
 
@@ -116,7 +116,7 @@ impl Reason {
                 format!("surname of {}, named in full in this document", gazetteer.entity(with).name)
             }
             Reason::Affiliate => {
-                "al-Qaeda's branch in the Sahel: AQIM named in full, or years before 2017".into()
+                "al-Qaeda's branch in the Sahel, AQIM, named in full in this document".into()
             }
         }
     }
