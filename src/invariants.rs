@@ -20,7 +20,7 @@ pub fn tagging(tagger: &Tagger, text: &str) -> Result<Vec<Mention>, String> {
 
 /// Mentions are non-empty, sorted, disjoint, on character and word boundaries (an Arabic name may
 /// follow proclitics), their surface folds to the variant that matched (or to it without its article
-/// after `لل`, or without the rank or title before a person's name; unless grown over a place designator), and they point at an entity and variant that exist, the entity first among the
+/// after `لل`, or without the rank or title before a person's name, or without a designator before an opening quote; unless grown over a place designator), and they point at an entity and variant that exist, the entity first among the
 /// candidates.
 pub fn mentions(tagger: &Tagger, text: &str, mentions: &[Mention]) -> Result<(), String> {
     let entities = tagger.gazetteer().entities();
@@ -69,12 +69,17 @@ pub fn mentions(tagger: &Tagger, text: &str, mentions: &[Mention]) -> Result<(),
         // designator ("province de Kossi") need not fold to any variant.
         // A person's rank or title is left out of the mention ("capitaine Traoré" → "Traoré").
         let titled = entity.kind == crate::EntityType::Person && variant.ends_with(&format!(" {surface}"));
+        // So is the designator before an opening quote ("عملية ‘الماهاو’" for "عملية ألماهاو").
+        let quoted = variant.ends_with(&format!(" {surface}"))
+            && text[..m.start].ends_with(crate::cues::is_opening_quote)
+            && text[m.end..].starts_with(crate::cues::is_closing_quote);
         // The article may be the variant's and not written (after "لل"), or written and not the
         // variant's ("الإيكواس" for "إيكواس").
         let same = surface == variant
             || format!("ال{surface}") == variant
             || format!("ال{variant}") == surface
-            || titled;
+            || titled
+            || quoted;
         match m.kind {
             // Linked by context to a same-name unit ("the regions of Ménaka and Gao"): the unit's
             // variants need not include the bare name.

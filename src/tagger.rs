@@ -371,7 +371,7 @@ impl Tagger {
         self.link_quoted(text, &mut mentions);
         for m in &mut mentions {
             self.leave_out_title(text, m);
-            leave_out_before_quote(text, m);
+            self.leave_out_before_quote(text, m);
         }
         for u in unlisted.iter_mut().filter(|u| u.kind == EntityType::Person) {
             u.start += title_length(u.surface(text));
@@ -472,6 +472,30 @@ impl Tagger {
         let name = fold(m.surface(text));
         if let Some(k) = entity.variants.iter().position(|v| fold(&v.text) == name) {
             m.variant = k as u32;
+        }
+    }
+
+    /// A mention whose variant matched across an opening quote that folding drops ("opération
+    /// ‘Almahao’", "عملية ‘الماهاو’": the variant "opération Almahao") starts inside the quotes, where
+    /// the name is, when the quotes close right after it: the designator before them is outside the
+    /// name, as with guillemets ("l'opération « Almahao »"). The variant then ends with the quoted
+    /// words, as `crate::invariants` checks.
+    fn leave_out_before_quote(&self, text: &str, m: &mut Mention) {
+        let surface = m.surface(text);
+        let opening = surface
+            .char_indices()
+            .skip(1)
+            .find(|&(i, c)| cues::is_opening_quote(c) && surface[..i].ends_with(char::is_whitespace));
+        let Some((i, quote)) = opening else { return };
+        let inside = &surface[i + quote.len_utf8()..];
+        if inside.is_empty()
+            || !text[m.end..].starts_with(cues::is_closing_quote)
+            || m.kind == MatchKind::Grammar
+        {
+            return;
+        }
+        if fold(&self.variant(m).text).ends_with(&format!(" {}", fold(inside))) {
+            m.start += i + quote.len_utf8();
         }
     }
 
@@ -867,23 +891,6 @@ pub(crate) fn title_length(surface: &str) -> usize {
         at += 1;
     }
     words[at].0
-}
-
-/// A mention whose variant matched across an opening quote that folding drops ("opération ‘Almahao’",
-/// "عملية ‘الماهاو’": the variant "opération Almahao") starts inside the quotes, where the name is,
-/// when the quotes close right after it: the designator before them is outside the name, as with
-/// guillemets ("l'opération « Almahao »").
-fn leave_out_before_quote(text: &str, m: &mut Mention) {
-    let surface = m.surface(text);
-    let opening = surface
-        .char_indices()
-        .skip(1)
-        .find(|&(i, c)| cues::is_opening_quote(c) && surface[..i].ends_with(char::is_whitespace));
-    if let Some((i, quote)) = opening {
-        if text[m.end..].starts_with(cues::is_closing_quote) && i + quote.len_utf8() < surface.len() {
-            m.start += i + quote.len_utf8();
-        }
-    }
 }
 
 /// Whether `word` is a number in digits (Arabic-Indic ones too) and not a year: "15", "1400", but not

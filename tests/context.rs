@@ -1777,6 +1777,11 @@ fn counted_soldiers_special_forces_and_a_name_in_quotes_after_its_designator() {
         ids("Les soldats de l'opération ‘Almahao’ ont été tués.")[0],
         pair("Almahao", "operation_almahaou")
     );
+    // The invariants the fuzz targets check hold there.
+    for text in ["Les soldats de l'opération ‘Almahao’ ont été tués.", "ينتمون إلى عملية ‘الماهاو’ المكلفة"]
+    {
+        sahel_tagger::invariants::tagging(&t, text).unwrap();
+    }
     // The armed forces "in" a country, ب glued to its name; a unit's name in brackets after its
     // designator.
     assert_eq!(ids("بيان أصدرته القيادة العامة التابعة للقوات المسلحة بمالي، جاءت")[0].1, "fama");
