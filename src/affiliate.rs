@@ -9,8 +9,7 @@
 //! وداعش*): there the organization the groups pledge to is meant. Once JNIM is named (from 2017, al-Qaeda's
 //! branch in the Sahel), a bare al-Qaeda is the organization JNIM pledges allegiance to.
 
-use crate::context::{Against, Evidence};
-use crate::fold::{fold, is_word_char};
+use crate::context::{allegiance_before, word_start, Against, Evidence};
 use crate::rank::Reason;
 use crate::{EntityIndex, Gazetteer, Mention};
 
@@ -50,7 +49,7 @@ pub(crate) fn link(
     // The organization the groups pledge to: after a word of allegiance, or beside the Islamic State
     // (the next mention, with only "and" between).
     let pledged = |m: &Mention, next: Option<&Mention>| {
-        allegiance_before(text, m.start)
+        allegiance_before(text, word_start(text, m.start)).is_some()
             || next.is_some_and(|n| {
                 islamic_state.contains(&n.entity)
                     && text[m.end..n.start].split_whitespace().all(|w| AND.contains(&w))
@@ -67,14 +66,18 @@ pub(crate) fn link(
             to_branch(&mut mentions[i]);
         }
     }
-    let mut restored = false;
+    // `mentions` is sorted and its mentions do not overlap, so their ends are sorted too: the next
+    // mention is found by a binary search, and only the one before it can overlap.
+    let mut restored: Vec<Mention> = Vec::new();
     dropped.retain(|d| {
         let unproven = d.check.is_some_and(|c| c.verdict == Err(Against::NoEvidence));
-        let next = mentions.iter().find(|m| m.start >= d.end);
+        let after = mentions.partition_point(|m| m.start < d.end);
+        let overlaps = |m: &Mention| m.start < d.end && d.start < m.end;
         if !bare(d)
             || !unproven
-            || pledged(d, next)
-            || mentions.iter().any(|m| m.start < d.end && d.start < m.end)
+            || pledged(d, mentions.get(after))
+            || after.checked_sub(1).is_some_and(|i| overlaps(&mentions[i]))
+            || restored.iter().any(overlaps)
         {
             return true;
         }
@@ -83,46 +86,14 @@ pub(crate) fn link(
             check.verdict = Ok(Evidence::NamedInFull { at });
         }
         to_branch(&mut m);
-        mentions.push(m);
-        restored = true;
+        restored.push(m);
         false
     });
-    if restored {
+    if !restored.is_empty() {
+        mentions.extend(restored);
         mentions.sort_by_key(|m| m.start);
     }
 }
 
 /// "And" between two names, as written.
 const AND: &[&str] = &["and", "et", "و", "،", ","];
-
-/// Words of allegiance before a group's name (folded, the Arabic with the proclitic glued to the name
-/// left out): "linked to al-Qaeda", "liés à Al-Qaïda", "على صلة بالقاعدة", "branch of".
-#[rustfmt::skip]
-const ALLEGIANCE: &[&str] = &[
-    "linked to", "tied to", "ties to", "loyal to", "allied to", "allied with", "affiliated with",
-    "affiliated to", "branch of", "affiliate of",
-    "lie a", "lies a", "liee a", "liees a", "affilie a", "affilies a", "proche d", "proches d", "branche d",
-    "صله", "مرتبط", "مرتبطه", "مرتبطين", "مرتبطون", "المرتبطه", "المرتبطين", "فرع", "موالي", "مواليه",
-    "الموالي", "الموالين", "المواليه", "قريبه من", "قريبون من", "قريبين من", "تنظيمي", "ارتباط", "ارتباطه",
-    "ارتباطها", "ارتباطهم",
-];
-
-/// Whether a word of allegiance ([`ALLEGIANCE`]) comes right before the name at `start`, or before
-/// the word "organization" before it ("على صلة بتنظيم القاعدة").
-fn allegiance_before(text: &str, start: usize) -> bool {
-    // The word the name is in starts before its proclitics ("بالقاعدة").
-    let word_start = text[..start]
-        .char_indices()
-        .rev()
-        .take_while(|&(_, c)| is_word_char(c))
-        .last()
-        .map_or(start, |(i, _)| i);
-    let before = text[..word_start].trim_end_matches(|c: char| !is_word_char(c));
-    let mut words: Vec<String> = before.rsplitn(4, |c: char| !is_word_char(c)).take(3).map(fold).collect();
-    if words.first().is_some_and(|w| crate::cues::strip_proclitics(w) == "تنظيم") {
-        words.remove(0);
-    }
-    let one = words.first().cloned().unwrap_or_default();
-    let two = words.get(1).map(|w| format!("{w} {one}")).unwrap_or_default();
-    ALLEGIANCE.contains(&one.as_str()) || ALLEGIANCE.contains(&two.as_str())
-}

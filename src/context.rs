@@ -499,36 +499,37 @@ const COMMON_NOUN_AFTER: &[(&str, &[&str])] = &[(
     ],
 )];
 
-/// Words of allegiance, folded, before an armed group's name (Arabic: where the group's name is also
-/// a common noun, "القاعدة", the base): linked, tied, branch, loyal, affiliated.
-const AFFILIATION: &[&str] = &[
-    "صله",
-    "مرتبط",
-    "مرتبطه",
-    "مرتبطين",
-    "مرتبطون",
-    "المرتبط",
-    "المرتبطه",
-    "المرتبطين",
-    "فرع",
-    "الموالي",
-    "الموالين",
-    "الموالون",
-    "المواليه",
-    "موالي",
-    "مواليه",
-    "التابع",
-    "التابعه",
-    "التابعين",
-    "تابع",
-    "تابعه",
-    "المنتمي",
-    "المنتميه",
-    "المنتمين",
-    "ينتمي",
-    "تنتمي",
-    "ينتمون",
+/// Words of allegiance before an armed group's name, folded (one word, or two as "w1 w2"): linked,
+/// tied, branch, loyal, affiliated, belonging. The Arabic ones come before the name with its
+/// proclitic glued ("على صلة بالقاعدة", "فرع القاعدة"). Where the group's name is also a common noun
+/// ("القاعدة", the base) they are evidence of the group ([`own_evidence`]); and they tell the
+/// organization a group pledges to from its branch (`crate::affiliate`).
+#[rustfmt::skip]
+const ALLEGIANCE: &[&str] = &[
+    "linked to", "tied to", "ties to", "loyal to", "allied to", "allied with", "affiliated with",
+    "affiliated to", "branch of", "affiliate of",
+    "lie a", "lies a", "liee a", "liees a", "affilie a", "affilies a", "proche d", "proches d", "branche d",
+    "صله", "مرتبط", "مرتبطه", "مرتبطين", "مرتبطون", "المرتبط", "المرتبطه", "المرتبطين", "فرع", "موالي",
+    "مواليه", "الموالي", "الموالين", "الموالون", "المواليه", "التابع", "التابعه", "التابعين", "تابع",
+    "تابعه", "المنتمي", "المنتميه", "المنتمين", "ينتمي", "تنتمي", "ينتمون", "قريبه من", "قريبون من",
+    "قريبين من", "تنظيمي", "ارتباط", "ارتباطه", "ارتباطها", "ارتباطهم",
 ];
+
+/// The words of allegiance ([`ALLEGIANCE`]) right before the word that starts at `word_start` (a
+/// name's, with its proclitics), or before the word "organization" before it ("على صلة بتنظيم
+/// القاعدة"), as a byte range.
+pub(crate) fn allegiance_before(text: &str, word_start: usize) -> Option<(usize, usize)> {
+    let mut words = cues::words_before(text, word_start, 3);
+    if words.first().is_some_and(|w| cues::strip_proclitics(&w.folded) == "تنظيم") {
+        words.remove(0);
+    }
+    let one = words.first()?;
+    if ALLEGIANCE.contains(&one.folded.as_str()) {
+        return Some((one.start, one.end));
+    }
+    let two = words.get(1)?;
+    ALLEGIANCE.contains(&format!("{} {}", two.folded, one.folded).as_str()).then_some((two.start, one.end))
+}
 
 /// The word right after `end` when it makes the name spelled `folded` a common noun (see
 /// [`COMMON_NOUN_AFTER`]), as a byte range.
@@ -552,7 +553,7 @@ fn phrase_end(text: &str, start: usize, name_start: usize) -> usize {
 
 /// The start of the word a mention is in: the mention's start, or before the Arabic proclitics glued
 /// to it.
-fn word_start(text: &str, start: usize) -> usize {
+pub(crate) fn word_start(text: &str, start: usize) -> usize {
     text[..start].char_indices().rev().take_while(|&(_, c)| is_word_char(c)).last().map_or(start, |(i, _)| i)
 }
 
@@ -572,10 +573,8 @@ fn own_evidence(gazetteer: &Gazetteer, text: &str, m: &Mention, doubt: Doubt) ->
     // بالقاعدة" (linked to al-Qaeda), "مرتبطة بالقاعدة", "فرع القاعدة" (al-Qaeda's branch): the group,
     // not "the base".
     if kind == EntityType::ArmedGroup {
-        if let Some(w) = cues::words_before(text, ws, 1).first() {
-            if AFFILIATION.contains(&w.folded.as_str()) {
-                return Some(Evidence::Cue { cue: Cue::Group, start: w.start, end: w.end });
-            }
+        if let Some((start, end)) = allegiance_before(text, ws) {
+            return Some(Evidence::Cue { cue: Cue::Group, start, end });
         }
     }
     if let Some((cue, start)) = cues::cue_before(text, ws) {
