@@ -577,6 +577,11 @@ fn own_evidence(gazetteer: &Gazetteer, text: &str, m: &Mention, doubt: Doubt) ->
             return Some(Evidence::Cue { cue: Cue::Group, start, end });
         }
     }
+    if kind == EntityType::Place {
+        if let Some((start, end)) = second_of_designated_pair(text, ws, m.start) {
+            return Some(Evidence::Cue { cue: Cue::Designators, start, end });
+        }
+    }
     if let Some((cue, start)) = cues::cue_before(text, ws) {
         let evidence = Evidence::Cue { cue, start, end: phrase_end(text, start, ws) };
         let fits = match kind {
@@ -599,6 +604,24 @@ fn own_evidence(gazetteer: &Gazetteer, text: &str, m: &Mention, doubt: Doubt) ->
         return Some(Evidence::Quoted);
     }
     None
+}
+
+/// The plural designator of a pair of places when the name at `name_start` (its word at
+/// `word_start`) is the pair's second, after "and": "بين مدينتي كالا والنواره" (between the two towns
+/// of Kala and Nara), "les villages de Tin et Ber". The first may be a name no list holds, and so no
+/// evidence of its own. Its byte range.
+fn second_of_designated_pair(text: &str, word_start: usize, name_start: usize) -> Option<(usize, usize)> {
+    const AND: &[&str] = &["و", "et", "and"];
+    let glued_and = fold(&text[word_start..name_start]).starts_with('\u{0648}');
+    let mut before = word_start;
+    if !glued_and {
+        let and =
+            cues::words_before(text, word_start, 1).pop().filter(|w| AND.contains(&w.folded.as_str()))?;
+        before = and.start;
+    }
+    let first = cues::words_before(text, before, 1).pop()?;
+    let (cue, start) = cues::cue_before(text, first.start)?;
+    (cue == Cue::Designators).then(|| (start, phrase_end(text, start, first.start)))
 }
 
 /// Whether the capital letter of the name at `start..end` tells that it is a name: it has one, in

@@ -540,6 +540,12 @@ pub static CAPITALIZED_WORDS: WordSet = WordSet::new(&[
     "senegalese", "ivorian", "guinean", "beninese", "togolese", "ghanaian", "sudanese", "egyptian",
     "tunisian", "arabic", "islamist", "islamists", "jihadist", "jihadists", "western", "eastern", "northern",
     "southern", "central",
+    // French writes its nationality nouns capitalized ("un camp de Maliens", "des Nigériens").
+    "malien", "maliens", "malienne", "maliennes", "nigerienne", "nigeriennes", "francais",
+    "francaise", "francaises", "americain", "americains", "russes", "tchadien", "tchadiens", "mauritanien",
+    "mauritaniens", "algerien", "algeriens", "senegalais", "ivoirien", "ivoiriens", "guineen", "guineens",
+    "beninois", "togolais", "ghaneen", "ghaneens", "libyen", "libyens", "marocain", "marocains",
+    "nigerians", "europeens", "africains", "occidentaux",
 ]);
 
 /// Capitalized names that are not names of the kinds the tagger finds (the annotation guidelines):

