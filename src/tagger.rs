@@ -345,6 +345,20 @@ impl Tagger {
         }
         // A person named in full, then by the surname alone: the doubtful name dropped there is not.
         crate::surname::link(&self.gazetteer, text, &self.given_names, &mut mentions);
+        let mut absorbed = false;
+        for i in 0..mentions.len() {
+            let (before, after) = mentions.split_at_mut(i + 1);
+            absorbed |= self.surname_first(text, &mut before[i], after.first());
+        }
+        if absorbed {
+            // The given name, when listed too, was the next mention: it is inside the grown one now.
+            let mut end = 0;
+            mentions.retain(|m| {
+                let keep = m.start >= end;
+                end = end.max(m.end);
+                keep
+            });
+        }
         let surnames: Vec<(usize, usize)> = mentions
             .iter()
             .filter(|m| matches!(m.reason, Some(Reason::Surname { .. })))
@@ -443,6 +457,36 @@ impl Tagger {
         m.kind == MatchKind::Tolerant
             && self.gazetteer.entity(m.entity).kind == EntityType::Person
             && after_named(text, m.start)
+    }
+
+    /// A listed person named surname first, as West African administrations and their press write
+    /// names ("D'après Bazoum Mohamed, ministre", "le président Goïta Assimi"): the mention of the
+    /// surname grows over the capitalized word after it when the two, the other way round, are one of
+    /// the person's variants ("Mohamed Bazoum"), and becomes [`MatchKind::Tolerant`] for that variant.
+    /// The mention grows over the `next` one only when that is the same person's given name alone
+    /// ("Goïta Assimi", both listed); whether it did.
+    fn surname_first(&self, text: &str, m: &mut Mention, next: Option<&Mention>) -> bool {
+        if m.kind != MatchKind::Exact || self.gazetteer.entity(m.entity).kind != EntityType::Person {
+            return false;
+        }
+        let Some(after) = text[m.end..].strip_prefix(' ') else { return false };
+        let len = after.find(|c: char| !crate::fold::is_word_char(c)).unwrap_or(after.len());
+        let (word, end) = (&after[..len], m.end + 1 + len);
+        let absorbs = next.is_some_and(|n| n.start < end);
+        if !word.starts_with(char::is_uppercase)
+            || next.is_some_and(|n| {
+                n.start < end && (n.entity != m.entity || n.start != m.end + 1 || n.end != end)
+            })
+        {
+            return false;
+        }
+        let reversed = format!("{} {}", fold(word), fold(m.surface(text)));
+        let variants = self.gazetteer.folded_variants(m.entity.0 as usize);
+        let Some(k) = variants.iter().position(|v| **v == *reversed) else { return false };
+        m.end = end;
+        m.kind = MatchKind::Tolerant;
+        m.variant = k as u32;
+        absorbs
     }
 
     /// Whether a force's phrase that names it only after a number ("عسكري فرنسي", see

@@ -715,7 +715,7 @@ const INTERNATIONAL_GIVEN_NAMES: &[&str] = &[
 /// test checks), so "Baba", "Sidi" and "Lamine" are not here.
 #[rustfmt::skip]
 const SAHEL_GIVEN_NAMES: &[&str] = &[
-    "abdel", "abdelkader", "abdallah", "abdoul", "ahmed", "ahmad", "mohammed", "muhammad", "abdoulahi", "abdoulaziz", "abdoulkadri", "abdourahamane",
+    "abba", "abdel", "abdelkader", "abdallah", "abdoul", "ahmed", "ahmad", "mohammed", "muhammad", "abdoulahi", "abdoulaziz", "abdoulkadri", "abdourahamane",
     "abdramane", "aboubacar", "aboubacrine", "adiza", "ahmadou", "aissa", "aissata", "alassane", "alhassane",
     "alhousseini", "alhousseyni", "aliou", "almahady", "almoustapha", "amidou", "aminatou", "assane",
     "bachir", "bintou", "boubakar", "chaibou", "bourama", "boureima", "daouda", "djibril", "djibrilla", "drissa",
@@ -978,6 +978,10 @@ pub const ACRONYM_HEADS: &[(&str, EntityType)] = &[
     ("journal", EntityType::Media),
 ];
 
+/// Words (folded) in the name of an agency that gives news ([`acronyms`]): press, information, news.
+const PRESS_WORDS: &[&str] =
+    &["presse", "press", "information", "informations", "info", "infos", "news", "nouvelles", "journalistes"];
+
 /// Head words (folded) of kinds of things that news writes with their acronym without naming one
 /// body: "Groupes armés terroristes (GAT)", "Collège d'enseignement général (CEG)", "Centre de santé
 /// et de promotion sociale (CSPS)", "Personnes déplacées internes (PDI)".
@@ -1126,12 +1130,21 @@ fn acronyms(text: &str, tokens: &[Token], mentions: &[Mention], kinds: &[EntityT
         let cue_kind = cues::single_word_cue(head.folded)
             .map(Cue::entity_type)
             .filter(|k| !matches!(k, EntityType::Person | EntityType::Place));
-        let kind = ACRONYM_HEADS
+        let mut kind = ACRONYM_HEADS
             .iter()
             .find(|(w, _)| *w == head.folded)
             .map(|&(_, kind)| kind)
             .or(cue_kind)
             .unwrap_or(EntityType::Organization);
+        // An agency is an outlet when its name says it gives news ("Agence nigérienne de presse"),
+        // else a public body ("Agence française de développement", AFD).
+        if kind == EntityType::Media && matches!(head.folded, "agence" | "agency") {
+            let words = &tokens
+                [tokens.partition_point(|t| t.start < name.0)..tokens.partition_point(|t| t.end <= name.1)];
+            if !words.iter().any(|t| PRESS_WORDS.contains(&t.folded)) {
+                kind = EntityType::Organization;
+            }
+        }
         let unlisted = |(start, end): (usize, usize), (cue_start, cue_end): (usize, usize)| Unlisted {
             start,
             end,

@@ -1850,3 +1850,34 @@ fn a_pair_a_plural_designator_names_a_person_introduced_by_name_and_nationality_
     assert!(unlisted("L'attaque contre ce camp de Maliens installé au Niger a fait deux morts.").is_empty());
     assert!(unlisted("وصل صحافيون إلى منطقة جبال تيساليت أمس").is_empty());
 }
+
+#[test]
+fn a_listed_person_named_surname_first_and_an_agency_that_gives_no_news() {
+    let t = Tagger::default();
+    let pair = |surface: &str, id: &str| (surface.to_string(), id.to_string());
+    // Surname first, as West African administrations write names: one mention, the given name in.
+    assert_eq!(
+        linked(&t, "D'après Bazoum Mohamed, ministre de l'Intérieur, les assaillants ont fui."),
+        [pair("Bazoum Mohamed", "mohamed_bazoum")]
+    );
+    assert_eq!(
+        linked(&t, "Le président de la Transition, le colonel Goïta Assimi, a reçu le ministre."),
+        [pair("Goïta Assimi", "assimi_goita")]
+    );
+    // Not another given name: "Bazoum Amadou" is someone else.
+    let other = "D'après Bazoum Amadou, un habitant, les assaillants ont fui.";
+    assert!(!linked(&t, other).contains(&pair("Bazoum Amadou", "mohamed_bazoum")));
+    assert_eq!(unlisted(other)[0].0, "Bazoum Amadou");
+    // An agency defined by its acronym is an outlet only when its name says it gives news.
+    fn kinds(text: &str) -> Vec<(&str, &str)> {
+        unlisted(text).into_iter().map(|(s, k, _)| (s, k)).collect()
+    }
+    let text = "Le journal a suivi l’Agence française de développement (AFD) au Niger.";
+    assert!(
+        kinds(text).contains(&("Agence française de développement", "organization")),
+        "{:?}",
+        kinds(text)
+    );
+    let text = "Selon l’Agence béninoise de presse (ABP), le convoi est arrivé.";
+    assert!(kinds(text).contains(&("Agence béninoise de presse", "media")), "{:?}", kinds(text));
+}

@@ -50,38 +50,39 @@ const UNIT: Thresholds = Thresholds {
     min_texts_per_lang: 9,
 };
 
-// articles (903 texts: 820 added unseen in fifty-nine rounds, fr-a27..246, en-a27..152,
-// ar-a32..506, which lowered the figures below; first sight, exact-span F1 fr / en / ar: 0.899 /
-// 0.896 / 0.851, then 0.678 / 0.949 / 0.808, then 0.962 / 0.887 / 0.828, then 0.915 / 0.935 /
-// 0.897, then 0.815 / 0.934 / 0.878, then 0.748 / 0.849 / 0.859, then 0.954 / 0.912 / 0.840, then
-// 0.877 / 0.941 / 0.856, then 0.892 / 0.941 / 0.885, then 0.853 / 0.925 / 0.900, then 0.839 / 0.928
-// / 0.716, then 0.800 / 0.954 / 0.780, then 0.895 / 0.766 / 0.893, then 0.878 / 0.974 / 0.806, then
-// 0.854 / 0.831 / 0.854, then 0.883 / 0.824 / 0.779, then 0.915 / 0.953 / 0.882, then 0.912 / 0.923
-// / 0.852, then 0.926 / 0.963 / 0.851, then 0.905 / 0.543 / 0.799, then 0.904 / 0.780 / 0.903, then
-// 0.936 / 0.873 / 0.854, then 0.876 / 0.804 / 0.872, then 0.900 / 0.983 / 0.856, then 0.941 / 0.957
-// / 0.892, then 0.912 / 0.928 / 0.836, then 0.901 / 0.960 / 0.895, then 0.870 / 0.724 / 0.927, then
-// 0.912 / 0.880 / 0.840, then 0.947 / 1.000 / 0.966, then 0.874 / 0.836 / 0.922, then 0.911 / 0.940
-// / 0.842, then 0.888 / 0.900 / 0.895, then 0.866 / 0.864 / 0.928, then 0.879 / 0.889 / 0.896, then
-// 0.932 / 0.933 / 0.865, then 0.848 / 0.918 / 0.782, then 0.935 / 0.800 / 0.898, then 0.962 / 0.894
-// / 0.883, then 0.912 / 0.980 / 0.863, then 0.976 / 0.989 / 0.910, then 0.965 / 0.964 / 0.909, then
-// 0.962 / 0.875 / 0.875, then 0.811 / 0.933 / 0.877, then 0.924 / 0.966 / 0.892, then 0.921 / 0.988
-// / 0.885, then 0.963 / 0.989 / 0.870, then 0.911 / 0.907 / 0.834, then 0.872 / 0.982 / 0.876, then
-// 0.953 / 0.957 / 0.902, then 0.873 / 0.884 / 0.866, then 0.941 / 0.895 / 0.870, then 0.974 / 0.945
-// / 0.823, then 0.923 / 0.937 / 0.853, then 0.957 / 0.870 / 0.839, then 0.951 / 0.974 / 0.883, then
-// 0.985 / 0.936 / 0.892, then 0.950 / 0.957 / 0.933, then 0.929 / 0.960 / 0.857): measured P 0.962,
-// R 0.890, F1 0.925, 332 linking errors (town/region/department confusions, such as a bare
-// department name in a list of prefects or a region named by its capital, unlisted names on a known
-// entity's span, the Azawad army's coalitions by date), recall fr 0.896 / en 0.929 / ar 0.871,
-// lenient P 0.991, R 0.916 (fr 0.925 / en 0.951 / ar 0.897); history in tests/eval/README.md.
+// articles (918 texts: 835 added unseen in sixty rounds, fr-a27..250, en-a27..154, ar-a32..515,
+// which lowered the figures below; first sight, exact-span F1 fr / en / ar: 0.899 / 0.896 / 0.851,
+// then 0.678 / 0.949 / 0.808, then 0.962 / 0.887 / 0.828, then 0.915 / 0.935 / 0.897, then 0.815 /
+// 0.934 / 0.878, then 0.748 / 0.849 / 0.859, then 0.954 / 0.912 / 0.840, then 0.877 / 0.941 /
+// 0.856, then 0.892 / 0.941 / 0.885, then 0.853 / 0.925 / 0.900, then 0.839 / 0.928 / 0.716, then
+// 0.800 / 0.954 / 0.780, then 0.895 / 0.766 / 0.893, then 0.878 / 0.974 / 0.806, then 0.854 / 0.831
+// / 0.854, then 0.883 / 0.824 / 0.779, then 0.915 / 0.953 / 0.882, then 0.912 / 0.923 / 0.852, then
+// 0.926 / 0.963 / 0.851, then 0.905 / 0.543 / 0.799, then 0.904 / 0.780 / 0.903, then 0.936 / 0.873
+// / 0.854, then 0.876 / 0.804 / 0.872, then 0.900 / 0.983 / 0.856, then 0.941 / 0.957 / 0.892, then
+// 0.912 / 0.928 / 0.836, then 0.901 / 0.960 / 0.895, then 0.870 / 0.724 / 0.927, then 0.912 / 0.880
+// / 0.840, then 0.947 / 1.000 / 0.966, then 0.874 / 0.836 / 0.922, then 0.911 / 0.940 / 0.842, then
+// 0.888 / 0.900 / 0.895, then 0.866 / 0.864 / 0.928, then 0.879 / 0.889 / 0.896, then 0.932 / 0.933
+// / 0.865, then 0.848 / 0.918 / 0.782, then 0.935 / 0.800 / 0.898, then 0.962 / 0.894 / 0.883, then
+// 0.912 / 0.980 / 0.863, then 0.976 / 0.989 / 0.910, then 0.965 / 0.964 / 0.909, then 0.962 / 0.875
+// / 0.875, then 0.811 / 0.933 / 0.877, then 0.924 / 0.966 / 0.892, then 0.921 / 0.988 / 0.885, then
+// 0.963 / 0.989 / 0.870, then 0.911 / 0.907 / 0.834, then 0.872 / 0.982 / 0.876, then 0.953 / 0.957
+// / 0.902, then 0.873 / 0.884 / 0.866, then 0.941 / 0.895 / 0.870, then 0.974 / 0.945 / 0.823, then
+// 0.923 / 0.937 / 0.853, then 0.957 / 0.870 / 0.839, then 0.951 / 0.974 / 0.883, then 0.985 / 0.936
+// / 0.892, then 0.950 / 0.957 / 0.933, then 0.929 / 0.960 / 0.857, then 0.893 / 0.883 / 0.929):
+// measured P 0.963, R 0.890, F1 0.925, 336 linking errors (town/region/department confusions, such
+// as a bare department name in a list of prefects or a region named by its capital, unlisted names
+// on a known entity's span, the Azawad army's coalitions by date), recall fr 0.897 / en 0.929 / ar
+// 0.870, lenient P 0.991, R 0.916 (fr 0.925 / en 0.950 / ar 0.896); history in
+// tests/eval/README.md.
 const ARTICLES: Thresholds = Thresholds {
-    precision: 0.942,
+    precision: 0.943,
     recall: 0.870,
-    f1: 0.904,
+    f1: 0.905,
     lenient_precision: 0.971,
     lenient_recall: 0.896,
-    max_linking_errors: 333,
-    recall_by_lang: [("fr", 0.876), ("en", 0.909), ("ar", 0.851)],
-    lenient_recall_by_lang: [("fr", 0.905), ("en", 0.931), ("ar", 0.877)],
+    max_linking_errors: 337,
+    recall_by_lang: [("fr", 0.877), ("en", 0.909), ("ar", 0.850)],
+    lenient_recall_by_lang: [("fr", 0.905), ("en", 0.930), ("ar", 0.876)],
     min_texts_per_lang: 20,
 };
 
