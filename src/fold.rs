@@ -236,7 +236,8 @@ fn fold_fast<const RECORD: bool>(text: &str, sink: &mut Sink<'_, RECORD>) {
                         if let Some((sep, origin)) = sink.pending_space.take() {
                             sink.push_separator(sep, origin);
                         }
-                        if !sink.in_word {
+                        // A name in Latin letters may follow Arabic proclitics ("وFrance24").
+                        if !sink.in_word || sink.proclitic_run > 0 {
                             sink.start_here();
                         }
                         sink.in_word = true;
@@ -936,6 +937,8 @@ mod tests {
         assert_eq!(starts("Niafunke\u{301}s x", &mut folded), ["nia", "x"]);
         // و + fatha, then the name: candidates after each possible proclitic letter.
         assert_eq!(starts("وَتمبكتو بالنيجر", &mut folded), ["وتم", "تمب", "بال", "الن", "لني", "نيج"]);
+        // A name in Latin letters glued to a proclitic.
+        assert_eq!(starts("وFrance24", &mut folded), ["وfr", "fra"]);
     }
 
     #[test]

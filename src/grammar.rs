@@ -45,6 +45,7 @@ const FR_HEADS: &[&str] = &[
     "forces",
     "forces armées",
     "forces spéciales",
+    "forces gouvernementales",
     "troupes",
     "soldats",
     "soldat",
@@ -64,6 +65,11 @@ const EN_HEADS: &[&str] = &[
     "ground and air forces",
     "air and ground forces",
     "special forces",
+    "commandos",
+    "service members",
+    "government forces",
+    "government troops",
+    "government soldiers",
 ];
 /// English heads that may follow a bare country name ("Mali army"); *forces* is left out (a verb there).
 const EN_HEADS_AFTER_NAME: &[&str] =
@@ -77,7 +83,7 @@ const AR_CONSTRUCT_HEADS: &[&str] = &["جيش", "قوات", "جنود"];
 /// الجيش الوطني: "the national army" (الجيش الوطني المالي); الجيش النظامي: "the regular army"; القوات البرية: "the land forces"; الوحدات
 /// العسكرية: "the military units"; العسكريين: "the military men" (العسكريين الماليين); القوة, الوحدة: "the
 /// force", "the unit" (القوة التشادية, الوحدة التشادية: Chad's contingent); القوات الخاصة: "the special
-/// forces" (القوات الخاصة الفرنسية).
+/// forces" (القوات الخاصة الفرنسية); القوات الحكومية, الجيش الحكومي: "the government forces, army".
 const AR_DEFINITE_HEADS: &[&str] = &[
     "الجيش",
     "الجيش الوطني",
@@ -92,6 +98,8 @@ const AR_DEFINITE_HEADS: &[&str] = &[
     "القوات المسلحة",
     "الوحدات العسكرية",
     "القوات الخاصة",
+    "القوات الحكومية",
+    "الجيش الحكومي",
 ];
 /// Arabic endings of the relational adjective after a definite head: masculine, feminine (also the
 /// agreement of broken plurals such as قوات), and the human plurals.
@@ -160,15 +168,24 @@ impl Grammar {
         let mut phrases = vec![];
         let mut counted = FxHashSet::default();
         let mut seen = FxHashSet::default();
+        let staffs = general_staffs(gazetteer);
         for territory in TERRITORIES {
             let Some(force) = gazetteer.index_of(territory.force) else { continue };
-            let all = territory.phrases().into_iter().map(|p| (p, false));
-            for (phrase, is_counted) in all.chain(territory.counted_phrases().map(|p| (p, true))) {
+            let all = territory.phrases().into_iter().map(|p| (force, p, false));
+            let counted_phrases = territory.counted_phrases().map(|p| (force, p, true));
+            // The general staff of the territory's army, where the gazetteer lists one.
+            let staff = staffs
+                .iter()
+                .find(|(_, parent)| *parent == territory.force)
+                .map(|&(staff, _)| staff)
+                .into_iter()
+                .flat_map(|staff| territory.staff_phrases().into_iter().map(move |p| (staff, p, false)));
+            for (entity, phrase, is_counted) in all.chain(counted_phrases).chain(staff) {
                 if seen.insert(fold(&phrase)) {
                     if is_counted {
                         counted.insert(phrases.len() as u32);
                     }
-                    phrases.push((force, Variant::new(phrase)));
+                    phrases.push((entity, Variant::new(phrase)));
                 }
             }
         }
@@ -270,6 +287,55 @@ impl Territory {
             }
             // The adjectives the other way round: القوات المالية المسلحة.
             out.push(format!("القوات ال{nisba}ة المسلحة"));
+            // The government's forces: قوات الحكومة المالية.
+            out.push(format!("قوات الحكومة ال{nisba}ة"));
+        }
+        out
+    }
+
+    /// The phrases that name the general staff of this territory's army: a staff noun before the
+    /// army's phrase ("état-major général des forces armées nigériennes", "هيئة أركان الجيش المالي",
+    /// "رئاسة أركان الجيش البوركيني") or with the adjective ("état-major malien", "هيئة الأركان
+    /// المالية"). Not "أركان" alone: "رئيس أركان الجيش" is the chief of staff, a role.
+    fn staff_phrases(&self) -> Vec<String> {
+        let mut out = vec![];
+        for head in FR_STAFF_HEADS {
+            for adjective in self.fr_adjectives {
+                for army in ["des forces armées", "des armées", "de l'armée"] {
+                    out.push(format!("{head} {army} {adjective}"));
+                }
+            }
+            for name in self.fr {
+                for army in ["des forces armées", "des armées", "de l'armée"] {
+                    out.push(format!("{head} {army} {}", french_de(name)));
+                }
+            }
+        }
+        for adjective in self.fr_adjectives {
+            out.push(format!("état-major {adjective}"));
+        }
+        for nisba in self.ar_nisba {
+            for head in AR_STAFF_HEADS {
+                out.push(format!("{head} الجيش ال{nisba}"));
+                out.push(format!("{head} القوات المسلحة ال{nisba}ة"));
+                out.push(format!("{head} الجيوش ال{nisba}ة"));
+            }
+            for head in AR_STAFF_DEFINITE {
+                out.push(format!("{head} ال{nisba}ة"));
+                out.push(format!("{head} للجيش ال{nisba}"));
+                out.push(format!("{head} للجيوش ال{nisba}ة"));
+                out.push(format!("{head} للقوات المسلحة ال{nisba}ة"));
+            }
+        }
+        for name in self.ar {
+            for head in AR_STAFF_HEADS {
+                out.push(format!("{head} جيش {name}"));
+                out.push(format!("{head} الجيش في {name}"));
+            }
+            for head in AR_STAFF_DEFINITE {
+                out.push(format!("{head} للجيوش في {name}"));
+                out.push(format!("{head} للجيش في {name}"));
+            }
         }
         out
     }
@@ -278,6 +344,25 @@ impl Territory {
     fn counted_phrases(&self) -> impl Iterator<Item = String> + '_ {
         self.ar_nisba.iter().map(|nisba| format!("{AR_COUNTED_SOLDIER} {nisba}"))
     }
+}
+
+/// French staff nouns before an army's phrase ("état-major général des armées maliennes").
+const FR_STAFF_HEADS: &[&str] = &["état-major", "état-major général"];
+/// Arabic staff nouns in the construct state before the army's phrase: هيئة أركان الجيش المالي.
+const AR_STAFF_HEADS: &[&str] = &["هيئة أركان", "رئاسة أركان", "قيادة أركان"];
+/// Arabic definite staff nouns, with the adjective or ل before the army: هيئة الأركان المالية, هيئة
+/// الأركان العامة للجيوش المالية.
+const AR_STAFF_DEFINITE: &[&str] =
+    &["هيئة الأركان", "رئاسة الأركان", "قيادة الأركان", "هيئة الأركان العامة", "قيادة الأركان العامة"];
+
+/// The general staffs the gazetteer lists (entities of subtype "general staff"), each with the id of
+/// its parent, the army it commands.
+fn general_staffs(gazetteer: &Gazetteer) -> Vec<(EntityIndex, &str)> {
+    let entities = gazetteer.entities().iter().enumerate();
+    entities
+        .filter(|(_, e)| e.subtype.as_deref() == Some("general staff"))
+        .filter_map(|(i, e)| Some((EntityIndex(i as u32), e.parent.as_deref()?)))
+        .collect()
 }
 
 /// French "de" + a name with its article: de + le → du, de + les → des, de + la/l' kept.
@@ -363,6 +448,48 @@ mod tests {
         // "forces" after a bare name is a verb as often as a noun.
         assert!(!mali.iter().any(|p| p == "Mali forces"));
         assert!(mali.iter().any(|p| p == "Mali's forces"));
+    }
+
+    #[test]
+    fn the_general_staff_is_its_own_entity_and_the_chief_of_staff_a_role() {
+        let tagger = crate::Tagger::default();
+        let ids = |text: &str| -> Vec<(String, String)> {
+            tagger
+                .tag(text)
+                .iter()
+                .map(|m| (m.surface(text).to_string(), tagger.entity(m).id.clone()))
+                .collect()
+        };
+        let pair = |surface: &str, id: &str| (surface.to_string(), id.to_string());
+        // A staff noun before the army's phrase names the staff, in the construct state or with "of".
+        for (text, surface, id) in [
+            (
+                "Selon l'état-major général des forces armées nigériennes, le convoi est rentré.",
+                "état-major général des forces armées nigériennes",
+                "emga_niger",
+            ),
+            (
+                "Un communiqué de l'état-major des armées maliennes l'annonce.",
+                "état-major des armées maliennes",
+                "emga_mali",
+            ),
+            ("أفادت هيئة أركان الجيش المالي بأن الدورية عادت.", "هيئة أركان الجيش المالي", "emga_mali"),
+            (
+                "وكشفت قيادة الأركان العامة للجيوش المالية أن المواقع استهدفت.",
+                "قيادة الأركان العامة للجيوش المالية",
+                "emga_mali",
+            ),
+            (
+                "وأعلنت قيادة أركان جيش بوركينا فاسو عن العملية.",
+                "قيادة أركان جيش بوركينا فاسو",
+                "emga_burkina",
+            ),
+        ] {
+            assert!(ids(text).contains(&pair(surface, id)), "{text}: {:?}", ids(text));
+        }
+        // "أركان" alone after "رئيس" is the chief of staff: the army stays the army.
+        let text = "قال رئيس أركان الجيش المالي إن الدورية عادت.";
+        assert!(ids(text).contains(&pair("الجيش المالي", "fama")), "{:?}", ids(text));
     }
 
     #[test]

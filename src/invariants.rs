@@ -19,7 +19,7 @@ pub fn tagging(tagger: &Tagger, text: &str) -> Result<Vec<Mention>, String> {
 }
 
 /// Mentions are non-empty, sorted, disjoint, on character and word boundaries (an Arabic name may
-/// follow proclitics), their surface folds to the variant that matched (or to it without its article
+/// follow proclitics, any other name و ف ب ل ك), their surface folds to the variant that matched (or to it without its article
 /// after `لل`, or without the rank or title before a person's name, or without a designator before an opening quote; unless grown over a place designator), and they point at an entity and variant that exist, the entity first among the
 /// candidates.
 pub fn mentions(tagger: &Tagger, text: &str, mentions: &[Mention]) -> Result<(), String> {
@@ -42,7 +42,16 @@ pub fn mentions(tagger: &Tagger, text: &str, mentions: &[Mention]) -> Result<(),
         }
         if let Some(before) = text[..m.start].chars().next_back() {
             let arabic_name = m.surface(text).starts_with(|c| ('\u{0620}'..='\u{06FF}').contains(&c));
-            if is_word_char(before) && !arabic_name {
+            // Any other name may follow و ف ب ل ك alone ("وFrance24").
+            let letters: Vec<char> = text[..m.start]
+                .chars()
+                .rev()
+                .take_while(|&c| is_word_char(c))
+                .filter(|&c| !unicode_normalization::char::is_combining_mark(c) && c != '\u{0640}')
+                .collect();
+            let clitics =
+                !letters.is_empty() && letters.len() <= 2 && letters.iter().all(|c| "وفبلك".contains(*c));
+            if is_word_char(before) && !arabic_name && !clitics {
                 return Err(format!("a word character precedes the mention: {}", at()));
             }
         }
@@ -71,7 +80,11 @@ pub fn mentions(tagger: &Tagger, text: &str, mentions: &[Mention]) -> Result<(),
         let titled = entity.kind == crate::EntityType::Person && variant.ends_with(&format!(" {surface}"));
         // So is the designator before an opening quote ("عملية ‘الماهاو’" for "عملية ألماهاو").
         let quoted = variant.ends_with(&format!(" {surface}"))
-            && text[..m.start].ends_with(crate::cues::is_opening_quote)
+            && (text[..m.start].ends_with(crate::cues::is_opening_quote)
+                // A quote typed as two marks ("‘’Niya’’").
+                || text[..m.start]
+                    .trim_end_matches(crate::cues::is_closing_quote)
+                    .ends_with(crate::cues::is_opening_quote))
             && text[m.end..].starts_with(crate::cues::is_closing_quote);
         // The article may be the variant's and not written (after "لل"), or written and not the
         // variant's ("الإيكواس" for "إيكواس").

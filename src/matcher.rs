@@ -385,10 +385,12 @@ impl Matcher {
         }
         let prefix = match text[..start].chars().next_back() {
             Some(c) if is_word_char(c) => {
-                if !pattern.arabic_initial {
+                let prefix = proclitic_prefix(text, start)?;
+                // A name in another script takes و ف ب ل ك glued to it ("وFrance24"), not the article.
+                if !pattern.arabic_initial && prefix != Prefix::Clitic {
                     return None;
                 }
-                proclitic_prefix(text, start)?
+                prefix
             }
             _ => Prefix::None,
         };

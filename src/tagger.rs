@@ -528,7 +528,7 @@ impl Tagger {
     }
 
     /// A mention whose variant matched across an opening quote that folding drops ("opération
-    /// ‘Almahao’", "عملية ‘الماهاو’": the variant "opération Almahao") starts inside the quotes, where
+    /// ‘Almahao’", "opération ‘’Niya’’", "عملية ‘الماهاو’": the variant "opération Almahao") starts inside the quotes, where
     /// the name is, when the quotes close right after it: the designator before them is outside the
     /// name, as with guillemets ("l'opération « Almahao »"). The variant then ends with the quoted
     /// words, as `crate::invariants` checks.
@@ -539,7 +539,9 @@ impl Tagger {
             .skip(1)
             .find(|&(i, c)| cues::is_opening_quote(c) && surface[..i].ends_with(char::is_whitespace));
         let Some((i, quote)) = opening else { return };
-        let inside = &surface[i + quote.len_utf8()..];
+        // A quote typed as two marks ("‘’Niya’’") opens once.
+        let inside = surface[i + quote.len_utf8()..]
+            .trim_start_matches(|c| cues::is_opening_quote(c) || cues::is_closing_quote(c));
         if inside.is_empty()
             || !text[m.end..].starts_with(cues::is_closing_quote)
             || m.kind == MatchKind::Grammar
@@ -547,7 +549,7 @@ impl Tagger {
             return;
         }
         if fold(&self.variant(m).text).ends_with(&format!(" {}", fold(inside))) {
-            m.start += i + quote.len_utf8();
+            m.start += surface.len() - inside.len();
         }
     }
 

@@ -551,6 +551,12 @@ static ARABIC_STOPS: WordSet = WordSet::new(&[
     "حول", "بحول",
     // Terrain before its name ("منطقة جبال تيساليت": the Tessalit mountains; "سلسلة جبال").
     "جبال", "تلال", "هضاب", "سلسله",
+    // A movement's wing ("فصيل موال لجناح ولد سيدي محمد": loyal to the wing of), its elements ("بقيادة
+    // عناصر من فاغنر": led by elements of Wagner), "having" ("سكان ذوو أصول": residents of origins),
+    // and "what" with a preposition ("نوّه بما أبدته": praised what … showed).
+    "جناح", "لجناح", "عناصر", "عنصر", "ذوو", "ذوي", "بما", "لما",
+    // "with him, with her" ("الوالي ومعه ضابط": the governor, and with him an officer).
+    "معه", "ومعه", "معها", "ومعها", "معهم", "ومعهم",
     // Peoples, which follow "قرية" as adjectives ("قرية فولاني", a Fulani village).
     "فولاني", "فلاني", "فلان", "بيول", "دوغون", "دوغونز", "دوجون", "طوارق", "بامبارا", "سونغاي", "هوسا",
     "بمبارا", "سوننكي", "عرب",
@@ -869,6 +875,19 @@ fn longer_name(
     // نيوز").
     if t.arabic {
         let outlet = ends_word && n.gap == Gap::Join && ARABIC_OUTLET_ENDINGS.contains(&n.folded);
+        // "وكالة ازواد للأنباء" (the Azawad news agency): "agency", a listed name, "for news".
+        let agency = first > 0
+            && ends_word
+            && n.gap == Gap::Join
+            && t.gap == Gap::Join
+            && n.folded == "للانباء"
+            && (tokens[first - 1].folded == "وكاله"
+                || cues::strip_proclitics(tokens[first - 1].folded) == "وكاله");
+        if agency {
+            let a = &tokens[first - 1];
+            let start = if a.folded == "وكاله" { a.start } else { after_proclitics(text, a) };
+            return Some(Unlisted { start, ..longer(n.end, EntityType::Media) });
+        }
         return outlet.then(|| longer(n.end, EntityType::Media));
     }
     if !t.capitalized || t.all_caps {
@@ -893,6 +912,11 @@ fn longer_name(
     }
     if !ends_word || n.gap != Gap::Join || n.hyphenated || n.start != m.end + 1 {
         return None;
+    }
+    // A listed name and a radio's band or "TV": a station ("Ouaga FM", "Sahel TV").
+    let next_ends = tokens.get(next + 1).is_none_or(|w| w.gap != Gap::Join || !w.capitalized);
+    if n.all_caps && matches!(n.folded, "fm" | "tv") && next_ends {
+        return Some(longer(n.end, EntityType::Media));
     }
     if !n.capitalized || n.all_caps || given_names.contains(n.folded) {
         return None;
@@ -2220,6 +2244,13 @@ pub(crate) fn find(
     // "وهي قرية ولد شعيب" (the village of Ould Chouaib): a name that opens with "son of" is a
     // person's, whatever the cue before it took it for.
     out.retain(|u| u.kind == EntityType::Person || !opens_with_son_of(u.surface(text)));
+    // "مجموعة أهل عيسى ترمز" (the Ahl Issa Tarmaz group): "أهل" (the people of) before a person's
+    // name makes a family or a tribe, which is no mention.
+    out.retain(|u| {
+        u.kind != EntityType::Person
+            || crate::fold::raw_word_before(text, u.start)
+                .is_none_or(|w| cues::strip_proclitics(&crate::fold::fold_word(w)) != "اهل")
+    });
     // "إلى ”مورينيوز”": an Arabic name ending with "news" or "media" is an outlet's, whatever the cue.
     for u in out.iter_mut().filter(|u| u.kind != EntityType::Media && arabic_outlet_name(u.surface(text))) {
         u.kind = EntityType::Media;

@@ -1881,3 +1881,50 @@ fn a_listed_person_named_surname_first_and_an_agency_that_gives_no_news() {
     let text = "Selon l’Agence béninoise de presse (ABP), le convoi est arrivé.";
     assert!(kinds(text).contains(&("Agence béninoise de presse", "media")), "{:?}", kinds(text));
 }
+
+#[test]
+fn a_family_after_ahl_a_wing_and_elements_name_no_one() {
+    let persons = |text: &str| -> Vec<String> {
+        unlisted(text).into_iter().filter(|(_, k, _)| *k == "person").map(|(s, _, _)| s.to_string()).collect()
+    };
+    // "أهل" (the people of) before a name makes a family or a tribe, not a person.
+    assert!(persons("وقال زعيم مجموعة أهل عيسى ترمز إن القافلة وصلت").is_empty());
+    // A movement's wing, its elements and "what" open no name after a role; "having" none after a
+    // designator.
+    assert!(persons("انضم فصيل موال لجناح ولد سيدي محمد إلى الحركة").is_empty());
+    assert!(persons("هاجمت القافلة بقيادة عناصر من فاغنر قرية").is_empty());
+    assert!(persons("ونوه الوزير بما أبدته القوات").is_empty());
+    assert!(unlisted("سكان ذوو أصول عربية في قرية").is_empty());
+    // The same words in a person's name after a role still give the name.
+    assert_eq!(persons("وقال الوزير عيسى ترمز إن القافلة وصلت"), ["عيسى ترمز"]);
+}
+
+#[test]
+fn a_station_an_agency_for_news_a_name_glued_to_a_proclitic_and_doubled_quotes() {
+    let t = Tagger::default();
+    let pair = |surface: &str, id: &str| (surface.to_string(), id.to_string());
+    let has = |text: &str, surface: &str, id: &str| linked(&t, text).contains(&pair(surface, id));
+    // A name in Latin letters glued to "و" (and).
+    assert!(has("منها قناتا التلفزيون الفرنسيتان LCI وFrance24، والإذاعة", "France24", "france_24"));
+    // A quote typed as two marks opens once: the designator stays outside.
+    assert_eq!(linked(&t, "que couvre l’opération ‘’Niya’’, le document"), [pair("Niya", "operation_niya")]);
+    // A listed place and a radio's band, "agency … for news" around a listed name: outlets, and the
+    // place inside is no mention there.
+    let text = "على موجات Ouaga FM، وهي إذاعة خاصة";
+    assert_eq!(unlisted(text).first().map(|u| (u.0, u.1)), Some(("Ouaga FM", "media")));
+    assert!(!has(text, "Ouaga", "ouagadougou"));
+    let text = "وقد تلقت وكالة ازواد للأنباء نسخة من البيان";
+    assert_eq!(unlisted(text).first().map(|u| (u.0, u.1)), Some(("وكالة ازواد للأنباء", "media")));
+    assert!(linked(&t, text).is_empty());
+    // The government's forces with the nationality are the army; a verb of allegiance is evidence of
+    // al-Qaeda; "with him" opens no name after a role.
+    assert!(has("بعدما هاجمت قوات الحكومة المالية مدينة منكا", "قوات الحكومة المالية", "fama"));
+    assert!(has("Malian government forces retook the town.", "Malian government forces", "fama"));
+    assert!(has(
+        "Les forces gouvernementales maliennes ont repris la ville.",
+        "forces gouvernementales maliennes",
+        "fama"
+    ));
+    assert!(has("جماعات جهادية ترتبط بالقاعدة في المنطقة", "القاعدة", "al_qaeda"));
+    assert!(unlisted("وأضاف أن الوالي ومعه ضابط عسكري لجآ إلى منزل").is_empty());
+}

@@ -148,6 +148,9 @@ test('"Show unconfirmed names" brings back doubtful names without evidence, draw
     await page.waitForSelector('#tip:not([hidden])');
     assert.match(await page.textContent('#tip'), /Unconfirmed \(very short\): nothing in the text says it is a name here/);
     await page.screenshot({ path: screenshotPath('page-unconfirmed-light') });
+    // The pointer leaves the mark, as a user's does on the way to the export button: the card goes.
+    await page.mouse.move(0, 0);
+    await page.waitForSelector('#tip', { state: 'hidden' });
     const json = JSON.parse((await captureDownload(page, () => page.click('#export-json'))).text);
     assert.ok(json.some((r) => r.unconfirmed === true && r.surface === 'Son'));
     await s.reload();

@@ -248,7 +248,8 @@ pub fn check_ids(docs: &[Doc], gazetteer: &Gazetteer) -> Vec<String> {
 }
 
 /// The first occurrence of `surface` at or after `from` that is a whole word: the characters just
-/// outside are not letters, digits or marks, except Arabic proclitics glued in front (و ف ب ل ك ال لل).
+/// outside are not letters, digits or marks, except Arabic proclitics glued in front (و ف ب ل ك ال لل;
+/// before a name in another script, و ف ب ل ك alone).
 fn locate(text: &str, surface: &str, from: usize) -> Option<usize> {
     if surface.is_empty() {
         return None;
@@ -261,9 +262,13 @@ fn locate(text: &str, surface: &str, from: usize) -> Option<usize> {
             .rev()
             .find(|&(_, c)| !is_word_char(c))
             .map_or(0, |(i, c)| i + c.len_utf8());
+        // A Latin name may follow an Arabic proclitic too ("وFrance24"), without the article.
         let before_ok = word_start == start
             || (surface.chars().next().is_some_and(is_arabic)
-                && is_proclitic_chain(&text[word_start..start]));
+                && is_proclitic_chain(&text[word_start..start]))
+            || (surface.chars().next().is_some_and(|c| c.is_alphanumeric() && !is_arabic(c))
+                && is_proclitic_chain(&text[word_start..start])
+                && !text[word_start..start].contains("ال"));
         after_ok && before_ok
     })
 }
