@@ -44,21 +44,22 @@ pub const MAX_WORDS: usize = 4;
 
 /// Skeletons that are also the skeleton of an ordinary Arabic word (found by the dictionary test).
 pub const NOT_NAMES: &[&str] = &[
-    "اتغنا", // أطغينا, "we made transgress" (Ouatagouna)
-    "اتقنا", // أتقنا, "we mastered" (Ouatagouna)
-    "اتكنا", // اتكأنا, "we leaned" (Ouatagouna)
-    "امبره", // أمبيرية, "imperial" (Mbera written امبرة)
-    "تغرغر", // تغرغر, "to gargle" (Tigharghar)
-    "تلمسي", // طليموسي (Tilemsi)
-    "سندره", // سندرة, a dictionary word (Sandaré written سانداريه)
-    "تبركت", // تبريكات, "blessings" (Tchibarakaten written تباراكات)
-    "كلمبا", // كولومبيا, Colombia (Kaloumba)
-    "مركله", // مراكلة, "kicking" (Markala written ماركالة)
-    "منجزه", // مناجزة, "combat" (Mangaïzé)
-    "نتبني", // نتبنى, "we adopt" (Natiaboani)
-    "يتنجا", // يتناجوا, "they confide" (Yatenga)
-    "يتنغا", // يتناغوا (Yatenga)
-    "يتنقا", // يتنقوا (Yatenga)
+    "اتغنا",  // أطغينا, "we made transgress" (Ouatagouna)
+    "اتقنا",  // أتقنا, "we mastered" (Ouatagouna)
+    "اتكنا",  // اتكأنا, "we leaned" (Ouatagouna)
+    "امبره",  // أمبيرية, "imperial" (Mbera written امبرة)
+    "انتهكا", // انتهاكا, "a violation" (Intahaka written إينتاهاكا)
+    "تغرغر",  // تغرغر, "to gargle" (Tigharghar)
+    "تلمسي",  // طليموسي (Tilemsi)
+    "سندره",  // سندرة, a dictionary word (Sandaré written سانداريه)
+    "تبركت",  // تبريكات, "blessings" (Tchibarakaten written تباراكات)
+    "كلمبا",  // كولومبيا, Colombia (Kaloumba)
+    "مركله",  // مراكلة, "kicking" (Markala written ماركالة)
+    "منجزه",  // مناجزة, "combat" (Mangaïzé)
+    "نتبني",  // نتبنى, "we adopt" (Natiaboani)
+    "يتنجا",  // يتناجوا, "they confide" (Yatenga)
+    "يتنغا",  // يتناغوا (Yatenga)
+    "يتنقا",  // يتنقوا (Yatenga)
 ];
 
 /// The skeleton of one folded Arabic word, or `None` when the word has a letter that is not Arabic.

@@ -1928,3 +1928,23 @@ fn a_station_an_agency_for_news_a_name_glued_to_a_proclitic_and_doubled_quotes()
     assert!(has("جماعات جهادية ترتبط بالقاعدة في المنطقة", "القاعدة", "al_qaeda"));
     assert!(unlisted("وأضاف أن الوالي ومعه ضابط عسكري لجآ إلى منزل").is_empty());
 }
+
+#[test]
+fn a_mission_and_verbs_around_a_name_and_a_violation_that_is_no_village() {
+    let t = Tagger::default();
+    // "the head of its mission there": no name after the role.
+    assert!(unlisted("وأبدى رئيس بعثته هناك استعدادا للتعاون").is_empty());
+    // "did", "held" around a name stay outside it.
+    let persons = |text: &str| -> Vec<String> {
+        unlisted(text).into_iter().filter(|(_, k, _)| *k == "person").map(|(s, _, _)| s.to_string()).collect()
+    };
+    assert_eq!(
+        persons("باسكنو ـ صحراء ميديا\nقام آنتونيو دوفال، الذي يتولى منصب المفوض السامي، بزيارة المخيم"),
+        ["آنتونيو دوفال"]
+    );
+    assert_eq!(persons("وقال الوزير موسى كوليبالي أجرى اتصالا"), ["موسى كوليبالي"]);
+    // "انتهاكا" (a violation) has the skeleton of Intahaka's Arabic spelling; the spelling itself is
+    // still the village.
+    assert!(linked(&t, "ارتكب الجيش انتهاكا جديدا بحق المدنيين").is_empty());
+    assert_eq!(linked(&t, "وهاجم المسلحون إينتاهاكا أمس")[0].1, "intahaka");
+}
