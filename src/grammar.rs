@@ -300,13 +300,11 @@ impl Territory {
     fn staff_phrases(&self) -> Vec<String> {
         let mut out = vec![];
         for head in FR_STAFF_HEADS {
-            for adjective in self.fr_adjectives {
-                for army in ["des forces armées", "des armées", "de l'armée"] {
+            for army in FR_STAFF_ARMIES {
+                for adjective in self.fr_adjectives {
                     out.push(format!("{head} {army} {adjective}"));
                 }
-            }
-            for name in self.fr {
-                for army in ["des forces armées", "des armées", "de l'armée"] {
+                for name in self.fr {
                     out.push(format!("{head} {army} {}", french_de(name)));
                 }
             }
@@ -348,6 +346,8 @@ impl Territory {
 
 /// French staff nouns before an army's phrase ("état-major général des armées maliennes").
 const FR_STAFF_HEADS: &[&str] = &["état-major", "état-major général"];
+/// The army after a French staff noun, "of" included.
+const FR_STAFF_ARMIES: &[&str] = &["des forces armées", "des armées", "de l'armée"];
 /// Arabic staff nouns in the construct state before the army's phrase: هيئة أركان الجيش المالي.
 const AR_STAFF_HEADS: &[&str] = &["هيئة أركان", "رئاسة أركان", "قيادة أركان"];
 /// Arabic definite staff nouns, with the adjective or ل before the army: هيئة الأركان المالية, هيئة

@@ -43,14 +43,8 @@ pub fn mentions(tagger: &Tagger, text: &str, mentions: &[Mention]) -> Result<(),
         if let Some(before) = text[..m.start].chars().next_back() {
             let arabic_name = m.surface(text).starts_with(|c| ('\u{0620}'..='\u{06FF}').contains(&c));
             // Any other name may follow و ف ب ل ك alone ("وFrance24").
-            let letters: Vec<char> = text[..m.start]
-                .chars()
-                .rev()
-                .take_while(|&c| is_word_char(c))
-                .filter(|&c| !unicode_normalization::char::is_combining_mark(c) && c != '\u{0640}')
-                .collect();
             let clitics =
-                !letters.is_empty() && letters.len() <= 2 && letters.iter().all(|c| "وفبلك".contains(*c));
+                crate::matcher::proclitic_prefix(text, m.start) == Some(crate::arabic::Prefix::Clitic);
             if is_word_char(before) && !arabic_name && !clitics {
                 return Err(format!("a word character precedes the mention: {}", at()));
             }

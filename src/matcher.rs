@@ -876,7 +876,7 @@ fn joined_to_capitalized_word(text: &str, start: usize, end: usize) -> bool {
 }
 
 /// If the word letters right before `start` are Arabic proclitics, what kind.
-fn proclitic_prefix(text: &str, start: usize) -> Option<Prefix> {
+pub(crate) fn proclitic_prefix(text: &str, start: usize) -> Option<Prefix> {
     let before = &text[..start];
     let mut word_start = start;
     let mut letters = 0;

@@ -879,16 +879,15 @@ fn longer_name(
     if t.arabic {
         let outlet = ends_word && n.gap == Gap::Join && ARABIC_OUTLET_ENDINGS.contains(&n.folded);
         // "وكالة ازواد للأنباء" (the Azawad news agency): "agency", a listed name, "for news".
-        let agency = first > 0
-            && ends_word
-            && n.gap == Gap::Join
-            && t.gap == Gap::Join
-            && n.folded == "للانباء"
-            && (tokens[first - 1].folded == "وكاله"
-                || cues::strip_proclitics(tokens[first - 1].folded) == "وكاله");
-        if agency {
-            let a = &tokens[first - 1];
-            let start = if a.folded == "وكاله" { a.start } else { after_proclitics(text, a) };
+        // Where "agency" starts: "وكالة" itself begins with و, which is no proclitic there.
+        let for_news = ends_word && n.gap == Gap::Join && t.gap == Gap::Join && n.folded == "للانباء";
+        let before = first.checked_sub(1).filter(|_| for_news).map(|i| &tokens[i]);
+        let agency = before.and_then(|a| match a.folded {
+            "وكاله" => Some(a.start),
+            w if cues::strip_proclitics(w) == "وكاله" => Some(after_proclitics(text, a)),
+            _ => None,
+        });
+        if let Some(start) = agency {
             return Some(Unlisted { start, ..longer(n.end, EntityType::Media) });
         }
         return outlet.then(|| longer(n.end, EntityType::Media));

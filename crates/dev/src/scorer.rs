@@ -262,13 +262,16 @@ fn locate(text: &str, surface: &str, from: usize) -> Option<usize> {
             .rev()
             .find(|&(_, c)| !is_word_char(c))
             .map_or(0, |(i, c)| i + c.len_utf8());
-        // A Latin name may follow an Arabic proclitic too ("وFrance24"), without the article.
+        // A name in another script may follow the proclitics too ("وFrance24"), not the article.
+        let prefix = &text[word_start..start];
         let before_ok = word_start == start
-            || (surface.chars().next().is_some_and(is_arabic)
-                && is_proclitic_chain(&text[word_start..start]))
-            || (surface.chars().next().is_some_and(|c| c.is_alphanumeric() && !is_arabic(c))
-                && is_proclitic_chain(&text[word_start..start])
-                && !text[word_start..start].contains("ال"));
+            || surface.chars().next().is_some_and(|c| {
+                if is_arabic(c) {
+                    is_proclitic_chain(prefix, true)
+                } else {
+                    c.is_alphanumeric() && is_proclitic_chain(prefix, false)
+                }
+            });
         after_ok && before_ok
     })
 }
@@ -285,14 +288,14 @@ fn is_arabic(c: char) -> bool {
     matches!(c, '\u{0600}'..='\u{06FF}')
 }
 
-/// `و`/`ف`, then `ب`/`ل`/`ك`, then the article; or `لل` (ل + article).
-fn is_proclitic_chain(prefix: &str) -> bool {
+/// `و`/`ف`, then `ب`/`ل`/`ك`, then (`article`) the article; or (`article`) `لل` (ل + article).
+fn is_proclitic_chain(prefix: &str, article: bool) -> bool {
     let s = prefix.strip_prefix(['و', 'ف']).unwrap_or(prefix);
-    if s == "لل" {
+    if article && s == "لل" {
         return true;
     }
     let s = s.strip_prefix(['ب', 'ل', 'ك']).unwrap_or(s);
-    let s = s.strip_prefix("ال").unwrap_or(s);
+    let s = if article { s.strip_prefix("ال").unwrap_or(s) } else { s };
     s.is_empty()
 }
 
