@@ -701,12 +701,15 @@ impl Tagger {
             }
         }
         let name = fold(u.surface(text));
-        if name.chars().count() < crate::near::MIN_LETTERS {
+        let sounding = u.kind == EntityType::Place && u.rule != unlisted::Rule::Longer;
+        let shortest = if sounding { crate::near::MIN_SOUND_LETTERS } else { crate::near::MIN_LETTERS };
+        if name.chars().count() < shortest {
             return None; // too short to be approximated: the index need not be built
         }
         let near = self.near.as_ref()?.get_or_init(|| NearNames::new(&self.gazetteer));
         let by_parts = || (u.kind == EntityType::Person).then(|| near.person_by_parts(&name)).flatten();
-        let (entity, variant) = near.find(u.kind, &name).or_else(by_parts)?;
+        let by_sound = || sounding.then(|| near.place_sounding(&name)).flatten();
+        let (entity, variant) = near.find(u.kind, &name).or_else(by_parts).or_else(by_sound)?;
         if u.kind == EntityType::Person && after_named(text, u.start) {
             return None;
         }

@@ -560,6 +560,9 @@ static ARABIC_STOPS: WordSet = WordSet::new(&[
     // A mission ("رئيس بعثته": the head of its mission) and the verbs "did", "held" around a name
     // ("قام أنطونيو غوتيريز بزيارة", "أبولينير كيليم أجرى اتصالا").
     "بعثه", "بعثته", "بعثتها", "قام", "قامت", "اجري", "اجرت",
+    // A source's words ("نقلت عن مسؤول يدعى X قوله": quoted an official called X as saying), and the
+    // verbs of an attack before its target ([`ATTACK_VERBS`]).
+    "قوله", "قولها", "قولهم", "استهدف", "استهدفت", "استهدفوا", "هاجم", "هاجمت", "هاجموا",
     // Peoples, which follow "قرية" as adjectives ("قرية فولاني", a Fulani village).
     "فولاني", "فلاني", "فلان", "بيول", "دوغون", "دوغونز", "دوجون", "طوارق", "بامبارا", "سونغاي", "هوسا",
     "بمبارا", "سوننكي", "عرب",
@@ -602,6 +605,11 @@ static ARABIC_STOPS: WordSet = WordSet::new(&[
     "اكتوبر", "نوفمبر", "نونبر", "ديسمبر", "دجنبر", "جانفي", "فيفري", "افريل", "جوان", "جويليه", "اوت",
     "كانون", "شباط", "اذار", "نيسان", "ايار", "حزيران", "تموز", "ايلول", "تشرين",
 ]);
+
+/// Verbs of an attack, before its target ("اعتداء منفصل استهدف ريتكولغا، الواقعة في": an assault
+/// that targeted Retkoulga, which lies in): the place's name starts after one. Folded; each is also
+/// in [`ARABIC_STOPS`].
+const ATTACK_VERBS: &[&str] = &["استهدف", "استهدفت", "استهدفوا", "هاجم", "هاجمت", "هاجموا"];
 
 /// Nouns that, after a comma and an optional article, say what the name before them is (the
 /// apposition rule). Folded; the last word of a longer noun phrase.
@@ -1982,10 +1990,12 @@ pub(crate) fn find(
         }
         if tokens[i].arabic {
             if let Some((kind, cue, cue_start, cue_end)) = apposition_after(&tokens, i) {
-                // A place of one word after a preposition: "في ديبيري، الواقعة في …".
+                // A place of one word after a preposition: "في ديبيري، الواقعة في …", or after the verb
+                // of an attack on it: "اعتداء استهدف ريتكولغا، الواقعة في …".
                 let one_place = || {
                     let (p, name) = (tokens.get(i.wrapping_sub(2))?, &tokens[i - 1]);
-                    let preposition = matches!(cues::match_cue(&[p.folded]), Some((Cue::Preposition, _)));
+                    let preposition = matches!(cues::match_cue(&[p.folded]), Some((Cue::Preposition, _)))
+                        || ATTACK_VERBS.contains(&p.folded);
                     (kind == EntityType::Place
                         && preposition
                         && name.gap == Gap::Join

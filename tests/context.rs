@@ -1948,3 +1948,16 @@ fn a_mission_and_verbs_around_a_name_and_a_violation_that_is_no_village() {
     assert!(linked(&t, "ارتكب الجيش انتهاكا جديدا بحق المدنيين").is_empty());
     assert_eq!(linked(&t, "وهاجم المسلحون إينتاهاكا أمس")[0].1, "intahaka");
 }
+
+#[test]
+fn a_source_quoted_as_saying_and_the_verb_of_an_attack_stay_outside_names() {
+    let names =
+        |text: &str| -> Vec<String> { unlisted(text).into_iter().map(|(s, _, _)| s.to_string()).collect() };
+    // "quoted an official in the town called X as saying": "قوله" (his saying) is no part of the name.
+    assert_eq!(
+        names("ونقلت الوكالة عن مسؤول في المدينة يُدعى مختار ولد سليمان قوله إن مسلحين دخلوا"),
+        ["مختار ولد سليمان"]
+    );
+    // "in a separate assault that targeted X, which lies in": the name starts after the verb.
+    assert_eq!(names("في اعتداء منفصل استهدف ريتكولغا، الواقعة في اقليم بالشمال"), ["ريتكولغا"]);
+}

@@ -4,7 +4,7 @@
 
 use std::sync::OnceLock;
 
-use sahel_tagger::{EntityType, GazetteerBuilder, MatchKind, Matching, Tagger, Tier};
+use sahel_tagger::{EntityType, GazetteerBuilder, MatchKind, Matching, Options, Tagger, Tier};
 
 fn tagger() -> &'static Tagger {
     static TAGGER: OnceLock<Tagger> = OnceLock::new();
@@ -388,4 +388,44 @@ fn a_short_word_that_turns_the_sense_around_is_no_slip() {
     let found = tags(tagger(), "France is pulling its soldiers out of Niger.");
     let ids: Vec<&str> = found.iter().map(|m| m.1.as_str()).collect();
     assert_eq!(ids, ["france", "niger"], "{found:?}");
+}
+
+/// A name the context says is a place, written with other vowels than any listed spelling, is the
+/// listed place that sounds like it (its consonants, one slip off; two in a long name); a short
+/// name, another consonant, or a country is not approximated.
+#[test]
+fn places_named_by_the_context_are_found_by_their_sound() {
+    for (text, surface, id) in [
+        ("Les assaillants ont frappé à Yattakala dans la nuit.", "Yattakala", "yatakala"),
+        ("Des hommes armés sont entrés à Pételkol, dans l’Oudalan.", "Pételkol", "petelkole"),
+        ("The attack took place in Chinagoder, near the border.", "Chinagoder", "chinegodar"),
+    ] {
+        let found = tags_with_unlisted(text);
+        let m = found.iter().find(|m| m.0 == surface).unwrap_or_else(|| panic!("{text}: {found:?}"));
+        assert_eq!((m.1.as_str(), m.2), (id, MatchKind::Tolerant), "{text}");
+    }
+    for text in [
+        "Les assaillants ont frappé à Torodo dans la nuit.", // Torodi: three consonants
+        "Les assaillants ont frappé à Diakoro dans la nuit.", // Dakoro: three consonants
+        "Les assaillants ont frappé à Diongoni dans la nuit.", // Dioungani: two slips in eight letters
+        "Les assaillants ont frappé à Dan Marké dans la nuit.", // Denmark: a country
+    ] {
+        let inexact: Vec<_> =
+            tags_with_unlisted(text).into_iter().filter(|m| m.2 != MatchKind::Exact).collect();
+        assert!(inexact.is_empty(), "{text}: {inexact:?}");
+    }
+}
+
+/// Like [`tags`], with the names no list holds proposed (as the page and the CLI do by default).
+fn tags_with_unlisted(text: &str) -> Vec<(String, String, MatchKind, String)> {
+    let options = Options { unlisted: true, ..Options::MENTIONS_ONLY };
+    let tagger = tagger();
+    tagger
+        .tag_with(text, &options)
+        .mentions
+        .iter()
+        .map(|m| {
+            (m.surface(text).to_string(), tagger.entity(m).id.clone(), m.kind, tagger.variant(m).text.clone())
+        })
+        .collect()
 }
