@@ -103,7 +103,8 @@ pub enum Evidence {
         /// Start of the other mention.
         with: usize,
     },
-    /// In the same sentence as the place mention at `with`, of the same administrative region.
+    /// In the same sentence as the place mention at `with`, of the same administrative region (for a
+    /// country: a place that lies in it).
     Nearby {
         /// Start of the other mention.
         with: usize,
@@ -673,20 +674,30 @@ fn neighbour_evidence(
     }
     let is_place = same_kind;
     let (sentence_start, sentence_end) = sentence(text, m.start, m.end);
+    let first = anchors.partition_point(|&j| mentions[j].start < sentence_start);
+    let in_sentence = || {
+        anchors[first..]
+            .iter()
+            .take_while(|&&j| mentions[j].end <= sentence_end)
+            .filter(|&&j| j != i && is_place(j) && mentions[j].check.is_none())
+    };
+    // A country with a place of its own in the sentence ("حدودها مع بنين … من كوتونو": Benin, and
+    // Cotonou): the units below the country are too far apart to meet, but the place lies in it.
+    let country = m.candidates.iter().find(|&&c| gazetteer.entity(c).subtype.as_deref() == Some("country"));
+    if let Some(&country) = country {
+        return in_sentence()
+            .find(|&&j| gazetteer.parent_chain(mentions[j].entity).skip(1).any(|p| p == country))
+            .map(|&j| Evidence::Nearby { with: mentions[j].start });
+    }
     let regions = regions(gazetteer, &m.candidates);
     if regions.is_empty() {
         return None;
     }
-    let first = anchors.partition_point(|&j| mentions[j].start < sentence_start);
-    anchors[first..]
-        .iter()
-        .take_while(|&&j| mentions[j].end <= sentence_end)
-        .filter(|&&j| j != i && is_place(j) && mentions[j].check.is_none())
-        .find_map(|&j| {
-            let other = &mentions[j];
-            regions_meet(gazetteer, &regions, &m.candidates, other)
-                .then_some(Evidence::Nearby { with: other.start })
-        })
+    in_sentence().find_map(|&j| {
+        let other = &mentions[j];
+        regions_meet(gazetteer, &regions, &m.candidates, other)
+            .then_some(Evidence::Nearby { with: other.start })
+    })
 }
 
 /// Whether a name at `right_start..right_end` is joined to a name ending at `left_end` as the items of

@@ -546,7 +546,13 @@ pub static CAPITALIZED_WORDS: WordSet = WordSet::new(&[
     "mauritaniens", "algerien", "algeriens", "senegalais", "ivoirien", "ivoiriens", "guineen", "guineens",
     "beninois", "togolais", "ghaneen", "ghaneens", "libyen", "libyens", "marocain", "marocains",
     "nigerians", "europeens", "africains", "occidentaux",
+    // Honorifics ([`HONORIFICS`]).
+    "majeste", "excellence", "eminence", "altesse", "honorable",
 ]);
+
+/// Honorifics before a name, folded: capitalized, and no part of it ("Sa Majesté Naaba Yemdé", "Son
+/// Excellence M. Paul Folmsbee", "l'Honorable Adama Sawadogo"). Each is in [`CAPITALIZED_WORDS`] too.
+pub const HONORIFICS: &[&str] = &["majeste", "excellence", "eminence", "altesse", "honorable"];
 
 /// Capitalized names that are not names of the kinds the tagger finds (the annotation guidelines):
 /// continents and broad world regions, social-media platforms, God ("s'en remettant à Dieu"), a staff

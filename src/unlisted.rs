@@ -563,6 +563,10 @@ static ARABIC_STOPS: WordSet = WordSet::new(&[
     // A source's words ("نقلت عن مسؤول يدعى X قوله": quoted an official called X as saying), and the
     // verbs of an attack before its target ([`ATTACK_VERBS`]).
     "قوله", "قولها", "قولهم", "استهدف", "استهدفت", "استهدفوا", "هاجم", "هاجمت", "هاجموا",
+    // Verbs of office around a name ("رئيس البلاد أدخل تغييرات": made changes; "X تسلّم إدارة": took
+    // over; "حلّ X … بالعاصمة": arrived), a process led ("بقيادة مسار الحوار"), and numbers after a
+    // plural ("مناطق أربع": four regions).
+    "ادخل", "تسلم", "تولي", "حل", "مسار", "ثلاث", "اربع", "خمس", "ست", "سبع", "ثماني", "تسع", "عشر",
     // Peoples, which follow "قرية" as adjectives ("قرية فولاني", a Fulani village).
     "فولاني", "فلاني", "فلان", "بيول", "دوغون", "دوغونز", "دوجون", "طوارق", "بامبارا", "سونغاي", "هوسا",
     "بمبارا", "سوننكي", "عرب",
@@ -1948,10 +1952,12 @@ pub(crate) fn find(
         }
         // 2. A name followed by a cue in apposition: Latin names start a capitalized run, Arabic ones
         // are read back from the comma.
+        // An honorific before it is no part of the name ("Sa Majesté Naaba Yemdé").
         let run_start = i == 0
             || tokens[i].gap != Gap::Join
             || !tokens[i - 1].capitalized
-            || FUNCTION_WORDS.contains(tokens[i - 1].folded);
+            || FUNCTION_WORDS.contains(tokens[i - 1].folded)
+            || cues::HONORIFICS.contains(&tokens[i - 1].folded);
         if tokens[i].capitalized && run_start {
             if let Some(end) = name_at(&tokens, i, EntityType::Place) {
                 // 2b. An English place noun after the name: "a mosque of Manda village"; a forest's
@@ -2796,6 +2802,16 @@ fn arabic_name(tokens: &[Token], i: usize, kind: EntityType) -> usize {
         compound = (!compound || fathers_name) && arabic_compound(t.folded);
         end += 1;
     }
+    // A person's family name of the relational form, with the article, ends the name ("محمود
+    // البتاكوشي", "ابراهيم فال الشيباني"); not an adjective that follows names ("الحالي", "المالي").
+    if kind == EntityType::Person
+        && !compound
+        && end > i
+        && parts < max_parts
+        && tokens.get(end).is_some_and(|t| t.arabic && t.gap == Gap::Join && family_nisba(t.folded))
+    {
+        return end + 1;
+    }
     if compound {
         end -= 1; // a compound's first word cannot end a name
     }
@@ -2838,6 +2854,63 @@ fn arabic_name(tokens: &[Token], i: usize, kind: EntityType) -> usize {
         end = i + 1;
     }
     end
+}
+
+/// Adjectives of the relational form that follow a person's name without being part of it: "current",
+/// "transitional", "second", "former" ("الماضي"), and of an office ("military", "local", "official").
+/// Folded, without the article.
+const NOT_FAMILY_NISBAS: &[&str] = &[
+    "حالي",
+    "انتقالي",
+    "ثاني",
+    "ماضي",
+    "جاري",
+    "دولي",
+    "اممي",
+    "عسكري",
+    "امني",
+    "محلي",
+    "رسمي",
+    "حكومي",
+    "وطني",
+    "شرعي",
+    "فعلي",
+    "رييسي",
+    "اعلامي",
+    "سياسي",
+    "تنفيذي",
+    "ميداني",
+    "اقليمي",
+    "قبلي",
+    "ديني",
+    "شخصي",
+    "نيابي",
+    "رياسي",
+    "جمهوري",
+    "شعبي",
+    "مدني",
+    "ارهابي",
+    "جهادي",
+    "اسلامي",
+    "عربي",
+    "افريقي",
+    "غربي",
+    "شرقي",
+    "جنوبي",
+    "شمالي",
+    "اوروبي",
+    "اجنبي",
+];
+
+/// Whether a folded Arabic word with the article is a family name of the relational form ("البتاكوشي",
+/// "الشيباني", "الأنصاري"): six letters or more, ending in "ي", neither a nationality nor an adjective
+/// of [`NOT_FAMILY_NISBAS`].
+fn family_nisba(folded: &str) -> bool {
+    let Some(rest) = folded.strip_prefix("\u{0627}\u{0644}") else { return false };
+    folded.chars().count() >= 6
+        && rest.ends_with('\u{064A}')
+        && !cues::is_listed(ARABIC_NATIONALITIES, rest)
+        && !NOT_FAMILY_NISBAS.contains(&rest)
 }
 
 /// Whether a folded Arabic word ends with a pronoun suffix ("معاقلهم", "سكانها"): a common noun.
@@ -2898,7 +2971,8 @@ fn arabic_name_word(t: &Token, after_compound: bool) -> bool {
             "\u{0641}\u{0627}\u{0644}",
         ]
         .iter()
-        .any(|p| f.starts_with(p));
+        // Longer than the proclitic and the article: "فال" (Vall) is a name.
+        .any(|p| f.starts_with(p) && f.len() > p.len());
     // Pronoun suffixes ("معاقلهم", "سكانها") make a common noun; a root and "وا" a verb in the
     // plural ("تحدثوا", "قتلوا"), and "است" the verbs and nouns of one form ("استهدفت", "استهداف").
     // The verbal noun of the form تفعيل ("تنصيب", "تأكيد") and the feminine present "تت…"

@@ -1961,3 +1961,26 @@ fn a_source_quoted_as_saying_and_the_verb_of_an_attack_stay_outside_names() {
     // "in a separate assault that targeted X, which lies in": the name starts after the verb.
     assert_eq!(names("في اعتداء منفصل استهدف ريتكولغا، الواقعة في اقليم بالشمال"), ["ريتكولغا"]);
 }
+
+#[test]
+fn family_names_honorifics_verbs_of_office_and_a_country_by_its_town() {
+    let t = Tagger::default();
+    let names =
+        |text: &str| -> Vec<String> { unlisted(text).into_iter().map(|(s, _, _)| s.to_string()).collect() };
+    // A family name of the relational form, with the article, ends a person's name; an adjective of
+    // that form after a name does not ("current").
+    assert_eq!(names("بقلم: محمود البتاكوشي – الجمعة 26 ديسمبر"), ["محمود البتاكوشي"]);
+    assert_eq!(names("وفد من بين أعضائه الجنرال ابراهيم فال الشيباني، الذي يدير"), ["ابراهيم فال الشيباني"]);
+    assert_eq!(names("وقال الوزير موسى كوليبالي الحالي إن"), ["موسى كوليبالي"]);
+    // Honorifics stay outside the name.
+    assert_eq!(names("ils se sont rendus chez Sa Majesté Naaba Yemdé, le chef de Koupéla"), ["Naaba Yemdé"]);
+    // Verbs of office and a process led are no names; a number after a plural designator neither.
+    assert!(names("أفاد التلفزيون أن رئيس البلاد أدخل تغييرات على ست وزارات").is_empty());
+    assert_eq!(names("وتكشف القائمة أن حمادو أدامو سولي تسلّم إدارة الداخلية"), ["حمادو أدامو سولي"]);
+    assert!(names("غويتا يعهد إلى عثمان يسوفي ميغا بقيادة مسار الحوار").is_empty());
+    assert!(names("وذلك في مناطق أربع هي كولسي وغولمو").iter().all(|n| n != "أربع"));
+    // "بنين" (sons) is Benin where a town of Benin is named in the sentence.
+    let text = "نيامي تربط فتح حدودها مع بنين بتلقي إشارات مطمئنة من كوتونو";
+    assert!(linked(&t, text).contains(&("بنين".to_string(), "benin".to_string())));
+    assert!(!linked(&t, "رزق بنين وبنات").iter().any(|(_, id)| id == "benin"));
+}
