@@ -84,6 +84,8 @@ const LATIN_BEFORE: &[(&str, Kind)] = &[
     ("region", REGION),
     ("province", PROVINCE),
     ("cercle", CERCLE),
+    // English translates the cercle before its name too ("the circle of Niono").
+    ("circle", CERCLE),
     ("departement", DEPARTMENT),
     ("department", DEPARTMENT),
     ("commune", COMMUNE),
@@ -144,6 +146,7 @@ const LATIN_PLURAL: &[(&str, Kind)] = &[
     ("regions", REGION),
     ("provinces", PROVINCE),
     ("cercles", CERCLE),
+    ("circles", CERCLE),
     ("departements", DEPARTMENT),
     ("departments", DEPARTMENT),
     ("communes", COMMUNE),
@@ -171,9 +174,10 @@ const ARABIC_PLURAL: &[(&str, Kind)] = &[
 ];
 
 /// Words that may join the items of a list of names, folded: "Mopti et Ségou", "Ménaka and Gao", "du
-/// Soum et du Loroum", "of Mopti and of Ségou", "تيلابيري ودوسو" (the `و`, glued to the next name, is
+/// Soum et du Loroum", "of Mopti and of Ségou", "of Mopti as well as Koro", "تيلابيري ودوسو" (the `و`, glued to the next name, is
 /// left before it).
-const LIST_WORDS: &[&str] = &["et", "and", "de", "du", "des", "d", "of", "the", "ainsi", "que", "\u{0648}"];
+const LIST_WORDS: &[&str] =
+    &["et", "and", "de", "du", "des", "d", "of", "the", "ainsi", "que", "as", "well", "\u{0648}"];
 
 /// Connectors between a designator and the name, in reading order, folded with apostrophes read as
 /// spaces (`d'Agadez` → `d agadez`); longest first, for [`strip_designator`].

@@ -567,6 +567,9 @@ static ARABIC_STOPS: WordSet = WordSet::new(&[
     // over; "حلّ X … بالعاصمة": arrived), a process led ("بقيادة مسار الحوار"), and numbers after a
     // plural ("مناطق أربع": four regions).
     "ادخل", "تسلم", "تولي", "حل", "مسار", "ثلاث", "اربع", "خمس", "ست", "سبع", "ثماني", "تسع", "عشر",
+    // What befell a person, before the name ("مقتل باكورة": the killing of Bakura), and a faction a
+    // leader leads ("زعيم فصيل من بوكو حرام").
+    "مقتل", "اغتيال", "اعتقال", "اختطاف", "تصفيه", "تحييد", "فصيل",
     // Peoples, which follow "قرية" as adjectives ("قرية فولاني", a Fulani village).
     "فولاني", "فلاني", "فلان", "بيول", "دوغون", "دوغونز", "دوجون", "طوارق", "بامبارا", "سونغاي", "هوسا",
     "بمبارا", "سوننكي", "عرب",
@@ -3436,8 +3439,10 @@ fn arabic_name_before(tokens: &[Token], comma: usize) -> Option<usize> {
         // relational form that ends the name ("علي شريف الريفي").
         let after_compound = s >= 2 && arabic_compound(tokens[s - 2].folded);
         let last_nisba = s == comma && f.ends_with('\u{064A}') && f.chars().count() >= 5;
+        // A verb in the present ("الجيش يعلن مقتل باكورة، زعيم": the army announces) is no name's.
         if !t.arabic
             || ARABIC_STOPS.contains(f)
+            || present_verb(f) && !ARABIC_GIVEN_NAMES.contains(f)
             || (f.starts_with("\u{0627}\u{0644}")
                 && !after_compound
                 && !last_nisba

@@ -1984,3 +1984,23 @@ fn family_names_honorifics_verbs_of_office_and_a_country_by_its_town() {
     assert!(linked(&t, text).contains(&("بنين".to_string(), "benin".to_string())));
     assert!(!linked(&t, "رزق بنين وبنات").iter().any(|(_, id)| id == "benin"));
 }
+
+#[test]
+fn english_circles_and_what_befell_a_person_before_a_name() {
+    let t = Tagger::default();
+    let pair = |surface: &str, id: &str| (surface.to_string(), id.to_string());
+    // "circles of … as well as …" and "the circle of X" are Mali's cercles, as "cercles de".
+    let text = "FAMa operated across the circles of Mopti as well as Koro, and in the circle of Niono.";
+    let found = linked(&t, text);
+    for expected in
+        [pair("Mopti", "mopti_cercle"), pair("Koro", "koro_cercle"), pair("circle of Niono", "niono_cercle")]
+    {
+        assert!(found.contains(&expected), "{expected:?} in {found:?}");
+    }
+    // A verb in the present and "the killing of" are no part of a name read back from its apposition.
+    let names: Vec<String> = unlisted("النيجر: الجيش يعلن مقتل باكورة، زعيم فصيل من بوكو حرام")
+        .into_iter()
+        .map(|u| u.0.to_string())
+        .collect();
+    assert!(names.iter().all(|n| !n.contains("يعلن") && !n.contains("مقتل") && n != "فصيل"), "{names:?}");
+}

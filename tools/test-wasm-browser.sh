@@ -5,10 +5,14 @@
 # Why a script rather than the one command: the runner (wasm-bindgen-test-runner) gives chromedriver
 # 5 s to bind its port and the browser a fixed time to start, and a CI machine that is cold or busy can
 # miss either; the run then ends with an error and a backtrace, without one of our tests having run.
-# So the driver gets 60 s, the tests 300 s (the 10 MB test of a debug build on a busy machine), and
+# So the driver gets 60 s, the tests 300 s (a debug build on a busy machine), and
 # a run that never reached the harness's "test result:" line is tried once more. A run whose tests
 # ran is never repeated: a failing test fails. When it fails, the reason is printed last, where the
 # tail of a CI log shows it.
+#
+# ChromeDriver also gives each poll of the page 30 s, which a test that holds the page's thread longer
+# (tagging 10 MB in a debug build on a busy machine did) ends with "Timed out receiving message from
+# renderer": so no test of the browser suite holds it that long (its long text is 2 MB).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 log=target/test-wasm-chrome.log

@@ -606,9 +606,14 @@ fn long_text(megabytes: usize) -> (JsString, u32) {
     (unit.repeat(repeats as i32), repeats as u32)
 }
 
+/// Ten megabytes under Node.js; two in the browser, where the call holds the page's one thread and
+/// ChromeDriver gives the harness's poll of the page 30 s: on a busy CI machine a debug build tagging
+/// 10 MB took longer, and the run ended there, the harness unheard (the bookmarklet's pages are about
+/// 1 MB).
 #[wasm_bindgen_test]
-fn a_ten_megabyte_text() {
-    tag_a_long_text(10);
+fn a_long_text() {
+    let in_browser = Reflect::has(&js_sys::global(), &JsValue::from_str("document")).unwrap_or(false);
+    tag_a_long_text(if in_browser { 2 } else { 10 });
 }
 
 /// Tags a text of `megabytes` MB (UTF-8) with both `tag` and `tagSpans`.
