@@ -514,7 +514,7 @@ pub static FUNCTION_WORDS: WordSet = WordSet::new(&[
 /// capital letter on them says nothing, so it is no evidence that a village of the same name is meant
 /// ("in May", "Islam", "Mossi villagers"). Folded.
 #[rustfmt::skip]
-pub static CAPITALIZED_WORDS: WordSet = WordSet::new(&[
+pub static CAPITALIZED_WORDS: WordSet = WordSet::joined(&[
     // Months and days (English capitalizes them; French does not, and "Mai" is a French first name).
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
@@ -546,12 +546,11 @@ pub static CAPITALIZED_WORDS: WordSet = WordSet::new(&[
     "mauritaniens", "algerien", "algeriens", "senegalais", "ivoirien", "ivoiriens", "guineen", "guineens",
     "beninois", "togolais", "ghaneen", "ghaneens", "libyen", "libyens", "marocain", "marocains",
     "nigerians", "europeens", "africains", "occidentaux",
-    // Honorifics ([`HONORIFICS`]).
-    "majeste", "excellence", "eminence", "altesse", "honorable",
-]);
+    // and the honorifics, joined ([`HONORIFICS`]).
+], HONORIFICS);
 
 /// Honorifics before a name, folded: capitalized, and no part of it ("Sa Majesté Naaba Yemdé", "Son
-/// Excellence M. Paul Folmsbee", "l'Honorable Adama Sawadogo"). Each is in [`CAPITALIZED_WORDS`] too.
+/// Excellence M. Paul Folmsbee", "l'Honorable Adama Sawadogo"). Words of [`CAPITALIZED_WORDS`] too.
 pub const HONORIFICS: &[&str] = &["majeste", "excellence", "eminence", "altesse", "honorable"];
 
 /// Capitalized names that are not names of the kinds the tagger finds (the annotation guidelines):
@@ -576,21 +575,28 @@ pub fn is_listed(list: &[&str], folded: &str) -> bool {
 /// comparing the word with each entry came to a tenth of the time spent proposing unlisted names.
 pub struct WordSet {
     words: &'static [&'static str],
+    /// A smaller list that other rules read alone too ([`WordSet::joined`]).
+    more: &'static [&'static str],
     set: OnceLock<FxHashSet<&'static str>>,
 }
 
 impl WordSet {
     /// The set of `words` (folded).
     pub const fn new(words: &'static [&'static str]) -> WordSet {
-        WordSet { words, set: OnceLock::new() }
+        WordSet::joined(words, &[])
+    }
+
+    /// The set of `words` and of `more` (folded), a list that some rule also reads alone.
+    pub const fn joined(words: &'static [&'static str], more: &'static [&'static str]) -> WordSet {
+        WordSet { words, more, set: OnceLock::new() }
     }
 
     /// Whether the folded word `folded` is one of the words.
     pub fn contains(&self, folded: &str) -> bool {
-        self.set.get_or_init(|| self.words.iter().copied().collect()).contains(folded)
+        self.set.get_or_init(|| self.words.iter().chain(self.more).copied().collect()).contains(folded)
     }
 
-    /// The words, as listed.
+    /// The words, as listed first (not those of the list joined to them).
     #[cfg(test)]
     pub(crate) fn words(&self) -> &'static [&'static str] {
         self.words
@@ -671,6 +677,7 @@ mod tests {
         for set in [&FUNCTION_WORDS, &CAPITALIZED_WORDS, &NOT_NAMES] {
             assert_eq!(unfolded(set.words().iter().copied()), Vec::<&str>::new());
         }
+        assert_eq!(unfolded(HONORIFICS.iter().copied()), Vec::<&str>::new());
     }
 
     fn cue(text: &str, name: &str) -> Option<(Cue, &'static str)> {

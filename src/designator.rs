@@ -174,8 +174,8 @@ const ARABIC_PLURAL: &[(&str, Kind)] = &[
 ];
 
 /// Words that may join the items of a list of names, folded: "Mopti et Ségou", "Ménaka and Gao", "du
-/// Soum et du Loroum", "of Mopti and of Ségou", "of Mopti as well as Koro", "تيلابيري ودوسو" (the `و`, glued to the next name, is
-/// left before it).
+/// Soum et du Loroum", "of Mopti and of Ségou", "of Mopti as well as Koro", "تيلابيري ودوسو" (the `و`,
+/// glued to the next name, is left before it).
 const LIST_WORDS: &[&str] =
     &["et", "and", "de", "du", "des", "d", "of", "the", "ainsi", "que", "as", "well", "\u{0648}"];
 

@@ -32,7 +32,6 @@
 
 use rustc_hash::FxHashMap;
 
-use crate::fold::fold;
 use crate::gazetteer::{EntityIndex, EntityType, Gazetteer, Tier};
 
 /// Fewest letters of a name linked with one slip (shorter names are not looked up).
@@ -66,15 +65,16 @@ impl NearNames {
     pub(crate) fn new(gazetteer: &Gazetteer) -> NearNames {
         let mut by_start: FxHashMap<(EntityType, char), Vec<Spelling>> = FxHashMap::default();
         let mut sounds: FxHashMap<String, Vec<Spelling>> = FxHashMap::default();
+        // The foldings the gazetteer stores, not folded again.
         for (e, entity) in gazetteer.entities().iter().enumerate() {
+            let folded = gazetteer.folded_variants(e);
             // Not countries: their names are standard, and a village's may sound like one (*Dan Marké*).
             if entity.kind == EntityType::Place
                 && entity.tier != Tier::Geonames
                 && entity.subtype.as_deref() != Some("country")
             {
-                for (v, variant) in entity.variants.iter().enumerate().filter(|(_, v)| !v.possible) {
-                    let folded = fold(&variant.text);
-                    if let Some(key) = sound(&folded) {
+                for (v, folded) in folded.iter().enumerate().filter(|&(v, _)| !entity.variants[v].possible) {
+                    if let Some(key) = sound(folded) {
                         sounds.entry(key).or_default().push(Spelling {
                             letters: folded.chars().collect(),
                             entity: EntityIndex(e as u32),
@@ -93,7 +93,7 @@ impl NearNames {
                 if variant.possible {
                     continue;
                 }
-                let letters: Vec<char> = fold(&variant.text).chars().collect();
+                let letters: Vec<char> = folded[v].chars().collect();
                 if letters.len() < MIN_LETTERS {
                     continue;
                 }
@@ -109,8 +109,7 @@ impl NearNames {
             if entity.kind != EntityType::Person || entity.tier == Tier::Geonames {
                 continue;
             }
-            for (v, variant) in entity.variants.iter().enumerate() {
-                let folded = fold(&variant.text);
+            for (v, folded) in gazetteer.folded_variants(e).iter().enumerate() {
                 let words: Vec<&str> = folded.split(' ').collect();
                 let key = match words[..] {
                     [first, second] => (second.to_string(), first.to_string()),
@@ -330,6 +329,7 @@ mod tests {
 #[cfg(test)]
 mod word_list_tests {
     use super::*;
+    use crate::fold::fold;
 
     /// Ordinary words of the French and English word lists that a cue may put before a capital ("à
     /// Tombouctou", "the Forces") are never read as a listed name misspelt, for any type.

@@ -500,7 +500,7 @@ const ARABIC_NATIONALITIES: &[&str] = &[
 
 /// Arabic words that end a name: function words, common verbs of reporting. Folded.
 #[rustfmt::skip]
-static ARABIC_STOPS: WordSet = WordSet::new(&[
+static ARABIC_STOPS: WordSet = WordSet::joined(&[
     "في", "من", "الي", "علي", "عن", "مع", "بعد", "قبل", "منذ", "حيث", "وهي", "وهو", "هي", "هو", "ان", "او",
     "ثم", "كما", "اما", "واما", "قد", "لم", "لا", "ما", "بين", "عند", "حتي", "يوم", "امس", "قال", "قالت", "اكد", "اكدت",
     "افاد", "افادت", "اعلن", "اعلنت", "ذكر", "ذكرت", "الذي", "التي", "الذين", "نحو", "قرب", "بعيد", "وفق",
@@ -560,9 +560,9 @@ static ARABIC_STOPS: WordSet = WordSet::new(&[
     // A mission ("رئيس بعثته": the head of its mission) and the verbs "did", "held" around a name
     // ("قام أنطونيو غوتيريز بزيارة", "أبولينير كيليم أجرى اتصالا").
     "بعثه", "بعثته", "بعثتها", "قام", "قامت", "اجري", "اجرت",
-    // A source's words ("نقلت عن مسؤول يدعى X قوله": quoted an official called X as saying), and the
-    // verbs of an attack before its target ([`ATTACK_VERBS`]).
-    "قوله", "قولها", "قولهم", "استهدف", "استهدفت", "استهدفوا", "هاجم", "هاجمت", "هاجموا",
+    // A source's words ("نقلت عن مسؤول يدعى X قوله": quoted an official called X as saying); and
+    // the verbs of an attack before its target, joined below ([`ATTACK_VERBS`]).
+    "قوله", "قولها", "قولهم",
     // Verbs of office around a name ("رئيس البلاد أدخل تغييرات": made changes; "X تسلّم إدارة": took
     // over; "حلّ X … بالعاصمة": arrived), a process led ("بقيادة مسار الحوار"), and numbers after a
     // plural ("مناطق أربع": four regions).
@@ -611,11 +611,11 @@ static ARABIC_STOPS: WordSet = WordSet::new(&[
     "يناير", "فبراير", "مارس", "ابريل", "يونيو", "يوليو", "يوليوز", "اغسطس", "غشت", "سبتمبر", "شتنبر",
     "اكتوبر", "نوفمبر", "نونبر", "ديسمبر", "دجنبر", "جانفي", "فيفري", "افريل", "جوان", "جويليه", "اوت",
     "كانون", "شباط", "اذار", "نيسان", "ايار", "حزيران", "تموز", "ايلول", "تشرين",
-]);
+], ATTACK_VERBS);
 
 /// Verbs of an attack, before its target ("اعتداء منفصل استهدف ريتكولغا، الواقعة في": an assault
-/// that targeted Retkoulga, which lies in): the place's name starts after one. Folded; each is also
-/// in [`ARABIC_STOPS`].
+/// that targeted Retkoulga, which lies in): the place's name starts after one. Folded; words of
+/// [`ARABIC_STOPS`] too.
 const ATTACK_VERBS: &[&str] = &["استهدف", "استهدفت", "استهدفوا", "هاجم", "هاجمت", "هاجموا"];
 
 /// Nouns that, after a comma and an optional article, say what the name before them is (the
@@ -3628,6 +3628,8 @@ mod tests {
             PLACE_PLURALS,
             PLURAL_FILLERS,
             ARABIC_STOPS.words(),
+            ATTACK_VERBS,
+            NOT_FAMILY_NISBAS,
             ACRONYM_SKIPS,
             ACRONYM_KINDS,
             ACRONYM_BODIES,
