@@ -77,7 +77,7 @@ impl Doubt {
     }
 
     /// A capital letter, a nearby place or a preposition are not enough for it.
-    fn needs_strong_evidence(self) -> bool {
+    pub(crate) fn needs_strong_evidence(self) -> bool {
         matches!(self, Doubt::CapitalizedWord | Doubt::PersonalName | Doubt::Surname)
     }
 }
@@ -518,12 +518,17 @@ const ALLEGIANCE: &[&str] = &[
     "ترتبط", "يرتبط", "ترتبطان", "يرتبطان", "يرتبطون", "ترتبطون",
 ];
 
+/// Arabic nouns of a kind of armed group, folded, that may stand between a word of allegiance and the
+/// group's name: organization, group, gang, network ("الموالية لعصابات القاعدة": loyal to the gangs
+/// of al-Qaeda).
+const GROUP_KINDS: &[&str] = &["تنظيم", "تنظيمات", "جماعه", "جماعات", "عصابه", "عصابات", "شبكه", "شبكات"];
+
 /// The words of allegiance ([`ALLEGIANCE`]) right before the word that starts at `word_start` (a
-/// name's, with its proclitics), or before the word "organization" before it ("على صلة بتنظيم
-/// القاعدة"), as a byte range.
+/// name's, with its proclitics), or before a noun of the group's kind before it ("على صلة بتنظيم
+/// القاعدة", [`GROUP_KINDS`]), as a byte range.
 pub(crate) fn allegiance_before(text: &str, word_start: usize) -> Option<(usize, usize)> {
     let mut words = cues::words_before(text, word_start, 3);
-    if words.first().is_some_and(|w| cues::strip_proclitics(&w.folded) == "تنظيم") {
+    if words.first().is_some_and(|w| GROUP_KINDS.contains(&cues::strip_proclitics(&w.folded))) {
         words.remove(0);
     }
     let one = words.first()?;

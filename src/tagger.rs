@@ -869,19 +869,23 @@ impl Default for Tagger {
     }
 }
 
-/// A doubtful place dropped only for want of evidence ("à Bamba": Bamba is also a personal name) that
-/// the names no list holds propose as a place with the same span, by their own cue, is the listed
-/// place: the dropped mention is emitted instead of the unlisted one, with that cue as its evidence.
+/// A doubtful name dropped only for want of evidence ("à Bamba": Bamba is also a personal name;
+/// "الأخبار", the news, is also the Mauritanian agency) that the names no list holds propose as a name
+/// of its type with the same span, by their own cue ("à", a dateline "الأخبار (نواكشوط) –"), is the
+/// listed one: the dropped mention is emitted instead of the unlisted one, with that cue as its
+/// evidence. The entity's other mentions dropped for want of evidence then have it, as repeated
+/// ("ونقلت مصادر محلية للأخبار": local sources told Al-Akhbar), as [`Evidencer::check_all`] gives
+/// them.
 fn restore_dropped(
     gazetteer: &Gazetteer,
     mentions: &mut Vec<Mention>,
     dropped: &mut Vec<Mention>,
     unlisted: &mut Vec<Unlisted>,
 ) {
-    let mut restored = false;
+    let mut restored: FxHashMap<EntityIndex, usize> = FxHashMap::default();
     unlisted.retain(|u| {
-        // Places only: a person's single name proposed by a role is another person of that name.
-        if u.kind != EntityType::Place {
+        // Not a person: a single name proposed by a role is another person of that name.
+        if u.kind == EntityType::Person {
             return true;
         }
         let Some(i) = dropped.iter().position(|d| {
@@ -896,13 +900,32 @@ fn restore_dropped(
         if let Some(check) = &mut m.check {
             check.verdict = Ok(Evidence::Cue { cue: u.cue, start: u.cue_start, end: u.cue_end });
         }
+        restored.entry(m.entity).and_modify(|at| *at = (*at).min(m.start)).or_insert(m.start);
         mentions.push(m);
-        restored = true;
         false
     });
-    if restored {
-        mentions.sort_by_key(|m| m.start);
+    if restored.is_empty() {
+        return;
     }
+    let mut i = 0;
+    while i < dropped.len() {
+        let d = &dropped[i];
+        let again = restored.get(&d.entity).filter(|_| {
+            d.check.is_some_and(|c| c.verdict == Err(Against::NoEvidence) && !c.doubt.needs_strong_evidence())
+                && !mentions.iter().any(|m| m.start < d.end && d.start < m.end)
+                && !unlisted.iter().any(|u| u.start < d.end && d.start < u.end)
+        });
+        if let Some(&at) = again {
+            let mut m = dropped.remove(i);
+            if let Some(check) = &mut m.check {
+                check.verdict = Ok(Evidence::Repeated { at });
+            }
+            mentions.push(m);
+        } else {
+            i += 1;
+        }
+    }
+    mentions.sort_by_key(|m| m.start);
 }
 
 fn floor_char_boundary(text: &str, mut i: usize) -> usize {

@@ -2604,8 +2604,12 @@ fn name_at(tokens: &[Token], i: usize, kind: EntityType) -> Option<usize> {
     (end > i && acceptable(tokens, i, end)).then_some(end)
 }
 
+/// Common nouns that French capitalizes in the names of ministries, defence zones and services ("en
+/// zone de Défense n°2", "ministère de la Sécurité"): part of such names, never a name alone. Folded.
+const PORTFOLIOS: &[&str] = &["defense", "securite", "justice", "interieur", "sante", "finances"];
+
 /// Whether tokens `i..end` may be a name: not a function word, a word always capitalized, a
-/// continent or a part of one; some letters.
+/// continent or a part of one, a portfolio alone; some letters.
 fn acceptable(tokens: &[Token], i: usize, end: usize) -> bool {
     let first = &tokens[i].folded;
     if tuareg_in(tokens, i) && end > i + 1 {
@@ -2619,6 +2623,10 @@ fn acceptable(tokens: &[Token], i: usize, end: usize) -> bool {
         return false;
     }
     if end == i + 1 && (cues::single_word_cue(first).is_some() || first.chars().count() < 3) {
+        return false;
+    }
+    // A portfolio, alone or before a number's sign ("Zone de Défense N°2").
+    if PORTFOLIOS.contains(first) && tokens[i + 1..end].iter().all(|t| t.folded.chars().count() <= 2) {
         return false;
     }
     tokens[i..end].iter().any(|t| t.folded.chars().any(char::is_alphabetic))
@@ -2755,6 +2763,8 @@ fn arabic_name(tokens: &[Token], i: usize, kind: EntityType) -> usize {
     let mut end = i;
     let mut parts = 0;
     let mut compound = false;
+    // Whether the word before this one is "علي" after a compound's first word.
+    let mut ali_after_compound = false;
     while end < tokens.len() && parts < max_parts {
         let t = &tokens[end];
         if !t.arabic || (end > i && t.gap != Gap::Join) || !arabic_name_word(t, compound) {
@@ -2771,6 +2781,18 @@ fn arabic_name(tokens: &[Token], i: usize, kind: EntityType) -> usize {
         {
             break;
         }
+        // So does a verb in the past of a derived form: "شقيقه محمد اعتُقل أمس" (his brother
+        // Mohamed was arrested yesterday).
+        if end > i && derived_past_verb(t.folded) {
+            break;
+        }
+        // "علي" after "son of" is Ali, and the name ends with him unless "son of" follows again:
+        // the same word is "on", whose object comes next ("إبراهيم ولد على هيئات": … Ould Ali [calls]
+        // on bodies).
+        if ali_after_compound && !arabic_compound(t.folded) {
+            break;
+        }
+        ali_after_compound = compound && t.folded == "علي";
         // For a place, "و" glued to a later word is "and": "قريتي ليبي ومانكاو" lists two. For a
         // person, when a verb follows it, in the present or of three letters ("سيمبوريه ويتسلم",
         // "سيمبوريه وأخذ": and took); transliterated surnames go on with a long vowel ("واتارا").
@@ -3440,8 +3462,10 @@ fn arabic_name_before(tokens: &[Token], comma: usize) -> Option<usize> {
         let after_compound = s >= 2 && arabic_compound(tokens[s - 2].folded);
         let last_nisba = s == comma && f.ends_with('\u{064A}') && f.chars().count() >= 5;
         // A verb in the present ("الجيش يعلن مقتل باكورة، زعيم": the army announces) is no name's.
+        // "علي" before "son of" is Ali, not "on": "والدهما على ولد كبادى".
+        let ali = f == "علي" && s < comma && son_of(tokens[s].folded);
         if !t.arabic
-            || ARABIC_STOPS.contains(f)
+            || ARABIC_STOPS.contains(f) && !ali
             || present_verb(f) && !ARABIC_GIVEN_NAMES.contains(f)
             || (f.starts_with("\u{0627}\u{0644}")
                 && !after_compound
@@ -3504,6 +3528,20 @@ fn derived_verbal_noun(folded: &str) -> bool {
 fn bare_root(folded: &str) -> bool {
     let n = folded.chars().count();
     (n == 3 || n == 4 && folded.starts_with('\u{062A}')) && !folded.contains(LONG_VOWELS)
+}
+
+/// Whether a folded Arabic word is a verb in the past of the derived forms that open with an alif:
+/// "ان" and three consonants ("انسحب", "انطلق") or an alif, a consonant, "ت" and two more
+/// ("اعتقل", "اختطف", "اجتمع"). Transliterated names of five letters have long vowels after the
+/// first ("اشتيه", "انفيس"), and "ال" is the article.
+fn derived_past_verb(folded: &str) -> bool {
+    let c: Vec<char> = folded.chars().collect();
+    let consonant = |c: &char| !LONG_VOWELS.contains(c);
+    c.len() == 5
+        && c[0] == '\u{0627}'
+        && c[1..].iter().all(consonant)
+        && c[1] != '\u{0644}'
+        && (c[1] == '\u{0646}' || c[2] == '\u{062A}')
 }
 
 /// Other occurrences of the proposed names, and a person's surname alone after the full name.
