@@ -215,6 +215,9 @@ struct Token<'a> {
     arabic_common: bool,
     /// Written with letters that folding changes ("Somé", "Ségou").
     accented: bool,
+    /// Arabic, with a hamza on a yeh or waw seat ("أُنشئت", "مسؤول"): Arabic words, which the
+    /// transliterated names of the region never write.
+    hamza_seat: bool,
 }
 
 /// Where a token's folding is while the buffer is filled: in the text, or in the buffer.
@@ -275,6 +278,7 @@ fn tokenize<'a>(text: &'a str, buffer: &'a mut String) -> Vec<Token<'a>> {
         let arabic_common = arabic
             && (word.trim_end_matches(is_arabic_mark).ends_with('\u{0629}')
                 || word.contains(['\u{064B}', '\u{064C}', '\u{064D}']));
+        let hamza_seat = arabic && word.contains(['\u{0624}', '\u{0626}']);
         tokens.push(Token {
             start: i,
             end,
@@ -294,6 +298,7 @@ fn tokenize<'a>(text: &'a str, buffer: &'a mut String) -> Vec<Token<'a>> {
             all_caps: all_capitals(word),
             arabic,
             arabic_common,
+            hamza_seat,
             accented: !word.is_ascii(),
         });
         prev_end = end;
@@ -2812,8 +2817,9 @@ fn arabic_name(tokens: &[Token], i: usize, kind: EntityType) -> usize {
             }
         }
         // Places and the like: local names are written with long vowels ("كاونجو", "سولهان"); a word
-        // without any is an Arabic noun or verb ("مركز", "تتبع").
-        if kind != EntityType::Person && !t.folded.contains(LONG_VOWELS) {
+        // without any is an Arabic noun or verb ("مركز", "تتبع"), as is one with a hamza on a seat
+        // ("ثاني دائرة أُنشئت": the second cercle founded).
+        if kind != EntityType::Person && (!t.folded.contains(LONG_VOWELS) || t.hamza_seat) {
             break;
         }
         if !compound {

@@ -2037,3 +2037,31 @@ fn a_verb_in_the_past_ali_the_kind_of_a_group_and_an_outlet_by_its_dateline() {
         [pair("Hama Amadou Souley", "hamadou_adamou_souley"), pair("Hama Amadou", "hama_amadou")]
     );
 }
+
+#[test]
+fn a_hamza_on_a_seat_nigerias_states_and_the_un_general_assembly() {
+    let t = Tagger::default();
+    let pair = |surface: &str, id: &str| (surface.to_string(), id.to_string());
+    let names =
+        |text: &str| -> Vec<String> { unlisted(text).into_iter().map(|(s, _, _)| s.to_string()).collect() };
+    // A word with a hamza on a seat is Arabic, no place's name after a designator: "the second cercle
+    // founded in French Sudan".
+    let text = "فذكّر بأن نيورو كانت ثاني دائرة أُنشئت في السودان الفرنسي، ولم تسبقها إلا بافولابي.";
+    assert!(names(text).is_empty(), "{:?}", names(text));
+    assert!(linked(&t, text).contains(&pair("السودان الفرنسي", "french_sudan")));
+    // Nigeria's states on Niger's border, by their names alone too.
+    let found = linked(
+        &t,
+        "Bandits from Zamfara and Katsina crossed into Maradi; Lakurawa hold parts of Sokoto State.",
+    );
+    for expected in [
+        pair("Zamfara", "zamfara_state"),
+        pair("Katsina", "katsina_state"),
+        pair("Sokoto State", "sokoto_state"),
+    ] {
+        assert!(found.contains(&expected), "{expected:?} in {found:?}");
+    }
+    // The UN General Assembly is no mention of the United Nations alone.
+    let found = linked(&t, "في خطاب ألقاه بالجمعية العامة للأمم المتحدة، هاجم الجزائر");
+    assert!(found.contains(&pair("الجمعية العامة للأمم المتحدة", "un_general_assembly")), "{found:?}");
+}
