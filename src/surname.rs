@@ -48,6 +48,9 @@ pub const NOT_SURNAMES: &[&str] = &[
     // ("المغربي الجنسية", Moroccan by nationality).
     "التشادي", "التونسي", "الجزايري", "السنغالي", "السوداني", "الليبي", "المالي", "المصري", "المغربي",
     "الموريتاني", "النيجري", "النيجيري",
+    // Ordinals, which end kings' names ("محمد السادس") but alone are numbers ("في الخامس والسادس من
+    // يونيو": on the fifth and sixth of June).
+    "الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع", "العاشر",
 ];
 
 /// Particles (folded) between a given name and a surname: Tuareg *Ag* / أغ ("son of"), Moorish *Ould* /

@@ -382,6 +382,7 @@ impl Tagger {
         restore_dropped(&self.gazetteer, &mut mentions, &mut dropped, &mut unlisted);
         self.link_misspelt(text, &mut mentions, &mut unlisted);
         self.link_outlets(text, &mut mentions, &mut unlisted);
+        restore_repeated(&mut mentions, &mut dropped, &unlisted);
         self.link_acronyms(text, &mut mentions);
         self.link_quoted(text, &mut mentions);
         for m in &mut mentions {
@@ -873,19 +874,17 @@ impl Default for Tagger {
 /// "الأخبار", the news, is also the Mauritanian agency) that the names no list holds propose as a name
 /// of its type with the same span, by their own cue ("à", a dateline "الأخبار (نواكشوط) –"), is the
 /// listed one: the dropped mention is emitted instead of the unlisted one, with that cue as its
-/// evidence. The entity's other mentions dropped for want of evidence then have it, as repeated
-/// ("ونقلت مصادر محلية للأخبار": local sources told Al-Akhbar), as [`Evidencer::check_all`] gives
-/// them.
+/// evidence. (An outlet opening a dateline is [`Tagger::link_outlets`]'s.)
 fn restore_dropped(
     gazetteer: &Gazetteer,
     mentions: &mut Vec<Mention>,
     dropped: &mut Vec<Mention>,
     unlisted: &mut Vec<Unlisted>,
 ) {
-    let mut restored: FxHashMap<EntityIndex, usize> = FxHashMap::default();
+    let mut restored = false;
     unlisted.retain(|u| {
         // Not a person: a single name proposed by a role is another person of that name.
-        if u.kind == EntityType::Person {
+        if u.kind == EntityType::Person || u.rule == unlisted::Rule::Credit {
             return true;
         }
         let Some(i) = dropped.iter().position(|d| {
@@ -900,17 +899,29 @@ fn restore_dropped(
         if let Some(check) = &mut m.check {
             check.verdict = Ok(Evidence::Cue { cue: u.cue, start: u.cue_start, end: u.cue_end });
         }
-        restored.entry(m.entity).and_modify(|at| *at = (*at).min(m.start)).or_insert(m.start);
         mentions.push(m);
+        restored = true;
         false
     });
-    if restored.is_empty() {
-        return;
+    if restored {
+        mentions.sort_by_key(|m| m.start);
     }
+}
+
+/// A name dropped for want of evidence whose entity the context has since linked elsewhere in the text
+/// ([`restore_dropped`], [`Tagger::link_outlets`]: "الأخبار (نواكشوط) –", then "ونقلت مصادر محلية
+/// للأخبار", local sources told Al-Akhbar) is that entity, repeated, as [`Evidencer::check_all`] finds
+/// repetitions; not a name that needs a strong cue.
+fn restore_repeated(mentions: &mut Vec<Mention>, dropped: &mut Vec<Mention>, unlisted: &[Unlisted]) {
+    let mut first: FxHashMap<EntityIndex, usize> = FxHashMap::default();
+    for m in mentions.iter() {
+        first.entry(m.entity).or_insert(m.start);
+    }
+    let mut restored = false;
     let mut i = 0;
     while i < dropped.len() {
         let d = &dropped[i];
-        let again = restored.get(&d.entity).filter(|_| {
+        let again = first.get(&d.entity).filter(|_| {
             d.check.is_some_and(|c| c.verdict == Err(Against::NoEvidence) && !c.doubt.needs_strong_evidence())
                 && !mentions.iter().any(|m| m.start < d.end && d.start < m.end)
                 && !unlisted.iter().any(|u| u.start < d.end && d.start < u.end)
@@ -921,11 +932,14 @@ fn restore_dropped(
                 check.verdict = Ok(Evidence::Repeated { at });
             }
             mentions.push(m);
+            restored = true;
         } else {
             i += 1;
         }
     }
-    mentions.sort_by_key(|m| m.start);
+    if restored {
+        mentions.sort_by_key(|m| m.start);
+    }
 }
 
 fn floor_char_boundary(text: &str, mut i: usize) -> usize {

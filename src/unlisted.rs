@@ -353,7 +353,7 @@ fn joins(c: char) -> bool {
 /// like. Folded.
 #[rustfmt::skip]
 static ARABIC_GIVEN_NAMES: WordSet = WordSet::new(&[
-    "ابراهيم", "ابوبكر", "احمد", "اداما", "ادريس", "ادما", "اسماعيل", "امادو", "امينو", "اياد", "ايسوفو",
+    "ابراهيم", "ابوبكر", "احمد", "اداما", "ماهامان", "ساليفو", "ادريس", "ادما", "اسماعيل", "امادو", "امينو", "اياد", "ايسوفو",
     "باكاري", "بوبا", "بوبكر", "تيجاني", "حمادو", "حمدو", "زكريا", "ساليف", "سليمان", "سيدو", "سيكو",
     "عبدولاي", "عثمان", "عمر", "عيسي", "مامادو", "ماهامادو", "محمد", "محمدو", "مصطفي", "موديبو", "موسي",
     "هارونا", "يحيي", "يعقوب", "يوسف",
@@ -532,8 +532,9 @@ static ARABIC_STOPS: WordSet = WordSet::joined(&[
     // عيسى أمينا عاما", "محمد ساني كياو رئيسا لأركان"); and the coup a leader leads ("قائد انقلاب").
     "امينا", "وزيرا", "مديرا", "قايدا", "مستشارا", "سفيرا", "عضوا", "ناطقا", "حاكما", "محافظا", "مسوولا",
     "انقلاب",
-    // Adjectives after a camp or a base ("معسكر مؤقت": a temporary camp).
-    "موقت", "موقته",
+    // Adjectives after a camp, a base or a mine ("معسكر مؤقت": a temporary camp; "منجم تقليدي": an
+    // artisanal mine).
+    "موقت", "موقته", "تقليدي", "تقليديه", "عشوايي", "عشواييه",
     // A minister's portfolio without its article ("وزير دفاع النيجر"), or with "his" / "her" ("وزير
     // دفاعه": his defence minister), and "also" ("كذلك أهالي X").
     "دفاع", "عدل", "اقتصاد", "اعلام", "امن", "كذلك", "دفاعه", "دفاعها", "خارجيته", "خارجيتها", "داخليته",
@@ -2276,6 +2277,15 @@ pub(crate) fn find(
         u.kind != EntityType::Person
             || crate::fold::raw_word_before(text, u.start)
                 .is_none_or(|w| cues::strip_proclitics(&crate::fold::fold_word(w)) != "اهل")
+    });
+    // "la structure dénommée Office national de la sécurité routière": a body's head word opens no
+    // person's name, whatever the cue took it for.
+    out.retain(|u| {
+        u.kind != EntityType::Person
+            || !text[u.start..u.end]
+                .split(|c: char| !is_word_char(c))
+                .next()
+                .is_some_and(|w| ACRONYM_BODIES.contains(&fold(w).as_str()))
     });
     // "إلى ”مورينيوز”": an Arabic name ending with "news" or "media" is an outlet's, whatever the cue.
     for u in out.iter_mut().filter(|u| u.kind != EntityType::Media && arabic_outlet_name(u.surface(text))) {

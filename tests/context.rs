@@ -2065,3 +2065,26 @@ fn a_hamza_on_a_seat_nigerias_states_and_the_un_general_assembly() {
     let found = linked(&t, "في خطاب ألقاه بالجمعية العامة للأمم المتحدة، هاجم الجزائر");
     assert!(found.contains(&pair("الجمعية العامة للأمم المتحدة", "un_general_assembly")), "{found:?}");
 }
+
+#[test]
+fn a_bodys_head_an_ordinal_an_adjective_of_a_mine_and_given_names_of_the_region() {
+    let t = Tagger::default();
+    let names =
+        |text: &str| -> Vec<String> { unlisted(text).into_iter().map(|(s, _, _)| s.to_string()).collect() };
+    // A body's head opens no person's name after "named": the body and its acronym.
+    let found = unlisted(
+        "Ils ont visé le poste de la structure dénommée Office national de la sécurité routière (ONASER).",
+    );
+    assert!(found.iter().all(|(_, kind, _)| *kind != "person"), "{found:?}");
+    // An ordinal alone is no king's surname: "on the fifth and sixth of June".
+    let text = "أشاد الوزراء بمبادرة الملك محمد السادس، وباجتماع الرباط في الخامس والسادس من يونيو.";
+    let found = linked(&t, text);
+    assert_eq!(found.iter().filter(|(_, id)| id == "mohammed_vi").count(), 1, "{found:?}");
+    // "an artisanal mine" is no mine's name.
+    assert!(names("قتل عشرون مدنيا في هجوم على منجم تقليدي للذهب في الشمال").is_empty());
+    // Given names of the region in Arabic start the name.
+    assert_eq!(
+        names("واستدعت سفير مالي المعتمد بالجزائر، ماهامان أمادو مايغا، لتؤكد له موقفها"),
+        ["ماهامان أمادو مايغا"]
+    );
+}
