@@ -280,6 +280,16 @@ fn linked(t: &Tagger, text: &str) -> Vec<(String, String)> {
     tagged.mentions.iter().map(|m| (m.surface(text).to_string(), t.entity(m).id.clone())).collect()
 }
 
+/// The surfaces of the unlisted names of a text ([`unlisted`]).
+fn names(text: &str) -> Vec<String> {
+    unlisted(text).into_iter().map(|(s, _, _)| s.to_string()).collect()
+}
+
+/// A `(surface, id)` pair as [`linked`] gives them.
+fn pair(surface: &str, id: &str) -> (String, String) {
+    (surface.to_string(), id.to_string())
+}
+
 /// `(surface, type, rule)` of the unlisted names of a text, on the embedded gazetteer.
 fn unlisted(text: &str) -> Vec<(&str, &str, Rule)> {
     static DEFAULT: OnceLock<Tagger> = OnceLock::new();
@@ -1747,7 +1757,6 @@ fn a_dateline_agency_and_an_organization_by_its_short_name() {
 fn counted_soldiers_special_forces_and_a_name_in_quotes_after_its_designator() {
     let t = Tagger::default();
     let ids = |text: &str| linked(&t, text);
-    let pair = |surface: &str, id: &str| (surface.to_string(), id.to_string());
     // The singular military man is the army after a number or "any", the adjective after a noun.
     assert_eq!(
         ids("ويشمل الانسحاب قرابة 1400 عسكري فرنسي، بين جنود وطيارين"),
@@ -1813,7 +1822,6 @@ fn a_name_without_its_middle_keeps_its_son_of_and_short_arabic_words_are_names()
 fn a_bare_al_qaeda_after_aqim_named_in_full_is_aqim() {
     let t = Tagger::default();
     let ids = |text: &str| linked(&t, text);
-    let pair = |surface: &str, id: &str| (surface.to_string(), id.to_string());
     let aqim =
         "قاتل الجيش مقاتلين من القاعدة في المغرب الإسلامي قرب تمبكتو. وأكد المصدر أن القاعدة خسرت 15 مقاتلا.";
     assert_eq!(ids(aqim)[2], pair("القاعدة", "aqmi"));
@@ -1854,7 +1862,6 @@ fn a_pair_a_plural_designator_names_a_person_introduced_by_name_and_nationality_
 #[test]
 fn a_listed_person_named_surname_first_and_an_agency_that_gives_no_news() {
     let t = Tagger::default();
-    let pair = |surface: &str, id: &str| (surface.to_string(), id.to_string());
     // Surname first, as West African administrations write names: one mention, the given name in.
     assert_eq!(
         linked(&t, "D'après Bazoum Mohamed, ministre de l'Intérieur, les assaillants ont fui."),
@@ -1902,7 +1909,6 @@ fn a_family_after_ahl_a_wing_and_elements_name_no_one() {
 #[test]
 fn a_station_an_agency_for_news_a_name_glued_to_a_proclitic_and_doubled_quotes() {
     let t = Tagger::default();
-    let pair = |surface: &str, id: &str| (surface.to_string(), id.to_string());
     let has = |text: &str, surface: &str, id: &str| linked(&t, text).contains(&pair(surface, id));
     // A name in Latin letters glued to "و" (and).
     assert!(has("منها قناتا التلفزيون الفرنسيتان LCI وFrance24، والإذاعة", "France24", "france_24"));
@@ -1951,8 +1957,6 @@ fn a_mission_and_verbs_around_a_name_and_a_violation_that_is_no_village() {
 
 #[test]
 fn a_source_quoted_as_saying_and_the_verb_of_an_attack_stay_outside_names() {
-    let names =
-        |text: &str| -> Vec<String> { unlisted(text).into_iter().map(|(s, _, _)| s.to_string()).collect() };
     // "quoted an official in the town called X as saying": "قوله" (his saying) is no part of the name.
     assert_eq!(
         names("ونقلت الوكالة عن مسؤول في المدينة يُدعى مختار ولد سليمان قوله إن مسلحين دخلوا"),
@@ -1965,8 +1969,6 @@ fn a_source_quoted_as_saying_and_the_verb_of_an_attack_stay_outside_names() {
 #[test]
 fn family_names_honorifics_verbs_of_office_and_a_country_by_its_town() {
     let t = Tagger::default();
-    let names =
-        |text: &str| -> Vec<String> { unlisted(text).into_iter().map(|(s, _, _)| s.to_string()).collect() };
     // A family name of the relational form, with the article, ends a person's name; an adjective of
     // that form after a name does not ("current").
     assert_eq!(names("بقلم: محمود البتاكوشي – الجمعة 26 ديسمبر"), ["محمود البتاكوشي"]);
@@ -1988,7 +1990,6 @@ fn family_names_honorifics_verbs_of_office_and_a_country_by_its_town() {
 #[test]
 fn english_circles_and_what_befell_a_person_before_a_name() {
     let t = Tagger::default();
-    let pair = |surface: &str, id: &str| (surface.to_string(), id.to_string());
     // "circles of … as well as …" and "the circle of X" are Mali's cercles, as "cercles de".
     let text = "FAMa operated across the circles of Mopti as well as Koro, and in the circle of Niono.";
     let found = linked(&t, text);
@@ -2008,9 +2009,6 @@ fn english_circles_and_what_befell_a_person_before_a_name() {
 #[test]
 fn a_verb_in_the_past_ali_the_kind_of_a_group_and_an_outlet_by_its_dateline() {
     let t = Tagger::default();
-    let pair = |surface: &str, id: &str| (surface.to_string(), id.to_string());
-    let names =
-        |text: &str| -> Vec<String> { unlisted(text).into_iter().map(|(s, _, _)| s.to_string()).collect() };
     // A verb in the past of a derived form ends a person's name: "his brother Mohamed was arrested".
     assert!(names("وقال إن شقيقه محمد اعتُقل أمس من قبل السلطات").iter().all(|n| !n.contains("اعتقل")));
     // "علي" (written "على", as Egyptian outlets do) after "son of" is Ali, and the name ends with him:
@@ -2041,9 +2039,6 @@ fn a_verb_in_the_past_ali_the_kind_of_a_group_and_an_outlet_by_its_dateline() {
 #[test]
 fn a_hamza_on_a_seat_nigerias_states_and_the_un_general_assembly() {
     let t = Tagger::default();
-    let pair = |surface: &str, id: &str| (surface.to_string(), id.to_string());
-    let names =
-        |text: &str| -> Vec<String> { unlisted(text).into_iter().map(|(s, _, _)| s.to_string()).collect() };
     // A word with a hamza on a seat is Arabic, no place's name after a designator: "the second cercle
     // founded in French Sudan".
     let text = "فذكّر بأن نيورو كانت ثاني دائرة أُنشئت في السودان الفرنسي، ولم تسبقها إلا بافولابي.";
@@ -2069,8 +2064,6 @@ fn a_hamza_on_a_seat_nigerias_states_and_the_un_general_assembly() {
 #[test]
 fn a_bodys_head_an_ordinal_an_adjective_of_a_mine_and_given_names_of_the_region() {
     let t = Tagger::default();
-    let names =
-        |text: &str| -> Vec<String> { unlisted(text).into_iter().map(|(s, _, _)| s.to_string()).collect() };
     // A body's head opens no person's name after "named": the body and its acronym.
     let found = unlisted(
         "Ils ont visé le poste de la structure dénommée Office national de la sécurité routière (ONASER).",
