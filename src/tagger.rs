@@ -913,6 +913,13 @@ fn restore_dropped(
 /// للأخبار", local sources told Al-Akhbar) is that entity, repeated, as [`Evidencer::check_all`] finds
 /// repetitions; not a name that needs a strong cue.
 fn restore_repeated(mentions: &mut Vec<Mention>, dropped: &mut Vec<Mention>, unlisted: &[Unlisted]) {
+    let wants_evidence = |d: &Mention| {
+        d.check.is_some_and(|c| c.verdict == Err(Against::NoEvidence) && !c.doubt.needs_strong_evidence())
+    };
+    // Most texts drop no such name: no table of the kept ones then.
+    if !dropped.iter().any(wants_evidence) {
+        return;
+    }
     let mut first: FxHashMap<EntityIndex, usize> = FxHashMap::default();
     for m in mentions.iter() {
         first.entry(m.entity).or_insert(m.start);
@@ -922,7 +929,7 @@ fn restore_repeated(mentions: &mut Vec<Mention>, dropped: &mut Vec<Mention>, unl
     while i < dropped.len() {
         let d = &dropped[i];
         let again = first.get(&d.entity).filter(|_| {
-            d.check.is_some_and(|c| c.verdict == Err(Against::NoEvidence) && !c.doubt.needs_strong_evidence())
+            wants_evidence(d)
                 && !mentions.iter().any(|m| m.start < d.end && d.start < m.end)
                 && !unlisted.iter().any(|u| u.start < d.end && d.start < u.end)
         });

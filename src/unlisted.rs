@@ -353,9 +353,9 @@ fn joins(c: char) -> bool {
 /// like. Folded.
 #[rustfmt::skip]
 static ARABIC_GIVEN_NAMES: WordSet = WordSet::new(&[
-    "ابراهيم", "ابوبكر", "احمد", "اداما", "ماهامان", "ساليفو", "ادريس", "ادما", "اسماعيل", "امادو", "امينو", "اياد", "ايسوفو",
-    "باكاري", "بوبا", "بوبكر", "تيجاني", "حمادو", "حمدو", "زكريا", "ساليف", "سليمان", "سيدو", "سيكو",
-    "عبدولاي", "عثمان", "عمر", "عيسي", "مامادو", "ماهامادو", "محمد", "محمدو", "مصطفي", "موديبو", "موسي",
+    "ابراهيم", "ابوبكر", "احمد", "اداما", "ادريس", "ادما", "اسماعيل", "امادو", "امينو", "اياد", "ايسوفو",
+    "باكاري", "بوبا", "بوبكر", "تيجاني", "حمادو", "حمدو", "زكريا", "ساليف", "ساليفو", "سليمان", "سيدو", "سيكو",
+    "عبدولاي", "عثمان", "عمر", "عيسي", "مامادو", "ماهامادو", "ماهامان", "محمد", "محمدو", "مصطفي", "موديبو", "موسي",
     "هارونا", "يحيي", "يعقوب", "يوسف",
     // With the article, which these names keep ("السيد الحسيني سانو", "الكولونيل الحسن بانا"); as an
     // adjective ("الأداء الحسن", "the good performance") they follow a definite noun and the words after
@@ -2281,11 +2281,7 @@ pub(crate) fn find(
     // "la structure dénommée Office national de la sécurité routière": a body's head word opens no
     // person's name, whatever the cue took it for.
     out.retain(|u| {
-        u.kind != EntityType::Person
-            || !text[u.start..u.end]
-                .split(|c: char| !is_word_char(c))
-                .next()
-                .is_some_and(|w| ACRONYM_BODIES.contains(&fold(w).as_str()))
+        u.kind != EntityType::Person || !ACRONYM_BODIES.contains(&first_word(u.surface(text)).as_str())
     });
     // "إلى ”مورينيوز”": an Arabic name ending with "news" or "media" is an outlet's, whatever the cue.
     for u in out.iter_mut().filter(|u| u.kind != EntityType::Media && arabic_outlet_name(u.surface(text))) {
@@ -2311,7 +2307,12 @@ pub(crate) fn find(
 
 /// Whether an Arabic name opens with a word for "son of" or "daughter of": a person's name.
 fn opens_with_son_of(name: &str) -> bool {
-    son_of(&fold(name.split(|c: char| !is_word_char(c)).next().unwrap_or("")))
+    son_of(&first_word(name))
+}
+
+/// The first word of a name, folded.
+fn first_word(name: &str) -> String {
+    fold(name.split(|c: char| !is_word_char(c)).next().unwrap_or(""))
 }
 
 /// Whether a folded Arabic word is "son of" or "daughter of" ("ولد", "آغ", "بن", "ابن", "بنت").
@@ -3551,13 +3552,16 @@ fn bare_root(folded: &str) -> bool {
 /// ("اعتقل", "اختطف", "اجتمع"). Transliterated names of five letters have long vowels after the
 /// first ("اشتيه", "انفيس"), and "ال" is the article.
 fn derived_past_verb(folded: &str) -> bool {
-    let c: Vec<char> = folded.chars().collect();
-    let consonant = |c: &char| !LONG_VOWELS.contains(c);
-    c.len() == 5
-        && c[0] == '\u{0627}'
-        && c[1..].iter().all(consonant)
-        && c[1] != '\u{0644}'
-        && (c[1] == '\u{0646}' || c[2] == '\u{062A}')
+    let mut c = folded.chars();
+    let (Some(alif), Some(first), Some(second), Some(third), Some(fourth), None) =
+        (c.next(), c.next(), c.next(), c.next(), c.next(), c.next())
+    else {
+        return false;
+    };
+    alif == '\u{0627}'
+        && [first, second, third, fourth].iter().all(|c| !LONG_VOWELS.contains(c))
+        && first != '\u{0644}'
+        && (first == '\u{0646}' || second == '\u{062A}')
 }
 
 /// Other occurrences of the proposed names, and a person's surname alone after the full name.
