@@ -2081,3 +2081,25 @@ fn a_bodys_head_an_ordinal_an_adjective_of_a_mine_and_given_names_of_the_region(
         ["ماهامان أمادو مايغا"]
     );
 }
+
+#[test]
+fn inside_lies_and_a_colleague_end_arabic_names_and_spellings_of_round_69() {
+    let t = Tagger::default();
+    // "and his colleague" ends the first journalist's name and starts no part of the second's.
+    assert_eq!(
+        names("أطلقت السلطات سراح الصحفي ألان تراوري وزميله أداما بايالا بعد أسابيع من الاختفاء."),
+        ["ألان تراوري", "أداما بايالا"]
+    );
+    // "inside" after a town and "lie" after a list of towns are no places.
+    let found = names("وهي آخر بلدة داخل النيجر. ثلاث بلدات هي داماساك وأبادام وجاشجار، وتقع كلها في الشمال.");
+    assert_eq!(found, ["داماساك", "أبادام", "جاشجار"]);
+    // Spellings met in the round: Nigeria without its ya, a battalion's number glued to BIR, MINUSMA's
+    // name with its two adjectives swapped.
+    let found = linked(&t, "قُتل جنود في شمال نيجريا. Le capitaine commandait le BIR27 à Diapaga.");
+    assert!(found.contains(&pair("نيجريا", "nigeria")), "{found:?}");
+    assert!(found.contains(&pair("BIR27", "bir_27")), "{found:?}");
+    let text =
+        "la Mission intégrée multidimensionnelle des Nations unies pour la stabilisation au Mali (MINUSMA)";
+    let found = linked(&t, text);
+    assert_eq!(found.first().map(|(_, id)| id.as_str()), Some("minusma"), "{found:?}");
+}
