@@ -72,7 +72,7 @@ pub(crate) fn add(
                 None => {}
             }
             let Some(article_start) = article_before(text, start, articles) else { continue };
-            if names_before(text, article_start, start) {
+            if names_before(text, article_start, start) || heading_before(text, article_start) {
                 continue;
             }
             found.push((start, end, bare));
@@ -153,6 +153,15 @@ fn article_before(text: &str, start: usize, articles: &[&str]) -> Option<usize> 
     // "l'" is glued; the others stand apart.
     let fits = articles.iter().any(|a| word.eq_ignore_ascii_case(a) && (glued == (*a == "l")));
     fits.then_some(word_start)
+}
+
+/// Whether a word of heading comes right before the article: "à 10 km de Sebba vers l'Est", "moving
+/// towards the North" point the way, they name no region.
+fn heading_before(text: &str, article_start: usize) -> bool {
+    let head = text[..article_start].trim_end_matches([' ', '\u{00A0}']);
+    let word: String =
+        head.chars().rev().take_while(|&c| is_word_char(c)).collect::<Vec<_>>().into_iter().rev().collect();
+    matches!(word.to_lowercase().as_str(), "vers" | "towards" | "toward")
 }
 
 /// Whether a capitalized name is joined to the article by a genitive: "Corée du Nord", "Afrique du

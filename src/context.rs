@@ -790,8 +790,11 @@ fn other_name(
     end: usize,
     entity: EntityIndex,
 ) -> Option<(usize, usize)> {
-    // In a headline in capitals or in title case every word is capitalized: that tells nothing.
-    if crate::matcher::in_all_caps_run(text, start, end) || cues::in_title_case_line(text, start) {
+    // In a headline in capitals or in title case every word is capitalized: that tells nothing (Arabic
+    // has no capitals; its test below is a given name).
+    let arabic = text[start..].chars().next().is_some_and(crate::arabic::is_arabic_letter);
+    if !arabic && (crate::matcher::in_all_caps_run(text, start, end) || cues::in_title_case_line(text, start))
+    {
         return None;
     }
     let own: FxHashSet<String> = gazetteer
@@ -800,8 +803,15 @@ fn other_name(
         .iter()
         .flat_map(|v| fold(&v.text).split(' ').map(str::to_string).collect::<Vec<_>>())
         .collect();
+    // Arabic has no capitals: a given name, without the proclitic glued to it, is the other name
+    // ("سالم بازوم", "وخديجة بازوم": Salem, Hadiza, not Mohamed Bazoum).
+    let given = |folded: &str| given_names.contains(folded) || crate::unlisted::common_given_name(folded);
     let is_other_name = |word: &str| {
         let folded = fold(word);
+        if word.chars().next().is_some_and(crate::arabic::is_arabic_letter) {
+            let bare = cues::strip_proclitics(&folded);
+            return given(bare) && !own.contains(bare) && !own.contains(&folded);
+        }
         word.chars().next().is_some_and(char::is_uppercase)
             && !own.contains(&folded)
             && !FUNCTION_WORDS.contains(&folded)
@@ -825,8 +835,7 @@ fn other_name(
         if let Some(ws) = word_start {
             // At the start of a sentence any word is capitalized: only a given name counts there.
             let word = &previous[ws..];
-            if is_other_name(word) && (!cues::starts_sentence(text, ws) || given_names.contains(&fold(word)))
-            {
+            if is_other_name(word) && (arabic || !cues::starts_sentence(text, ws) || given(&fold(word))) {
                 return Some((ws, previous.len()));
             }
         }

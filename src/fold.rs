@@ -405,11 +405,17 @@ enum CharClass {
     Transparent,
 }
 
+/// An Arabic letter that can begin a proclitic: `و ف ب ل ك` and the plain alef of `ال` (an alef with
+/// a hamza, as in "ألبير", Albert, starts a word, not an article).
+pub(crate) fn is_proclitic_letter(c: char) -> bool {
+    matches!(c, '\u{0648}' | '\u{0641}' | '\u{0628}' | '\u{0644}' | '\u{0643}' | '\u{0627}')
+}
+
 impl CharClass {
     fn of(c: char) -> CharClass {
         if c == '\u{0640}' || is_combining_mark(c) {
             CharClass::Transparent
-        } else if matches!(c, '\u{0648}' | '\u{0641}' | '\u{0628}' | '\u{0644}' | '\u{0643}' | '\u{0627}') {
+        } else if is_proclitic_letter(c) {
             CharClass::ProcliticLetter
         } else if is_word_char(c) {
             CharClass::Word

@@ -884,8 +884,11 @@ pub(crate) fn proclitic_prefix(text: &str, start: usize) -> Option<Prefix> {
         if !is_word_char(c) {
             break;
         }
-        if !unicode_normalization::char::is_combining_mark(c) {
-            if !crate::arabic::is_arabic_letter(c) {
+        // Marks and the tatweel ("الـتمبكتو") belong to the letter before them, as in folding.
+        if !unicode_normalization::char::is_combining_mark(c) && c != '\u{0640}' {
+            // Only letters folding records as possible proclitics, so that a match is checked as the
+            // walk from the starts folding records finds it.
+            if !crate::fold::is_proclitic_letter(c) {
                 return None;
             }
             letters += 1;

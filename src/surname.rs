@@ -40,10 +40,10 @@ pub const MIN_LETTERS: usize = 4;
 /// surname alone (found by `tests/surname.rs` in the word lists).
 #[rustfmt::skip]
 pub const NOT_SURNAMES: &[&str] = &[
-    "amadou", "amer", "bibi", "cherif", "hammam", "moussa", "sana", "sorgho", "targui",
+    "amadou", "amer", "bibi", "cherif", "drame", "hammam", "moussa", "sana", "sorgho", "targui",
     "الرحمان", "الرحمن", "الله", "بادي", "تاوي", "تاويه", "توايه", "داود", "تركه", "توريه", "حذيفه", "حماها",
     "رمضان", "شريف", "صلاح", "عيسي", "غالي", "فايه", "قواني", "مبارك", "محمد", "محمده", "موسي", "واقي", "واكي",
-    "وليد",
+    "وليد", "درامي", "عثمان", "ناجم",
     // Nationalities, which end kunyas ("أبو عبد الرحمن الصنهاجي المغربي") but alone are the adjective
     // ("المغربي الجنسية", Moroccan by nationality).
     "التشادي", "التونسي", "الجزايري", "السنغالي", "السوداني", "الليبي", "المالي", "المصري", "المغربي",
@@ -229,7 +229,11 @@ fn stands_alone(text: &str, start: usize, end: usize, given_names: &FxHashSet<St
             && capitalised(near)
             && text[near.end..].starts_with('.')
             && before.get(1).is_some_and(names_part);
-        if given_names.contains(&near.folded) || names_part(near) || initial {
+        // Arabic has no capitals: a common given name before it is another person's ("سالم بازوم",
+        // "وخديجة بازوم": Bazoum's son and wife).
+        let arabic_given = near.folded.chars().next().is_some_and(is_arabic_letter)
+            && crate::unlisted::common_given_name(crate::cues::strip_proclitics(&near.folded));
+        if given_names.contains(&near.folded) || names_part(near) || initial || arabic_given {
             return false;
         }
     }

@@ -509,8 +509,7 @@ impl Tagger {
     /// Traoré", "général d'armée Assimi Goïta", "النقيب إبراهيم تراوري") starts at the name (see
     /// [`title_length`]). The variant becomes the name's own when the gazetteer lists it.
     fn leave_out_title(&self, text: &str, m: &mut Mention) {
-        // A tolerant match keeps its title: its slip may be anywhere in the variant.
-        if m.kind != MatchKind::Exact || m.designator {
+        if !matches!(m.kind, MatchKind::Exact | MatchKind::Tolerant) || m.designator {
             return;
         }
         let entity = self.gazetteer.entity(m.entity);
@@ -521,9 +520,19 @@ impl Tagger {
         if title == 0 {
             return;
         }
+        let name = fold(&text[m.start + title..m.end]);
+        let own = entity.variants.iter().position(|v| fold(&v.text) == name);
+        // A tolerant match keeps its title, its slip may be anywhere in the variant, unless the slip
+        // was in the title alone: "colonels Sadio Camara" (for "colonel Sadio Camara") is the name.
+        if m.kind == MatchKind::Tolerant {
+            let Some(k) = own else { return };
+            m.kind = MatchKind::Exact;
+            m.variant = k as u32;
+            m.start += title;
+            return;
+        }
         m.start += title;
-        let name = fold(m.surface(text));
-        if let Some(k) = entity.variants.iter().position(|v| fold(&v.text) == name) {
+        if let Some(k) = own {
             m.variant = k as u32;
         }
     }

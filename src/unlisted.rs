@@ -357,6 +357,8 @@ static ARABIC_GIVEN_NAMES: WordSet = WordSet::new(&[
     "باكاري", "بوبا", "بوبكر", "تيجاني", "حمادو", "حمدو", "زكريا", "ساليف", "ساليفو", "سليمان", "سيدو", "سيكو",
     "عبدولاي", "عثمان", "عمر", "عيسي", "مامادو", "ماهامادو", "ماهامان", "محمد", "محمدو", "مصطفي", "موديبو", "موسي",
     "هارونا", "يحيي", "يعقوب", "يوسف",
+    // Women's names ("خديجة بازوم", "فاطمة سيسي").
+    "خديجه", "فاطمه", "عايشه", "زينب", "مريم", "اميناتا", "اميناتو", "هديزا", "رقيه", "حليمه",
     // With the article, which these names keep ("السيد الحسيني سانو", "الكولونيل الحسن بانا"); as an
     // adjective ("الأداء الحسن", "the good performance") they follow a definite noun and the words after
     // them are not names.
@@ -411,7 +413,17 @@ fn quoted_nickname_end(text: &str, tokens: &[Token], i: usize) -> Option<usize> 
     let after_nickname = i > 0
         && (nickname(&tokens[i - 1])
             || i > 1 && tokens[i - 1].folded == "\u{0628}" && nickname(&tokens[i - 2]));
-    if tokens[i].gap != Gap::Quote || !after_nickname {
+    if !after_nickname {
+        return None;
+    }
+    quotation_end(text, tokens, i)
+}
+
+/// Where an Arabic quotation that opens at token `i` ends, when it closes within four words: after a
+/// word for "nicknamed" or an outlet's head ("صحيفة “أوجوردوي أو فاسو”", "بإذاعة “فيمينا إف إم”"),
+/// the whole quotation is the name, whatever words it holds.
+fn quotation_end(text: &str, tokens: &[Token], i: usize) -> Option<usize> {
+    if tokens[i].gap != Gap::Quote || !tokens[i].arabic {
         return None;
     }
     let closes = |j: usize| {
@@ -553,6 +565,13 @@ static ARABIC_STOPS: WordSet = WordSet::joined(&[
     // في": and all lie in), and a companion after a name ("الصحفي X وزميله Y": and his colleague).
     "داخل", "خارج", "تقع", "يقع", "زميل", "زميله", "زميلها", "زملاوه", "رفيقه", "رفيقها", "زوجته",
     "زوجها", "ابنه", "ابنها", "نجله", "نجلها",
+    // What a council hands a member ("أوكلت إلى X ملف العلاقات": gave X the file of; "كُلّف X
+    // بشؤون الدفاع": charged X with the affairs of; "حقيبة", "مهام": portfolio, duties).
+    "ملف", "بملف", "ملفات", "شوون", "بشوون", "حقيبه", "بحقيبه", "مهام", "بمهام",
+    // What kind of organization ("بتنظيم إجرامي": a criminal organization; "إرهابي", "جهادي", "متطرف").
+    "اجرامي", "اجراميه", "ارهابي", "ارهابيه", "جهادي", "جهاديه", "متطرف", "متطرفه",
+    // A meeting, in quotes after "in" ("جمعوا الأعيان في \"اجتماع\"": gathered them in a meeting).
+    "اجتماع", "لقاء", "موتمر",
     // What an area designator takes besides a name: "مناطق نفوذ القاعدة" (areas of influence), "منطقة
     // عمليات", "مناطق انتشار", "مناطق النزاع".
     "نفوذ", "النفوذ", "انتشار", "نشاط", "تمركز", "تواجد", "وجود", "عمليات", "العمليات", "النزاع", "الصراع",
@@ -1830,6 +1849,12 @@ pub(crate) fn find(
                     (cue == Cue::Byline && tokens[i].folded == "علي" && end > i + 1).then_some(end)
                 };
                 if let Some(end) = quoted_nickname_end(text, &tokens, i)
+                    .or_else(|| {
+                        // Not after "موقع", as often "a position", and whose quotes hold platforms
+                        // ("موقع «يوتيوب»").
+                        let site = cues::strip_proclitics(tokens[i - 1].folded) == "موقع";
+                        (cue == Cue::Outlet && !site).then(|| quotation_end(text, &tokens, i)).flatten()
+                    })
                     .or_else(|| name_at(&tokens, i, cue.entity_type()).filter(|&end| !quoted_phrase(end)))
                     .or_else(ali)
                 {

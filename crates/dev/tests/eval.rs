@@ -50,7 +50,7 @@ const UNIT: Thresholds = Thresholds {
     min_texts_per_lang: 9,
 };
 
-// articles (1052 texts: 969 added unseen in sixty-nine rounds, fr-a27..285, en-a27..172, ar-a32..596,
+// articles (1097 texts: 1,014 added unseen in seventy-two rounds, fr-a27..297, en-a27..178, ar-a32..623,
 // which lowered the figures below; first sight, exact-span F1 fr / en / ar: 0.899 / 0.896 / 0.851,
 // then 0.678 / 0.949 / 0.808, then 0.962 / 0.887 / 0.828, then 0.915 / 0.935 / 0.897, then 0.815 /
 // 0.934 / 0.878, then 0.748 / 0.849 / 0.859, then 0.954 / 0.912 / 0.840, then 0.877 / 0.941 /
@@ -71,17 +71,17 @@ const UNIT: Thresholds = Thresholds {
 // / 0.892, then 0.950 / 0.957 / 0.933, then 0.929 / 0.960 / 0.857, then 0.893 / 0.883 / 0.929, then
 // 0.868 / 0.987 / 0.880, then 0.854 / 0.930 / 0.910, then 0.932 / 0.974 / 0.834, then 0.945 /
 // 0.971 / 0.865, then 0.892 / 0.850 / 0.847, then 0.926 / 0.969 / 0.784, then 0.940 / 0.971 /
-// 0.895, then 0.906 / 0.939 / 0.887, then 0.889 / 1.000 / 0.910): measured P 0.963, R 0.889, F1 0.925, 384 linking errors (town/region/department confusions, such as a bare department name in a list of
+// 0.895, then 0.906 / 0.939 / 0.887, then 0.889 / 1.000 / 0.910, then 0.955 / 0.945 / 0.916, then 0.873 / 0.924 / 0.876, then 0.876 / 0.915 / 0.863): measured P 0.963, R 0.889, F1 0.924, 402 linking errors (town/region/department confusions, such as a bare department name in a list of
 // prefects or a region named by its capital, unlisted names on a known entity's span, the Azawad
-// army's coalitions by date), recall fr 0.894 / en 0.929 / ar 0.871, lenient P 0.991, R 0.914 (fr
-// 0.921 / en 0.949 / ar 0.896); history in tests/eval/README.md.
+// army's coalitions by date), recall fr 0.892 / en 0.928 / ar 0.872, lenient P 0.990, R 0.915 (fr
+// 0.921 / en 0.948 / ar 0.898); history in tests/eval/README.md.
 const ARTICLES: Thresholds = Thresholds {
     precision: 0.943,
     recall: 0.871,
     f1: 0.905,
     lenient_precision: 0.971,
     lenient_recall: 0.897,
-    max_linking_errors: 385,
+    max_linking_errors: 403,
     recall_by_lang: [("fr", 0.877), ("en", 0.909), ("ar", 0.852)],
     lenient_recall_by_lang: [("fr", 0.905), ("en", 0.931), ("ar", 0.878)],
     min_texts_per_lang: 20,
