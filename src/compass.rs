@@ -159,8 +159,7 @@ fn article_before(text: &str, start: usize, articles: &[&str]) -> Option<usize> 
 /// towards the North" point the way, they name no region.
 fn heading_before(text: &str, article_start: usize) -> bool {
     let head = text[..article_start].trim_end_matches([' ', '\u{00A0}']);
-    let word: String =
-        head.chars().rev().take_while(|&c| is_word_char(c)).collect::<Vec<_>>().into_iter().rev().collect();
+    let word = head.rsplit(|c: char| !is_word_char(c)).next().unwrap_or("");
     matches!(word.to_lowercase().as_str(), "vers" | "towards" | "toward")
 }
 

@@ -195,8 +195,8 @@ const ROLE: &[&str] = &[
     "captain", "capt", "col", "gen", "lt", "sgt", "major", "sergent", "sergeant", "adjudant", "caporal",
     "corporal", "marechal", "marshal",
     // The plural before two names ("colonels Sadio Camara and Modibo Koné").
-    "generals", "generaux", "colonels", "capitaines", "captains", "lieutenants", "commandants", "الجنرال", "العقيد", "النقيب", "الرايد", "المقدم", "الملازم", "العميد",
-    "اللواء", "الفريق", "المشير", "الرقيب",
+    "generals", "generaux", "colonels", "capitaines", "captains", "lieutenants", "commandants",
+    "الجنرال", "العقيد", "النقيب", "الرايد", "المقدم", "الملازم", "العميد", "اللواء", "الفريق", "المشير", "الرقيب",
     // French and English ranks as Arabic outlets write them: "الكولونيل سالفو كابوريه", "الكابتن تراوري".
     "الكولونيل", "كولونيل", "الكومندان", "القبطان", "الكابتن", "كابتن", "الليوتنان", "الليوتنان كولونيل",
     "الكولونيل ميجور", "كولونيل ميجور", "ميجور",

@@ -419,11 +419,11 @@ fn quoted_nickname_end(text: &str, tokens: &[Token], i: usize) -> Option<usize> 
     quotation_end(text, tokens, i)
 }
 
-/// Where an Arabic quotation that opens at token `i` ends, when it closes within four words: after a
+/// Where a quotation that opens at token `i` ends, when it closes within four words: after a
 /// word for "nicknamed" or an outlet's head ("صحيفة “أوجوردوي أو فاسو”", "بإذاعة “فيمينا إف إم”"),
 /// the whole quotation is the name, whatever words it holds.
 fn quotation_end(text: &str, tokens: &[Token], i: usize) -> Option<usize> {
-    if tokens[i].gap != Gap::Quote || !tokens[i].arabic {
+    if tokens[i].gap != Gap::Quote {
         return None;
     }
     let closes = |j: usize| {
@@ -1853,7 +1853,8 @@ pub(crate) fn find(
                         // Not after "موقع", as often "a position", and whose quotes hold platforms
                         // ("موقع «يوتيوب»").
                         let site = cues::strip_proclitics(tokens[i - 1].folded) == "موقع";
-                        (cue == Cue::Outlet && !site).then(|| quotation_end(text, &tokens, i)).flatten()
+                        let arabic = tokens[i].arabic && cue == Cue::Outlet;
+                        (arabic && !site).then(|| quotation_end(text, &tokens, i)).flatten()
                     })
                     .or_else(|| name_at(&tokens, i, cue.entity_type()).filter(|&end| !quoted_phrase(end)))
                     .or_else(ali)
