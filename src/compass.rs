@@ -158,9 +158,7 @@ fn article_before(text: &str, start: usize, articles: &[&str]) -> Option<usize> 
 /// Whether a word of heading comes right before the article: "à 10 km de Sebba vers l'Est", "moving
 /// towards the North" point the way, they name no region.
 fn heading_before(text: &str, article_start: usize) -> bool {
-    let head = text[..article_start].trim_end_matches([' ', '\u{00A0}']);
-    let word = head.rsplit(|c: char| !is_word_char(c)).next().unwrap_or("");
-    matches!(word.to_lowercase().as_str(), "vers" | "towards" | "toward")
+    matches!(crate::fold::word_before(text, article_start).as_deref(), Some("vers" | "towards" | "toward"))
 }
 
 /// Whether a capitalized name is joined to the article by a genitive: "Corée du Nord", "Afrique du

@@ -810,7 +810,8 @@ fn other_name(
         let folded = fold(word);
         if word.chars().next().is_some_and(crate::arabic::is_arabic_letter) {
             let bare = cues::strip_proclitics(&folded);
-            return given(bare) && !own.contains(bare) && !own.contains(&folded);
+            let given = given_names.contains(bare) || crate::unlisted::arabic_given_name(&folded);
+            return given && !own.contains(bare) && !own.contains(&folded);
         }
         word.chars().next().is_some_and(char::is_uppercase)
             && !own.contains(&folded)

@@ -232,7 +232,7 @@ fn stands_alone(text: &str, start: usize, end: usize, given_names: &FxHashSet<St
         // Arabic has no capitals: a common given name before it is another person's ("سالم بازوم",
         // "وخديجة بازوم": Bazoum's son and wife).
         let arabic_given = near.folded.chars().next().is_some_and(is_arabic_letter)
-            && crate::unlisted::common_given_name(crate::cues::strip_proclitics(&near.folded));
+            && crate::unlisted::arabic_given_name(&near.folded);
         if given_names.contains(&near.folded) || names_part(near) || initial || arabic_given {
             return false;
         }

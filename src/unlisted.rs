@@ -814,6 +814,12 @@ pub(crate) fn common_given_name(folded: &str) -> bool {
         || crate::gazetteer::geonames::PERSONAL_NAMES.contains(&folded)
 }
 
+/// Whether an Arabic word, without the proclitics glued to it ("وخديجة"), is a common given name: the
+/// Arabic stand-in for a capital before a surname (another person's name, "خديجة بازوم").
+pub(crate) fn arabic_given_name(folded: &str) -> bool {
+    common_given_name(cues::strip_proclitics(folded))
+}
+
 /// Byte spans already taken, disjoint, for overlap tests in logarithmic time.
 #[derive(Default)]
 struct Taken(BTreeMap<usize, usize>);
